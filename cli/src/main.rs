@@ -1,0 +1,2 @@
+//! The `vigilance` command (work in progress: see the CLI issue).
+fn main() {}

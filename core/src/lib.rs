@@ -1,0 +1,50 @@
+//! # vigilance-core
+//!
+//! The shared heart of Vigilance: the questionnaire model (the RHSF/FIR four-level maturity grid
+//! as data), answer sheets, their validation, the exact scoring rule of `METHOD.md`, and the
+//! report writers (result JSON, CSV, Excel workbook) used by both the `vigilance` command and the
+//! browser app.
+//!
+//! `core` does no terminal, file-system or DOM work: it takes text or bytes and returns values or
+//! typed errors ([`Problems`]) that name the place (JSON path, line and column) and say, in French
+//! and in English, what is wrong and what is expected.
+//!
+//! ```
+//! use vigilance_core::{Questionnaire, AnswerSheet, ScoringOptions, score};
+//! let grid = Questionnaire::builtin();
+//! let sheet = AnswerSheet::parse(r#"{"format":"vigilance.answers/1",
+//!     "questionnaire":{"id":"rhsf-fir","version":"1.0.0"},
+//!     "company":{"name":"Exemple SA"},
+//!     "answers":{"Q01":{"CL":"yes","FL":"yes"}}}"#, &grid).unwrap();
+//! let assessment = score(&grid, &sheet.value, &ScoringOptions::default());
+//! assert_eq!(assessment.headline_level, 0);
+//! assert!(assessment.provisional);
+//! ```
+
+pub mod answers;
+pub mod codes;
+pub mod exact;
+pub mod location;
+pub mod problem;
+pub mod questionnaire;
+pub mod report;
+pub mod schema;
+pub mod scoring;
+pub mod text;
+
+pub use answers::{Answer, AnswerSheet, Company, Parsed, QuestionnaireRef};
+pub use codes::{AnswerValue, EvidenceMode, Level, Track};
+pub use exact::{Percent, Ratio};
+pub use problem::{Problem, ProblemKind, Problems, Severity, Span};
+pub use questionnaire::{Question, Questionnaire};
+pub use scoring::{
+    Assessment, LevelResult, NextStep, ScoringOptions, StepReason, TrackResult, score,
+};
+pub use text::{Lang, Text};
+
+/// The built-in questionnaire file (`questionnaires/rhsf-fir.json`), embedded at compile time so
+/// that the CLI and the web app score with the very same grid.
+pub const BUILTIN_QUESTIONNAIRE_JSON: &str = include_str!("../../questionnaires/rhsf-fir.json");
+
+/// This library's version, written into reports.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,832 @@
+//! The questionnaire: a maturity grid as data (tracks, the four levels, themes, answer values
+//! with their points, questions), how it is loaded and checked, and the built-in RHSF/FIR grid.
+//!
+//! A coalition can load its own grid (other questions, thresholds, weights) without recompiling:
+//! [`Questionnaire::parse`] reads the file format of `FORMATS.md` and reports every problem at
+//! once, each with its JSON path, line and column.
+
+use crate::codes::{AnswerValue, Level, Track};
+use crate::exact::{Percent, UNITS_PER_POINT, to_thousandths};
+use crate::location::{Target, decode_text, locate_all, pointer, strip_bom};
+use crate::problem::{Problem, ProblemKind, Problems, Span};
+use crate::text::{Lang, Text};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+/// The `format` of questionnaire files this version reads.
+pub const QUESTIONNAIRE_FORMAT: &str = "vigilance.questionnaire/1";
+
+/// A track as the questionnaire defines it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TrackDef {
+    /// `CL` or `FL`.
+    pub id: Track,
+    /// The track's name.
+    pub label: Text,
+}
+
+/// A maturity level as the questionnaire defines it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct LevelDef {
+    /// `N1`..`N4`.
+    pub id: Level,
+    /// The level's name (e.g. "Knowledge of the subject").
+    pub label: Text,
+    /// What reaching the level means.
+    pub definition: Text,
+}
+
+/// Level 0, "not started".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NotStarted {
+    /// The name of level 0.
+    pub label: Text,
+    /// What level 0 means.
+    #[serde(default)]
+    pub definition: Text,
+}
+
+/// A theme: a cross-level axis of analysis (knowledge, governance, risk mapping…).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ThemeDef {
+    /// Short stable code (`KNO`, `GOV`…).
+    pub id: String,
+    /// The theme's name.
+    pub label: Text,
+}
+
+/// An answer value with its label and points.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AnswerValueDef {
+    /// The value's code.
+    pub value: AnswerValue,
+    /// The value's label.
+    pub label: Text,
+    /// Points earned, 0..=1 with at most three decimals; `null` for `na` (left out of the
+    /// denominators).
+    pub points: Option<f64>,
+}
+
+/// One question of the grid.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Question {
+    /// Stable id (`Q01`).
+    pub id: String,
+    /// The level it belongs to.
+    pub level: Level,
+    /// The theme it belongs to (an id of the questionnaire's `themes`).
+    pub theme: String,
+    /// The tracks it is answered for.
+    pub tracks: Vec<Track>,
+    /// A critical question must earn its full point for its level to be achieved.
+    #[serde(default)]
+    pub critical: bool,
+    /// Weight in its level and theme scores (default 1).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub weight: f64,
+    /// Whether `na` is allowed (default: yes for non-critical questions, never for critical
+    /// ones).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_na: Option<bool>,
+    /// The question.
+    pub text: Text,
+    /// What earns the half point; without it `partial` is not a valid answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial: Option<Text>,
+    /// What to do to reach the full point.
+    pub recommendation: Text,
+    /// How to read the question, what counts as evidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// Standards and sources the question is anchored in.
+    #[serde(default)]
+    pub references: Vec<String>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+fn is_one(w: &f64) -> bool {
+    *w == 1.0
+}
+
+fn default_threshold() -> f64 {
+    70.0
+}
+
+fn default_index_weights() -> Vec<f64> {
+    vec![1.0, 2.0, 3.0, 4.0]
+}
+
+fn default_format() -> String {
+    QUESTIONNAIRE_FORMAT.to_string()
+}
+
+impl Question {
+    /// Whether the question is answered for `track`.
+    pub fn has_track(&self, track: Track) -> bool {
+        self.tracks.contains(&track)
+    }
+
+    /// Whether `partial` is a valid answer.
+    pub fn allows_partial(&self) -> bool {
+        self.partial.is_some()
+    }
+
+    /// Whether `na` is a valid answer.
+    pub fn allows_na(&self) -> bool {
+        !self.critical && self.allow_na.unwrap_or(true)
+    }
+
+    /// The answer values valid for this question, in form order.
+    pub fn allowed_values(&self) -> impl Iterator<Item = AnswerValue> + '_ {
+        AnswerValue::ALL.into_iter().filter(|v| match v {
+            AnswerValue::Partial => self.allows_partial(),
+            AnswerValue::Na => self.allows_na(),
+            _ => true,
+        })
+    }
+}
+
+/// A maturity grid: the data the scoring rule runs on.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+pub struct Questionnaire {
+    /// Always `vigilance.questionnaire/1` for this version.
+    #[serde(default = "default_format")]
+    pub format: String,
+    /// Stable id (`rhsf-fir`).
+    pub id: String,
+    /// Version, `MAJOR.MINOR.PATCH`.
+    pub version: String,
+    /// The grid's name.
+    pub title: Text,
+    /// What the grid is and where it comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Percentage a level score must reach (default 70).
+    #[serde(default = "default_threshold")]
+    pub threshold: f64,
+    /// Weights of N1..N4 in the indicative index (default 1, 2, 3, 4).
+    #[serde(default = "default_index_weights")]
+    pub index_weights: Vec<f64>,
+    /// The tracks (child labour, forced labour).
+    pub tracks: Vec<TrackDef>,
+    /// Level 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_started: Option<NotStarted>,
+    /// The four maturity levels.
+    pub levels: Vec<LevelDef>,
+    /// The themes.
+    pub themes: Vec<ThemeDef>,
+    /// The answer values and their points.
+    pub answer_values: Vec<AnswerValueDef>,
+    /// The questions, in the order forms show them.
+    pub questions: Vec<Question>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    compiled: Compiled,
+}
+
+/// What scoring needs, precomputed once when the questionnaire is loaded.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Compiled {
+    pub threshold: Option<Percent>,
+    /// Index weights in thousandths.
+    pub index_weights: [u64; 4],
+    /// Points in units for yes, partial, no, unknown.
+    pub points: [u64; 4],
+    /// Question positions sorted by id.
+    pub by_id: Vec<usize>,
+    /// Theme position of each question.
+    pub theme_of: Vec<usize>,
+    /// Weight of each question, in thousandths.
+    pub weight_of: Vec<u64>,
+    /// Tracks present, in `Track::ALL` order.
+    pub tracks: Vec<Track>,
+}
+
+impl Questionnaire {
+    /// The built-in RHSF/FIR grid (`questionnaires/rhsf-fir.json`), parsed once.
+    pub fn builtin() -> &'static Questionnaire {
+        static BUILTIN: OnceLock<Questionnaire> = OnceLock::new();
+        BUILTIN.get_or_init(
+            || match Questionnaire::parse(crate::BUILTIN_QUESTIONNAIRE_JSON) {
+                Ok(q) => q,
+                // The file is checked by this crate's tests; reaching this is a build defect.
+                Err(e) => panic!("the built-in questionnaire is invalid: {e}"),
+            },
+        )
+    }
+
+    /// Parses and checks a questionnaire file given as bytes (UTF-8, with or without BOM).
+    pub fn parse_bytes(bytes: &[u8]) -> Result<Questionnaire, Problems> {
+        let text = decode_text(bytes).map_err(|p| Problems(vec![p]))?;
+        Questionnaire::parse(&text)
+    }
+
+    /// Parses and checks a questionnaire, reporting every problem found at once.
+    pub fn parse(text: &str) -> Result<Questionnaire, Problems> {
+        let text = strip_bom(text);
+        if text.trim().is_empty() {
+            return Err(Problems(vec![Problem::error("", ProblemKind::Empty)]));
+        }
+        let mut de = serde_json::Deserializer::from_str(text);
+        let mut q: Questionnaire = match serde_path_to_error::deserialize(&mut de) {
+            Ok(q) => q,
+            Err(e) => return Err(Problems(vec![serde_problem(text, e)])),
+        };
+        if let Err(e) = de.end() {
+            return Err(Problems(vec![json_error_problem(text, "", &e)]));
+        }
+        let mut problems = q.check();
+        if problems.iter().any(Problem::is_error) {
+            locate_all(text, &mut problems, |_| Target::Value);
+            return Err(Problems(problems));
+        }
+        q.compile();
+        Ok(q)
+    }
+
+    /// Every problem of the grid (the rules of `FORMATS.md`).
+    fn check(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let err = |out: &mut Vec<Problem>, path: String, kind| out.push(Problem::error(path, kind));
+        let text = |out: &mut Vec<Problem>, path: &str, t: &Text| {
+            for lang in t.missing() {
+                let (seg, name) = match lang {
+                    Lang::Fr => ("fr", "French"),
+                    Lang::En => ("en", "English"),
+                };
+                out.push(Problem::error(
+                    format!("{path}/{seg}"),
+                    ProblemKind::MissingTranslation { lang: name },
+                ));
+            }
+        };
+        if self.format != QUESTIONNAIRE_FORMAT {
+            err(
+                &mut out,
+                "/format".into(),
+                ProblemKind::UnsupportedFormat {
+                    found: self.format.clone(),
+                    expected: QUESTIONNAIRE_FORMAT,
+                },
+            );
+        }
+        if self.id.trim().is_empty() {
+            err(
+                &mut out,
+                "/id".into(),
+                ProblemKind::MissingField { field: "id".into() },
+            );
+        }
+        if !is_semver(&self.version) {
+            err(
+                &mut out,
+                "/version".into(),
+                ProblemKind::InvalidVersion {
+                    found: self.version.clone(),
+                },
+            );
+        }
+        text(&mut out, "/title", &self.title);
+        if let Some(d) = &self.description {
+            text(&mut out, "/description", d);
+        }
+        if Percent::from_f64(self.threshold).is_none() {
+            err(
+                &mut out,
+                "/threshold".into(),
+                ProblemKind::InvalidNumber {
+                    what: "threshold",
+                    value: self.threshold.to_string(),
+                    expected: "a percentage from 0 to 100 with at most three decimals",
+                },
+            );
+        }
+        if self.index_weights.len() != 4 {
+            err(
+                &mut out,
+                "/index_weights".into(),
+                ProblemKind::Other {
+                    fr: format!(
+                        "il faut exactement 4 pondérations d'indice (N1 à N4), {} trouvée(s)",
+                        self.index_weights.len()
+                    ),
+                    en: format!(
+                        "exactly 4 index weights are needed (N1 to N4), found {}",
+                        self.index_weights.len()
+                    ),
+                },
+            );
+        }
+        for (i, w) in self.index_weights.iter().enumerate() {
+            if to_thousandths(*w).is_none() {
+                err(
+                    &mut out,
+                    format!("/index_weights/{i}"),
+                    ProblemKind::InvalidNumber {
+                        what: "index weight",
+                        value: w.to_string(),
+                        expected: "a positive number with at most three decimals",
+                    },
+                );
+            }
+        }
+        let mut seen_tracks = BTreeSet::new();
+        for (i, t) in self.tracks.iter().enumerate() {
+            if !seen_tracks.insert(t.id) {
+                err(
+                    &mut out,
+                    format!("/tracks/{i}/id"),
+                    ProblemKind::DuplicateId {
+                        what: "track",
+                        id: t.id.code().into(),
+                    },
+                );
+            }
+            text(&mut out, &format!("/tracks/{i}/label"), &t.label);
+        }
+        if self.tracks.is_empty() {
+            err(
+                &mut out,
+                "/tracks".into(),
+                ProblemKind::MissingField {
+                    field: "tracks".into(),
+                },
+            );
+        }
+        let mut seen_levels = BTreeSet::new();
+        for (i, l) in self.levels.iter().enumerate() {
+            if !seen_levels.insert(l.id) {
+                err(
+                    &mut out,
+                    format!("/levels/{i}/id"),
+                    ProblemKind::DuplicateId {
+                        what: "level",
+                        id: l.id.code().into(),
+                    },
+                );
+            }
+            text(&mut out, &format!("/levels/{i}/label"), &l.label);
+            text(&mut out, &format!("/levels/{i}/definition"), &l.definition);
+        }
+        for level in Level::ALL {
+            if !seen_levels.contains(&level) {
+                err(
+                    &mut out,
+                    "/levels".into(),
+                    ProblemKind::MissingField {
+                        field: format!("levels[{level}]"),
+                    },
+                );
+            }
+        }
+        if let Some(ns) = &self.not_started {
+            text(&mut out, "/not_started/label", &ns.label);
+        }
+        let mut seen_themes = BTreeSet::new();
+        for (i, t) in self.themes.iter().enumerate() {
+            if !seen_themes.insert(t.id.as_str()) {
+                err(
+                    &mut out,
+                    format!("/themes/{i}/id"),
+                    ProblemKind::DuplicateId {
+                        what: "theme",
+                        id: t.id.clone(),
+                    },
+                );
+            }
+            text(&mut out, &format!("/themes/{i}/label"), &t.label);
+        }
+        let mut seen_values = BTreeSet::new();
+        for (i, v) in self.answer_values.iter().enumerate() {
+            if !seen_values.insert(v.value) {
+                err(
+                    &mut out,
+                    format!("/answer_values/{i}/value"),
+                    ProblemKind::DuplicateId {
+                        what: "answer value",
+                        id: v.value.code().into(),
+                    },
+                );
+            }
+            text(&mut out, &format!("/answer_values/{i}/label"), &v.label);
+            let ok = match (v.value, v.points) {
+                (AnswerValue::Na, None) => true,
+                (AnswerValue::Na, Some(_)) => false,
+                (_, Some(p)) => to_thousandths(p).is_some_and(|t| t <= 1000),
+                (_, None) => false,
+            };
+            if !ok {
+                err(
+                    &mut out,
+                    format!("/answer_values/{i}/points"),
+                    ProblemKind::InvalidNumber {
+                        what: "points",
+                        value: v.points.map_or("null".into(), |p| p.to_string()),
+                        expected: if v.value == AnswerValue::Na {
+                            "null: `na` is left out of the denominators"
+                        } else {
+                            "a number from 0 to 1 with at most three decimals"
+                        },
+                    },
+                );
+            }
+        }
+        for value in AnswerValue::ALL {
+            if !seen_values.contains(&value) {
+                err(
+                    &mut out,
+                    "/answer_values".into(),
+                    ProblemKind::MissingAnswerValue { value },
+                );
+            }
+        }
+        let known_themes = self
+            .themes
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut seen_questions = BTreeSet::new();
+        for (i, q) in self.questions.iter().enumerate() {
+            let base = format!("/questions/{i}");
+            if q.id.trim().is_empty() {
+                err(
+                    &mut out,
+                    format!("{base}/id"),
+                    ProblemKind::MissingField { field: "id".into() },
+                );
+            } else if !seen_questions.insert(q.id.as_str()) {
+                err(
+                    &mut out,
+                    format!("{base}/id"),
+                    ProblemKind::DuplicateId {
+                        what: "question",
+                        id: q.id.clone(),
+                    },
+                );
+            }
+            if !seen_themes.contains(q.theme.as_str()) {
+                err(
+                    &mut out,
+                    format!("{base}/theme"),
+                    ProblemKind::UnknownTheme {
+                        found: q.theme.clone(),
+                        known: known_themes.clone(),
+                    },
+                );
+            }
+            if q.tracks.is_empty() {
+                err(&mut out, format!("{base}/tracks"), ProblemKind::NoTrack);
+            }
+            let mut qt = BTreeSet::new();
+            for (j, t) in q.tracks.iter().enumerate() {
+                if !qt.insert(*t) {
+                    err(
+                        &mut out,
+                        format!("{base}/tracks/{j}"),
+                        ProblemKind::Repeated {
+                            found: t.code().into(),
+                        },
+                    );
+                } else if !seen_tracks.contains(t) {
+                    err(
+                        &mut out,
+                        format!("{base}/tracks/{j}"),
+                        ProblemKind::Other {
+                            fr: format!("le volet {t} n'est pas défini dans `tracks`"),
+                            en: format!("track {t} is not defined in `tracks`"),
+                        },
+                    );
+                }
+            }
+            if !(q.weight > 0.0 && to_thousandths(q.weight).is_some_and(|w| w > 0)) {
+                err(
+                    &mut out,
+                    format!("{base}/weight"),
+                    ProblemKind::InvalidNumber {
+                        what: "weight",
+                        value: q.weight.to_string(),
+                        expected: "a positive number with at most three decimals",
+                    },
+                );
+            }
+            if q.critical && q.allow_na == Some(true) {
+                err(
+                    &mut out,
+                    format!("{base}/allow_na"),
+                    ProblemKind::CriticalAllowsNa {
+                        question: q.id.clone(),
+                    },
+                );
+            }
+            text(&mut out, &format!("{base}/text"), &q.text);
+            text(
+                &mut out,
+                &format!("{base}/recommendation"),
+                &q.recommendation,
+            );
+            if let Some(p) = &q.partial {
+                text(&mut out, &format!("{base}/partial"), p);
+            }
+            if let Some(h) = &q.help {
+                text(&mut out, &format!("{base}/help"), h);
+            }
+        }
+        for t in &self.tracks {
+            for level in Level::ALL {
+                if !self
+                    .questions
+                    .iter()
+                    .any(|q| q.level == level && q.has_track(t.id))
+                {
+                    err(
+                        &mut out,
+                        "/questions".into(),
+                        ProblemKind::EmptyTrackLevel { track: t.id, level },
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    fn compile(&mut self) {
+        let mut by_id: Vec<usize> = (0..self.questions.len()).collect();
+        by_id.sort_by(|a, b| self.questions[*a].id.cmp(&self.questions[*b].id));
+        let points_of = |v: AnswerValue| {
+            self.answer_values
+                .iter()
+                .find(|d| d.value == v)
+                .and_then(|d| d.points)
+                .and_then(to_thousandths)
+                .map_or(0, |t| t * UNITS_PER_POINT / 1000)
+        };
+        let mut index_weights = [1000, 2000, 3000, 4000];
+        for (slot, w) in index_weights.iter_mut().zip(&self.index_weights) {
+            *slot = to_thousandths(*w).unwrap_or(0);
+        }
+        self.compiled = Compiled {
+            threshold: Percent::from_f64(self.threshold),
+            index_weights,
+            points: [
+                points_of(AnswerValue::Yes),
+                points_of(AnswerValue::Partial),
+                points_of(AnswerValue::No),
+                points_of(AnswerValue::Unknown),
+            ],
+            theme_of: self
+                .questions
+                .iter()
+                .map(|q| {
+                    self.themes
+                        .iter()
+                        .position(|t| t.id == q.theme)
+                        .unwrap_or(0)
+                })
+                .collect(),
+            weight_of: self
+                .questions
+                .iter()
+                .map(|q| to_thousandths(q.weight).unwrap_or(1000))
+                .collect(),
+            by_id,
+            tracks: Track::ALL
+                .into_iter()
+                .filter(|t| self.tracks.iter().any(|d| d.id == *t))
+                .collect(),
+        };
+    }
+
+    pub(crate) fn compiled(&self) -> &Compiled {
+        &self.compiled
+    }
+
+    /// The questionnaire's threshold.
+    pub fn threshold_percent(&self) -> Percent {
+        self.compiled
+            .threshold
+            .unwrap_or(Percent::DEFAULT_THRESHOLD)
+    }
+
+    /// The tracks the grid has, in report order (CL, FL).
+    pub fn track_codes(&self) -> &[Track] {
+        &self.compiled.tracks
+    }
+
+    /// The question with id `id`.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.question_index(id).map(|i| &self.questions[i])
+    }
+
+    /// The position of question `id` in [`Questionnaire::questions`].
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        let by_id = &self.compiled.by_id;
+        by_id
+            .binary_search_by(|i| self.questions[*i].id.as_str().cmp(id))
+            .ok()
+            .map(|k| by_id[k])
+    }
+
+    /// The questions in id order (for merging with an id-sorted answer map).
+    pub(crate) fn ids_sorted(&self) -> &[usize] {
+        &self.compiled.by_id
+    }
+
+    /// The questions of `level` answered for `track`, in form order.
+    pub fn questions_of(&self, track: Track, level: Level) -> impl Iterator<Item = &Question> {
+        self.questions
+            .iter()
+            .filter(move |q| q.level == level && q.has_track(track))
+    }
+
+    /// The label of a track in `lang`.
+    pub fn track_label(&self, track: Track, lang: Lang) -> &str {
+        self.tracks
+            .iter()
+            .find(|t| t.id == track)
+            .map_or(track.label(lang), |t| t.label.get(lang))
+    }
+
+    /// The definition of a level.
+    pub fn level(&self, level: Level) -> Option<&LevelDef> {
+        self.levels.iter().find(|l| l.id == level)
+    }
+
+    /// The label of a maturity 0..=4 in `lang` ("Not started" for 0).
+    pub fn maturity_label(&self, maturity: u8, lang: Lang) -> &str {
+        match Level::from_rank(maturity) {
+            Some(l) => self.level(l).map_or("", |d| d.label.get(lang)),
+            None => self
+                .not_started
+                .as_ref()
+                .map_or(lang.pick("Non initié", "Not started"), |n| {
+                    n.label.get(lang)
+                }),
+        }
+    }
+
+    /// The label of a theme in `lang` (the id when unknown).
+    pub fn theme_label<'a>(&'a self, theme: &'a str, lang: Lang) -> &'a str {
+        self.themes
+            .iter()
+            .find(|t| t.id == theme)
+            .map_or(theme, |t| t.label.get(lang))
+    }
+
+    /// The label of an answer value in `lang`.
+    pub fn value_label(&self, value: AnswerValue, lang: Lang) -> &str {
+        self.answer_values
+            .iter()
+            .find(|d| d.value == value)
+            .map_or(value.label(lang), |d| d.label.get(lang))
+    }
+
+    /// `id version`, as messages name the questionnaire.
+    pub fn name(&self) -> String {
+        format!("{} {}", self.id, self.version)
+    }
+
+    /// The number of (question, track) pairs: the answers a complete sheet holds.
+    pub fn answer_count(&self) -> usize {
+        self.questions.iter().map(|q| q.tracks.len()).sum()
+    }
+}
+
+fn is_semver(v: &str) -> bool {
+    let core = v.split(['-', '+']).next().unwrap_or("");
+    let parts: Vec<&str> = core.split('.').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A problem from a serde error with its path.
+pub(crate) fn serde_problem(
+    text: &str,
+    e: serde_path_to_error::Error<serde_json::Error>,
+) -> Problem {
+    let path = e.path().to_string();
+    let path = if path == "." {
+        String::new()
+    } else {
+        json_pointer_from_serde(&path)
+    };
+    json_error_problem(text, &path, e.inner())
+}
+
+fn json_pointer_from_serde(path: &str) -> String {
+    let mut segs = Vec::new();
+    for part in path.split('.') {
+        // serde_path_to_error writes sequence indexes as `name[3]`.
+        let mut rest = part;
+        if let Some(b) = rest.find('[') {
+            segs.push(rest[..b].to_string());
+            rest = &rest[b..];
+            while let Some(end) = rest.find(']') {
+                segs.push(rest[1..end].to_string());
+                rest = &rest[end + 1..];
+            }
+        } else {
+            segs.push(rest.to_string());
+        }
+    }
+    pointer(
+        &segs
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// A problem from a serde_json error: syntax (with line and column) or data.
+pub(crate) fn json_error_problem(text: &str, path: &str, e: &serde_json::Error) -> Problem {
+    let detail = strip_position(&e.to_string());
+    let kind = match e.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            ProblemKind::Syntax { detail }
+        }
+        _ => ProblemKind::Other {
+            fr: format!("valeur invalide : {detail}"),
+            en: format!("invalid value: {detail}"),
+        },
+    };
+    let mut p = Problem::error(path, kind);
+    if e.line() > 0 {
+        p.span = Some(Span::from_line_column(text, e.line(), e.column()));
+    }
+    p
+}
+
+/// serde_json appends " at line L column C"; the place is reported separately.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_grid_has_the_counts_of_method_md() {
+        let q = Questionnaire::builtin();
+        assert_eq!(q.questions.len(), 33);
+        for track in Track::ALL {
+            let counts: Vec<usize> = Level::ALL
+                .iter()
+                .map(|l| q.questions_of(track, *l).count())
+                .collect();
+            assert_eq!(counts, vec![6, 6, 8, 9], "{track}");
+        }
+        let crit = |t: Track| -> Vec<&str> {
+            q.questions
+                .iter()
+                .filter(|x| x.critical && x.has_track(t))
+                .map(|x| x.id.as_str())
+                .collect()
+        };
+        assert_eq!(
+            crit(Track::CL),
+            [
+                "Q01", "Q04", "Q08", "Q09", "Q12", "Q15", "Q16", "Q18", "Q21", "Q24", "Q26", "Q29"
+            ]
+        );
+        assert_eq!(
+            crit(Track::FL),
+            [
+                "Q01", "Q04", "Q08", "Q09", "Q11", "Q15", "Q16", "Q18", "Q21", "Q24", "Q26", "Q29"
+            ]
+        );
+        let no_partial: Vec<&str> = q
+            .questions
+            .iter()
+            .filter(|x| x.partial.is_none())
+            .map(|x| x.id.as_str())
+            .collect();
+        assert_eq!(no_partial, ["Q07", "Q13", "Q31"]);
+    }
+
+    #[test]
+    fn question_lookup_by_id() {
+        let q = Questionnaire::builtin();
+        assert_eq!(q.question("Q20").map(|x| x.level), Some(Level::N3));
+        assert!(q.question("Q99").is_none());
+    }
+
+    #[test]
+    fn semver() {
+        assert!(is_semver("1.0.0"));
+        assert!(is_semver("1.2.3-beta.1"));
+        assert!(!is_semver("1.0"));
+        assert!(!is_semver("v1.0.0"));
+    }
+}

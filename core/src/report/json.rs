@@ -1,0 +1,316 @@
+//! The result document (`vigilance.results/1` of `FORMATS.md`): what `vigilance score --format
+//! json` prints and what the browser computes, built from an [`Assessment`] with every figure
+//! rounded for display and every text in both languages.
+
+use crate::answers::{AnswerSheet, Company, QuestionnaireRef};
+use crate::codes::{AnswerValue, EvidenceMode, Level, Track};
+use crate::problem::{Problem, Severity};
+use crate::questionnaire::Questionnaire;
+use crate::scoring::{Assessment, StepReason};
+use crate::text::{Lang, Text};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The `format` of result documents.
+pub const RESULTS_FORMAT: &str = "vigilance.results/1";
+
+/// A batch of results and the inputs that could not be scored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ResultDocument {
+    /// Always `vigilance.results/1`.
+    pub format: String,
+    /// One entry per scored sheet.
+    pub results: Vec<ResultEntry>,
+    /// One entry per input that could not be scored.
+    pub errors: Vec<ErrorEntry>,
+}
+
+impl ResultDocument {
+    /// A document from its parts.
+    pub fn new(results: Vec<ResultEntry>, errors: Vec<ErrorEntry>) -> ResultDocument {
+        ResultDocument {
+            format: RESULTS_FORMAT.to_string(),
+            results,
+            errors,
+        }
+    }
+
+    /// Pretty JSON.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// The result of one sheet.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ResultEntry {
+    /// Where the sheet came from (file path, or `-`).
+    pub source: String,
+    /// The company.
+    pub company: Company,
+    /// The period of the answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// The questionnaire scored against.
+    pub questionnaire: QuestionnaireRef,
+    /// The evidence mode used.
+    pub evidence_mode: EvidenceMode,
+    /// The threshold used, in percent.
+    pub threshold: f64,
+    /// min over tracks of their level, 0..=4.
+    pub headline_level: u8,
+    /// The headline level's name.
+    pub headline_label: Text,
+    /// Some track is not complete: the result may change.
+    pub provisional: bool,
+    /// Per track.
+    pub tracks: BTreeMap<Track, TrackEntry>,
+    /// What to work on, in the order of `METHOD.md`.
+    pub next_steps: Vec<StepEntry>,
+    /// Problems that did not prevent scoring.
+    pub warnings: Vec<ProblemEntry>,
+}
+
+/// The result of one track.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TrackEntry {
+    /// Maturity 0..=4.
+    pub level: u8,
+    /// The level's name.
+    pub label: Text,
+    /// N1..N4 (ungated profile).
+    pub levels: BTreeMap<Level, LevelEntry>,
+    /// Theme scores in percent (`null`: no applicable question).
+    pub themes: BTreeMap<String, Option<f64>>,
+    /// Indicative index in percent (for sorting, never the headline).
+    pub index: f64,
+    /// Answered questions in percent of the track's questions.
+    pub completeness: f64,
+    /// Questions of the track.
+    pub questions: u32,
+    /// Questions answered.
+    pub answered: u32,
+    /// `unknown` answers (knowledge gaps).
+    pub unknown_count: u32,
+    /// Answers counted unsubstantiated (substantiated mode).
+    pub unsubstantiated_count: u32,
+    /// Levels achieved above a failed lower level (shown, not counted).
+    pub imbalanced: Vec<Level>,
+}
+
+/// The result of one level.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct LevelEntry {
+    /// Score in percent, one decimal; `null` when no question applies.
+    pub score: Option<f64>,
+    /// The level is achieved (threshold met, no critical question failed).
+    pub achieved: bool,
+    /// The threshold is met.
+    pub meets_threshold: bool,
+    /// Critical questions not at their full point.
+    pub failed_critical: Vec<String>,
+}
+
+/// One next step.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct StepEntry {
+    /// The track.
+    pub track: Track,
+    /// The question's id.
+    pub question: String,
+    /// The question's level.
+    pub level: Level,
+    /// Whether the question is critical.
+    pub critical: bool,
+    /// `critical_next_level`, `next_level` or `consolidate`.
+    pub reason: String,
+    /// The current answer (absent: unanswered).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<AnswerValue>,
+    /// The question.
+    pub text: Text,
+    /// What to do to reach the full point.
+    pub recommendation: Text,
+}
+
+/// One problem, for machines and people.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ProblemEntry {
+    /// `error` or `warning`.
+    pub severity: String,
+    /// JSON path or cell of the place.
+    pub path: String,
+    /// 1-based line, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// What is wrong, with the place.
+    pub message: Text,
+}
+
+impl From<&Problem> for ProblemEntry {
+    fn from(p: &Problem) -> ProblemEntry {
+        ProblemEntry {
+            severity: match p.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            }
+            .into(),
+            path: p.path.clone(),
+            line: p.span.map(|s| s.line),
+            column: p.span.map(|s| s.column),
+            message: Text::new(p.describe(Lang::Fr), p.describe(Lang::En)),
+        }
+    }
+}
+
+/// An input that could not be scored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ErrorEntry {
+    /// Where the input came from.
+    pub source: String,
+    /// Every problem, one per line, in the report's language.
+    pub message: String,
+    /// Every problem, structured.
+    pub problems: Vec<ProblemEntry>,
+}
+
+impl ErrorEntry {
+    /// An entry from the problems of one input.
+    pub fn new(source: impl Into<String>, problems: &[Problem], lang: Lang) -> ErrorEntry {
+        ErrorEntry {
+            source: source.into(),
+            message: problems
+                .iter()
+                .map(|p| p.describe(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            problems: problems.iter().map(ProblemEntry::from).collect(),
+        }
+    }
+}
+
+impl ResultEntry {
+    /// The entry of one scored sheet.
+    pub fn new(
+        source: impl Into<String>,
+        questionnaire: &Questionnaire,
+        sheet: &AnswerSheet,
+        assessment: &Assessment,
+        warnings: &[Problem],
+    ) -> ResultEntry {
+        let label = |m: u8| {
+            Text::new(
+                questionnaire.maturity_label(m, Lang::Fr),
+                questionnaire.maturity_label(m, Lang::En),
+            )
+        };
+        let tracks = assessment
+            .tracks
+            .iter()
+            .map(|t| {
+                let levels = Level::ALL
+                    .into_iter()
+                    .map(|l| {
+                        let r = t.level_result(l);
+                        (
+                            l,
+                            LevelEntry {
+                                score: r.score.percent(),
+                                achieved: r.achieved,
+                                meets_threshold: r.meets_threshold,
+                                failed_critical: r
+                                    .failed_critical
+                                    .iter()
+                                    .map(|&i| questionnaire.questions[i].id.clone())
+                                    .collect(),
+                            },
+                        )
+                    })
+                    .collect();
+                let themes = questionnaire
+                    .themes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, th)| {
+                        questionnaire
+                            .questions
+                            .iter()
+                            .any(|q| q.theme == th.id && q.has_track(t.track))
+                    })
+                    .map(|(i, th)| (th.id.clone(), t.themes[i].percent()))
+                    .collect();
+                (
+                    t.track,
+                    TrackEntry {
+                        level: t.level,
+                        label: label(t.level),
+                        levels,
+                        themes,
+                        index: t.index,
+                        completeness: t.completeness(),
+                        questions: t.questions,
+                        answered: t.answered,
+                        unknown_count: t.unknown_count,
+                        unsubstantiated_count: t.unsubstantiated_count,
+                        imbalanced: t.imbalanced_levels(),
+                    },
+                )
+            })
+            .collect();
+        let next_steps = assessment
+            .next_steps
+            .iter()
+            .map(|s| {
+                let q = &questionnaire.questions[s.question];
+                StepEntry {
+                    track: s.track,
+                    question: q.id.clone(),
+                    level: s.level,
+                    critical: s.critical,
+                    reason: s.reason.code().to_string(),
+                    current: s.current,
+                    text: q.text.clone(),
+                    recommendation: q.recommendation.clone(),
+                }
+            })
+            .collect();
+        ResultEntry {
+            source: source.into(),
+            company: sheet.company.clone(),
+            period: sheet.period.clone(),
+            questionnaire: QuestionnaireRef {
+                id: questionnaire.id.clone(),
+                version: questionnaire.version.clone(),
+            },
+            evidence_mode: assessment.evidence_mode,
+            threshold: assessment.threshold.as_f64(),
+            headline_level: assessment.headline_level,
+            headline_label: label(assessment.headline_level),
+            provisional: assessment.provisional,
+            tracks,
+            next_steps,
+            warnings: warnings.iter().map(ProblemEntry::from).collect(),
+        }
+    }
+}
+
+/// Why a reason code reads as it does, in `lang` (for reports).
+pub fn reason_label(reason: StepReason, lang: Lang) -> &'static str {
+    match reason {
+        StepReason::CriticalNextLevel => lang.pick(
+            "question critique du niveau suivant",
+            "critical question of the next level",
+        ),
+        StepReason::NextLevel => {
+            lang.pick("question du niveau suivant", "question of the next level")
+        }
+        StepReason::Consolidate => lang.pick(
+            "consolider un niveau atteint",
+            "consolidate an achieved level",
+        ),
+    }
+}

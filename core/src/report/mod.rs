@@ -1,0 +1,4 @@
+//! Report writers shared by the CLI and the browser: the result document (JSON), CSV, and the
+//! Excel workbook.
+
+pub mod json;

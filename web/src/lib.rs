@@ -1,0 +1,1 @@
+//! The Vigilance web app (work in progress: see the web issue).
