@@ -95,14 +95,33 @@ impl Answer {
 }
 
 /// The answers to one question, per track.
-#[derive(Clone, Debug, Default, PartialEq, Eq, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TrackAnswers {
     /// Child-labour answer.
-    #[schemars(rename = "CL")]
     pub cl: Option<Answer>,
     /// Forced-labour answer.
-    #[schemars(rename = "FL")]
     pub fl: Option<Answer>,
+}
+
+impl JsonSchema for TrackAnswers {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TrackAnswers".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let value = generator.subschema_for::<AnswerValue>();
+        let answer = generator.subschema_for::<Answer>();
+        let either = schemars::json_schema!({
+            "description": "The bare answer value, or an object with the value and what supports it.",
+            "anyOf": [value, answer]
+        });
+        schemars::json_schema!({
+            "description": "Answers to one question, by track (CL: child labour, FL: forced labour).",
+            "type": "object",
+            "properties": { "CL": either.clone(), "FL": either },
+            "additionalProperties": false
+        })
+    }
 }
 
 impl TrackAnswers {

@@ -590,7 +590,9 @@ impl Problem {
 
     /// The whole sentence with its place, in `lang`: `line 4, column 12 (/answers/Q99): …`.
     pub fn describe(&self, lang: Lang) -> String {
-        format!("{}: {}", self.place(lang), self.kind.message(lang))
+        // French typography puts a space before the colon.
+        let colon = lang.pick(" :", ":");
+        format!("{}{colon} {}", self.place(lang), self.kind.message(lang))
     }
 }
 
