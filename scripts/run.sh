@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The main job: builds the web app and serves it on http://127.0.0.1:8080, and next to it runs
+# the CLI demo (scores the example answer sheets into demo/results.xlsx and prints the summary).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+bash scripts/build-web.sh
+
+echo "== CLI demo: vigilance score questionnaires/examples"
+cargo build --release -p vigilance-cli
+mkdir -p demo
+./target/release/vigilance score questionnaires/examples --lang en -o demo/results.xlsx || true
+./target/release/vigilance score questionnaires/examples --format csv -o - --lang en || true
+echo "Workbook for analysts: demo/results.xlsx"
+
+exec bash scripts/serve-web.sh

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test of Vigilance on a fresh machine: set-up, formatting and lint checks, the Rust
+# tests of every crate (core, CLI, web components), then the browser end-to-end tests.
+# Exits non-zero when any test fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+
+echo "== cargo clippy (native, all targets)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+echo "== cargo test (core, cli, web components)"
+cargo test --workspace
+
+echo "== web: build, then browser end-to-end tests"
+bash scripts/test-web.sh
