@@ -24,6 +24,29 @@ pub const ANSWERS_FORMAT: &str = "vigilance.answers/1";
 /// Largest answer sheet accepted, in bytes (a complete sheet with long comments is ~100 KB).
 pub const MAX_SHEET_BYTES: usize = 8 * 1024 * 1024;
 
+/// Longest comment or justification accepted, in characters.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// Longest company field, period or evidence item accepted, in characters.
+pub const MAX_SHORT_TEXT_CHARS: usize = 2_000;
+
+/// Most evidence items accepted on one answer.
+pub const MAX_EVIDENCE_ITEMS: usize = 100;
+
+fn too_long(path: String, text: &str, limit: usize) -> Option<Problem> {
+    let n = text.chars().count();
+    (n > limit).then(|| {
+        Problem::error(
+            path,
+            ProblemKind::TooLarge {
+                what: "a text",
+                found: format!("{n} characters"),
+                limit: format!("{limit} characters"),
+            },
+        )
+    })
+}
+
 /// Which questionnaire a sheet answers.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct QuestionnaireRef {
@@ -687,6 +710,19 @@ impl SheetDraft {
             )),
         }
         let company = self.company.unwrap_or_default();
+        let short_fields = [
+            ("/company/name", Some(&company.name)),
+            ("/company/sector", company.sector.as_ref()),
+            ("/company/country", company.country.as_ref()),
+            ("/company/id", company.id.as_ref()),
+            ("/period", self.period.as_ref()),
+        ];
+        for (path, text) in short_fields {
+            if let Some(p) = text.and_then(|t| too_long(path.to_string(), t, MAX_SHORT_TEXT_CHARS))
+            {
+                problems.push(p);
+            }
+        }
         if company.name.trim().is_empty() {
             problems.push(Problem::warning(
                 "/company/name",
@@ -784,6 +820,39 @@ impl SheetDraft {
                     evidence,
                     justification,
                 };
+                let before = problems.len();
+                for (field, text) in [
+                    ("comment", &answer.comment),
+                    ("justification", &answer.justification),
+                ] {
+                    let at = if is_full {
+                        format!("{path}/{field}")
+                    } else {
+                        path.clone()
+                    };
+                    problems.extend(
+                        text.as_deref()
+                            .and_then(|t| too_long(at, t, MAX_TEXT_CHARS)),
+                    );
+                }
+                if answer.evidence.len() > MAX_EVIDENCE_ITEMS {
+                    problems.push(Problem::error(
+                        format!("{path}/evidence"),
+                        ProblemKind::TooLarge {
+                            what: "the evidence list",
+                            found: format!("{} items", answer.evidence.len()),
+                            limit: format!("{MAX_EVIDENCE_ITEMS} items"),
+                        },
+                    ));
+                } else {
+                    for (i, e) in answer.evidence.iter().enumerate() {
+                        let at = format!("{path}/evidence/{i}");
+                        problems.extend(too_long(at, e, MAX_SHORT_TEXT_CHARS));
+                    }
+                }
+                if problems.len() > before {
+                    continue;
+                }
                 match value {
                     AnswerValue::Partial if !question.allows_partial() => {
                         problems.push(Problem::error(

@@ -514,6 +514,7 @@ fn fr_what(w: &str) -> &str {
         "index weight" => "pondération d'indice",
         "the file" => "le fichier",
         "a text" => "un texte",
+        "the evidence list" => "la liste des preuves",
         other => other,
     }
 }

@@ -332,3 +332,33 @@ fn questionnaire_type_error_names_path_and_line() {
         p.describe(Lang::En)
     );
 }
+
+#[test]
+fn texts_over_the_limits_are_refused_with_their_place() {
+    let long = "x".repeat(vigilance_core::answers::MAX_TEXT_CHARS + 1);
+    let p = only_error(&sheet_with(&format!(
+        "    \"Q07\": {{ \"CL\": {{ \"value\": \"yes\", \"comment\": \"{long}\" }} }}"
+    )));
+    assert_eq!(p.path, "/answers/Q07/CL/comment");
+    assert!(
+        p.describe(Lang::En)
+            .contains("too large (20001 characters; the limit is 20000 characters)")
+    );
+    let items: Vec<String> = (0..101).map(|i| format!("\"doc {i}\"")).collect();
+    let p = only_error(&sheet_with(&format!(
+        "    \"Q07\": {{ \"CL\": {{ \"value\": \"yes\", \"evidence\": [{}] }} }}",
+        items.join(",")
+    )));
+    assert_eq!(p.path, "/answers/Q07/CL/evidence");
+}
+
+#[test]
+fn deep_nesting_is_refused_without_a_crash() {
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let p = only_error(&deep);
+    assert!(
+        p.describe(Lang::En).contains("recursion limit"),
+        "{}",
+        p.describe(Lang::En)
+    );
+}

@@ -1,0 +1,42 @@
+//! Snapshot of the result document of every example answer sheet in
+//! `questionnaires/examples/`, in both evidence modes. A change in scoring shows up here as a
+//! reviewable diff (`cargo insta review`, or `INSTA_UPDATE=always cargo test` then `git diff`).
+
+use vigilance_core::report::json::ResultEntry;
+use vigilance_core::{AnswerSheet, EvidenceMode, Questionnaire, ScoringOptions, score};
+
+#[test]
+fn example_sheets_results() {
+    let q = Questionnaire::builtin();
+    insta::glob!("../../questionnaires/examples", "*.json", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let parsed = match AnswerSheet::parse(&text, q) {
+            Ok(p) => p,
+            Err(e) => panic!("{}: {e}", path.display()),
+        };
+        assert!(
+            parsed.warnings.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            parsed.warnings
+        );
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        for mode in [EvidenceMode::Declarative, EvidenceMode::Substantiated] {
+            let opts = ScoringOptions {
+                evidence_mode: mode,
+                threshold: None,
+            };
+            let assessment = score(q, &parsed.value, &opts);
+            let entry = ResultEntry::new(&name, q, &parsed.value, &assessment, &parsed.warnings);
+            // The question and recommendation texts come from the grid file: keep the
+            // snapshots about results.
+            let mut value = serde_json::to_value(&entry).unwrap();
+            for step in value["next_steps"].as_array_mut().unwrap() {
+                let step = step.as_object_mut().unwrap();
+                step.remove("text");
+                step.remove("recommendation");
+            }
+            insta::assert_json_snapshot!(mode.code(), value);
+        }
+    });
+}
