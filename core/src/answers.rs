@@ -33,11 +33,15 @@ pub const MAX_SHORT_TEXT_CHARS: usize = 2_000;
 /// Most evidence items accepted on one answer.
 pub const MAX_EVIDENCE_ITEMS: usize = 100;
 
-fn too_long(path: String, text: &str, limit: usize) -> Option<Problem> {
+fn too_long(path: impl FnOnce() -> String, text: &str, limit: usize) -> Option<Problem> {
+    // Cheap test first: a text of at most `limit` bytes has at most `limit` characters.
+    if text.len() <= limit {
+        return None;
+    }
     let n = text.chars().count();
     (n > limit).then(|| {
         Problem::error(
-            path,
+            path(),
             ProblemKind::TooLarge {
                 what: "a text",
                 found: format!("{n} characters"),
@@ -374,26 +378,75 @@ impl AnswerSheet {
 }
 
 /// An answer as written in a file, before checking: the bare value string or an object.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum RawAnswer {
     /// `"yes"`.
     Short(String),
     /// `{"value": "yes", "comment": …, "evidence": […], "justification": …}`.
     Full {
         /// The value as written.
-        #[serde(default)]
         value: Option<String>,
         /// Comment.
-        #[serde(default)]
         comment: Option<String>,
         /// Evidence.
-        #[serde(default)]
         evidence: Vec<String>,
         /// Justification.
-        #[serde(default)]
         justification: Option<String>,
     },
+}
+
+/// The object form of an answer. `evidence` may be one string or a list.
+#[derive(Deserialize)]
+struct FullAnswer {
+    #[serde(default)]
+    value: Option<String>,
+    #[serde(default)]
+    comment: Option<String>,
+    #[serde(default)]
+    evidence: Option<Evidence>,
+    #[serde(default)]
+    justification: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Evidence {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for RawAnswer {
+    // A hand-written visitor instead of `#[serde(untagged)]`: no buffering, so good sheets are
+    // read at full speed; bad shapes fall back to the slow path that names every problem.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawAnswer;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an answer (a value string or an object with `value`)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Short(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Short(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawAnswer, A::Error> {
+                let full = FullAnswer::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawAnswer::Full {
+                    value: full.value,
+                    comment: full.comment,
+                    evidence: match full.evidence {
+                        None => Vec::new(),
+                        Some(Evidence::One(s)) => vec![s],
+                        Some(Evidence::Many(v)) => v,
+                    },
+                    justification: full.justification,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl RawAnswer {
@@ -446,7 +499,7 @@ pub struct SheetDraft {
     pub updated: Option<String>,
     /// Answers as written: question → track key → answer.
     #[serde(default, deserialize_with = "answers_map")]
-    pub answers: Vec<(String, Vec<(String, DraftAnswer)>)>,
+    pub answers: DraftAnswers,
 }
 
 /// The questionnaire reference of a draft.
@@ -460,13 +513,14 @@ pub struct DraftRef {
     pub version: Option<String>,
 }
 
+/// Answers as written: question id → (track key → answer), in file order.
+pub type DraftAnswers = Vec<(String, Vec<(String, DraftAnswer)>)>;
+
 /// Reads the answers object keeping file order (so problems come in reading order).
-fn answers_map<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Vec<(String, Vec<(String, DraftAnswer)>)>, D::Error> {
+fn answers_map<'de, D: Deserializer<'de>>(d: D) -> Result<DraftAnswers, D::Error> {
     struct Outer;
     impl<'de> Visitor<'de> for Outer {
-        type Value = Vec<(String, Vec<(String, DraftAnswer)>)>;
+        type Value = DraftAnswers;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("an object of answers by question id")
         }
@@ -718,7 +772,8 @@ impl SheetDraft {
             ("/period", self.period.as_ref()),
         ];
         for (path, text) in short_fields {
-            if let Some(p) = text.and_then(|t| too_long(path.to_string(), t, MAX_SHORT_TEXT_CHARS))
+            if let Some(p) =
+                text.and_then(|t| too_long(|| path.to_string(), t, MAX_SHORT_TEXT_CHARS))
             {
                 problems.push(p);
             }
@@ -731,10 +786,11 @@ impl SheetDraft {
         }
         let mut answers: BTreeMap<String, TrackAnswers> = BTreeMap::new();
         for (qid, tracks) in self.answers {
-            let qpath = pointer(&["answers", qid.as_str()]);
+            // Paths are built only when a problem is reported: good sheets pay nothing.
+            let qpath = || pointer(&["answers", qid.as_str()]);
             let Some(question) = questionnaire.question(&qid) else {
                 let origin = tracks.first().and_then(|(_, a)| a.origin.clone());
-                let path = origin.unwrap_or_else(|| qpath.clone());
+                let path = origin.unwrap_or_else(qpath);
                 problems.push(if other_version {
                     Problem::warning(
                         path,
@@ -755,14 +811,16 @@ impl SheetDraft {
                 continue;
             };
             for (tk, draft) in tracks {
-                let path = draft
-                    .origin
-                    .clone()
-                    .unwrap_or_else(|| format!("{qpath}{}", pointer(&[tk.as_str()])));
+                let origin = &draft.origin;
+                let path = || {
+                    origin
+                        .clone()
+                        .unwrap_or_else(|| format!("{}{}", qpath(), pointer(&[tk.as_str()])))
+                };
                 let Some(track) = Track::from_code(&tk) else {
                     problems.push(Problem::error(
-                        path,
-                        ProblemKind::UnknownTrack { found: tk },
+                        path(),
+                        ProblemKind::UnknownTrack { found: tk.clone() },
                     ));
                     continue;
                 };
@@ -774,7 +832,7 @@ impl SheetDraft {
                         .collect::<Vec<_>>()
                         .join(", ");
                     problems.push(Problem::error(
-                        path,
+                        path(),
                         ProblemKind::TrackNotAsked {
                             question: qid.clone(),
                             track,
@@ -784,10 +842,12 @@ impl SheetDraft {
                     continue;
                 }
                 let is_full = matches!(draft.raw, RawAnswer::Full { .. }) && draft.origin.is_none();
-                let value_path = if is_full {
-                    format!("{path}/value")
-                } else {
-                    path.clone()
+                let value_path = || {
+                    if is_full {
+                        format!("{}/value", path())
+                    } else {
+                        path()
+                    }
                 };
                 let (value, comment, evidence, justification) = draft.raw.into_parts();
                 let Some(value) = AnswerValue::from_code(value.trim()) else {
@@ -798,14 +858,14 @@ impl SheetDraft {
                         .join(", ");
                     problems.push(if value.is_empty() {
                         Problem::error(
-                            value_path,
+                            value_path(),
                             ProblemKind::MissingField {
                                 field: "value".into(),
                             },
                         )
                     } else {
                         Problem::error(
-                            value_path,
+                            value_path(),
                             ProblemKind::InvalidValue {
                                 found: value,
                                 allowed,
@@ -825,10 +885,12 @@ impl SheetDraft {
                     ("comment", &answer.comment),
                     ("justification", &answer.justification),
                 ] {
-                    let at = if is_full {
-                        format!("{path}/{field}")
-                    } else {
-                        path.clone()
+                    let at = || {
+                        if is_full {
+                            format!("{}/{field}", path())
+                        } else {
+                            path()
+                        }
                     };
                     problems.extend(
                         text.as_deref()
@@ -837,7 +899,7 @@ impl SheetDraft {
                 }
                 if answer.evidence.len() > MAX_EVIDENCE_ITEMS {
                     problems.push(Problem::error(
-                        format!("{path}/evidence"),
+                        format!("{}/evidence", path()),
                         ProblemKind::TooLarge {
                             what: "the evidence list",
                             found: format!("{} items", answer.evidence.len()),
@@ -846,7 +908,7 @@ impl SheetDraft {
                     ));
                 } else {
                     for (i, e) in answer.evidence.iter().enumerate() {
-                        let at = format!("{path}/evidence/{i}");
+                        let at = || format!("{}/evidence/{i}", path());
                         problems.extend(too_long(at, e, MAX_SHORT_TEXT_CHARS));
                     }
                 }
@@ -856,7 +918,7 @@ impl SheetDraft {
                 match value {
                     AnswerValue::Partial if !question.allows_partial() => {
                         problems.push(Problem::error(
-                            value_path,
+                            value_path(),
                             ProblemKind::PartialNotDefined {
                                 question: qid.clone(),
                                 na: if question.allows_na() { ", na" } else { "" },
@@ -866,7 +928,7 @@ impl SheetDraft {
                     }
                     AnswerValue::Na if !question.allows_na() => {
                         problems.push(Problem::error(
-                            value_path,
+                            value_path(),
                             ProblemKind::NaOnCritical {
                                 question: qid.clone(),
                             },
@@ -875,7 +937,7 @@ impl SheetDraft {
                     }
                     AnswerValue::Na if !answer.is_justified() => {
                         problems.push(Problem::error(
-                            path,
+                            path(),
                             ProblemKind::NaWithoutJustification {
                                 question: qid.clone(),
                                 track,
@@ -885,7 +947,14 @@ impl SheetDraft {
                     }
                     _ => {}
                 }
-                *answers.entry(question.id.clone()).or_default().slot(track) = Some(answer);
+                match answers.get_mut(qid.as_str()) {
+                    Some(slots) => *slots.slot(track) = Some(answer),
+                    None => {
+                        let mut slots = TrackAnswers::default();
+                        *slots.slot(track) = Some(answer);
+                        answers.insert(qid.clone(), slots);
+                    }
+                }
             }
         }
         if problems.iter().any(Problem::is_error) {

@@ -15,7 +15,7 @@ pub const UNITS_PER_WEIGHT: u64 = 1_000;
 /// Converts a decimal with at most three decimals into thousandths, or `None` when it has more
 /// decimals, is negative, not finite, or too large.
 pub fn to_thousandths(value: f64) -> Option<u64> {
-    if !value.is_finite() || value < 0.0 || value > 1.0e12 {
+    if !value.is_finite() || !(0.0..=1.0e12).contains(&value) {
         return None;
     }
     let scaled = (value * 1000.0).round();
@@ -139,7 +139,7 @@ impl Percent {
     /// A percentage from a decimal in 0..=100 with at most three decimals.
     pub fn from_f64(value: f64) -> Option<Percent> {
         let t = to_thousandths(value)?;
-        (t <= 100_000).then(|| Percent {
+        (t <= 100_000).then_some(Percent {
             thousandths: t as u32,
         })
     }

@@ -1,6 +1,8 @@
 //! One test per kind of bad input: each problem is found, all at once, and its message names the
 //! place (JSON path, and line and column where the text has them) in French and in English.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use vigilance_core::{AnswerSheet, Lang, Problem, ProblemKind, Problems, Questionnaire, Severity};
 
 fn sheet_with(answers: &str) -> String {

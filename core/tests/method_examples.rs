@@ -1,5 +1,7 @@
 //! The worked examples of METHOD.md, with their exact figures.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use vigilance_core::report::json::ResultEntry;
 use vigilance_core::{
     AnswerSheet, EvidenceMode, Level, Questionnaire, ScoringOptions, Track, score,

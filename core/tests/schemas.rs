@@ -1,6 +1,8 @@
 //! The committed JSON Schemas in `questionnaires/schema/` match the Rust types, and the shipped
 //! files validate against them. Set `VIGILANCE_UPDATE_SCHEMAS=1` to rewrite the committed copies.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::PathBuf;
 
 fn schema_dir() -> PathBuf {

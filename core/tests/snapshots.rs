@@ -2,6 +2,8 @@
 //! `questionnaires/examples/`, in both evidence modes. A change in scoring shows up here as a
 //! reviewable diff (`cargo insta review`, or `INSTA_UPDATE=always cargo test` then `git diff`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use vigilance_core::report::json::ResultEntry;
 use vigilance_core::{AnswerSheet, EvidenceMode, Questionnaire, ScoringOptions, score};
 

@@ -1,0 +1,428 @@
+//! Answer sheets from spreadsheets: the fillable Excel templates ([`template`]) and the readers
+//! that turn a filled template ([`xlsx`]) or a matrix CSV ([`csv`]) back into answer sheets.
+//!
+//! Every reader builds a [`SheetDraft`](crate::answers::SheetDraft) whose answers carry the cell
+//! they came from (`Réponses!H12`, `Matrix!F5`, `line 4, column Q01 CL`) and calls its `check`,
+//! so a spreadsheet gets the very messages a JSON sheet gets, naming the cell.
+//!
+//! This module also holds the vocabulary both sides share: sheet names, header texts in French
+//! and English, the hidden marker, and how a cell's text is read as an answer value or a track.
+
+pub mod csv;
+pub mod template;
+pub mod xlsx;
+
+pub use self::csv::read_matrix_csv;
+pub use template::{answer_template, matrix_template};
+pub use xlsx::read_workbook;
+
+use crate::answers::Parsed;
+use crate::answers::{AnswerSheet, DraftAnswer, RawAnswer, SheetDraft};
+use crate::codes::{AnswerValue, Track};
+use crate::problem::{Problem, ProblemKind, Problems};
+use crate::questionnaire::Questionnaire;
+use crate::text::Lang;
+
+/// One answer sheet read from a spreadsheet: a whole answer template, or one row of a matrix.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportedSheet {
+    /// Which part of the file: `row 5` (matrix workbook), `line 5` (matrix CSV), or empty when
+    /// the file holds one sheet (answer template) or could not be read at all.
+    pub label: String,
+    /// The checked sheet with its warnings, or every problem found.
+    pub result: Result<Parsed<AnswerSheet>, Problems>,
+}
+
+impl ImportedSheet {
+    /// A part that could not be read, with one problem.
+    pub(crate) fn failed(label: impl Into<String>, problem: Problem) -> ImportedSheet {
+        ImportedSheet {
+            label: label.into(),
+            result: Err(Problems(vec![problem])),
+        }
+    }
+}
+
+/// The value of the hidden marker cell (`vigilance!A1`) the templates carry.
+pub const TEMPLATE_MARKER: &str = "vigilance.template/1";
+
+/// The name of the hidden sheet holding the marker, the kind of template, the questionnaire and
+/// the drop-down lists.
+pub const MARKER_SHEET: &str = "vigilance";
+
+/// Largest spreadsheet accepted, in bytes.
+pub const MAX_SPREADSHEET_BYTES: usize = 64 * 1024 * 1024;
+
+/// The two template layouts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TemplateKind {
+    /// One company: company details, then one row per (question, track).
+    Answers,
+    /// One row per company, one column per (question, track).
+    Matrix,
+}
+
+impl TemplateKind {
+    /// The code written in the marker sheet.
+    pub fn code(self) -> &'static str {
+        match self {
+            TemplateKind::Answers => "answers",
+            TemplateKind::Matrix => "matrix",
+        }
+    }
+}
+
+/// The name of the answers sheet of the answer template.
+pub fn answers_sheet_name(lang: Lang) -> &'static str {
+    lang.pick("Réponses", "Answers")
+}
+
+/// The name of the matrix sheet of the matrix template.
+pub fn matrix_sheet_name(lang: Lang) -> &'static str {
+    lang.pick("Matrice", "Matrix")
+}
+
+/// The company details a template asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompanyField {
+    /// Name (required).
+    Name,
+    /// Sector.
+    Sector,
+    /// Country.
+    Country,
+    /// LEI, ISIN…
+    Id,
+    /// Period answered (e.g. 2025).
+    Period,
+}
+
+impl CompanyField {
+    /// Every field, in template order.
+    pub const ALL: [CompanyField; 5] = [
+        CompanyField::Name,
+        CompanyField::Sector,
+        CompanyField::Country,
+        CompanyField::Id,
+        CompanyField::Period,
+    ];
+
+    /// The label written in the template.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            CompanyField::Name => lang.pick("Entreprise", "Company"),
+            CompanyField::Sector => lang.pick("Secteur", "Sector"),
+            CompanyField::Country => lang.pick("Pays", "Country"),
+            CompanyField::Id => lang.pick("Identifiant (LEI, ISIN)", "Identifier (LEI, ISIN)"),
+            CompanyField::Period => lang.pick("Période", "Period"),
+        }
+    }
+
+    /// Reads a label in either language (also `Identifiant`/`Identifier`/`id` alone).
+    pub fn from_label(text: &str) -> Option<CompanyField> {
+        let t = normalise(text);
+        if t.is_empty() {
+            return None;
+        }
+        CompanyField::ALL.into_iter().find(|f| {
+            Lang::ALL.iter().any(|l| normalise(f.label(*l)) == t)
+                || match f {
+                    CompanyField::Name => matches!(t.as_str(), "name" | "nom" | "company name"),
+                    CompanyField::Id => matches!(t.as_str(), "id" | "identifiant" | "identifier"),
+                    _ => false,
+                }
+        })
+    }
+}
+
+/// The columns of the answer template's table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerColumn {
+    /// Question id.
+    Id,
+    /// Track code.
+    Track,
+    /// Level code.
+    Level,
+    /// Theme code.
+    Theme,
+    /// Critical (yes/no).
+    Critical,
+    /// Question text.
+    Question,
+    /// What earns the half point.
+    Partial,
+    /// The answer (drop-down).
+    Answer,
+    /// Why `na`.
+    Justification,
+    /// Free comment.
+    Comment,
+    /// Evidence, one per line or separated by `;`.
+    Evidence,
+}
+
+impl AnswerColumn {
+    /// Every column, in template order.
+    pub const ALL: [AnswerColumn; 11] = [
+        AnswerColumn::Id,
+        AnswerColumn::Track,
+        AnswerColumn::Level,
+        AnswerColumn::Theme,
+        AnswerColumn::Critical,
+        AnswerColumn::Question,
+        AnswerColumn::Partial,
+        AnswerColumn::Answer,
+        AnswerColumn::Justification,
+        AnswerColumn::Comment,
+        AnswerColumn::Evidence,
+    ];
+
+    /// The columns a filled template must have.
+    pub const REQUIRED: [AnswerColumn; 3] =
+        [AnswerColumn::Id, AnswerColumn::Track, AnswerColumn::Answer];
+
+    /// The header text.
+    pub fn header(self, lang: Lang) -> &'static str {
+        match self {
+            AnswerColumn::Id => "ID",
+            AnswerColumn::Track => lang.pick("Volet", "Track"),
+            AnswerColumn::Level => lang.pick("Niveau", "Level"),
+            AnswerColumn::Theme => lang.pick("Thème", "Theme"),
+            AnswerColumn::Critical => lang.pick("Critique", "Critical"),
+            AnswerColumn::Question => "Question",
+            AnswerColumn::Partial => lang.pick("Partiel =", "Partial ="),
+            AnswerColumn::Answer => lang.pick("Réponse", "Answer"),
+            AnswerColumn::Justification => {
+                lang.pick("Justification (si non applicable)", "Justification (if not applicable)")
+            }
+            AnswerColumn::Comment => lang.pick("Commentaire", "Comment"),
+            AnswerColumn::Evidence => lang.pick(
+                "Preuves (une par ligne ou séparées par ;)",
+                "Evidence (one per line or separated by ;)",
+            ),
+        }
+    }
+
+    /// Reads a header in either language (the short forms `Justification`, `Preuves`,
+    /// `Evidence` too).
+    pub fn from_header(text: &str) -> Option<AnswerColumn> {
+        let t = normalise(text);
+        if t.is_empty() {
+            return None;
+        }
+        AnswerColumn::ALL.into_iter().find(|c| {
+            Lang::ALL.iter().any(|l| normalise(c.header(*l)) == t)
+                || match c {
+                    AnswerColumn::Justification => t == "justification",
+                    AnswerColumn::Evidence => matches!(t.as_str(), "evidence" | "preuves"),
+                    AnswerColumn::Id => t == "question id",
+                    _ => false,
+                }
+        })
+    }
+}
+
+/// What an optional matrix column adds to an answer (`Q20 CL justification`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Extra {
+    Justification,
+    Comment,
+    Evidence,
+}
+
+impl Extra {
+    pub(crate) fn from_word(w: &str) -> Option<Extra> {
+        match normalise(w).as_str() {
+            "justification" => Some(Extra::Justification),
+            "comment" | "commentaire" => Some(Extra::Comment),
+            "evidence" | "preuves" | "preuve" => Some(Extra::Evidence),
+            _ => None,
+        }
+    }
+}
+
+/// The header of a matrix column for (`question`, `track`): `Q01 CL`.
+pub fn matrix_header(question: &str, track: Track) -> String {
+    format!("{question} {}", track.code())
+}
+
+/// A matrix header split into question id, track text and optional extra.
+pub(crate) enum MatrixColumn {
+    Company(CompanyField),
+    Answer { question: String, track: String },
+    Extra { question: String, track: String, extra: Extra },
+    Unknown,
+    Blank,
+}
+
+pub(crate) fn matrix_column(header: &str) -> MatrixColumn {
+    let h = header.trim();
+    if h.is_empty() {
+        return MatrixColumn::Blank;
+    }
+    if let Some(f) = CompanyField::from_label(h) {
+        return MatrixColumn::Company(f);
+    }
+    let words: Vec<&str> = h.split_whitespace().collect();
+    let is_track = |w: &str| Track::from_code(&w.to_ascii_uppercase()).is_some();
+    match words.as_slice() {
+        [q, t] if is_track(t) => MatrixColumn::Answer {
+            question: q.to_string(),
+            track: t.to_ascii_uppercase(),
+        },
+        [q, t, e] if is_track(t) => match Extra::from_word(e) {
+            Some(extra) => MatrixColumn::Extra {
+                question: q.to_string(),
+                track: t.to_ascii_uppercase(),
+                extra,
+            },
+            None => MatrixColumn::Unknown,
+        },
+        _ => MatrixColumn::Unknown,
+    }
+}
+
+/// Lower case, spacing collapsed, trailing `:` and `*` removed.
+pub(crate) fn normalise(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches([':', '*', ' '])
+        .to_lowercase()
+}
+
+/// Reads a cell as an answer value: a code (`yes`, `partial`…) or a label in either language
+/// (`Oui`, `Partially`, `Ne sait pas`…), case and spacing ignored. `None` when it is neither.
+pub fn parse_answer_value(text: &str, q: &Questionnaire) -> Option<AnswerValue> {
+    let t = normalise(text);
+    AnswerValue::ALL.into_iter().find(|v| {
+        v.code() == t
+            || Lang::ALL.iter().any(|l| {
+                normalise(v.label(*l)) == t || normalise(q.value_label(*v, *l)) == t
+            })
+            || (*v == AnswerValue::Na && matches!(t.as_str(), "n/a" | "n.a." | "sans objet"))
+    })
+}
+
+/// Reads a cell as a track: a code (`CL`) or a label in either language.
+pub fn parse_track(text: &str, q: &Questionnaire) -> Option<Track> {
+    let t = normalise(text);
+    Track::ALL.into_iter().find(|tr| {
+        tr.code().to_lowercase() == t
+            || Lang::ALL.iter().any(|l| {
+                normalise(tr.label(*l)) == t || normalise(q.track_label(*tr, *l)) == t
+            })
+    })
+}
+
+/// Evidence as written in one cell: one per line or separated by `;`.
+pub fn split_evidence(text: &str) -> Vec<String> {
+    text.split(['\n', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// `Sheet!A1`, with the sheet name quoted where Excel needs it (`'Next steps'!A1`).
+pub fn cell_ref(sheet: &str, row: u32, col: u32) -> String {
+    let col = u16::try_from(col).unwrap_or(u16::MAX);
+    let cell = rust_xlsxwriter::utility::row_col_to_cell(row, col);
+    let plain = sheet
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+        && !sheet.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if plain {
+        format!("{sheet}!{cell}")
+    } else {
+        format!("'{}'!{cell}", sheet.replace('\'', "''"))
+    }
+}
+
+/// Builds a draft answer from cell texts: the value (a code when recognised, else the text as
+/// written, so that the check reports it), comment, evidence and justification.
+pub(crate) fn draft_answer(
+    q: &Questionnaire,
+    value: &str,
+    comment: &str,
+    evidence: &str,
+    justification: &str,
+    origin: String,
+) -> DraftAnswer {
+    let value = match parse_answer_value(value, q) {
+        Some(v) => v.code().to_string(),
+        None => value.trim().to_string(),
+    };
+    let opt = |s: &str| {
+        let s = s.trim();
+        (!s.is_empty()).then(|| s.to_string())
+    };
+    DraftAnswer {
+        raw: RawAnswer::Full {
+            value: Some(value),
+            comment: opt(comment),
+            evidence: split_evidence(evidence),
+            justification: opt(justification),
+        },
+        origin: Some(origin),
+    }
+}
+
+/// Adds an answer to a draft's list, keeping rows in reading order and one entry per question.
+pub(crate) fn push_answer(
+    answers: &mut Vec<(String, Vec<(String, DraftAnswer)>)>,
+    question: &str,
+    track: String,
+    answer: DraftAnswer,
+) {
+    match answers.iter_mut().find(|(q, _)| q == question) {
+        Some((_, list)) => list.push((track, answer)),
+        None => answers.push((question.to_string(), vec![(track, answer)])),
+    }
+}
+
+/// Checks a draft, adding the reader's own problems, and moves JSON paths that mean a cell
+/// (`/company/name`) to that cell.
+pub(crate) fn check_draft(
+    draft: SheetDraft,
+    q: &Questionnaire,
+    mut extra: Vec<Problem>,
+    company_name_cell: &str,
+) -> Result<Parsed<AnswerSheet>, Problems> {
+    let relocate = |mut p: Problem| {
+        if p.path == "/company/name" {
+            p.path = company_name_cell.to_string();
+        }
+        p
+    };
+    match draft.check(q) {
+        Ok(parsed) => {
+            let warnings: Vec<Problem> = parsed.warnings.into_iter().map(relocate).collect();
+            if extra.iter().any(Problem::is_error) {
+                extra.extend(warnings);
+                Err(Problems(extra))
+            } else {
+                extra.extend(warnings);
+                Ok(Parsed {
+                    value: parsed.value,
+                    warnings: extra,
+                })
+            }
+        }
+        Err(Problems(p)) => {
+            extra.extend(p.into_iter().map(relocate));
+            Err(Problems(extra))
+        }
+    }
+}
+
+/// A free-form problem in both languages.
+pub(crate) fn other(path: impl Into<String>, fr: String, en: String, error: bool) -> Problem {
+    let kind = ProblemKind::Other { fr, en };
+    if error {
+        Problem::error(path, kind)
+    } else {
+        Problem::warning(path, kind)
+    }
+}

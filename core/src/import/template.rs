@@ -1,0 +1,313 @@
+//! The fillable Excel templates (`vigilance template`): the answer template (one company:
+//! company details, then one row per (question, track) with a drop-down of the allowed answers)
+//! and the matrix template (one row per company, one column per (question, track)), both with
+//! an instructions or questions sheet and a hidden `vigilance` sheet that marks them as templates
+//! and holds the drop-down lists.
+//!
+//! Drop-downs offer only what the question allows: no `partial` where the question defines none,
+//! no `na` on critical questions. [`super::xlsx::read_workbook`] reads both layouts back.
+
+use super::{
+    AnswerColumn, CompanyField, MARKER_SHEET, TEMPLATE_MARKER, TemplateKind, answers_sheet_name,
+    matrix_header, matrix_sheet_name,
+};
+use crate::codes::{AnswerValue, Track};
+use crate::questionnaire::{Question, Questionnaire};
+use crate::report::workbook::{WorkbookError, header_format, put_text, put_text_fmt};
+use crate::text::Lang;
+use rust_xlsxwriter::{DataValidation, Format, FormatAlign, Formula, Note, Workbook, Worksheet};
+
+/// 0-based row of the answer template's table header.
+pub const ANSWERS_HEADER_ROW: u32 = 9;
+
+/// 0-based row of the first company detail (name) in the answer template; the others follow,
+/// in [`CompanyField::ALL`] order, label in column A and value in column B.
+pub const COMPANY_FIRST_ROW: u32 = 3;
+
+/// Rows of the matrix template that carry drop-downs (companies beyond still read fine).
+pub const MATRIX_ROWS: u32 = 2_000;
+
+/// Marker sheet rows: marker, kind, questionnaire id, version, language.
+const MARKER_ROWS: u32 = 5;
+
+/// The drop-down list that fits a question: which of the four lists (with/without partial,
+/// with/without na), as a column of the marker sheet.
+fn list_column(question: &Question) -> u16 {
+    2 + u16::from(!question.allows_partial()) + 2 * u16::from(!question.allows_na())
+}
+
+/// Writes the marker sheet (hidden) with the four answer lists in columns C..F.
+fn marker_sheet(
+    wb: &mut Workbook,
+    q: &Questionnaire,
+    lang: Lang,
+    kind: TemplateKind,
+) -> Result<(), WorkbookError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(MARKER_SHEET)?;
+    ws.write_string(0, 0, TEMPLATE_MARKER)?;
+    ws.write_string(1, 0, kind.code())?;
+    put_text(ws, 2, 0, &q.id)?;
+    put_text(ws, 3, 0, &q.version)?;
+    ws.write_string(4, 0, lang.code())?;
+    debug_assert_eq!(MARKER_ROWS, 5);
+    for partial in [true, false] {
+        for na in [true, false] {
+            let col = 2 + u16::from(!partial) + 2 * u16::from(!na);
+            let values = AnswerValue::ALL.into_iter().filter(|v| match v {
+                AnswerValue::Partial => partial,
+                AnswerValue::Na => na,
+                _ => true,
+            });
+            for (r, v) in values.enumerate() {
+                put_text(ws, r as u32, col, q.value_label(v, lang))?;
+            }
+        }
+    }
+    ws.set_hidden(true);
+    Ok(())
+}
+
+/// The drop-down for a question: the list in the marker sheet.
+fn dropdown(question: &Question, lang: Lang) -> Result<DataValidation, WorkbookError> {
+    let col = list_column(question);
+    let n = question.allowed_values().count() as u32;
+    let range = rust_xlsxwriter::utility::cell_range_absolute(0, col, n - 1, col);
+    Ok(DataValidation::new()
+        .allow_list_formula(Formula::new(format!("={MARKER_SHEET}!{range}")))
+        .set_error_title(lang.pick("Réponse non prévue", "Unexpected answer"))?
+        .set_error_message(lang.pick(
+            "Choisissez une réponse dans la liste.",
+            "Choose an answer from the list.",
+        ))?)
+}
+
+fn allowed_labels(q: &Questionnaire, question: &Question, lang: Lang) -> String {
+    question
+        .allowed_values()
+        .map(|v| q.value_label(v, lang))
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+fn pairs(q: &Questionnaire) -> impl Iterator<Item = (&Question, Track)> {
+    q.questions.iter().flat_map(move |question| {
+        q.track_codes()
+            .iter()
+            .filter(move |t| question.has_track(**t))
+            .map(move |t| (question, *t))
+    })
+}
+
+fn instructions(ws: &mut Worksheet, q: &Questionnaire, lang: Lang) -> Result<(), WorkbookError> {
+    let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    ws.set_name("Instructions")?;
+    ws.set_column_width(0, 110)?;
+    put_text_fmt(ws, 0, 0, q.title.get(lang), &bold)?;
+    let points = |v: AnswerValue| match v {
+        AnswerValue::Yes => "1",
+        AnswerValue::Partial => "0,5 / 0.5",
+        AnswerValue::Na => "—",
+        _ => "0",
+    };
+    let mut lines: Vec<String> = match lang {
+        Lang::Fr => vec![
+            format!("Questionnaire {} — remplissez ce classeur puis évaluez-le avec `vigilance score fichier.xlsx`.", q.name()),
+            format!("1. Onglet « {} » : saisissez le nom de l'entreprise (obligatoire), son secteur, son pays, son identifiant (LEI, ISIN) et la période évaluée.", answers_sheet_name(lang)),
+            "2. Pour chaque ligne (une question pour un volet : CL travail des enfants, FL travail forcé), choisissez la réponse dans la liste déroulante de la colonne « Réponse ».".into(),
+            "3. « Partiellement » n'est proposé que lorsque la question définit la réponse partielle (colonne « Partiel = »).".into(),
+            "4. « Non applicable » exige une justification (colonne « Justification ») et n'est pas possible sur une question critique.".into(),
+            "5. Ajoutez si vous le souhaitez un commentaire et des preuves (références de documents ou liens, une par ligne ou séparées par ;). En mode « étayé », un Oui sans preuve compte pour moitié.".into(),
+            "6. Une ligne sans réponse compte 0 point et rend le résultat provisoire.".into(),
+            "Ne renommez pas les onglets et ne modifiez pas les en-têtes de colonnes : le lecteur s'en sert pour retrouver les réponses. L'onglet masqué « vigilance » identifie ce modèle.".into(),
+            String::new(),
+            "Réponses possibles et points :".into(),
+        ],
+        Lang::En => vec![
+            format!("Questionnaire {} — fill in this workbook, then score it with `vigilance score file.xlsx`.", q.name()),
+            format!("1. Sheet \"{}\": enter the company's name (required), sector, country, identifier (LEI, ISIN) and the period assessed.", answers_sheet_name(lang)),
+            "2. On each row (one question for one track: CL child labour, FL forced labour), choose the answer from the drop-down in the \"Answer\" column.".into(),
+            "3. \"Partially\" is offered only where the question defines a partial answer (column \"Partial =\").".into(),
+            "4. \"Not applicable\" needs a justification (column \"Justification\") and is not possible on a critical question.".into(),
+            "5. Optionally add a comment and evidence (document references or links, one per line or separated by ;). In substantiated mode a Yes without evidence counts half.".into(),
+            "6. A row left without an answer counts 0 points and makes the result provisional.".into(),
+            "Do not rename the sheets or change the column headers: the reader uses them to find the answers. The hidden sheet \"vigilance\" marks this template.".into(),
+            String::new(),
+            "Possible answers and points:".into(),
+        ],
+    };
+    for v in AnswerValue::ALL {
+        lines.push(format!(
+            "• {} ({}) — {} {}",
+            q.value_label(v, lang),
+            v.code(),
+            points(v),
+            lang.pick("point(s)", "point(s)")
+        ));
+    }
+    for (i, line) in lines.iter().enumerate() {
+        put_text_fmt(ws, 2 + i as u32, 0, line, &wrap)?;
+    }
+    Ok(())
+}
+
+/// The answer template: an Instructions sheet, then the answers sheet (company details, one row
+/// per (question, track) with a drop-down of the allowed answers and columns for justification,
+/// comment and evidence), in `lang`.
+pub fn answer_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, WorkbookError> {
+    let mut wb = Workbook::new();
+    let header = header_format();
+    let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let input = Format::new()
+        .set_background_color(0xFFF2CC)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+
+    instructions(wb.add_worksheet(), q, lang)?;
+
+    let name = answers_sheet_name(lang);
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    ws.set_active(true);
+    put_text_fmt(ws, 0, 0, &format!("{} — {}", q.title.get(lang), q.name()), &bold)?;
+    put_text(
+        ws,
+        1,
+        0,
+        lang.pick(
+            "Saisissez les informations de l'entreprise, puis une réponse par ligne (voir l'onglet Instructions).",
+            "Enter the company details, then one answer per row (see the Instructions sheet).",
+        ),
+    )?;
+    for (i, f) in CompanyField::ALL.into_iter().enumerate() {
+        let r = COMPANY_FIRST_ROW + i as u32;
+        ws.write_string_with_format(r, 0, f.label(lang), &bold)?;
+        ws.write_blank(r, 1, &input)?;
+    }
+    let widths = [7.0, 7.0, 7.0, 7.0, 8.0, 60.0, 30.0, 16.0, 30.0, 30.0, 30.0];
+    for (c, col) in AnswerColumn::ALL.into_iter().enumerate() {
+        ws.set_column_width(c as u16, widths[c])?;
+        ws.write_string_with_format(ANSWERS_HEADER_ROW, c as u16, col.header(lang), &header)?;
+    }
+    let yes = lang.pick("Oui", "Yes");
+    let no = lang.pick("Non", "No");
+    for (i, (question, track)) in pairs(q).enumerate() {
+        let r = ANSWERS_HEADER_ROW + 1 + i as u32;
+        put_text(ws, r, 0, &question.id)?;
+        ws.write_string(r, 1, track.code())?;
+        ws.write_string(r, 2, question.level.code())?;
+        put_text(ws, r, 3, &question.theme)?;
+        ws.write_string(r, 4, if question.critical { yes } else { no })?;
+        put_text_fmt(ws, r, 5, question.text.get(lang), &wrap)?;
+        match &question.partial {
+            Some(p) => put_text_fmt(ws, r, 6, p.get(lang), &wrap)?,
+            None => put_text_fmt(ws, r, 6, "—", &wrap)?,
+        }
+        for c in 7..=10 {
+            ws.write_blank(r, c, &input)?;
+        }
+        let answer_col = 7;
+        ws.add_data_validation(r, answer_col, r, answer_col, &dropdown(question, lang)?)?;
+    }
+    ws.set_freeze_panes(ANSWERS_HEADER_ROW + 1, 1)?;
+    marker_sheet(&mut wb, q, lang, TemplateKind::Answers)?;
+    Ok(wb.save_to_buffer()?)
+}
+
+/// The matrix template: one sheet where each row is a company (name, sector, country,
+/// identifier, period) and each further column a (question, track) headed `Q01 CL`, with
+/// drop-downs; a Questions sheet explains each column. Optional columns named
+/// `Q20 CL justification`, `Q20 CL comment` or `Q20 CL evidence` may be added by hand (a `na`
+/// needs a justification).
+pub fn matrix_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, WorkbookError> {
+    let mut wb = Workbook::new();
+    let header = header_format();
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+
+    let name = matrix_sheet_name(lang);
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    let first = CompanyField::ALL.len() as u16;
+    for (c, f) in CompanyField::ALL.into_iter().enumerate() {
+        ws.set_column_width(c as u16, if c == 0 { 28.0 } else { 14.0 })?;
+        ws.write_string_with_format(0, c as u16, f.label(lang), &header)?;
+    }
+    for (i, (question, track)) in pairs(q).enumerate() {
+        let c = first + i as u16;
+        ws.set_column_width(c, 10.0)?;
+        ws.write_string_with_format(0, c, matrix_header(&question.id, track), &header)?;
+        let mut note = format!(
+            "{} · {} · {}{}\n{}",
+            question.level.code(),
+            q.track_label(track, lang),
+            question.theme,
+            if question.critical {
+                lang.pick(" · critique", " · critical")
+            } else {
+                ""
+            },
+            question.text.get(lang)
+        );
+        if let Some(p) = &question.partial {
+            note.push_str(&format!("\n{} {}", lang.pick("Partiel =", "Partial ="), p.get(lang)));
+        }
+        ws.insert_note(0, c, &Note::new(note).set_width(400).add_author_prefix(false))?;
+        ws.add_data_validation(1, c, MATRIX_ROWS, c, &dropdown(question, lang)?)?;
+    }
+    ws.set_freeze_panes(1, 1)?;
+    ws.set_active(true);
+
+    let qs = wb.add_worksheet();
+    qs.set_name("Questions")?;
+    let headers = [
+        (lang.pick("Colonne", "Column"), 10.0),
+        (lang.pick("Niveau", "Level"), 7.0),
+        (lang.pick("Thème", "Theme"), 7.0),
+        (lang.pick("Critique", "Critical"), 8.0),
+        ("Question", 70.0),
+        (lang.pick("Partiel =", "Partial ="), 35.0),
+        (lang.pick("Réponses possibles", "Allowed answers"), 40.0),
+    ];
+    for (c, (h, w)) in headers.iter().enumerate() {
+        qs.set_column_width(c as u16, *w)?;
+        qs.write_string_with_format(0, c as u16, *h, &header)?;
+    }
+    for (i, (question, track)) in pairs(q).enumerate() {
+        let r = 1 + i as u32;
+        qs.write_string(r, 0, matrix_header(&question.id, track))?;
+        qs.write_string(r, 1, question.level.code())?;
+        put_text(qs, r, 2, &question.theme)?;
+        qs.write_string(
+            r,
+            3,
+            if question.critical {
+                lang.pick("Oui", "Yes")
+            } else {
+                lang.pick("Non", "No")
+            },
+        )?;
+        put_text_fmt(qs, r, 4, question.text.get(lang), &wrap)?;
+        put_text_fmt(
+            qs,
+            r,
+            5,
+            question.partial.as_ref().map_or("—", |p| p.get(lang)),
+            &wrap,
+        )?;
+        put_text(qs, r, 6, &allowed_labels(q, question, lang))?;
+    }
+    let note_row = 2 + q.answer_count() as u32;
+    put_text(
+        qs,
+        note_row,
+        0,
+        lang.pick(
+            "Une réponse « Non applicable » exige une justification : ajoutez à la matrice une colonne nommée par exemple « Q20 CL justification ». De même « Q01 CL commentaire » et « Q01 CL preuves » (une preuve par ligne ou séparées par ;).",
+            "A \"Not applicable\" answer needs a justification: add a column to the matrix named for example \"Q20 CL justification\". Likewise \"Q01 CL comment\" and \"Q01 CL evidence\" (one per line or separated by ;).",
+        ),
+    )?;
+    marker_sheet(&mut wb, q, lang, TemplateKind::Matrix)?;
+    Ok(wb.save_to_buffer()?)
+}

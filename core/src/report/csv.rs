@@ -1,0 +1,123 @@
+//! The summary as CSV (`vigilance score --format csv`): one row per company × track with the
+//! figures of the workbook's Summary, for tools that do not read Excel.
+//!
+//! Columns (stable snake_case names, whatever the language): `company, sector, country,
+//! company_id, period, track, level, level_label, n1, n2, n3, n4, index, completeness, unknown,
+//! unsubstantiated, provisional, headline, source, error`. Labels (`level_label`) and
+//! `provisional` (Oui/Non, Yes/No) are in the chosen language; numbers always use a decimal
+//! point; a level with no applicable question has an empty score. Each input that could not be
+//! scored gets one row with its `source` and its problems in `error`, the other cells empty.
+//!
+//! **Formula injection.** Spreadsheet apps run a cell that starts with `=`, `+`, `-` or `@` (and
+//! some read a leading tab or carriage return the same way) as a formula: a company named
+//! `=HYPERLINK("http://x","y")` would become a live link. Every text cell that starts with one
+//! of these characters is therefore written with a leading `'`, which spreadsheet apps show as
+//! text. Numbers are written as plain numbers and never start with these characters.
+
+use crate::codes::{Level, maturity_code};
+use crate::questionnaire::Questionnaire;
+use crate::report::json::ErrorEntry;
+use crate::report::workbook::ScoredSheet;
+use crate::text::Lang;
+use std::borrow::Cow;
+
+/// The header row of [`summary_csv`].
+pub const SUMMARY_COLUMNS: [&str; 20] = [
+    "company",
+    "sector",
+    "country",
+    "company_id",
+    "period",
+    "track",
+    "level",
+    "level_label",
+    "n1",
+    "n2",
+    "n3",
+    "n4",
+    "index",
+    "completeness",
+    "unknown",
+    "unsubstantiated",
+    "provisional",
+    "headline",
+    "source",
+    "error",
+];
+
+/// Makes a text cell inert in spreadsheet apps: a leading `'` before `=`, `+`, `-`, `@`, tab or
+/// carriage return.
+///
+/// ```
+/// use vigilance_core::report::csv::inert;
+/// assert_eq!(inert("=1+1"), "'=1+1");
+/// assert_eq!(inert("Exemple SA"), "Exemple SA");
+/// ```
+pub fn inert(s: &str) -> Cow<'_, str> {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{s}")),
+        _ => Cow::Borrowed(s),
+    }
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map(|x| format!("{x:.1}")).unwrap_or_default()
+}
+
+/// The summary of a batch as CSV text (comma-separated, UTF-8, header row first, `\n` line
+/// ends).
+pub fn summary_csv(
+    q: &Questionnaire,
+    scored: &[ScoredSheet],
+    errors: &[ErrorEntry],
+    lang: Lang,
+) -> String {
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail; a failure would only lose rows, never panic.
+    let _ = w.write_record(SUMMARY_COLUMNS);
+    for s in scored {
+        let a = &s.assessment;
+        let c = &s.sheet.company;
+        for tr in &a.tracks {
+            let mut row: Vec<Cow<'_, str>> = vec![
+                inert(&c.name),
+                inert(c.sector.as_deref().unwrap_or("")),
+                inert(c.country.as_deref().unwrap_or("")),
+                inert(c.id.as_deref().unwrap_or("")),
+                inert(s.sheet.period.as_deref().unwrap_or("")),
+                tr.track.code().into(),
+                maturity_code(tr.level).into(),
+                inert(q.maturity_label(tr.level, lang)),
+            ];
+            for l in Level::ALL {
+                row.push(num(tr.level_result(l).score.percent()).into());
+            }
+            row.push(num(Some(tr.index)).into());
+            row.push(num(Some(tr.completeness())).into());
+            row.push(tr.unknown_count.to_string().into());
+            row.push(tr.unsubstantiated_count.to_string().into());
+            row.push(
+                if a.provisional {
+                    lang.pick("Oui", "Yes")
+                } else {
+                    lang.pick("Non", "No")
+                }
+                .into(),
+            );
+            row.push(maturity_code(a.headline_level).into());
+            row.push(inert(&s.source));
+            row.push("".into());
+            let _ = w.write_record(row.iter().map(|x| x.as_bytes()));
+        }
+    }
+    for e in errors {
+        let mut row = vec![Cow::Borrowed(""); SUMMARY_COLUMNS.len()];
+        row[18] = inert(&e.source);
+        row[19] = inert(&e.message);
+        let _ = w.write_record(row.iter().map(|x| x.as_bytes()));
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
