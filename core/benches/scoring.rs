@@ -35,15 +35,24 @@ fn example_texts() -> Vec<String> {
 fn bench(c: &mut Criterion) {
     let q = Questionnaire::builtin();
     let texts = example_texts();
-    let sheets: Vec<AnswerSheet> =
-        texts.iter().filter_map(|t| AnswerSheet::parse(t, q).ok().map(|p| p.value)).collect();
+    let sheets: Vec<AnswerSheet> = texts
+        .iter()
+        .filter_map(|t| AnswerSheet::parse(t, q).ok().map(|p| p.value))
+        .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
-    println!("{} example sheets, {} bytes of JSON in all", sheets.len(), bytes);
+    println!(
+        "{} example sheets, {} bytes of JSON in all",
+        sheets.len(),
+        bytes
+    );
 
     let mut group = c.benchmark_group("score");
     group.throughput(Throughput::Elements(sheets.len() as u64));
     for mode in [EvidenceMode::Declarative, EvidenceMode::Substantiated] {
-        let opts = ScoringOptions { evidence_mode: mode, threshold: None };
+        let opts = ScoringOptions {
+            evidence_mode: mode,
+            threshold: None,
+        };
         group.bench_function(format!("parsed sheets, {}", mode.code()), |b| {
             b.iter(|| {
                 for s in &sheets {
