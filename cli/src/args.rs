@@ -1,0 +1,313 @@
+//! The command line as clap sees it: subcommands, options, their help texts and the exit
+//! statuses. Everything here is in English (usage text); messages about the user's data follow
+//! `--lang` and live with the commands.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use vigilance_core::{EvidenceMode, Lang, Percent};
+
+/// What every command's `--help` ends with: the exit statuses.
+const EXIT_STATUS_HELP: &str = "\
+Exit status:
+  0  every input was scored (score) or is valid (validate); the command did its job
+  1  some inputs could not be scored or are invalid; with `score`, everything else is still
+     scored and written, and the failures are listed on standard error and in the output
+  2  usage error: unknown option, bad value, an invalid --questionnaire, or an output that
+     cannot be written (nothing is written then)";
+
+const SCORE_AFTER_HELP: &str = "\
+Examples:
+  vigilance score answers/ -o portfolio.xlsx            Excel workbook, in French
+  vigilance score answers/ --lang en -o portfolio.xlsx  the same, in English
+  vigilance score a.json b.json                         result document (JSON) on stdout
+  vigilance score answers/ --format csv -o summary.csv  one row per company and track
+  vigilance score answers/ --previous 2024/ -o 2025.xlsx
+  cat sheet.json | vigilance score -                    read one sheet from standard input
+
+Inputs: files (.json answer sheets, .xlsx workbooks from `vigilance template`, .csv in the
+matrix layout), directories (searched recursively for those three kinds; hidden files and
+Excel lock files `~$...` are skipped) and `-` for standard input. Results are sorted by source
+path. An input that cannot be read or scored is reported by name with what to do, and the rest
+of the batch is still scored.
+
+Exit status:
+  0  every input was scored
+  1  some inputs could not be scored: everything else is still scored and written, and the
+     failures are listed on standard error and in the output (JSON `errors`, the workbook's
+     Errors sheet)
+  2  usage error: unknown option, bad value, an invalid --questionnaire, or an output that
+     cannot be written (nothing is written then)";
+
+const VALIDATE_AFTER_HELP: &str = "\
+Each problem is printed with its file, its line and column (or cell), the snippet of the file
+around it and a line saying what to do. Warnings (for example a sheet that answers another
+version of the questionnaire) are printed too but do not make a file invalid.
+
+Exit status:
+  0  every file is valid
+  1  at least one file has an error (or could not be read)
+  2  usage error";
+
+/// Score, validate and export answer sheets of the RHSF/FIR four-level maturity grid on child
+/// labour and forced labour in supply chains.
+#[derive(Debug, Parser)]
+#[command(
+    name = "vigilance",
+    version,
+    about = "Score how well companies prevent child labour and forced labour in their supply chains (RHSF/FIR four-level maturity grid).",
+    long_about = "Score how well companies prevent child labour and forced labour in their supply chains, \
+with the four-level RHSF/FIR maturity grid (N1 knowledge, N2 commitment, N3 targeting, N4 relevance \
+of the measures deployed).\n\nCompanies answer the questionnaire (in the browser app, in a workbook \
+from `vigilance template`, or in JSON); `vigilance score` turns a batch of answer sheets into an \
+Excel workbook, a JSON result document or a CSV summary.",
+    after_help = EXIT_STATUS_HELP,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score answer sheets and write a workbook, a JSON result document or a CSV summary.
+    #[command(after_help = SCORE_AFTER_HELP)]
+    Score(ScoreArgs),
+    /// Check answer sheets (and a questionnaire file) and print every problem found.
+    #[command(after_help = VALIDATE_AFTER_HELP)]
+    Validate(ValidateArgs),
+    /// Write a fillable Excel answer workbook (one sheet per company, or --matrix for a portfolio).
+    #[command(after_help = "Examples:\n  vigilance template -o answers.xlsx\n  vigilance template --lang en --matrix -o portfolio.xlsx\n\n\
+`vigilance score` reads both layouts back.\n\n".to_string() + EXIT_STATUS_HELP)]
+    Template(TemplateArgs),
+    /// Print the questionnaire as a readable table, or the JSON Schemas of the file formats.
+    #[command(
+        after_help = "Examples:\n  vigilance questionnaire show --lang en\n  vigilance questionnaire schema answers > answers.schema.json\n  vigilance questionnaire schema --out-dir schemas/"
+    )]
+    Questionnaire(QuestionnaireArgs),
+}
+
+/// Language of everything Vigilance says about the data.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// French
+    #[default]
+    Fr,
+    /// English
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// How answers without evidence count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum EvidenceModeArg {
+    /// Answers count as declared (self-assessment)
+    #[default]
+    Declarative,
+    /// A `yes` without evidence counts 0.5, a `partial` without evidence 0.25
+    Substantiated,
+}
+
+impl From<EvidenceModeArg> for EvidenceMode {
+    fn from(m: EvidenceModeArg) -> EvidenceMode {
+        match m {
+            EvidenceModeArg::Declarative => EvidenceMode::Declarative,
+            EvidenceModeArg::Substantiated => EvidenceMode::Substantiated,
+        }
+    }
+}
+
+/// Output formats of `score`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Excel workbook: Summary, Cohort, Themes, Answers, Next steps, Errors, Method
+    Xlsx,
+    /// The `vigilance.results/1` result document
+    Json,
+    /// One row per company and track with the summary figures
+    Csv,
+}
+
+impl Format {
+    /// The format a file name's extension implies.
+    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "xlsx" => Some(Format::Xlsx),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Options shared by the commands that read the questionnaire.
+#[derive(Debug, Args)]
+pub struct GridArgs {
+    /// Questionnaire file to use instead of the built-in `rhsf-fir` grid.
+    #[arg(long, value_name = "FILE")]
+    pub questionnaire: Option<PathBuf>,
+    /// Language of messages and reports.
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
+}
+
+/// `vigilance score`.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Answer sheets: files (.json, .xlsx, .csv), directories, or `-` for standard input.
+    #[arg(value_name = "INPUTS", required = true)]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub grid: GridArgs,
+    /// How answers without evidence count.
+    #[arg(long, value_enum, default_value_t = EvidenceModeArg::Declarative)]
+    pub evidence_mode: EvidenceModeArg,
+    /// Level threshold in percent (0 to 100, up to three decimals); default: the questionnaire's (70).
+    #[arg(long, value_name = "PERCENT", value_parser = parse_threshold)]
+    pub threshold: Option<Percent>,
+    /// Output format [default: from the -o file's extension, else xlsx; json on standard output].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Where to write the output (`-` = standard output, the default).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Answer sheets of an earlier campaign (file or directory): the workbook then shows each
+    /// company's change in level and scores.
+    #[arg(long, value_name = "FILE_OR_DIR")]
+    pub previous: Option<PathBuf>,
+    /// Do not print the summary line and the progress bar on standard error (failures are
+    /// still printed).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// `vigilance validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Answer sheets to check: files (.json, .xlsx, .csv), directories, or `-` for standard
+    /// input. May be empty when only --questionnaire is checked.
+    #[arg(value_name = "INPUTS", required_unless_present = "questionnaire")]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub grid: GridArgs,
+}
+
+/// `vigilance template`.
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Language of the workbook.
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
+    /// One sheet where each row is a company and each column a (question, track): how an
+    /// analyst scores a portfolio by hand.
+    #[arg(long)]
+    pub matrix: bool,
+    /// Questionnaire file to use instead of the built-in `rhsf-fir` grid.
+    #[arg(long, value_name = "FILE")]
+    pub questionnaire: Option<PathBuf>,
+    /// The workbook to write (`.xlsx`).
+    #[arg(short, long, value_name = "FILE.xlsx", required = true)]
+    pub output: PathBuf,
+}
+
+/// `vigilance questionnaire`.
+#[derive(Debug, Args)]
+pub struct QuestionnaireArgs {
+    /// `show` (the default) or `schema`.
+    #[command(subcommand)]
+    pub action: Option<QuestionnaireAction>,
+}
+
+/// What `vigilance questionnaire` prints.
+#[derive(Debug, Subcommand)]
+pub enum QuestionnaireAction {
+    /// Print the grid as a table: level, id, tracks, critical, question text.
+    Show(ShowArgs),
+    /// Print a JSON Schema of the file formats, or write all of them to a directory.
+    Schema(SchemaArgs),
+}
+
+/// `vigilance questionnaire show`.
+#[derive(Debug, Default, Args)]
+pub struct ShowArgs {
+    /// Questionnaire file to show instead of the built-in `rhsf-fir` grid.
+    #[arg(long, value_name = "FILE")]
+    pub questionnaire: Option<PathBuf>,
+    /// Language of the table.
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
+    /// Width of the table in characters.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(60..=400))]
+    pub width: u16,
+}
+
+/// Which schema to print.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// Answer sheets (`vigilance.answers/1`)
+    #[default]
+    Answers,
+    /// Questionnaire files (`vigilance.questionnaire/1`)
+    Questionnaire,
+    /// Result documents (`vigilance.results/1`)
+    Results,
+}
+
+/// `vigilance questionnaire schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The schema to print.
+    #[arg(value_enum, default_value_t = SchemaKind::Answers)]
+    pub kind: SchemaKind,
+    /// Write all three schemas into this directory instead (answers.schema.json,
+    /// questionnaire.schema.json, results.schema.json).
+    #[arg(long, value_name = "DIR", conflicts_with = "kind")]
+    pub out_dir: Option<PathBuf>,
+}
+
+/// Reads `70`, `70%` or `66.667` as a threshold.
+fn parse_threshold(s: &str) -> Result<Percent, String> {
+    let t = s.trim().trim_end_matches('%').trim();
+    t.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .and_then(Percent::from_f64)
+        .ok_or_else(|| {
+            format!("`{s}` is not a percentage from 0 to 100 with at most three decimals")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn thresholds() {
+        assert_eq!(parse_threshold("70").map(|p| p.thousandths), Ok(70_000));
+        assert_eq!(
+            parse_threshold("66.667%").map(|p| p.thousandths),
+            Ok(66_667)
+        );
+        assert!(parse_threshold("101").is_err());
+        assert!(parse_threshold("abc").is_err());
+        assert!(parse_threshold("NaN").is_err());
+    }
+}

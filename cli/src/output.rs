@@ -1,0 +1,137 @@
+//! Writing results: to standard output, or to a file written atomically (a temporary file in
+//! the same directory, renamed over the target only once everything is written), so that a run
+//! that fails half-way never leaves half a workbook behind.
+
+use crate::fatal::Fatal;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use vigilance_core::Lang;
+
+/// Where output goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Standard output.
+    Stdout,
+    /// A file.
+    File(PathBuf),
+}
+
+impl Target {
+    /// `None` and `-` mean standard output.
+    pub fn from_arg(arg: Option<&Path>) -> Target {
+        match arg {
+            None => Target::Stdout,
+            Some(p) if p.as_os_str() == "-" => Target::Stdout,
+            Some(p) => Target::File(p.to_path_buf()),
+        }
+    }
+
+    /// Whether this is standard output and standard output is a terminal.
+    pub fn is_terminal(&self) -> bool {
+        *self == Target::Stdout && io::stdout().is_terminal()
+    }
+}
+
+/// Runs `write` on the target: on standard output directly; for a file, on a temporary file
+/// that replaces the target only when `write` succeeded.
+pub fn write_to(
+    target: &Target,
+    lang: Lang,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Fatal> {
+    match target {
+        Target::Stdout => {
+            let stdout = io::stdout();
+            let mut w = BufWriter::new(stdout.lock());
+            match write(&mut w).and_then(|()| w.flush()) {
+                Ok(()) => Ok(()),
+                // The reader went away (`| head`): not our failure.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(Fatal::new(
+                    lang,
+                    format!("impossible d'écrire sur la sortie standard : {e}"),
+                    format!("cannot write to standard output: {e}"),
+                )),
+            }
+        }
+        Target::File(path) => write_file_atomically(path, lang, write),
+    }
+}
+
+fn write_file_atomically(
+    path: &Path,
+    lang: Lang,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Fatal> {
+    let shown = path.display();
+    let fail = |e: &dyn std::fmt::Display| {
+        Fatal::new(
+            lang,
+            format!(
+                "impossible d'écrire {shown} : {e} ; vérifiez que le dossier existe et est accessible en écriture, et que le fichier n'est pas ouvert dans Excel"
+            ),
+            format!(
+                "cannot write {shown}: {e}; check that the directory exists and is writable, and that the file is not open in Excel"
+            ),
+        )
+    };
+    if path.is_dir() {
+        return Err(Fatal::new(
+            lang,
+            format!("{shown} est un dossier : donnez un nom de fichier à -o"),
+            format!("{shown} is a directory: give -o a file name"),
+        ));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".vigilance-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| fail(&e))?;
+    {
+        let mut w = BufWriter::new(tmp.as_file_mut());
+        write(&mut w)
+            .and_then(|()| w.flush())
+            .map_err(|e| fail(&e))?;
+    }
+    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
+    tmp.persist(path).map_err(|e| fail(&e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failed_write_leaves_no_file() {
+        let dir = tempfile::tempdir().map_err(|e| e.to_string());
+        let Ok(dir) = dir else { return };
+        let path = dir.path().join("out.xlsx");
+        let r = write_to(&Target::File(path.clone()), Lang::En, |w| {
+            w.write_all(b"half")?;
+            Err(io::Error::other("boom"))
+        });
+        assert!(r.is_err());
+        assert!(!path.exists());
+        assert_eq!(
+            std::fs::read_dir(dir.path()).map(|d| d.count()).ok(),
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn successful_write_replaces_file() {
+        let Ok(dir) = tempfile::tempdir() else { return };
+        let path = dir.path().join("out.json");
+        std::fs::write(&path, b"old").ok();
+        let r = write_to(&Target::File(path.clone()), Lang::En, |w| {
+            w.write_all(b"new")
+        });
+        assert!(r.is_ok());
+        assert_eq!(std::fs::read(&path).ok().as_deref(), Some(&b"new"[..]));
+    }
+}

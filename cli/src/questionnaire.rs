@@ -1,0 +1,228 @@
+//! `vigilance questionnaire`: the grid as a readable table in the chosen language (`show`), and
+//! the JSON Schemas of the file formats (`schema`).
+
+use crate::args::{QuestionnaireAction, QuestionnaireArgs, SchemaArgs, SchemaKind, ShowArgs};
+use crate::fatal::Fatal;
+use crate::output::{Target, write_to};
+use std::process::ExitCode;
+use vigilance_core::{Lang, Level, Questionnaire, Track};
+
+/// Runs `vigilance questionnaire`.
+pub fn run(args: &QuestionnaireArgs) -> Result<ExitCode, Fatal> {
+    match &args.action {
+        None => show(&ShowArgs {
+            questionnaire: None,
+            lang: Default::default(),
+            width: 100,
+        }),
+        Some(QuestionnaireAction::Show(a)) => show(a),
+        Some(QuestionnaireAction::Schema(a)) => schema(a),
+    }
+}
+
+fn show(args: &ShowArgs) -> Result<ExitCode, Fatal> {
+    let lang: Lang = args.lang.into();
+    let q = crate::grid::load(args.questionnaire.as_deref(), lang)?;
+    let table = render_table(q, lang, usize::from(args.width));
+    write_to(&Target::Stdout, lang, |w| w.write_all(table.as_bytes()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The grid as text: a heading per level, then one row per question (id, tracks, theme,
+/// critical mark, question text wrapped to `width`).
+pub fn render_table(q: &Questionnaire, lang: Lang, width: usize) -> String {
+    let mut out = String::new();
+    let title = format!("{} ({} {})", q.title.get(lang), q.id, q.version);
+    out.push_str(&title);
+    out.push('\n');
+    out.push_str(&"=".repeat(title.chars().count().min(width)));
+    out.push('\n');
+    let threshold = q.threshold_percent();
+    let intro = match lang {
+        Lang::Fr => format!(
+            "Seuil : {threshold} %. ★ = question critique : un niveau n'est atteint que si ses questions critiques obtiennent tous leurs points. Volets : CL = travail des enfants, FL = travail forcé ; une question des deux volets reçoit une réponse pour chacun."
+        ),
+        Lang::En => format!(
+            "Threshold: {threshold} %. ★ = critical question: a level is achieved only when its critical questions score their full point. Tracks: CL = child labour, FL = forced labour; a question of both tracks is answered for each."
+        ),
+    };
+    for line in wrap(&intro, width) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+
+    let id_w = q
+        .questions
+        .iter()
+        .map(|x| x.id.chars().count())
+        .max()
+        .unwrap_or(3)
+        .max(2);
+    let (h_tracks, h_theme, h_crit, h_question) = match lang {
+        Lang::Fr => ("Volets", "Thème", "Crit.", "Question"),
+        Lang::En => ("Tracks", "Theme", "Crit.", "Question"),
+    };
+    let theme_w = q
+        .themes
+        .iter()
+        .map(|t| t.id.chars().count())
+        .max()
+        .unwrap_or(3)
+        .max(h_theme.chars().count());
+    let tracks_w = h_tracks.chars().count();
+    let crit_w = h_crit.chars().count();
+    let indent = id_w + tracks_w + theme_w + crit_w + 8;
+    let text_w = width.saturating_sub(indent).max(20);
+
+    for level in Level::ALL {
+        let questions: Vec<_> = q.questions.iter().filter(|x| x.level == level).collect();
+        if questions.is_empty() {
+            continue;
+        }
+        out.push('\n');
+        let label = q.level(level).map_or("", |d| d.label.get(lang));
+        let heading = format!("{level} · {label}");
+        out.push_str(&heading);
+        out.push('\n');
+        out.push_str(&"-".repeat(heading.chars().count()));
+        out.push('\n');
+        if let Some(def) = q.level(level) {
+            for line in wrap(def.definition.get(lang), width) {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        out.push('\n');
+        out.push_str(&format!(
+            "{:id_w$}  {:tracks_w$}  {:theme_w$}  {:crit_w$}  {h_question}\n",
+            "ID", h_tracks, h_theme, h_crit
+        ));
+        for question in questions {
+            let tracks = Track::ALL
+                .into_iter()
+                .filter(|t| question.has_track(*t))
+                .map(|t| t.code())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let crit = if question.critical { "★" } else { "" };
+            let lines = wrap(question.text.get(lang), text_w);
+            for (i, line) in lines.iter().enumerate() {
+                if i == 0 {
+                    out.push_str(&format!(
+                        "{:id_w$}  {:tracks_w$}  {:theme_w$}  {:crit_w$}  {line}\n",
+                        question.id, tracks, question.theme, crit
+                    ));
+                } else {
+                    out.push_str(&format!("{:indent$}{line}\n", ""));
+                }
+            }
+        }
+    }
+    out.push('\n');
+    let counts = q
+        .track_codes()
+        .iter()
+        .map(|t| {
+            let per_level = Level::ALL
+                .into_iter()
+                .map(|l| format!("{l} {}", q.questions_of(*t, l).count()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let total: usize = Level::ALL
+                .into_iter()
+                .map(|l| q.questions_of(*t, l).count())
+                .sum();
+            format!("{t}: {total} ({per_level})")
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let footer = format!(
+        "{} {counts}",
+        lang.pick("Questions par volet :", "Questions per track:")
+    );
+    for line in wrap(&footer, width) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Greedy word wrap to `width` characters (a longer word stands alone on its line).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut len = 0;
+    for word in text.split_whitespace() {
+        let wlen = word.chars().count();
+        if len > 0 && len + 1 + wlen > width {
+            lines.push(std::mem::take(&mut line));
+            len = 0;
+        }
+        if len > 0 {
+            line.push(' ');
+            len += 1;
+        }
+        line.push_str(word);
+        len += wlen;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn schema(args: &SchemaArgs) -> Result<ExitCode, Fatal> {
+    let lang = Lang::En;
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Fatal::new(
+                lang,
+                format!("impossible de créer {} : {e}", dir.display()),
+                format!("cannot create {}: {e}", dir.display()),
+            )
+        })?;
+        for file in vigilance_core::schema::all() {
+            let path = dir.join(file.file_name);
+            write_to(&Target::File(path), lang, |w| {
+                w.write_all(file.json.as_bytes())
+            })?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let json = match args.kind {
+        SchemaKind::Answers => vigilance_core::schema::answer_sheet_schema(),
+        SchemaKind::Questionnaire => vigilance_core::schema::questionnaire_schema(),
+        SchemaKind::Results => vigilance_core::schema::result_schema(),
+    };
+    write_to(&Target::Stdout, lang, |w| w.write_all(json.as_bytes()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_words() {
+        assert_eq!(wrap("a bb ccc dd", 6), vec!["a bb", "ccc dd"]);
+        assert_eq!(wrap("", 10), vec![""]);
+        assert_eq!(
+            wrap("averyverylongword x", 5),
+            vec!["averyverylongword", "x"]
+        );
+    }
+
+    #[test]
+    fn table_lists_every_question() {
+        let q = Questionnaire::builtin();
+        let t = render_table(q, Lang::En, 100);
+        for question in &q.questions {
+            assert!(
+                t.contains(&format!("\n{} ", question.id)),
+                "{}",
+                question.id
+            );
+        }
+        assert!(t.lines().all(|l| l.chars().count() <= 100));
+    }
+}

@@ -1,0 +1,423 @@
+//! `vigilance score`: read a batch of answer files, score every sheet, and write the result
+//! document (JSON, streamed sheet by sheet so that memory stays flat), the CSV summary or the
+//! Excel workbook. Inputs that cannot be scored are listed on standard error and in the output,
+//! and the exit status is 1; the rest of the batch is still scored and written.
+
+use crate::args::{Format, ScoreArgs};
+use crate::fatal::Fatal;
+use crate::inputs::{self, Input, InputFailure, describe};
+use crate::output::{Target, write_to};
+use crate::sheets::read_sheets;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use vigilance_core::report::json::{ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry};
+use vigilance_core::{
+    AnswerSheet, Assessment, Lang, Problem, Questionnaire, ScoringOptions, Text, score,
+};
+
+/// Inputs handled per batch when streaming JSON: enough to keep every core busy, few enough to
+/// keep memory flat.
+const BATCH: usize = 512;
+
+/// Batches with at least this many inputs get a progress bar (on a terminal).
+const PROGRESS_FROM: usize = 200;
+
+/// A sheet scored, with what the reports need.
+#[derive(Debug)]
+pub struct Scored {
+    /// Where the sheet came from.
+    pub source: String,
+    /// The sheet.
+    pub sheet: AnswerSheet,
+    /// Its assessment.
+    pub assessment: Assessment,
+    /// Problems that did not prevent scoring.
+    pub warnings: Vec<Problem>,
+}
+
+/// What became of one sheet.
+enum Outcome<T> {
+    Done(T),
+    Failed(ErrorEntry),
+}
+
+/// Counts for the closing summary.
+#[derive(Debug, Default)]
+struct Tally {
+    scored: usize,
+    warned: Vec<(String, Vec<Problem>)>,
+    errors: Vec<ErrorEntry>,
+}
+
+/// The entry of an input that could not be scored, with every problem in `lang` (and both
+/// languages in the structured list).
+pub fn error_entry(source: &str, problems: &[Problem], lang: Lang) -> ErrorEntry {
+    ErrorEntry {
+        source: source.to_string(),
+        message: problems
+            .iter()
+            .map(|p| describe(p, lang))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        problems: problems
+            .iter()
+            .map(|p| {
+                let mut e = ProblemEntry::from(p);
+                e.message = Text::new(describe(p, Lang::Fr), describe(p, Lang::En));
+                e
+            })
+            .collect(),
+    }
+}
+
+/// Applies `f` to every item on all cores, keeping the items' order. Each item is handled by
+/// exactly one worker; the results are put back in place after the workers are joined.
+pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if workers <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        done.push((i, f(item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for h in handles {
+            match h.join() {
+                Ok(done) => {
+                    for (i, r) in done {
+                        slots[i] = Some(r);
+                    }
+                }
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    slots.into_iter().flatten().collect()
+}
+
+/// Reads and scores every sheet of `input`, turning each into a `T` with `make` (in the worker).
+fn process<T>(
+    input: &Input,
+    q: &Questionnaire,
+    opts: &ScoringOptions,
+    lang: Lang,
+    make: &(impl Fn(Scored) -> T + Sync),
+) -> Vec<Outcome<T>> {
+    read_sheets(input, q)
+        .into_iter()
+        .map(|read| match read.result {
+            Ok(parsed) => {
+                let assessment = score(q, &parsed.value, opts);
+                Outcome::Done(make(Scored {
+                    source: read.source,
+                    sheet: parsed.value,
+                    assessment,
+                    warnings: parsed.warnings,
+                }))
+            }
+            Err(problems) => Outcome::Failed(error_entry(&read.source, &problems.0, lang)),
+        })
+        .collect()
+}
+
+/// Scores every input, in memory (for the workbook and the CSV summary).
+pub fn score_all(
+    inputs: &[Input],
+    q: &Questionnaire,
+    opts: &ScoringOptions,
+    lang: Lang,
+    progress: &ProgressBar,
+) -> (Vec<Scored>, Vec<ErrorEntry>) {
+    let outcomes = parallel_map(inputs, |input| {
+        let r = process(input, q, opts, lang, &|s| s);
+        progress.inc(1);
+        r
+    });
+    let (mut scored, mut errors) = (Vec::new(), Vec::new());
+    for o in outcomes.into_iter().flatten() {
+        match o {
+            Outcome::Done(s) => scored.push(s),
+            Outcome::Failed(e) => errors.push(e),
+        }
+    }
+    (scored, errors)
+}
+
+/// The format to write: as asked, else from the output file's extension, else xlsx for a file
+/// and json for standard output.
+fn resolve_format(asked: Option<Format>, target: &Target) -> Format {
+    asked.unwrap_or(match target {
+        Target::Stdout => Format::Json,
+        Target::File(p) => Format::from_extension(p).unwrap_or(Format::Xlsx),
+    })
+}
+
+fn progress_bar(count: usize, quiet: bool) -> ProgressBar {
+    if quiet || count < PROGRESS_FROM || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(count as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} {wide_bar} {pos}/{len} ({per_sec}, {eta})")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Runs `vigilance score`.
+pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
+    let lang: Lang = args.grid.lang.into();
+    let q = crate::grid::load(args.grid.questionnaire.as_deref(), lang)?;
+    let opts = ScoringOptions {
+        evidence_mode: args.evidence_mode.into(),
+        threshold: args.threshold,
+    };
+    let target = Target::from_arg(args.output.as_deref());
+    let format = resolve_format(args.format, &target);
+    if format == Format::Xlsx && target.is_terminal() {
+        return Err(Fatal::new(
+            lang,
+            "refus d'écrire un classeur Excel dans le terminal : donnez un fichier avec -o FICHIER.xlsx, ou choisissez --format json",
+            "refusing to write an Excel workbook to the terminal: give a file with -o FILE.xlsx, or choose --format json",
+        ));
+    }
+
+    let previous = args
+        .previous
+        .as_ref()
+        .map(|p| read_previous(p, q, &opts, lang, args.quiet));
+
+    let gathered = inputs::gather(&args.inputs);
+    let input_errors: Vec<ErrorEntry> = gathered
+        .failures
+        .iter()
+        .map(|InputFailure { source, problem }| {
+            error_entry(source, std::slice::from_ref(problem), lang)
+        })
+        .collect();
+    let progress = progress_bar(gathered.inputs.len(), args.quiet);
+
+    let mut tally = Tally::default();
+    match format {
+        Format::Json => {
+            write_to(&target, lang, |w| {
+                stream_json(
+                    w,
+                    &gathered.inputs,
+                    input_errors,
+                    q,
+                    &opts,
+                    lang,
+                    &progress,
+                    &mut tally,
+                )
+            })?;
+        }
+        Format::Xlsx | Format::Csv => {
+            let (scored, mut errors) = score_all(&gathered.inputs, q, &opts, lang, &progress);
+            errors.extend(input_errors);
+            errors.sort_by(|a, b| a.source.cmp(&b.source));
+            tally.scored = scored.len();
+            tally.warned = scored
+                .iter()
+                .filter(|s| !s.warnings.is_empty())
+                .map(|s| (s.source.clone(), s.warnings.clone()))
+                .collect();
+            let bytes = crate::reports::render(format, q, &scored, &errors, previous, lang)?;
+            tally.errors = errors;
+            write_to(&target, lang, |w| w.write_all(&bytes))?;
+        }
+    }
+    progress.finish_and_clear();
+    report(&tally, &target, lang, args.quiet);
+    Ok(if tally.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Writes the result document, scoring the inputs batch by batch: each worker serialises its
+/// entries, so that neither the sheets nor their results are all in memory at once. The bytes
+/// are those of `ResultDocument::to_json_pretty` followed by a newline.
+#[allow(clippy::too_many_arguments)]
+fn stream_json(
+    w: &mut dyn Write,
+    inputs: &[Input],
+    input_errors: Vec<ErrorEntry>,
+    q: &Questionnaire,
+    opts: &ScoringOptions,
+    lang: Lang,
+    progress: &ProgressBar,
+    tally: &mut Tally,
+) -> io::Result<()> {
+    let to_json = |s: Scored| -> (String, Option<(String, Vec<Problem>)>) {
+        let entry = ResultEntry::new(&s.source, q, &s.sheet, &s.assessment, &s.warnings);
+        let json = serde_json::to_string_pretty(&entry).unwrap_or_default();
+        let warned = (!s.warnings.is_empty()).then_some((s.source, s.warnings));
+        (json, warned)
+    };
+    write!(
+        w,
+        "{{\n  \"format\": {},\n  \"results\": [",
+        serde_json::Value::from(RESULTS_FORMAT)
+    )?;
+    let mut errors = input_errors;
+    let mut first = true;
+    for batch in inputs.chunks(BATCH) {
+        let outcomes = parallel_map(batch, |input| {
+            let r = process(input, q, opts, lang, &to_json);
+            progress.inc(1);
+            r
+        });
+        for o in outcomes.into_iter().flatten() {
+            match o {
+                Outcome::Done((json, warned)) => {
+                    w.write_all(if first { b"\n" } else { b",\n" })?;
+                    first = false;
+                    write_indented(w, &json, "    ")?;
+                    tally.scored += 1;
+                    tally.warned.extend(warned);
+                }
+                Outcome::Failed(e) => errors.push(e),
+            }
+        }
+    }
+    w.write_all(if first { b"]," } else { b"\n  ]," })?;
+    errors.sort_by(|a, b| a.source.cmp(&b.source));
+    w.write_all(b"\n  \"errors\": [")?;
+    for (i, e) in errors.iter().enumerate() {
+        w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        let json = serde_json::to_string_pretty(e).unwrap_or_default();
+        write_indented(w, &json, "    ")?;
+    }
+    w.write_all(if errors.is_empty() {
+        b"]\n}\n"
+    } else {
+        b"\n  ]\n}\n"
+    })?;
+    tally.errors = errors;
+    Ok(())
+}
+
+/// Writes `text` with every line prefixed by `indent` (JSON strings hold no raw newline).
+fn write_indented(w: &mut dyn Write, text: &str, indent: &str) -> io::Result<()> {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            w.write_all(b"\n")?;
+        }
+        w.write_all(indent.as_bytes())?;
+        w.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Scores the sheets of an earlier campaign (`--previous`); those that cannot be scored are
+/// reported as warnings and left out of the comparison.
+fn read_previous(
+    path: &std::path::Path,
+    q: &Questionnaire,
+    opts: &ScoringOptions,
+    lang: Lang,
+    quiet: bool,
+) -> Vec<Scored> {
+    let gathered = inputs::gather(std::slice::from_ref(&path.to_path_buf()));
+    let (scored, mut errors) = score_all(&gathered.inputs, q, opts, lang, &ProgressBar::hidden());
+    errors.extend(
+        gathered
+            .failures
+            .iter()
+            .map(|f| error_entry(&f.source, std::slice::from_ref(&f.problem), lang)),
+    );
+    let mut err = io::stderr().lock();
+    for e in &errors {
+        let _ = writeln!(
+            err,
+            "{} --previous {}: {}",
+            lang.pick("avertissement :", "warning:"),
+            e.source,
+            e.message.replace('\n', "\n  ")
+        );
+    }
+    if !quiet && scored.is_empty() {
+        let _ = writeln!(
+            err,
+            "{}",
+            lang.pick(
+                "avertissement : --previous ne contient aucune fiche évaluable ; pas de comparaison",
+                "warning: --previous holds no sheet that can be scored; no comparison is made"
+            )
+        );
+    }
+    scored
+}
+
+/// Prints the failures, the warnings and the closing summary on standard error.
+fn report(tally: &Tally, target: &Target, lang: Lang, quiet: bool) {
+    let mut err = io::stderr().lock();
+    if !quiet {
+        for (source, warnings) in &tally.warned {
+            for w in warnings {
+                let _ = writeln!(
+                    err,
+                    "{} {source}: {}",
+                    lang.pick("avertissement :", "warning:"),
+                    describe(w, lang)
+                );
+            }
+        }
+    }
+    for e in &tally.errors {
+        let _ = writeln!(err, "{} {}", lang.pick("erreur :", "error:"), e.source);
+        for line in e.message.lines() {
+            let _ = writeln!(err, "  {line}");
+        }
+    }
+    if quiet {
+        return;
+    }
+    let dest = match target {
+        Target::Stdout => String::new(),
+        Target::File(p) => format!(" → {}", p.display()),
+    };
+    let n = tally.scored;
+    let f = tally.errors.len();
+    let line = match lang {
+        Lang::Fr => format!(
+            "{n} fiche{s} évaluée{s}, {f} entrée{fs} non évaluée{fs}{dest}",
+            s = plural_fr(n),
+            fs = plural_fr(f)
+        ),
+        Lang::En => format!(
+            "{n} sheet{s} scored, {f} input{fs} could not be scored{dest}",
+            s = plural(n),
+            fs = plural(f)
+        ),
+    };
+    let _ = writeln!(err, "{line}");
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn plural_fr(n: usize) -> &'static str {
+    if n > 1 { "s" } else { "" }
+}

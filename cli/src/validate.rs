@@ -1,0 +1,266 @@
+//! `vigilance validate`: check answer sheets (and a questionnaire file) and print every problem
+//! with its file, line and column (or cell), a snippet of the file and what to do, rendered by
+//! miette. Exit status 0 only when every file is valid.
+
+use crate::args::ValidateArgs;
+use crate::fatal::Fatal;
+use crate::inputs::{self, InputKind, describe};
+use crate::sheets::{has_error, parse_sheets};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use std::fmt;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use vigilance_core::location::{decode_text, strip_bom};
+use vigilance_core::{Lang, Problem, Questionnaire, Severity};
+
+/// One problem as miette renders it.
+#[derive(Debug)]
+struct ProblemReport {
+    message: String,
+    help: Option<String>,
+    severity: miette::Severity,
+    source: Option<NamedSource<String>>,
+    label: Option<LabeledSpan>,
+}
+
+impl fmt::Display for ProblemReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ProblemReport {}
+
+impl Diagnostic for ProblemReport {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.label
+            .clone()
+            .map(|l| Box::new(std::iter::once(l)) as Box<dyn Iterator<Item = LabeledSpan>>)
+    }
+}
+
+/// Renders problems of one file.
+struct Renderer {
+    handler: GraphicalReportHandler,
+    lang: Lang,
+}
+
+impl Renderer {
+    fn new(lang: Lang) -> Renderer {
+        let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let theme = if colour {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        Renderer {
+            handler: GraphicalReportHandler::new_themed(theme)
+                .with_width(100)
+                .with_links(false),
+            lang,
+        }
+    }
+
+    /// The report of `problem` found in the file `name` whose text is `text`.
+    fn render(&self, name: &str, text: Option<&str>, problem: &Problem) -> String {
+        let lang = self.lang;
+        let located = problem.span.zip(text);
+        let report = ProblemReport {
+            message: match located {
+                Some(_) => problem.kind.message(lang),
+                None if problem.path.is_empty() => format!("{name}: {}", describe(problem, lang)),
+                None => format!("{name}, {}", describe(problem, lang)),
+            },
+            help: problem.kind.help(lang),
+            severity: match problem.severity {
+                Severity::Error => miette::Severity::Error,
+                Severity::Warning => miette::Severity::Warning,
+            },
+            source: located.map(|(_, t)| NamedSource::new(name, t.to_string())),
+            label: located.map(|(span, t)| {
+                let offset = span.offset.min(t.len());
+                let len = span.len.min(t.len() - offset);
+                let label = if problem.path.is_empty() {
+                    None
+                } else {
+                    Some(problem.path.clone())
+                };
+                LabeledSpan::new(label, offset, len)
+            }),
+        };
+        let mut out = String::new();
+        if self.handler.render_report(&mut out, &report).is_err() {
+            // The snippet could not be drawn: fall back to the sentence with its place.
+            out = format!("  × {name}: {}\n", describe(problem, lang));
+        }
+        out.push('\n');
+        out
+    }
+}
+
+/// The text of a file as the core readers saw it (byte-order mark removed), for snippets.
+fn source_text(bytes: &[u8]) -> String {
+    match decode_text(bytes) {
+        Ok(t) => strip_bom(&t).to_string(),
+        Err(_) => {
+            let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            String::from_utf8_lossy(b).into_owned()
+        }
+    }
+}
+
+/// Runs `vigilance validate`.
+pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
+    let lang: Lang = args.grid.lang.into();
+    let renderer = Renderer::new(lang);
+    let mut out = std::io::stdout().lock();
+    let mut checked = 0usize;
+    let mut invalid = 0usize;
+    let mut print = |s: &str| {
+        // A closed pipe (`| head`) is not an error of ours.
+        let _ = out.write_all(s.as_bytes());
+    };
+
+    let questionnaire: &Questionnaire = match &args.grid.questionnaire {
+        None => Questionnaire::builtin(),
+        Some(path) => {
+            checked += 1;
+            let name = path.to_string_lossy().into_owned();
+            match crate::grid::read(path) {
+                Err(p) => {
+                    invalid += 1;
+                    print(&renderer.render(&name, None, &p));
+                    print(&summary(checked, invalid, lang));
+                    return Ok(ExitCode::from(1));
+                }
+                Ok(file) => match file.result {
+                    Ok(q) => {
+                        print(&format!(
+                            "{} {name} ({} {})\n",
+                            lang.pick("valide :", "valid:"),
+                            q.id,
+                            q.version
+                        ));
+                        Box::leak(Box::new(q))
+                    }
+                    Err(problems) => {
+                        invalid += 1;
+                        let text = source_text(&file.bytes);
+                        for p in &problems.0 {
+                            print(&renderer.render(&name, Some(&text), p));
+                        }
+                        if !args.inputs.is_empty() {
+                            print(lang.pick(
+                                "les fiches de réponses ne sont pas vérifiées tant que le questionnaire n'est pas valide\n",
+                                "the answer sheets are not checked until the questionnaire is valid\n",
+                            ));
+                        }
+                        print(&summary(checked, invalid, lang));
+                        return Ok(ExitCode::from(1));
+                    }
+                },
+            }
+        }
+    };
+
+    let gathered = inputs::gather(&args.inputs);
+    let mut entries: Vec<(String, Vec<String>, bool)> = Vec::new();
+    for f in &gathered.failures {
+        entries.push((
+            f.source.clone(),
+            vec![renderer.render(&f.source, None, &f.problem)],
+            false,
+        ));
+    }
+    for input in &gathered.inputs {
+        let (bytes, kind) = match input.read() {
+            Ok(r) => r,
+            Err(p) => {
+                entries.push((
+                    input.source.clone(),
+                    vec![renderer.render(&input.source, None, &p)],
+                    false,
+                ));
+                continue;
+            }
+        };
+        let text = (kind == InputKind::Json).then(|| source_text(&bytes));
+        for read in parse_sheets(&input.source, kind, &bytes, questionnaire) {
+            let (problems, ok, company) = match &read.result {
+                Ok(parsed) => (
+                    parsed.warnings.clone(),
+                    true,
+                    Some(parsed.value.company.name.clone()),
+                ),
+                Err(p) => (p.0.clone(), !has_error(&p.0), None),
+            };
+            let mut lines: Vec<String> = problems
+                .iter()
+                .map(|p| renderer.render(&read.source, text.as_deref(), p))
+                .collect();
+            if ok {
+                let who = company
+                    .filter(|c| !c.is_empty())
+                    .map(|c| format!(" ({c})"))
+                    .unwrap_or_default();
+                lines.push(format!(
+                    "{} {}{who}\n",
+                    lang.pick("valide :", "valid:"),
+                    read.source
+                ));
+            }
+            entries.push((read.source, lines, ok));
+        }
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (_, lines, ok) in &entries {
+        checked += 1;
+        if !ok {
+            invalid += 1;
+        }
+        for l in lines {
+            print(l);
+        }
+    }
+    print(&summary(checked, invalid, lang));
+    Ok(if invalid == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn summary(checked: usize, invalid: usize, lang: Lang) -> String {
+    let valid = checked - invalid;
+    match lang {
+        Lang::Fr => format!(
+            "{checked} fichier{} vérifié{} : {valid} valide{}, {invalid} non valide{}\n",
+            s_fr(checked),
+            s_fr(checked),
+            s_fr(valid),
+            s_fr(invalid)
+        ),
+        Lang::En => format!(
+            "{checked} file{} checked: {valid} valid, {invalid} invalid\n",
+            if checked == 1 { "" } else { "s" }
+        ),
+    }
+}
+
+fn s_fr(n: usize) -> &'static str {
+    if n > 1 { "s" } else { "" }
+}
