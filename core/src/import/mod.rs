@@ -193,9 +193,10 @@ impl AnswerColumn {
             AnswerColumn::Question => "Question",
             AnswerColumn::Partial => lang.pick("Partiel =", "Partial ="),
             AnswerColumn::Answer => lang.pick("Réponse", "Answer"),
-            AnswerColumn::Justification => {
-                lang.pick("Justification (si non applicable)", "Justification (if not applicable)")
-            }
+            AnswerColumn::Justification => lang.pick(
+                "Justification (si non applicable)",
+                "Justification (if not applicable)",
+            ),
             AnswerColumn::Comment => lang.pick("Commentaire", "Comment"),
             AnswerColumn::Evidence => lang.pick(
                 "Preuves (une par ligne ou séparées par ;)",
@@ -250,8 +251,15 @@ pub fn matrix_header(question: &str, track: Track) -> String {
 /// A matrix header split into question id, track text and optional extra.
 pub(crate) enum MatrixColumn {
     Company(CompanyField),
-    Answer { question: String, track: String },
-    Extra { question: String, track: String, extra: Extra },
+    Answer {
+        question: String,
+        track: String,
+    },
+    Extra {
+        question: String,
+        track: String,
+        extra: Extra,
+    },
     Unknown,
     Blank,
 }
@@ -298,9 +306,9 @@ pub fn parse_answer_value(text: &str, q: &Questionnaire) -> Option<AnswerValue> 
     let t = normalise(text);
     AnswerValue::ALL.into_iter().find(|v| {
         v.code() == t
-            || Lang::ALL.iter().any(|l| {
-                normalise(v.label(*l)) == t || normalise(q.value_label(*v, *l)) == t
-            })
+            || Lang::ALL
+                .iter()
+                .any(|l| normalise(v.label(*l)) == t || normalise(q.value_label(*v, *l)) == t)
             || (*v == AnswerValue::Na && matches!(t.as_str(), "n/a" | "n.a." | "sans objet"))
     })
 }
@@ -310,9 +318,9 @@ pub fn parse_track(text: &str, q: &Questionnaire) -> Option<Track> {
     let t = normalise(text);
     Track::ALL.into_iter().find(|tr| {
         tr.code().to_lowercase() == t
-            || Lang::ALL.iter().any(|l| {
-                normalise(tr.label(*l)) == t || normalise(q.track_label(*tr, *l)) == t
-            })
+            || Lang::ALL
+                .iter()
+                .any(|l| normalise(tr.label(*l)) == t || normalise(q.track_label(*tr, *l)) == t)
     })
 }
 

@@ -171,7 +171,13 @@ pub fn answer_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
     ws.set_active(true);
-    put_text_fmt(ws, 0, 0, &format!("{} — {}", q.title.get(lang), q.name()), &bold)?;
+    put_text_fmt(
+        ws,
+        0,
+        0,
+        &format!("{} — {}", q.title.get(lang), q.name()),
+        &bold,
+    )?;
     put_text(
         ws,
         1,
@@ -251,9 +257,17 @@ pub fn matrix_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
             question.text.get(lang)
         );
         if let Some(p) = &question.partial {
-            note.push_str(&format!("\n{} {}", lang.pick("Partiel =", "Partial ="), p.get(lang)));
+            note.push_str(&format!(
+                "\n{} {}",
+                lang.pick("Partiel =", "Partial ="),
+                p.get(lang)
+            ));
         }
-        ws.insert_note(0, c, &Note::new(note).set_width(400).add_author_prefix(false))?;
+        ws.insert_note(
+            0,
+            c,
+            &Note::new(note).set_width(400).add_author_prefix(false),
+        )?;
         ws.add_data_validation(1, c, MATRIX_ROWS, c, &dropdown(question, lang)?)?;
     }
     ws.set_freeze_panes(1, 1)?;

@@ -1,0 +1,509 @@
+//! Reads filled templates back from Excel bytes (calamine, in memory): the answer template (one
+//! sheet) and the matrix (one sheet per company row). The layout is recognised by the hidden
+//! `vigilance` marker sheet the templates carry, or else by header texts in French or English;
+//! columns are found by their header, so reordered columns still read. Anything else — not a
+//! zip, a corrupt file, a workbook whose sheets or headers were renamed — gives a
+//! [`Problem`] saying what was expected, never a panic.
+
+use super::{
+    AnswerColumn, CompanyField, ImportedSheet, MARKER_SHEET, MAX_SPREADSHEET_BYTES, MatrixColumn,
+    TEMPLATE_MARKER, TemplateKind, cell_ref, check_draft, draft_answer, matrix_column, other,
+    parse_track, push_answer,
+};
+use crate::answers::{ANSWERS_FORMAT, Company, DraftRef, SheetDraft};
+use crate::problem::{Problem, ProblemKind};
+use crate::questionnaire::Questionnaire;
+use crate::text::Lang;
+use calamine::{Data, Range, Reader, open_workbook_auto_from_rs};
+use std::io::Cursor;
+
+/// A sheet as a dense grid of cell texts, with absolute (0-based) row and column numbers.
+pub(crate) struct Grid {
+    /// The sheet's name (for cell references), or `None` for CSV.
+    pub sheet: Option<String>,
+    /// Rows of cell texts.
+    pub rows: Vec<Vec<String>>,
+    /// For CSV: the 1-based line each row starts on.
+    pub lines: Vec<u64>,
+}
+
+impl Grid {
+    fn from_range(sheet: &str, range: &Range<Data>) -> Grid {
+        let mut rows = Vec::new();
+        if let Some((end_r, end_c)) = range.end() {
+            let (start_r, start_c) = range.start().unwrap_or((0, 0));
+            rows.reserve(end_r as usize + 1);
+            for r in 0..=end_r {
+                let mut row = Vec::with_capacity(end_c as usize + 1);
+                for c in 0..=end_c {
+                    let text = if r >= start_r && c >= start_c {
+                        range.get_value((r, c)).map(cell_text).unwrap_or_default()
+                    } else {
+                        String::new()
+                    };
+                    row.push(text);
+                }
+                rows.push(row);
+            }
+        }
+        Grid {
+            sheet: Some(sheet.to_string()),
+            rows,
+            lines: Vec::new(),
+        }
+    }
+
+    pub(crate) fn get(&self, r: usize, c: usize) -> &str {
+        self.rows
+            .get(r)
+            .and_then(|row| row.get(c))
+            .map_or("", |s| s.as_str())
+    }
+
+    /// The place of a cell: `Matrix!F5`, or `line 5, column Q01 CL` for CSV.
+    pub(crate) fn place(&self, r: usize, c: usize, header: &str) -> String {
+        match &self.sheet {
+            Some(s) => cell_ref(s, r as u32, c as u32),
+            None => format!(
+                "line {}, column {}",
+                self.lines.get(r).copied().unwrap_or(r as u64 + 1),
+                if header.trim().is_empty() {
+                    (c + 1).to_string()
+                } else {
+                    header.trim().to_string()
+                }
+            ),
+        }
+    }
+
+    /// The label of a data row: `row 5` or `line 5`.
+    pub(crate) fn row_label(&self, r: usize) -> String {
+        match &self.sheet {
+            Some(_) => format!("row {}", r + 1),
+            None => format!(
+                "line {}",
+                self.lines.get(r).copied().unwrap_or(r as u64 + 1)
+            ),
+        }
+    }
+}
+
+/// A cell's value as text: numbers without a useless `.0`, the rest as displayed.
+fn cell_text(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn not_template(found: &str) -> Problem {
+    other(
+        "",
+        format!(
+            "ce classeur n'est pas un modèle Vigilance ({found}) : attendu soit un onglet « Réponses » (ou « Answers ») avec une ligne d'en-têtes ID, Volet, …, Réponse, Justification, Commentaire, Preuves, soit un onglet « Matrice » (ou « Matrix ») dont la première ligne porte Entreprise, Secteur, Pays, Identifiant, Période puis une colonne par question et volet (Q01 CL, Q01 FL…). Créez un modèle avec `vigilance template` (ou `--matrix`) et ne renommez ni les onglets ni les en-têtes"
+        ),
+        format!(
+            "this workbook is not a Vigilance template ({found}): expected either a sheet \"Answers\" (or \"Réponses\") with a header row ID, Track, …, Answer, Justification, Comment, Evidence, or a sheet \"Matrix\" (or \"Matrice\") whose first row reads Company, Sector, Country, Identifier, Period then one column per question and track (Q01 CL, Q01 FL…). Create one with `vigilance template` (or `--matrix`) and keep the sheet names and headers"
+        ),
+        true,
+    )
+}
+
+/// Reads a filled answer template or matrix from xlsx bytes: one [`ImportedSheet`] per company
+/// (a single one for the answer template), each checked against `q`. A file that cannot be read
+/// gives one entry with an empty label and the problem.
+pub fn read_workbook(bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
+    if bytes.len() > MAX_SPREADSHEET_BYTES {
+        return vec![ImportedSheet::failed(
+            "",
+            Problem::error(
+                "",
+                ProblemKind::TooLarge {
+                    what: "the file",
+                    found: format!("{} bytes", bytes.len()),
+                    limit: format!("{MAX_SPREADSHEET_BYTES} bytes"),
+                },
+            ),
+        )];
+    }
+    if bytes.is_empty() {
+        return vec![ImportedSheet::failed(
+            "",
+            Problem::error("", ProblemKind::Empty),
+        )];
+    }
+    let mut wb = match open_workbook_auto_from_rs(Cursor::new(bytes)) {
+        Ok(wb) => wb,
+        Err(e) => {
+            return vec![ImportedSheet::failed(
+                "",
+                other(
+                    "",
+                    format!("ce fichier n'est pas un classeur Excel lisible (.xlsx) : {e}"),
+                    format!("this file is not a readable Excel workbook (.xlsx): {e}"),
+                    true,
+                ),
+            )];
+        }
+    };
+    let names = wb.sheet_names();
+    // The marker: kind, questionnaire id and version.
+    let mut kind = None;
+    let mut questionnaire = None;
+    if names.iter().any(|n| n == MARKER_SHEET)
+        && let Ok(range) = wb.worksheet_range(MARKER_SHEET)
+    {
+        let g = Grid::from_range(MARKER_SHEET, &range);
+        if g.get(0, 0) == TEMPLATE_MARKER {
+            kind = match g.get(1, 0) {
+                "answers" => Some(TemplateKind::Answers),
+                "matrix" => Some(TemplateKind::Matrix),
+                _ => None,
+            };
+            let (id, version) = (g.get(2, 0), g.get(3, 0));
+            if !id.is_empty() {
+                questionnaire = Some(DraftRef {
+                    id: Some(id.to_string()),
+                    version: (!version.is_empty()).then(|| version.to_string()),
+                });
+            }
+        }
+    }
+    // Sheets to look at: the usual names first, then the others.
+    let usual = |n: &String| {
+        Lang::ALL
+            .iter()
+            .any(|l| *n == super::answers_sheet_name(*l) || *n == super::matrix_sheet_name(*l))
+    };
+    let order: Vec<&String> = names
+        .iter()
+        .filter(|n| usual(n))
+        .chain(names.iter().filter(|n| *n != MARKER_SHEET && !usual(n)))
+        .collect();
+    // Spreadsheets have nowhere else to name their questionnaire: the loaded one is assumed.
+    let questionnaire = questionnaire.or_else(|| Some(loaded(q)));
+    let mut read_errors = Vec::new();
+    for name in order {
+        let range = match wb.worksheet_range(name) {
+            Ok(r) => r,
+            Err(e) => {
+                read_errors.push(format!("{name}: {e}"));
+                continue;
+            }
+        };
+        let grid = Grid::from_range(name, &range);
+        if kind != Some(TemplateKind::Matrix)
+            && let Some(header) = find_answer_header(&grid)
+        {
+            return vec![read_answer_sheet(&grid, header, q, questionnaire.clone())];
+        }
+        if kind != Some(TemplateKind::Answers) && is_matrix_header(grid.rows.first()) {
+            return read_matrix(&grid, q, questionnaire.clone());
+        }
+    }
+    let found = match kind {
+        Some(TemplateKind::Answers) => {
+            "le marqueur indique un modèle de réponses, mais la ligne d'en-têtes est introuvable / the marker says answer template, but its header row is missing".to_string()
+        }
+        Some(TemplateKind::Matrix) => {
+            "le marqueur indique une matrice, mais sa première ligne ne porte pas les en-têtes attendus / the marker says matrix, but its first row lacks the expected headers".to_string()
+        }
+        None => format!("onglets / sheets: {}", names.join(", ")),
+    };
+    let mut problem = not_template(&found);
+    if !read_errors.is_empty()
+        && let ProblemKind::Other { fr, en } = &mut problem.kind
+    {
+        let detail = read_errors.join("; ");
+        fr.push_str(&format!(" ({detail})"));
+        en.push_str(&format!(" ({detail})"));
+    }
+    vec![ImportedSheet::failed("", problem)]
+}
+
+/// The header row of an answer template and the column of each header found.
+struct AnswerHeader {
+    row: usize,
+    columns: Vec<(AnswerColumn, usize)>,
+}
+
+impl AnswerHeader {
+    fn col(&self, c: AnswerColumn) -> Option<usize> {
+        self.columns.iter().find(|(k, _)| *k == c).map(|(_, i)| *i)
+    }
+}
+
+fn find_answer_header(g: &Grid) -> Option<AnswerHeader> {
+    for (r, row) in g.rows.iter().enumerate().take(50) {
+        let mut columns = Vec::new();
+        for (c, text) in row.iter().enumerate() {
+            if let Some(k) = AnswerColumn::from_header(text)
+                && !columns.iter().any(|(x, _)| *x == k)
+            {
+                columns.push((k, c));
+            }
+        }
+        if AnswerColumn::REQUIRED
+            .iter()
+            .all(|k| columns.iter().any(|(x, _)| x == k))
+        {
+            return Some(AnswerHeader { row: r, columns });
+        }
+    }
+    None
+}
+
+fn read_answer_sheet(
+    g: &Grid,
+    h: AnswerHeader,
+    q: &Questionnaire,
+    questionnaire: Option<DraftRef>,
+) -> ImportedSheet {
+    let mut extra = Vec::new();
+    // Company details above the table: label in one column, value in the next.
+    let mut company = Company::default();
+    let mut period = None;
+    let mut name_cell = cell_ref(g.sheet.as_deref().unwrap_or(""), 3, 1);
+    for r in 0..h.row {
+        let Some(row) = g.rows.get(r) else { break };
+        for (c, text) in row.iter().enumerate() {
+            let Some(f) = CompanyField::from_label(text) else {
+                continue;
+            };
+            let value = g.get(r, c + 1).trim();
+            let v = (!value.is_empty()).then(|| value.to_string());
+            match f {
+                CompanyField::Name => {
+                    name_cell = g.place(r, c + 1, "");
+                    company.name = v.unwrap_or_default();
+                }
+                CompanyField::Sector => company.sector = v,
+                CompanyField::Country => company.country = v,
+                CompanyField::Id => company.id = v,
+                CompanyField::Period => period = v,
+            }
+            break;
+        }
+    }
+    let col = |k| h.col(k);
+    let (Some(id_c), Some(track_c), Some(answer_c)) = (
+        col(AnswerColumn::Id),
+        col(AnswerColumn::Track),
+        col(AnswerColumn::Answer),
+    ) else {
+        return ImportedSheet::failed("", not_template("no ID/Track/Answer"));
+    };
+    let text_at = |r: usize, k: AnswerColumn| col(k).map_or("", |c| g.get(r, c));
+    let mut answers = Vec::new();
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for r in h.row + 1..g.rows.len() {
+        let id = g.get(r, id_c).trim();
+        let value = g.get(r, answer_c);
+        let (comment, evidence, justification) = (
+            text_at(r, AnswerColumn::Comment),
+            text_at(r, AnswerColumn::Evidence),
+            text_at(r, AnswerColumn::Justification),
+        );
+        let place = g.place(r, answer_c, "");
+        if value.trim().is_empty() {
+            let written = [comment, evidence, justification]
+                .iter()
+                .any(|s| !s.trim().is_empty());
+            if written {
+                extra.push(other(
+                    place,
+                    format!("cette ligne ({id}) a un commentaire, des preuves ou une justification mais pas de réponse : elle est comptée sans réponse"),
+                    format!("this row ({id}) has a comment, evidence or justification but no answer: it counts as unanswered"),
+                    false,
+                ));
+            }
+            continue;
+        }
+        if id.is_empty() {
+            extra.push(other(
+                g.place(r, id_c, ""),
+                "une réponse sans identifiant de question (colonne ID) : ajoutez l'identifiant, par exemple Q01".into(),
+                "an answer without a question id (ID column): add the id, for example Q01".into(),
+                true,
+            ));
+            continue;
+        }
+        let track_text = g.get(r, track_c).trim();
+        let track = parse_track(track_text, q)
+            .map_or_else(|| track_text.to_string(), |t| t.code().to_string());
+        let key = (id.to_string(), track.clone());
+        if seen.contains(&key) {
+            extra.push(Problem::error(
+                place,
+                ProblemKind::Repeated {
+                    found: format!("{id} {track}"),
+                },
+            ));
+            continue;
+        }
+        seen.push(key);
+        let answer = draft_answer(q, value, comment, evidence, justification, place);
+        push_answer(&mut answers, id, track, answer);
+    }
+    let draft = SheetDraft {
+        format: Some(ANSWERS_FORMAT.to_string()),
+        questionnaire,
+        company: Some(company),
+        period,
+        updated: None,
+        answers,
+    };
+    ImportedSheet {
+        label: String::new(),
+        result: check_draft(draft, q, extra, &name_cell),
+    }
+}
+
+fn is_matrix_header(row: Option<&Vec<String>>) -> bool {
+    let Some(row) = row else { return false };
+    let has_name = row
+        .iter()
+        .any(|t| matches!(matrix_column(t), MatrixColumn::Company(CompanyField::Name)));
+    let has_answer = row
+        .iter()
+        .any(|t| matches!(matrix_column(t), MatrixColumn::Answer { .. }));
+    has_name && has_answer
+}
+
+/// Reads a matrix (workbook sheet or CSV) whose header is the first row.
+pub(crate) fn read_matrix(
+    g: &Grid,
+    q: &Questionnaire,
+    questionnaire: Option<DraftRef>,
+) -> Vec<ImportedSheet> {
+    let header: Vec<&str> = g
+        .rows
+        .first()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    let columns: Vec<MatrixColumn> = header.iter().map(|h| matrix_column(h)).collect();
+    if !is_matrix_header(g.rows.first()) {
+        return vec![ImportedSheet::failed(
+            "",
+            not_template(&format!("{}: {}", first_row_word(g), header.join(" | "))),
+        )];
+    }
+    let unknown: Vec<Problem> = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c, MatrixColumn::Unknown))
+        .map(|(c, _)| {
+            let h = header[c].trim();
+            other(
+                g.place(0, c, h),
+                format!("la colonne `{h}` n'est pas lue (ni une information sur l'entreprise, ni une colonne « Q01 CL ») ; cela vaut pour toutes les lignes"),
+                format!("the column `{h}` is not read (neither a company detail nor a \"Q01 CL\" column); this applies to every row"),
+                false,
+            )
+        })
+        .collect();
+    let mut out = Vec::new();
+    for r in 1..g.rows.len() {
+        if g.rows[r].iter().all(|s| s.trim().is_empty()) {
+            continue;
+        }
+        let mut company = Company::default();
+        let mut period = None;
+        let mut name_cell = g.place(r, 0, "");
+        for (c, kind) in columns.iter().enumerate() {
+            if let MatrixColumn::Company(f) = kind {
+                let v = g.get(r, c).trim();
+                let v = (!v.is_empty()).then(|| v.to_string());
+                match f {
+                    CompanyField::Name => {
+                        name_cell = g.place(r, c, header[c]);
+                        company.name = v.unwrap_or_default();
+                    }
+                    CompanyField::Sector => company.sector = v,
+                    CompanyField::Country => company.country = v,
+                    CompanyField::Id => company.id = v,
+                    CompanyField::Period => period = v,
+                }
+            }
+        }
+        let extra_of = |question: &str, track: &str, want: super::Extra| -> &str {
+            columns
+                .iter()
+                .enumerate()
+                .find(|(_, k)| {
+                    matches!(k, MatrixColumn::Extra { question: qq, track: tt, extra }
+                        if qq == question && tt == track && *extra == want)
+                })
+                .map_or("", |(c, _)| g.get(r, c))
+        };
+        let mut answers = Vec::new();
+        for (c, kind) in columns.iter().enumerate() {
+            let MatrixColumn::Answer { question, track } = kind else {
+                continue;
+            };
+            let value = g.get(r, c);
+            if value.trim().is_empty() {
+                continue;
+            }
+            let answer = draft_answer(
+                q,
+                value,
+                extra_of(question, track, super::Extra::Comment),
+                extra_of(question, track, super::Extra::Evidence),
+                extra_of(question, track, super::Extra::Justification),
+                g.place(r, c, header[c]),
+            );
+            push_answer(&mut answers, question, track.clone(), answer);
+        }
+        let draft = SheetDraft {
+            format: Some(ANSWERS_FORMAT.to_string()),
+            questionnaire: questionnaire.clone(),
+            company: Some(company),
+            period,
+            updated: None,
+            answers,
+        };
+        let extra = if out.is_empty() {
+            unknown.clone()
+        } else {
+            Vec::new()
+        };
+        out.push(ImportedSheet {
+            label: g.row_label(r),
+            result: check_draft(draft, q, extra, &name_cell),
+        });
+    }
+    if out.is_empty() {
+        out.push(ImportedSheet::failed(
+            "",
+            other(
+                "",
+                "la matrice ne contient aucune ligne d'entreprise sous ses en-têtes".into(),
+                "the matrix has no company row below its headers".into(),
+                true,
+            ),
+        ));
+    }
+    out
+}
+
+/// The reference of the loaded questionnaire.
+pub(crate) fn loaded(q: &Questionnaire) -> DraftRef {
+    DraftRef {
+        id: Some(q.id.clone()),
+        version: Some(q.version.clone()),
+    }
+}
+
+fn first_row_word(g: &Grid) -> &'static str {
+    if g.sheet.is_some() {
+        "first row"
+    } else {
+        "first line"
+    }
+}
