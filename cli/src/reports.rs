@@ -3,35 +3,84 @@
 
 use crate::args::Format;
 use crate::fatal::Fatal;
-use crate::score::Scored;
+use vigilance_core::report::csv::summary_csv;
 use vigilance_core::report::json::ErrorEntry;
+use vigilance_core::report::workbook::{ScoredSheet, WorkbookOptions, results_workbook};
 use vigilance_core::{Lang, Questionnaire};
 
 /// The bytes of the report in `format` (xlsx or csv).
 pub fn render(
     format: Format,
     q: &Questionnaire,
-    scored: &[Scored],
+    scored: &[ScoredSheet],
     errors: &[ErrorEntry],
-    previous: Option<Vec<Scored>>,
+    previous: Option<Vec<ScoredSheet>>,
     lang: Lang,
 ) -> Result<Vec<u8>, Fatal> {
-    let _ = (q, scored, errors, previous);
     match format {
-        Format::Xlsx => Err(Fatal::new(
-            lang,
-            "le classeur Excel n'est pas encore disponible dans cette version : utilisez --format json ou --format csv",
-            "the Excel workbook is not available in this build yet: use --format json or --format csv",
-        )),
-        Format::Csv => Err(Fatal::new(
-            lang,
-            "le résumé CSV n'est pas encore disponible dans cette version : utilisez --format json",
-            "the CSV summary is not available in this build yet: use --format json",
-        )),
-        Format::Json => Err(Fatal::new(
-            lang,
-            "format JSON inattendu ici",
-            "unexpected JSON format here",
-        )),
+        Format::Csv => Ok(summary_csv(q, scored, errors, lang).into_bytes()),
+        Format::Xlsx | Format::Json => {
+            let opts = WorkbookOptions {
+                lang,
+                generated: generated_at(),
+                tool_version: format!("vigilance {}", env!("CARGO_PKG_VERSION")),
+                previous,
+                constant_memory: true,
+            };
+            results_workbook(q, scored, errors, &opts).map_err(|e| {
+                Fatal::new(
+                    lang,
+                    format!("le classeur Excel n'a pas pu être écrit : {e}"),
+                    format!("the Excel workbook could not be written: {e}"),
+                )
+            })
+        }
+    }
+}
+
+/// The date and time written in the workbook's Method sheet, in UTC; `SOURCE_DATE_EPOCH` (seconds
+/// since 1970) fixes it for reproducible output.
+pub fn generated_at() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        });
+    let (y, m, d) = civil_from_days(secs / 86_400);
+    let rem = secs % 86_400;
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
+        rem / 3600,
+        (rem % 3600) / 60
+    )
+}
+
+/// Year, month, day of a count of days since 1970-01-01 (proleptic Gregorian calendar; Howard
+/// Hinnant's `civil_from_days`).
+fn civil_from_days(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + u64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(20_454), (2026, 1, 1));
     }
 }

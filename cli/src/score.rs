@@ -13,9 +13,8 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use vigilance_core::report::json::{ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry};
-use vigilance_core::{
-    AnswerSheet, Assessment, Lang, Problem, Questionnaire, ScoringOptions, Text, score,
-};
+use vigilance_core::report::workbook::ScoredSheet;
+use vigilance_core::{Lang, Problem, Questionnaire, ScoringOptions, Text, score};
 
 /// Inputs handled per batch when streaming JSON: enough to keep every core busy, few enough to
 /// keep memory flat.
@@ -23,19 +22,6 @@ const BATCH: usize = 512;
 
 /// Batches with at least this many inputs get a progress bar (on a terminal).
 const PROGRESS_FROM: usize = 200;
-
-/// A sheet scored, with what the reports need.
-#[derive(Debug)]
-pub struct Scored {
-    /// Where the sheet came from.
-    pub source: String,
-    /// The sheet.
-    pub sheet: AnswerSheet,
-    /// Its assessment.
-    pub assessment: Assessment,
-    /// Problems that did not prevent scoring.
-    pub warnings: Vec<Problem>,
-}
 
 /// What became of one sheet.
 enum Outcome<T> {
@@ -117,14 +103,14 @@ fn process<T>(
     q: &Questionnaire,
     opts: &ScoringOptions,
     lang: Lang,
-    make: &(impl Fn(Scored) -> T + Sync),
+    make: &(impl Fn(ScoredSheet) -> T + Sync),
 ) -> Vec<Outcome<T>> {
     read_sheets(input, q)
         .into_iter()
         .map(|read| match read.result {
             Ok(parsed) => {
                 let assessment = score(q, &parsed.value, opts);
-                Outcome::Done(make(Scored {
+                Outcome::Done(make(ScoredSheet {
                     source: read.source,
                     sheet: parsed.value,
                     assessment,
@@ -143,7 +129,7 @@ pub fn score_all(
     opts: &ScoringOptions,
     lang: Lang,
     progress: &ProgressBar,
-) -> (Vec<Scored>, Vec<ErrorEntry>) {
+) -> (Vec<ScoredSheet>, Vec<ErrorEntry>) {
     let outcomes = parallel_map(inputs, |input| {
         let r = process(input, q, opts, lang, &|s| s);
         progress.inc(1);
@@ -268,7 +254,7 @@ fn stream_json(
     progress: &ProgressBar,
     tally: &mut Tally,
 ) -> io::Result<()> {
-    let to_json = |s: Scored| -> (String, Option<(String, Vec<Problem>)>) {
+    let to_json = |s: ScoredSheet| -> (String, Option<(String, Vec<Problem>)>) {
         let entry = ResultEntry::new(&s.source, q, &s.sheet, &s.assessment, &s.warnings);
         let json = serde_json::to_string_pretty(&entry).unwrap_or_default();
         let warned = (!s.warnings.is_empty()).then_some((s.source, s.warnings));
@@ -337,7 +323,7 @@ fn read_previous(
     opts: &ScoringOptions,
     lang: Lang,
     quiet: bool,
-) -> Vec<Scored> {
+) -> Vec<ScoredSheet> {
     let gathered = inputs::gather(std::slice::from_ref(&path.to_path_buf()));
     let (scored, mut errors) = score_all(&gathered.inputs, q, opts, lang, &ProgressBar::hidden());
     errors.extend(

@@ -3,6 +3,8 @@
 //! (a matrix), so one input gives one or more [`SheetRead`]s, each named by its source.
 
 use crate::inputs::{Input, InputKind};
+use vigilance_core::import::{read_matrix_csv, read_workbook};
+use vigilance_core::location::{decode_text, strip_bom};
 use vigilance_core::{AnswerSheet, Parsed, Problem, Problems, Questionnaire};
 
 /// One answer sheet read from an input, or every problem that prevents using it.
@@ -41,37 +43,51 @@ pub fn parse_sheets(
     }
 }
 
-/// Sheets read by the core importers (`.xlsx` templates and CSV matrices).
+/// Sheets read by the core importers (`.xlsx` templates and CSV matrices). A file that holds
+/// several companies gives one sheet per company, named `file (row 5)`.
 fn imported(
     source: &str,
     kind: InputKind,
     bytes: &[u8],
-    _questionnaire: &Questionnaire,
+    questionnaire: &Questionnaire,
 ) -> Vec<SheetRead> {
-    let (fr, en) = match kind {
-        InputKind::Xlsx => (
-            "la lecture des classeurs .xlsx n'est pas encore disponible dans cette version : exportez les fiches en JSON",
-            "reading .xlsx workbooks is not available in this build yet: export the sheets as JSON",
-        ),
-        _ => (
-            "la lecture des fichiers .csv n'est pas encore disponible dans cette version : exportez les fiches en JSON",
-            "reading .csv files is not available in this build yet: export the sheets as JSON",
-        ),
+    let sheets = match kind {
+        InputKind::Csv => match decode_text(bytes) {
+            Ok(text) => read_matrix_csv(strip_bom(&text), questionnaire),
+            Err(p) => {
+                return vec![SheetRead {
+                    source: source.to_string(),
+                    result: Err(Problems(vec![p])),
+                }];
+            }
+        },
+        _ => read_workbook(bytes, questionnaire),
     };
-    let _ = bytes;
-    vec![SheetRead {
-        source: source.to_string(),
-        result: Err(Problems(vec![crate::inputs::plain_problem(fr, en)])),
-    }]
+    if sheets.is_empty() {
+        return vec![SheetRead {
+            source: source.to_string(),
+            result: Err(Problems(vec![crate::inputs::plain_problem(
+                "ce fichier ne contient aucune entreprise : remplissez au moins une ligne (nom de l'entreprise et réponses)",
+                "this file holds no company: fill in at least one row (company name and answers)",
+            )])),
+        }];
+    }
+    sheets
+        .into_iter()
+        .map(|s| SheetRead {
+            source: labelled_source(source, &s.label),
+            result: s.result,
+        })
+        .collect()
 }
 
-/// The source name of the sheet `label` of a file holding several sheets.
-#[allow(dead_code)]
-pub fn labelled_source(source: &str, label: &str, count: usize) -> String {
-    if count <= 1 || label.is_empty() {
+/// The source name of the part `label` of a file (`book.xlsx (row 5)`), or the file's own name
+/// when the file holds one sheet.
+pub fn labelled_source(source: &str, label: &str) -> String {
+    if label.is_empty() {
         source.to_string()
     } else {
-        format!("{source}#{label}")
+        format!("{source} ({label})")
     }
 }
 

@@ -1,18 +1,38 @@
 //! `vigilance template`: write a fillable Excel answer workbook (one company per workbook, or
-//! `--matrix`: one row per company), built by the core template writer.
+//! `--matrix`: one row per company, one column per question and track), built by the core
+//! template writer and written atomically.
 
 use crate::args::TemplateArgs;
 use crate::fatal::Fatal;
+use crate::output::{Target, write_to};
 use std::process::ExitCode;
 use vigilance_core::Lang;
+use vigilance_core::import::{answer_template, matrix_template};
 
 /// Runs `vigilance template`.
 pub fn run(args: &TemplateArgs) -> Result<ExitCode, Fatal> {
     let lang: Lang = args.lang.into();
-    let _q = crate::grid::load(args.questionnaire.as_deref(), lang)?;
-    Err(Fatal::new(
-        lang,
-        "les classeurs modèles ne sont pas encore disponibles dans cette version",
-        "answer workbook templates are not available in this build yet",
-    ))
+    let q = crate::grid::load(args.questionnaire.as_deref(), lang)?;
+    let target = Target::from_arg(Some(&args.output));
+    if target.is_terminal() {
+        return Err(Fatal::new(
+            lang,
+            "refus d'écrire un classeur Excel dans le terminal : donnez un fichier avec -o FICHIER.xlsx",
+            "refusing to write an Excel workbook to the terminal: give a file with -o FILE.xlsx",
+        ));
+    }
+    let bytes = if args.matrix {
+        matrix_template(q, lang)
+    } else {
+        answer_template(q, lang)
+    }
+    .map_err(|e| {
+        Fatal::new(
+            lang,
+            format!("le modèle n'a pas pu être écrit : {e}"),
+            format!("the template could not be written: {e}"),
+        )
+    })?;
+    write_to(&target, lang, |w| w.write_all(&bytes))?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,201 @@
+//! `vigilance score` checked from the outside where golden files are awkward: the streamed JSON
+//! is byte for byte the core's result document, results are sorted and the same on every run,
+//! scores equal the core's, and outputs are written whole or not at all.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Test set-up: a failure here is a failed test.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use vigilance_core::report::json::ResultDocument;
+use vigilance_core::{AnswerSheet, EvidenceMode, Questionnaire, ScoringOptions, score};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn vigilance() -> Command {
+    let mut cmd = Command::cargo_bin("vigilance").unwrap();
+    cmd.current_dir(root());
+    cmd
+}
+
+fn document(stdout: &[u8]) -> ResultDocument {
+    serde_json::from_slice(stdout).expect("stdout is a result document")
+}
+
+#[test]
+fn json_is_exactly_the_core_result_document() {
+    let out = vigilance()
+        .args([
+            "score",
+            "--lang",
+            "en",
+            "tests/fixtures/good",
+            "tests/fixtures/bad",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let doc = document(text.as_bytes());
+    assert_eq!(format!("{}\n", doc.to_json_pretty()), text);
+    let sources: Vec<_> = doc.results.iter().map(|r| r.source.as_str()).collect();
+    assert_eq!(
+        sources,
+        [
+            "tests/fixtures/good/acme.json",
+            "tests/fixtures/good/bolt.json"
+        ]
+    );
+    assert_eq!(
+        doc.errors.len(),
+        4,
+        "malformed, unknown question, invalid value, na"
+    );
+}
+
+#[test]
+fn scores_equal_the_core_in_both_evidence_modes() {
+    let q = Questionnaire::builtin();
+    for (mode, arg) in [
+        (EvidenceMode::Declarative, "declarative"),
+        (EvidenceMode::Substantiated, "substantiated"),
+    ] {
+        let out = vigilance()
+            .args(["score", "--evidence-mode", arg, "tests/fixtures/good"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let doc = document(&out);
+        for r in &doc.results {
+            let bytes = std::fs::read(root().join(&r.source)).unwrap();
+            let sheet = AnswerSheet::parse_bytes(&bytes, q).unwrap().value;
+            let opts = ScoringOptions {
+                evidence_mode: mode,
+                threshold: None,
+            };
+            let a = score(q, &sheet, &opts);
+            assert_eq!(r.headline_level, a.headline_level, "{} {arg}", r.source);
+            assert_eq!(r.provisional, a.provisional);
+        }
+    }
+}
+
+#[test]
+fn large_batches_are_sorted_and_identical_run_to_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let acme = std::fs::read(root().join("tests/fixtures/good/acme.json")).unwrap();
+    let bad = std::fs::read(root().join("tests/fixtures/bad/unknown-question.json")).unwrap();
+    for i in 0..150 {
+        let sub = dir.path().join(format!("batch{}", i % 3));
+        std::fs::create_dir_all(&sub).unwrap();
+        let body = if i % 25 == 0 { &bad } else { &acme };
+        std::fs::write(sub.join(format!("sheet-{i:03}.json")), body).unwrap();
+    }
+    let run = || {
+        vigilance()
+            .arg("score")
+            .arg(dir.path())
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let first = run();
+    assert_eq!(first, run());
+    let doc = document(&first);
+    assert_eq!(doc.results.len(), 144);
+    assert_eq!(doc.errors.len(), 6);
+    let sources: Vec<_> = doc.results.iter().map(|r| r.source.clone()).collect();
+    let mut sorted = sources.clone();
+    sorted.sort();
+    assert_eq!(sources, sorted);
+}
+
+#[test]
+fn output_file_gets_the_document_and_stdout_stays_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("results.json");
+    let out = vigilance()
+        .args(["score", "-q", "tests/fixtures/good", "-o"])
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(out.stdout.is_empty());
+    assert!(
+        out.stderr.is_empty(),
+        "--quiet prints nothing when all is well"
+    );
+    let doc = document(&std::fs::read(&path).unwrap());
+    assert_eq!(doc.results.len(), 2);
+    // Nothing but the output is left in the directory (no temporary file).
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn unwritable_output_is_a_usage_error_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missing-dir").join("results.json");
+    let out = vigilance()
+        .args(["score", "--lang", "en", "tests/fixtures/good", "-o"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cannot write"), "{stderr}");
+    assert!(!path.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_named_and_the_rest_is_scored() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked.json");
+    std::fs::copy(root().join("tests/fixtures/good/acme.json"), &locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&locked).is_ok() {
+        // Running as root: permissions do not stop reading; nothing to test here.
+        return;
+    }
+    let out = vigilance()
+        .args(["score", "--lang", "en", "tests/fixtures/good/bolt.json"])
+        .arg(&locked)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("locked.json"), "{stderr}");
+    assert!(stderr.contains("permission denied"), "{stderr}");
+    assert_eq!(document(&out.stdout).results.len(), 1);
+}
+
+#[test]
+fn threshold_changes_levels() {
+    let level = |threshold: &str| {
+        let out = vigilance()
+            .args([
+                "score",
+                "--threshold",
+                threshold,
+                "tests/fixtures/good/bolt.json",
+            ])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        document(&out).results[0].tracks[&vigilance_core::Track::FL].level
+    };
+    assert_eq!(level("70"), 1);
+    assert_eq!(level("0"), 1, "a failed critical question still blocks N2");
+}
