@@ -4,13 +4,21 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use rust_xlsxwriter::Workbook;
 use std::io::Cursor;
+use vigilance_core::import::template::{ANSWERS_HEADER_ROW, COMPANY_FIRST_ROW};
+use vigilance_core::import::{
+    ImportedSheet, answer_template, matrix_template, read_matrix_csv, read_workbook,
+};
 use vigilance_core::report::csv::summary_csv;
 use vigilance_core::report::json::ErrorEntry;
 use vigilance_core::report::workbook::{
     ScoredSheet, SheetNames, WorkbookOptions, results_workbook, results_workbook_with_row_limit,
 };
-use vigilance_core::{AnswerSheet, Lang, Problem, Questionnaire, ScoringOptions, Track, score};
+use vigilance_core::{
+    AnswerSheet, AnswerValue, Lang, Problem, ProblemKind, Questionnaire, ScoringOptions, Track,
+    score,
+};
 
 fn q() -> &'static Questionnaire {
     Questionnaire::builtin()
@@ -262,4 +270,368 @@ fn csv_summary_escapes_injection() {
     assert_eq!(&rows[6][0], "'+cmd|' /C calc'!A0");
     assert_eq!(&rows[8][18], "'=bad.json");
     assert!(rows[8][19].contains("empty"));
+}
+
+// ------------------------------------------------------------------ templates and readers
+
+/// A copy of `template` (every sheet, every cell as read) with `edits` applied: what a person
+/// filling the template in Excel produces.
+fn filled(template: &[u8], edits: &[(&str, u32, u16, String)]) -> Vec<u8> {
+    let mut src = open(template);
+    let mut wb = Workbook::new();
+    for name in src.sheet_names() {
+        let range = src.worksheet_range(&name).expect("sheet");
+        let ws = wb.add_worksheet();
+        ws.set_name(&name).expect("name");
+        for (r, c, d) in range.used_cells() {
+            let (r, c) = (r as u32, c as u16);
+            match d {
+                Data::String(s) => ws.write_string(r, c, s.as_str()).map(|_| ()),
+                Data::Float(f) => ws.write_number(r, c, *f).map(|_| ()),
+                _ => Ok(()),
+            }
+            .expect("cell");
+        }
+        for (sheet, r, c, text) in edits {
+            if *sheet == name {
+                ws.write_string(*r, *c, text.as_str()).expect("edit");
+            }
+        }
+    }
+    wb.save_to_buffer().expect("save")
+}
+
+/// A varied sheet: every value, comments, evidence, a justified `na`.
+fn varied_json(name: &str) -> String {
+    let mut over = vec![
+        ("Q01", "CL", "yes"),
+        ("Q02", "FL", "partial"),
+        ("Q03", "CL", "unknown"),
+        ("Q07", "CL", "no"),
+        ("Q09", "FL", "partial"),
+    ];
+    over.push(("Q20", "CL", "na"));
+    let json = sheet_json(name, "yes", &over);
+    let mut v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    v["company"]["id"] = "LEI-123".into();
+    v["answers"]["Q20"]["CL"] = serde_json::json!({
+        "value": "na", "justification": "Pas de fournisseurs agricoles"
+    });
+    v["answers"]["Q01"]["FL"] = serde_json::json!({
+        "value": "yes", "comment": "Formation 2024",
+        "evidence": ["https://example.org/plan.pdf", "Plan de vigilance p. 12"]
+    });
+    // Leave two answers out: the result is provisional.
+    v["answers"]["Q33"]
+        .as_object_mut()
+        .expect("Q33")
+        .remove("CL");
+    v["answers"]["Q32"]
+        .as_object_mut()
+        .expect("Q32")
+        .remove("FL");
+    v.to_string()
+}
+
+/// Cell texts that fill the answer template for `sheet`, with answers written as labels in
+/// `lang`, except every third row written as a code and every fifth in the other language.
+fn answer_edits(
+    sheet: &AnswerSheet,
+    template: &[u8],
+    lang: Lang,
+) -> Vec<(&'static str, u32, u16, String)> {
+    let name = vigilance_core::import::answers_sheet_name(lang);
+    let range = open(template).worksheet_range(name).expect("answers sheet");
+    let mut edits = vec![
+        (name, COMPANY_FIRST_ROW, 1, sheet.company.name.clone()),
+        (
+            name,
+            COMPANY_FIRST_ROW + 1,
+            1,
+            sheet.company.sector.clone().unwrap_or_default(),
+        ),
+        (
+            name,
+            COMPANY_FIRST_ROW + 2,
+            1,
+            sheet.company.country.clone().unwrap_or_default(),
+        ),
+        (
+            name,
+            COMPANY_FIRST_ROW + 3,
+            1,
+            sheet.company.id.clone().unwrap_or_default(),
+        ),
+        (
+            name,
+            COMPANY_FIRST_ROW + 4,
+            1,
+            sheet.period.clone().unwrap_or_default(),
+        ),
+    ];
+    let other = if lang == Lang::Fr { Lang::En } else { Lang::Fr };
+    for r in ANSWERS_HEADER_ROW + 1..range.height() as u32 {
+        let Data::String(id) = cell(&range, r, 0) else {
+            continue;
+        };
+        let Data::String(track) = cell(&range, r, 1) else {
+            continue;
+        };
+        let track = Track::from_code(&track).expect("track");
+        let Some(a) = sheet.answer(&id, track) else {
+            continue;
+        };
+        let value = match r % 15 {
+            0 | 3 | 6 | 9 | 12 => a.value.code().to_string(),
+            5 | 10 => q().value_label(a.value, other).to_string(),
+            _ => q().value_label(a.value, lang).to_string(),
+        };
+        edits.push((name, r, 7, value));
+        if let Some(j) = &a.justification {
+            edits.push((name, r, 8, j.clone()));
+        }
+        if let Some(c) = &a.comment {
+            edits.push((name, r, 9, c.clone()));
+        }
+        if !a.evidence.is_empty() {
+            edits.push((name, r, 10, a.evidence.join(" ; ")));
+        }
+    }
+    edits
+}
+
+fn only_sheet(mut read: Vec<ImportedSheet>) -> AnswerSheet {
+    assert_eq!(read.len(), 1, "{read:?}");
+    match read.remove(0).result {
+        Ok(p) => p.value,
+        Err(e) => panic!("not read: {e}"),
+    }
+}
+
+#[test]
+fn answer_template_round_trip_gives_the_json_result() {
+    let json = AnswerSheet::parse(&varied_json("Gamma & Cie"), q())
+        .expect("json")
+        .value;
+    let expected = score(q(), &json, &ScoringOptions::default());
+    assert!(expected.provisional);
+    for lang in Lang::ALL {
+        let template = answer_template(q(), lang).expect("template");
+        let names = open(&template).sheet_names();
+        assert!(names.contains(&vigilance_core::import::answers_sheet_name(lang).to_string()));
+        let bytes = filled(&template, &answer_edits(&json, &template, lang));
+        let sheet = only_sheet(read_workbook(&bytes, q()));
+        assert_eq!(sheet.company, json.company);
+        assert_eq!(sheet.period, json.period);
+        assert_eq!(sheet.answers, json.answers, "{lang:?}");
+        assert_eq!(score(q(), &sheet, &ScoringOptions::default()), expected);
+    }
+}
+
+#[test]
+fn answer_template_dropdowns_follow_the_question() {
+    // The drop-down lists live in the hidden marker sheet: 5, 4 (no partial), 4 (no na), 3.
+    let template = answer_template(q(), Lang::En).expect("template");
+    let mut wb = open(&template);
+    let marker = wb.worksheet_range("vigilance").expect("marker");
+    assert_eq!(
+        cell(&marker, 0, 0),
+        Data::String("vigilance.template/1".into())
+    );
+    let col = |c: u32| -> Vec<String> {
+        (0..6)
+            .filter_map(|r| match cell(&marker, r, c) {
+                Data::String(s) => Some(s),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        col(2),
+        ["Yes", "Partially", "No", "Don't know", "Not applicable"]
+    );
+    assert_eq!(col(3), ["Yes", "No", "Don't know", "Not applicable"]);
+    assert_eq!(col(4), ["Yes", "Partially", "No", "Don't know"]);
+    assert_eq!(col(5), ["Yes", "No", "Don't know"]);
+    let answers = wb.worksheet_range("Answers").expect("answers");
+    assert_eq!(
+        answers.height() as u32,
+        ANSWERS_HEADER_ROW + 1 + q().answer_count() as u32
+    );
+}
+
+#[test]
+fn matrix_template_round_trip_gives_the_json_results() {
+    let sheets = [
+        AnswerSheet::parse(&varied_json("Delta"), q())
+            .expect("json")
+            .value,
+        AnswerSheet::parse(&sheet_json("Epsilon", "partial", &[]), q())
+            .expect("json")
+            .value,
+    ];
+    for lang in Lang::ALL {
+        let template = matrix_template(q(), lang).expect("template");
+        let name = vigilance_core::import::matrix_sheet_name(lang);
+        let header = open(&template).worksheet_range(name).expect("matrix");
+        let width = header.width() as u16;
+        let mut edits = vec![(name, 0, width, "Q20 CL justification".to_string())];
+        for (i, s) in sheets.iter().enumerate() {
+            let r = 1 + i as u32;
+            edits.push((name, r, 0, s.company.name.clone()));
+            edits.push((name, r, 1, s.company.sector.clone().unwrap_or_default()));
+            edits.push((name, r, 2, s.company.country.clone().unwrap_or_default()));
+            edits.push((name, r, 3, s.company.id.clone().unwrap_or_default()));
+            edits.push((name, r, 4, s.period.clone().unwrap_or_default()));
+            for c in 5..width {
+                let Data::String(h) = cell(&header, 0, c as u32) else {
+                    continue;
+                };
+                let (id, t) = h.split_once(' ').expect("Q01 CL");
+                if let Some(a) = s.answer(id, Track::from_code(t).expect("track")) {
+                    edits.push((name, r, c, q().value_label(a.value, lang).to_string()));
+                    if let Some(j) = &a.justification {
+                        edits.push((name, r, width, j.clone()));
+                    }
+                }
+            }
+        }
+        let read = read_workbook(&filled(&template, &edits), q());
+        assert_eq!(read.len(), 2);
+        assert_eq!(read[0].label, "row 2");
+        for (imported, json) in read.into_iter().zip(&sheets) {
+            let sheet = match imported.result {
+                Ok(p) => p.value,
+                Err(e) => panic!("{}: {e}", imported.label),
+            };
+            assert_eq!(sheet.company, json.company);
+            // The matrix carries no comment or evidence columns here: compare values.
+            for question in &q().questions {
+                for &t in &question.tracks {
+                    assert_eq!(
+                        sheet.answer(&question.id, t).map(|a| a.value),
+                        json.answer(&question.id, t).map(|a| a.value)
+                    );
+                }
+            }
+            let opts = ScoringOptions::default();
+            assert_eq!(
+                score(q(), &sheet, &opts).headline_level,
+                score(q(), json, &opts).headline_level
+            );
+            assert_eq!(
+                score(q(), &sheet, &opts).tracks,
+                score(q(), json, &opts).tracks
+            );
+        }
+    }
+}
+
+fn problems(read: &[ImportedSheet]) -> Vec<Problem> {
+    read.iter()
+        .flat_map(|s| match &s.result {
+            Ok(p) => p.warnings.clone(),
+            Err(e) => e.0.clone(),
+        })
+        .collect()
+}
+
+#[test]
+fn bad_cell_value_is_reported_with_its_cell() {
+    let template = answer_template(q(), Lang::Fr).expect("template");
+    let row = ANSWERS_HEADER_ROW + 1; // Q01 CL
+    let edits = vec![
+        ("Réponses", COMPANY_FIRST_ROW, 1, "Zeta".to_string()),
+        ("Réponses", row, 7, "Peut-être".to_string()),
+        ("Réponses", row + 1, 7, "Non applicable".to_string()), // Q01 FL: critical
+    ];
+    let read = read_workbook(&filled(&template, &edits), q());
+    assert_eq!(read.len(), 1);
+    assert!(read[0].result.is_err());
+    let ps = problems(&read);
+    let bad = ps
+        .iter()
+        .find(
+            |p| matches!(&p.kind, ProblemKind::InvalidValue { found, .. } if found == "Peut-être"),
+        )
+        .expect("invalid value reported");
+    assert_eq!(bad.path, format!("Réponses!H{}", row + 1));
+    let na = ps
+        .iter()
+        .find(|p| matches!(p.kind, ProblemKind::NaOnCritical { .. }))
+        .expect("na on critical reported");
+    assert_eq!(na.path, format!("Réponses!H{}", row + 2));
+    assert!(
+        bad.describe(Lang::En)
+            .starts_with("Réponses!H11: `Peut-être`")
+    );
+}
+
+#[test]
+fn garbage_and_foreign_workbooks_give_a_problem() {
+    for bytes in [&b"not a zip at all"[..], b"PK\x03\x04garbage", b""] {
+        let read = read_workbook(bytes, q());
+        assert_eq!(read.len(), 1);
+        let Err(e) = &read[0].result else {
+            panic!("garbage accepted")
+        };
+        assert!(e.0[0].is_error());
+    }
+    // A results workbook is not a template.
+    let results = results_workbook(q(), &batch(), &[], &opts(Lang::En)).expect("workbook");
+    let read = read_workbook(&results, q());
+    assert_eq!(read.len(), 1);
+    let Err(e) = &read[0].result else {
+        panic!("results workbook accepted")
+    };
+    assert!(
+        e.describe(Lang::En).contains("not a Vigilance template"),
+        "{e}"
+    );
+    // A template whose answers sheet was renamed and headers changed.
+    let template = answer_template(q(), Lang::En).expect("template");
+    let edits = vec![("Answers", ANSWERS_HEADER_ROW, 7, "Response".to_string())];
+    let read = read_workbook(&filled(&template, &edits), q());
+    let Err(e) = &read[0].result else {
+        panic!("broken template accepted")
+    };
+    assert!(e.describe(Lang::En).contains("header row"), "{e}");
+}
+
+#[test]
+fn matrix_csv_with_semicolons_reads_and_names_unknown_columns() {
+    let csv = "\u{feff}Entreprise;Secteur;Pays;Notes;Q01 CL;Q01 FL;Q20 CL;Q20 CL justification\n\
+               Eta;Mines;FR;x;Oui;Partiellement;na;Pas concerné\n\
+               ;;;;;;;\n\
+               =Theta;;;;yes;maybe;;\n";
+    let read = read_matrix_csv(csv, q());
+    assert_eq!(read.len(), 2);
+    assert_eq!(read[0].label, "line 2");
+    let eta = match &read[0].result {
+        Ok(p) => p,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(eta.value.company.name, "Eta");
+    assert_eq!(
+        eta.value.answer("Q01", Track::FL).map(|a| a.value),
+        Some(AnswerValue::Partial)
+    );
+    assert!(
+        eta.warnings
+            .iter()
+            .any(|w| w.describe(Lang::En).contains("`Notes`")),
+        "{:?}",
+        eta.warnings
+    );
+    assert_eq!(read[1].label, "line 4");
+    let Err(e) = &read[1].result else {
+        panic!("maybe accepted")
+    };
+    assert_eq!(e.0[0].path, "line 4, column Q01 FL");
+    // Comma-separated works too.
+    let read = read_matrix_csv("Company,Q01 CL\nIota,No\n", q());
+    assert!(read[0].result.is_ok());
+    // Not a matrix.
+    let read = read_matrix_csv("a,b\n1,2\n", q());
+    assert!(read[0].result.is_err());
 }
