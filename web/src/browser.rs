@@ -1,0 +1,229 @@
+//! The few things the app asks of the browser besides rendering: the user's language, the
+//! clock, downloads, printing, focus, file reading and performance marks.
+//!
+//! Each function has a browser implementation (`target_arch = "wasm32"`) and a native stand-in
+//! that does nothing, so that the components render natively in the SSR tests.
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use vigilance_core::Lang;
+    use wasm_bindgen::{JsCast, JsValue};
+    use yew::Callback;
+
+    fn window() -> Option<web_sys::Window> {
+        web_sys::window()
+    }
+
+    fn document() -> Option<web_sys::Document> {
+        window()?.document()
+    }
+
+    pub fn detect_lang() -> Lang {
+        window()
+            .and_then(|w| w.navigator().language())
+            .and_then(|l| Lang::from_code(&l))
+            .unwrap_or(Lang::En)
+    }
+
+    pub fn now_iso() -> Option<String> {
+        let d = js_sys::Date::new_0();
+        d.to_iso_string().as_string().map(|s| match s.find('.') {
+            // `2026-11-27T10:00:00.123Z` -> `2026-11-27T10:00:00Z`
+            Some(dot) => format!("{}Z", &s[..dot]),
+            None => s,
+        })
+    }
+
+    pub fn now_ms() -> f64 {
+        window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
+    }
+
+    pub fn mark(name: &str) {
+        if let Some(p) = window().and_then(|w| w.performance()) {
+            let _ = p.mark(name);
+        }
+    }
+
+    pub fn set_root_data(name: &str, value: &str) {
+        if let Some(root) = document().and_then(|d| d.document_element()) {
+            let _ = root.set_attribute(&format!("data-{name}"), value);
+        }
+    }
+
+    pub fn set_document_lang(lang: Lang) {
+        if let Some(root) = document().and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    }
+
+    pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+        let err = |e: JsValue| format!("{e:?}");
+        let doc = document().ok_or("no document")?;
+        let array = js_sys::Uint8Array::from(bytes);
+        let parts = js_sys::Array::of1(&array);
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob =
+            web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(err)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
+        let a: web_sys::HtmlAnchorElement = doc
+            .create_element("a")
+            .map_err(err)?
+            .dyn_into()
+            .map_err(|_| "not an anchor".to_string())?;
+        a.set_href(&url);
+        a.set_download(file_name);
+        a.set_class_name("visually-hidden");
+        if let Some(body) = doc.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            let _ = body.remove_child(&a);
+        }
+        // Revoke later: the download has started by the time the next task runs.
+        let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        if let Some(w) = window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                revoke.unchecked_ref(),
+                10_000,
+            );
+        }
+        Ok(())
+    }
+
+    pub fn print() {
+        if let Some(w) = window() {
+            let _ = w.print();
+        }
+    }
+
+    pub fn focus(id: &str) {
+        let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+            return;
+        };
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+        if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = h.focus();
+        }
+    }
+
+    /// A file being read; dropping it cancels the reading.
+    pub struct Reading(#[allow(dead_code)] gloo::file::callbacks::FileReader);
+
+    pub fn read_picked_file(
+        input: &web_sys::HtmlInputElement,
+        done: Callback<(String, Result<Vec<u8>, String>)>,
+    ) -> Option<Reading> {
+        let file = input.files()?.get(0)?;
+        let name = file.name();
+        // Let the same file be picked again later.
+        input.set_value("");
+        let file = gloo::file::File::from(file);
+        let reader = gloo::file::callbacks::read_as_bytes(&file, move |res| {
+            done.emit((name, res.map_err(|e| e.to_string())));
+        });
+        Some(Reading(reader))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use vigilance_core::Lang;
+    use yew::Callback;
+
+    pub fn detect_lang() -> Lang {
+        Lang::Fr
+    }
+
+    pub fn now_iso() -> Option<String> {
+        None
+    }
+
+    pub fn now_ms() -> f64 {
+        0.0
+    }
+
+    pub fn mark(_name: &str) {}
+
+    pub fn set_root_data(_name: &str, _value: &str) {}
+
+    pub fn set_document_lang(_lang: Lang) {}
+
+    pub fn download(_file_name: &str, _mime: &str, _bytes: &[u8]) -> Result<(), String> {
+        Err("downloads need a browser".into())
+    }
+
+    pub fn print() {}
+
+    pub fn focus(_id: &str) {}
+
+    /// A file being read (never, outside a browser).
+    pub struct Reading;
+
+    pub fn read_picked_file(
+        _input: &web_sys::HtmlInputElement,
+        _done: Callback<(String, Result<Vec<u8>, String>)>,
+    ) -> Option<Reading> {
+        None
+    }
+}
+
+pub use imp::Reading;
+
+/// The language of the browser (`navigator.language`), English when neither French nor English.
+pub fn detect_lang() -> vigilance_core::Lang {
+    imp::detect_lang()
+}
+
+/// The current time, RFC 3339 in UTC (`None` outside a browser).
+pub fn now_iso() -> Option<String> {
+    imp::now_iso()
+}
+
+/// A monotonic clock in milliseconds (`performance.now()`).
+pub fn now_ms() -> f64 {
+    imp::now_ms()
+}
+
+/// Adds a `performance.mark` (read by the benchmark).
+pub fn mark(name: &str) {
+    imp::mark(name)
+}
+
+/// Sets `data-<name>` on the root element (figures read by the benchmark).
+pub fn set_root_data(name: &str, value: &str) {
+    imp::set_root_data(name, value)
+}
+
+/// Sets `<html lang>`, so that screen readers pronounce the page in the right language.
+pub fn set_document_lang(lang: vigilance_core::Lang) {
+    imp::set_document_lang(lang)
+}
+
+/// Offers `bytes` as a download named `file_name`.
+pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    imp::download(file_name, mime, bytes)
+}
+
+/// Opens the print dialog (print or save as PDF).
+pub fn print() {
+    imp::print()
+}
+
+/// Scrolls to the element `id` and gives it the keyboard focus.
+pub fn focus(id: &str) {
+    imp::focus(id)
+}
+
+/// Reads the file picked in `input`, then calls `done` with its name and bytes.
+pub fn read_picked_file(
+    input: &web_sys::HtmlInputElement,
+    done: yew::Callback<(String, Result<Vec<u8>, String>)>,
+) -> Option<Reading> {
+    imp::read_picked_file(input, done)
+}

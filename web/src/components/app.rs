@@ -1,0 +1,183 @@
+//! The app: owns the state (a reducer), loads it from localStorage at start, saves it after
+//! every change, and lays out the header, the banner when answers cannot be saved, the recovery
+//! panel when the saved state cannot be read, and the screen of the moment.
+
+use crate::browser;
+use crate::components::header::Header;
+use crate::components::questionnaire::QuestionnaireView;
+use crate::components::recovery::RecoveryPanel;
+use crate::components::results::ResultsView;
+use crate::components::start::StartView;
+use crate::components::takeaway::TakeAway;
+use crate::compute::{answers_file, compute};
+use crate::i18n::K;
+use crate::state::{Action, AppState, View};
+use crate::storage::{self, Loaded, SaveError, Unreadable};
+use std::rc::Rc;
+use vigilance_core::{AnswerSheet, Questionnaire};
+use yew::prelude::*;
+
+/// Where the app's first state comes from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Boot {
+    /// Read localStorage (the browser app).
+    #[default]
+    FromStorage,
+    /// This state (tests).
+    State(Box<AppState>),
+    /// A saved state that could not be read (tests of the recovery panel).
+    Unreadable(Box<AppState>, Unreadable),
+    /// Storage refused (tests of the banner).
+    NotSaving(Box<AppState>),
+}
+
+/// The app's properties.
+#[derive(Properties, PartialEq, Default, Clone)]
+pub struct AppProps {
+    /// Where the first state comes from.
+    #[prop_or_default]
+    pub boot: Boot,
+}
+
+struct Initial {
+    state: AppState,
+    recovery: Option<Unreadable>,
+    save_error: Option<SaveError>,
+}
+
+fn initial(boot: &Boot) -> Initial {
+    let grid = Questionnaire::builtin();
+    let (state, recovery, save_error) = match boot {
+        Boot::FromStorage => {
+            let fresh = AppState::new(grid, browser::detect_lang());
+            match storage::load(grid) {
+                Ok(Loaded::Nothing) => (fresh, None, None),
+                Ok(Loaded::State(s)) => (*s, None, None),
+                Ok(Loaded::Unreadable(u)) => (fresh, Some(u), None),
+                Err(e) => (fresh, None, Some(e)),
+            }
+        }
+        Boot::State(s) => ((**s).clone(), None, None),
+        Boot::Unreadable(s, u) => ((**s).clone(), Some(u.clone()), None),
+        Boot::NotSaving(s) => ((**s).clone(), None, Some(SaveError::Unavailable)),
+    };
+    Initial {
+        state,
+        recovery,
+        save_error,
+    }
+}
+
+/// The whole app.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let init = use_memo((), |_| initial(&props.boot));
+    let state = use_reducer_eq(|| init.state.clone());
+    let recovery = use_state_eq(|| init.recovery.clone());
+    let save_error = use_state_eq(|| init.save_error.clone());
+    let dispatch = {
+        let d = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
+    };
+
+    {
+        // Every change is saved at once; nothing is written while the recovery panel waits
+        // for the user's decision (the unreadable text must not be overwritten).
+        let save_error = save_error.clone();
+        let in_recovery = recovery.is_some();
+        use_effect_with(((*state).clone(), in_recovery), move |(s, in_recovery)| {
+            if !*in_recovery {
+                save_error.set(storage::save(s).err());
+            }
+        });
+    }
+    use_effect_with(state.lang, |lang| browser::set_document_lang(*lang));
+    use_effect_with(state.focus.clone(), |focus| {
+        if let Some(f) = focus {
+            browser::focus(&f.id);
+        }
+    });
+
+    let computed = use_memo((state.current, state.revision), |_| {
+        compute(&state).map(Rc::new)
+    });
+
+    let lang = state.lang;
+    let names: Vec<(u32, String)> = state
+        .assessments
+        .iter()
+        .map(|a| (a.id, a.title(lang)))
+        .collect();
+
+    let banner = save_error.as_ref().map(|_| {
+        let download = (*computed).clone().map(|c| {
+            let onclick = Callback::from(move |_: MouseEvent| {
+                let (name, text) = answers_file(&c.sheet);
+                let _ = browser::download(&name, "application/json", text.as_bytes());
+            });
+            html! { <button type="button" id="banner-download-json" {onclick}>{ K::DownloadJson.get(lang) }</button> }
+        });
+        html! {
+            <div class="banner warning" role="alert" id="not-saving">
+                <p><strong>{ K::NotSavedTitle.get(lang) }</strong>{ " — " }{ K::NotSavedText.get(lang) }</p>
+                { download }
+            </div>
+        }
+    });
+
+    let body = if let Some(u) = &*recovery {
+        let on_restart = {
+            let dispatch = dispatch.clone();
+            let recovery = recovery.clone();
+            Callback::from(move |sheets: Vec<AnswerSheet>| {
+                storage::clear();
+                let mut s = Rc::new(AppState::new(Questionnaire::builtin(), lang));
+                for sheet in sheets {
+                    s = yew::Reducible::reduce(s, Action::Import(Box::new(sheet)));
+                }
+                let mut s = (*s).clone();
+                s.view = View::Start;
+                dispatch.emit(Action::Replace(Box::new(s)));
+                recovery.set(None);
+            })
+        };
+        html! { <RecoveryPanel {lang} unreadable={u.clone()} {on_restart} /> }
+    } else {
+        match (state.view, state.current(), (*computed).clone()) {
+            (View::Questionnaire, Some(a), _) => html! {
+                <QuestionnaireView {lang} assessment={a.clone()} dispatch={dispatch.clone()} />
+            },
+            (View::Results, Some(a), Some(c)) => {
+                let others: Vec<(u32, String)> = names
+                    .iter()
+                    .filter(|(id, _)| *id != a.id)
+                    .cloned()
+                    .collect();
+                let takeaway = html! { <TakeAway {lang} computed={c.clone()} /> };
+                html! {
+                    <ResultsView {lang} entry={c.entry.clone()} compared={c.compared_view.clone()}
+                        comparison={a.comparison.clone()} {others} dispatch={dispatch.clone()} {takeaway} />
+                }
+            }
+            _ => html! {
+                <StartView {lang} assessments={state.assessments.clone()} current={state.current}
+                    dispatch={dispatch.clone()} />
+            },
+        }
+    };
+
+    let grid = Questionnaire::builtin();
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ K::SkipToContent.get(lang) }</a>
+            <Header {lang} view={if state.current.is_some() { state.view } else { View::Start }}
+                assessments={names.clone()} current={state.current} dispatch={dispatch.clone()} />
+            { banner }
+            <main id="main" tabindex="-1">{ body }</main>
+            <footer class="app-footer">
+                <p>{ grid.title.get(lang) }{ format!(" · {} {}", grid.id, grid.version) }</p>
+                <p>{ K::PrivacyNote.get(lang) }</p>
+            </footer>
+        </>
+    }
+}

@@ -1,0 +1,229 @@
+//! One question of the grid: its text, what "partially" means, help, and one answer block per
+//! track (child labour and forced labour side by side for questions of both tracks), each with
+//! radio buttons for the allowed values only, the required justification of `na`, a comment and
+//! evidence.
+
+use crate::components::on_input_text;
+use crate::i18n::{self, K};
+use crate::state::{Action, answer_anchor};
+use vigilance_core::{Answer, AnswerValue, Lang, Question, Questionnaire, Track};
+use yew::prelude::*;
+
+/// What a question card shows.
+#[derive(Properties, PartialEq, Clone)]
+pub struct QuestionProps {
+    /// The question (from the built-in grid).
+    pub question: &'static Question,
+    /// Interface language.
+    pub lang: Lang,
+    /// Child-labour answer.
+    #[prop_or_default]
+    pub cl: Option<Answer>,
+    /// Forced-labour answer.
+    #[prop_or_default]
+    pub fl: Option<Answer>,
+    /// Sends changes to the reducer.
+    pub dispatch: Callback<Action>,
+}
+
+/// A question card.
+#[component]
+pub fn QuestionCard(props: &QuestionProps) -> Html {
+    let q = props.question;
+    let lang = props.lang;
+    let grid = Questionnaire::builtin();
+    let title_id = format!("q-{}-title", q.id);
+    let both = q.tracks.len() > 1;
+    let partial = match &q.partial {
+        Some(p) => html! {
+            <p class="partial"><strong>{ K::PartialMeans.get(lang) }</strong>{ " " }{ p.get(lang) }</p>
+        },
+        None => html! { <p class="partial muted">{ K::NoPartial.get(lang) }</p> },
+    };
+    let help = q.help.as_ref().map(|h| {
+        html! {
+            <details class="help">
+                <summary>{ K::Help.get(lang) }</summary>
+                <p>{ h.get(lang) }</p>
+                if !q.references.is_empty() {
+                    <p class="refs"><strong>{ K::References.get(lang) }{ lang.pick(" : ", ": ") }</strong>{ q.references.join(" · ") }</p>
+                }
+            </details>
+        }
+    });
+    let tracks = q.tracks.iter().map(|t| {
+        let answer = match t {
+            Track::CL => props.cl.clone(),
+            Track::FL => props.fl.clone(),
+        };
+        html! {
+            <TrackAnswer key={t.code()} question={q} track={*t} {lang} {answer}
+                dispatch={props.dispatch.clone()} />
+        }
+    });
+    html! {
+        <article class="question" id={format!("q-{}", q.id)} aria-labelledby={title_id.clone()}
+            data-question={q.id.clone()}>
+            <div class="question-meta">
+                <span class="qid">{ &q.id }</span>
+                if q.critical {
+                    <span class="badge critical" title={K::CriticalHint.get(lang)}>
+                        { K::Critical.get(lang) }
+                        <span class="visually-hidden">{ " — " }{ K::CriticalHint.get(lang) }</span>
+                    </span>
+                }
+                <span class="badge theme">{ grid.theme_label(&q.theme, lang) }</span>
+            </div>
+            <h3 id={title_id}>{ q.text.get(lang) }</h3>
+            { partial }
+            { help }
+            <div class={classes!("tracks", both.then_some("both"))}>
+                { for tracks }
+            </div>
+        </article>
+    }
+}
+
+/// What one track's answer block shows.
+#[derive(Properties, PartialEq, Clone)]
+pub struct TrackAnswerProps {
+    /// The question.
+    pub question: &'static Question,
+    /// The track answered.
+    pub track: Track,
+    /// Interface language.
+    pub lang: Lang,
+    /// The current answer.
+    #[prop_or_default]
+    pub answer: Option<Answer>,
+    /// Sends changes to the reducer.
+    pub dispatch: Callback<Action>,
+}
+
+/// The answer of one question for one track.
+#[component]
+pub fn TrackAnswer(props: &TrackAnswerProps) -> Html {
+    let q = props.question;
+    let lang = props.lang;
+    let track = props.track;
+    let grid = Questionnaire::builtin();
+    let track_label = grid.track_label(track, lang);
+    let base = format!("a-{}-{}", q.id, track.code());
+    let context = i18n::answer_context(&q.id, track_label);
+    let value = props.answer.as_ref().map(|a| a.value);
+    let legend_id = format!("{base}-legend");
+
+    let radios = q.allowed_values().map(|v| {
+        let id = if v == AnswerValue::Yes {
+            answer_anchor(&q.id, track)
+        } else {
+            format!("{base}-{}", v.code())
+        };
+        let onchange = {
+            let dispatch = props.dispatch.clone();
+            let question = q.id.clone();
+            Callback::from(move |_: Event| {
+                dispatch.emit(Action::SetValue {
+                    question: question.clone(),
+                    track,
+                    value: Some(v),
+                })
+            })
+        };
+        html! {
+            <label class={classes!("choice", format!("v-{}", v.code()))} for={id.clone()}>
+                <input type="radio" id={id} name={base.clone()} value={v.code()}
+                    checked={value == Some(v)} {onchange} />
+                <span>{ grid.value_label(v, lang) }</span>
+            </label>
+        }
+    });
+
+    let text_handler = |make: fn(String, Track, String) -> Action| {
+        let dispatch = props.dispatch.clone();
+        let question = q.id.clone();
+        on_input_text(move |text| dispatch.emit(make(question.clone(), track, text)))
+    };
+
+    let justification = (value == Some(AnswerValue::Na)).then(|| {
+        let a = props.answer.as_ref();
+        let justified = a.is_some_and(Answer::is_justified);
+        let field = format!("{base}-justification");
+        let err = format!("{base}-justification-error");
+        html! {
+            <div class="field justification">
+                <label for={field.clone()}>
+                    { K::Justification.get(lang) }
+                    <span class="visually-hidden">{ " — " }{ &context }</span>
+                </label>
+                <textarea id={field} rows="2" required=true
+                    aria-invalid={(!justified).to_string()}
+                    aria-describedby={(!justified).then(|| err.clone())}
+                    value={a.and_then(|a| a.justification.clone()).unwrap_or_default()}
+                    oninput={text_handler(|question, track, text| Action::SetJustification { question, track, text })} />
+                if !justified {
+                    <p class="error" id={err} role="alert">{ K::NaNeedsJustification.get(lang) }</p>
+                }
+            </div>
+        }
+    });
+
+    let details = props.answer.as_ref().map(|a| {
+        let comment_id = format!("{base}-comment");
+        let evidence_id = format!("{base}-evidence");
+        let evidence_hint = format!("{base}-evidence-hint");
+        let open = a.comment.is_some() || !a.evidence.is_empty();
+        let clear = {
+            let dispatch = props.dispatch.clone();
+            let question = q.id.clone();
+            Callback::from(move |_: MouseEvent| {
+                dispatch.emit(Action::SetValue {
+                    question: question.clone(),
+                    track,
+                    value: None,
+                })
+            })
+        };
+        html! {
+            <>
+                <details class="notes" {open}>
+                    <summary>{ K::CommentAndEvidence.get(lang) }
+                        <span class="visually-hidden">{ " — " }{ &context }</span></summary>
+                    <div class="field">
+                        <label for={comment_id.clone()}>{ K::Comment.get(lang) }
+                            <span class="visually-hidden">{ " — " }{ &context }</span></label>
+                        <textarea id={comment_id} rows="2"
+                            value={a.comment.clone().unwrap_or_default()}
+                            oninput={text_handler(|question, track, text| Action::SetComment { question, track, text })} />
+                    </div>
+                    <div class="field">
+                        <label for={evidence_id.clone()}>{ K::Evidence.get(lang) }
+                            <span class="visually-hidden">{ " — " }{ &context }</span></label>
+                        <textarea id={evidence_id} rows="2" aria-describedby={evidence_hint.clone()}
+                            value={a.evidence.join("\n")}
+                            oninput={text_handler(|question, track, text| Action::SetEvidence { question, track, text })} />
+                        <p class="hint" id={evidence_hint}>{ K::EvidenceHint.get(lang) }</p>
+                    </div>
+                </details>
+                <button type="button" class="link clear" onclick={clear}>
+                    { K::ClearAnswer.get(lang) }
+                    <span class="visually-hidden">{ " — " }{ &context }</span>
+                </button>
+            </>
+        }
+    });
+
+    let answered = crate::state::is_accepted(props.answer.as_ref());
+    html! {
+        <fieldset class={classes!("track-answer", answered.then_some("answered"))}
+            data-track={track.code()} data-value={value.map(AnswerValue::code)}>
+            <legend id={legend_id}>
+                { track_label }
+                <span class="visually-hidden">{ " — " }{ &q.id }</span>
+            </legend>
+            <div class="choices">{ for radios }</div>
+            { justification }
+            { details }
+        </fieldset>
+    }
+}

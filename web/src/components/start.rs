@@ -1,0 +1,308 @@
+//! The start screen: what the tool does and that nothing leaves the browser; the assessments
+//! kept here (resume, delete); the open assessment's company profile; a new assessment; and the
+//! import of a saved answer sheet (JSON).
+
+use crate::browser::{self, Reading};
+use crate::components::on_input_text;
+use crate::i18n::K;
+use crate::state::{Action, Profile, SavedAssessment, View, progress};
+use vigilance_core::{AnswerSheet, Lang, Questionnaire};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// What the start screen shows.
+#[derive(Properties, PartialEq, Clone)]
+pub struct StartProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// The assessments kept in this browser.
+    pub assessments: Vec<SavedAssessment>,
+    /// The open assessment's id.
+    #[prop_or_default]
+    pub current: Option<u32>,
+    /// Sends changes to the reducer.
+    pub dispatch: Callback<Action>,
+}
+
+/// The start screen.
+#[component]
+pub fn StartView(props: &StartProps) -> Html {
+    let lang = props.lang;
+    let grid = Questionnaire::builtin();
+    let current = props
+        .current
+        .and_then(|id| props.assessments.iter().find(|a| a.id == id));
+    let confirm = use_state(|| None::<u32>);
+
+    let list = props.assessments.iter().map(|a| {
+        let id = a.id;
+        let p = progress(grid, &a.accepted_sheet(), None, None);
+        let open = {
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.emit(Action::Open(id)))
+        };
+        let title = a.title(lang);
+        let deleting = *confirm == Some(id);
+        let delete = {
+            let confirm = confirm.clone();
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |_: MouseEvent| {
+                if *confirm == Some(id) {
+                    confirm.set(None);
+                    dispatch.emit(Action::Delete(id));
+                } else {
+                    confirm.set(Some(id));
+                }
+            })
+        };
+        let cancel = {
+            let confirm = confirm.clone();
+            Callback::from(move |_: MouseEvent| confirm.set(None))
+        };
+        html! {
+            <li class={classes!("assessment", (props.current == Some(id)).then_some("current"))} data-id={id.to_string()}>
+                <span class="name">{ &title }</span>
+                <span class="meta">{ crate::i18n::answered_of(lang, p.answered, p.total) }</span>
+                <span class="actions">
+                    <button type="button" onclick={open}>{ K::Resume.get(lang) }
+                        <span class="visually-hidden">{ " — " }{ &title }</span></button>
+                    <button type="button" class={classes!("danger", deleting.then_some("confirm"))} onclick={delete}>
+                        { if deleting { K::ConfirmDelete.get(lang) } else { K::Delete.get(lang) } }
+                        <span class="visually-hidden">{ " — " }{ &title }</span></button>
+                    if deleting {
+                        <button type="button" onclick={cancel}>{ K::Cancel.get(lang) }</button>
+                    }
+                </span>
+            </li>
+        }
+    });
+
+    let profile = current.map(|a| {
+        let p = Profile::of(&a.sheet);
+        let dispatch = props.dispatch.clone();
+        let on_change = Callback::from(move |p: Profile| dispatch.emit(Action::UpdateProfile(p)));
+        let go = {
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.emit(Action::Show(View::Questionnaire)))
+        };
+        html! {
+            <section class="card" aria-labelledby="profile-title">
+                <h2 id="profile-title">{ K::ProfileOfCurrent.get(lang) }</h2>
+                <ProfileFields {lang} prefix="current" profile={p} {on_change} />
+                <button type="button" class="primary" onclick={go}>{ K::ContinueToQuestionnaire.get(lang) }{ " →" }</button>
+            </section>
+        }
+    });
+
+    html! {
+        <div class="start">
+            <section class="intro">
+                <p class="lead">{ K::StartIntro.get(lang) }</p>
+                <p class="privacy">{ K::PrivacyNote.get(lang) }</p>
+            </section>
+            { profile }
+            <div class="start-grid">
+                <NewAssessment {lang} dispatch={props.dispatch.clone()} first={props.assessments.is_empty()} />
+                <div>
+                    <section class="card" aria-labelledby="saved-title">
+                        <h2 id="saved-title">{ K::YourAssessments.get(lang) }</h2>
+                        if props.assessments.is_empty() {
+                            <p class="muted">{ K::NoAssessments.get(lang) }</p>
+                        } else {
+                            <ul class="assessments">{ for list }</ul>
+                        }
+                    </section>
+                    <ImportSheet {lang} dispatch={props.dispatch.clone()} />
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// What the profile fields show.
+#[derive(Properties, PartialEq, Clone)]
+pub struct ProfileFieldsProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// Prefix of the field ids (two forms may be on screen).
+    pub prefix: AttrValue,
+    /// The values.
+    pub profile: Profile,
+    /// Called with the new profile at every keystroke.
+    pub on_change: Callback<Profile>,
+    /// Show the "name required" message.
+    #[prop_or_default]
+    pub name_missing: bool,
+}
+
+/// The company profile fields.
+#[component]
+pub fn ProfileFields(props: &ProfileFieldsProps) -> Html {
+    let lang = props.lang;
+    let field = |key: &str,
+                 label: K,
+                 hint: Option<K>,
+                 value: &str,
+                 set: fn(&mut Profile, String),
+                 autocomplete: &'static str| {
+        let id = format!("{}-{key}", props.prefix);
+        let hint_id = format!("{id}-hint");
+        let oninput = {
+            let profile = props.profile.clone();
+            let on_change = props.on_change.clone();
+            on_input_text(move |v| {
+                let mut p = profile.clone();
+                set(&mut p, v);
+                on_change.emit(p);
+            })
+        };
+        let required = key == "name";
+        let invalid = required && props.name_missing;
+        html! {
+            <div class="field">
+                <label for={id.clone()}>{ label.get(lang) }</label>
+                <input type="text" id={id} value={value.to_string()} {oninput} {autocomplete}
+                    required={required}
+                    aria-invalid={invalid.then_some("true")}
+                    aria-describedby={hint.map(|_| hint_id.clone())} />
+                if let Some(h) = hint { <p class="hint" id={hint_id}>{ h.get(lang) }</p> }
+                if invalid { <p class="error" role="alert">{ K::NameRequired.get(lang) }</p> }
+            </div>
+        }
+    };
+    let p = &props.profile;
+    html! {
+        <div class="profile-fields">
+            { field("name", K::CompanyName, None, &p.name, |p, v| p.name = v, "organization") }
+            { field("sector", K::Sector, None, &p.sector, |p, v| p.sector = v, "off") }
+            { field("country", K::Country, Some(K::CountryHint), &p.country, |p, v| p.country = v, "country-name") }
+            { field("period", K::Period, Some(K::PeriodHint), &p.period, |p, v| p.period = v, "off") }
+            { field("id", K::CompanyId, None, &p.id, |p, v| p.id = v, "off") }
+        </div>
+    }
+}
+
+/// What the new-assessment form needs.
+#[derive(Properties, PartialEq, Clone)]
+pub struct NewAssessmentProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// Sends changes to the reducer.
+    pub dispatch: Callback<Action>,
+    /// No assessment exists yet (the form is the main thing on screen).
+    #[prop_or_default]
+    pub first: bool,
+}
+
+/// The form that starts a new assessment.
+#[component]
+pub fn NewAssessment(props: &NewAssessmentProps) -> Html {
+    let lang = props.lang;
+    let profile = use_state(Profile::default);
+    let missing = use_state(|| false);
+    let on_change = {
+        let profile = profile.clone();
+        let missing = missing.clone();
+        Callback::from(move |p: Profile| {
+            if !p.name.trim().is_empty() {
+                missing.set(false);
+            }
+            profile.set(p)
+        })
+    };
+    let onsubmit = {
+        let profile = profile.clone();
+        let missing = missing.clone();
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if profile.name.trim().is_empty() {
+                missing.set(true);
+                browser::focus("new-name");
+                return;
+            }
+            dispatch.emit(Action::Create((*profile).clone()));
+            profile.set(Profile::default());
+        })
+    };
+    html! {
+        <section class={classes!("card", props.first.then_some("emphasis"))} aria-labelledby="new-title">
+            <h2 id="new-title">{ K::NewAssessment.get(lang) }</h2>
+            <form {onsubmit} novalidate=true>
+                <ProfileFields {lang} prefix="new" profile={(*profile).clone()} {on_change} name_missing={*missing} />
+                <button type="submit" class="primary" id="start-button">{ K::Start.get(lang) }</button>
+            </form>
+        </section>
+    }
+}
+
+/// What the import block needs.
+#[derive(Properties, PartialEq, Clone)]
+pub struct ImportProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// Sends the imported sheet to the reducer.
+    pub dispatch: Callback<Action>,
+}
+
+/// Import of a saved answer sheet (JSON) as a new assessment.
+#[component]
+pub fn ImportSheet(props: &ImportProps) -> Html {
+    let lang = props.lang;
+    let message = use_state(|| None::<(bool, String)>);
+    let reading = use_mut_ref(|| None::<Reading>);
+    let onchange = {
+        let dispatch = props.dispatch.clone();
+        let message = message.clone();
+        let reading = reading.clone();
+        Callback::from(move |ev: Event| {
+            let Some(input) = ev.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            let dispatch = dispatch.clone();
+            let message = message.clone();
+            let done = Callback::from(move |(_name, bytes): (String, Result<Vec<u8>, String>)| {
+                let grid = Questionnaire::builtin();
+                match bytes {
+                    Err(_) => message.set(Some((true, K::ReadFailed.get(lang).to_string()))),
+                    Ok(bytes) => match AnswerSheet::parse_bytes(&bytes, grid) {
+                        Ok(parsed) => {
+                            let warnings: Vec<String> =
+                                parsed.warnings.iter().map(|p| p.describe(lang)).collect();
+                            message.set((!warnings.is_empty()).then(|| {
+                                (
+                                    false,
+                                    format!(
+                                        "{} {}",
+                                        K::ImportWarnings.get(lang),
+                                        warnings.join(" · ")
+                                    ),
+                                )
+                            }));
+                            dispatch.emit(Action::Import(Box::new(parsed.value)));
+                        }
+                        Err(problems) => message.set(Some((
+                            true,
+                            format!("{}\n{}", K::ImportFailed.get(lang), problems.describe(lang)),
+                        ))),
+                    },
+                }
+            });
+            *reading.borrow_mut() = browser::read_picked_file(&input, done);
+        })
+    };
+    html! {
+        <section class="card" aria-labelledby="import-title">
+            <h2 id="import-title">{ K::ImportTitle.get(lang) }</h2>
+            <p class="hint" id="import-help">{ K::ImportHelp.get(lang) }</p>
+            <div class="field">
+                <label for="import-file">{ K::ImportLabel.get(lang) }</label>
+                <input type="file" id="import-file" accept=".json,application/json"
+                    aria-describedby="import-help" {onchange} />
+            </div>
+            if let Some((is_error, text)) = &*message {
+                <p class={if *is_error { "error pre" } else { "notice" }} role="alert">{ text }</p>
+            }
+        </section>
+    }
+}

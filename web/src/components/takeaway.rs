@@ -1,0 +1,67 @@
+//! "Take it away": download the answer sheet (JSON), download the results workbook (.xlsx, the
+//! same workbook the CLI writes), and print the report or save it as PDF.
+
+use crate::browser;
+use crate::compute::{Computed, answers_file, workbook_file};
+use crate::i18n::K;
+use std::rc::Rc;
+use vigilance_core::Lang;
+use yew::prelude::*;
+
+/// What the take-away bar needs.
+#[derive(Properties, PartialEq, Clone)]
+pub struct TakeAwayProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// The open assessment, scored.
+    pub computed: Rc<Computed>,
+}
+
+/// The take-away bar.
+#[component]
+pub fn TakeAway(props: &TakeAwayProps) -> Html {
+    let lang = props.lang;
+    let error = use_state(|| None::<String>);
+    let json = {
+        let c = props.computed.clone();
+        let error = error.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (name, text) = answers_file(&c.sheet);
+            match browser::download(&name, "application/json", text.as_bytes()) {
+                Ok(()) => error.set(None),
+                Err(e) => error.set(Some(e)),
+            }
+        })
+    };
+    let xlsx = {
+        let c = props.computed.clone();
+        let error = error.clone();
+        Callback::from(move |_: MouseEvent| {
+            let done = workbook_file(&c, lang).and_then(|(name, bytes)| {
+                browser::download(
+                    &name,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    &bytes,
+                )
+            });
+            match done {
+                Ok(()) => error.set(None),
+                Err(e) => error.set(Some(e)),
+            }
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| browser::print());
+    html! {
+        <section class="takeaway no-print" aria-labelledby="takeaway-title">
+            <h3 id="takeaway-title">{ K::TakeAway.get(lang) }</h3>
+            <div class="actions">
+                <button type="button" id="download-json" onclick={json}>{ K::DownloadJson.get(lang) }</button>
+                <button type="button" id="download-xlsx" onclick={xlsx}>{ K::DownloadXlsx.get(lang) }</button>
+                <button type="button" id="print" onclick={print}>{ K::Print.get(lang) }</button>
+            </div>
+            if let Some(e) = &*error {
+                <p class="error" role="alert">{ K::DownloadFailed.get(lang) }{ " " }{ e }</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,190 @@
+//! What the app computes from its state, and the files it hands over.
+//!
+//! [`compute`] scores the open assessment (timing the call to `score`, for the benchmark), builds
+//! the result entry the results screen shows (the same `ResultEntry` the CLI prints as JSON), and
+//! scores the assessment it is compared with. The exports are the answer sheet as JSON
+//! (`vigilance.answers/1`) and the results workbook (.xlsx), written by the very code the CLI
+//! uses (`vigilance_core::report::workbook`).
+
+use crate::browser;
+use crate::components::results::Compared;
+use crate::state::{AppState, accepted};
+use std::rc::Rc;
+use vigilance_core::report::json::ResultEntry;
+use vigilance_core::report::workbook::{ScoredSheet, WorkbookOptions, results_workbook};
+use vigilance_core::{
+    AnswerSheet, Assessment, EvidenceMode, Lang, Questionnaire, ScoringOptions, score,
+};
+
+/// The open assessment, scored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Computed {
+    /// The accepted sheet (an unjustified `na` left out): what is scored and exported.
+    pub sheet: AnswerSheet,
+    /// Its result.
+    pub assessment: Assessment,
+    /// Its result as the results screen and the JSON report show it.
+    pub entry: Rc<ResultEntry>,
+    /// The assessment compared with: name, sheet and result.
+    pub compared: Option<(String, AnswerSheet, Assessment)>,
+    /// The assessment compared with, as the results screen shows it.
+    pub compared_view: Option<Rc<Compared>>,
+}
+
+/// Where the scored sheet comes from, in reports.
+pub const SOURCE: &str = "browser";
+
+/// Scores the open assessment of `state` (`None` when none is open).
+pub fn compute(state: &AppState) -> Option<Computed> {
+    let grid = Questionnaire::builtin();
+    let cur = state.current()?;
+    let options = ScoringOptions {
+        evidence_mode: if cur.substantiated {
+            EvidenceMode::Substantiated
+        } else {
+            EvidenceMode::Declarative
+        },
+        threshold: None,
+    };
+    let t0 = browser::now_ms();
+    let sheet = cur.accepted_sheet();
+    let t1 = browser::now_ms();
+    let assessment = score(grid, &sheet, &options);
+    let t2 = browser::now_ms();
+    let entry = ResultEntry::new(SOURCE, grid, &sheet, &assessment, &[]);
+    let t3 = browser::now_ms();
+    browser::set_root_data("score-ms", &format!("{:.3}", t2 - t1));
+    browser::set_root_data("rescore-ms", &format!("{:.3}", t3 - t0));
+    let compared = state.comparison_sheet().map(|(name, other)| {
+        let other = accepted(&other);
+        let a = score(grid, &other, &options);
+        (name, other, a)
+    });
+    let compared_view = compared.as_ref().map(|(name, other, a)| {
+        Rc::new(Compared {
+            name: name.clone(),
+            entry: ResultEntry::new(name.as_str(), grid, other, a, &[]),
+        })
+    });
+    Some(Computed {
+        sheet,
+        assessment,
+        entry: Rc::new(entry),
+        compared,
+        compared_view,
+    })
+}
+
+/// A file-name-safe slug of the company and period: `exemple-sa-2025`.
+pub fn file_stem(sheet: &AnswerSheet) -> String {
+    let mut raw = sheet.company.name.clone();
+    if let Some(p) = &sheet.period {
+        raw.push(' ');
+        raw.push_str(p);
+    }
+    let mut out = String::new();
+    for c in raw.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    let out: String = out.chars().take(60).collect();
+    if out.is_empty() {
+        "vigilance".into()
+    } else {
+        format!("vigilance-{out}")
+    }
+}
+
+/// The answer sheet file (`vigilance.answers/1`) and its name.
+pub fn answers_file(sheet: &AnswerSheet) -> (String, String) {
+    (
+        format!("{}-answers.json", file_stem(sheet)),
+        sheet.to_json_pretty(),
+    )
+}
+
+/// The results workbook (.xlsx) and its name: the workbook the CLI writes, for this sheet, with
+/// the compared assessment as the earlier campaign.
+pub fn workbook_file(c: &Computed, lang: Lang) -> Result<(String, Vec<u8>), String> {
+    let grid = Questionnaire::builtin();
+    let scored = ScoredSheet {
+        source: SOURCE.to_string(),
+        sheet: c.sheet.clone(),
+        assessment: c.assessment.clone(),
+        warnings: Vec::new(),
+    };
+    let previous = c.compared.as_ref().map(|(name, sheet, assessment)| {
+        vec![ScoredSheet {
+            source: name.clone(),
+            sheet: sheet.clone(),
+            assessment: assessment.clone(),
+            warnings: Vec::new(),
+        }]
+    });
+    let opts = WorkbookOptions {
+        lang,
+        generated: browser::now_iso().unwrap_or_default(),
+        tool_version: format!("vigilance-web {}", env!("CARGO_PKG_VERSION")),
+        previous,
+        constant_memory: false,
+    };
+    let bytes = results_workbook(grid, &[scored], &[], &opts).map_err(|e| e.to_string())?;
+    Ok((format!("{}-results.xlsx", file_stem(&c.sheet)), bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{Action, Profile};
+    use vigilance_core::{AnswerValue, Track};
+    use yew::Reducible;
+
+    #[test]
+    fn file_names_are_safe() {
+        let mut s = AnswerSheet::new(Questionnaire::builtin());
+        s.company.name = "Société Générale / Test".into();
+        s.period = Some("2025".into());
+        assert_eq!(file_stem(&s), "vigilance-societe-generale-test-2025");
+        s.company.name = "***".into();
+        s.period = None;
+        assert_eq!(file_stem(&s), "vigilance");
+    }
+
+    #[test]
+    fn the_workbook_is_a_zip_with_the_summary_sheet() {
+        let s = Rc::new(AppState::new(Questionnaire::builtin(), Lang::En));
+        let s = s.reduce(Action::Create(Profile {
+            name: "Exemple SA".into(),
+            ..Profile::default()
+        }));
+        let s = s.reduce(Action::SetValue {
+            question: "Q01".into(),
+            track: Track::FL,
+            value: Some(AnswerValue::Yes),
+        });
+        let Some(c) = compute(&s) else {
+            panic!("nothing computed")
+        };
+        let (name, bytes) = match workbook_file(&c, Lang::En) {
+            Ok(x) => x,
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(name, "vigilance-exemple-sa-results.xlsx");
+        assert_eq!(&bytes[..2], b"PK");
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("xl/workbook.xml"));
+    }
+}

@@ -1,0 +1,305 @@
+//! Saving the state in the browser's localStorage, and reading it back without ever bricking
+//! the app.
+//!
+//! The whole [`AppState`] is saved under [`STORAGE_KEY`] after every change. Reading it back
+//! ([`decode`], pure and tested natively) gives either the state, nothing (first visit), or an
+//! [`Unreadable`] value: corrupt text, another format, or answers from another questionnaire
+//! version. Then the app shows a recovery panel that offers the raw saved text for download and
+//! whatever answer sheets could still be read, and saves nothing until the user decides.
+//! Storage that is missing or full is reported too, so that a banner can say that answers are
+//! not being saved.
+
+use crate::state::{AppState, STATE_FORMAT, accepted};
+use serde_json::Value;
+use vigilance_core::{AnswerSheet, Lang, Questionnaire};
+
+/// The localStorage key of the saved state.
+pub const STORAGE_KEY: &str = "vigilance.web.state";
+
+/// A saved state that cannot be used as it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    /// The saved text, as found.
+    pub raw: String,
+    /// Why it cannot be used, in French and English.
+    pub reason: (String, String),
+    /// The answer sheets that could still be read from it.
+    pub salvage: Vec<AnswerSheet>,
+}
+
+impl Unreadable {
+    /// Why, in `lang`.
+    pub fn reason(&self, lang: Lang) -> &str {
+        lang.pick(&self.reason.0, &self.reason.1)
+    }
+}
+
+/// What reading the saved state gave.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded {
+    /// Nothing saved yet.
+    Nothing,
+    /// The saved state.
+    State(Box<AppState>),
+    /// A saved state that cannot be used as it is.
+    Unreadable(Unreadable),
+}
+
+/// The text saved for `state`.
+pub fn encode(state: &AppState) -> String {
+    serde_json::to_string(state).unwrap_or_default()
+}
+
+/// Reads a saved text: the state when it is sound and matches `questionnaire`, otherwise what
+/// could be salvaged.
+pub fn decode(raw: &str, questionnaire: &Questionnaire) -> Loaded {
+    if raw.trim().is_empty() {
+        return Loaded::Nothing;
+    }
+    let unreadable = |fr: String, en: String, salvage| {
+        Loaded::Unreadable(Unreadable {
+            raw: raw.to_string(),
+            reason: (fr, en),
+            salvage,
+        })
+    };
+    let value: Value = match serde_json::from_str(raw) {
+        Ok(v) => v,
+        Err(e) => {
+            return unreadable(
+                format!("le texte enregistré n'est pas du JSON valide ({e})"),
+                format!("the saved text is not valid JSON ({e})"),
+                Vec::new(),
+            );
+        }
+    };
+    let format = value.get("format").and_then(Value::as_str).unwrap_or("");
+    if format != STATE_FORMAT {
+        return unreadable(
+            format!("format d'enregistrement inconnu « {format} » (attendu : {STATE_FORMAT})"),
+            format!("unknown saved format `{format}` (expected {STATE_FORMAT})"),
+            salvage(&value, questionnaire),
+        );
+    }
+    let version = value
+        .pointer("/questionnaire/version")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let id = value
+        .pointer("/questionnaire/id")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    if id != questionnaire.id || version != questionnaire.version {
+        return unreadable(
+            format!(
+                "les réponses ont été enregistrées avec le questionnaire {id} {version}, \
+                 cette page utilise {}",
+                questionnaire.name()
+            ),
+            format!(
+                "the answers were saved with questionnaire {id} {version}; this page uses {}",
+                questionnaire.name()
+            ),
+            salvage(&value, questionnaire),
+        );
+    }
+    let state: AppState = match serde_json::from_value(value.clone()) {
+        Ok(s) => s,
+        Err(e) => {
+            return unreadable(
+                format!("l'état enregistré est incomplet ou abîmé ({e})"),
+                format!("the saved state is incomplete or damaged ({e})"),
+                salvage(&value, questionnaire),
+            );
+        }
+    };
+    for a in &state.assessments {
+        let problems = accepted(&a.sheet).check(questionnaire);
+        if let Some(p) = problems.iter().find(|p| p.is_error()) {
+            return unreadable(
+                format!(
+                    "une évaluation enregistrée est invalide : {}",
+                    p.describe(Lang::Fr)
+                ),
+                format!("a saved assessment is invalid: {}", p.describe(Lang::En)),
+                salvage(&value, questionnaire),
+            );
+        }
+    }
+    Loaded::State(Box::new(state))
+}
+
+/// The answer sheets of a saved value that still read as answer sheets of `questionnaire`
+/// (answers to questions that no longer exist are dropped, as when importing a file).
+pub fn salvage(value: &Value, questionnaire: &Questionnaire) -> Vec<AnswerSheet> {
+    let Some(list) = value.get("assessments").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter_map(|a| a.get("sheet"))
+        .filter_map(|sheet| {
+            let text = serde_json::to_string(sheet).ok()?;
+            let parsed = AnswerSheet::parse(&text, questionnaire).ok()?;
+            let mut sheet = parsed.value;
+            sheet.questionnaire.version = questionnaire.version.clone();
+            Some(sheet)
+        })
+        .collect()
+}
+
+/// Why the state could not be saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser gives no localStorage (private mode, blocked storage).
+    Unavailable,
+    /// Writing failed (storage full, or refused).
+    Failed(String),
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::{Loaded, STORAGE_KEY, SaveError, decode};
+    use crate::state::AppState;
+    use gloo::storage::{LocalStorage, Storage};
+    use vigilance_core::Questionnaire;
+
+    /// Whether localStorage can be used at all (reading `window.localStorage` may throw).
+    fn available() -> bool {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok())
+            .flatten()
+            .is_some()
+    }
+
+    pub fn load(questionnaire: &Questionnaire) -> Result<Loaded, SaveError> {
+        if !available() {
+            return Err(SaveError::Unavailable);
+        }
+        let raw = LocalStorage::raw()
+            .get_item(STORAGE_KEY)
+            .map_err(|e| SaveError::Failed(format!("{e:?}")))?;
+        Ok(raw.map_or(Loaded::Nothing, |raw| decode(&raw, questionnaire)))
+    }
+
+    pub fn save(state: &AppState) -> Result<(), SaveError> {
+        if !available() {
+            return Err(SaveError::Unavailable);
+        }
+        LocalStorage::raw()
+            .set_item(STORAGE_KEY, &super::encode(state))
+            .map_err(|e| SaveError::Failed(format!("{e:?}")))
+    }
+
+    pub fn clear() {
+        if available() {
+            LocalStorage::delete(STORAGE_KEY);
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::{Loaded, SaveError};
+    use crate::state::AppState;
+    use vigilance_core::Questionnaire;
+
+    pub fn load(_questionnaire: &Questionnaire) -> Result<Loaded, SaveError> {
+        Ok(Loaded::Nothing)
+    }
+
+    pub fn save(_state: &AppState) -> Result<(), SaveError> {
+        Ok(())
+    }
+
+    pub fn clear() {}
+}
+
+/// Reads the saved state from localStorage.
+pub fn load(questionnaire: &Questionnaire) -> Result<Loaded, SaveError> {
+    imp::load(questionnaire)
+}
+
+/// Saves `state` to localStorage.
+pub fn save(state: &AppState) -> Result<(), SaveError> {
+    imp::save(state)
+}
+
+/// Removes the saved state (start again).
+pub fn clear() {
+    imp::clear()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{Action, Profile};
+    use std::rc::Rc;
+    use vigilance_core::{AnswerValue, Track};
+    use yew::Reducible;
+
+    fn sample() -> AppState {
+        let s = Rc::new(AppState::new(Questionnaire::builtin(), Lang::Fr));
+        let s = s.reduce(Action::Create(Profile {
+            name: "Exemple SA".into(),
+            ..Profile::default()
+        }));
+        let s = s.reduce(Action::SetValue {
+            question: "Q01".into(),
+            track: Track::CL,
+            value: Some(AnswerValue::Yes),
+        });
+        (*s).clone()
+    }
+
+    #[test]
+    fn a_saved_state_reads_back() {
+        let q = Questionnaire::builtin();
+        let s = sample();
+        match decode(&encode(&s), q) {
+            Loaded::State(back) => assert_eq!(back.assessments, s.assessments),
+            other => panic!("not read back: {other:?}"),
+        }
+        assert_eq!(decode("", q), Loaded::Nothing);
+    }
+
+    #[test]
+    fn corrupt_text_is_unreadable_and_kept() {
+        let q = Questionnaire::builtin();
+        match decode("{\"format\": \"vigilance.web-state/1\", \"assess", q) {
+            Loaded::Unreadable(u) => {
+                assert!(u.raw.contains("assess"));
+                assert!(u.salvage.is_empty());
+            }
+            other => panic!("expected unreadable: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn another_questionnaire_version_salvages_the_sheets() {
+        let q = Questionnaire::builtin();
+        let text = encode(&sample()).replace(
+            &format!("\"version\":\"{}\"", q.version),
+            "\"version\":\"0.9.0\"",
+        );
+        match decode(&text, q) {
+            Loaded::Unreadable(u) => {
+                assert!(
+                    u.reason(Lang::En).contains("0.9.0"),
+                    "{}",
+                    u.reason(Lang::En)
+                );
+                assert_eq!(u.salvage.len(), 1);
+                assert_eq!(u.salvage[0].company.name, "Exemple SA");
+                assert_eq!(u.salvage[0].answered_count(), 1);
+            }
+            other => panic!("expected unreadable: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_invalid_answer_makes_the_state_unreadable() {
+        let q = Questionnaire::builtin();
+        let text = encode(&sample()).replace("\"Q01\"", "\"Q99\"");
+        assert!(matches!(decode(&text, q), Loaded::Unreadable(_)));
+    }
+}
