@@ -1,19 +1,17 @@
-// Loads the app without any network request beyond the page's own scripts: the WebAssembly
-// module is embedded in vigilance_web_wasm.js (base64), so the Content-Security-Policy can
-// forbid fetch/XHR entirely (connect-src 'none').
+// Starts the app without any network request beyond the page's own files: the WebAssembly
+// module is embedded in vigilance_web_wasm.js (one Latin-1 character per byte), so the
+// Content-Security-Policy can forbid fetch/XHR entirely (connect-src 'none').
 import init from './vigilance_web.js';
-import { wasmBase64 } from './vigilance_web_wasm.js';
+import { wasmBytes } from './vigilance_web_wasm.js';
 
-function decode(b64) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+function decode(text) {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
 }
 
 const loading = document.getElementById('loading');
-init({ module_or_path: decode(wasmBase64) })
+init({ module_or_path: decode(wasmBytes) })
   .then(() => { if (loading) loading.remove(); })
   .catch((e) => {
     if (loading) {
@@ -21,3 +19,20 @@ init({ module_or_path: decode(wasmBase64) })
     }
     console.error(e);
   });
+
+// The results workbook is written by a second WebAssembly module (the xlsx writer), imported
+// the first time a workbook is asked for; the app calls this function.
+let workbookModule;
+globalThis.vigilanceWorkbook = async (requestJson) => {
+  if (!workbookModule) {
+    workbookModule = Promise.all([
+      import('./vigilance_xlsx.js'),
+      import('./vigilance_xlsx_wasm.js'),
+    ]).then(async ([glue, embedded]) => {
+      await glue.default({ module_or_path: decode(embedded.wasmBytes) });
+      return glue;
+    });
+  }
+  const glue = await workbookModule;
+  return glue.results_workbook(requestJson);
+};

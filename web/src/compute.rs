@@ -4,11 +4,13 @@
 //! the result entry the results screen shows (the same `ResultEntry` the CLI prints as JSON), and
 //! scores the assessment it is compared with. The exports are the answer sheet as JSON
 //! (`vigilance.answers/1`) and the results workbook (.xlsx), written by the very code the CLI
-//! uses (`vigilance_core::report::workbook`).
+//! uses (`vigilance_core::report::workbook`). In the browser the workbook is built by a second
+//! WebAssembly module ([`crate::xlsx_module`]), loaded only when asked for.
 
 use crate::browser;
 use crate::components::results::Compared;
 use crate::state::{AppState, accepted};
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use vigilance_core::report::json::ResultEntry;
 use vigilance_core::report::workbook::{ScoredSheet, WorkbookOptions, results_workbook};
@@ -116,33 +118,79 @@ pub fn answers_file(sheet: &AnswerSheet) -> (String, String) {
     )
 }
 
-/// The results workbook (.xlsx) and its name: the workbook the CLI writes, for this sheet, with
-/// the compared assessment as the earlier campaign.
-pub fn workbook_file(c: &Computed, lang: Lang) -> Result<(String, Vec<u8>), String> {
+/// What the results workbook is built from: sent as JSON to the workbook module, a second
+/// WebAssembly module loaded only when a workbook is asked for (it holds the xlsx writer, which
+/// would otherwise double the size of the app).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WorkbookRequest {
+    /// The accepted answer sheet.
+    pub sheet: AnswerSheet,
+    /// The assessment compared with (name and sheet), shown as the earlier campaign.
+    #[serde(default)]
+    pub previous: Option<(String, AnswerSheet)>,
+    /// Language of the workbook.
+    pub lang: Lang,
+    /// Score in substantiated mode.
+    #[serde(default)]
+    pub substantiated: bool,
+    /// When it was generated (RFC 3339), written in the Method sheet.
+    #[serde(default)]
+    pub generated: String,
+}
+
+impl WorkbookRequest {
+    /// The request for the open assessment, in `lang`.
+    pub fn new(c: &Computed, lang: Lang) -> WorkbookRequest {
+        WorkbookRequest {
+            sheet: c.sheet.clone(),
+            previous: c
+                .compared
+                .as_ref()
+                .map(|(name, sheet, _)| (name.clone(), sheet.clone())),
+            lang,
+            substantiated: c.assessment.evidence_mode == EvidenceMode::Substantiated,
+            generated: browser::now_iso().unwrap_or_default(),
+        }
+    }
+
+    /// The file name of the workbook.
+    pub fn file_name(&self) -> String {
+        format!("{}-results.xlsx", file_stem(&self.sheet))
+    }
+}
+
+/// The results workbook (.xlsx): the workbook the CLI writes, for this sheet, with the compared
+/// assessment as the earlier campaign.
+pub fn build_workbook(req: &WorkbookRequest) -> Result<Vec<u8>, String> {
     let grid = Questionnaire::builtin();
-    let scored = ScoredSheet {
-        source: SOURCE.to_string(),
-        sheet: c.sheet.clone(),
-        assessment: c.assessment.clone(),
-        warnings: Vec::new(),
+    let options = ScoringOptions {
+        evidence_mode: if req.substantiated {
+            EvidenceMode::Substantiated
+        } else {
+            EvidenceMode::Declarative
+        },
+        threshold: None,
     };
-    let previous = c.compared.as_ref().map(|(name, sheet, assessment)| {
-        vec![ScoredSheet {
-            source: name.clone(),
-            sheet: sheet.clone(),
-            assessment: assessment.clone(),
+    let scored = |source: &str, sheet: &AnswerSheet| {
+        let sheet = accepted(sheet);
+        ScoredSheet {
+            source: source.to_string(),
+            assessment: score(grid, &sheet, &options),
+            sheet,
             warnings: Vec::new(),
-        }]
-    });
+        }
+    };
     let opts = WorkbookOptions {
-        lang,
-        generated: browser::now_iso().unwrap_or_default(),
+        lang: req.lang,
+        generated: req.generated.clone(),
         tool_version: format!("vigilance-web {}", env!("CARGO_PKG_VERSION")),
-        previous,
+        previous: req
+            .previous
+            .as_ref()
+            .map(|(name, sheet)| vec![scored(name, sheet)]),
         constant_memory: false,
     };
-    let bytes = results_workbook(grid, &[scored], &[], &opts).map_err(|e| e.to_string())?;
-    Ok((format!("{}-results.xlsx", file_stem(&c.sheet)), bytes))
+    results_workbook(grid, &[scored(SOURCE, &req.sheet)], &[], &opts).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -178,7 +226,9 @@ mod tests {
         let Some(c) = compute(&s) else {
             panic!("nothing computed")
         };
-        let (name, bytes) = match workbook_file(&c, Lang::En) {
+        let req = WorkbookRequest::new(&c, Lang::En);
+        let name = req.file_name();
+        let bytes = match build_workbook(&req) {
             Ok(x) => x,
             Err(e) => panic!("{e}"),
         };

@@ -142,7 +142,7 @@ strings! {
     DownloadJson => "Télécharger les réponses (JSON)", "Download the answers (JSON)";
     DownloadXlsx => "Télécharger les résultats (Excel)", "Download the results (Excel)";
     Print => "Imprimer / enregistrer en PDF", "Print / save as PDF";
-    XlsxUnavailable => "Le classeur Excel n'est pas disponible dans cette version.", "The Excel workbook is not available in this version.";
+    PreparingXlsx => "Préparation du classeur…", "Preparing the workbook…";
     DownloadFailed => "Le téléchargement a échoué :", "The download failed:";
     ReportFor => "Rapport d'auto-évaluation", "Self-assessment report";
     // Storage
@@ -176,6 +176,18 @@ pub fn percent(lang: Lang, value: f64) -> String {
     match lang {
         Lang::Fr => format!("{}\u{a0}%", format_percent(value, lang)),
         Lang::En => format!("{}%", format_percent(value, lang)),
+    }
+}
+
+/// A threshold for people: `70 %` / `70%` (decimals only when it has some).
+pub fn threshold(lang: Lang, value: f64) -> String {
+    if value.fract() == 0.0 {
+        match lang {
+            Lang::Fr => format!("{value:.0}\u{a0}%"),
+            Lang::En => format!("{value:.0}%"),
+        }
+    } else {
+        percent(lang, value)
     }
 }
 

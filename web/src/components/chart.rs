@@ -68,7 +68,7 @@ pub fn ProfileChart(props: &ChartProps) -> Html {
             format!("{} {score} ({state})", b.code)
         })
         .collect();
-    let threshold_text = i18n::percent(lang, props.threshold);
+    let threshold_text = i18n::threshold(lang, props.threshold);
     let description = i18n::chart_description(lang, &props.track, &parts, &threshold_text);
     let grid_lines = [0.0, 50.0, 100.0].into_iter().map(|p| {
         html! {

@@ -111,7 +111,6 @@ pub fn TrackAnswer(props: &TrackAnswerProps) -> Html {
     let base = format!("a-{}-{}", q.id, track.code());
     let context = i18n::answer_context(&q.id, track_label);
     let value = props.answer.as_ref().map(|a| a.value);
-    let legend_id = format!("{base}-legend");
 
     let radios = q.allowed_values().map(|v| {
         let id = if v == AnswerValue::Yes {
@@ -217,7 +216,7 @@ pub fn TrackAnswer(props: &TrackAnswerProps) -> Html {
     html! {
         <fieldset class={classes!("track-answer", answered.then_some("answered"))}
             data-track={track.code()} data-value={value.map(AnswerValue::code)}>
-            <legend id={legend_id}>
+            <legend>
                 { track_label }
                 <span class="visually-hidden">{ " — " }{ &q.id }</span>
             </legend>

@@ -60,7 +60,7 @@ fn level_text(grid: &Questionnaire, lang: Lang, level: u8) -> String {
 /// The reasons a track is at its level, in `lang`.
 pub fn why_lines(grid: &Questionnaire, lang: Lang, t: &TrackEntry, threshold: f64) -> Vec<String> {
     let mut out = Vec::new();
-    let threshold_text = i18n::percent(lang, threshold);
+    let threshold_text = i18n::threshold(lang, threshold);
     match Level::from_rank(t.level + 1) {
         None => out.push(K::AllLevelsAchieved.get(lang).to_string()),
         Some(next) => {
@@ -122,7 +122,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             <h2 id="results-title">{ K::ResultsTitle.get(lang) }{ " — " }{ &company.name }</h2>
             if !facts.is_empty() { <p class="facts">{ facts.join(" · ") }</p> }
             <p class="facts muted">{ format!("{} {} · {} {} · ", e.questionnaire.id, e.questionnaire.version,
-                K::Threshold.get(lang), i18n::percent(lang, e.threshold)) }{ e.evidence_mode.label(lang) }</p>
+                K::Threshold.get(lang), i18n::threshold(lang, e.threshold)) }{ e.evidence_mode.label(lang) }</p>
         </header>
     };
 

@@ -1,0 +1,264 @@
+//! Component tests without a browser: key components rendered to HTML natively with Yew's
+//! server-side renderer, checked for what a user relies on (allowed answers only, required
+//! justification, accessible names, the level and its reasons) and snapshotted with insta.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::rc::Rc;
+use vigilance_core::report::json::ResultEntry;
+use vigilance_core::{
+    Answer, AnswerSheet, AnswerValue, Lang, Questionnaire, ScoringOptions, Track, score,
+};
+use vigilance_web::components::chart::{Bar, ChartProps, ProfileChart};
+use vigilance_web::components::question::{QuestionCard, QuestionProps};
+use vigilance_web::components::recovery::{RecoveryPanel, RecoveryProps};
+use vigilance_web::components::results::{ResultsProps, ResultsView};
+use vigilance_web::components::start::{StartProps, StartView};
+use vigilance_web::state::{Action, AppState, Profile, View};
+use vigilance_web::storage::{Loaded, decode};
+use vigilance_web::{App, AppProps, Boot};
+use yew::{BaseComponent, Callback, LocalServerRenderer, Reducible};
+
+fn render<C: BaseComponent>(props: C::Properties) -> String {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime");
+    let local = tokio::task::LocalSet::new();
+    local.block_on(
+        &rt,
+        LocalServerRenderer::<C>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+/// One tag per line, so that snapshot diffs are readable.
+fn pretty(html: &str) -> String {
+    html.replace("><", ">\n<")
+}
+
+fn grid() -> &'static Questionnaire {
+    Questionnaire::builtin()
+}
+
+fn card(id: &str, lang: Lang, cl: Option<Answer>, fl: Option<Answer>) -> String {
+    let question = grid().question(id).expect("question");
+    render::<QuestionCard>(QuestionProps {
+        question,
+        lang,
+        cl,
+        fl,
+        dispatch: Callback::noop(),
+    })
+}
+
+fn radios(html: &str, prefix: &str) -> Vec<String> {
+    html.match_indices(&format!("id=\"{prefix}"))
+        .map(|(i, _)| {
+            let rest = &html[i + 4..];
+            rest[..rest.find('"').unwrap_or(0)].to_string()
+        })
+        .filter(|id| {
+            !id.contains("comment") && !id.contains("evidence") && !id.contains("justification")
+        })
+        .collect()
+}
+
+#[test]
+fn a_critical_question_offers_no_na_and_shows_both_tracks_side_by_side() {
+    let html = card("Q01", Lang::En, Some(Answer::new(AnswerValue::Yes)), None);
+    assert_eq!(
+        radios(&html, "a-Q01-CL"),
+        [
+            "a-Q01-CL",
+            "a-Q01-CL-partial",
+            "a-Q01-CL-no",
+            "a-Q01-CL-unknown"
+        ]
+    );
+    assert_eq!(radios(&html, "a-Q01-FL").len(), 4);
+    assert!(html.contains("class=\"tracks both\""));
+    assert!(html.contains("Child labour") && html.contains("Forced labour"));
+    assert!(html.contains("Critical"));
+    assert!(
+        html.contains("Only some functions"),
+        "partial meaning shown"
+    );
+    insta::assert_snapshot!("question_q01_en", pretty(&html));
+}
+
+#[test]
+fn a_question_without_partial_offers_no_partial() {
+    let html = card("Q07", Lang::Fr, None, None);
+    let ids = radios(&html, "a-Q07-CL");
+    assert!(!ids.iter().any(|i| i.ends_with("partial")), "{ids:?}");
+    assert!(ids.iter().any(|i| i.ends_with("-na")), "{ids:?}");
+    assert!(html.contains("Pas de réponse « partiellement »"));
+}
+
+#[test]
+fn a_single_track_question_has_one_answer_block() {
+    let html = card("Q02", Lang::En, None, None);
+    assert!(radios(&html, "a-Q02-CL").is_empty());
+    assert_eq!(radios(&html, "a-Q02-FL").len(), 5);
+}
+
+#[test]
+fn na_without_justification_says_it_is_not_counted() {
+    let html = card("Q02", Lang::En, None, Some(Answer::new(AnswerValue::Na)));
+    assert!(html.contains("needs a justification"));
+    assert!(html.contains("aria-invalid=\"true\""));
+    let mut justified = Answer::new(AnswerValue::Na);
+    justified.justification = Some("No recruitment agencies used".into());
+    let html = card("Q02", Lang::En, None, Some(justified));
+    assert!(!html.contains("needs a justification"));
+    insta::assert_snapshot!("question_q02_na_justified_en", pretty(&html));
+}
+
+#[test]
+fn every_answer_control_has_an_accessible_name() {
+    let mut a = Answer::new(AnswerValue::Partial);
+    a.comment = Some("Voir plan".into());
+    let html = card("Q05", Lang::Fr, Some(a), Some(Answer::new(AnswerValue::No)));
+    // Every input and textarea has an id that a <label for> names.
+    for (i, _) in html
+        .match_indices("<input")
+        .chain(html.match_indices("<textarea"))
+    {
+        let tag = &html[i..i + html[i..].find('>').unwrap_or(0)];
+        let id_at = tag.find(" id=\"").expect("control with an id");
+        let id = &tag[id_at + 5..];
+        let id = &id[..id.find('"').unwrap_or(0)];
+        assert!(html.contains(&format!("for=\"{id}\"")), "no label for {id}");
+    }
+}
+
+/// Worked example 1 of METHOD.md (forced labour): N1 achieved, N2 not (critical Q09 partial).
+fn example_one() -> AnswerSheet {
+    let mut sheet = AnswerSheet::new(grid());
+    sheet.company.name = "Exemple SA".into();
+    sheet.period = Some("2025".into());
+    let set = |s: &mut AnswerSheet, q: &str, v| s.set_answer(q, Track::FL, Some(Answer::new(v)));
+    for q in ["Q01", "Q02", "Q04", "Q05", "Q06"] {
+        set(&mut sheet, q, AnswerValue::Yes);
+    }
+    set(&mut sheet, "Q07", AnswerValue::No);
+    set(&mut sheet, "Q09", AnswerValue::Partial);
+    for q in ["Q08", "Q10", "Q11", "Q13", "Q14"] {
+        set(&mut sheet, q, AnswerValue::Yes);
+    }
+    sheet
+}
+
+#[test]
+fn results_show_the_level_the_failed_gate_and_the_next_step_of_the_method() {
+    let sheet = example_one();
+    let a = score(grid(), &sheet, &ScoringOptions::default());
+    let entry = ResultEntry::new("test", grid(), &sheet, &a, &[]);
+    let html = render::<ResultsView>(ResultsProps {
+        lang: Lang::En,
+        entry: Rc::new(entry),
+        compared: None,
+        comparison: None,
+        others: Vec::new(),
+        dispatch: Callback::noop(),
+        takeaway: yew::Html::default(),
+    });
+    let fl = &html[html
+        .find("aria-labelledby=\"track-FL-title\"")
+        .expect("FL card")..];
+    assert!(fl.contains("N1 — Knowledge of the subject"));
+    assert!(
+        fl.contains("N2 — Expressed commitment: the score (91.7%) reaches the 70% threshold."),
+        "{fl}"
+    );
+    assert!(fl.contains("critical question(s) not at their full point: Q09"));
+    let steps = &html[html
+        .find("aria-label=\"Next steps — Forced labour\"")
+        .expect("FL steps")..];
+    let first = &steps[steps.find("data-question=\"").expect("a step") + 15..];
+    assert!(first.starts_with("Q09"), "first FL step: {}", &first[..10]);
+    assert!(html.contains("Provisional result"));
+    assert!(html.contains("role=\"img\""), "profile chart");
+    insta::assert_snapshot!("results_example_one_en", pretty(&html));
+}
+
+#[test]
+fn the_profile_chart_draws_four_bars_and_the_threshold() {
+    let bars = ["N1", "N2", "N3", "N4"]
+        .iter()
+        .zip([Some(83.3), Some(91.7), Some(0.0), None])
+        .enumerate()
+        .map(|(i, (code, score))| Bar {
+            code,
+            score,
+            achieved: i == 0,
+            counted: i == 0,
+        })
+        .collect();
+    let html = render::<ProfileChart>(ChartProps {
+        lang: Lang::Fr,
+        track: "Travail forcé".into(),
+        bars,
+        threshold: 70.0,
+    });
+    assert_eq!(html.matches("<rect").count(), 4);
+    assert!(html.contains("Seuil 70\u{a0}%"));
+    insta::assert_snapshot!("chart_fr", pretty(&html));
+}
+
+#[test]
+fn the_start_screen_offers_new_resume_and_import() {
+    let state = Rc::new(AppState::new(grid(), Lang::En)).reduce(Action::Create(Profile {
+        name: "Exemple SA".into(),
+        period: "2024".into(),
+        ..Profile::default()
+    }));
+    let html = render::<StartView>(StartProps {
+        lang: Lang::En,
+        assessments: state.assessments.clone(),
+        current: state.current,
+        dispatch: Callback::noop(),
+    });
+    assert!(html.contains("Exemple SA — 2024"));
+    assert!(html.contains("Resume"));
+    assert!(html.contains("type=\"file\""));
+    assert!(html.contains("for=\"new-name\""));
+    insta::assert_snapshot!("start_en", pretty(&html));
+}
+
+#[test]
+fn a_corrupt_saved_state_shows_the_recovery_path() {
+    let Loaded::Unreadable(u) = decode("{not json", grid()) else {
+        panic!("expected unreadable")
+    };
+    let html = render::<RecoveryPanel>(RecoveryProps {
+        lang: Lang::Fr,
+        unreadable: u,
+        on_restart: Callback::noop(),
+    });
+    assert!(html.contains("Télécharger le texte enregistré"));
+    assert!(html.contains("Recommencer"));
+    assert!(
+        !html.contains("recover-readable"),
+        "nothing readable to recover"
+    );
+}
+
+#[test]
+fn the_app_warns_when_answers_are_not_saved() {
+    let mut state = (*Rc::new(AppState::new(grid(), Lang::En)).reduce(Action::Create(Profile {
+        name: "Exemple SA".into(),
+        ..Profile::default()
+    })))
+    .clone();
+    state.view = View::Questionnaire;
+    let html = render::<App>(AppProps {
+        boot: Boot::NotSaving(Box::new(state)),
+    });
+    assert!(html.contains("Your answers are not being saved"));
+    assert!(html.contains("banner-download-json"));
+    assert!(
+        html.contains("data-question=\"Q01\""),
+        "questionnaire shown"
+    );
+}
