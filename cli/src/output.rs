@@ -86,11 +86,24 @@ fn write_file_atomically(
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    if !dir.is_dir() {
+        let d = dir.display();
+        return Err(Fatal::new(
+            lang,
+            format!(
+                "impossible d'écrire {shown} : le dossier {d} n'existe pas ; créez-le ou choisissez un autre chemin pour -o"
+            ),
+            format!(
+                "cannot write {shown}: the directory {d} does not exist; create it or choose another path for -o"
+            ),
+        ));
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".vigilance-")
         .suffix(".tmp")
         .tempfile_in(&dir)
-        .map_err(|e| fail(&e))?;
+        // The temporary file's random name would only confuse: keep the kind of error.
+        .map_err(|e| fail(&io::Error::from(e.kind())))?;
     {
         let mut w = BufWriter::new(tmp.as_file_mut());
         write(&mut w)

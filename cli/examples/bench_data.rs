@@ -1,0 +1,194 @@
+//! Helper of `scripts/bench-cli.sh` (a developer's tool, not part of the `vigilance` command):
+//!
+//! - `bench_data generate DIR N` writes N varied, valid answer sheets of the built-in grid
+//!   (deterministic: the same N gives the same files);
+//! - `bench_data floor DIR OUT.xlsx` measures the floor the CLI is compared with: parse the same
+//!   JSON files and write the Answers sheet's cells (11 per answer) with rust_xlsxwriter, in
+//!   constant-memory mode, with no validation and no scoring.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A benchmark helper: failing loudly is fine.
+
+use rust_xlsxwriter::Workbook;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use vigilance_core::{AnswerValue, Questionnaire};
+
+/// A small deterministic generator (xorshift64*), enough to vary answers.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+const SECTORS: [&str; 7] = [
+    "Agroalimentaire",
+    "Automobile",
+    "Construction",
+    "Hôtellerie",
+    "Industrie",
+    "Services aux collectivités",
+    "Distribution",
+];
+
+fn generate(dir: &Path, n: usize) {
+    let q = Questionnaire::builtin();
+    std::fs::create_dir_all(dir).unwrap();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for i in 0..n {
+        // Each company has a "maturity" that makes higher levels less likely to be met.
+        let maturity = rng.below(5);
+        let mut answers = serde_json::Map::new();
+        for question in &q.questions {
+            let mut per_track = serde_json::Map::new();
+            for track in &question.tracks {
+                let rank = u64::from(question.level.rank());
+                let roll = rng.below(100);
+                let mut value = if rank <= maturity {
+                    if roll < 80 {
+                        AnswerValue::Yes
+                    } else {
+                        AnswerValue::Partial
+                    }
+                } else if roll < 30 {
+                    AnswerValue::Yes
+                } else if roll < 55 {
+                    AnswerValue::No
+                } else if roll < 75 {
+                    AnswerValue::Partial
+                } else if roll < 93 {
+                    AnswerValue::Unknown
+                } else {
+                    AnswerValue::Na
+                };
+                if value == AnswerValue::Partial && !question.allows_partial() {
+                    value = AnswerValue::No;
+                }
+                if value == AnswerValue::Na && !question.allows_na() {
+                    value = AnswerValue::Unknown;
+                }
+                let mut a = serde_json::Map::new();
+                a.insert("value".into(), json!(value.code()));
+                if value == AnswerValue::Na {
+                    a.insert(
+                        "justification".into(),
+                        json!("Aucune activité concernée dans le périmètre."),
+                    );
+                }
+                if rng.below(3) == 0 {
+                    a.insert(
+                        "comment".into(),
+                        json!(format!(
+                            "Commentaire {i}-{}: plan d'action en cours de déploiement.",
+                            question.id
+                        )),
+                    );
+                }
+                if value == AnswerValue::Yes && rng.below(2) == 0 {
+                    a.insert(
+                        "evidence".into(),
+                        json!([format!("Plan de vigilance 2025, p. {}", 1 + rng.below(80))]),
+                    );
+                }
+                per_track.insert(track.code().into(), Value::Object(a));
+            }
+            answers.insert(question.id.clone(), Value::Object(per_track));
+        }
+        let sheet = json!({
+            "format": "vigilance.answers/1",
+            "questionnaire": { "id": q.id, "version": q.version },
+            "company": {
+                "name": format!("Entreprise {i:05} SA"),
+                "sector": SECTORS[i % SECTORS.len()],
+                "country": "FR"
+            },
+            "period": "2025",
+            "answers": answers,
+        });
+        let path = dir.join(format!("sheet-{i:05}.json"));
+        std::fs::write(path, serde_json::to_vec_pretty(&sheet).unwrap()).unwrap();
+    }
+}
+
+fn floor(dir: &Path, out: &Path) {
+    let start = Instant::now();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet_with_constant_memory().unwrap();
+    let mut row = 0u32;
+    let s = |v: &Value| v.as_str().unwrap_or("").to_string();
+    for f in &files {
+        let v: Value = serde_json::from_slice(&std::fs::read(f).unwrap()).unwrap();
+        let company = s(&v["company"]["name"]);
+        let Some(answers) = v["answers"].as_object() else {
+            continue;
+        };
+        for (qid, tracks) in answers {
+            let Some(tracks) = tracks.as_object() else {
+                continue;
+            };
+            for (track, a) in tracks {
+                let cells = [
+                    company.clone(),
+                    track.clone(),
+                    qid.clone(),
+                    "N1".into(),
+                    "KNO".into(),
+                    "".into(),
+                    s(&a["value"]),
+                    "".into(),
+                    s(&a["comment"]),
+                    a["evidence"]
+                        .as_array()
+                        .map(|e| e.iter().map(s).collect::<Vec<_>>().join("\n"))
+                        .unwrap_or_default(),
+                    s(&a["justification"]),
+                ];
+                for (c, text) in cells.iter().enumerate() {
+                    if c == 7 {
+                        ws.write_number(row, c as u16, 1.0).unwrap();
+                    } else {
+                        ws.write_string(row, c as u16, text).unwrap();
+                    }
+                }
+                row += 1;
+            }
+        }
+    }
+    wb.save(out).unwrap();
+    println!(
+        "floor: {} files, {row} rows × 11 cells in {:.2} s",
+        files.len(),
+        start.elapsed().as_secs_f64()
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["generate", dir, n] => generate(Path::new(dir), n.parse().expect("N is a number")),
+        ["floor", dir, out] => floor(Path::new(dir), Path::new(out)),
+        _ => {
+            eprintln!("usage: bench_data generate DIR N | bench_data floor DIR OUT.xlsx");
+            std::process::exit(2);
+        }
+    }
+}

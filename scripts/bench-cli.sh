@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Benchmark of `vigilance score`: generates N answer sheets (10,000 by default), times scoring
+# them to JSON, CSV and xlsx, and the floor (parse the same JSON and write the Answers sheet's
+# cells with rust_xlsxwriter, no logic), printing sheets/second and peak memory. Prints figures
+# only: no asserts. Needs cargo; uses GNU time (/usr/bin/time -v) for peak memory when present.
+#
+#   scripts/bench-cli.sh [N]
+set -euo pipefail
+
+N="${1:-10000}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+echo "building (release)…" >&2
+cargo build --release -q -p vigilance-cli --bin vigilance --example bench_data
+TARGET_DIR="$(cargo metadata --format-version 1 --no-deps 2>/dev/null | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
+TARGET_DIR="${TARGET_DIR:-$ROOT/target}"
+BIN="$TARGET_DIR/release/vigilance"
+GEN="$TARGET_DIR/release/examples/bench_data"
+
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+echo "generating $N answer sheets…" >&2
+"$GEN" generate "$WORK/sheets" "$N"
+SIZE="$(du -sh "$WORK/sheets" | cut -f1)"
+
+GNU_TIME=""
+if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then
+  GNU_TIME=/usr/bin/time
+fi
+
+# measure LABEL CMD... : prints the wall time, sheets/s and peak RSS of CMD.
+measure() {
+  local label="$1"; shift
+  local secs rss status=0
+  if [ -n "$GNU_TIME" ]; then
+    "$GNU_TIME" -v -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt" || status=$?
+    secs="$(awk -F': ' '/Elapsed \(wall clock\)/ {
+        n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$WORK/time.txt")"
+    rss="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f MiB", $2 / 1024 }' "$WORK/time.txt")"
+  else
+    local t0 t1
+    t0="$(date +%s.%N)"
+    "$@" >/dev/null 2>"$WORK/stderr.txt" || status=$?
+    t1="$(date +%s.%N)"
+    secs="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')"
+    rss="n/a (no GNU time)"
+  fi
+  if [ "$status" -gt 1 ]; then
+    echo "$label: failed with status $status" >&2
+    cat "$WORK/stderr.txt" >&2
+    return
+  fi
+  awk -v l="$label" -v s="$secs" -v n="$N" -v r="$rss" \
+    'BEGIN { printf "%-34s %8.2f s  %10.0f sheets/s  peak RSS %s\n", l, s, (s > 0 ? n / s : 0), r }'
+}
+
+echo "N = $N answer sheets ($SIZE of JSON), $(nproc 2>/dev/null || echo '?') cores"
+measure "vigilance score → json" "$BIN" score -q "$WORK/sheets" -o "$WORK/results.json"
+measure "vigilance score → csv" "$BIN" score -q "$WORK/sheets" -o "$WORK/results.csv"
+measure "vigilance score → xlsx" "$BIN" score -q "$WORK/sheets" -o "$WORK/results.xlsx"
+measure "floor: parse + write Answers cells" "$GEN" floor "$WORK/sheets" "$WORK/floor.xlsx"
+ls -l "$WORK"/results.* "$WORK/floor.xlsx" | awk '{ printf "  %-14s %12d bytes\n", $NF, $5 }' | sed "s#$WORK/##"
