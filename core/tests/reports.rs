@@ -248,6 +248,13 @@ fn constant_memory_workbook_reads_back_the_same() {
     let r = wb.worksheet_range("Réponses").expect("answers");
     assert_eq!(r.height(), 1 + q().answer_count() * batch.len());
     assert_eq!(cell(&r, 1, 0), Data::String("Alpha SA".into()));
+    // Themes and Next steps are low-memory sheets (shared strings): same content.
+    let steps: usize = batch.iter().map(|s| s.assessment.next_steps.len()).sum();
+    let r = wb.worksheet_range("Prochaines étapes").expect("next steps");
+    assert_eq!(r.height(), 1 + steps);
+    let plain = results_workbook(q(), &batch, &[], &opts(Lang::Fr)).expect("workbook");
+    let t = open(&plain).worksheet_range("Thèmes").expect("themes");
+    assert_eq!(wb.worksheet_range("Thèmes").expect("themes"), t);
 }
 
 #[test]
