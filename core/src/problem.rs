@@ -515,6 +515,8 @@ fn fr_what(w: &str) -> &str {
         "the file" => "le fichier",
         "a text" => "un texte",
         "the evidence list" => "la liste des preuves",
+        "the workbook archive" => "l'archive du classeur",
+        "the decompressed workbook" => "le classeur décompressé",
         other => other,
     }
 }

@@ -15,7 +15,76 @@ use crate::problem::{Problem, ProblemKind};
 use crate::questionnaire::Questionnaire;
 use crate::text::Lang;
 use calamine::{Data, Range, Reader, open_workbook_auto_from_rs};
-use std::io::Cursor;
+use std::io::{Cursor, Read};
+
+/// Most files (entries) accepted inside an xlsx archive; a template has about twenty.
+pub const MAX_ZIP_ENTRIES: usize = 10_000;
+
+/// Most bytes accepted once an xlsx archive is decompressed (a 10,000-company matrix is ~20 MB).
+pub const MAX_DECOMPRESSED_BYTES: u64 = 256 * 1024 * 1024;
+
+fn zip_problem(what: &'static str, found: String, limit: String) -> Problem {
+    Problem::error("", ProblemKind::TooLarge { what, found, limit })
+}
+
+/// Refuses zip bombs before any spreadsheet parsing: too many entries, or more decompressed
+/// bytes than [`MAX_DECOMPRESSED_BYTES`]. The declared sizes are checked first, then the real
+/// ones by streaming every entry through a bounded reader into nothing, so a lying header cannot
+/// make the reader allocate: memory stays bounded whatever the archive says.
+pub fn check_zip_limits(bytes: &[u8]) -> Result<(), Problem> {
+    check_zip_limits_within(bytes, MAX_ZIP_ENTRIES, MAX_DECOMPRESSED_BYTES)
+}
+
+/// [`check_zip_limits`] with other limits (tests use small ones to stay fast).
+pub fn check_zip_limits_within(
+    bytes: &[u8],
+    max_entries: usize,
+    max_bytes: u64,
+) -> Result<(), Problem> {
+    if !bytes.starts_with(b"PK") {
+        return Ok(());
+    }
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        // Not a readable zip: the spreadsheet reader gives the precise message.
+        return Ok(());
+    };
+    if archive.len() > max_entries {
+        return Err(zip_problem(
+            "the workbook archive",
+            format!("{} entries", archive.len()),
+            format!("{max_entries} entries"),
+        ));
+    }
+    let too_big = |n: u64| {
+        zip_problem(
+            "the decompressed workbook",
+            format!("at least {n} bytes"),
+            format!("{max_bytes} bytes"),
+        )
+    };
+    let mut declared: u64 = 0;
+    for i in 0..archive.len() {
+        if let Ok(entry) = archive.by_index_raw(i) {
+            declared = declared.saturating_add(entry.size());
+        }
+    }
+    if declared > max_bytes {
+        return Err(too_big(declared));
+    }
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let Ok(entry) = archive.by_index(i) else {
+            continue;
+        };
+        let budget = max_bytes - total;
+        let read = std::io::copy(&mut entry.take(budget + 1), &mut std::io::sink()).unwrap_or(0);
+        total += read;
+        if total > max_bytes {
+            return Err(too_big(total));
+        }
+    }
+    Ok(())
+}
 
 /// A sheet as a dense grid of cell texts, with absolute (0-based) row and column numbers.
 pub(crate) struct Grid {
@@ -136,6 +205,9 @@ pub fn read_workbook(bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
             "",
             Problem::error("", ProblemKind::Empty),
         )];
+    }
+    if let Err(p) = check_zip_limits(bytes) {
+        return vec![ImportedSheet::failed("", p)];
     }
     let mut wb = match open_workbook_auto_from_rs(Cursor::new(bytes)) {
         Ok(wb) => wb,
