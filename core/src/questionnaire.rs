@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
+/// Largest questionnaire file accepted, in bytes (the built-in grid is about 80 KB).
+pub const MAX_QUESTIONNAIRE_BYTES: usize = 8 * 1024 * 1024;
+
 /// The `format` of questionnaire files this version reads.
 pub const QUESTIONNAIRE_FORMAT: &str = "vigilance.questionnaire/1";
 
@@ -223,6 +226,16 @@ impl Questionnaire {
 
     /// Parses and checks a questionnaire file given as bytes (UTF-8, with or without BOM).
     pub fn parse_bytes(bytes: &[u8]) -> Result<Questionnaire, Problems> {
+        if bytes.len() > MAX_QUESTIONNAIRE_BYTES {
+            return Err(Problems(vec![Problem::error(
+                "",
+                ProblemKind::TooLarge {
+                    what: "the file",
+                    found: format!("{} bytes", bytes.len()),
+                    limit: format!("{MAX_QUESTIONNAIRE_BYTES} bytes"),
+                },
+            )]));
+        }
         let text = decode_text(bytes).map_err(|p| Problems(vec![p]))?;
         Questionnaire::parse(&text)
     }
