@@ -4,7 +4,9 @@
 //!   (deterministic: the same N gives the same files);
 //! - `bench_data floor DIR OUT.xlsx` measures the floor the CLI is compared with: parse the same
 //!   JSON files and write the Answers sheet's cells (11 per answer) with rust_xlsxwriter, in
-//!   constant-memory mode, with no validation and no scoring.
+//!   constant-memory mode, with no validation and no scoring;
+//! - `bench_data stages DIR` prints the single-threaded time per sheet of each stage of
+//!   `score --format json` (read, parse and check, score, result entry, serialisation).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A benchmark helper: failing loudly is fine.
 
@@ -176,6 +178,57 @@ fn floor(dir: &Path, out: &Path) {
     );
 }
 
+/// Single-threaded time of each stage of `vigilance score --format json`, to see where it goes.
+fn stages(dir: &Path) {
+    use vigilance_core::report::json::ResultEntry;
+    use vigilance_core::{AnswerSheet, ScoringOptions, score};
+    let q = Questionnaire::builtin();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    let mut t = [0f64; 6];
+    let mut bytes_total = 0usize;
+    for f in &files {
+        let t0 = Instant::now();
+        let bytes = std::fs::read(f).unwrap();
+        let t1 = Instant::now();
+        let _v: Value = serde_json::from_slice(&bytes).unwrap();
+        let t2 = Instant::now();
+        let parsed = AnswerSheet::parse_bytes(&bytes, q).unwrap();
+        let t3 = Instant::now();
+        let a = score(q, &parsed.value, &ScoringOptions::default());
+        let t4 = Instant::now();
+        let entry = ResultEntry::new("x", q, &parsed.value, &a, &parsed.warnings);
+        let t5 = Instant::now();
+        let json = serde_json::to_string_pretty(&entry).unwrap();
+        let t6 = Instant::now();
+        bytes_total += json.len();
+        for (i, (a, b)) in [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6)]
+            .into_iter()
+            .enumerate()
+        {
+            t[i] += (b - a).as_secs_f64();
+        }
+    }
+    let n = files.len() as f64;
+    for (name, secs) in [
+        "read file",
+        "serde_json::Value (reference)",
+        "AnswerSheet::parse_bytes",
+        "score",
+        "ResultEntry::new",
+        "to_string_pretty",
+    ]
+    .iter()
+    .zip(t)
+    {
+        println!("{name:32} {:8.1} µs/sheet", secs / n * 1e6);
+    }
+    println!("JSON out: {:.1} KB/sheet", bytes_total as f64 / n / 1000.0);
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args
@@ -186,8 +239,9 @@ fn main() {
     {
         ["generate", dir, n] => generate(Path::new(dir), n.parse().expect("N is a number")),
         ["floor", dir, out] => floor(Path::new(dir), Path::new(out)),
+        ["stages", dir] => stages(Path::new(dir)),
         _ => {
-            eprintln!("usage: bench_data generate DIR N | bench_data floor DIR OUT.xlsx");
+            eprintln!("usage: bench_data generate DIR N | floor DIR OUT.xlsx | stages DIR");
             std::process::exit(2);
         }
     }

@@ -256,7 +256,10 @@ fn stream_json(
 ) -> io::Result<()> {
     let to_json = |s: ScoredSheet| -> (String, Option<(String, Vec<Problem>)>) {
         let entry = ResultEntry::new(&s.source, q, &s.sheet, &s.assessment, &s.warnings);
-        let json = serde_json::to_string_pretty(&entry).unwrap_or_default();
+        let json = indented(
+            &serde_json::to_string_pretty(&entry).unwrap_or_default(),
+            "    ",
+        );
         let warned = (!s.warnings.is_empty()).then_some((s.source, s.warnings));
         (json, warned)
     };
@@ -278,7 +281,7 @@ fn stream_json(
                 Outcome::Done((json, warned)) => {
                     w.write_all(if first { b"\n" } else { b",\n" })?;
                     first = false;
-                    write_indented(w, &json, "    ")?;
+                    w.write_all(json.as_bytes())?;
                     tally.scored += 1;
                     tally.warned.extend(warned);
                 }
@@ -292,7 +295,7 @@ fn stream_json(
     for (i, e) in errors.iter().enumerate() {
         w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         let json = serde_json::to_string_pretty(e).unwrap_or_default();
-        write_indented(w, &json, "    ")?;
+        w.write_all(indented(&json, "    ").as_bytes())?;
     }
     w.write_all(if errors.is_empty() {
         b"]\n}\n"
@@ -303,16 +306,19 @@ fn stream_json(
     Ok(())
 }
 
-/// Writes `text` with every line prefixed by `indent` (JSON strings hold no raw newline).
-fn write_indented(w: &mut dyn Write, text: &str, indent: &str) -> io::Result<()> {
+/// `text` with every line prefixed by `indent` (JSON strings hold no raw newline), so that a
+/// pretty-printed entry nests at the depth it has in the document. Done in the workers.
+fn indented(text: &str, indent: &str) -> String {
+    let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut out = String::with_capacity(text.len() + lines * indent.len());
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
-            w.write_all(b"\n")?;
+            out.push('\n');
         }
-        w.write_all(indent.as_bytes())?;
-        w.write_all(line.as_bytes())?;
+        out.push_str(indent);
+        out.push_str(line);
     }
-    Ok(())
+    out
 }
 
 /// Scores the sheets of an earlier campaign (`--previous`); those that cannot be scored are
