@@ -20,19 +20,3 @@ init({ module_or_path: decode(wasmBytes) })
     console.error(e);
   });
 
-// The results workbook is written by a second WebAssembly module (the xlsx writer), imported
-// the first time a workbook is asked for; the app calls this function.
-let workbookModule;
-globalThis.vigilanceWorkbook = async (requestJson) => {
-  if (!workbookModule) {
-    workbookModule = Promise.all([
-      import('./vigilance_xlsx.js'),
-      import('./vigilance_xlsx_wasm.js'),
-    ]).then(async ([glue, embedded]) => {
-      await glue.default({ module_or_path: decode(embedded.wasmBytes) });
-      return glue;
-    });
-  }
-  const glue = await workbookModule;
-  return glue.results_workbook(requestJson);
-};

@@ -46,6 +46,13 @@ mod imp {
         }
     }
 
+    pub fn bench_iterations() -> u32 {
+        window()
+            .and_then(|w| w.location().hash().ok())
+            .and_then(|h| h.strip_prefix("#bench=").and_then(|n| n.parse().ok()))
+            .map_or(0, |n: u32| n.min(100_000))
+    }
+
     pub fn set_root_data(name: &str, value: &str) {
         if let Some(root) = document().and_then(|d| d.document_element()) {
             let _ = root.set_attribute(&format!("data-{name}"), value);
@@ -112,42 +119,6 @@ mod imp {
         }
     }
 
-    fn js_error(e: JsValue) -> String {
-        match e.dyn_ref::<js_sys::Error>() {
-            Some(err) => String::from(err.message()),
-            None => e.as_string().unwrap_or_else(|| format!("{e:?}")),
-        }
-    }
-
-    pub fn build_workbook(
-        req: &crate::compute::WorkbookRequest,
-        done: Callback<Result<Vec<u8>, String>>,
-    ) {
-        let json = serde_json::to_string(req).unwrap_or_default();
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = async {
-                // Defined by boot.js: imports the workbook module (once) and calls it.
-                let f = js_sys::Reflect::get(&js_sys::global(), &"vigilanceWorkbook".into())
-                    .map_err(js_error)?;
-                let f: js_sys::Function = f
-                    .dyn_into()
-                    .map_err(|_| "the workbook loader is missing".to_string())?;
-                let promise = f
-                    .call1(&JsValue::NULL, &JsValue::from_str(&json))
-                    .map_err(js_error)?;
-                let promise: js_sys::Promise = promise
-                    .dyn_into()
-                    .map_err(|_| "the workbook loader returned no promise".to_string())?;
-                let bytes = wasm_bindgen_futures::JsFuture::from(promise)
-                    .await
-                    .map_err(js_error)?;
-                Ok(js_sys::Uint8Array::new(&bytes).to_vec())
-            }
-            .await;
-            done.emit(result);
-        });
-    }
-
     /// A file being read; dropping it cancels the reading.
     pub struct Reading(#[allow(dead_code)] gloo::file::callbacks::FileReader);
 
@@ -186,6 +157,10 @@ mod imp {
 
     pub fn mark(_name: &str) {}
 
+    pub fn bench_iterations() -> u32 {
+        0
+    }
+
     pub fn set_root_data(_name: &str, _value: &str) {}
 
     pub fn set_document_lang(_lang: Lang) {}
@@ -197,13 +172,6 @@ mod imp {
     pub fn print() {}
 
     pub fn focus(_id: &str) {}
-
-    pub fn build_workbook(
-        req: &crate::compute::WorkbookRequest,
-        done: Callback<Result<Vec<u8>, String>>,
-    ) {
-        done.emit(crate::compute::build_workbook(req));
-    }
 
     /// A file being read (never, outside a browser).
     pub struct Reading;
@@ -238,6 +206,11 @@ pub fn mark(name: &str) {
     imp::mark(name)
 }
 
+/// How many times to repeat scoring for the benchmark (`#bench=N` in the address; 0 otherwise).
+pub fn bench_iterations() -> u32 {
+    imp::bench_iterations()
+}
+
 /// Sets `data-<name>` on the root element (figures read by the benchmark).
 pub fn set_root_data(name: &str, value: &str) {
     imp::set_root_data(name, value)
@@ -269,13 +242,4 @@ pub fn read_picked_file(
     done: yew::Callback<(String, Result<Vec<u8>, String>)>,
 ) -> Option<Reading> {
     imp::read_picked_file(input, done)
-}
-
-/// Builds the results workbook (in the browser, by the workbook module, loaded on first use),
-/// then calls `done` with its bytes.
-pub fn build_workbook(
-    req: &crate::compute::WorkbookRequest,
-    done: yew::Callback<Result<Vec<u8>, String>>,
-) {
-    imp::build_workbook(req, done)
 }

@@ -4,8 +4,7 @@
 //! the result entry the results screen shows (the same `ResultEntry` the CLI prints as JSON), and
 //! scores the assessment it is compared with. The exports are the answer sheet as JSON
 //! (`vigilance.answers/1`) and the results workbook (.xlsx), written by the very code the CLI
-//! uses (`vigilance_core::report::workbook`). In the browser the workbook is built by a second
-//! WebAssembly module ([`crate::xlsx_module`]), loaded only when asked for.
+//! uses (`vigilance_core::report::workbook`).
 
 use crate::browser;
 use crate::components::results::Compared;
@@ -15,7 +14,7 @@ use std::rc::Rc;
 use vigilance_core::report::json::ResultEntry;
 use vigilance_core::report::workbook::{ScoredSheet, WorkbookOptions, results_workbook};
 use vigilance_core::{
-    AnswerSheet, Assessment, EvidenceMode, Lang, Questionnaire, ScoringOptions, score,
+    AnswerSheet, Assessment, EvidenceMode, Lang, Level, Questionnaire, Ratio, ScoringOptions, score,
 };
 
 /// The open assessment, scored.
@@ -57,15 +56,39 @@ pub fn compute(state: &AppState) -> Option<Computed> {
     let t3 = browser::now_ms();
     browser::set_root_data("score-ms", &format!("{:.3}", t2 - t1));
     browser::set_root_data("rescore-ms", &format!("{:.3}", t3 - t0));
+    // The benchmark (`#bench=N` in the address) times N calls, below the clock's resolution.
+    let n = browser::bench_iterations();
+    if n > 0 {
+        let t = browser::now_ms();
+        for _ in 0..n {
+            std::hint::black_box(score(grid, std::hint::black_box(&sheet), &options));
+        }
+        let per_call = (browser::now_ms() - t) / f64::from(n);
+        browser::set_root_data("score-avg-ms", &format!("{per_call:.4}"));
+    }
     let compared = state.comparison_sheet().map(|(name, other)| {
         let other = accepted(&other);
         let a = score(grid, &other, &options);
         (name, other, a)
     });
-    let compared_view = compared.as_ref().map(|(name, other, a)| {
+    let compared_view = compared.as_ref().map(|(name, other, earlier)| {
+        let exact =
+            |r: &Ratio| (!r.is_empty()).then(|| 100.0 * r.earned as f64 / r.possible as f64);
+        let mut deltas = Vec::new();
+        for now in &assessment.tracks {
+            for l in Level::ALL {
+                let before = earlier.track(now.track).map(|t| &t.level_result(l).score);
+                let d = match (before.and_then(exact), exact(&now.level_result(l).score)) {
+                    (Some(b), Some(n)) => Some(n - b),
+                    _ => None,
+                };
+                deltas.push((now.track, l, d));
+            }
+        }
         Rc::new(Compared {
             name: name.clone(),
-            entry: ResultEntry::new(name.as_str(), grid, other, a, &[]),
+            entry: ResultEntry::new(name.as_str(), grid, other, earlier, &[]),
+            deltas,
         })
     });
     Some(Computed {
@@ -118,9 +141,7 @@ pub fn answers_file(sheet: &AnswerSheet) -> (String, String) {
     )
 }
 
-/// What the results workbook is built from: sent as JSON to the workbook module, a second
-/// WebAssembly module loaded only when a workbook is asked for (it holds the xlsx writer, which
-/// would otherwise double the size of the app).
+/// What the results workbook is built from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WorkbookRequest {
     /// The accepted answer sheet.

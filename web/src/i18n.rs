@@ -142,7 +142,6 @@ strings! {
     DownloadJson => "Télécharger les réponses (JSON)", "Download the answers (JSON)";
     DownloadXlsx => "Télécharger les résultats (Excel)", "Download the results (Excel)";
     Print => "Imprimer / enregistrer en PDF", "Print / save as PDF";
-    PreparingXlsx => "Préparation du classeur…", "Preparing the workbook…";
     DownloadFailed => "Le téléchargement a échoué :", "The download failed:";
     ReportFor => "Rapport d'auto-évaluation", "Self-assessment report";
     // Storage

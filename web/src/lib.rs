@@ -22,11 +22,8 @@ pub mod storage;
 
 pub use components::app::{App, AppProps, Boot};
 
-#[cfg(all(target_arch = "wasm32", feature = "xlsx-module"))]
-pub mod xlsx_module;
-
 /// Starts the app in the page (called by the bundle's loader once the WebAssembly is ready).
-#[cfg(all(target_arch = "wasm32", not(feature = "xlsx-module")))]
+#[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
     yew::Renderer::<App>::new().render();

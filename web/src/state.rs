@@ -46,7 +46,7 @@ pub enum Comparison {
         /// The file name.
         name: String,
         /// The sheet.
-        sheet: AnswerSheet,
+        sheet: Box<AnswerSheet>,
     },
 }
 

@@ -66,7 +66,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         }
     });
     let current_name = (props.assessments.len() == 1)
-        .then(|| props.current)
+        .then_some(props.current)
         .flatten()
         .and_then(|id| props.assessments.iter().find(|(i, _)| *i == id))
         .map(|(_, name)| html! { <p class="current-name">{ name }</p> });

@@ -24,6 +24,9 @@ pub struct Compared {
     pub name: String,
     /// Its result.
     pub entry: ResultEntry,
+    /// Change of each level score (now − earlier), in percentage points, computed from the exact
+    /// scores (not from the rounded ones); `None` when either has no applicable question.
+    pub deltas: Vec<(Track, Level, Option<f64>)>,
 }
 
 /// What the results screen shows.
@@ -402,10 +405,10 @@ fn delta_levels(a: u8, b: u8) -> String {
     }
 }
 
-fn delta_points(lang: Lang, a: Option<f64>, b: Option<f64>) -> String {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            let d = ((b - a) * 10.0).round() / 10.0;
+fn delta_points(lang: Lang, delta: Option<f64>) -> String {
+    match delta {
+        Some(d) => {
+            let d = (d * 10.0).round() / 10.0;
             if d == 0.0 {
                 "=".into()
             } else {
@@ -482,7 +485,7 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
                             error.set(None);
                             dispatch.emit(Action::SetComparison(Some(Comparison::Imported {
                                 name,
-                                sheet: parsed.value,
+                                sheet: Box::new(parsed.value),
                             })));
                         }
                         Err(problems) => error.set(Some(format!(
@@ -505,6 +508,12 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
 
     let table = props.compared.as_ref().map(|c| {
         let (a, b) = (&c.entry, &*props.current);
+        let delta = |t: Track, l: Level| {
+            c.deltas
+                .iter()
+                .find(|(x, y, _)| *x == t && *y == l)
+                .and_then(|(_, _, d)| *d)
+        };
         let mut rows: Vec<Html> = Vec::new();
         rows.push(html! {
             <tr data-row="headline">
@@ -535,7 +544,7 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
                         <th scope="row" class="sub">{ label }{ " — " }{ l.code() }</th>
                         <td class="num">{ pct(lang, sa) }</td>
                         <td class="num">{ pct(lang, sb) }</td>
-                        <td class="num">{ delta_points(lang, sa, sb) }</td>
+                        <td class="num">{ delta_points(lang, delta(track, l)) }</td>
                     </tr>
                 });
             }

@@ -2,7 +2,7 @@
 //! same workbook the CLI writes), and print the report or save it as PDF.
 
 use crate::browser;
-use crate::compute::{Computed, WorkbookRequest, answers_file};
+use crate::compute::{Computed, WorkbookRequest, answers_file, build_workbook};
 use crate::i18n::K;
 use std::rc::Rc;
 use vigilance_core::Lang;
@@ -33,37 +33,22 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
             }
         })
     };
-    let busy = use_state(|| false);
     let xlsx = {
         let c = props.computed.clone();
         let error = error.clone();
-        let busy = busy.clone();
         Callback::from(move |_: MouseEvent| {
-            if *busy {
-                return;
-            }
-            busy.set(true);
             let req = WorkbookRequest::new(&c, lang);
-            let name = req.file_name();
-            let error = error.clone();
-            let busy = busy.clone();
-            browser::build_workbook(
-                &req,
-                Callback::from(move |result: Result<Vec<u8>, String>| {
-                    busy.set(false);
-                    let done = result.and_then(|bytes| {
-                        browser::download(
-                            &name,
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            &bytes,
-                        )
-                    });
-                    match done {
-                        Ok(()) => error.set(None),
-                        Err(e) => error.set(Some(e)),
-                    }
-                }),
-            );
+            let done = build_workbook(&req).and_then(|bytes| {
+                browser::download(
+                    &req.file_name(),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    &bytes,
+                )
+            });
+            match done {
+                Ok(()) => error.set(None),
+                Err(e) => error.set(Some(e)),
+            }
         })
     };
     let print = Callback::from(|_: MouseEvent| browser::print());
@@ -72,9 +57,7 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
             <h3 id="takeaway-title">{ K::TakeAway.get(lang) }</h3>
             <div class="actions">
                 <button type="button" id="download-json" onclick={json}>{ K::DownloadJson.get(lang) }</button>
-                <button type="button" id="download-xlsx" onclick={xlsx} aria-busy={busy.to_string()}>
-                    { if *busy { K::PreparingXlsx.get(lang) } else { K::DownloadXlsx.get(lang) } }
-                </button>
+                <button type="button" id="download-xlsx" onclick={xlsx}>{ K::DownloadXlsx.get(lang) }</button>
                 <button type="button" id="print" onclick={print}>{ K::Print.get(lang) }</button>
             </div>
             if let Some(e) = &*error {

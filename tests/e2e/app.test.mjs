@@ -1,0 +1,366 @@
+// End-to-end tests of the web app in headless Chromium: what a user does, through the UI.
+// Run with `node --test` from this folder (scripts/test-web.sh does it after building web/dist).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serve, browserProfile, openApp } from './harness.mjs';
+
+const STORAGE_KEY = 'vigilance.web.state';
+let server;
+
+before(async () => { server = await serve(); });
+after(async () => { await server?.close(); });
+
+/** Runs `fn` with a fresh browser profile and the app open. */
+async function withApp(options, fn) {
+  const profile = await browserProfile(options);
+  try {
+    const { page, errors } = await openApp(profile.context, server.url);
+    await fn(page, errors);
+    assert.deepEqual(errors, [], 'no error in the page');
+  } finally {
+    await profile.close();
+  }
+}
+
+async function startAssessment(page, name = 'Exemple SA', period = '2025') {
+  await page.fill('#new-name', name);
+  await page.fill('#new-period', period);
+  await page.click('#start-button');
+  await page.waitForSelector('.question');
+}
+
+async function goToLevel(page, level) {
+  await page.click(`.level-tab[data-level=${level}]`);
+  await page.waitForSelector(`#level-${level}`);
+}
+
+async function answer(page, q, track, value) {
+  const id = value === 'yes' ? `#a-${q}-${track}` : `#a-${q}-${track}-${value}`;
+  await page.check(id);
+}
+
+async function answered(page, track) {
+  return Number(await page.getAttribute(`.track-progress[data-track=${track}]`, 'data-answered'));
+}
+
+async function showResults(page) {
+  await page.click('button[data-view=results]');
+  await page.waitForSelector('.results');
+}
+
+/** What the results screen says, in a language-independent form. */
+async function resultsSummary(page) {
+  return page.evaluate(() => {
+    const q = (s) => [...document.querySelectorAll(s)];
+    return {
+      headline: document.querySelector('.headline')?.dataset.level,
+      tracks: q('.track-card').map((c) => [c.dataset.track, c.dataset.level]),
+      scores: q('.track-card').map((c) => [c.dataset.track,
+        [...c.querySelectorAll('.bar')].map((b) => b.dataset.score ?? null)]),
+      steps: q('.track-steps').map((s) => [s.dataset.track,
+        [...s.querySelectorAll('.step')].map((x) => x.dataset.question)]),
+    };
+  });
+}
+
+// Worked example 1 of METHOD.md for forced labour, the other levels answered "no".
+const EXAMPLE_FL = {
+  N1: { Q01: 'yes', Q02: 'yes', Q04: 'yes', Q05: 'yes', Q06: 'yes', Q07: 'no' },
+  N2: { Q08: 'yes', Q09: 'partial', Q10: 'yes', Q11: 'yes', Q13: 'yes', Q14: 'yes' },
+  N3: { Q15: 'no', Q16: 'no', Q17: 'no', Q18: 'no', Q19: 'no', Q21: 'no', Q22: 'no', Q23: 'no' },
+  N4: { Q24: 'no', Q25: 'no', Q26: 'no', Q28: 'no', Q29: 'no', Q30: 'no', Q31: 'no', Q32: 'no', Q33: 'no' },
+};
+
+async function answerTrack(page, track, byLevel) {
+  for (const [level, answers] of Object.entries(byLevel)) {
+    await goToLevel(page, level);
+    for (const [q, v] of Object.entries(answers)) await answer(page, q, track, v);
+  }
+}
+
+async function download(page, selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'vigilance-dl-')), dl.suggestedFilename());
+  await dl.saveAs(file);
+  return { file, name: dl.suggestedFilename(), bytes: await fs.readFile(file) };
+}
+
+/** The text of one entry of a zip file (enough of the format for an xlsx). */
+function zipEntry(buf, wanted) {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(eocd >= 0, 'a zip file');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const names = [];
+  for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extra = buf.readUInt16LE(p + 30);
+    const comment = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    names.push(name);
+    if (name === wanted) {
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const data = buf.subarray(start, start + size);
+      return { names, text: (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8') };
+    }
+    p += 46 + nameLen + extra + comment;
+  }
+  return { names, text: null };
+}
+
+test('answers survive a reload', async () => {
+  await withApp({}, async (page) => {
+    await startAssessment(page);
+    await answer(page, 'Q01', 'CL', 'yes');
+    await answer(page, 'Q01', 'FL', 'partial');
+    await page.click('#q-Q01 details.notes summary');
+    await page.fill('#a-Q01-CL-comment', 'Formation des achats en mai');
+    await page.fill('#a-Q01-CL-evidence', 'Plan de vigilance 2025 p. 12\nhttps://example.org/plan');
+    assert.equal(await answered(page, 'CL'), 1);
+    await page.reload();
+    await page.waitForSelector('.question');
+    assert.ok(await page.isChecked('#a-Q01-CL'));
+    assert.ok(await page.isChecked('#a-Q01-FL-partial'));
+    assert.equal(await page.inputValue('#a-Q01-CL-comment'), 'Formation des achats en mai');
+    assert.equal(await page.inputValue('#a-Q01-CL-evidence'), 'Plan de vigilance 2025 p. 12\nhttps://example.org/plan');
+    assert.equal(await answered(page, 'CL'), 1);
+    assert.equal(await answered(page, 'FL'), 1);
+  });
+});
+
+test('finishing the forced-labour track gives the level and next steps of METHOD.md example 1', async () => {
+  await withApp({}, async (page) => {
+    await startAssessment(page);
+    await answerTrack(page, 'FL', EXAMPLE_FL);
+    assert.equal(await answered(page, 'FL'), 29);
+    await showResults(page);
+    const fl = page.locator('.track-card[data-track=FL]');
+    assert.equal(await fl.getAttribute('data-level'), '1');
+    assert.match(await fl.locator('.track-level').innerText(), /N1 — Knowledge of the subject/);
+    assert.deepEqual(
+      await fl.locator('.bar').evaluateAll((bars) => bars.map((b) => b.dataset.score)),
+      ['83.3', '91.7', '0.0', '0.0'],
+    );
+    const why = await fl.locator('.why').innerText();
+    assert.match(why, /score \(91\.7%\) reaches the 70% threshold/);
+    assert.match(why, /Q09/);
+    const steps = await page.locator('.track-steps[data-track=FL] .step')
+      .evaluateAll((s) => s.map((x) => x.dataset.question));
+    // METHOD.md order: the critical questions of N2 not at their full point (Q09), the other N2
+    // questions (none), then N1 questions not at their full point (Q07).
+    assert.deepEqual(steps, ['Q09', 'Q07']);
+    // Child labour is still unanswered: the result is provisional, the headline is N0.
+    assert.equal(await page.getAttribute('.headline', 'data-level'), '0');
+    assert.ok(await page.isVisible('.provisional'));
+  });
+});
+
+test('switching language changes every text and loses nothing', async () => {
+  await withApp({ locale: 'en-GB' }, async (page) => {
+    await startAssessment(page);
+    await answerTrack(page, 'FL', { N1: EXAMPLE_FL.N1 });
+    await showResults(page);
+    const before = await resultsSummary(page);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.click('.lang-switch');
+    await page.waitForSelector('text=Niveau de l\'entreprise');
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    assert.deepEqual(await resultsSummary(page), before);
+    await page.click('button[data-view=questionnaire]');
+    await goToLevel(page, 'N1');
+    assert.ok(await page.isChecked('#a-Q07-FL-no'));
+    assert.ok(await page.isVisible('text=Question suivante sans réponse'));
+    await page.click('.lang-switch');
+    await page.waitForSelector('text=Next unanswered question');
+    assert.equal(await answered(page, 'FL'), 6);
+  });
+});
+
+test('the browser language chooses French on first visit', async () => {
+  await withApp({ locale: 'fr-FR' }, async (page) => {
+    await page.waitForSelector('text=Nouvelle évaluation');
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  });
+});
+
+test('an exported answer sheet imported into a fresh profile gives the same results', async () => {
+  let exported;
+  let expected;
+  await withApp({}, async (page) => {
+    await startAssessment(page, 'Export SA', '2024');
+    await answerTrack(page, 'FL', { N1: EXAMPLE_FL.N1, N2: EXAMPLE_FL.N2 });
+    await goToLevel(page, 'N1');
+    await answer(page, 'Q03', 'CL', 'na');
+    await page.fill('#a-Q03-CL-justification', 'Aucun approvisionnement hors UE');
+    await answer(page, 'Q01', 'CL', 'yes');
+    await page.click('#q-Q01 details.notes summary');
+    await page.fill('#a-Q01-CL-evidence', 'Feuilles de présence 2025');
+    await showResults(page);
+    expected = await resultsSummary(page);
+    exported = await download(page, '#download-json');
+    assert.equal(exported.name, 'vigilance-export-sa-2024-answers.json');
+    const sheet = JSON.parse(exported.bytes.toString('utf8'));
+    assert.equal(sheet.format, 'vigilance.answers/1');
+    assert.equal(sheet.company.name, 'Export SA');
+    assert.equal(sheet.answers.Q03.CL.value, 'na');
+    assert.deepEqual(sheet.answers.Q01.CL.evidence, ['Feuilles de présence 2025']);
+  });
+  await withApp({}, async (page) => {
+    await page.setInputFiles('#import-file', exported.file);
+    await page.waitForSelector('.question');
+    await showResults(page);
+    assert.deepEqual(await resultsSummary(page), expected);
+    assert.match(await page.innerText('#results-title'), /Export SA/);
+  });
+});
+
+test('the results workbook is an xlsx holding the Summary sheet', async () => {
+  await withApp({}, async (page) => {
+    await startAssessment(page, 'Classeur SA');
+    await answerTrack(page, 'FL', { N1: EXAMPLE_FL.N1 });
+    await showResults(page);
+    const { name, bytes } = await download(page, '#download-xlsx');
+    assert.equal(name, 'vigilance-classeur-sa-2025-results.xlsx');
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
+    const { names, text } = zipEntry(bytes, 'xl/workbook.xml');
+    assert.ok(names.includes('[Content_Types].xml'), names.join(', '));
+    assert.match(text, /<sheet name="Summary"/);
+    const strings = zipEntry(bytes, 'xl/sharedStrings.xml').text ?? '';
+    assert.match(strings, /Classeur SA/);
+  });
+});
+
+test('N/A is not accepted without a justification', async () => {
+  await withApp({}, async (page) => {
+    await startAssessment(page);
+    const before = await answered(page, 'FL');
+    await answer(page, 'Q02', 'FL', 'na');
+    const alert = page.locator('#a-Q02-FL-justification-error');
+    assert.ok(await alert.isVisible());
+    assert.match(await alert.innerText(), /needs a justification/);
+    assert.equal(await page.getAttribute('#a-Q02-FL-justification', 'aria-invalid'), 'true');
+    assert.equal(await answered(page, 'FL'), before, 'not counted');
+    await page.fill('#a-Q02-FL-justification', 'No recruitment agencies in our chain');
+    assert.equal(await answered(page, 'FL'), before + 1, 'counted once justified');
+    assert.ok(!(await alert.isVisible()));
+    // Critical questions offer no N/A at all.
+    assert.equal(await page.locator('#a-Q01-FL-na').count(), 0);
+    // Questions without a defined "partial" offer no partial.
+    assert.equal(await page.locator('#a-Q07-CL-partial').count(), 0);
+  });
+});
+
+test('a corrupted saved state shows the recovery path and is kept until the user decides', async () => {
+  await withApp({}, async (page) => {
+    await startAssessment(page);
+    await answer(page, 'Q01', 'CL', 'yes');
+    const broken = '{"format":"vigilance.web-state/1","assessments":[{"sheet":';
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, broken]);
+    await page.reload();
+    await page.waitForSelector('#recovery-title');
+    assert.match(await page.innerText('.recovery'), /could not be read back/);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), broken, 'kept');
+    const raw = await download(page, '#download-raw');
+    assert.equal(raw.bytes.toString('utf8'), broken);
+    await page.click('#start-again');
+    await page.waitForSelector('#new-name');
+    const saved = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
+    assert.equal(JSON.parse(saved).format, 'vigilance.web-state/1');
+  });
+});
+
+test('a state saved with another questionnaire version offers to recover its answers', async () => {
+  await withApp({}, async (page) => {
+    await startAssessment(page, 'Ancienne SA');
+    await answer(page, 'Q01', 'CL', 'yes');
+    await page.evaluate((k) => {
+      const s = JSON.parse(localStorage.getItem(k));
+      s.questionnaire.version = '0.9.0';
+      localStorage.setItem(k, JSON.stringify(s));
+    }, STORAGE_KEY);
+    await page.reload();
+    await page.waitForSelector('#recover-readable');
+    assert.match(await page.innerText('.recovery'), /0\.9\.0/);
+    await page.click('#recover-readable');
+    await page.waitForSelector('.assessment');
+    assert.match(await page.innerText('.assessments'), /Ancienne SA/);
+    assert.match(await page.innerText('.assessments'), /1 of 58 answered/);
+  });
+});
+
+test('no network request is made after the page has loaded', async () => {
+  await withApp({}, async (page, errors) => {
+    const requests = [];
+    page.on('request', (r) => {
+      if (!/^(blob|data):/.test(r.url())) requests.push(`${r.method()} ${r.url()}`);
+    });
+    await startAssessment(page);
+    await answerTrack(page, 'FL', { N1: EXAMPLE_FL.N1 });
+    await page.click('#next-unanswered');
+    await showResults(page);
+    await page.check('#substantiated');
+    await page.click('.lang-switch');
+    await download(page, '#download-json');
+    await download(page, '#download-xlsx');
+    await page.click('button[data-view=start]');
+    await page.waitForSelector('#new-name');
+    assert.deepEqual(requests, []);
+    // And the policy forbids them anyway.
+    const csp = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
+    assert.match(csp, /connect-src 'none'/);
+    const blocked = await page.evaluate(() => fetch('./index.html').then(() => 'fetched', () => 'blocked'));
+    assert.equal(blocked, 'blocked');
+    // The browser reports the blocked attempt on the console: that one is expected.
+    const expected = errors.filter((e) => /Content Security Policy/.test(e));
+    assert.ok(expected.length > 0);
+    errors.splice(0, errors.length, ...errors.filter((e) => !expected.includes(e)));
+  });
+});
+
+test('several assessments are kept and switched, and one can be compared with another', async () => {
+  await withApp({}, async (page) => {
+    await startAssessment(page, 'Exemple SA', '2024');
+    await answerTrack(page, 'FL', { N1: { ...EXAMPLE_FL.N1, Q07: 'no', Q01: 'no' } });
+    await page.click('button[data-view=start]');
+    await startAssessment(page, 'Exemple SA', '2025');
+    await answerTrack(page, 'FL', { N1: EXAMPLE_FL.N1 });
+    await showResults(page);
+    await page.selectOption('#compare-with', { label: 'Exemple SA — 2024' });
+    await page.waitForSelector('.comparison-table');
+    const row = await page.locator('.comparison-table tr[data-row=FL-N1] td').allInnerTexts();
+    assert.deepEqual(row, ['66.7%', '83.3%', '+16.7 pt']);
+    await page.selectOption('#assessment-switcher', { label: 'Exemple SA — 2024' });
+    await page.waitForSelector('.question');
+    assert.ok(await page.isChecked('#a-Q01-FL-no'));
+  });
+});
+
+test('keyboard only: start, answer with the keyboard, jump to the next unanswered question', async () => {
+  await withApp({}, async (page) => {
+    await page.focus('#new-name');
+    await page.keyboard.type('Clavier SA');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.question');
+    await page.focus('#next-unanswered');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'a-Q01-CL');
+    await page.keyboard.press('Space');
+    assert.ok(await page.isChecked('#a-Q01-CL'));
+    await page.focus('#next-unanswered');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'a-Q01-FL');
+    // Every visible control has an accessible name.
+    const unnamed = await page.evaluate(() => [...document.querySelectorAll('button, input, select, textarea')]
+      .filter((el) => el.offsetParent !== null)
+      .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.textContent.trim()))
+      .map((el) => el.outerHTML.slice(0, 80)));
+    assert.deepEqual(unnamed, []);
+  });
+});
