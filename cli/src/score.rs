@@ -122,16 +122,23 @@ fn process<T>(
         .collect()
 }
 
-/// Scores every input, in memory (for the workbook and the CSV summary).
+/// Scores every input, in memory (for the workbook and the CSV summary); without
+/// `keep_answers`, the sheets' answers are dropped once scored.
 pub fn score_all(
     inputs: &[Input],
     q: &Questionnaire,
     opts: &ScoringOptions,
     lang: Lang,
     progress: &ProgressBar,
+    keep_answers: bool,
 ) -> (Vec<ScoredSheet>, Vec<ErrorEntry>) {
     let outcomes = parallel_map(inputs, |input| {
-        let r = process(input, q, opts, lang, &|s| s);
+        let r = process(input, q, opts, lang, &|mut s: ScoredSheet| {
+            if !keep_answers {
+                s.sheet.answers.clear();
+            }
+            s
+        });
         progress.inc(1);
         r
     });
@@ -217,7 +224,11 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
             })?;
         }
         Format::Xlsx | Format::Csv => {
-            let (scored, mut errors) = score_all(&gathered.inputs, q, &opts, lang, &progress);
+            // The CSV summary needs no answers: drop them as each sheet is scored so that a
+            // large batch stays small in memory.
+            let keep_answers = format == Format::Xlsx;
+            let (scored, mut errors) =
+                score_all(&gathered.inputs, q, &opts, lang, &progress, keep_answers);
             errors.extend(input_errors);
             errors.sort_by(|a, b| a.source.cmp(&b.source));
             tally.scored = scored.len();
@@ -331,7 +342,14 @@ fn read_previous(
     quiet: bool,
 ) -> Vec<ScoredSheet> {
     let gathered = inputs::gather(std::slice::from_ref(&path.to_path_buf()));
-    let (scored, mut errors) = score_all(&gathered.inputs, q, opts, lang, &ProgressBar::hidden());
+    let (scored, mut errors) = score_all(
+        &gathered.inputs,
+        q,
+        opts,
+        lang,
+        &ProgressBar::hidden(),
+        true,
+    );
     errors.extend(
         gathered
             .failures
