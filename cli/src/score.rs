@@ -281,23 +281,41 @@ fn stream_json(
     )?;
     let mut errors = input_errors;
     let mut first = true;
-    for batch in inputs.chunks(BATCH) {
-        let outcomes = parallel_map(batch, |input| {
+    let score_batch = |batch: &[Input]| {
+        parallel_map(batch, |input| {
             let r = process(input, q, opts, lang, &to_json);
             progress.inc(1);
             r
-        });
-        for o in outcomes.into_iter().flatten() {
-            match o {
-                Outcome::Done((json, warned)) => {
-                    w.write_all(if first { b"\n" } else { b",\n" })?;
-                    first = false;
-                    w.write_all(json.as_bytes())?;
-                    tally.scored += 1;
-                    tally.warned.extend(warned);
+        })
+    };
+    // While one batch is written, the next one is scored on another thread.
+    let mut batches = inputs.chunks(BATCH);
+    let mut ready = batches.next().map(score_batch).unwrap_or_default();
+    loop {
+        let next = batches.next();
+        let (written, scored) = std::thread::scope(|s| {
+            let worker = next.map(|batch| s.spawn(|| score_batch(batch)));
+            let mut written = Ok(());
+            for o in std::mem::take(&mut ready).into_iter().flatten() {
+                match o {
+                    Outcome::Done((json, warned)) => {
+                        written = written
+                            .and_then(|()| w.write_all(if first { b"\n" } else { b",\n" }))
+                            .and_then(|()| w.write_all(json.as_bytes()));
+                        first = false;
+                        tally.scored += 1;
+                        tally.warned.extend(warned);
+                    }
+                    Outcome::Failed(e) => errors.push(e),
                 }
-                Outcome::Failed(e) => errors.push(e),
             }
+            let scored = worker.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            (written, scored)
+        });
+        written?;
+        match scored {
+            Some(outcomes) => ready = outcomes,
+            None => break,
         }
     }
     w.write_all(if first { b"]," } else { b"\n  ]," })?;
