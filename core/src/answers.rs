@@ -408,11 +408,34 @@ struct FullAnswer {
     justification: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// Evidence as written: one string or a list of strings.
 enum Evidence {
     One(String),
     Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for Evidence {
+    // A visitor rather than `#[serde(untagged)]`, which would buffer every value first.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Evidence;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of strings")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Evidence, E> {
+                Ok(Evidence::One(v.to_string()))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Evidence, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(2).min(16));
+                while let Some(item) = seq.next_element::<String>()? {
+                    items.push(item);
+                }
+                Ok(Evidence::Many(items))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl<'de> Deserialize<'de> for RawAnswer {

@@ -24,6 +24,7 @@
 pub mod answers;
 pub mod codes;
 pub mod exact;
+pub mod import;
 pub mod location;
 pub mod problem;
 pub mod questionnaire;

@@ -303,11 +303,8 @@ pub fn score(
                 gate_open = false;
             }
         }
-        let index_parts: Vec<(u64, Ratio)> = levels
-            .iter()
-            .zip(c.index_weights)
-            .map(|(l, w)| (w, l.score))
-            .collect();
+        let index_parts: [(u64, Ratio); 4] =
+            std::array::from_fn(|i| (c.index_weights[i], levels[i].score));
         let index = weighted_mean_percent(&index_parts).unwrap_or(0.0);
         tracks.push(TrackResult {
             track,
