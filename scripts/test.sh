@@ -18,3 +18,6 @@ cargo test --workspace
 
 echo "== web: build, then browser end-to-end tests"
 bash scripts/test-web.sh
+
+echo "== fuzz smoke run (15 s per target; scripts/fuzz.sh 600 for the full 10 minutes)"
+bash scripts/fuzz.sh 15
