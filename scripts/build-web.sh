@@ -46,29 +46,19 @@ dist="web/dist"
 
 rm -rf "$work"
 mkdir -p "$work"
-# Two modules from the one crate: the app, and the workbook module (the xlsx writer, imported
-# only when a workbook is downloaded, so that it does not weigh on the app's start).
-for module in app xlsx; do
-  features=()
-  [ "$module" = xlsx ] && features=(--features xlsx-module)
-  log "cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web ${features[*]}"
-  cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web "${features[@]}"
-  cp "$wasm_in" "$work/$module.wasm"
-done
+log "cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web"
+cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web
 
 rm -rf "$dist"
 mkdir -p "$dist/assets"
-for pair in app:vigilance_web xlsx:vigilance_xlsx; do
-  module=${pair%%:*} name=${pair#*:}
-  log "wasm-bindgen --target web ($name)"
-  wasm-bindgen --target web --no-typescript --out-name "$name" --out-dir "$work" "$work/$module.wasm"
-  log "wasm-opt -Oz ($name)"
-  web/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-    "$work/${name}_bg.wasm" -o "$work/${name}.opt.wasm"
-  cp "$work/$name.js" "$dist/"
-  # The module as a Latin-1 string in a script: loaded by <script type=module>, never fetched.
-  node web/embed-wasm.mjs "$work/${name}.opt.wasm" "$dist/${name}_wasm.js"
-done
+log "wasm-bindgen --target web"
+wasm-bindgen --target web --no-typescript --out-dir "$work" "$wasm_in"
+log "wasm-opt -Oz"
+web/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  "$work/vigilance_web_bg.wasm" -o "$work/vigilance_web.opt.wasm"
+cp "$work/vigilance_web.js" "$dist/"
+# The module as a Latin-1 string in a script: loaded by <script type=module>, never fetched.
+node web/embed-wasm.mjs "$work/vigilance_web.opt.wasm" "$dist/vigilance_web_wasm.js"
 cp web/index.html web/style.css web/boot.js "$dist/"
 cp -r web/assets/. "$dist/assets/"
 

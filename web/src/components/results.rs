@@ -564,7 +564,8 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
     });
 
     html! {
-        <section class="comparison" aria-labelledby="comparison-title">
+        <section class={classes!("comparison", props.compared.is_none().then_some("no-print"))}
+            aria-labelledby="comparison-title">
             <h3 id="comparison-title">{ K::Comparison.get(lang) }</h3>
             <div class="no-print comparison-controls">
                 { select }
