@@ -2,8 +2,16 @@
 //! file, in French or English, with the sheets an analyst works from — Summary, Cohort, Themes,
 //! Answers, Next steps, Errors (when any) and Method.
 //!
-//! Built in memory with rust_xlsxwriter (no file system, no threads, so it also runs in WASM with
-//! core's `wasm` feature). Safety and limits:
+//! [`ResultsWorkbook`] writes it as a stream: each scored sheet is [pushed](ResultsWorkbook::push)
+//! once, its Themes, Answers and Next steps rows are written at once, and only its summary
+//! figures (a few numbers and strings, not its answers) are kept for the Summary, Cohort and
+//! Method sheets, written at [`finish`](ResultsWorkbook::finish). [`results_workbook`] does the
+//! same for a slice of sheets. The sheets keep their order in the file whatever the order of
+//! writing (worksheets are built apart and added to the workbook at the end).
+//!
+//! Built with rust_xlsxwriter, in memory ([`ResultsWorkbook::finish`]: no file system, no threads,
+//! so it also runs in WASM with core's `wasm` feature) or straight to a file on native builds
+//! ([`ResultsWorkbook::finish_to_path`]). Safety and limits:
 //! - every text a company supplied (names, sectors, comments, evidence…) is written with
 //!   `write_string`, never as a formula: a company named `=HYPERLINK(…)` stays inert text;
 //! - scores are numbers with a `0.0` format, never text;
@@ -11,15 +19,17 @@
 //!   further sheet named `Answers (2)`, `Answers (3)`…, never truncated; a text longer than an
 //!   Excel cell holds (32,767 characters) is cut with a visible `[…]` mark;
 //! - with [`WorkbookOptions::constant_memory`] and core's `constant-memory` feature, the large
-//!   sheets stream their rows in order to a temporary file: Answers as a constant-memory
-//!   worksheet (inline strings: comments are mostly unique), Themes and Next steps as
-//!   low-memory worksheets (shared strings: they repeat the questionnaire's texts);
+//!   sheets stream their rows in order to temporary files (one per worksheet, so rows of the
+//!   three sheets may be written in turn): Answers as a constant-memory worksheet (inline
+//!   strings: comments are mostly unique), Themes and Next steps as low-memory worksheets
+//!   (shared strings: they repeat the questionnaire's texts). Memory then stays flat in the
+//!   number of companies but for their summary figures;
 //! - a workbook of more than 100,000 answer rows is compressed at zip level 3 rather than 6
 //!   (faster, about 8 % larger).
 
-use crate::answers::{Answer, AnswerSheet, Company};
+use crate::answers::{Answer, AnswerSheet};
 use crate::codes::{AnswerValue, EvidenceMode, Level, Track, maturity_code};
-use crate::exact::UNITS_PER_POINT;
+use crate::exact::{Percent, UNITS_PER_POINT};
 use crate::problem::Problem;
 use crate::questionnaire::Questionnaire;
 use crate::report::json::{ErrorEntry, reason_label};
@@ -126,7 +136,7 @@ impl SheetNames {
 }
 
 /// Writes the results workbook of a batch: `scored` sheets and the `errors` of inputs that could
-/// not be scored.
+/// not be scored. A thin wrapper over [`ResultsWorkbook`].
 ///
 /// ```
 /// use vigilance_core::{AnswerSheet, Questionnaire, ScoringOptions, score};
@@ -160,26 +170,319 @@ pub fn results_workbook_with_row_limit(
     opts: &WorkbookOptions,
     rows_per_sheet: u32,
 ) -> Result<Vec<u8>, WorkbookError> {
-    let w = Writer::new(q, opts, rows_per_sheet.clamp(2, EXCEL_MAX_ROWS));
-    let mut wb = Workbook::new();
-    if scored.len().saturating_mul(q.answer_count()) > LARGE_ANSWER_ROWS {
-        // Compressing is most of the saving time of a large workbook: trade a little size
-        // (about 8 %) for speed.
-        wb.set_zip_compression_level(3);
+    let mut book = ResultsWorkbook::with_row_limit(q, opts.clone(), rows_per_sheet)?;
+    for s in scored {
+        book.push(s)?;
     }
-    w.summary(&mut wb, scored)?;
-    w.cohort(&mut wb, scored)?;
-    w.themes(&mut wb, scored)?;
-    w.answers(&mut wb, scored)?;
-    w.next_steps(&mut wb, scored)?;
-    if !errors.is_empty() {
-        w.errors(&mut wb, errors)?;
+    for e in errors {
+        book.push_error(e);
     }
-    w.method(&mut wb, scored, errors)?;
-    if let Ok(ws) = wb.worksheet_from_index(0) {
-        ws.set_active(true);
+    book.finish()
+}
+
+/// The results workbook written as a stream: push the scored sheets one by one (their long rows
+/// are written at once and the sheets can then be dropped), push the errors, then finish.
+///
+/// ```
+/// use vigilance_core::{AnswerSheet, Questionnaire, ScoringOptions, score};
+/// use vigilance_core::report::workbook::{ResultsWorkbook, ScoredSheet, WorkbookOptions};
+/// let q = Questionnaire::builtin();
+/// let mut book = ResultsWorkbook::new(q, WorkbookOptions::default()).unwrap();
+/// for name in ["A SA", "B SA"] {
+///     let json = format!(r#"{{"format":"vigilance.answers/1",
+///         "questionnaire":{{"id":"rhsf-fir","version":"1.0.0"}},
+///         "company":{{"name":"{name}"}}, "answers":{{"Q01":{{"CL":"yes"}}}}}}"#);
+///     let sheet = AnswerSheet::parse(&json, q).unwrap().value;
+///     let assessment = score(q, &sheet, &ScoringOptions::default());
+///     book.push(&ScoredSheet { source: name.into(), sheet, assessment, warnings: vec![] })
+///         .unwrap();
+/// }
+/// let bytes = book.finish().unwrap();
+/// assert_eq!(&bytes[..2], b"PK");
+/// ```
+pub struct ResultsWorkbook<'q> {
+    w: Writer<'q>,
+    wb: Workbook,
+    themes: LongSheet,
+    answers: LongSheet,
+    next_steps: LongSheet,
+    /// Per track, the themes with at least one question in it (as in the result document).
+    theme_index: Vec<(Track, Vec<usize>)>,
+    /// Every (question, track) pair, in the questionnaire's order.
+    track_pairs: Vec<(usize, Track)>,
+    /// The answer values' labels, in the order of [`AnswerValue::ALL`].
+    value_labels: Vec<&'q str>,
+    /// The summary figures of every company pushed, in order.
+    companies: Vec<CompanyFigures>,
+    /// The previous campaign's figures, when comparing.
+    previous: Option<PreviousIndex>,
+    /// The threshold of the first sheet pushed.
+    threshold: Option<Percent>,
+    /// The evidence modes of the sheets pushed.
+    modes: Vec<EvidenceMode>,
+    errors: Vec<ErrorEntry>,
+}
+
+impl<'q> ResultsWorkbook<'q> {
+    /// Starts a workbook. With [`WorkbookOptions::constant_memory`] (and core's `constant-memory`
+    /// feature) this creates the temporary files of the long sheets.
+    ///
+    /// # Errors
+    /// [`WorkbookError::Xlsx`] when a temporary file cannot be created.
+    pub fn new(q: &'q Questionnaire, opts: WorkbookOptions) -> Result<Self, WorkbookError> {
+        Self::with_row_limit(q, opts, EXCEL_MAX_ROWS)
     }
-    Ok(wb.save_to_buffer()?)
+
+    /// [`ResultsWorkbook::new`] with a smaller row limit per sheet (tests); clamped to
+    /// `2..=1,048,576`.
+    #[doc(hidden)]
+    pub fn with_row_limit(
+        q: &'q Questionnaire,
+        mut opts: WorkbookOptions,
+        rows_per_sheet: u32,
+    ) -> Result<Self, WorkbookError> {
+        let previous = opts.previous.take().map(|p| PreviousIndex::new(q, &p));
+        let w = Writer::new(q, opts, rows_per_sheet.clamp(2, EXCEL_MAX_ROWS));
+        let mut wb = Workbook::new();
+        let themes = LongSheet::start(
+            &mut wb,
+            w.names.themes,
+            w.themes_headers(),
+            w.memory(Memory::Low),
+            w.rows_per_sheet,
+        )?;
+        let answers = LongSheet::start(
+            &mut wb,
+            w.names.answers,
+            w.answers_headers(),
+            w.memory(Memory::Constant),
+            w.rows_per_sheet,
+        )?;
+        let next_steps = LongSheet::start(
+            &mut wb,
+            w.names.next_steps,
+            w.next_steps_headers(),
+            w.memory(Memory::Low),
+            w.rows_per_sheet,
+        )?;
+        let tracks = q.track_codes();
+        let theme_index = tracks
+            .iter()
+            .map(|&t| {
+                let idx = q
+                    .themes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, th)| {
+                        q.questions
+                            .iter()
+                            .any(|qq| qq.theme == th.id && qq.has_track(t))
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                (t, idx)
+            })
+            .collect();
+        let track_pairs = q
+            .questions
+            .iter()
+            .enumerate()
+            .flat_map(|(qi, qq)| {
+                tracks
+                    .iter()
+                    .filter(move |t| qq.has_track(**t))
+                    .map(move |t| (qi, *t))
+            })
+            .collect();
+        let value_labels = AnswerValue::ALL
+            .iter()
+            .map(|v| q.value_label(*v, w.lang))
+            .collect();
+        Ok(ResultsWorkbook {
+            w,
+            wb,
+            themes,
+            answers,
+            next_steps,
+            theme_index,
+            track_pairs,
+            value_labels,
+            companies: Vec::new(),
+            previous,
+            threshold: None,
+            modes: Vec::new(),
+            errors: Vec::new(),
+        })
+    }
+
+    /// Adds one company: writes its Themes, Answers and Next steps rows, and keeps its summary
+    /// figures for the Summary, Cohort and Method sheets.
+    ///
+    /// # Errors
+    /// [`WorkbookError::Xlsx`] when a row cannot be written (a temporary file that cannot be
+    /// written to, in constant-memory mode).
+    pub fn push(&mut self, s: &ScoredSheet) -> Result<(), WorkbookError> {
+        self.push_themes(s)?;
+        self.push_answers(s)?;
+        self.push_next_steps(s)?;
+        let a = &s.assessment;
+        self.threshold.get_or_insert(a.threshold);
+        if !self.modes.contains(&a.evidence_mode) {
+            self.modes.push(a.evidence_mode);
+        }
+        self.companies.push(CompanyFigures::new(self.w.tracks(), s));
+        Ok(())
+    }
+
+    /// Adds an input that could not be scored (listed on the Errors sheet, in push order).
+    pub fn push_error(&mut self, e: &ErrorEntry) {
+        self.errors.push(e.clone());
+    }
+
+    /// Writes the Summary, Cohort, Errors and Method sheets and returns the workbook's bytes.
+    ///
+    /// # Errors
+    /// [`WorkbookError::Xlsx`] when rust_xlsxwriter refuses the workbook.
+    pub fn finish(self) -> Result<Vec<u8>, WorkbookError> {
+        let mut wb = self.assemble()?;
+        Ok(wb.save_to_buffer()?)
+    }
+
+    /// Writes the Summary, Cohort, Errors and Method sheets and saves the workbook to `path`
+    /// (created or replaced), without building it in memory first.
+    ///
+    /// # Errors
+    /// [`WorkbookError::Xlsx`] when rust_xlsxwriter refuses the workbook or cannot write `path`.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn finish_to_path(self, path: &std::path::Path) -> Result<(), WorkbookError> {
+        let mut wb = self.assemble()?;
+        Ok(wb.save(path)?)
+    }
+
+    /// The workbook with every sheet in order, ready to save.
+    fn assemble(self) -> Result<Workbook, XlsxError> {
+        let ResultsWorkbook {
+            w,
+            mut wb,
+            themes,
+            answers,
+            next_steps,
+            companies,
+            previous,
+            threshold,
+            modes,
+            errors,
+            ..
+        } = self;
+        if companies.len().saturating_mul(w.q.answer_count()) > LARGE_ANSWER_ROWS {
+            // Compressing is most of the saving time of a large workbook: trade a little size
+            // (about 8 %) for speed.
+            wb.set_zip_compression_level(3);
+        }
+        let threshold = threshold.unwrap_or_else(|| w.q.threshold_percent());
+        let mut summary = w.summary(&companies, previous.as_ref(), threshold)?;
+        summary.set_active(true);
+        wb.push_worksheet(summary);
+        wb.push_worksheet(w.cohort(&companies)?);
+        for ws in themes
+            .close()?
+            .into_iter()
+            .chain(answers.close()?)
+            .chain(next_steps.close()?)
+        {
+            wb.push_worksheet(ws);
+        }
+        if !errors.is_empty() {
+            for ws in w.errors(&mut wb, &errors)? {
+                wb.push_worksheet(ws);
+            }
+        }
+        wb.push_worksheet(w.method(companies.len(), &modes, threshold, errors.len())?);
+        Ok(wb)
+    }
+
+    fn push_themes(&mut self, s: &ScoredSheet) -> Result<(), XlsxError> {
+        let (w, sheet) = (&self.w, &mut self.themes);
+        let name = &s.sheet.company.name;
+        let period = s.sheet.period.as_deref().unwrap_or("");
+        for (t, idx) in &self.theme_index {
+            let Some(tr) = s.assessment.track(*t) else {
+                continue;
+            };
+            for &i in idx {
+                let th = &w.q.themes[i];
+                let (ws, r) = sheet.next(&mut self.wb)?;
+                put_text(ws, r, 0, name)?;
+                put_text(ws, r, 1, period)?;
+                ws.write_string(r, 2, t.code())?;
+                put_text(ws, r, 3, &th.id)?;
+                put_text(ws, r, 4, th.label.get(w.lang))?;
+                w.score_cell(ws, r, 5, tr.themes.get(i).and_then(|x| x.percent()))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn push_answers(&mut self, s: &ScoredSheet) -> Result<(), XlsxError> {
+        let (w, sheet) = (&self.w, &mut self.answers);
+        let lang = w.lang;
+        let (yes, no) = (yes_no(true, lang), yes_no(false, lang));
+        let mode = s.assessment.evidence_mode;
+        let name = &s.sheet.company.name;
+        for &(qi, t) in &self.track_pairs {
+            let qq = &w.q.questions[qi];
+            let answer = s.sheet.answer(&qq.id, t);
+            let (ws, r) = sheet.next(&mut self.wb)?;
+            put_text(ws, r, 0, name)?;
+            ws.write_string(r, 1, t.code())?;
+            put_text(ws, r, 2, &qq.id)?;
+            ws.write_string(r, 3, qq.level.code())?;
+            put_text(ws, r, 4, &qq.theme)?;
+            ws.write_string(r, 5, if qq.critical { yes } else { no })?;
+            if let Some(a) = answer {
+                let vi = AnswerValue::ALL
+                    .iter()
+                    .position(|v| *v == a.value)
+                    .unwrap_or(0);
+                put_text(ws, r, 6, self.value_labels[vi])?;
+            }
+            if let Some(p) = answer_points(w.q, answer, mode) {
+                ws.write_number(r, 7, p)?;
+            }
+            if let Some(a) = answer {
+                put_text(ws, r, 8, a.comment.as_deref().unwrap_or(""))?;
+                match a.evidence.as_slice() {
+                    [] => {}
+                    [one] => put_text(ws, r, 9, one)?,
+                    many => put_text(ws, r, 9, &many.join("\n"))?,
+                }
+                put_text(ws, r, 10, a.justification.as_deref().unwrap_or(""))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn push_next_steps(&mut self, s: &ScoredSheet) -> Result<(), XlsxError> {
+        let (w, sheet) = (&self.w, &mut self.next_steps);
+        let lang = w.lang;
+        for step in &s.assessment.next_steps {
+            let Some(qq) = w.q.questions.get(step.question) else {
+                continue;
+            };
+            let (ws, r) = sheet.next(&mut self.wb)?;
+            put_text(ws, r, 0, &s.sheet.company.name)?;
+            ws.write_string(r, 1, step.track.code())?;
+            put_text(ws, r, 2, &qq.id)?;
+            ws.write_string(r, 3, step.level.code())?;
+            ws.write_string(r, 4, yes_no(step.critical, lang))?;
+            ws.write_string(r, 5, reason_label(step.reason, lang))?;
+            if let Some(v) = step.current {
+                put_text(ws, r, 6, w.q.value_label(v, lang))?;
+            }
+            put_text(ws, r, 7, qq.recommendation.get(lang))?;
+        }
+        Ok(())
+    }
 }
 
 /// Cuts a text to what an Excel cell holds, with a visible mark.
@@ -235,6 +538,64 @@ pub(crate) fn header_format() -> Format {
         .set_align(FormatAlign::Top)
 }
 
+/// What the Summary, Cohort and comparison need of one company: a few strings and numbers, not
+/// its answers.
+#[derive(Clone, Debug)]
+struct CompanyFigures {
+    name: String,
+    sector: Option<String>,
+    country: Option<String>,
+    id: Option<String>,
+    period: Option<String>,
+    source: String,
+    headline: u8,
+    provisional: bool,
+    /// One entry per track of the questionnaire, in its order.
+    tracks: Vec<Option<TrackFigures>>,
+}
+
+/// A company's figures on one track.
+#[derive(Clone, Copy, Debug)]
+struct TrackFigures {
+    level: u8,
+    /// Level scores, in the order of [`Level::ALL`].
+    scores: [Option<f64>; 4],
+    index: f64,
+    completeness: f64,
+    unknown: u32,
+    unsubstantiated: u32,
+}
+
+impl CompanyFigures {
+    fn new(tracks: &[Track], s: &ScoredSheet) -> CompanyFigures {
+        let a = &s.assessment;
+        let c = &s.sheet.company;
+        CompanyFigures {
+            name: c.name.clone(),
+            sector: c.sector.clone(),
+            country: c.country.clone(),
+            id: c.id.clone(),
+            period: s.sheet.period.clone(),
+            source: s.source.clone(),
+            headline: a.headline_level,
+            provisional: a.provisional,
+            tracks: tracks
+                .iter()
+                .map(|&t| {
+                    a.track(t).map(|tr| TrackFigures {
+                        level: tr.level,
+                        scores: Level::ALL.map(|l| tr.level_result(l).score.percent()),
+                        index: tr.index,
+                        completeness: tr.completeness(),
+                        unknown: tr.unknown_count,
+                        unsubstantiated: tr.unsubstantiated_count,
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Normalised key to match a company across campaigns.
 fn norm(s: &str) -> String {
     s.split_whitespace()
@@ -243,47 +604,55 @@ fn norm(s: &str) -> String {
         .to_lowercase()
 }
 
-/// Finds a company's sheet in the previous campaign: by id, else by name.
-struct PreviousIndex<'a> {
-    by_id: HashMap<String, &'a ScoredSheet>,
-    by_name: HashMap<String, &'a ScoredSheet>,
+/// The previous campaign's figures, found by company id, else by name.
+struct PreviousIndex {
+    companies: Vec<CompanyFigures>,
+    by_id: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
 }
 
-impl<'a> PreviousIndex<'a> {
-    fn new(previous: &'a [ScoredSheet]) -> PreviousIndex<'a> {
+impl PreviousIndex {
+    fn new(q: &Questionnaire, previous: &[ScoredSheet]) -> PreviousIndex {
         let mut by_id = HashMap::new();
         let mut by_name = HashMap::new();
-        for p in previous {
-            if let Some(id) = p
-                .sheet
-                .company
-                .id
-                .as_deref()
-                .filter(|i| !i.trim().is_empty())
-            {
-                by_id.entry(norm(id)).or_insert(p);
+        let companies: Vec<CompanyFigures> = previous
+            .iter()
+            .map(|p| CompanyFigures::new(q.track_codes(), p))
+            .collect();
+        for (i, p) in companies.iter().enumerate() {
+            if let Some(id) = p.id.as_deref().filter(|i| !i.trim().is_empty()) {
+                by_id.entry(norm(id)).or_insert(i);
             }
-            if !p.sheet.company.name.trim().is_empty() {
-                by_name.entry(norm(&p.sheet.company.name)).or_insert(p);
+            if !p.name.trim().is_empty() {
+                by_name.entry(norm(&p.name)).or_insert(i);
             }
         }
-        PreviousIndex { by_id, by_name }
+        PreviousIndex {
+            companies,
+            by_id,
+            by_name,
+        }
     }
 
-    fn find(&self, c: &Company) -> Option<&'a ScoredSheet> {
+    fn find(&self, c: &CompanyFigures) -> Option<&CompanyFigures> {
         c.id.as_deref()
             .filter(|i| !i.trim().is_empty())
             .and_then(|id| self.by_id.get(&norm(id)).copied())
             .or_else(|| self.by_name.get(&norm(&c.name)).copied())
+            .and_then(|i| self.companies.get(i))
     }
 }
 
 /// A sheet that continues on further sheets past the row limit (`Answers`, `Answers (2)`…).
-struct LongSheet<'h> {
-    base: String,
-    headers: &'h [(&'h str, f64)],
-    /// Index of the current worksheet in the workbook.
-    index: usize,
+/// Its worksheets are held apart from the workbook until [`LongSheet::close`], so that several
+/// long sheets can be written in turn and still come out in order.
+struct LongSheet {
+    base: &'static str,
+    headers: Vec<(&'static str, f64)>,
+    /// Full sheets.
+    done: Vec<Worksheet>,
+    /// The sheet being written.
+    current: Worksheet,
     /// Number of sheets used so far.
     part: usize,
     /// Next row to write on the current sheet.
@@ -292,64 +661,74 @@ struct LongSheet<'h> {
     rows_per_sheet: u32,
 }
 
-impl<'h> LongSheet<'h> {
+impl LongSheet {
     fn start(
         wb: &mut Workbook,
-        base: &str,
-        headers: &'h [(&'h str, f64)],
+        base: &'static str,
+        headers: Vec<(&'static str, f64)>,
         memory: Memory,
         rows_per_sheet: u32,
-    ) -> Result<LongSheet<'h>, XlsxError> {
-        let mut s = LongSheet {
-            base: base.to_string(),
+    ) -> Result<LongSheet, XlsxError> {
+        let current = Self::new_part(wb, base, &headers, memory, 1)?;
+        Ok(LongSheet {
+            base,
             headers,
-            index: 0,
-            part: 0,
-            row: 0,
+            done: Vec::new(),
+            current,
+            part: 1,
+            row: 1,
             memory,
             rows_per_sheet,
-        };
-        s.open(wb)?;
-        Ok(s)
+        })
     }
 
-    fn open(&mut self, wb: &mut Workbook) -> Result<(), XlsxError> {
-        self.finish(wb)?;
-        self.part += 1;
-        let name = SheetNames::continued(&self.base, self.part);
-        let ws = new_sheet(wb, self.memory)?;
-        ws.set_name(&name)?;
+    /// A new worksheet, named and with its header row.
+    fn new_part(
+        wb: &mut Workbook,
+        base: &str,
+        headers: &[(&'static str, f64)],
+        memory: Memory,
+        part: usize,
+    ) -> Result<Worksheet, XlsxError> {
+        let mut ws = new_sheet(wb, memory)?;
+        ws.set_name(SheetNames::continued(base, part))?;
         let hf = header_format();
-        for (c, (h, width)) in self.headers.iter().enumerate() {
+        for (c, (h, width)) in headers.iter().enumerate() {
             ws.set_column_width(c as u16, *width)?;
             ws.write_string_with_format(0, c as u16, *h, &hf)?;
         }
         ws.set_freeze_panes(1, 0)?;
-        self.index = wb.worksheets().len() - 1;
-        self.row = 1;
-        Ok(())
+        Ok(ws)
     }
 
     /// The worksheet and row to write the next row on.
-    fn next<'w>(&mut self, wb: &'w mut Workbook) -> Result<(&'w mut Worksheet, RowNum), XlsxError> {
+    fn next(&mut self, wb: &mut Workbook) -> Result<(&mut Worksheet, RowNum), XlsxError> {
         if self.row >= self.rows_per_sheet {
-            self.open(wb)?;
+            let next = Self::new_part(wb, self.base, &self.headers, self.memory, self.part + 1)?;
+            let full = std::mem::replace(&mut self.current, next);
+            self.done.push(self.filtered(full)?);
+            self.part += 1;
+            self.row = 1;
         }
         let row = self.row;
         self.row += 1;
-        Ok((wb.worksheet_from_index(self.index)?, row))
+        Ok((&mut self.current, row))
     }
 
-    /// Sets the filter of the current sheet over the rows written.
-    fn finish(&mut self, wb: &mut Workbook) -> Result<(), XlsxError> {
-        if self.part == 0 {
-            return Ok(());
-        }
+    /// `ws` with a filter over the rows written on the current sheet.
+    fn filtered(&self, mut ws: Worksheet) -> Result<Worksheet, XlsxError> {
         let last_col = self.headers.len().saturating_sub(1) as u16;
         let last_row = self.row.saturating_sub(1).max(1);
-        wb.worksheet_from_index(self.index)?
-            .autofilter(0, 0, last_row, last_col)?;
-        Ok(())
+        ws.autofilter(0, 0, last_row, last_col)?;
+        Ok(ws)
+    }
+
+    /// Every worksheet of the sheet, in order.
+    fn close(mut self) -> Result<Vec<Worksheet>, XlsxError> {
+        let current = std::mem::replace(&mut self.current, Worksheet::new());
+        let last = self.filtered(current)?;
+        self.done.push(last);
+        Ok(self.done)
     }
 }
 
@@ -366,22 +745,22 @@ enum Memory {
 }
 
 #[cfg(feature = "constant-memory")]
-fn new_sheet(wb: &mut Workbook, memory: Memory) -> Result<&mut Worksheet, XlsxError> {
+fn new_sheet(wb: &mut Workbook, memory: Memory) -> Result<Worksheet, XlsxError> {
     match memory {
-        Memory::Normal => Ok(wb.add_worksheet()),
-        Memory::Constant => wb.add_worksheet_with_constant_memory(),
-        Memory::Low => wb.add_worksheet_with_low_memory(),
+        Memory::Normal => Ok(Worksheet::new()),
+        Memory::Constant => wb.new_worksheet_with_constant_memory(),
+        Memory::Low => wb.new_worksheet_with_low_memory(),
     }
 }
 
 #[cfg(not(feature = "constant-memory"))]
-fn new_sheet(wb: &mut Workbook, _memory: Memory) -> Result<&mut Worksheet, XlsxError> {
-    Ok(wb.add_worksheet())
+fn new_sheet(_wb: &mut Workbook, _memory: Memory) -> Result<Worksheet, XlsxError> {
+    Ok(Worksheet::new())
 }
 
 struct Writer<'a> {
     q: &'a Questionnaire,
-    opts: &'a WorkbookOptions,
+    opts: WorkbookOptions,
     lang: Lang,
     names: SheetNames,
     rows_per_sheet: u32,
@@ -444,12 +823,13 @@ fn diff_tenths(a: f64, b: f64) -> f64 {
 }
 
 impl<'a> Writer<'a> {
-    fn new(q: &'a Questionnaire, opts: &'a WorkbookOptions, rows_per_sheet: u32) -> Writer<'a> {
+    fn new(q: &'a Questionnaire, opts: WorkbookOptions, rows_per_sheet: u32) -> Writer<'a> {
+        let lang = opts.lang;
         Writer {
             q,
             opts,
-            lang: opts.lang,
-            names: SheetNames::of(opts.lang),
+            lang,
+            names: SheetNames::of(lang),
             rows_per_sheet,
             header: header_format(),
             score: Format::new().set_num_format("0.0"),
@@ -496,11 +876,55 @@ impl<'a> Writer<'a> {
         )
     }
 
+    fn themes_headers(&self) -> Vec<(&'static str, f64)> {
+        vec![
+            (self.t("Entreprise", "Company"), 28.0),
+            (self.t("Période", "Period"), 10.0),
+            (self.t("Volet", "Track"), 8.0),
+            (self.t("Thème", "Theme"), 8.0),
+            (self.t("Libellé du thème", "Theme label"), 40.0),
+            (self.t("Score (%)", "Score (%)"), 10.0),
+        ]
+    }
+
+    fn answers_headers(&self) -> Vec<(&'static str, f64)> {
+        vec![
+            (self.t("Entreprise", "Company"), 28.0),
+            (self.t("Volet", "Track"), 7.0),
+            ("Question", 9.0),
+            (self.t("Niveau", "Level"), 7.0),
+            (self.t("Thème", "Theme"), 7.0),
+            (self.t("Critique", "Critical"), 8.0),
+            (self.t("Réponse", "Answer"), 14.0),
+            ("Points", 7.0),
+            (self.t("Commentaire", "Comment"), 40.0),
+            (self.t("Preuves", "Evidence"), 40.0),
+            (self.t("Justification", "Justification"), 30.0),
+        ]
+    }
+
+    fn next_steps_headers(&self) -> Vec<(&'static str, f64)> {
+        vec![
+            (self.t("Entreprise", "Company"), 28.0),
+            (self.t("Volet", "Track"), 7.0),
+            ("Question", 9.0),
+            (self.t("Niveau", "Level"), 7.0),
+            (self.t("Critique", "Critical"), 8.0),
+            (self.t("Motif", "Reason"), 30.0),
+            (self.t("Réponse actuelle", "Current answer"), 14.0),
+            (self.t("Recommandation", "Recommendation"), 80.0),
+        ]
+    }
+
     // ---------------------------------------------------------------- Summary
 
-    fn summary(&self, wb: &mut Workbook, scored: &[ScoredSheet]) -> Result<(), XlsxError> {
+    fn summary(
+        &self,
+        companies: &[CompanyFigures],
+        previous: Option<&PreviousIndex>,
+        threshold: Percent,
+    ) -> Result<Worksheet, XlsxError> {
         let lang = self.lang;
-        let previous = self.opts.previous.as_deref().map(PreviousIndex::new);
         let mut headers: Vec<(String, f64)> = vec![
             (self.t("Entreprise", "Company").into(), 28.0),
             (self.t("Secteur", "Sector").into(), 18.0),
@@ -552,7 +976,7 @@ impl<'a> Writer<'a> {
         let source_col = headers.len();
         headers.push(("Source".into(), 30.0));
 
-        let ws = wb.add_worksheet();
+        let mut ws = Worksheet::new();
         ws.set_name(self.names.summary)?;
         for (c, (h, width)) in headers.iter().enumerate() {
             ws.set_column_width(c as u16, *width)?;
@@ -561,45 +985,41 @@ impl<'a> Writer<'a> {
         ws.set_row_height(0, 32)?;
         let delta_int = Format::new().set_num_format("+0;-0;0");
         let delta_1 = Format::new().set_num_format("+0.0;-0.0;0.0");
-        for (i, s) in scored.iter().enumerate() {
+        for (i, c) in companies.iter().enumerate() {
             let r = i as RowNum + 1;
-            let a = &s.assessment;
-            let c = &s.sheet.company;
-            put_text(ws, r, 0, &c.name)?;
-            put_text(ws, r, 1, c.sector.as_deref().unwrap_or(""))?;
-            put_text(ws, r, 2, c.country.as_deref().unwrap_or(""))?;
-            put_text(ws, r, 3, c.id.as_deref().unwrap_or(""))?;
-            put_text(ws, r, 4, s.sheet.period.as_deref().unwrap_or(""))?;
-            ws.write_number(r, 5, f64::from(a.headline_level))?;
-            put_text(ws, r, 6, &self.level_label(a.headline_level))?;
-            ws.write_string(r, 7, yes_no(a.provisional, lang))?;
-            for (ti, &t) in self.tracks().iter().enumerate() {
+            put_text(&mut ws, r, 0, &c.name)?;
+            put_text(&mut ws, r, 1, c.sector.as_deref().unwrap_or(""))?;
+            put_text(&mut ws, r, 2, c.country.as_deref().unwrap_or(""))?;
+            put_text(&mut ws, r, 3, c.id.as_deref().unwrap_or(""))?;
+            put_text(&mut ws, r, 4, c.period.as_deref().unwrap_or(""))?;
+            ws.write_number(r, 5, f64::from(c.headline))?;
+            put_text(&mut ws, r, 6, &self.level_label(c.headline))?;
+            ws.write_string(r, 7, yes_no(c.provisional, lang))?;
+            for (ti, tr) in c.tracks.iter().enumerate() {
                 let col = (first_track_col + ti * per_track) as u16;
-                let Some(tr) = a.track(t) else { continue };
+                let Some(tr) = tr else { continue };
                 ws.write_number(r, col, f64::from(tr.level))?;
-                for l in Level::ALL {
-                    let v = tr.level_result(l).score.percent();
-                    self.score_cell(ws, r, col + 1 + l.index() as u16, v)?;
+                for (li, v) in tr.scores.iter().enumerate() {
+                    self.score_cell(&mut ws, r, col + 1 + li as u16, *v)?;
                 }
                 ws.write_number_with_format(r, col + 5, tr.index, &self.score)?;
-                ws.write_number_with_format(r, col + 6, tr.completeness(), &self.score)?;
-                ws.write_number(r, col + 7, f64::from(tr.unknown_count))?;
-                ws.write_number(r, col + 8, f64::from(tr.unsubstantiated_count))?;
+                ws.write_number_with_format(r, col + 6, tr.completeness, &self.score)?;
+                ws.write_number(r, col + 7, f64::from(tr.unknown))?;
+                ws.write_number(r, col + 8, f64::from(tr.unsubstantiated))?;
             }
-            if let Some(prev) = &previous {
+            if let Some(prev) = previous {
                 let col = change_col as u16;
                 match prev.find(c) {
                     Some(p) => {
-                        let pa = &p.assessment;
                         ws.write_number_with_format(
                             r,
                             col,
-                            f64::from(a.headline_level) - f64::from(pa.headline_level),
+                            f64::from(c.headline) - f64::from(p.headline),
                             &delta_int,
                         )?;
-                        for (ti, &t) in self.tracks().iter().enumerate() {
+                        for (ti, (now, before)) in c.tracks.iter().zip(&p.tracks).enumerate() {
                             let cc = col + 1 + 2 * ti as u16;
-                            if let (Some(now), Some(before)) = (a.track(t), pa.track(t)) {
+                            if let (Some(now), Some(before)) = (now, before) {
                                 ws.write_number_with_format(
                                     r,
                                     cc,
@@ -620,10 +1040,10 @@ impl<'a> Writer<'a> {
                     }
                 }
             }
-            put_text(ws, r, source_col as u16, &s.source)?;
+            put_text(&mut ws, r, source_col as u16, &c.source)?;
         }
         let last_col = (headers.len() - 1) as u16;
-        let n = scored.len() as RowNum;
+        let n = companies.len() as RowNum;
         if n > 0 {
             let columns: Vec<TableColumn> = headers
                 .iter()
@@ -634,17 +1054,13 @@ impl<'a> Writer<'a> {
                 .set_columns(&columns);
             ws.add_table(0, 0, n, last_col, &table)?;
             // Levels 0..4 and scores 0..100 coloured red → yellow (threshold) → green.
-            let threshold = scored
-                .first()
-                .map_or(self.q.threshold_percent(), |s| s.assessment.threshold)
-                .as_f64();
             let levels = ConditionalFormat3ColorScale::new()
                 .set_minimum(ConditionalFormatType::Number, 0)
                 .set_midpoint(ConditionalFormatType::Number, 2)
                 .set_maximum(ConditionalFormatType::Number, 4);
             let scores = ConditionalFormat3ColorScale::new()
                 .set_minimum(ConditionalFormatType::Number, 0)
-                .set_midpoint(ConditionalFormatType::Number, threshold)
+                .set_midpoint(ConditionalFormatType::Number, threshold.as_f64())
                 .set_maximum(ConditionalFormatType::Number, 100);
             ws.add_conditional_format(1, 5, n, 5, &levels)?;
             for ti in 0..self.tracks().len() {
@@ -654,14 +1070,14 @@ impl<'a> Writer<'a> {
             }
         }
         ws.set_freeze_panes(1, 1)?;
-        Ok(())
+        Ok(ws)
     }
 
     // ---------------------------------------------------------------- Cohort
 
-    fn cohort(&self, wb: &mut Workbook, scored: &[ScoredSheet]) -> Result<(), XlsxError> {
+    fn cohort(&self, companies: &[CompanyFigures]) -> Result<Worksheet, XlsxError> {
         let name = self.names.cohort;
-        let ws = wb.add_worksheet();
+        let mut ws = Worksheet::new();
         ws.set_name(name)?;
         ws.set_column_width(0, 24)?;
         ws.set_column_width(1, 30)?;
@@ -669,7 +1085,7 @@ impl<'a> Writer<'a> {
             ws.set_column_width(c, 11)?;
         }
         put_text_fmt(
-            ws,
+            &mut ws,
             0,
             0,
             self.t("Entreprises par niveau", "Companies per level"),
@@ -685,18 +1101,15 @@ impl<'a> Writer<'a> {
         for m in 0..=4u8 {
             let r = 2 + RowNum::from(m);
             ws.write_string(r, 0, maturity_code(m))?;
-            put_text(ws, r, 1, self.q.maturity_label(m, self.lang))?;
-            for (ti, &t) in tracks.iter().enumerate() {
-                let n = scored
+            put_text(&mut ws, r, 1, self.q.maturity_label(m, self.lang))?;
+            for ti in 0..tracks.len() {
+                let n = companies
                     .iter()
-                    .filter(|s| s.assessment.track(t).is_some_and(|tr| tr.level == m))
+                    .filter(|c| c.tracks[ti].is_some_and(|tr| tr.level == m))
                     .count();
                 ws.write_number(r, 2 + ti as u16, n as f64)?;
             }
-            let n = scored
-                .iter()
-                .filter(|s| s.assessment.headline_level == m)
-                .count();
+            let n = companies.iter().filter(|c| c.headline == m).count();
             ws.write_number(r, 2 + tracks.len() as u16, n as f64)?;
         }
         let mut chart = Chart::new_column();
@@ -717,7 +1130,7 @@ impl<'a> Writer<'a> {
         // Quartiles of each level score, overall and per sector.
         let top = 24;
         put_text_fmt(
-            ws,
+            &mut ws,
             top,
             0,
             self.t(
@@ -740,228 +1153,54 @@ impl<'a> Writer<'a> {
         for (c, h) in headers.iter().enumerate() {
             ws.write_string_with_format(top + 1, c as u16, *h, &self.header)?;
         }
-        let mut scopes: Vec<(String, Vec<&ScoredSheet>)> = vec![(
+        let mut scopes: Vec<(String, Vec<&CompanyFigures>)> = vec![(
             self.t("Toutes les entreprises", "All companies")
                 .to_string(),
-            scored.iter().collect(),
+            companies.iter().collect(),
         )];
-        let mut by_sector: BTreeMap<String, Vec<&ScoredSheet>> = BTreeMap::new();
-        for s in scored {
-            let sector = s
-                .sheet
-                .company
+        let mut by_sector: BTreeMap<String, Vec<&CompanyFigures>> = BTreeMap::new();
+        for c in companies {
+            let sector = c
                 .sector
                 .as_deref()
                 .map(str::trim)
                 .filter(|x| !x.is_empty())
                 .unwrap_or(self.t("(secteur non indiqué)", "(no sector given)"));
-            by_sector.entry(sector.to_string()).or_default().push(s);
+            by_sector.entry(sector.to_string()).or_default().push(c);
         }
         scopes.extend(by_sector);
         let mut r = top + 2;
-        for (scope, sheets) in &scopes {
-            for &t in tracks {
+        for (scope, members) in &scopes {
+            for (ti, &t) in tracks.iter().enumerate() {
                 for l in Level::ALL {
-                    let mut v: Vec<f64> = sheets
+                    let mut v: Vec<f64> = members
                         .iter()
-                        .filter_map(|s| s.assessment.track(t))
-                        .filter_map(|tr| tr.level_result(l).score.percent())
+                        .filter_map(|c| c.tracks[ti])
+                        .filter_map(|tr| tr.scores[l.index()])
                         .collect();
                     v.sort_by(f64::total_cmp);
-                    put_text(ws, r, 0, scope)?;
+                    put_text(&mut ws, r, 0, scope)?;
                     ws.write_string(r, 1, t.code())?;
                     ws.write_string(r, 2, l.code())?;
                     ws.write_number(r, 3, v.len() as f64)?;
                     for (k, p) in [0.0, 0.25, 0.5, 0.75, 1.0].into_iter().enumerate() {
-                        self.score_cell(ws, r, 4 + k as u16, quantile(&v, p))?;
+                        self.score_cell(&mut ws, r, 4 + k as u16, quantile(&v, p))?;
                     }
                     r += 1;
                 }
             }
         }
-        Ok(())
-    }
-
-    // ---------------------------------------------------------------- Themes
-
-    fn themes(&self, wb: &mut Workbook, scored: &[ScoredSheet]) -> Result<(), XlsxError> {
-        let headers = [
-            (self.t("Entreprise", "Company"), 28.0),
-            (self.t("Période", "Period"), 10.0),
-            (self.t("Volet", "Track"), 8.0),
-            (self.t("Thème", "Theme"), 8.0),
-            (self.t("Libellé du thème", "Theme label"), 40.0),
-            (self.t("Score (%)", "Score (%)"), 10.0),
-        ];
-        // Themes with at least one question in each track, as in the result document.
-        let themes: Vec<(Track, Vec<usize>)> = self
-            .tracks()
-            .iter()
-            .map(|&t| {
-                let idx = self
-                    .q
-                    .themes
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, th)| {
-                        self.q
-                            .questions
-                            .iter()
-                            .any(|qq| qq.theme == th.id && qq.has_track(t))
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
-                (t, idx)
-            })
-            .collect();
-        let mut sheet = LongSheet::start(
-            wb,
-            self.names.themes,
-            &headers,
-            self.memory(Memory::Low),
-            self.rows_per_sheet,
-        )?;
-        for s in scored {
-            for (t, idx) in &themes {
-                let Some(tr) = s.assessment.track(*t) else {
-                    continue;
-                };
-                for &i in idx {
-                    let th = &self.q.themes[i];
-                    let (ws, r) = sheet.next(wb)?;
-                    put_text(ws, r, 0, &s.sheet.company.name)?;
-                    put_text(ws, r, 1, s.sheet.period.as_deref().unwrap_or(""))?;
-                    ws.write_string(r, 2, t.code())?;
-                    put_text(ws, r, 3, &th.id)?;
-                    put_text(ws, r, 4, th.label.get(self.lang))?;
-                    self.score_cell(ws, r, 5, tr.themes.get(i).and_then(|x| x.percent()))?;
-                }
-            }
-        }
-        sheet.finish(wb)
-    }
-
-    // ---------------------------------------------------------------- Answers
-
-    fn answers(&self, wb: &mut Workbook, scored: &[ScoredSheet]) -> Result<(), XlsxError> {
-        let headers = [
-            (self.t("Entreprise", "Company"), 28.0),
-            (self.t("Volet", "Track"), 7.0),
-            ("Question", 9.0),
-            (self.t("Niveau", "Level"), 7.0),
-            (self.t("Thème", "Theme"), 7.0),
-            (self.t("Critique", "Critical"), 8.0),
-            (self.t("Réponse", "Answer"), 14.0),
-            ("Points", 7.0),
-            (self.t("Commentaire", "Comment"), 40.0),
-            (self.t("Preuves", "Evidence"), 40.0),
-            (self.t("Justification", "Justification"), 30.0),
-        ];
-        let lang = self.lang;
-        let value_labels: Vec<&str> = AnswerValue::ALL
-            .iter()
-            .map(|v| self.q.value_label(*v, lang))
-            .collect();
-        let track_pairs: Vec<(usize, Track)> = self
-            .q
-            .questions
-            .iter()
-            .enumerate()
-            .flat_map(|(qi, qq)| {
-                self.tracks()
-                    .iter()
-                    .filter(move |t| qq.has_track(**t))
-                    .map(move |t| (qi, *t))
-            })
-            .collect();
-        let mut sheet = LongSheet::start(
-            wb,
-            self.names.answers,
-            &headers,
-            self.memory(Memory::Constant),
-            self.rows_per_sheet,
-        )?;
-        let (yes, no) = (yes_no(true, lang), yes_no(false, lang));
-        for s in scored {
-            let mode = s.assessment.evidence_mode;
-            for &(qi, t) in &track_pairs {
-                let qq = &self.q.questions[qi];
-                let answer = s.sheet.answer(&qq.id, t);
-                let (ws, r) = sheet.next(wb)?;
-                put_text(ws, r, 0, &s.sheet.company.name)?;
-                ws.write_string(r, 1, t.code())?;
-                put_text(ws, r, 2, &qq.id)?;
-                ws.write_string(r, 3, qq.level.code())?;
-                put_text(ws, r, 4, &qq.theme)?;
-                ws.write_string(r, 5, if qq.critical { yes } else { no })?;
-                if let Some(a) = answer {
-                    let vi = AnswerValue::ALL
-                        .iter()
-                        .position(|v| *v == a.value)
-                        .unwrap_or(0);
-                    put_text(ws, r, 6, value_labels[vi])?;
-                }
-                if let Some(p) = answer_points(self.q, answer, mode) {
-                    ws.write_number(r, 7, p)?;
-                }
-                if let Some(a) = answer {
-                    put_text(ws, r, 8, a.comment.as_deref().unwrap_or(""))?;
-                    if !a.evidence.is_empty() {
-                        put_text(ws, r, 9, &a.evidence.join("\n"))?;
-                    }
-                    put_text(ws, r, 10, a.justification.as_deref().unwrap_or(""))?;
-                }
-            }
-        }
-        sheet.finish(wb)
-    }
-
-    // ---------------------------------------------------------------- Next steps
-
-    fn next_steps(&self, wb: &mut Workbook, scored: &[ScoredSheet]) -> Result<(), XlsxError> {
-        let headers = [
-            (self.t("Entreprise", "Company"), 28.0),
-            (self.t("Volet", "Track"), 7.0),
-            ("Question", 9.0),
-            (self.t("Niveau", "Level"), 7.0),
-            (self.t("Critique", "Critical"), 8.0),
-            (self.t("Motif", "Reason"), 30.0),
-            (self.t("Réponse actuelle", "Current answer"), 14.0),
-            (self.t("Recommandation", "Recommendation"), 80.0),
-        ];
-        let lang = self.lang;
-        let mut sheet = LongSheet::start(
-            wb,
-            self.names.next_steps,
-            &headers,
-            self.memory(Memory::Low),
-            self.rows_per_sheet,
-        )?;
-        for s in scored {
-            for step in &s.assessment.next_steps {
-                let Some(qq) = self.q.questions.get(step.question) else {
-                    continue;
-                };
-                let (ws, r) = sheet.next(wb)?;
-                put_text(ws, r, 0, &s.sheet.company.name)?;
-                ws.write_string(r, 1, step.track.code())?;
-                put_text(ws, r, 2, &qq.id)?;
-                ws.write_string(r, 3, step.level.code())?;
-                ws.write_string(r, 4, yes_no(step.critical, lang))?;
-                ws.write_string(r, 5, reason_label(step.reason, lang))?;
-                if let Some(v) = step.current {
-                    put_text(ws, r, 6, self.q.value_label(v, lang))?;
-                }
-                put_text(ws, r, 7, qq.recommendation.get(lang))?;
-            }
-        }
-        sheet.finish(wb)
+        Ok(ws)
     }
 
     // ---------------------------------------------------------------- Errors
 
-    fn errors(&self, wb: &mut Workbook, errors: &[ErrorEntry]) -> Result<(), XlsxError> {
-        let headers = [
+    fn errors(
+        &self,
+        wb: &mut Workbook,
+        errors: &[ErrorEntry],
+    ) -> Result<Vec<Worksheet>, XlsxError> {
+        let headers = vec![
             ("Source", 36.0),
             (self.t("Gravité", "Severity"), 10.0),
             (self.t("Endroit", "Place"), 28.0),
@@ -970,7 +1209,7 @@ impl<'a> Writer<'a> {
         let mut sheet = LongSheet::start(
             wb,
             self.names.errors,
-            &headers,
+            headers,
             Memory::Normal,
             EXCEL_MAX_ROWS,
         )?;
@@ -1004,28 +1243,26 @@ impl<'a> Writer<'a> {
                 put_text(ws, r, 3, p.message.get(self.lang))?;
             }
         }
-        sheet.finish(wb)
+        sheet.close()
     }
 
     // ---------------------------------------------------------------- Method
 
     fn method(
         &self,
-        wb: &mut Workbook,
-        scored: &[ScoredSheet],
-        errors: &[ErrorEntry],
-    ) -> Result<(), XlsxError> {
+        scored: usize,
+        modes: &[EvidenceMode],
+        threshold: Percent,
+        errors: usize,
+    ) -> Result<Worksheet, XlsxError> {
         let lang = self.lang;
-        let ws = wb.add_worksheet();
+        let mut sheet = Worksheet::new();
+        let ws = &mut sheet;
         ws.set_name(self.names.method)?;
         ws.set_column_width(0, 30)?;
         ws.set_column_width(1, 36)?;
         ws.set_column_width(2, 90)?;
-        let threshold = scored
-            .first()
-            .map_or(self.q.threshold_percent(), |s| s.assessment.threshold);
-        let mut modes: Vec<EvidenceMode> =
-            scored.iter().map(|s| s.assessment.evidence_mode).collect();
+        let mut modes = modes.to_vec();
         modes.sort_by_key(|m| m.code());
         modes.dedup();
         let modes = if modes.is_empty() {
@@ -1068,7 +1305,7 @@ impl<'a> Writer<'a> {
             self.t("Entreprises évaluées", "Companies scored"),
             &self.bold,
         )?;
-        ws.write_number(r, 1, scored.len() as f64)?;
+        ws.write_number(r, 1, scored as f64)?;
         r += 1;
         ws.write_string_with_format(
             r,
@@ -1076,7 +1313,7 @@ impl<'a> Writer<'a> {
             self.t("Entrées non évaluées", "Inputs not scored"),
             &self.bold,
         )?;
-        ws.write_number(r, 1, errors.len() as f64)?;
+        ws.write_number(r, 1, errors as f64)?;
         r += 2;
 
         put_text_fmt(ws, r, 0, self.t("Niveaux", "Levels"), &self.bold)?;
@@ -1147,6 +1384,6 @@ impl<'a> Writer<'a> {
             put_text(ws, r, 0, &line)?;
             r += 1;
         }
-        Ok(())
+        Ok(sheet)
     }
 }
