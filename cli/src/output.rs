@@ -63,6 +63,22 @@ fn write_file_atomically(
     lang: Lang,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Fatal> {
+    save_atomically(path, lang, |tmp: &Path| {
+        let mut file = std::fs::OpenOptions::new().write(true).open(tmp)?;
+        let mut w = BufWriter::new(&mut file);
+        write(&mut w)?;
+        w.flush()
+    })
+}
+
+/// Runs `save` on the path of a temporary file in `path`'s directory (for writers that save to
+/// a path themselves, such as the streamed Excel workbook), then replaces `path` with it only
+/// when `save` succeeded.
+pub fn save_atomically<E: std::fmt::Display>(
+    path: &Path,
+    lang: Lang,
+    save: impl FnOnce(&Path) -> Result<(), E>,
+) -> Result<(), Fatal> {
     let shown = path.display();
     let fail = |e: &dyn std::fmt::Display| {
         Fatal::new(
@@ -98,19 +114,19 @@ fn write_file_atomically(
             ),
         ));
     }
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".vigilance-")
         .suffix(".tmp")
         .tempfile_in(&dir)
         // The temporary file's random name would only confuse: keep the kind of error.
         .map_err(|e| fail(&io::Error::from(e.kind())))?;
-    {
-        let mut w = BufWriter::new(tmp.as_file_mut());
-        write(&mut w)
-            .and_then(|()| w.flush())
-            .map_err(|e| fail(&e))?;
-    }
-    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
+    save(tmp.path()).map_err(|e| fail(&e))?;
+    // The writer may have replaced the file's content through its path: sync what is there now.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(tmp.path())
+        .and_then(|f| f.sync_all())
+        .map_err(|e| fail(&e))?;
     tmp.persist(path).map_err(|e| fail(&e.error))?;
     Ok(())
 }

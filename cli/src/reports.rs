@@ -1,41 +1,32 @@
-//! The file reports of `vigilance score` built by the core writers: the Excel workbook and the
-//! CSV summary. (The JSON result document is streamed by `score` itself.)
+//! What `vigilance score` needs of the core report writers: the options of the Excel workbook
+//! (streamed by `score` through `ResultsWorkbook`) and the CSV summary. (The JSON result
+//! document is streamed by `score` itself.)
 
-use crate::args::Format;
-use crate::fatal::Fatal;
 use vigilance_core::report::csv::summary_csv;
 use vigilance_core::report::json::ErrorEntry;
-use vigilance_core::report::workbook::{ScoredSheet, WorkbookOptions, results_workbook};
+use vigilance_core::report::workbook::{ScoredSheet, WorkbookOptions};
 use vigilance_core::{Lang, Questionnaire};
 
-/// The bytes of the report in `format` (xlsx or csv).
-pub fn render(
-    format: Format,
+/// The options of the results workbook: language, date, tool version, the previous campaign,
+/// and constant-memory worksheets for the long sheets.
+pub fn workbook_options(lang: Lang, previous: Option<Vec<ScoredSheet>>) -> WorkbookOptions {
+    WorkbookOptions {
+        lang,
+        generated: generated_at(),
+        tool_version: format!("vigilance {}", env!("CARGO_PKG_VERSION")),
+        previous,
+        constant_memory: true,
+    }
+}
+
+/// The bytes of the CSV summary.
+pub fn csv(
     q: &Questionnaire,
     scored: &[ScoredSheet],
     errors: &[ErrorEntry],
-    previous: Option<Vec<ScoredSheet>>,
     lang: Lang,
-) -> Result<Vec<u8>, Fatal> {
-    match format {
-        Format::Csv => Ok(summary_csv(q, scored, errors, lang).into_bytes()),
-        Format::Xlsx | Format::Json => {
-            let opts = WorkbookOptions {
-                lang,
-                generated: generated_at(),
-                tool_version: format!("vigilance {}", env!("CARGO_PKG_VERSION")),
-                previous,
-                constant_memory: true,
-            };
-            results_workbook(q, scored, errors, &opts).map_err(|e| {
-                Fatal::new(
-                    lang,
-                    format!("le classeur Excel n'a pas pu être écrit : {e}"),
-                    format!("the Excel workbook could not be written: {e}"),
-                )
-            })
-        }
-    }
+) -> Vec<u8> {
+    summary_csv(q, scored, errors, lang).into_bytes()
 }
 
 /// The date and time written in the workbook's Method sheet, in UTC; `SOURCE_DATE_EPOCH` (seconds

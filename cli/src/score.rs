@@ -1,19 +1,19 @@
 //! `vigilance score`: read a batch of answer files, score every sheet, and write the result
-//! document (JSON, streamed sheet by sheet so that memory stays flat), the CSV summary or the
-//! Excel workbook. Inputs that cannot be scored are listed on standard error and in the output,
+//! document (JSON) or the Excel workbook — both streamed batch by batch so that memory stays flat
+//! in the number of sheets — or the CSV summary. Inputs that cannot be scored are listed on standard error and in the output,
 //! and the exit status is 1; the rest of the batch is still scored and written.
 
 use crate::args::{Format, ScoreArgs};
 use crate::fatal::Fatal;
 use crate::inputs::{self, Input, InputFailure, describe};
-use crate::output::{Target, write_to};
+use crate::output::{Target, save_atomically, write_to};
 use crate::sheets::read_sheets;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use vigilance_core::report::json::{ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry};
-use vigilance_core::report::workbook::ScoredSheet;
+use vigilance_core::report::workbook::{ResultsWorkbook, ScoredSheet, WorkbookError};
 use vigilance_core::{Lang, Problem, Questionnaire, ScoringOptions, Text, score};
 
 /// Inputs handled per batch when streaming JSON: enough to keep every core busy, few enough to
@@ -122,21 +122,18 @@ fn process<T>(
         .collect()
 }
 
-/// Scores every input, in memory (for the workbook and the CSV summary); without
-/// `keep_answers`, the sheets' answers are dropped once scored.
+/// Scores every input, in memory, for what needs only the summary figures (the CSV summary,
+/// the `--previous` comparison): the sheets' answers are dropped once scored.
 pub fn score_all(
     inputs: &[Input],
     q: &Questionnaire,
     opts: &ScoringOptions,
     lang: Lang,
     progress: &ProgressBar,
-    keep_answers: bool,
 ) -> (Vec<ScoredSheet>, Vec<ErrorEntry>) {
     let outcomes = parallel_map(inputs, |input| {
         let r = process(input, q, opts, lang, &|mut s: ScoredSheet| {
-            if !keep_answers {
-                s.sheet.answers.clear();
-            }
+            s.sheet.answers.clear();
             s
         });
         progress.inc(1);
@@ -223,12 +220,23 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
                 )
             })?;
         }
-        Format::Xlsx | Format::Csv => {
+        Format::Xlsx => {
+            write_workbook(
+                &target,
+                &gathered.inputs,
+                input_errors,
+                q,
+                &opts,
+                lang,
+                previous,
+                &progress,
+                &mut tally,
+            )?;
+        }
+        Format::Csv => {
             // The CSV summary needs no answers: drop them as each sheet is scored so that a
             // large batch stays small in memory.
-            let keep_answers = format == Format::Xlsx;
-            let (scored, mut errors) =
-                score_all(&gathered.inputs, q, &opts, lang, &progress, keep_answers);
+            let (scored, mut errors) = score_all(&gathered.inputs, q, &opts, lang, &progress);
             errors.extend(input_errors);
             errors.sort_by(|a, b| a.source.cmp(&b.source));
             tally.scored = scored.len();
@@ -237,7 +245,7 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
                 .filter(|s| !s.warnings.is_empty())
                 .map(|s| (s.source.clone(), s.warnings.clone()))
                 .collect();
-            let bytes = crate::reports::render(format, q, &scored, &errors, previous, lang)?;
+            let bytes = crate::reports::csv(q, &scored, &errors, lang);
             tally.errors = errors;
             write_to(&target, lang, |w| w.write_all(&bytes))?;
         }
@@ -249,6 +257,101 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Scores the inputs batch by batch on all cores and hands every outcome, in the inputs' order,
+/// to `consume` on this thread while the next batch is scored: neither the sheets nor their
+/// results are all in memory at once. Stops at the first error of `consume`.
+fn for_each_scored<T: Send, E>(
+    inputs: &[Input],
+    q: &Questionnaire,
+    opts: &ScoringOptions,
+    lang: Lang,
+    progress: &ProgressBar,
+    make: &(impl Fn(ScoredSheet) -> T + Sync),
+    mut consume: impl FnMut(Outcome<T>) -> Result<(), E>,
+) -> Result<(), E> {
+    let score_batch = |batch: &[Input]| {
+        parallel_map(batch, |input| {
+            let r = process(input, q, opts, lang, make);
+            progress.inc(1);
+            r
+        })
+    };
+    // While one batch is consumed, the next one is scored on another thread.
+    let mut batches = inputs.chunks(BATCH);
+    let mut ready = batches.next().map(score_batch).unwrap_or_default();
+    loop {
+        let next = batches.next();
+        let (consumed, scored) = std::thread::scope(|s| {
+            let worker = next.map(|batch| s.spawn(|| score_batch(batch)));
+            let consumed = std::mem::take(&mut ready)
+                .into_iter()
+                .flatten()
+                .try_for_each(&mut consume);
+            let scored = worker.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            (consumed, scored)
+        });
+        consumed?;
+        match scored {
+            Some(outcomes) => ready = outcomes,
+            None => return Ok(()),
+        }
+    }
+}
+
+/// Writes the Excel workbook, scoring the inputs batch by batch and pushing each scored sheet
+/// into the streamed workbook as it comes (in the inputs' order), so that memory stays flat in
+/// the number of sheets. A file is saved by rust_xlsxwriter straight to a temporary file that
+/// then replaces the target.
+#[allow(clippy::too_many_arguments)]
+fn write_workbook(
+    target: &Target,
+    inputs: &[Input],
+    input_errors: Vec<ErrorEntry>,
+    q: &Questionnaire,
+    opts: &ScoringOptions,
+    lang: Lang,
+    previous: Option<Vec<ScoredSheet>>,
+    progress: &ProgressBar,
+    tally: &mut Tally,
+) -> Result<(), Fatal> {
+    let fatal = |e: WorkbookError| {
+        Fatal::new(
+            lang,
+            format!("le classeur Excel n'a pas pu être écrit : {e}"),
+            format!("the Excel workbook could not be written: {e}"),
+        )
+    };
+    let mut book =
+        ResultsWorkbook::new(q, crate::reports::workbook_options(lang, previous)).map_err(fatal)?;
+    let mut errors = input_errors;
+    for_each_scored(inputs, q, opts, lang, progress, &|s| s, |o| {
+        match o {
+            Outcome::Done(s) => {
+                book.push(&s)?;
+                tally.scored += 1;
+                if !s.warnings.is_empty() {
+                    tally.warned.push((s.source, s.warnings));
+                }
+            }
+            Outcome::Failed(e) => errors.push(e),
+        }
+        Ok(())
+    })
+    .map_err(fatal)?;
+    errors.sort_by(|a, b| a.source.cmp(&b.source));
+    for e in &errors {
+        book.push_error(e);
+    }
+    tally.errors = errors;
+    match target {
+        Target::Stdout => {
+            let bytes = book.finish().map_err(fatal)?;
+            write_to(target, lang, |w| w.write_all(&bytes))
+        }
+        Target::File(path) => save_atomically(path, lang, |tmp| book.finish_to_path(tmp)),
+    }
 }
 
 /// Writes the result document, scoring the inputs batch by batch: each worker serialises its
@@ -281,43 +384,19 @@ fn stream_json(
     )?;
     let mut errors = input_errors;
     let mut first = true;
-    let score_batch = |batch: &[Input]| {
-        parallel_map(batch, |input| {
-            let r = process(input, q, opts, lang, &to_json);
-            progress.inc(1);
-            r
-        })
-    };
-    // While one batch is written, the next one is scored on another thread.
-    let mut batches = inputs.chunks(BATCH);
-    let mut ready = batches.next().map(score_batch).unwrap_or_default();
-    loop {
-        let next = batches.next();
-        let (written, scored) = std::thread::scope(|s| {
-            let worker = next.map(|batch| s.spawn(|| score_batch(batch)));
-            let mut written = Ok(());
-            for o in std::mem::take(&mut ready).into_iter().flatten() {
-                match o {
-                    Outcome::Done((json, warned)) => {
-                        written = written
-                            .and_then(|()| w.write_all(if first { b"\n" } else { b",\n" }))
-                            .and_then(|()| w.write_all(json.as_bytes()));
-                        first = false;
-                        tally.scored += 1;
-                        tally.warned.extend(warned);
-                    }
-                    Outcome::Failed(e) => errors.push(e),
-                }
+    for_each_scored(inputs, q, opts, lang, progress, &to_json, |o| {
+        match o {
+            Outcome::Done((json, warned)) => {
+                w.write_all(if first { b"\n" } else { b",\n" })?;
+                w.write_all(json.as_bytes())?;
+                first = false;
+                tally.scored += 1;
+                tally.warned.extend(warned);
             }
-            let scored = worker.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-            (written, scored)
-        });
-        written?;
-        match scored {
-            Some(outcomes) => ready = outcomes,
-            None => break,
+            Outcome::Failed(e) => errors.push(e),
         }
-    }
+        Ok::<(), io::Error>(())
+    })?;
     w.write_all(if first { b"]," } else { b"\n  ]," })?;
     errors.sort_by(|a, b| a.source.cmp(&b.source));
     w.write_all(b"\n  \"errors\": [")?;
@@ -360,14 +439,8 @@ fn read_previous(
     quiet: bool,
 ) -> Vec<ScoredSheet> {
     let gathered = inputs::gather(std::slice::from_ref(&path.to_path_buf()));
-    let (scored, mut errors) = score_all(
-        &gathered.inputs,
-        q,
-        opts,
-        lang,
-        &ProgressBar::hidden(),
-        true,
-    );
+    // The comparison needs only each company's summary figures: drop the answers.
+    let (scored, mut errors) = score_all(&gathered.inputs, q, opts, lang, &ProgressBar::hidden());
     errors.extend(
         gathered
             .failures
