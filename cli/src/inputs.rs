@@ -7,6 +7,8 @@
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use vigilance_core::answers::MAX_SHEET_BYTES;
+use vigilance_core::import::MAX_SPREADSHEET_BYTES;
 use vigilance_core::{Lang, Problem, ProblemKind};
 
 /// The kinds of answer files Vigilance reads.
@@ -72,14 +74,56 @@ pub struct Input {
 
 impl Input {
     /// The input's bytes and kind, or a problem that says why they cannot be had.
+    ///
+    /// A file larger than core reads for its kind is refused from its size alone, before any of
+    /// it is read.
     pub fn read(&self) -> Result<(Vec<u8>, InputKind), Box<Problem>> {
         let bytes = match &self.origin {
             Origin::Stdin(b) => b.clone(),
-            Origin::File(p) => std::fs::read(p).map_err(|e| Box::new(io_problem(&e)))?,
+            Origin::File(p) => {
+                let size = std::fs::metadata(p)
+                    .map_err(|e| Box::new(io_problem(&e)))?
+                    .len();
+                let limit = size_limit(self.kind);
+                if size > limit as u64 {
+                    return Err(Box::new(too_large(&self.source, size, limit, self.kind)));
+                }
+                std::fs::read(p).map_err(|e| Box::new(io_problem(&e)))?
+            }
         };
         let kind = self.kind.unwrap_or_else(|| InputKind::sniff(&bytes));
         Ok((bytes, kind))
     }
+}
+
+/// The largest file core reads for a kind of input (the largest of all when the kind is to be
+/// guessed from the content: core checks again once it is known).
+pub fn size_limit(kind: Option<InputKind>) -> usize {
+    match kind {
+        Some(InputKind::Json) => MAX_SHEET_BYTES,
+        // Core reads workbooks and CSV matrices (many companies per file) up to the same size.
+        Some(InputKind::Xlsx) | Some(InputKind::Csv) | None => MAX_SPREADSHEET_BYTES,
+    }
+}
+
+/// A file too large to read, with its size and the limit.
+fn too_large(source: &str, size: u64, limit: usize, kind: Option<InputKind>) -> Problem {
+    let mib = |n: u64| n as f64 / (1024.0 * 1024.0);
+    let (what_fr, what_en) = match kind {
+        Some(InputKind::Json) => ("une fiche de réponses JSON", "a JSON answer sheet"),
+        Some(InputKind::Xlsx) => ("un classeur Excel", "an Excel workbook"),
+        Some(InputKind::Csv) => ("un fichier CSV", "a CSV file"),
+        None => ("une fiche de réponses", "an answer file"),
+    };
+    let (s, l) = (mib(size), mib(limit as u64));
+    plain_problem(
+        format!(
+            "{source} fait {size} octets ({s:.1} Mio), au-delà de la limite de {limit} octets ({l:.0} Mio) pour {what_fr} : le fichier n'a pas été lu ; vérifiez qu'il s'agit bien d'une fiche de réponses, ou scindez-le"
+        ),
+        format!(
+            "{source} is {size} bytes ({s:.1} MiB), over the limit of {limit} bytes ({l:.0} MiB) for {what_en}: the file was not read; check that it is an answer file, or split it"
+        ),
+    )
 }
 
 /// An input that cannot be used at all, with the reason.

@@ -199,3 +199,68 @@ fn threshold_changes_levels() {
     assert_eq!(level("70"), 1);
     assert_eq!(level("0"), 1, "a failed critical question still blocks N2");
 }
+
+#[test]
+fn files_over_the_size_limit_are_refused_unread_and_the_rest_is_scored() {
+    use vigilance_core::answers::MAX_SHEET_BYTES;
+    use vigilance_core::import::MAX_SPREADSHEET_BYTES;
+    let dir = tempfile::tempdir().unwrap();
+    // Sparse files: their size says they are too large, without taking the space.
+    let json = dir.path().join("huge.json");
+    std::fs::File::create(&json)
+        .unwrap()
+        .set_len(MAX_SHEET_BYTES as u64 + 1)
+        .unwrap();
+    let xlsx = dir.path().join("huge.xlsx");
+    std::fs::File::create(&xlsx)
+        .unwrap()
+        .set_len(MAX_SPREADSHEET_BYTES as u64 + 1)
+        .unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/good/acme.json"),
+        dir.path().join("acme.json"),
+    )
+    .unwrap();
+    for (lang, json_msg, xlsx_msg) in [
+        (
+            "en",
+            format!(
+                "{} is {} bytes (8.0 MiB), over the limit of {MAX_SHEET_BYTES} bytes (8 MiB) for a JSON answer sheet: the file was not read",
+                json.display(),
+                MAX_SHEET_BYTES + 1
+            ),
+            format!(
+                "{} is {} bytes (64.0 MiB), over the limit of {MAX_SPREADSHEET_BYTES} bytes (64 MiB) for an Excel workbook: the file was not read",
+                xlsx.display(),
+                MAX_SPREADSHEET_BYTES + 1
+            ),
+        ),
+        (
+            "fr",
+            format!(
+                "{} fait {} octets (8.0 Mio), au-delà de la limite de {MAX_SHEET_BYTES} octets (8 Mio) pour une fiche de réponses JSON : le fichier n'a pas été lu",
+                json.display(),
+                MAX_SHEET_BYTES + 1
+            ),
+            format!(
+                "{} fait {} octets (64.0 Mio), au-delà de la limite de {MAX_SPREADSHEET_BYTES} octets (64 Mio) pour un classeur Excel : le fichier n'a pas été lu",
+                xlsx.display(),
+                MAX_SPREADSHEET_BYTES + 1
+            ),
+        ),
+    ] {
+        let out = vigilance()
+            .args(["score", "--lang", lang, "--format", "json"])
+            .arg(dir.path())
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains(&json_msg), "{stderr}");
+        assert!(stderr.contains(&xlsx_msg), "{stderr}");
+        let doc = document(&out.stdout);
+        assert_eq!(doc.results.len(), 1, "the good sheet is still scored");
+        assert_eq!(doc.errors.len(), 2);
+    }
+}
