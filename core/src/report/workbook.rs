@@ -380,7 +380,7 @@ impl<'q> ResultsWorkbook<'q> {
             wb.set_zip_compression_level(3);
         }
         let threshold = threshold.unwrap_or_else(|| w.q.threshold_percent());
-        let mut summary = w.summary(&companies, previous.as_ref(), threshold)?;
+        let mut summary = w.summary(&mut wb, &companies, previous.as_ref(), threshold)?;
         summary.set_active(true);
         wb.push_worksheet(summary);
         wb.push_worksheet(w.cohort(&companies)?);
@@ -920,6 +920,7 @@ impl<'a> Writer<'a> {
 
     fn summary(
         &self,
+        wb: &mut Workbook,
         companies: &[CompanyFigures],
         previous: Option<&PreviousIndex>,
         threshold: Percent,
@@ -976,13 +977,42 @@ impl<'a> Writer<'a> {
         let source_col = headers.len();
         headers.push(("Source".into(), 30.0));
 
-        let mut ws = Worksheet::new();
+        // One row per company: constant-memory too when asked, so that memory stays flat.
+        let mut ws = new_sheet(wb, self.memory(Memory::Constant))?;
         ws.set_name(self.names.summary)?;
         for (c, (h, width)) in headers.iter().enumerate() {
             ws.set_column_width(c as u16, *width)?;
             ws.write_string_with_format(0, c as u16, h, &self.header)?;
         }
         ws.set_row_height(0, 32)?;
+        // Table and colours first: in constant-memory mode rows can only be written in order.
+        let last_col = (headers.len() - 1) as u16;
+        let n = companies.len() as RowNum;
+        if n > 0 {
+            let columns: Vec<TableColumn> = headers
+                .iter()
+                .map(|(h, _)| TableColumn::new().set_header(h))
+                .collect();
+            let table = Table::new()
+                .set_name("VigilanceSummary")
+                .set_columns(&columns);
+            ws.add_table(0, 0, n, last_col, &table)?;
+            // Levels 0..4 and scores 0..100 coloured red → yellow (threshold) → green.
+            let levels = ConditionalFormat3ColorScale::new()
+                .set_minimum(ConditionalFormatType::Number, 0)
+                .set_midpoint(ConditionalFormatType::Number, 2)
+                .set_maximum(ConditionalFormatType::Number, 4);
+            let scores = ConditionalFormat3ColorScale::new()
+                .set_minimum(ConditionalFormatType::Number, 0)
+                .set_midpoint(ConditionalFormatType::Number, threshold.as_f64())
+                .set_maximum(ConditionalFormatType::Number, 100);
+            ws.add_conditional_format(1, 5, n, 5, &levels)?;
+            for ti in 0..self.tracks().len() {
+                let col = (first_track_col + ti * per_track) as u16;
+                ws.add_conditional_format(1, col, n, col, &levels)?;
+                ws.add_conditional_format(1, col + 1, n, col + 5, &scores)?;
+            }
+        }
         let delta_int = Format::new().set_num_format("+0;-0;0");
         let delta_1 = Format::new().set_num_format("+0.0;-0.0;0.0");
         for (i, c) in companies.iter().enumerate() {
@@ -1041,33 +1071,6 @@ impl<'a> Writer<'a> {
                 }
             }
             put_text(&mut ws, r, source_col as u16, &c.source)?;
-        }
-        let last_col = (headers.len() - 1) as u16;
-        let n = companies.len() as RowNum;
-        if n > 0 {
-            let columns: Vec<TableColumn> = headers
-                .iter()
-                .map(|(h, _)| TableColumn::new().set_header(h))
-                .collect();
-            let table = Table::new()
-                .set_name("VigilanceSummary")
-                .set_columns(&columns);
-            ws.add_table(0, 0, n, last_col, &table)?;
-            // Levels 0..4 and scores 0..100 coloured red → yellow (threshold) → green.
-            let levels = ConditionalFormat3ColorScale::new()
-                .set_minimum(ConditionalFormatType::Number, 0)
-                .set_midpoint(ConditionalFormatType::Number, 2)
-                .set_maximum(ConditionalFormatType::Number, 4);
-            let scores = ConditionalFormat3ColorScale::new()
-                .set_minimum(ConditionalFormatType::Number, 0)
-                .set_midpoint(ConditionalFormatType::Number, threshold.as_f64())
-                .set_maximum(ConditionalFormatType::Number, 100);
-            ws.add_conditional_format(1, 5, n, 5, &levels)?;
-            for ti in 0..self.tracks().len() {
-                let col = (first_track_col + ti * per_track) as u16;
-                ws.add_conditional_format(1, col, n, col, &levels)?;
-                ws.add_conditional_format(1, col + 1, n, col + 5, &scores)?;
-            }
         }
         ws.set_freeze_panes(1, 1)?;
         Ok(ws)
