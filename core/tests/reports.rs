@@ -642,3 +642,32 @@ fn matrix_csv_with_semicolons_reads_and_names_unknown_columns() {
     let read = read_matrix_csv("a,b\n1,2\n", q());
     assert!(read[0].result.is_err());
 }
+
+#[test]
+fn read_answer_file_tells_formats_apart() {
+    use vigilance_core::import::{answer_template, read_answer_file};
+    let q = Questionnaire::builtin();
+    let json = r#"{"format":"vigilance.answers/1","questionnaire":{"id":"rhsf-fir","version":"1.0.0"},"company":{"name":"Json SA"},"answers":{"Q01":{"CL":"yes"}}}"#;
+    let read = read_answer_file("sheet.json", json.as_bytes(), q);
+    assert_eq!(read.len(), 1);
+    assert_eq!(
+        read[0].result.as_ref().unwrap().value.company.name,
+        "Json SA"
+    );
+    let csv = "Company,Sector,Country,Identifier,Period,Q01 CL,Q01 FL\nAlpha,Food,FR,,2025,Yes,No\nBeta,Auto,DE,,2025,No,Yes\n";
+    let read = read_answer_file("matrix.csv", csv.as_bytes(), q);
+    assert_eq!(read.len(), 2);
+    assert!(read.iter().all(|r| r.result.is_ok()), "{read:?}");
+    let template = answer_template(q, Lang::En).unwrap();
+    let read = read_answer_file("blank.xlsx", &template, q);
+    assert_eq!(read.len(), 1);
+    let read = read_answer_file("x.json", b"\xFF\xFE{\x00}\x00", q);
+    assert!(
+        read[0]
+            .result
+            .as_ref()
+            .unwrap_err()
+            .describe(Lang::En)
+            .contains("UTF-16")
+    );
+}

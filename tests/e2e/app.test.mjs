@@ -221,6 +221,29 @@ test('an exported answer sheet imported into a fresh profile gives the same resu
   });
 });
 
+test('a matrix CSV of two companies imports as two assessments, scored as the CLI scores them', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'vigilance-csv-'));
+  const file = path.join(dir, 'portfolio.csv');
+  await fs.writeFile(file,
+    '\ufeffEntreprise;Secteur;Pays;Identifiant;Période;Q01 FL;Q02 FL;Q04 FL;Q05 FL;Q06 FL;Q07 FL\n'
+    + 'Alpha Matrice SA;Textile;FR;;2025;Oui;Oui;Oui;Oui;Oui;Non\n'
+    + 'Beta Matrice SA;Auto;DE;;2025;Non;Non;Non;Non;Non;Non\n');
+  await withApp({}, async (page) => {
+    await page.setInputFiles('#import-file', file);
+    await page.waitForSelector('.question');
+    await showResults(page);
+    const summary = await resultsSummary(page);
+    const names = await page.$$eval('#assessment-switcher option', (o) => o.map((x) => x.textContent));
+    assert.ok(names.some((n) => n.includes('Alpha Matrice SA')), names.join(' | '));
+    assert.ok(names.some((n) => n.includes('Beta Matrice SA')), names.join(' | '));
+    // The assessment shown is one of the two; Alpha reaches N1 in forced labour, Beta does not.
+    const title = await page.innerText('#results-title');
+    const fl = summary.tracks.find(([t]) => t === 'FL')[1];
+    assert.equal(fl, title.includes('Alpha') ? '1' : '0', title);
+  });
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
 test('the results workbook is an xlsx holding the Summary sheet', async () => {
   await withApp({}, async (page) => {
     await startAssessment(page, 'Classeur SA');

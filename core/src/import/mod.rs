@@ -43,6 +43,28 @@ impl ImportedSheet {
     }
 }
 
+/// Reads any answer file the tools accept, told apart by content (then by name): an xlsx
+/// workbook (answer template or matrix), a JSON answer sheet, or a matrix CSV. One entry per
+/// company found; the browser's import and other callers that get bytes use this.
+pub fn read_answer_file(name: &str, bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
+    if bytes.starts_with(b"PK") {
+        return read_workbook(bytes, q);
+    }
+    let text = match crate::location::decode_text(bytes) {
+        Ok(t) => t,
+        Err(p) => return vec![ImportedSheet::failed("", p)],
+    };
+    let looks_json = text.trim_start().starts_with('{');
+    let named_csv = name.to_ascii_lowercase().ends_with(".csv");
+    if named_csv || !looks_json && !text.trim().is_empty() {
+        return read_matrix_csv(&text, q);
+    }
+    vec![ImportedSheet {
+        label: String::new(),
+        result: AnswerSheet::parse(&text, q),
+    }]
+}
+
 /// The value of the hidden marker cell (`vigilance!A1`) the templates carry.
 pub const TEMPLATE_MARKER: &str = "vigilance.template/1";
 

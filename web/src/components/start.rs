@@ -6,7 +6,7 @@ use crate::browser::{self, Reading};
 use crate::components::on_input_text;
 use crate::i18n::K;
 use crate::state::{Action, Profile, SavedAssessment, View, progress};
-use vigilance_core::{AnswerSheet, Lang, Questionnaire};
+use vigilance_core::{Lang, Questionnaire, import};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -261,31 +261,45 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
             };
             let dispatch = dispatch.clone();
             let message = message.clone();
-            let done = Callback::from(move |(_name, bytes): (String, Result<Vec<u8>, String>)| {
+            let done = Callback::from(move |(name, bytes): (String, Result<Vec<u8>, String>)| {
                 let grid = Questionnaire::builtin();
                 match bytes {
                     Err(_) => message.set(Some((true, K::ReadFailed.get(lang).to_string()))),
-                    Ok(bytes) => match AnswerSheet::parse_bytes(&bytes, grid) {
-                        Ok(parsed) => {
-                            let warnings: Vec<String> =
-                                parsed.warnings.iter().map(|p| p.describe(lang)).collect();
-                            message.set((!warnings.is_empty()).then(|| {
-                                (
-                                    false,
-                                    format!(
-                                        "{} {}",
-                                        K::ImportWarnings.get(lang),
-                                        warnings.join(" · ")
-                                    ),
-                                )
-                            }));
-                            dispatch.emit(Action::Import(Box::new(parsed.value)));
+                    Ok(bytes) => {
+                        // JSON, a filled template or a matrix: one assessment per company.
+                        let (mut remarks, mut failures) = (Vec::new(), Vec::new());
+                        for imported in import::read_answer_file(&name, &bytes, grid) {
+                            let part = |text: String| {
+                                if imported.label.is_empty() {
+                                    text
+                                } else {
+                                    format!("{} — {text}", imported.label)
+                                }
+                            };
+                            match imported.result {
+                                Ok(parsed) => {
+                                    remarks.extend(
+                                        parsed.warnings.iter().map(|p| part(p.describe(lang))),
+                                    );
+                                    dispatch.emit(Action::Import(Box::new(parsed.value)));
+                                }
+                                Err(problems) => failures.push(part(problems.describe(lang))),
+                            }
                         }
-                        Err(problems) => message.set(Some((
-                            true,
-                            format!("{}\n{}", K::ImportFailed.get(lang), problems.describe(lang)),
-                        ))),
-                    },
+                        message.set(if !failures.is_empty() {
+                            Some((
+                                true,
+                                format!("{}\n{}", K::ImportFailed.get(lang), failures.join("\n")),
+                            ))
+                        } else if !remarks.is_empty() {
+                            Some((
+                                false,
+                                format!("{} {}", K::ImportWarnings.get(lang), remarks.join(" · ")),
+                            ))
+                        } else {
+                            None
+                        });
+                    }
                 }
             });
             *reading.borrow_mut() = browser::read_picked_file(&input, done);
@@ -297,7 +311,7 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
             <p class="hint" id="import-help">{ K::ImportHelp.get(lang) }</p>
             <div class="field">
                 <label for="import-file">{ K::ImportLabel.get(lang) }</label>
-                <input type="file" id="import-file" accept=".json,application/json"
+                <input type="file" id="import-file" accept=".json,.xlsx,.csv,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     aria-describedby="import-help" {onchange} />
             </div>
             if let Some((is_error, text)) = &*message {
