@@ -1,6 +1,7 @@
 //! Hostile spreadsheets are refused quickly and in bounded memory: zip bombs (too many entries,
 //! too many decompressed bytes) and archives that are not workbooks.
 
+#![cfg(feature = "xlsx-import")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;

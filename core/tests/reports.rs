@@ -1,6 +1,7 @@
 //! Report writers and spreadsheet readers, checked from the outside: the results workbook read
 //! back with calamine, the CSV summary, and the answer/matrix templates filled and read back.
 
+#![cfg(feature = "xlsx-import")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};

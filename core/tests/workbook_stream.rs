@@ -3,6 +3,7 @@
 //! also when the long sheets continue past the row limit while their rows are written in turn,
 //! in constant-memory mode, and when saved straight to a file.
 
+#![cfg(feature = "xlsx-import")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use calamine::{Reader, Xlsx, open_workbook_from_rs};

@@ -63,9 +63,9 @@ strings! {
     NameRequired => "Indiquez le nom de l'entreprise.", "Enter the company name.";
     ContinueToQuestionnaire => "Continuer vers le questionnaire", "Continue to the questionnaire";
     ImportTitle => "Importer un fichier de réponses", "Import an answer sheet";
-    ImportHelp => "Un fichier enregistré depuis cette application (JSON, format vigilance.answers/1) ou l'un de ceux que lit l'outil en ligne de commande : modèle Excel rempli (.xlsx) ou matrice (.xlsx, .csv) — une évaluation par entreprise.",
-        "A file saved from this app (JSON, format vigilance.answers/1) or one the command-line tool reads: a filled Excel template (.xlsx) or a matrix (.xlsx, .csv) — one assessment per company.";
-    ImportLabel => "Choisir un fichier de réponses (JSON, XLSX, CSV)", "Choose an answer file (JSON, XLSX, CSV)";
+    ImportHelp => "Un fichier enregistré depuis cette application (JSON, format vigilance.answers/1) ou une matrice au format CSV comme la lit l'outil en ligne de commande — une évaluation par entreprise. Un classeur Excel : enregistrez la matrice en CSV, ou utilisez la commande vigilance.",
+        "A file saved from this app (JSON, format vigilance.answers/1) or a matrix in CSV as the command-line tool reads it — one assessment per company. An Excel workbook: save the matrix as CSV, or use the vigilance command.";
+    ImportLabel => "Choisir un fichier de réponses (JSON, CSV)", "Choose an answer file (JSON, CSV)";
     ImportFailed => "Ce fichier ne peut pas être importé :", "This file cannot be imported:";
     ImportWarnings => "Fichier importé, avec ces remarques :", "File imported, with these remarks:";
     ReadFailed => "Le fichier n'a pas pu être lu.", "The file could not be read.";

@@ -5,6 +5,10 @@
 //! zip, a corrupt file, a workbook whose sheets or headers were renamed — gives a
 //! [`Problem`] saying what was expected, never a panic.
 
+// Without `xlsx-import` (the browser build) only the shared grid logic used by the CSV reader
+// remains; the workbook-only helpers are then unused.
+#![cfg_attr(not(feature = "xlsx-import"), allow(dead_code, unused_imports))]
+
 use super::{
     AnswerColumn, CompanyField, ImportedSheet, MARKER_SHEET, MAX_SPREADSHEET_BYTES, MatrixColumn,
     TEMPLATE_MARKER, TemplateKind, cell_ref, check_draft, draft_answer, matrix_column, other,
@@ -14,7 +18,9 @@ use crate::answers::{ANSWERS_FORMAT, Company, DraftRef, SheetDraft};
 use crate::problem::{Problem, ProblemKind};
 use crate::questionnaire::Questionnaire;
 use crate::text::Lang;
+#[cfg(feature = "xlsx-import")]
 use calamine::{Data, Range, Reader, open_workbook_auto_from_rs};
+#[cfg(feature = "xlsx-import")]
 use std::io::{Cursor, Read};
 
 /// Most files (entries) accepted inside an xlsx archive; a template has about twenty.
@@ -23,6 +29,7 @@ pub const MAX_ZIP_ENTRIES: usize = 10_000;
 /// Most bytes accepted once an xlsx archive is decompressed (a 10,000-company matrix is ~20 MB).
 pub const MAX_DECOMPRESSED_BYTES: u64 = 256 * 1024 * 1024;
 
+#[cfg(feature = "xlsx-import")]
 fn zip_problem(what: &'static str, found: String, limit: String) -> Problem {
     Problem::error("", ProblemKind::TooLarge { what, found, limit })
 }
@@ -31,11 +38,13 @@ fn zip_problem(what: &'static str, found: String, limit: String) -> Problem {
 /// bytes than [`MAX_DECOMPRESSED_BYTES`]. The declared sizes are checked first, then the real
 /// ones by streaming every entry through a bounded reader into nothing, so a lying header cannot
 /// make the reader allocate: memory stays bounded whatever the archive says.
+#[cfg(feature = "xlsx-import")]
 pub fn check_zip_limits(bytes: &[u8]) -> Result<(), Problem> {
     check_zip_limits_within(bytes, MAX_ZIP_ENTRIES, MAX_DECOMPRESSED_BYTES)
 }
 
 /// [`check_zip_limits`] with other limits (tests use small ones to stay fast).
+#[cfg(feature = "xlsx-import")]
 pub fn check_zip_limits_within(
     bytes: &[u8],
     max_entries: usize,
@@ -97,6 +106,7 @@ pub(crate) struct Grid {
 }
 
 impl Grid {
+    #[cfg(feature = "xlsx-import")]
     fn from_range(sheet: &str, range: &Range<Data>) -> Grid {
         let mut rows = Vec::new();
         if let Some((end_r, end_c)) = range.end() {
@@ -158,6 +168,7 @@ impl Grid {
 }
 
 /// A cell's value as text: numbers without a useless `.0`, the rest as displayed.
+#[cfg(feature = "xlsx-import")]
 fn cell_text(d: &Data) -> String {
     match d {
         Data::Empty => String::new(),
@@ -186,6 +197,25 @@ fn not_template(found: &str) -> Problem {
 /// Reads a filled answer template or matrix from xlsx bytes: one [`ImportedSheet`] per company
 /// (a single one for the answer template), each checked against `q`. A file that cannot be read
 /// gives one entry with an empty label and the problem.
+///
+/// Without the `xlsx-import` feature (the browser build) it says so and reads nothing.
+#[cfg(not(feature = "xlsx-import"))]
+pub fn read_workbook(_bytes: &[u8], _q: &Questionnaire) -> Vec<ImportedSheet> {
+    vec![ImportedSheet::failed(
+        "",
+        other(
+            "",
+            "cette version ne lit pas les classeurs Excel : importez la fiche au format JSON ou la matrice au format CSV, ou utilisez la commande `vigilance`".to_string(),
+            "this build does not read Excel workbooks: import the sheet as JSON or the matrix as CSV, or use the `vigilance` command".to_string(),
+            true,
+        ),
+    )]
+}
+
+/// Reads a filled answer template or matrix from xlsx bytes: one [`ImportedSheet`] per company
+/// (a single one for the answer template), each checked against `q`. A file that cannot be read
+/// gives one entry with an empty label and the problem.
+#[cfg(feature = "xlsx-import")]
 pub fn read_workbook(bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
     if bytes.len() > MAX_SPREADSHEET_BYTES {
         return vec![ImportedSheet::failed(

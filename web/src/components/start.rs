@@ -311,7 +311,7 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
             <p class="hint" id="import-help">{ K::ImportHelp.get(lang) }</p>
             <div class="field">
                 <label for="import-file">{ K::ImportLabel.get(lang) }</label>
-                <input type="file" id="import-file" accept=".json,.xlsx,.csv,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                <input type="file" id="import-file" accept=".json,.csv,application/json,text/csv"
                     aria-describedby="import-help" {onchange} />
             </div>
             if let Some((is_error, text)) = &*message {
