@@ -42,9 +42,17 @@ struct Tally {
 pub fn error_entry(source: &str, problems: &[Problem], lang: Lang) -> ErrorEntry {
     ErrorEntry {
         source: source.to_string(),
+        // Each problem on its line, followed by what to do where the problem has a hint.
         message: problems
             .iter()
-            .map(|p| describe(p, lang))
+            .map(|p| match p.kind.help(lang) {
+                Some(help) => format!(
+                    "{}\n  {} {help}",
+                    describe(p, lang),
+                    lang.pick("aide :", "help:")
+                ),
+                None => describe(p, lang),
+            })
             .collect::<Vec<_>>()
             .join("\n"),
         problems: problems

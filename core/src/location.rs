@@ -47,7 +47,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, Problem> {
             let mut p = Problem::error(
                 "",
                 ProblemKind::Encoding {
-                    found: "a non-UTF-8 encoding (Latin-1 or Windows-1252?)".to_string(),
+                    found: "Latin-1 or Windows-1252 (probably)".to_string(),
                 },
             );
             p.span = Some(span);

@@ -181,14 +181,14 @@ fn cell_text(d: &Data) -> String {
     }
 }
 
-fn not_template(found: &str) -> Problem {
+fn not_template(found_fr: &str, found_en: &str) -> Problem {
     other(
         "",
         format!(
-            "ce classeur n'est pas un modèle Vigilance ({found}) : attendu soit un onglet « Réponses » (ou « Answers ») avec une ligne d'en-têtes ID, Volet, …, Réponse, Justification, Commentaire, Preuves, soit un onglet « Matrice » (ou « Matrix ») dont la première ligne porte Entreprise, Secteur, Pays, Identifiant, Période puis une colonne par question et volet (Q01 CL, Q01 FL…). Créez un modèle avec `vigilance template` (ou `--matrix`) et ne renommez ni les onglets ni les en-têtes"
+            "ce classeur n'est pas un modèle Vigilance ({found_fr}) : attendu soit un onglet « Réponses » (ou « Answers ») avec une ligne d'en-têtes ID, Volet, …, Réponse, Justification, Commentaire, Preuves, soit un onglet « Matrice » (ou « Matrix ») dont la première ligne porte Entreprise, Secteur, Pays, Identifiant, Période puis une colonne par question et volet (Q01 CL, Q01 FL…). Créez un modèle avec `vigilance template` (ou `--matrix`) et ne renommez ni les onglets ni les en-têtes"
         ),
         format!(
-            "this workbook is not a Vigilance template ({found}): expected either a sheet \"Answers\" (or \"Réponses\") with a header row ID, Track, …, Answer, Justification, Comment, Evidence, or a sheet \"Matrix\" (or \"Matrice\") whose first row reads Company, Sector, Country, Identifier, Period then one column per question and track (Q01 CL, Q01 FL…). Create one with `vigilance template` (or `--matrix`) and keep the sheet names and headers"
+            "this workbook is not a Vigilance template ({found_en}): expected either a sheet \"Answers\" (or \"Réponses\") with a header row ID, Track, …, Answer, Justification, Comment, Evidence, or a sheet \"Matrix\" (or \"Matrice\") whose first row reads Company, Sector, Country, Identifier, Period then one column per question and track (Q01 CL, Q01 FL…). Create one with `vigilance template` (or `--matrix`) and keep the sheet names and headers"
         ),
         true,
     )
@@ -308,16 +308,21 @@ pub fn read_workbook(bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
             return read_matrix(&grid, q, questionnaire.clone());
         }
     }
-    let found = match kind {
-        Some(TemplateKind::Answers) => {
-            "le marqueur indique un modèle de réponses, mais la ligne d'en-têtes est introuvable / the marker says answer template, but its header row is missing".to_string()
-        }
-        Some(TemplateKind::Matrix) => {
-            "le marqueur indique une matrice, mais sa première ligne ne porte pas les en-têtes attendus / the marker says matrix, but its first row lacks the expected headers".to_string()
-        }
-        None => format!("onglets / sheets: {}", names.join(", ")),
+    let (found_fr, found_en) = match kind {
+        Some(TemplateKind::Answers) => (
+            "le marqueur indique un modèle de réponses, mais la ligne d'en-têtes est introuvable".to_string(),
+            "the marker says answer template, but its header row is missing".to_string(),
+        ),
+        Some(TemplateKind::Matrix) => (
+            "le marqueur indique une matrice, mais sa première ligne ne porte pas les en-têtes attendus".to_string(),
+            "the marker says matrix, but its first row lacks the expected headers".to_string(),
+        ),
+        None => (
+            format!("onglets : {}", names.join(", ")),
+            format!("sheets: {}", names.join(", ")),
+        ),
     };
-    let mut problem = not_template(&found);
+    let mut problem = not_template(&found_fr, &found_en);
     if !read_errors.is_empty()
         && let ProblemKind::Other { fr, en } = &mut problem.kind
     {
@@ -398,7 +403,13 @@ fn read_answer_sheet(
         col(AnswerColumn::Track),
         col(AnswerColumn::Answer),
     ) else {
-        return ImportedSheet::failed("", not_template("no ID/Track/Answer"));
+        return ImportedSheet::failed(
+            "",
+            not_template(
+                "pas de colonnes ID, Volet et Réponse",
+                "no ID, Track and Answer columns",
+            ),
+        );
     };
     let text_at = |r: usize, k: AnswerColumn| col(k).map_or("", |c| g.get(r, c));
     let mut answers = Vec::new();
@@ -492,7 +503,10 @@ pub(crate) fn read_matrix(
     if !is_matrix_header(g.rows.first()) {
         return vec![ImportedSheet::failed(
             "",
-            not_template(&format!("{}: {}", first_row_word(g), header.join(" | "))),
+            not_template(
+                &format!("{} : {}", first_row_word_fr(g), header.join(" | ")),
+                &format!("{}: {}", first_row_word(g), header.join(" | ")),
+            ),
         )];
     }
     let unknown: Vec<Problem> = columns
@@ -599,6 +613,14 @@ pub(crate) fn loaded(q: &Questionnaire) -> DraftRef {
     DraftRef {
         id: Some(q.id.clone()),
         version: Some(q.version.clone()),
+    }
+}
+
+fn first_row_word_fr(g: &Grid) -> &'static str {
+    if g.sheet.is_some() {
+        "première ligne"
+    } else {
+        "première ligne du fichier"
     }
 }
 
