@@ -2,6 +2,8 @@
 # The main job: builds the web app and serves it on http://127.0.0.1:8080, and next to it runs
 # the CLI demo (scores the example answer sheets into demo/results.xlsx and prints the summary).
 set -euo pipefail
+# No standard input for the tools: a stray pipe once poisoned cargo's cached rustc probe.
+exec </dev/null
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh

@@ -4,6 +4,8 @@
 # end-to-end tests in headless Chromium (tests/e2e, node --test). Installs what it needs
 # (idempotently) and leaves nothing running. Exits non-zero when a test fails.
 set -euo pipefail
+# No standard input for the tools: a stray pipe once poisoned cargo's cached rustc probe.
+exec </dev/null
 cd "$(dirname "$0")/.."
 log() { printf '\033[1m[test-web]\033[0m %s\n' "$*" >&2; }
 

@@ -3,6 +3,8 @@
 # tests of every crate (core, CLI, web components), then the browser end-to-end tests.
 # Exits non-zero when any test fails.
 set -euo pipefail
+# No standard input for the tools: a stray pipe once poisoned cargo's cached rustc probe.
+exec </dev/null
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
