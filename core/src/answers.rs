@@ -302,13 +302,9 @@ impl AnswerSheet {
         questionnaire: &Questionnaire,
     ) -> Result<Parsed<AnswerSheet>, Problems> {
         if bytes.len() > MAX_SHEET_BYTES {
-            return Err(Problems(vec![Problem::error(
-                "",
-                ProblemKind::TooLarge {
-                    what: "the file",
-                    found: format!("{} bytes", bytes.len()),
-                    limit: format!("{MAX_SHEET_BYTES} bytes"),
-                },
+            return Err(Problems(vec![Problem::file_too_large(
+                bytes.len(),
+                MAX_SHEET_BYTES,
             )]));
         }
         let text = decode_text(bytes).map_err(|p| Problems(vec![p]))?;

@@ -570,6 +570,18 @@ impl Problem {
         }
     }
 
+    /// The error for a file of `size` bytes over a `limit` in bytes.
+    pub fn file_too_large(size: usize, limit: usize) -> Problem {
+        Problem::error(
+            "",
+            ProblemKind::TooLarge {
+                what: "the file",
+                found: format!("{size} bytes"),
+                limit: format!("{limit} bytes"),
+            },
+        )
+    }
+
     /// Whether it prevents using the file.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

@@ -227,13 +227,9 @@ impl Questionnaire {
     /// Parses and checks a questionnaire file given as bytes (UTF-8, with or without BOM).
     pub fn parse_bytes(bytes: &[u8]) -> Result<Questionnaire, Problems> {
         if bytes.len() > MAX_QUESTIONNAIRE_BYTES {
-            return Err(Problems(vec![Problem::error(
-                "",
-                ProblemKind::TooLarge {
-                    what: "the file",
-                    found: format!("{} bytes", bytes.len()),
-                    limit: format!("{MAX_QUESTIONNAIRE_BYTES} bytes"),
-                },
+            return Err(Problems(vec![Problem::file_too_large(
+                bytes.len(),
+                MAX_QUESTIONNAIRE_BYTES,
             )]));
         }
         let text = decode_text(bytes).map_err(|p| Problems(vec![p]))?;

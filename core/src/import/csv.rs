@@ -35,14 +35,7 @@ pub fn read_matrix_csv(text: &str, q: &Questionnaire) -> Vec<ImportedSheet> {
     if text.len() > MAX_SPREADSHEET_BYTES {
         return vec![ImportedSheet::failed(
             "",
-            Problem::error(
-                "",
-                ProblemKind::TooLarge {
-                    what: "the file",
-                    found: format!("{} bytes", text.len()),
-                    limit: format!("{MAX_SPREADSHEET_BYTES} bytes"),
-                },
-            ),
+            Problem::file_too_large(text.len(), MAX_SPREADSHEET_BYTES),
         )];
     }
     let text = strip_bom(text);

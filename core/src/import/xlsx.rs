@@ -220,14 +220,7 @@ pub fn read_workbook(bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
     if bytes.len() > MAX_SPREADSHEET_BYTES {
         return vec![ImportedSheet::failed(
             "",
-            Problem::error(
-                "",
-                ProblemKind::TooLarge {
-                    what: "the file",
-                    found: format!("{} bytes", bytes.len()),
-                    limit: format!("{MAX_SPREADSHEET_BYTES} bytes"),
-                },
-            ),
+            Problem::file_too_large(bytes.len(), MAX_SPREADSHEET_BYTES),
         )];
     }
     if bytes.is_empty() {
