@@ -6,6 +6,7 @@ set -euo pipefail
 # Cargo's cache of rustc probes (target/.rustc_info.json) was seen holding another rustc's
 # output on fresh clones, failing every later cargo command; probing afresh costs ~50 ms.
 export CARGO_CACHE_RUSTC_INFO=0
+source "$(dirname "${BASH_SOURCE[0]}")/cargo-retry.sh"
 cd "$(dirname "$0")/.."
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
