@@ -98,6 +98,13 @@ pub fn save_atomically<E: std::fmt::Display>(
             format!("{shown} is a directory: give -o a file name"),
         ));
     }
+    // A device or a pipe (`-o /dev/null`, a FIFO) is written in place: renaming a temporary
+    // file over it would replace /dev/null with a regular file for the whole machine.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return save(path).map_err(|e| fail(&e));
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -133,6 +140,23 @@ pub fn save_atomically<E: std::fmt::Display>(
 
 #[cfg(test)]
 mod tests {
+    #[cfg(unix)]
+    #[test]
+    fn writing_to_dev_null_leaves_it_a_device() {
+        use std::os::unix::fs::FileTypeExt;
+        let target = super::Target::File("/dev/null".into());
+        super::write_to(&target, vigilance_core::Lang::En, |w| {
+            w.write_all(b"results")
+        })
+        .map_err(|_| "write failed")
+        .unwrap();
+        let meta = std::fs::metadata("/dev/null").unwrap();
+        assert!(
+            meta.file_type().is_char_device(),
+            "/dev/null was replaced by a file"
+        );
+    }
+
     use super::*;
 
     #[test]
