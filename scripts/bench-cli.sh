@@ -6,9 +6,6 @@
 #
 #   scripts/bench-cli.sh [N]
 set -euo pipefail
-# Cargo's cache of rustc probes (target/.rustc_info.json) was seen holding another rustc's
-# output on fresh clones, failing every later cargo command; probing afresh costs ~50 ms.
-export CARGO_CACHE_RUSTC_INFO=0
 
 N="${1:-10000}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -3,9 +3,6 @@
 # navigation to the first question rendered in headless Chromium, and re-score time after one
 # answer. Builds web/dist first when it is missing (FORCE_BUILD=1 to rebuild).
 set -euo pipefail
-# Cargo's cache of rustc probes (target/.rustc_info.json) was seen holding another rustc's
-# output on fresh clones, failing every later cargo command; probing afresh costs ~50 ms.
-export CARGO_CACHE_RUSTC_INFO=0
 cd "$(dirname "$0")/.."
 if [ ! -f web/dist/index.html ] || [ "${FORCE_BUILD:-0}" = 1 ]; then
   bash scripts/build-web.sh

@@ -2,11 +2,7 @@
 # The main job: builds the web app and serves it on http://127.0.0.1:8080, and next to it runs
 # the CLI demo (scores the example answer sheets into demo/results.xlsx and prints the summary).
 set -euo pipefail
-# Cargo's cache of rustc probes (target/.rustc_info.json) was seen holding another rustc's
-# output on fresh clones, failing every later cargo command; probing afresh costs ~50 ms.
-export CARGO_CACHE_RUSTC_INFO=0
-source "$(dirname "${BASH_SOURCE[0]}")/cargo-retry.sh"
-# No standard input for the tools: a stray pipe once poisoned cargo's cached rustc probe.
+# No standard input for the tools, as in CI: local runs behave the same.
 exec </dev/null
 cd "$(dirname "$0")/.."
 

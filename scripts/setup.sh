@@ -3,10 +3,6 @@
 # the wasm32 target, wasm-bindgen-cli at the version pinned in Cargo.lock, Chromium and
 # ChromeDriver (browser tests), and the npm packages of web/ and tests/e2e/.
 set -euo pipefail
-# Cargo's cache of rustc probes (target/.rustc_info.json) was seen holding another rustc's
-# output on fresh clones, failing every later cargo command; probing afresh costs ~50 ms.
-export CARGO_CACHE_RUSTC_INFO=0
-source "$(dirname "${BASH_SOURCE[0]}")/cargo-retry.sh"
 cd "$(dirname "$0")/.."
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }

@@ -4,11 +4,7 @@
 # end-to-end tests in headless Chromium (tests/e2e, node --test). Installs what it needs
 # (idempotently) and leaves nothing running. Exits non-zero when a test fails.
 set -euo pipefail
-# Cargo's cache of rustc probes (target/.rustc_info.json) was seen holding another rustc's
-# output on fresh clones, failing every later cargo command; probing afresh costs ~50 ms.
-export CARGO_CACHE_RUSTC_INFO=0
-source "$(dirname "${BASH_SOURCE[0]}")/cargo-retry.sh"
-# No standard input for the tools: a stray pipe once poisoned cargo's cached rustc probe.
+# No standard input for the tools, as in CI: local runs behave the same.
 exec </dev/null
 cd "$(dirname "$0")/.."
 log() { printf '\033[1m[test-web]\033[0m %s\n' "$*" >&2; }

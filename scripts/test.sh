@@ -3,11 +3,7 @@
 # tests of every crate (core, CLI, web components), then the browser end-to-end tests.
 # Exits non-zero when any test fails.
 set -euo pipefail
-# Cargo's cache of rustc probes (target/.rustc_info.json) was seen holding another rustc's
-# output on fresh clones, failing every later cargo command; probing afresh costs ~50 ms.
-export CARGO_CACHE_RUSTC_INFO=0
-source "$(dirname "${BASH_SOURCE[0]}")/cargo-retry.sh"
-# No standard input for the tools: a stray pipe once poisoned cargo's cached rustc probe.
+# No standard input for the tools, as in CI: local runs behave the same.
 exec </dev/null
 cd "$(dirname "$0")/.."
 
