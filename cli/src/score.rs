@@ -213,6 +213,13 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
     let progress = progress_bar(gathered.inputs.len(), args.quiet);
 
     let mut tally = Tally::default();
+    // Noticed while gathering (a symbolic-link loop not followed): shown first.
+    tally.warned.extend(
+        gathered
+            .warnings
+            .iter()
+            .map(|w| (w.source.clone(), vec![w.problem.clone()])),
+    );
     match format {
         Format::Json => {
             write_to(&target, lang, |w| {
@@ -248,11 +255,12 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
             errors.extend(input_errors);
             errors.sort_by(|a, b| a.source.cmp(&b.source));
             tally.scored = scored.len();
-            tally.warned = scored
-                .iter()
-                .filter(|s| !s.warnings.is_empty())
-                .map(|s| (s.source.clone(), s.warnings.clone()))
-                .collect();
+            tally.warned.extend(
+                scored
+                    .iter()
+                    .filter(|s| !s.warnings.is_empty())
+                    .map(|s| (s.source.clone(), s.warnings.clone())),
+            );
             let bytes = crate::reports::csv(q, &scored, &errors, lang);
             tally.errors = errors;
             write_to(&target, lang, |w| w.write_all(&bytes))?;
