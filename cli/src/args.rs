@@ -4,6 +4,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+use vigilance_core::report::csv::Delimiter;
 use vigilance_core::{EvidenceMode, Lang, Percent};
 
 /// What every command's `--help` ends with: the exit statuses.
@@ -21,6 +22,7 @@ Examples:
   vigilance score answers/ --lang en -o portfolio.xlsx  the same, in English
   vigilance score a.json b.json                         result document (JSON) on stdout
   vigilance score answers/ --format csv -o summary.csv  one row per company and track
+  vigilance score answers/ -o summary.csv --csv-delimiter semicolon   for Excel set to French
   vigilance score answers/ --previous 2024/ -o 2025.xlsx
   cat sheet.json | vigilance score -                    read one sheet from standard input
 
@@ -152,6 +154,28 @@ impl Format {
     }
 }
 
+/// Field separators of the CSV output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum CsvDelimiterArg {
+    /// `,`
+    #[default]
+    Comma,
+    /// `;`
+    Semicolon,
+    /// a tab
+    Tab,
+}
+
+impl From<CsvDelimiterArg> for Delimiter {
+    fn from(d: CsvDelimiterArg) -> Delimiter {
+        match d {
+            CsvDelimiterArg::Comma => Delimiter::Comma,
+            CsvDelimiterArg::Semicolon => Delimiter::Semicolon,
+            CsvDelimiterArg::Tab => Delimiter::Tab,
+        }
+    }
+}
+
 /// Options shared by the commands that read the questionnaire.
 #[derive(Debug, Args)]
 pub struct GridArgs {
@@ -183,6 +207,9 @@ pub struct ScoreArgs {
     /// Where to write the output (`-` = standard output, the default).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Field separator of the CSV output (`semicolon` for spreadsheet apps set to French).
+    #[arg(long, value_enum, default_value_t = CsvDelimiterArg::Comma)]
+    pub csv_delimiter: CsvDelimiterArg,
     /// Answer sheets of an earlier campaign (file or directory): the workbook then shows each
     /// company's change in level and scores.
     #[arg(long, value_name = "FILE_OR_DIR")]

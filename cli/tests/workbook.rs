@@ -236,6 +236,47 @@ fn csv_summary_has_one_row_per_company_and_track() {
 }
 
 #[test]
+fn csv_delimiter_changes_only_the_separator() {
+    let csv = |delimiter: &str| {
+        let out = vigilance()
+            .args([
+                "score",
+                "--lang",
+                "fr",
+                "--format",
+                "csv",
+                "--csv-delimiter",
+            ])
+            .args([delimiter, "tests/fixtures/good"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let rows = |text: &str, sep: u8| -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .delimiter(sep)
+            .from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect()
+    };
+    let comma = rows(&csv("comma"), b',');
+    let semicolon_text = csv("semicolon");
+    assert!(
+        semicolon_text.starts_with("company;sector;country;"),
+        "{semicolon_text}"
+    );
+    assert_eq!(rows(&semicolon_text, b';'), comma);
+    assert_eq!(rows(&csv("tab"), b'\t'), comma);
+    // Numbers keep their decimal point.
+    assert!(comma[1].iter().any(|c| c.contains('.')), "{:?}", comma[1]);
+}
+
+#[test]
 fn output_format_follows_the_file_extension() {
     let dir = tempfile::tempdir().unwrap();
     for (name, magic) in [

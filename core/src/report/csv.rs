@@ -64,6 +64,29 @@ fn num(v: Option<f64>) -> String {
     v.map(|x| format!("{x:.1}")).unwrap_or_default()
 }
 
+/// The character between the fields of the CSV summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Delimiter {
+    /// `,` (the default).
+    #[default]
+    Comma,
+    /// `;`, what spreadsheet apps set to French and other languages with a decimal comma expect.
+    Semicolon,
+    /// A tab.
+    Tab,
+}
+
+impl Delimiter {
+    /// The byte written between fields.
+    pub fn byte(self) -> u8 {
+        match self {
+            Delimiter::Comma => b',',
+            Delimiter::Semicolon => b';',
+            Delimiter::Tab => b'\t',
+        }
+    }
+}
+
 /// The summary of a batch as CSV text (comma-separated, UTF-8, header row first, `\n` line
 /// ends).
 pub fn summary_csv(
@@ -72,7 +95,20 @@ pub fn summary_csv(
     errors: &[ErrorEntry],
     lang: Lang,
 ) -> String {
+    summary_csv_with(q, scored, errors, lang, Delimiter::Comma)
+}
+
+/// [`summary_csv`] with another delimiter. Fields holding it are quoted; numbers keep their
+/// decimal point whatever the delimiter.
+pub fn summary_csv_with(
+    q: &Questionnaire,
+    scored: &[ScoredSheet],
+    errors: &[ErrorEntry],
+    lang: Lang,
+    delimiter: Delimiter,
+) -> String {
     let mut w = ::csv::WriterBuilder::new()
+        .delimiter(delimiter.byte())
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     // Writing to a Vec cannot fail; a failure would only lose rows, never panic.
