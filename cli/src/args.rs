@@ -2,7 +2,7 @@
 //! statuses. Everything here is in English (usage text); messages about the user's data follow
 //! `--lang` and live with the commands.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 use std::path::PathBuf;
 use vigilance_core::report::csv::Delimiter;
 use vigilance_core::{EvidenceMode, Lang, Percent};
@@ -90,7 +90,22 @@ pub enum Command {
         after_help = "Examples:\n  vigilance questionnaire show --lang en\n  vigilance questionnaire schema answers > answers.schema.json\n  vigilance questionnaire schema --out-dir schemas/"
     )]
     Questionnaire(QuestionnaireArgs),
+    /// Print the shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(after_help = COMPLETIONS_AFTER_HELP)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one page per command into a directory.
+    #[command(
+        after_help = "Examples:\n  vigilance manpage | man -l -\n  vigilance manpage > /usr/local/share/man/man1/vigilance.1\n  vigilance manpage --out-dir man/      vigilance.1, vigilance-score.1, …"
+    )]
+    Manpage(ManpageArgs),
 }
+
+const COMPLETIONS_AFTER_HELP: &str = "\
+Examples:
+  vigilance completions bash > ~/.local/share/bash-completion/completions/vigilance
+  vigilance completions zsh > ~/.zfunc/_vigilance     (with fpath+=~/.zfunc in ~/.zshrc)
+  vigilance completions fish > ~/.config/fish/completions/vigilance.fish
+  vigilance completions powershell >> $PROFILE";
 
 /// Language of everything Vigilance says about the data.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -180,7 +195,7 @@ impl From<CsvDelimiterArg> for Delimiter {
 #[derive(Debug, Args)]
 pub struct GridArgs {
     /// Questionnaire file to use instead of the built-in `rhsf-fir` grid.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub questionnaire: Option<PathBuf>,
     /// Language of messages and reports.
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
@@ -191,7 +206,7 @@ pub struct GridArgs {
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
     /// Answer sheets: files (.json, .xlsx, .csv), directories, or `-` for standard input.
-    #[arg(value_name = "INPUTS", required = true)]
+    #[arg(value_name = "INPUTS", required = true, value_hint = ValueHint::AnyPath)]
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub grid: GridArgs,
@@ -205,14 +220,14 @@ pub struct ScoreArgs {
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Where to write the output (`-` = standard output, the default).
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub output: Option<PathBuf>,
     /// Field separator of the CSV output (`semicolon` for spreadsheet apps set to French).
     #[arg(long, value_enum, default_value_t = CsvDelimiterArg::Comma)]
     pub csv_delimiter: CsvDelimiterArg,
     /// Answer sheets of an earlier campaign (file or directory): the workbook then shows each
     /// company's change in level and scores.
-    #[arg(long, value_name = "FILE_OR_DIR")]
+    #[arg(long, value_name = "FILE_OR_DIR", value_hint = ValueHint::AnyPath)]
     pub previous: Option<PathBuf>,
     /// Do not print the summary line and the progress bar on standard error (failures are
     /// still printed).
@@ -225,7 +240,11 @@ pub struct ScoreArgs {
 pub struct ValidateArgs {
     /// Answer sheets to check: files (.json, .xlsx, .csv), directories, or `-` for standard
     /// input. May be empty when only --questionnaire is checked.
-    #[arg(value_name = "INPUTS", required_unless_present = "questionnaire")]
+    #[arg(
+        value_name = "INPUTS",
+        required_unless_present = "questionnaire",
+        value_hint = ValueHint::AnyPath
+    )]
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub grid: GridArgs,
@@ -242,10 +261,10 @@ pub struct TemplateArgs {
     #[arg(long)]
     pub matrix: bool,
     /// Questionnaire file to use instead of the built-in `rhsf-fir` grid.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub questionnaire: Option<PathBuf>,
     /// The workbook to write (`.xlsx`).
-    #[arg(short, long, value_name = "FILE.xlsx", required = true)]
+    #[arg(short, long, value_name = "FILE.xlsx", required = true, value_hint = ValueHint::FilePath)]
     pub output: PathBuf,
 }
 
@@ -270,7 +289,7 @@ pub enum QuestionnaireAction {
 #[derive(Debug, Default, Args)]
 pub struct ShowArgs {
     /// Questionnaire file to show instead of the built-in `rhsf-fir` grid.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub questionnaire: Option<PathBuf>,
     /// Language of the table.
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
@@ -300,8 +319,28 @@ pub struct SchemaArgs {
     pub kind: SchemaKind,
     /// Write all three schemas into this directory instead (answers.schema.json,
     /// questionnaire.schema.json, results.schema.json).
-    #[arg(long, value_name = "DIR", conflicts_with = "kind")]
+    #[arg(long, value_name = "DIR", conflicts_with = "kind", value_hint = ValueHint::DirPath)]
     pub out_dir: Option<PathBuf>,
+}
+
+/// `vigilance completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `vigilance manpage`.
+#[derive(Debug, Args)]
+pub struct ManpageArgs {
+    /// Write `vigilance.1` and one page per command (`vigilance-score.1`…) into this directory
+    /// instead of printing the main page.
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub out_dir: Option<PathBuf>,
+    /// Language of error messages (the manual itself is in English, as the usage text).
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
 }
 
 /// Reads `70`, `70%` or `66.667` as a threshold.
