@@ -4,7 +4,7 @@
 use crate::fatal::Fatal;
 use crate::inputs::describe;
 use std::path::Path;
-use vigilance_core::{Lang, Problems, Questionnaire};
+use vigilance_core::{Lang, Msg, Problems, Questionnaire};
 
 /// The questionnaire file's bytes and what reading them gave.
 pub struct GridFile {
@@ -34,30 +34,22 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<&'static Questionnaire, F
     let file = read(path).map_err(|p| {
         Fatal::new(
             lang,
-            format!("questionnaire {shown} : {}", describe(&p, Lang::Fr)),
-            format!("questionnaire {shown}: {}", describe(&p, Lang::En)),
+            Msg::FatalQuestionnaireRead,
+            &[("path", &shown), ("problem", &describe(&p, lang))],
         )
     })?;
     match file.result {
         Ok(q) => Ok(Box::leak(Box::new(q))),
         Err(problems) => {
-            let list = |l: Lang| {
-                problems
-                    .0
-                    .iter()
-                    .map(|p| format!("\n  {}", describe(p, l)))
-                    .collect::<String>()
-            };
+            let list: String = problems
+                .0
+                .iter()
+                .map(|p| format!("\n  {}", describe(p, lang)))
+                .collect();
             Err(Fatal::new(
                 lang,
-                format!(
-                    "le questionnaire {shown} n'est pas utilisable :{}\n(`vigilance validate --questionnaire {shown}` montre chaque problème dans son contexte)",
-                    list(Lang::Fr)
-                ),
-                format!(
-                    "the questionnaire {shown} cannot be used:{}\n(`vigilance validate --questionnaire {shown}` shows each problem in context)",
-                    list(Lang::En)
-                ),
+                Msg::FatalQuestionnaireInvalid,
+                &[("path", &shown), ("problems", &list)],
             ))
         }
     }

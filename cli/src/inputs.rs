@@ -73,19 +73,22 @@ fn starts_as_zip(path: &Path) -> bool {
 
 /// A file too large to read, with its size and the limit.
 fn too_large(source: &str, size: u64, limit: usize, kind: Option<FileKind>) -> Problem {
-    let mib = |n: u64| n as f64 / (1024.0 * 1024.0);
-    let (what_fr, what_en) = match kind {
-        Some(k) => (k.name(Lang::Fr), k.name(Lang::En)),
-        None => ("une fiche de réponses", "an answer file"),
+    use vigilance_core::problem::FileKind as SizeKind;
+    let kind = match kind {
+        Some(FileKind::Json) => SizeKind::Json,
+        Some(FileKind::Workbook) => SizeKind::Xlsx,
+        Some(FileKind::Csv) => SizeKind::Csv,
+        None => SizeKind::AnswerFile,
     };
-    let (s, l) = (mib(size), mib(limit as u64));
-    plain_problem(
-        format!(
-            "{source} fait {size} octets ({s:.1} Mio), au-delà de la limite de {limit} octets ({l:.0} Mio) pour {what_fr} : le fichier n'a pas été lu ; vérifiez qu'il s'agit bien d'une fiche de réponses, ou scindez-le"
-        ),
-        format!(
-            "{source} is {size} bytes ({s:.1} MiB), over the limit of {limit} bytes ({l:.0} MiB) for {what_en}: the file was not read; check that it is an answer file, or split it"
-        ),
+    let (source, limit) = (source.to_string(), limit as u64);
+    Problem::error(
+        "",
+        ProblemKind::InputTooLarge {
+            source,
+            size,
+            limit,
+            kind,
+        },
     )
 }
 
@@ -110,17 +113,6 @@ pub struct Gathered {
     pub warnings: Vec<InputFailure>,
 }
 
-/// A problem in both languages, not tied to a place in a file.
-pub fn plain_problem(fr: impl Into<String>, en: impl Into<String>) -> Problem {
-    Problem::error(
-        "",
-        ProblemKind::Other {
-            fr: fr.into(),
-            en: en.into(),
-        },
-    )
-}
-
 /// The sentence of a problem in `lang`, with its place when it has one.
 pub fn describe(problem: &Problem, lang: Lang) -> String {
     if problem.path.is_empty() && problem.span.is_none() {
@@ -134,43 +126,24 @@ pub fn describe(problem: &Problem, lang: Lang) -> String {
 pub fn io_problem(e: &std::io::Error) -> Problem {
     use std::io::ErrorKind::*;
     match e.kind() {
-        NotFound => plain_problem(
-            "fichier introuvable : vérifiez le chemin et le nom du fichier",
-            "no such file or directory: check the path and the file name",
-        ),
-        PermissionDenied => plain_problem(
-            "lecture refusée : vérifiez les droits d'accès au fichier",
-            "permission denied: check the file's access rights",
-        ),
-        IsADirectory => plain_problem(
-            "c'est un dossier et non un fichier",
-            "this is a directory, not a file",
-        ),
-        _ => plain_problem(
-            format!("le fichier ne peut pas être lu ({e})"),
-            format!("the file cannot be read ({e})"),
+        NotFound => Problem::error("", ProblemKind::FileNotFound),
+        PermissionDenied => Problem::error("", ProblemKind::PermissionDenied),
+        IsADirectory => Problem::error("", ProblemKind::IsDirectory),
+        _ => Problem::error(
+            "",
+            ProblemKind::Unreadable {
+                detail: e.to_string(),
+            },
         ),
     }
 }
 
 fn wrong_type(ext: &str) -> Problem {
-    let what_fr = if ext.is_empty() {
-        "ce fichier".to_string()
-    } else {
-        format!("un fichier .{ext}")
-    };
-    let what_en = if ext.is_empty() {
-        "this file".to_string()
-    } else {
-        format!("a .{ext} file")
-    };
-    plain_problem(
-        format!(
-            "{what_fr} n'est pas une fiche de réponses : donnez des fiches .json (exportées de l'application), des classeurs .xlsx faits avec `vigilance template`, ou un .csv au format matrice"
-        ),
-        format!(
-            "{what_en} is not an answer sheet: give .json answer sheets (exported from the app), .xlsx workbooks made with `vigilance template`, or a .csv in the matrix layout"
-        ),
+    Problem::error(
+        "",
+        ProblemKind::NotAnswerFile {
+            ext: ext.to_string(),
+        },
     )
 }
 
@@ -286,41 +259,27 @@ impl Gatherer {
         }
         let source = display(dir);
         if found == 0 && !self.out.failures.iter().any(|f| f.source == source) {
-            self.fail(
-                source,
-                plain_problem(
-                    "aucune fiche de réponses (.json, .xlsx, .csv) dans ce dossier : vérifiez le chemin, ou placez-y les fiches à évaluer",
-                    "no answer sheet (.json, .xlsx, .csv) in this directory: check the path, or put the sheets to score in it",
-                ),
-            );
+            self.fail(source, Problem::error("", ProblemKind::NoAnswerFileInDir));
         }
     }
 
     fn walk_error(&mut self, dir: &Path, err: walkdir::Error) {
         let source = err.path().map_or_else(|| display(dir), display);
         if let Some(ancestor) = err.loop_ancestor() {
-            let a = display(ancestor);
+            let target = display(ancestor);
             self.out.warnings.push(InputFailure {
                 source,
-                problem: Problem::warning(
-                    "",
-                    ProblemKind::Other {
-                        fr: format!(
-                            "ce lien symbolique ramène à {a}, un dossier qui le contient : il n'est pas suivi, pour que le parcours s'arrête et qu'aucune fiche ne soit lue deux fois"
-                        ),
-                        en: format!(
-                            "this symbolic link leads back to {a}, a directory that contains it: it is not followed, so that the walk ends and no sheet is read twice"
-                        ),
-                    },
-                ),
+                problem: Problem::warning("", ProblemKind::LinkLoop { target }),
             });
             return;
         }
         let problem = match err.io_error() {
             Some(e) => io_problem(e),
-            None => plain_problem(
-                format!("le dossier ne peut pas être parcouru ({err})"),
-                format!("the directory cannot be walked ({err})"),
+            None => Problem::error(
+                "",
+                ProblemKind::Unreadable {
+                    detail: err.to_string(),
+                },
             ),
         };
         self.fail(source, problem);

@@ -8,7 +8,7 @@ use crate::output::{Target, write_to};
 use clap::CommandFactory;
 use clap_complete::Generator;
 use std::process::ExitCode;
-use vigilance_core::Lang;
+use vigilance_core::{Lang, Msg};
 
 /// The name the scripts and pages give the command.
 const BIN: &str = "vigilance";
@@ -37,15 +37,7 @@ pub fn manpage(args: &ManpageArgs) -> Result<ExitCode, Fatal> {
             std::fs::create_dir_all(dir)
                 .and_then(|()| clap_mangen::generate_to(Cli::command(), dir))
                 .map_err(|e| {
-                    Fatal::new(
-                        lang,
-                        format!(
-                            "impossible d'écrire les pages de manuel dans {shown} : {e} ; vérifiez que ce dossier est accessible en écriture"
-                        ),
-                        format!(
-                            "cannot write the manual pages into {shown}: {e}; check that the directory is writable"
-                        ),
-                    )
+                    Fatal::new(lang, Msg::FatalManpages, &[("path", &shown), ("error", &e)])
                 })?;
         }
     }

@@ -5,7 +5,7 @@ use crate::args::{QuestionnaireAction, QuestionnaireArgs, SchemaArgs, SchemaKind
 use crate::fatal::Fatal;
 use crate::output::{Target, write_to};
 use std::process::ExitCode;
-use vigilance_core::{Lang, Level, Questionnaire, Track};
+use vigilance_core::{Lang, Level, Msg, Questionnaire, Track};
 
 /// Runs `vigilance questionnaire`.
 pub fn run(args: &QuestionnaireArgs) -> Result<ExitCode, Fatal> {
@@ -38,14 +38,7 @@ pub fn render_table(q: &Questionnaire, lang: Lang, width: usize) -> String {
     out.push_str(&"=".repeat(title.chars().count().min(width)));
     out.push('\n');
     let threshold = q.threshold_percent();
-    let intro = match lang {
-        Lang::Fr => format!(
-            "Seuil : {threshold} %. ★ = question critique : un niveau n'est atteint que si ses questions critiques obtiennent tous leurs points. Volets : CL = travail des enfants, FL = travail forcé ; une question des deux volets reçoit une réponse pour chacun."
-        ),
-        Lang::En => format!(
-            "Threshold: {threshold} %. ★ = critical question: a level is achieved only when its critical questions score their full point. Tracks: CL = child labour, FL = forced labour; a question of both tracks is answered for each."
-        ),
-    };
+    let intro = Msg::CliGridIntro.fill(lang, &[("threshold", &threshold)]);
     for line in wrap(&intro, width) {
         out.push_str(&line);
         out.push('\n');
@@ -58,10 +51,12 @@ pub fn render_table(q: &Questionnaire, lang: Lang, width: usize) -> String {
         .max()
         .unwrap_or(3)
         .max(2);
-    let (h_tracks, h_theme, h_crit, h_question) = match lang {
-        Lang::Fr => ("Volets", "Thème", "Crit.", "Question"),
-        Lang::En => ("Tracks", "Theme", "Crit.", "Question"),
-    };
+    let (h_tracks, h_theme, h_crit, h_question) = (
+        Msg::CliGridTracks.text(lang),
+        Msg::CliGridTheme.text(lang),
+        Msg::CliGridCritical.text(lang),
+        Msg::CliGridQuestion.text(lang),
+    );
     let theme_w = q
         .themes
         .iter()
@@ -136,10 +131,7 @@ pub fn render_table(q: &Questionnaire, lang: Lang, width: usize) -> String {
         })
         .collect::<Vec<_>>()
         .join(" · ");
-    let footer = format!(
-        "{} {counts}",
-        lang.pick("Questions par volet :", "Questions per track:")
-    );
+    let footer = format!("{} {counts}", Msg::CliGridPerTrack.text(lang));
     for line in wrap(&footer, width) {
         out.push_str(&line);
         out.push('\n');
@@ -177,8 +169,8 @@ fn schema(args: &SchemaArgs) -> Result<ExitCode, Fatal> {
         std::fs::create_dir_all(dir).map_err(|e| {
             Fatal::new(
                 lang,
-                format!("impossible de créer {} : {e}", dir.display()),
-                format!("cannot create {}: {e}", dir.display()),
+                Msg::FatalCreateDir,
+                &[("path", &dir.display()), ("error", &e)],
             )
         })?;
         for file in vigilance_core::schema::all() {

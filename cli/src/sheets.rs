@@ -5,23 +5,24 @@
 
 use crate::inputs::Input;
 use vigilance_core::import::{FileKind, read_answer_file_as};
-use vigilance_core::{AnswerSheet, Parsed, Problem, Problems, Questionnaire};
+use vigilance_core::{AnswerSheet, Lang, Parsed, Place, Problem, Problems, Questionnaire};
 
 /// One answer sheet read from an input, or every problem that prevents using it.
 #[derive(Debug)]
 pub struct SheetRead {
-    /// The input, with the sheet's label when the file holds several (`book.xlsx (row 5)`).
+    /// The input, with the sheet's part when the file holds several (`book.xlsx (ligne 5)`).
     pub source: String,
     /// The sheet and its warnings, or its problems.
     pub result: Result<Parsed<AnswerSheet>, Problems>,
 }
 
-/// Reads every sheet of `input`.
-pub fn read_sheets(input: &Input, questionnaire: &Questionnaire) -> Vec<SheetRead> {
+/// Reads every sheet of `input`; the part of a file that holds several companies is named in
+/// `lang`.
+pub fn read_sheets(input: &Input, questionnaire: &Questionnaire, lang: Lang) -> Vec<SheetRead> {
     match input.read() {
         Ok(bytes) => {
             let kind = recognise(input, &bytes);
-            parse_sheets(input, kind, &bytes, questionnaire)
+            parse_sheets(input, kind, &bytes, questionnaire, lang)
         }
         Err(p) => vec![SheetRead {
             source: input.source.clone(),
@@ -36,29 +37,29 @@ pub fn recognise(input: &Input, bytes: &[u8]) -> FileKind {
 }
 
 /// Parses the bytes of one input of `kind`. A file that holds several companies gives one
-/// sheet per company, named `file (row 5)`.
+/// sheet per company, named `file (ligne 5)` in `lang`.
 pub fn parse_sheets(
     input: &Input,
     kind: FileKind,
     bytes: &[u8],
     questionnaire: &Questionnaire,
+    lang: Lang,
 ) -> Vec<SheetRead> {
     read_answer_file_as(kind, &input.source, bytes, questionnaire)
         .into_iter()
         .map(|s| SheetRead {
-            source: labelled_source(&input.source, &s.label),
+            source: labelled_source(&input.source, s.label.as_ref(), lang),
             result: s.result,
         })
         .collect()
 }
 
-/// The source name of the part `label` of a file (`book.xlsx (row 5)`), or the file's own name
-/// when the file holds one sheet.
-pub fn labelled_source(source: &str, label: &str) -> String {
-    if label.is_empty() {
-        source.to_string()
-    } else {
-        format!("{source} ({label})")
+/// The source name of the part `label` of a file (`book.xlsx (ligne 5)`), in `lang`, or the
+/// file's own name when the file holds one sheet.
+pub fn labelled_source(source: &str, label: Option<&Place>, lang: Lang) -> String {
+    match label {
+        None => source.to_string(),
+        Some(place) => format!("{source} ({})", place.describe(None, lang)),
     }
 }
 

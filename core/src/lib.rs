@@ -26,6 +26,7 @@ pub mod codes;
 pub mod exact;
 pub mod import;
 pub mod location;
+pub mod messages;
 pub mod problem;
 pub mod questionnaire;
 pub mod report;
@@ -36,7 +37,8 @@ pub mod text;
 pub use answers::{Answer, AnswerSheet, Company, Parsed, QuestionnaireRef};
 pub use codes::{AnswerValue, EvidenceMode, Level, Track};
 pub use exact::{Percent, Ratio};
-pub use problem::{Problem, ProblemKind, Problems, Severity, Span};
+pub use messages::Msg;
+pub use problem::{Place, Problem, ProblemKind, Problems, Severity, Span};
 pub use questionnaire::{Question, Questionnaire};
 pub use scoring::{
     Assessment, LevelResult, NextStep, ScoringOptions, StepReason, TrackResult, score,

@@ -3,7 +3,7 @@
 //! [`decode_text`] accepts UTF-8 with or without a byte-order mark and names any other encoding
 //! it recognises. [`locate`] finds, on the slow path taken only when a file has problems, where
 //! a JSON pointer (`/answers/Q01/CL`) stands in the source text, so that every message can say
-//! "line 4, column 12".
+//! « ligne 4, colonne 12 » / "line 4, column 12".
 
 use crate::problem::{Problem, ProblemKind, Span};
 use jsonc_parser::ast::{ObjectPropName, Value};
@@ -38,18 +38,13 @@ pub fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, Problem> {
         return encoding("UTF-16 BE");
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return encoding("a zip archive (an Excel workbook?)");
+        return Err(Problem::error("", ProblemKind::ZipNotText));
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Cow::Borrowed(s)),
         Err(e) => {
             let span = Span::at(&String::from_utf8_lossy(bytes), e.valid_up_to(), 1);
-            let mut p = Problem::error(
-                "",
-                ProblemKind::Encoding {
-                    found: "Latin-1 or Windows-1252 (probably)".to_string(),
-                },
-            );
+            let mut p = Problem::error("", ProblemKind::EncodingLatin1);
             p.span = Some(span);
             Err(p)
         }
@@ -146,7 +141,9 @@ pub fn locate_all(text: &str, problems: &mut [Problem], target_of: impl Fn(&Prob
         return;
     }
     for p in problems.iter_mut().filter(|p| p.span.is_none()) {
-        p.span = locate(text, &p.path, target_of(p));
+        if let Some(path) = p.path.json_pointer() {
+            p.span = locate(text, path, target_of(p));
+        }
     }
 }
 

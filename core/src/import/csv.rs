@@ -10,9 +10,9 @@
 //! accents. UTF-16 and UTF-32 are refused with the encoding named, as for JSON.
 
 use super::xlsx::{Grid, loaded, read_matrix};
-use super::{ImportedSheet, MAX_SPREADSHEET_BYTES, other};
+use super::{ImportedSheet, MAX_SPREADSHEET_BYTES};
 use crate::location::{decode_text, strip_bom};
-use crate::problem::{Problem, ProblemKind};
+use crate::problem::{Place, Problem, ProblemKind};
 use crate::questionnaire::Questionnaire;
 use std::borrow::Cow;
 
@@ -62,27 +62,13 @@ fn decode_csv(bytes: &[u8]) -> Result<(Cow<'_, str>, bool), Problem> {
     }
 }
 
-/// A delimiter as named in the warnings, in French and in English.
-fn delimiter_names(delimiter: u8) -> (&'static str, &'static str) {
-    match delimiter {
-        b';' => ("« ; »", "`;`"),
-        b'\t' => ("des tabulations", "tabs"),
-        _ => ("« , »", "`,`"),
-    }
-}
-
-/// The warning for a CSV read as Windows-1252.
+/// The warning for a CSV read as Windows-1252, naming the delimiter found.
 fn windows_1252_warning(delimiter: u8) -> Problem {
-    let (fr, en) = delimiter_names(delimiter);
-    other(
-        "",
-        format!(
-            "ce CSV n'est pas en UTF-8 : il a été lu en Windows-1252 (l'encodage des CSV d'Excel en français), avec {fr} entre les champs ; vérifiez que les lettres accentuées sont justes, ou enregistrez-le au format « CSV UTF-8 »"
-        ),
-        format!(
-            "this CSV is not UTF-8: it was read as Windows-1252 (the encoding of French Excel's CSV files), with {en} between fields; check that accented letters are right, or save it as \"CSV UTF-8\""
-        ),
-        false,
+    Problem::warning(
+        Place::file(),
+        ProblemKind::CsvWindows1252 {
+            delimiter: char::from(delimiter),
+        },
     )
 }
 
@@ -92,13 +78,13 @@ fn windows_1252_warning(delimiter: u8) -> Problem {
 pub fn read_matrix_csv_bytes(bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
     if bytes.len() > MAX_SPREADSHEET_BYTES {
         return vec![ImportedSheet::failed(
-            "",
+            None,
             Problem::file_too_large(bytes.len(), MAX_SPREADSHEET_BYTES),
         )];
     }
     let (text, windows_1252) = match decode_csv(bytes) {
         Ok(t) => t,
-        Err(p) => return vec![ImportedSheet::failed("", p)],
+        Err(p) => return vec![ImportedSheet::failed(None, p)],
     };
     let mut sheets = read_matrix_csv(&text, q);
     if windows_1252 && let Some(first) = sheets.first_mut() {
@@ -159,14 +145,14 @@ fn detect_delimiter(text: &str) -> u8 {
 pub fn read_matrix_csv(text: &str, q: &Questionnaire) -> Vec<ImportedSheet> {
     if text.len() > MAX_SPREADSHEET_BYTES {
         return vec![ImportedSheet::failed(
-            "",
+            None,
             Problem::file_too_large(text.len(), MAX_SPREADSHEET_BYTES),
         )];
     }
     let text = strip_bom(text);
     if text.trim().is_empty() {
         return vec![ImportedSheet::failed(
-            "",
+            None,
             Problem::error("", ProblemKind::Empty),
         )];
     }
@@ -198,12 +184,12 @@ pub fn read_matrix_csv(text: &str, q: &Questionnaire) -> Vec<ImportedSheet> {
                     .position()
                     .map_or(0, |p| counter.line_at(p.byte() as usize));
                 return vec![ImportedSheet::failed(
-                    "",
-                    other(
-                        format!("line {line}"),
-                        format!("ce CSV ne peut pas être lu : {e}"),
-                        format!("this CSV cannot be read: {e}"),
-                        true,
+                    None,
+                    Problem::error(
+                        Place::Line { line, column: None },
+                        ProblemKind::CsvUnreadable {
+                            detail: e.to_string(),
+                        },
                     ),
                 )];
             }
@@ -269,15 +255,18 @@ mod tests {
     fn lines_are_the_file_lines_counting_blank_lines_and_multi_line_cells() {
         let text = "Entreprise;Q01 CL;Q01 FL\n\nA SA;Oui;bad\r\n\"B\nSA\";Oui;bad\rC SA;Oui;bad\n";
         let read = read_matrix_csv(text, q());
-        let labels: Vec<&str> = read.iter().map(|s| s.label.as_str()).collect();
-        assert_eq!(labels, ["line 3", "line 4", "line 6"]);
+        let lines: Vec<Option<Place>> = read.iter().map(|s| s.label.clone()).collect();
+        let line = |line| Some(Place::Line { line, column: None });
+        assert_eq!(lines, [line(3), line(4), line(6)]);
         let Err(problems) = &read[0].result else {
             panic!("read")
         };
-        assert!(
-            problems.0[0].path.starts_with("line 3, column Q01 FL"),
-            "{:?}",
-            problems.0[0].path
+        assert_eq!(
+            problems.0[0].path,
+            Place::Line {
+                line: 3,
+                column: Some("Q01 FL".into())
+            }
         );
     }
 }

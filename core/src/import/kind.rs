@@ -13,11 +13,10 @@
 //!    reader's "expected an object"), as is an empty text or UTF-16/UTF-32 text (the JSON reader
 //!    names the encoding); anything else is a CSV matrix.
 
-use super::{ImportedSheet, other, read_matrix_csv_bytes, read_workbook};
+use super::{ImportedSheet, read_matrix_csv_bytes, read_workbook};
 use crate::answers::{AnswerSheet, MAX_SHEET_BYTES};
-use crate::problem::Problem;
+use crate::problem::{Place, Problem, ProblemKind};
 use crate::questionnaire::Questionnaire;
-use crate::text::Lang;
 
 use super::MAX_SPREADSHEET_BYTES;
 
@@ -83,24 +82,6 @@ impl FileKind {
     pub fn is_zip(bytes: &[u8]) -> bool {
         bytes.starts_with(ZIP_MAGIC)
     }
-
-    /// The usual extension, without the dot.
-    pub fn extension(self) -> &'static str {
-        match self {
-            FileKind::Json => "json",
-            FileKind::Workbook => "xlsx",
-            FileKind::Csv => "csv",
-        }
-    }
-
-    /// The kind in words, with its article: « un classeur Excel », "an Excel workbook".
-    pub fn name(self, lang: Lang) -> &'static str {
-        match self {
-            FileKind::Json => lang.pick("une fiche de réponses JSON", "a JSON answer sheet"),
-            FileKind::Workbook => lang.pick("un classeur Excel", "an Excel workbook"),
-            FileKind::Csv => lang.pick("un fichier CSV", "a CSV file"),
-        }
-    }
 }
 
 /// Reads any answer file the tools accept, recognised by [`FileKind::recognise`]: a JSON answer
@@ -122,7 +103,7 @@ pub fn read_answer_file_as(
 ) -> Vec<ImportedSheet> {
     let mut sheets = match kind {
         FileKind::Json => vec![ImportedSheet {
-            label: String::new(),
+            label: None,
             result: AnswerSheet::parse_bytes(bytes, q),
         }],
         FileKind::Workbook => read_workbook(bytes, q),
@@ -130,42 +111,22 @@ pub fn read_answer_file_as(
     };
     if sheets.is_empty() {
         sheets.push(ImportedSheet::failed(
-            "",
-            other(
-                "",
-                "ce fichier ne contient aucune entreprise : remplissez au moins une ligne (nom de l'entreprise et réponses)".into(),
-                "this file holds no company: fill in at least one row (company name and answers)".into(),
-                true,
-            ),
+            None,
+            Problem::error(Place::file(), ProblemKind::NoCompany),
         ));
     }
-    if let Some(named) = FileKind::from_name(name).filter(|n| *n != kind)
+    // The content decides against the name only for a workbook (a zip archive).
+    if FileKind::from_name(name).is_some_and(|n| n != kind)
+        && let Some((_, ext)) = name.rsplit_once('.')
         && let Some(first) = sheets.first_mut()
     {
-        first.add_note(misnamed(named, kind));
+        let ext = ext.to_string();
+        first.add_note(Problem::warning(
+            Place::file(),
+            ProblemKind::WorkbookMisnamed { ext },
+        ));
     }
     sheets
-}
-
-/// The warning for a file whose name says one kind and whose content is another (a workbook
-/// renamed `.json` or `.csv`: the only case, since the content decides only for zip archives).
-fn misnamed(named: FileKind, read: FileKind) -> Problem {
-    other(
-        "",
-        format!(
-            "le fichier porte l'extension .{} mais contient {} : il a été lu comme tel ; renommez-le en .{}",
-            named.extension(),
-            read.name(Lang::Fr),
-            read.extension()
-        ),
-        format!(
-            "the file is named .{} but holds {}: it was read as such; rename it .{}",
-            named.extension(),
-            read.name(Lang::En),
-            read.extension()
-        ),
-        false,
-    )
 }
 
 #[cfg(test)]
@@ -226,7 +187,7 @@ mod tests {
             let Err(problems) = &read[0].result else {
                 panic!("{name}: read")
             };
-            let text = problems.describe(Lang::En);
+            let text = problems.describe(crate::Lang::En);
             assert!(text.contains("expected an object"), "{name}: {text}");
         }
     }

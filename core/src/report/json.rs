@@ -139,6 +139,9 @@ pub struct StepEntry {
 pub struct ProblemEntry {
     /// `error` or `warning`.
     pub severity: String,
+    /// The stable code of the problem's kind (`VG-A07`; docs/formats.md lists them).
+    #[serde(default)]
+    pub code: String,
     /// JSON path or cell of the place.
     pub path: String,
     /// 1-based line, where known.
@@ -159,7 +162,8 @@ impl From<&Problem> for ProblemEntry {
                 Severity::Warning => "warning",
             }
             .into(),
-            path: p.path.clone(),
+            code: p.code().to_string(),
+            path: p.path.to_string(),
             line: p.span.map(|s| s.line),
             column: p.span.map(|s| s.column),
             message: Text::new(p.describe(Lang::Fr), p.describe(Lang::En)),
