@@ -172,12 +172,12 @@ impl Format {
 /// Field separators of the CSV output.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum CsvDelimiterArg {
-    /// `,`
+    /// `,` and a decimal point (for tools)
     #[default]
     Comma,
-    /// `;`
+    /// `;`, a decimal comma and a byte-order mark (for Excel set to French)
     Semicolon,
-    /// a tab
+    /// a tab and a decimal point
     Tab,
 }
 
@@ -222,7 +222,8 @@ pub struct ScoreArgs {
     /// Where to write the output (`-` = standard output, the default).
     #[arg(short, long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub output: Option<PathBuf>,
-    /// Field separator of the CSV output (`semicolon` for spreadsheet apps set to French).
+    /// Field separator of the CSV output. `semicolon` writes what spreadsheet apps set to French
+    /// open by a double click: `;` between fields, a decimal comma, a UTF-8 byte-order mark.
     #[arg(long, value_enum, default_value_t = CsvDelimiterArg::Comma)]
     pub csv_delimiter: CsvDelimiterArg,
     /// Answer sheets of an earlier campaign (file or directory): the workbook then shows each

@@ -236,7 +236,7 @@ fn csv_summary_has_one_row_per_company_and_track() {
 }
 
 #[test]
-fn csv_delimiter_changes_only_the_separator() {
+fn csv_delimiters_for_tools_and_for_excel_in_french() {
     let csv = |delimiter: &str| {
         let out = vigilance()
             .args([
@@ -265,15 +265,27 @@ fn csv_delimiter_changes_only_the_separator() {
             .collect()
     };
     let comma = rows(&csv("comma"), b',');
-    let semicolon_text = csv("semicolon");
-    assert!(
-        semicolon_text.starts_with("company;sector;country;"),
-        "{semicolon_text}"
-    );
-    assert_eq!(rows(&semicolon_text, b';'), comma);
+    // Tab: the same cells.
     assert_eq!(rows(&csv("tab"), b'\t'), comma);
-    // Numbers keep their decimal point.
-    assert!(comma[1].iter().any(|c| c.contains('.')), "{:?}", comma[1]);
+    // Semicolon: what Excel set to French opens by a double click: a byte-order mark, `;`
+    // between fields and a decimal comma; the same cells otherwise.
+    let french = csv("semicolon");
+    assert!(
+        french.starts_with("\u{FEFF}company;sector;country;"),
+        "{french}"
+    );
+    let mut french = rows(french.trim_start_matches('\u{FEFF}'), b';');
+    let score = &comma[1][8];
+    assert!(score.contains('.'), "{:?}", comma[1]);
+    assert_eq!(french[1][8], score.replace('.', ","));
+    for row in &mut french {
+        for cell in row.iter_mut() {
+            if cell.parse::<f64>().is_err() && cell.replace(',', ".").parse::<f64>().is_ok() {
+                *cell = cell.replace(',', ".");
+            }
+        }
+    }
+    assert_eq!(french, comma);
 }
 
 #[test]
