@@ -292,3 +292,28 @@ fn batches_past_the_first_keep_the_inputs_order() {
     assert_eq!(sources, sorted);
     assert_eq!(format!("{}\n", doc.to_json_pretty()).as_bytes(), &out[..]);
 }
+
+#[test]
+fn a_workbook_named_json_gets_a_workbook_size_limit() {
+    use std::io::Write as _;
+    use vigilance_core::answers::MAX_SHEET_BYTES;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.json");
+    let mut f = std::fs::File::create(&path).unwrap();
+    f.write_all(b"PK\x03\x04").unwrap();
+    f.set_len(MAX_SHEET_BYTES as u64 + 1).unwrap();
+    let out = vigilance()
+        .args(["score", "--lang", "en", "--format", "json"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    // Read (as a workbook, which it is not quite), not refused for a JSON sheet's size.
+    assert!(!stderr.contains("over the limit"), "{stderr}");
+    assert!(
+        stderr.contains("named .json but holds an Excel workbook"),
+        "{stderr}"
+    );
+}
