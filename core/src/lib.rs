@@ -26,8 +26,10 @@ pub mod codes;
 pub mod exact;
 pub mod import;
 pub mod location;
+pub mod mapping;
 pub mod problem;
 pub mod questionnaire;
+pub mod registry;
 pub mod report;
 pub mod schema;
 pub mod scoring;
@@ -43,9 +45,9 @@ pub use scoring::{
 };
 pub use text::{Lang, Text};
 
-/// The built-in questionnaire file (`questionnaires/rhsf-fir.json`), embedded at compile time so
+/// The built-in questionnaire file (`questionnaires/rhsf-fir-1.0.0.json`), embedded at compile time so
 /// that the CLI and the web app score with the very same grid.
-pub const BUILTIN_QUESTIONNAIRE_JSON: &str = include_str!("../../questionnaires/rhsf-fir.json");
+pub const BUILTIN_QUESTIONNAIRE_JSON: &str = include_str!("../../questionnaires/rhsf-fir-1.0.0.json");
 
 /// This library's version, written into reports.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -300,6 +300,22 @@ pub enum ProblemKind {
         /// The limit.
         limit: String,
     },
+    /// A mapping names a framework the grid does not define.
+    #[error("`{found}` is not a framework of this grid (defined: {known})")]
+    UnknownFramework {
+        /// The id found.
+        found: String,
+        /// The frameworks defined.
+        known: String,
+    },
+    /// A mapping names a requirement its framework does not list.
+    #[error("`{found}` is not a requirement of framework {framework}")]
+    UnknownRequirement {
+        /// The framework.
+        framework: String,
+        /// The reference found.
+        found: String,
+    },
     /// A free-form problem found by a reader of another file type (xlsx, CSV).
     #[error("{en}")]
     Other {
@@ -428,6 +444,12 @@ impl ProblemKind {
                     fr_what(what)
                 )
             }
+            UnknownFramework { found, known } => format!(
+                "`{found}` n'est pas un référentiel de cette grille (référentiels définis : {known})"
+            ),
+            UnknownRequirement { framework, found } => {
+                format!("`{found}` n'est pas une exigence du référentiel {framework}")
+            }
             Other { fr, .. } => fr.clone(),
         }
     }
@@ -508,6 +530,8 @@ fn fr_what(w: &str) -> &str {
         "track" => "volet",
         "level" => "niveau",
         "answer value" => "valeur de réponse",
+        "framework" => "référentiel",
+        "requirement" => "exigence",
         "threshold" => "seuil",
         "weight" => "pondération",
         "points" => "nombre de points",
