@@ -23,6 +23,7 @@
 
 pub mod answers;
 pub mod codes;
+pub mod coverage;
 pub mod exact;
 pub mod import;
 pub mod location;
@@ -41,7 +42,8 @@ pub use exact::{Percent, Ratio};
 pub use problem::{Problem, ProblemKind, Problems, Severity, Span};
 pub use questionnaire::{Question, Questionnaire};
 pub use scoring::{
-    Assessment, LevelResult, NextStep, ScoringOptions, StepReason, TrackResult, score,
+    Assessment, LevelResult, NextStep, QuestionScore, ScoringOptions, StepReason, TrackResult,
+    score,
 };
 pub use text::{Lang, Text};
 

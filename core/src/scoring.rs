@@ -157,6 +157,9 @@ pub struct Assessment {
     pub provisional: bool,
     /// Next steps, track by track, each in the order of `METHOD.md`.
     pub next_steps: Vec<NextStep>,
+    /// How each answer counted, by question position then track index (`Track::index`); the
+    /// one place readers (coverage, workbook) take points and statuses from.
+    pub answers: Vec<[QuestionScore; 2]>,
 }
 
 impl Assessment {
@@ -165,20 +168,38 @@ impl Assessment {
         self.tracks.iter().find(|t| t.track == track)
     }
 
+    /// How the answer to question `question` (its position) counted in `track`; `None` when
+    /// the question is not asked for that track.
+    pub fn question_score(
+        &self,
+        questionnaire: &Questionnaire,
+        question: usize,
+        track: Track,
+    ) -> Option<&QuestionScore> {
+        let q = questionnaire.questions.get(question)?;
+        q.has_track(track)
+            .then(|| self.answers.get(question).map(|s| &s[track.index()]))
+            .flatten()
+    }
+
     /// Number of answers counted unsubstantiated, over all tracks.
     pub fn unsubstantiated_count(&self) -> u32 {
         self.tracks.iter().map(|t| t.unsubstantiated_count).sum()
     }
 }
 
-/// How one answer counts.
+/// How one answer counted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Scored {
-    /// Points in units, or `None` for `na`.
-    points: Option<u64>,
-    full: bool,
-    value: Option<AnswerValue>,
+pub struct QuestionScore {
+    /// Points earned in units (`exact::UNITS_PER_POINT` per point), or `None` for `na`.
+    pub points: Option<u64>,
+    /// The answer earns its full point (`na` counts as full: it never blocks a level).
+    pub full: bool,
+    /// The answer's value; `None` when unanswered (or `na` where the question forbids it).
+    pub value: Option<AnswerValue>,
 }
+
+type Scored = QuestionScore;
 
 /// Scores `sheet` against `questionnaire`. The sheet should have passed
 /// [`AnswerSheet::parse`] or [`AnswerSheet::check`]; answers to unknown questions or tracks are
@@ -364,5 +385,6 @@ pub fn score(
         provisional: tracks.iter().any(|t| !t.is_complete()),
         tracks,
         next_steps,
+        answers: scored,
     }
 }
