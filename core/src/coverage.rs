@@ -52,7 +52,9 @@ impl RequirementStatus {
 
     /// The status read from its code.
     pub fn from_code(code: &str) -> Option<RequirementStatus> {
-        RequirementStatus::ALL.into_iter().find(|s| s.code() == code)
+        RequirementStatus::ALL
+            .into_iter()
+            .find(|s| s.code() == code)
     }
 
     /// The status's label in `lang`.
@@ -111,8 +113,7 @@ pub fn grid_coverage(questionnaire: &Questionnaire) -> Vec<RequirementMap> {
         for (ri, r) in f.requirements.iter().enumerate() {
             let mut questions: [Vec<usize>; 2] = Default::default();
             for (qi, q) in questionnaire.questions.iter().enumerate() {
-                if q
-                    .mappings
+                if q.mappings
                     .iter()
                     .any(|m| m.framework == f.id && m.reference == r.reference)
                 {

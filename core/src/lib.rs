@@ -28,6 +28,7 @@ pub mod exact;
 pub mod import;
 pub mod location;
 pub mod mapping;
+pub mod migrate;
 pub mod problem;
 pub mod questionnaire;
 pub mod registry;
@@ -49,7 +50,8 @@ pub use text::{Lang, Text};
 
 /// The built-in questionnaire file (`questionnaires/rhsf-fir-1.0.0.json`), embedded at compile time so
 /// that the CLI and the web app score with the very same grid.
-pub const BUILTIN_QUESTIONNAIRE_JSON: &str = include_str!("../../questionnaires/rhsf-fir-1.0.0.json");
+pub const BUILTIN_QUESTIONNAIRE_JSON: &str =
+    include_str!("../../questionnaires/rhsf-fir-1.0.0.json");
 
 /// This library's version, written into reports.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -8,7 +8,9 @@
 use crate::codes::{AnswerValue, Level, Track};
 use crate::exact::{Percent, UNITS_PER_POINT, to_thousandths};
 use crate::location::{Target, decode_text, locate_all, pointer, strip_bom};
-use crate::mapping::{BasedOn, Change, Framework, Mapping, MappingData, QuestionMappingData, Reference};
+use crate::mapping::{
+    BasedOn, Change, Framework, Mapping, MappingData, QuestionMappingData, Reference,
+};
 use crate::problem::{Problem, ProblemKind, Problems, Span};
 use crate::text::{Lang, Text};
 use schemars::JsonSchema;

@@ -7,9 +7,7 @@
 use vigilance_core::coverage::{
     RequirementStatus, framework_counts, grid_coverage, sheet_coverage, status_of,
 };
-use vigilance_core::{
-    AnswerSheet, EvidenceMode, Questionnaire, ScoringOptions, Track, score,
-};
+use vigilance_core::{AnswerSheet, EvidenceMode, Questionnaire, ScoringOptions, Track, score};
 
 /// Grid 1.0.0 with one framework `TEST` whose requirement `R1` is mapped to Q15 and Q16 (both
 /// tracks, critical, N3), `R2` to Q20 (child labour only), and `R3` to nothing.
@@ -157,7 +155,10 @@ fn grid_coverage_lists_uncovered_requirements_and_counts_them() {
 #[test]
 fn sheet_coverage_lists_covered_requirements_per_track_in_grid_order() {
     let q = grid();
-    let s = sheet(&q, r#""Q15": {"CL": "yes", "FL": "no"}, "Q16": {"CL": "yes", "FL": "no"}"#);
+    let s = sheet(
+        &q,
+        r#""Q15": {"CL": "yes", "FL": "no"}, "Q16": {"CL": "yes", "FL": "no"}"#,
+    );
     let a = score(&q, &s, &ScoringOptions::default());
     let got: Vec<(usize, Track, RequirementStatus)> = sheet_coverage(&q, &a)
         .iter()
@@ -189,8 +190,14 @@ fn a_mapping_to_an_undefined_framework_or_requirement_is_refused() {
     ]);
     let err = Questionnaire::parse(&v.to_string()).unwrap_err();
     let text = err.to_string();
-    assert!(text.contains("`NOPE` is not a framework of this grid"), "{text}");
-    assert!(text.contains("`R9` is not a requirement of framework TEST"), "{text}");
+    assert!(
+        text.contains("`NOPE` is not a framework of this grid"),
+        "{text}"
+    );
+    assert!(
+        text.contains("`R9` is not a requirement of framework TEST"),
+        "{text}"
+    );
     assert!(text.contains("R1"), "{text}");
     assert!(err.0.len() >= 4, "{text}");
 }
