@@ -168,6 +168,18 @@ def main(argv):
               f"| N{d['tracks']['CL']['level']} | N{d['tracks']['FL']['level']} | N{d['headline_level']} "
               f"| {prof('CL')} | {prof('FL')} | {unknown} "
               f"| N{s['tracks']['CL']['level']} / N{s['tracks']['FL']['level']} / N{s['headline_level']} |")
+    print()
+    print("| sheet | CL: critical questions not met at the first level missed | FL: critical questions not met at the first level missed | first next step CL | first next step FL |")
+    print("|---|---|---|---|---|")
+    for e in out:
+        d = e["declarative"]
+        failed = lambda t: ", ".join(  # noqa: E731
+            f"{lv}: {' '.join(v['failed_critical'])}" for lv, v in d["tracks"][t]["levels"].items()
+            if v["failed_critical"] and lv == LEVELS[min(d["tracks"][t]["level"], 3)]) or "—"
+        first = lambda t: next(  # noqa: E731
+            (f"{s['question']} ({s['level']}{', critical' if s['critical'] else ''})"
+             for s in d["next_steps"] if s["track"] == t), "—")
+        print(f"| {os.path.basename(e['source'])} | {failed('CL')} | {failed('FL')} | {first('CL')} | {first('FL')} |")
     return 0
 
 
