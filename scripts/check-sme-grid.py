@@ -29,7 +29,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GRID = os.path.join(ROOT, "questionnaires", "rhsf-fir-sme-1.0.0.json")
-FULL_1_0 = os.path.join(ROOT, "questionnaires", "rhsf-fir.json")
+FULL_1_0 = os.path.join(ROOT, "questionnaires", "rhsf-fir-1.0.0.json")
 SHEETS = os.path.join(ROOT, "questionnaires", "examples-suppliers")
 
 LEVELS = ["N1", "N2", "N3", "N4"]
@@ -39,7 +39,7 @@ PER_TRACK = (12, 16)
 MIN_PER_LEVEL = 3
 
 # Questions added in rhsf-fir 1.1.0 (GRID-1.1-PLAN.md): level, theme, tracks. Q01-Q33 keep
-# their 1.0.0 level, theme and tracks, read from questionnaires/rhsf-fir.json.
+# their 1.0.0 level, theme and tracks, read from questionnaires/rhsf-fir-1.0.0.json.
 ADDED_IN_1_1 = {
     "Q34": ("N2", "GOV", ["CL", "FL"]),
     "Q35": ("N3", "MON", ["FL"]),

@@ -15,10 +15,16 @@ use std::sync::OnceLock;
 pub const DEFAULT_GRID_ID: &str = "rhsf-fir";
 
 /// The embedded grid files, oldest version first for each id.
-const FILES: &[(&str, &str)] = &[(
-    "questionnaires/rhsf-fir-1.0.0.json",
-    include_str!("../../questionnaires/rhsf-fir-1.0.0.json"),
-)];
+const FILES: &[(&str, &str)] = &[
+    (
+        "questionnaires/rhsf-fir-1.0.0.json",
+        include_str!("../../questionnaires/rhsf-fir-1.0.0.json"),
+    ),
+    (
+        "questionnaires/rhsf-fir-sme-1.0.0.json",
+        include_str!("../../questionnaires/rhsf-fir-sme-1.0.0.json"),
+    ),
+];
 
 /// Every built-in grid, parsed and checked once, sorted by id then version.
 pub fn builtin_grids() -> &'static [Questionnaire] {
