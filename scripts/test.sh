@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Vigilance on a fresh machine: set-up, formatting and lint checks, the Rust
 # tests of every crate (core, CLI, web components), then the browser end-to-end tests; the grid
-# content check (scripts/check-grid.py) runs first.
+# content check (scripts/check-grid.py) runs right after set-up.
 # Exits non-zero when any test fails.
 set -euo pipefail
 # No standard input for the tools, as in CI: local runs behave the same.
