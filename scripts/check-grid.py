@@ -8,7 +8,7 @@ the N/A rule, and, for rhsf-fir 1.1.0, the fixed ids, counts and provenance of t
 Grids of format 1.1.0 and later (bilingual references); the frozen rhsf-fir 1.0.0 predates
 these rules and is only used as --base.
 
-Usage: scripts/check-grid.py [GRID.json] [--base questionnaires/rhsf-fir.json] [--coverage]
+Usage: scripts/check-grid.py [GRID.json] [--base questionnaires/rhsf-fir.json] [--coverage] [--self-test]
 Exit status 0 when every check passes, 1 otherwise (each failure is printed).
 """
 import argparse
@@ -148,6 +148,9 @@ def check_grid(g, base, plan):
     if plan:
         if fw_ids != PLAN_FRAMEWORKS:
             err("frameworks", f"expected {PLAN_FRAMEWORKS}, got {fw_ids}")
+        indicators = {f"Ind. {i}" for i in range(1, 12)}
+        if not indicators <= fw_refs.get("ILO", set()):
+            err("framework ILO", "the 11 forced-labour indicators must be separate requirements (Ind. 1 to Ind. 11)")
 
     # Questions
     for qid, n in Counter(q_ids).items():
@@ -280,11 +283,53 @@ def coverage(g, tracks):
     return lines
 
 
+def self_test(g, base):
+    """Break a copy of the grid in known ways and check that each break is reported."""
+    import copy
+
+    def first(qs, pred):
+        return next(q for q in qs if pred(q))
+
+    cases = {
+        "blank fr": lambda x: x["questions"][0]["text"].__setitem__("fr", " "),
+        "English-only shorthand in French": lambda x: x["questions"][0]["references"][0].__setitem__("fr", "KTC 1.x"),
+        "undefined mapping ref": lambda x: x["questions"][0]["mappings"].append({"framework": "ILO", "ref": "C999 art. 1"}),
+        "undefined framework": lambda x: x["questions"][0]["mappings"].append({"framework": "XX", "ref": "1"}),
+        "duplicate requirement ref": lambda x: x["frameworks"][0]["requirements"].append(copy.deepcopy(x["frameworks"][0]["requirements"][0])),
+        "critical allows na": lambda x: first(x["questions"], lambda q: q["critical"]).__setitem__("allow_na", True),
+        "no critical in a level": lambda x: [q.__setitem__("critical", False) for q in x["questions"] if q["level"] == "N1"],
+        "too few questions in a level": lambda x: x.__setitem__("questions", [q for q in x["questions"] if q["level"] != "N1" or q["id"] in ("Q01", "Q04")]),
+        "question without mapping": lambda x: x["questions"][1].__setitem__("mappings", []),
+        "base question's level changed": lambda x: x["questions"][1].__setitem__("level", "N2"),
+        "bad change kind": lambda x: x["questions"][1].setdefault("changes", []).append({"version": "1.1.0", "kind": "moved", "note": {"fr": "x", "en": "x"}}),
+        "provenance edited": lambda x: x["provenance"].__setitem__("en", x["provenance"]["en"] + " Endorsed."),
+        "partial undefined, help silent": lambda x: [q.pop("partial", None) for q in x["questions"] if q["id"] == "Q05"],
+    }
+    failed = []
+    for name, mutate in cases.items():
+        errors.clear()
+        broken = copy.deepcopy(g)
+        mutate(broken)
+        check_grid(broken, base, True)
+        if not errors:
+            failed.append(name)
+    errors.clear()
+    check_grid(g, base, True)
+    if errors:
+        failed.append("the unmodified grid fails")
+    errors.clear()
+    for name in failed:
+        print(f"self-test: not detected: {name}", file=sys.stderr)
+    print(f"self-test: {len(cases) - len([f for f in failed if f in cases])}/{len(cases)} breaks detected")
+    return 1 if failed else 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("grid", nargs="?", default="questionnaires/rhsf-fir-1.1.0.json")
     ap.add_argument("--base", default=None, help="earlier version whose questions must keep id, level, theme, tracks, critical")
     ap.add_argument("--coverage", action="store_true", help="print per-framework coverage per track")
+    ap.add_argument("--self-test", action="store_true", help="check that known breaks of the grid are reported")
     a = ap.parse_args()
     with open(a.grid, encoding="utf-8") as fh:
         g = json.load(fh)
@@ -293,6 +338,8 @@ def main():
         with open(a.base, encoding="utf-8") as fh:
             base = json.load(fh)
     plan = g.get("id") == "rhsf-fir" and g.get("version") == "1.1.0"
+    if a.self_test:
+        return self_test(g, base)
     tracks = check_grid(g, base, plan)
     n = len(g.get("questions", []))
     if a.coverage and not errors:

@@ -12,6 +12,7 @@ bash scripts/setup.sh
 
 echo "== grid content check (scripts/check-grid.py)"
 python3 scripts/check-grid.py questionnaires/rhsf-fir-1.1.0.json --base questionnaires/rhsf-fir.json
+python3 scripts/check-grid.py questionnaires/rhsf-fir-1.1.0.json --base questionnaires/rhsf-fir.json --self-test
 
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
