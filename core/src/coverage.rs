@@ -113,11 +113,12 @@ pub fn grid_coverage(questionnaire: &Questionnaire) -> Vec<RequirementMap> {
         for (ri, r) in f.requirements.iter().enumerate() {
             let mut questions: [Vec<usize>; 2] = Default::default();
             for (qi, q) in questionnaire.questions.iter().enumerate() {
-                if q.mappings
-                    .iter()
-                    .any(|m| m.framework == f.id && m.reference == r.reference)
-                {
-                    for &t in &q.tracks {
+                for &t in &q.tracks {
+                    if q.mappings.iter().any(|m| {
+                        m.framework == f.id
+                            && m.reference == r.reference
+                            && m.holds_for(t, &q.tracks)
+                    }) {
                         questions[t.index()].push(qi);
                     }
                 }

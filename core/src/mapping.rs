@@ -7,6 +7,7 @@
 //! information for the reader, never a legal opinion. How answers turn into a status per
 //! requirement is [`crate::coverage`]'s job.
 
+use crate::codes::Track;
 use crate::problem::{Problem, ProblemKind};
 use crate::text::{Lang, Text};
 use schemars::JsonSchema;
@@ -28,6 +29,13 @@ pub struct Framework {
     /// Every requirement of the framework a question could be mapped to, including those no
     /// question covers (so that coverage views can show the gaps).
     pub requirements: Vec<Requirement>,
+}
+
+impl Mapping {
+    /// The mapping holds for `track` of a question asked for `question_tracks`.
+    pub fn holds_for(&self, track: Track, question_tracks: &[Track]) -> bool {
+        question_tracks.contains(&track) && (self.tracks.is_empty() || self.tracks.contains(&track))
+    }
 }
 
 impl Framework {
@@ -58,6 +66,10 @@ pub struct Mapping {
     /// The requirement's reference in that framework.
     #[serde(rename = "ref")]
     pub reference: String,
+    /// The tracks of the question for which the mapping holds (empty: every track of the
+    /// question), e.g. a child-labour indicator mapped from a question asked for both tracks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tracks: Vec<Track>,
     /// Why, or with what limit, the question answers the requirement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
@@ -127,6 +139,7 @@ pub(crate) struct MappingData<'a> {
 /// One question's mapping data.
 pub(crate) struct QuestionMappingData<'a> {
     pub base: String,
+    pub tracks: &'a [Track],
     pub mappings: &'a [Mapping],
     pub references: &'a [Reference],
     pub changes: &'a [Change],
@@ -226,6 +239,17 @@ pub(crate) fn check(data: &MappingData<'_>, out: &mut Vec<Problem>) {
                             },
                         ));
                     }
+                }
+            }
+            for (k, t) in m.tracks.iter().enumerate() {
+                if !q.tracks.contains(t) {
+                    out.push(Problem::error(
+                        format!("{mbase}/tracks/{k}"),
+                        ProblemKind::Other {
+                            fr: format!("la question n'est pas posée pour le volet {t} : la correspondance ne peut pas s'y limiter"),
+                            en: format!("the question is not asked for track {t}: the mapping cannot be limited to it"),
+                        },
+                    ));
                 }
             }
             if let Some(n) = &m.note {

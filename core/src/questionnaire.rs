@@ -582,6 +582,7 @@ impl Questionnaire {
                     .enumerate()
                     .map(|(i, q)| QuestionMappingData {
                         base: format!("/questions/{i}"),
+                        tracks: &q.tracks,
                         mappings: &q.mappings,
                         references: &q.references,
                         changes: &q.changes,

@@ -21,6 +21,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../questionnaires/rhsf-fir-1.0.0.json"),
     ),
     (
+        "questionnaires/rhsf-fir-1.1.0.json",
+        include_str!("../../questionnaires/rhsf-fir-1.1.0.json"),
+    ),
+    (
         "questionnaires/rhsf-fir-sme-1.0.0.json",
         include_str!("../../questionnaires/rhsf-fir-sme-1.0.0.json"),
     ),
