@@ -57,7 +57,11 @@ fn counts_and_criticals_follow_the_rules() {
 fn every_question_is_mapped_and_referenced_in_both_languages() {
     let q = v11();
     for question in &q.questions {
-        assert!(!question.mappings.is_empty(), "{} has no mapping", question.id);
+        assert!(
+            !question.mappings.is_empty(),
+            "{} has no mapping",
+            question.id
+        );
         assert!(!question.references.is_empty(), "{}", question.id);
         for r in &question.references {
             assert!(
@@ -71,11 +75,25 @@ fn every_question_is_mapped_and_referenced_in_both_languages() {
 
 #[test]
 fn provenance_says_who_authored_what() {
-    for grid in registry::builtin_grids().iter().filter(|g| g.version != "1.0.0") {
+    for grid in registry::builtin_grids()
+        .iter()
+        .filter(|g| g.version != "1.0.0")
+    {
         let p = grid.provenance.as_ref().unwrap();
-        assert!(p.get(Lang::En).contains("not endorsed by RHSF or the FIR"), "{}", grid.name());
-        assert!(p.get(Lang::Fr).contains("ni validés ni approuvés par RHSF ou le FIR"));
-        assert!(grid.title.get(Lang::En).contains("RHSF/FIR levels"), "{}", grid.name());
+        assert!(
+            p.get(Lang::En).contains("not endorsed by RHSF or the FIR"),
+            "{}",
+            grid.name()
+        );
+        assert!(
+            p.get(Lang::Fr)
+                .contains("ni validés ni approuvés par RHSF ou le FIR")
+        );
+        assert!(
+            grid.title.get(Lang::En).contains("RHSF/FIR levels"),
+            "{}",
+            grid.name()
+        );
     }
 }
 
