@@ -169,6 +169,18 @@ mod tests {
     }
 
     #[test]
+    fn every_builtin_grid_has_a_provenance() {
+        for grid in builtin_grids() {
+            let p = grid.provenance.as_ref().map_or("", |t| t.en.as_str());
+            assert!(
+                p.contains("not endorsed by RHSF or the FIR"),
+                "{}",
+                grid.name()
+            );
+        }
+    }
+
+    #[test]
     fn peeks_the_questionnaire_of_a_sheet() {
         let sheet = "\u{feff}{\"format\":\"vigilance.answers/1\",\"answers\":{},\
                      \"questionnaire\":{\"id\":\"rhsf-fir\",\"version\":\"1.0.0\"}}";
