@@ -11,6 +11,7 @@ mod args;
 mod fatal;
 mod grid;
 mod inputs;
+mod migrate;
 mod output;
 mod questionnaire;
 mod reports;
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         args::Command::Validate(a) => validate::run(a),
         args::Command::Template(a) => template::run(a),
         args::Command::Questionnaire(a) => questionnaire::run(a),
+        args::Command::Migrate(a) => migrate::run(a),
     };
     match result {
         Ok(code) => code,
