@@ -64,19 +64,20 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<&'static Questionnaire, F
     if let Some(grid) = path.to_str().and_then(builtin) {
         return Ok(grid);
     }
-    if let Some(name) = path.to_str().filter(|s| looks_like_grid_name(s)) {
-        if !path.exists() {
-            let known = known_names();
-            return Err(Fatal::new(
-                lang,
-                format!(
-                    "`{name}` n'est ni une grille intégrée ni un fichier. Grilles intégrées : {known} (`vigilance questionnaire list`)"
-                ),
-                format!(
-                    "`{name}` is neither a built-in grid nor a file. Built-in grids: {known} (`vigilance questionnaire list`)"
-                ),
-            ));
-        }
+    if let Some(name) = path
+        .to_str()
+        .filter(|s| looks_like_grid_name(s) && !path.exists())
+    {
+        let known = known_names();
+        return Err(Fatal::new(
+            lang,
+            format!(
+                "`{name}` n'est ni une grille intégrée ni un fichier. Grilles intégrées : {known} (`vigilance questionnaire list`)"
+            ),
+            format!(
+                "`{name}` is neither a built-in grid nor a file. Built-in grids: {known} (`vigilance questionnaire list`)"
+            ),
+        ));
     }
     let shown = path.display();
     let file = read(path).map_err(|p| {
