@@ -29,6 +29,7 @@ pub mod import;
 pub mod location;
 pub mod mapping;
 pub mod migrate;
+pub mod nace;
 pub mod problem;
 pub mod questionnaire;
 pub mod registry;
