@@ -210,7 +210,7 @@ catalogue! {
     /// VG-F08
     InvalidData => "valeur invalide : {detail}", "invalid value: {detail}";
     /// VG-F09
-    DuplicateKey => "la clé `{key}` figure deux fois dans cet objet (la première fois {first}) ; une seule est prise en compte", "the key `{key}` appears twice in this object (first at {first}); only one can count";
+    DuplicateKey => "la clé `{key}` figure deux fois dans cet objet (la première fois {first})", "the key `{key}` appears twice in this object (first at {first})";
     /// VG-F09 help
     DuplicateKeyHelp => "gardez une seule des deux entrées, celle qui est juste", "keep only one of the two entries, the right one";
     /// VG-F10
