@@ -41,7 +41,7 @@ pub use messages::Msg;
 pub use problem::{Place, Problem, ProblemKind, Problems, Severity, Span};
 pub use questionnaire::{Question, Questionnaire};
 pub use scoring::{
-    Assessment, LevelResult, NextStep, ScoringOptions, StepReason, TrackResult, score,
+    AnswerScore, Assessment, LevelResult, NextStep, ScoringOptions, StepReason, TrackResult, score,
 };
 pub use text::{Lang, Text};
 

@@ -118,6 +118,19 @@ pub fn count(lang: Lang, n: u64, one: Msg, many: Msg, args: &[(&str, &dyn Displa
     plural(lang, n, one, many).fill(lang, &all)
 }
 
+/// The lines of the scoring rule, in order (the Method sheet writes them).
+pub const RULE_LINES: [Msg; 9] = [
+    Msg::WbRule1,
+    Msg::WbRule2,
+    Msg::WbRule3,
+    Msg::WbRule4,
+    Msg::WbRule5,
+    Msg::WbRule6,
+    Msg::WbRule7,
+    Msg::WbRule8,
+    Msg::WbRule9,
+];
+
 /// The colon that introduces what follows a label: ` :` in French (with the space French
 /// typography requires), `:` in English.
 pub fn colon(lang: Lang) -> &'static str {
@@ -405,6 +418,160 @@ catalogue! {
     CsvUnreadable => "ce CSV ne peut pas être lu : {detail}", "this CSV cannot be read: {detail}";
     /// VG-S09
     NoCompany => "ce fichier ne contient aucune entreprise : remplissez au moins une ligne (nom de l'entreprise et réponses)", "this file holds no company: fill in at least one row (company name and answers)";
+
+    // ----- The results workbook -----
+    /// A sheet name.
+    WbSheetSummary => "Synthèse", "Summary";
+    /// A sheet name.
+    WbSheetCohort => "Cohorte", "Cohort";
+    /// A sheet name.
+    WbSheetThemes => "Thèmes", "Themes";
+    /// A sheet name.
+    WbSheetAnswers => "Réponses", "Answers";
+    /// A sheet name.
+    WbSheetNextSteps => "Prochaines étapes", "Next steps";
+    /// A sheet name.
+    WbSheetErrors => "Erreurs", "Errors";
+    /// A sheet name.
+    WbSheetMethod => "Méthode", "Method";
+    /// A workbook label.
+    WbCompany => "Entreprise", "Company";
+    /// A workbook label.
+    WbSector => "Secteur", "Sector";
+    /// A workbook label.
+    WbCountry => "Pays", "Country";
+    /// A workbook label.
+    WbIdentifier => "Identifiant", "Identifier";
+    /// A workbook label.
+    WbPeriod => "Période", "Period";
+    /// A workbook label.
+    WbHeadlineLevel => "Niveau global", "Headline level";
+    /// A workbook label.
+    WbLevelLabel => "Libellé du niveau", "Level label";
+    /// A workbook label.
+    WbProvisional => "Provisoire", "Provisional";
+    /// A workbook label.
+    WbLevelLower => "niveau", "level";
+    /// A workbook label.
+    WbIndex => "indice", "index";
+    /// A workbook label.
+    WbCompleteness => "complétude", "completeness";
+    /// A workbook label.
+    WbDontKnow => "ne sait pas", "don't know";
+    /// A workbook label.
+    WbUnsubstantiated => "non étayées", "unsubstantiated";
+    /// A workbook label.
+    WbChangeInHeadlineLevel => "Évolution du niveau global", "Change in headline level";
+    /// A workbook label.
+    WbChangeInLevel => "évolution du niveau", "change in level";
+    /// A workbook label.
+    WbChangeInIndex => "évolution de l'indice", "change in index";
+    /// A workbook label.
+    WbNew => "nouvelle", "new";
+    /// A workbook label.
+    WbCompaniesPerLevel => "Entreprises par niveau", "Companies per level";
+    /// A workbook label.
+    WbLevel => "Niveau", "Level";
+    /// A workbook label.
+    WbLabel => "Libellé", "Label";
+    /// A workbook label.
+    WbHeadline => "Global", "Headline";
+    /// A workbook label.
+    WbCompanies => "Entreprises", "Companies";
+    /// A workbook label.
+    WbLevelScoresMedianAndQuartilesInPercent => "Scores par niveau : médiane et quartiles (en %)", "Level scores: median and quartiles (in %)";
+    /// A workbook label.
+    WbScope => "Périmètre", "Scope";
+    /// A workbook label.
+    WbTrack => "Volet", "Track";
+    /// A workbook label.
+    Wb1stQuartile => "1er quartile", "1st quartile";
+    /// A workbook label.
+    WbMedian => "Médiane", "Median";
+    /// A workbook label.
+    Wb3rdQuartile => "3e quartile", "3rd quartile";
+    /// A workbook label.
+    WbAllCompanies => "Toutes les entreprises", "All companies";
+    /// A workbook label.
+    WbNoSectorGiven => "(secteur non indiqué)", "(no sector given)";
+    /// A workbook label.
+    WbSeverity => "Gravité", "Severity";
+    /// A workbook label.
+    WbPlace => "Endroit", "Place";
+    /// A workbook label.
+    WbProblem => "Problème", "Problem";
+    /// A workbook label.
+    WbError => "erreur", "error";
+    /// A workbook label.
+    WbWarning => "avertissement", "warning";
+    /// A workbook label.
+    WbQuestionnaire => "Questionnaire", "Questionnaire";
+    /// A workbook label.
+    WbEvidenceMode => "Mode de preuve", "Evidence mode";
+    /// A workbook label.
+    WbDate => "Date", "Date";
+    /// A workbook label.
+    WbToolVersion => "Version de l'outil", "Tool version";
+    /// A workbook label.
+    WbThresholdPercent => "Seuil (%)", "Threshold (%)";
+    /// A workbook label.
+    WbCompaniesScored => "Entreprises évaluées", "Companies scored";
+    /// A workbook label.
+    WbInputsNotScored => "Entrées non évaluées", "Inputs not scored";
+    /// A workbook label.
+    WbLevels => "Niveaux", "Levels";
+    /// A workbook label.
+    WbDefinition => "Définition", "Definition";
+    /// A workbook label.
+    WbScoringRule => "Règle de calcul", "Scoring rule";
+    /// A workbook label.
+    WbTheme => "Thème", "Theme";
+    /// A workbook label.
+    WbThemeLabel => "Libellé du thème", "Theme label";
+    /// A workbook label.
+    WbScorePercent => "Score (%)", "Score (%)";
+    /// A workbook label.
+    WbCritical => "Critique", "Critical";
+    /// A workbook label.
+    WbAnswer => "Réponse", "Answer";
+    /// A workbook label.
+    WbComment => "Commentaire", "Comment";
+    /// A workbook label.
+    WbEvidence => "Preuves", "Evidence";
+    /// A workbook label.
+    WbJustification => "Justification", "Justification";
+    /// A workbook label.
+    WbReason => "Motif", "Reason";
+    /// A workbook label.
+    WbCurrentAnswer => "Réponse actuelle", "Current answer";
+    /// A workbook label.
+    WbRecommendation => "Recommandation", "Recommendation";
+    /// The Code column of the Errors sheet.
+    WbCode => "Code", "Code";
+    /// The scoring rule in words, line 1.
+    WbRule1 => "Chaque question est renseignée pour chaque volet auquel elle s'applique (travail des enfants CL, travail forcé FL).", "Each question is answered for each track it applies to (child labour CL, forced labour FL).";
+    /// The scoring rule in words, line 2.
+    WbRule2 => "Points : Oui = 1, Partiellement = 0,5 (seulement si la question définit le partiel), Non = 0, Ne sait pas = 0 (lacune de connaissance) ; Non applicable est exclu des dénominateurs et exige une justification (interdit sur les questions critiques) ; sans réponse = 0.", "Points: Yes = 1, Partially = 0.5 (only where the question defines partial), No = 0, Don't know = 0 (knowledge gap); Not applicable is left out of every denominator and needs a justification (invalid on critical questions); unanswered = 0.";
+    /// The scoring rule in words, line 3.
+    WbRule3 => "Mode étayé par des preuves : un Oui sans preuve compte 0,5 et un Partiellement sans preuve 0,25 (réponses non étayées).", "Substantiated mode: a Yes without evidence counts 0.5 and a Partially without evidence 0.25 (unsubstantiated answers).";
+    /// The scoring rule in words, line 4.
+    WbRule4 => "Score d'un niveau = points obtenus ÷ questions applicables (pondérées), en %.", "Level score = points earned ÷ applicable questions (weighted), in %.";
+    /// The scoring rule in words, line 5.
+    WbRule5 => "Un niveau est atteint quand son score atteint le seuil ({threshold} %) et que chaque question critique du niveau obtient son point entier.", "A level is achieved when its score reaches the threshold ({threshold} %) and every critical question of the level scores its full point.";
+    /// The scoring rule in words, line 6.
+    WbRule6 => "Niveau de maturité d'un volet = le plus haut niveau N tel que les niveaux 1 à N sont tous atteints (N0 si le niveau 1 ne l'est pas). Niveau global = le plus bas des deux volets.", "A track's maturity = the highest level N such that levels 1 to N are all achieved (N0 if level 1 is not). Headline level = the lower of the two tracks.";
+    /// The scoring rule in words, line 7.
+    WbRule7 => "Indice indicatif = moyenne des scores de niveau pondérée par ({weights}) ; il sert à trier, jamais de niveau.", "Indicative index = mean of the level scores weighted by ({weights}); for sorting only, never a level.";
+    /// The scoring rule in words, line 8.
+    WbRule8 => "Complétude = questions répondues ÷ questions du volet ; un résultat incomplet est provisoire.", "Completeness = answered questions ÷ questions of the track; an incomplete result is provisional.";
+    /// The scoring rule in words, line 9.
+    WbRule9 => "Pourcentages arrondis à une décimale (demi vers le haut) ; les comparaisons au seuil sont exactes.", "Percentages rounded to one decimal (half away from zero); threshold comparisons are exact.";
+    /// Why a question is a next step: a critical question of the next level.
+    ReasonCriticalNextLevel => "question critique du niveau suivant", "critical question of the next level";
+    /// Why a question is a next step: a question of the next level.
+    ReasonNextLevel => "question du niveau suivant", "question of the next level";
+    /// Why a question is a next step: an achieved level to consolidate.
+    ReasonConsolidate => "consolider un niveau atteint", "consolidate an achieved level";
 
     // ----- The command line -----
     /// Before a hint.

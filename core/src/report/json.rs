@@ -4,6 +4,7 @@
 
 use crate::answers::{AnswerSheet, Company, QuestionnaireRef};
 use crate::codes::{AnswerValue, EvidenceMode, Level, Track};
+use crate::messages::Msg;
 use crate::problem::{Problem, Severity};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{Assessment, StepReason};
@@ -304,17 +305,10 @@ impl ResultEntry {
 
 /// Why a reason code reads as it does, in `lang` (for reports).
 pub fn reason_label(reason: StepReason, lang: Lang) -> &'static str {
-    match reason {
-        StepReason::CriticalNextLevel => lang.pick(
-            "question critique du niveau suivant",
-            "critical question of the next level",
-        ),
-        StepReason::NextLevel => {
-            lang.pick("question du niveau suivant", "question of the next level")
-        }
-        StepReason::Consolidate => lang.pick(
-            "consolider un niveau atteint",
-            "consolidate an achieved level",
-        ),
-    }
+    let m = match reason {
+        StepReason::CriticalNextLevel => Msg::ReasonCriticalNextLevel,
+        StepReason::NextLevel => Msg::ReasonNextLevel,
+        StepReason::Consolidate => Msg::ReasonConsolidate,
+    };
+    m.text(lang)
 }
