@@ -1,9 +1,10 @@
 //! Errors that stop a command before it has produced its output (exit status 2): an invalid
 //! `--questionnaire`, an output that cannot be written, an option that makes no sense for the
-//! data given. The message is already in the user's language.
+//! data given. The message comes from the catalogue ([`vigilance_core::messages`]), already in
+//! the user's language.
 
-use std::fmt;
-use vigilance_core::Lang;
+use std::fmt::{self, Display};
+use vigilance_core::{Lang, Msg};
 
 /// A command cannot do its job; nothing was written.
 #[derive(Debug)]
@@ -13,13 +14,10 @@ pub struct Fatal {
 }
 
 impl Fatal {
-    /// A fatal error from its sentence in each language.
-    pub fn new(lang: Lang, fr: impl Into<String>, en: impl Into<String>) -> Fatal {
+    /// A fatal error from its catalogue entry, filled with `args`, in `lang`.
+    pub fn new(lang: Lang, msg: Msg, args: &[(&str, &dyn Display)]) -> Fatal {
         Fatal {
-            message: match lang {
-                Lang::Fr => fr.into(),
-                Lang::En => en.into(),
-            },
+            message: msg.fill(lang, args),
         }
     }
 }

@@ -5,7 +5,7 @@
 use crate::fatal::Fatal;
 use crate::inputs::describe;
 use std::path::Path;
-use vigilance_core::{Lang, Problems, Questionnaire, registry};
+use vigilance_core::{Lang, Msg, Problems, Questionnaire, registry};
 
 /// The built-in grid named `name` (`rhsf-fir`, `rhsf-fir@1.0.0`).
 pub fn builtin(name: &str) -> Option<&'static Questionnaire> {
@@ -71,42 +71,30 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<&'static Questionnaire, F
         let known = known_names();
         return Err(Fatal::new(
             lang,
-            format!(
-                "`{name}` n'est ni une grille intégrée ni un fichier. Grilles intégrées : {known} (`vigilance questionnaire list`)"
-            ),
-            format!(
-                "`{name}` is neither a built-in grid nor a file. Built-in grids: {known} (`vigilance questionnaire list`)"
-            ),
+            Msg::FatalUnknownGrid,
+            &[("name", &name), ("known", &known)],
         ));
     }
     let shown = path.display();
     let file = read(path).map_err(|p| {
         Fatal::new(
             lang,
-            format!("questionnaire {shown} : {}", describe(&p, Lang::Fr)),
-            format!("questionnaire {shown}: {}", describe(&p, Lang::En)),
+            Msg::FatalQuestionnaireRead,
+            &[("path", &shown), ("problem", &describe(&p, lang))],
         )
     })?;
     match file.result {
         Ok(q) => Ok(Box::leak(Box::new(q))),
         Err(problems) => {
-            let list = |l: Lang| {
-                problems
-                    .0
-                    .iter()
-                    .map(|p| format!("\n  {}", describe(p, l)))
-                    .collect::<String>()
-            };
+            let list: String = problems
+                .0
+                .iter()
+                .map(|p| format!("\n  {}", describe(p, lang)))
+                .collect();
             Err(Fatal::new(
                 lang,
-                format!(
-                    "le questionnaire {shown} n'est pas utilisable :{}\n(`vigilance validate --questionnaire {shown}` montre chaque problème dans son contexte)",
-                    list(Lang::Fr)
-                ),
-                format!(
-                    "the questionnaire {shown} cannot be used:{}\n(`vigilance validate --questionnaire {shown}` shows each problem in context)",
-                    list(Lang::En)
-                ),
+                Msg::FatalQuestionnaireInvalid,
+                &[("path", &shown), ("problems", &list)],
             ))
         }
     }

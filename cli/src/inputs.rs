@@ -9,6 +9,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use vigilance_core::answers::MAX_SHEET_BYTES;
 use vigilance_core::import::MAX_SPREADSHEET_BYTES;
+use vigilance_core::problem::FileKind;
 use vigilance_core::{Lang, Problem, ProblemKind};
 
 /// The kinds of answer files Vigilance reads.
@@ -108,21 +109,21 @@ pub fn size_limit(kind: Option<InputKind>) -> usize {
 
 /// A file too large to read, with its size and the limit.
 fn too_large(source: &str, size: u64, limit: usize, kind: Option<InputKind>) -> Problem {
-    let mib = |n: u64| n as f64 / (1024.0 * 1024.0);
-    let (what_fr, what_en) = match kind {
-        Some(InputKind::Json) => ("une fiche de réponses JSON", "a JSON answer sheet"),
-        Some(InputKind::Xlsx) => ("un classeur Excel", "an Excel workbook"),
-        Some(InputKind::Csv) => ("un fichier CSV", "a CSV file"),
-        None => ("une fiche de réponses", "an answer file"),
+    let kind = match kind {
+        Some(InputKind::Json) => FileKind::Json,
+        Some(InputKind::Xlsx) => FileKind::Xlsx,
+        Some(InputKind::Csv) => FileKind::Csv,
+        None => FileKind::AnswerFile,
     };
-    let (s, l) = (mib(size), mib(limit as u64));
-    plain_problem(
-        format!(
-            "{source} fait {size} octets ({s:.1} Mio), au-delà de la limite de {limit} octets ({l:.0} Mio) pour {what_fr} : le fichier n'a pas été lu ; vérifiez qu'il s'agit bien d'une fiche de réponses, ou scindez-le"
-        ),
-        format!(
-            "{source} is {size} bytes ({s:.1} MiB), over the limit of {limit} bytes ({l:.0} MiB) for {what_en}: the file was not read; check that it is an answer file, or split it"
-        ),
+    let (source, limit) = (source.to_string(), limit as u64);
+    Problem::error(
+        "",
+        ProblemKind::InputTooLarge {
+            source,
+            size,
+            limit,
+            kind,
+        },
     )
 }
 
@@ -144,17 +145,6 @@ pub struct Gathered {
     pub failures: Vec<InputFailure>,
 }
 
-/// A problem in both languages, not tied to a place in a file.
-pub fn plain_problem(fr: impl Into<String>, en: impl Into<String>) -> Problem {
-    Problem::error(
-        "",
-        ProblemKind::Other {
-            fr: fr.into(),
-            en: en.into(),
-        },
-    )
-}
-
 /// The sentence of a problem in `lang`, with its place when it has one.
 pub fn describe(problem: &Problem, lang: Lang) -> String {
     if problem.path.is_empty() && problem.span.is_none() {
@@ -168,43 +158,24 @@ pub fn describe(problem: &Problem, lang: Lang) -> String {
 pub fn io_problem(e: &std::io::Error) -> Problem {
     use std::io::ErrorKind::*;
     match e.kind() {
-        NotFound => plain_problem(
-            "fichier introuvable : vérifiez le chemin et le nom du fichier",
-            "no such file or directory: check the path and the file name",
-        ),
-        PermissionDenied => plain_problem(
-            "lecture refusée : vérifiez les droits d'accès au fichier",
-            "permission denied: check the file's access rights",
-        ),
-        IsADirectory => plain_problem(
-            "c'est un dossier et non un fichier",
-            "this is a directory, not a file",
-        ),
-        _ => plain_problem(
-            format!("le fichier ne peut pas être lu ({e})"),
-            format!("the file cannot be read ({e})"),
+        NotFound => Problem::error("", ProblemKind::FileNotFound),
+        PermissionDenied => Problem::error("", ProblemKind::PermissionDenied),
+        IsADirectory => Problem::error("", ProblemKind::IsDirectory),
+        _ => Problem::error(
+            "",
+            ProblemKind::Unreadable {
+                detail: e.to_string(),
+            },
         ),
     }
 }
 
 fn wrong_type(ext: &str) -> Problem {
-    let what_fr = if ext.is_empty() {
-        "ce fichier".to_string()
-    } else {
-        format!("un fichier .{ext}")
-    };
-    let what_en = if ext.is_empty() {
-        "this file".to_string()
-    } else {
-        format!("a .{ext} file")
-    };
-    plain_problem(
-        format!(
-            "{what_fr} n'est pas une fiche de réponses : donnez des fiches .json (exportées de l'application), des classeurs .xlsx faits avec `vigilance template`, ou un .csv au format matrice"
-        ),
-        format!(
-            "{what_en} is not an answer sheet: give .json answer sheets (exported from the app), .xlsx workbooks made with `vigilance template`, or a .csv in the matrix layout"
-        ),
+    Problem::error(
+        "",
+        ProblemKind::NotAnswerFile {
+            ext: ext.to_string(),
+        },
     )
 }
 
@@ -249,10 +220,7 @@ pub fn gather(args: &[PathBuf]) -> Gathered {
                 if out.inputs.len() == before && !out.failures.iter().any(|f| f.source == source) {
                     out.failures.push(InputFailure {
                         source,
-                        problem: plain_problem(
-                            "aucune fiche de réponses (.json, .xlsx, .csv) dans ce dossier : vérifiez le chemin, ou placez-y les fiches à évaluer",
-                            "no answer sheet (.json, .xlsx, .csv) in this directory: check the path, or put the sheets to score in it",
-                        ),
+                        problem: Problem::error("", ProblemKind::NoAnswerFileInDir),
                     });
                 }
             }

@@ -11,7 +11,7 @@ use crate::output::{Target, write_to};
 use std::path::Path;
 use std::process::ExitCode;
 use vigilance_core::migrate::{Migration, Outcome, migrate};
-use vigilance_core::{AnswerSheet, Lang, Questionnaire, registry};
+use vigilance_core::{AnswerSheet, Lang, Msg, Questionnaire, registry};
 
 /// Runs `vigilance migrate`.
 pub fn run(args: &MigrateArgs) -> Result<ExitCode, Fatal> {
@@ -19,11 +19,8 @@ pub fn run(args: &MigrateArgs) -> Result<ExitCode, Fatal> {
     std::fs::create_dir_all(&args.output).map_err(|e| {
         Fatal::new(
             lang,
-            format!(
-                "impossible de créer le dossier {} : {e}",
-                args.output.display()
-            ),
-            format!("cannot create the directory {}: {e}", args.output.display()),
+            Msg::FatalCreateDir,
+            &[("path", &args.output.display()), ("error", &e)],
         )
     })?;
     let gathered = inputs::gather(&args.inputs);
@@ -46,16 +43,15 @@ pub fn run(args: &MigrateArgs) -> Result<ExitCode, Fatal> {
             }
         }
     }
-    report.push_str(&match lang {
-        Lang::Fr => format!(
-            "{written} feuille(s) migrée(s) dans {}, {failed} en échec. Les feuilles d'origine ne sont pas modifiées.\n",
-            args.output.display()
-        ),
-        Lang::En => format!(
-            "{written} sheet(s) migrated into {}, {failed} failed. The original sheets are not modified.\n",
-            args.output.display()
-        ),
-    });
+    report.push_str(&Msg::CliMigrateDone.fill(
+        lang,
+        &[
+            ("dir", &args.output.display()),
+            ("written", &written),
+            ("failed", &failed),
+        ],
+    ));
+    report.push('\n');
     write_to(&Target::Stdout, lang, |w| w.write_all(report.as_bytes()))?;
     Ok(if failed == 0 {
         ExitCode::SUCCESS
@@ -73,43 +69,27 @@ fn migrate_one(
 ) -> Result<(String, Migration, &'static Questionnaire), String> {
     let (bytes, kind) = input.read().map_err(|p| describe(&p, lang))?;
     if kind != InputKind::Json {
-        return Err(lang
-            .pick(
-                "seules les feuilles JSON se migrent : exportez d'abord ce classeur en JSON (`vigilance score … --format json`) ou ressaisissez-le dans un modèle de la nouvelle version",
-                "only JSON sheets can be migrated: export this workbook to JSON first, or fill in a template of the new version",
-            )
-            .to_string());
+        return Err(Msg::CliMigrateOnlyJson.text(lang).to_string());
     }
     let text = String::from_utf8_lossy(&bytes);
-    let (id, version) = registry::peek_questionnaire(&text).ok_or_else(|| {
-        lang.pick(
-            "la feuille n'indique pas sa grille (`questionnaire.id` et `version`)",
-            "the sheet does not name its grid (`questionnaire.id` and `version`)",
+    let known = crate::grid::known_names();
+    let (id, version) = registry::peek_questionnaire(&text)
+        .ok_or_else(|| Msg::CliMigrateNoGrid.text(lang).to_string())?;
+    let from = registry::find(&id, &version).ok_or_else(|| {
+        Msg::CliMigrateNotBuiltIn.fill(
+            lang,
+            &[("grid", &format!("{id}@{version}")), ("known", &known)],
         )
-        .to_string()
-    })?;
-    let from = registry::find(&id, &version).ok_or_else(|| match lang {
-        Lang::Fr => format!(
-            "la grille {id}@{version} n'est pas intégrée : grilles connues {}",
-            crate::grid::known_names()
-        ),
-        Lang::En => format!(
-            "grid {id}@{version} is not built in: known grids {}",
-            crate::grid::known_names()
-        ),
     })?;
     let to = target(args.to.as_deref(), &id).ok_or_else(|| {
-        let asked = args.to.as_deref().unwrap_or("");
-        match lang {
-            Lang::Fr => format!(
-                "aucune version `{asked}` de la grille {id} : grilles connues {}",
-                crate::grid::known_names()
-            ),
-            Lang::En => format!(
-                "no version `{asked}` of grid {id}: known grids {}",
-                crate::grid::known_names()
-            ),
-        }
+        Msg::CliMigrateNoVersion.fill(
+            lang,
+            &[
+                ("asked", &args.to.as_deref().unwrap_or("")),
+                ("id", &id),
+                ("known", &known),
+            ],
+        )
     })?;
     let sheet = AnswerSheet::parse(&text, from).map_err(|problems| {
         problems
@@ -140,37 +120,30 @@ fn target(to: Option<&str>, id: &str) -> Option<&'static Questionnaire> {
     }
 }
 
-/// What happened to one sheet, in `lang`: counts, then one line per answer not simply carried.
+/// What happened to one sheet, in `lang`: counts, then one line per answer not carried over.
 fn summary(source: &str, name: &str, m: &Migration, to: &Questionnaire, lang: Lang) -> String {
-    let mut out = match lang {
-        Lang::Fr => format!(
-            "{source} → {name} ({} {}) : {} réponse(s) reprise(s), {} reformulée(s) reprise(s), {} non reprise(s), {} nouvelle(s) question(s) sans réponse\n",
-            to.id,
-            to.version,
-            m.count(Outcome::Carried),
-            m.count(Outcome::CarriedReworded),
-            m.count(Outcome::DroppedRevised)
-                + m.count(Outcome::DroppedInvalid)
-                + m.count(Outcome::DroppedRemoved),
-            m.count(Outcome::Added),
-        ),
-        Lang::En => format!(
-            "{source} → {name} ({} {}): {} answer(s) carried over, {} reworded and carried over, {} not carried over, {} new question(s) unanswered\n",
-            to.id,
-            to.version,
-            m.count(Outcome::Carried),
-            m.count(Outcome::CarriedReworded),
-            m.count(Outcome::DroppedRevised)
-                + m.count(Outcome::DroppedInvalid)
-                + m.count(Outcome::DroppedRemoved),
-            m.count(Outcome::Added),
-        ),
-    };
+    let dropped = m.count(Outcome::DroppedRevised)
+        + m.count(Outcome::DroppedInvalid)
+        + m.count(Outcome::DroppedRemoved);
+    let mut out = Msg::CliMigrateSheet.fill(
+        lang,
+        &[
+            ("source", &source),
+            ("name", &name),
+            ("grid", &to.name()),
+            ("carried", &m.count(Outcome::Carried)),
+            ("reworded", &m.count(Outcome::CarriedReworded)),
+            ("dropped", &dropped),
+            ("added", &m.count(Outcome::Added)),
+        ],
+    );
+    out.push('\n');
     for c in m.changes.iter().filter(|c| !c.outcome.is_carried()) {
         out.push_str(&format!(
-            "  {} {}: {}\n",
+            "  {} {}{} {}\n",
             c.question,
             c.track,
+            Msg::Colon.text(lang),
             c.outcome.label(lang)
         ));
     }

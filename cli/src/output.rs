@@ -5,7 +5,7 @@
 use crate::fatal::Fatal;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use vigilance_core::Lang;
+use vigilance_core::{Lang, Msg};
 
 /// Where output goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,11 +47,7 @@ pub fn write_to(
                 Ok(()) => Ok(()),
                 // The reader went away (`| head`): not our failure.
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-                Err(e) => Err(Fatal::new(
-                    lang,
-                    format!("impossible d'écrire sur la sortie standard : {e}"),
-                    format!("cannot write to standard output: {e}"),
-                )),
+                Err(e) => Err(Fatal::new(lang, Msg::FatalStdout, &[("error", &e)])),
             }
         }
         Target::File(path) => write_file_atomically(path, lang, write),
@@ -81,22 +77,10 @@ pub fn save_atomically<E: std::fmt::Display>(
 ) -> Result<(), Fatal> {
     let shown = path.display();
     let fail = |e: &dyn std::fmt::Display| {
-        Fatal::new(
-            lang,
-            format!(
-                "impossible d'écrire {shown} : {e} ; vérifiez que le dossier existe et est accessible en écriture, et que le fichier n'est pas ouvert dans Excel"
-            ),
-            format!(
-                "cannot write {shown}: {e}; check that the directory exists and is writable, and that the file is not open in Excel"
-            ),
-        )
+        Fatal::new(lang, Msg::FatalWrite, &[("path", &shown), ("error", &e)])
     };
     if path.is_dir() {
-        return Err(Fatal::new(
-            lang,
-            format!("{shown} est un dossier : donnez un nom de fichier à -o"),
-            format!("{shown} is a directory: give -o a file name"),
-        ));
+        return Err(Fatal::new(lang, Msg::FatalOutputIsDir, &[("path", &shown)]));
     }
     // A device or a pipe (`-o /dev/null`, a FIFO) is written in place: renaming a temporary
     // file over it would replace /dev/null with a regular file for the whole machine.
@@ -113,12 +97,8 @@ pub fn save_atomically<E: std::fmt::Display>(
         let d = dir.display();
         return Err(Fatal::new(
             lang,
-            format!(
-                "impossible d'écrire {shown} : le dossier {d} n'existe pas ; créez-le ou choisissez un autre chemin pour -o"
-            ),
-            format!(
-                "cannot write {shown}: the directory {d} does not exist; create it or choose another path for -o"
-            ),
+            Msg::FatalOutputDirMissing,
+            &[("path", &shown), ("dir", &d)],
         ));
     }
     let tmp = tempfile::Builder::new()

@@ -9,7 +9,7 @@ use crate::fatal::Fatal;
 use crate::output::{Target, write_to};
 use std::process::ExitCode;
 use vigilance_core::coverage::{disclaimer, framework_counts, grid_coverage};
-use vigilance_core::{Lang, Level, Questionnaire, Track, registry};
+use vigilance_core::{Lang, Level, Msg, Questionnaire, Track, registry};
 
 /// Runs `vigilance questionnaire`.
 pub fn run(args: &QuestionnaireArgs) -> Result<ExitCode, Fatal> {
@@ -48,10 +48,7 @@ fn list(args: &ListArgs) -> Result<ExitCode, Fatal> {
 /// the default for new assessments.
 pub fn render_list(lang: Lang) -> String {
     let default = registry::default_grid();
-    let mut out = String::from(lang.pick(
-        "Grilles intégrées (`--questionnaire ID@VERSION` en choisit une ; une feuille est notée sur la version qu'elle indique) :\n",
-        "Built-in grids (`--questionnaire ID@VERSION` picks one; a sheet is scored on the version it names):\n",
-    ));
+    let mut out = format!("{}\n", Msg::CliGridList.text(lang));
     for q in registry::builtin_grids() {
         let name = format!("{}@{}", q.id, q.version);
         let counts = q
@@ -67,9 +64,9 @@ pub fn render_list(lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join(", ");
         let mark = if std::ptr::eq(q, default) {
-            lang.pick(" (par défaut)", " (default)")
+            format!(" {}", Msg::CliGridDefault.text(lang))
         } else {
-            ""
+            String::new()
         };
         out.push_str(&format!(
             "  {name:<20} {counts:<12} {}{mark}\n",
@@ -91,7 +88,7 @@ pub fn render_mappings(q: &Questionnaire, lang: Lang, width: usize) -> String {
         }
     };
     out.push('\n');
-    let heading = lang.pick("Couverture réglementaire", "Regulation coverage");
+    let heading = Msg::CliCoverageTitle.text(lang);
     out.push_str(heading);
     out.push('\n');
     out.push_str(&"=".repeat(heading.chars().count()));
@@ -99,14 +96,7 @@ pub fn render_mappings(q: &Questionnaire, lang: Lang, width: usize) -> String {
     line(&mut out, disclaimer(lang), 0);
     if q.frameworks.is_empty() {
         out.push('\n');
-        line(
-            &mut out,
-            lang.pick(
-                "Cette grille n'est rattachée à aucun référentiel (champ `frameworks`).",
-                "This grid maps to no framework (field `frameworks`).",
-            ),
-            0,
-        );
+        line(&mut out, Msg::CliCoverageNone.text(lang), 0);
         return out;
     }
     let map = grid_coverage(q);
@@ -115,7 +105,7 @@ pub fn render_mappings(q: &Questionnaire, lang: Lang, width: usize) -> String {
         .iter()
         .map(|t| (*t, framework_counts(q, *t)))
         .collect();
-    let not_covered = lang.pick("non couverte", "not covered");
+    let not_covered = Msg::CoverageNotCovered.text(lang);
     for (fi, f) in q.frameworks.iter().enumerate() {
         out.push('\n');
         let title = format!("{} · {}", f.id, f.name.get(lang));
@@ -127,7 +117,7 @@ pub fn render_mappings(q: &Questionnaire, lang: Lang, width: usize) -> String {
         if let Some(n) = &f.note {
             line(
                 &mut out,
-                &format!("{} {}", lang.pick("Note :", "Note:"), n.get(lang)),
+                &format!("{} {}", Msg::CliNote.text(lang), n.get(lang)),
                 0,
             );
         }
@@ -138,10 +128,7 @@ pub fn render_mappings(q: &Questionnaire, lang: Lang, width: usize) -> String {
             .join(" · ");
         line(
             &mut out,
-            &format!(
-                "{} {summary}",
-                lang.pick("Exigences couvertes :", "Requirements covered:")
-            ),
+            &format!("{} {summary}", Msg::CliRequirementsCovered.text(lang)),
             0,
         );
         for r in map.iter().filter(|r| r.framework == fi) {
@@ -190,14 +177,7 @@ pub fn render_table(q: &Questionnaire, lang: Lang, width: usize) -> String {
         out.push('\n');
     }
     let threshold = q.threshold_percent();
-    let intro = match lang {
-        Lang::Fr => format!(
-            "Seuil : {threshold} %. ★ = question critique : un niveau n'est atteint que si ses questions critiques obtiennent tous leurs points. Volets : CL = travail des enfants, FL = travail forcé ; une question des deux volets reçoit une réponse pour chacun."
-        ),
-        Lang::En => format!(
-            "Threshold: {threshold} %. ★ = critical question: a level is achieved only when its critical questions score their full point. Tracks: CL = child labour, FL = forced labour; a question of both tracks is answered for each."
-        ),
-    };
+    let intro = Msg::CliGridIntro.fill(lang, &[("threshold", &threshold)]);
     for line in wrap(&intro, width) {
         out.push_str(&line);
         out.push('\n');
@@ -210,10 +190,12 @@ pub fn render_table(q: &Questionnaire, lang: Lang, width: usize) -> String {
         .max()
         .unwrap_or(3)
         .max(2);
-    let (h_tracks, h_theme, h_crit, h_question) = match lang {
-        Lang::Fr => ("Volets", "Thème", "Crit.", "Question"),
-        Lang::En => ("Tracks", "Theme", "Crit.", "Question"),
-    };
+    let (h_tracks, h_theme, h_crit, h_question) = (
+        Msg::CliGridTracks.text(lang),
+        Msg::CliGridTheme.text(lang),
+        Msg::CliGridCritical.text(lang),
+        Msg::CliGridQuestion.text(lang),
+    );
     let theme_w = q
         .themes
         .iter()
@@ -288,10 +270,7 @@ pub fn render_table(q: &Questionnaire, lang: Lang, width: usize) -> String {
         })
         .collect::<Vec<_>>()
         .join(" · ");
-    let footer = format!(
-        "{} {counts}",
-        lang.pick("Questions par volet :", "Questions per track:")
-    );
+    let footer = format!("{} {counts}", Msg::CliGridPerTrack.text(lang));
     for line in wrap(&footer, width) {
         out.push_str(&line);
         out.push('\n');
@@ -329,8 +308,8 @@ fn schema(args: &SchemaArgs) -> Result<ExitCode, Fatal> {
         std::fs::create_dir_all(dir).map_err(|e| {
             Fatal::new(
                 lang,
-                format!("impossible de créer {} : {e}", dir.display()),
-                format!("cannot create {}: {e}", dir.display()),
+                Msg::FatalCreateDir,
+                &[("path", &dir.display()), ("error", &e)],
             )
         })?;
         for file in vigilance_core::schema::all() {

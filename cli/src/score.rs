@@ -12,9 +12,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use vigilance_core::messages::count;
 use vigilance_core::report::json::{ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry};
 use vigilance_core::report::workbook::{ResultsWorkbook, ScoredSheet, WorkbookError};
-use vigilance_core::{Lang, Problem, Questionnaire, ScoringOptions, Text, score};
+use vigilance_core::{Lang, Msg, Problem, Questionnaire, ScoringOptions, Text, score};
 
 /// Inputs handled per batch when streaming JSON: enough to keep every core busy, few enough to
 /// keep memory flat.
@@ -49,7 +50,7 @@ pub fn error_entry(source: &str, problems: &[Problem], lang: Lang) -> ErrorEntry
                 Some(help) => format!(
                     "{}\n  {} {help}",
                     describe(p, lang),
-                    lang.pick("aide :", "help:")
+                    Msg::CliHelp.text(lang)
                 ),
                 None => describe(p, lang),
             })
@@ -113,7 +114,7 @@ fn process<T>(
     lang: Lang,
     make: &(impl Fn(ScoredSheet) -> T + Sync),
 ) -> Vec<Outcome<T>> {
-    read_sheets(input, q)
+    read_sheets(input, q, lang)
         .into_iter()
         .map(|read| match read.result {
             Ok(parsed) => {
@@ -190,11 +191,7 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
     let target = Target::from_arg(args.output.as_deref());
     let format = resolve_format(args.format, &target);
     if format == Format::Xlsx && target.is_terminal() {
-        return Err(Fatal::new(
-            lang,
-            "refus d'écrire un classeur Excel dans le terminal : donnez un fichier avec -o FICHIER.xlsx, ou choisissez --format json",
-            "refusing to write an Excel workbook to the terminal: give a file with -o FILE.xlsx, or choose --format json",
-        ));
+        return Err(Fatal::new(lang, Msg::FatalXlsxToTerminal, &[]));
     }
 
     let previous = args
@@ -324,13 +321,7 @@ fn write_workbook(
     progress: &ProgressBar,
     tally: &mut Tally,
 ) -> Result<(), Fatal> {
-    let fatal = |e: WorkbookError| {
-        Fatal::new(
-            lang,
-            format!("le classeur Excel n'a pas pu être écrit : {e}"),
-            format!("the Excel workbook could not be written: {e}"),
-        )
-    };
+    let fatal = |e: WorkbookError| Fatal::new(lang, Msg::FatalWorkbook, &[("error", &e)]);
     let mut book =
         ResultsWorkbook::new(q, crate::reports::workbook_options(lang, previous)).map_err(fatal)?;
     let mut errors = input_errors;
@@ -460,20 +451,13 @@ fn read_previous(
         let _ = writeln!(
             err,
             "{} --previous {}: {}",
-            lang.pick("avertissement :", "warning:"),
+            Msg::CliWarning.text(lang),
             e.source,
             e.message.replace('\n', "\n  ")
         );
     }
     if !quiet && scored.is_empty() {
-        let _ = writeln!(
-            err,
-            "{}",
-            lang.pick(
-                "avertissement : --previous ne contient aucune fiche évaluable ; pas de comparaison",
-                "warning: --previous holds no sheet that can be scored; no comparison is made"
-            )
-        );
+        let _ = writeln!(err, "{}", Msg::CliPreviousEmpty.text(lang));
     }
     scored
 }
@@ -487,14 +471,14 @@ fn report(tally: &Tally, target: &Target, lang: Lang, quiet: bool) {
                 let _ = writeln!(
                     err,
                     "{} {source}: {}",
-                    lang.pick("avertissement :", "warning:"),
+                    Msg::CliWarning.text(lang),
                     describe(w, lang)
                 );
             }
         }
     }
     for e in &tally.errors {
-        let _ = writeln!(err, "{} {}", lang.pick("erreur :", "error:"), e.source);
+        let _ = writeln!(err, "{} {}", Msg::CliError.text(lang), e.source);
         for line in e.message.lines() {
             let _ = writeln!(err, "  {line}");
         }
@@ -508,25 +492,16 @@ fn report(tally: &Tally, target: &Target, lang: Lang, quiet: bool) {
     };
     let n = tally.scored;
     let f = tally.errors.len();
-    let line = match lang {
-        Lang::Fr => format!(
-            "{n} fiche{s} évaluée{s}, {f} entrée{fs} non évaluée{fs}{dest}",
-            s = plural_fr(n),
-            fs = plural_fr(f)
+    let line = format!(
+        "{}, {}{dest}",
+        count(lang, n as u64, Msg::CliScoredOne, Msg::CliScoredMany, &[]),
+        count(
+            lang,
+            f as u64,
+            Msg::CliNotScoredOne,
+            Msg::CliNotScoredMany,
+            &[]
         ),
-        Lang::En => format!(
-            "{n} sheet{s} scored, {f} input{fs} could not be scored{dest}",
-            s = plural(n),
-            fs = plural(f)
-        ),
-    };
+    );
     let _ = writeln!(err, "{line}");
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
-fn plural_fr(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
 }

@@ -5,7 +5,9 @@
 use crate::inputs::{Input, InputKind};
 use vigilance_core::import::{read_matrix_csv, read_workbook};
 use vigilance_core::location::{decode_text, strip_bom};
-use vigilance_core::{AnswerSheet, Parsed, Problem, Problems, Questionnaire};
+use vigilance_core::{
+    AnswerSheet, Lang, Parsed, Place, Problem, ProblemKind, Problems, Questionnaire,
+};
 
 /// One answer sheet read from an input, or every problem that prevents using it.
 #[derive(Debug)]
@@ -17,9 +19,9 @@ pub struct SheetRead {
 }
 
 /// Reads every sheet of `input`.
-pub fn read_sheets(input: &Input, questionnaire: &Questionnaire) -> Vec<SheetRead> {
+pub fn read_sheets(input: &Input, questionnaire: &Questionnaire, lang: Lang) -> Vec<SheetRead> {
     match input.read() {
-        Ok((bytes, kind)) => parse_sheets(&input.source, kind, &bytes, questionnaire),
+        Ok((bytes, kind)) => parse_sheets(&input.source, kind, &bytes, questionnaire, lang),
         Err(p) => vec![SheetRead {
             source: input.source.clone(),
             result: Err(Problems(vec![*p])),
@@ -27,19 +29,21 @@ pub fn read_sheets(input: &Input, questionnaire: &Questionnaire) -> Vec<SheetRea
     }
 }
 
-/// Parses the bytes of one input of `kind`.
+/// Parses the bytes of one input of `kind`; the part of a file that holds several companies is
+/// named in `lang`.
 pub fn parse_sheets(
     source: &str,
     kind: InputKind,
     bytes: &[u8],
     questionnaire: &Questionnaire,
+    lang: Lang,
 ) -> Vec<SheetRead> {
     match kind {
         InputKind::Json => vec![SheetRead {
             source: source.to_string(),
             result: AnswerSheet::parse_bytes(bytes, questionnaire),
         }],
-        InputKind::Xlsx | InputKind::Csv => imported(source, kind, bytes, questionnaire),
+        InputKind::Xlsx | InputKind::Csv => imported(source, kind, bytes, questionnaire, lang),
     }
 }
 
@@ -50,6 +54,7 @@ fn imported(
     kind: InputKind,
     bytes: &[u8],
     questionnaire: &Questionnaire,
+    lang: Lang,
 ) -> Vec<SheetRead> {
     let sheets = match kind {
         InputKind::Csv => match decode_text(bytes) {
@@ -66,28 +71,24 @@ fn imported(
     if sheets.is_empty() {
         return vec![SheetRead {
             source: source.to_string(),
-            result: Err(Problems(vec![crate::inputs::plain_problem(
-                "ce fichier ne contient aucune entreprise : remplissez au moins une ligne (nom de l'entreprise et réponses)",
-                "this file holds no company: fill in at least one row (company name and answers)",
-            )])),
+            result: Err(Problems(vec![Problem::error("", ProblemKind::NoCompany)])),
         }];
     }
     sheets
         .into_iter()
         .map(|s| SheetRead {
-            source: labelled_source(source, &s.label),
+            source: labelled_source(source, s.label.as_ref(), lang),
             result: s.result,
         })
         .collect()
 }
 
-/// The source name of the part `label` of a file (`book.xlsx (row 5)`), or the file's own name
-/// when the file holds one sheet.
-pub fn labelled_source(source: &str, label: &str) -> String {
-    if label.is_empty() {
-        source.to_string()
-    } else {
-        format!("{source} ({label})")
+/// The source name of the part `label` of a file (`book.xlsx (ligne 5)`), in `lang`, or the
+/// file's own name when the file holds one sheet.
+pub fn labelled_source(source: &str, label: Option<&Place>, lang: Lang) -> String {
+    match label {
+        None => source.to_string(),
+        Some(place) => format!("{source} ({})", place.describe(None, lang)),
     }
 }
 

@@ -6,8 +6,8 @@ use crate::args::TemplateArgs;
 use crate::fatal::Fatal;
 use crate::output::{Target, write_to};
 use std::process::ExitCode;
-use vigilance_core::Lang;
 use vigilance_core::import::{answer_template, matrix_template};
+use vigilance_core::{Lang, Msg};
 
 /// Runs `vigilance template`.
 pub fn run(args: &TemplateArgs) -> Result<ExitCode, Fatal> {
@@ -15,24 +15,14 @@ pub fn run(args: &TemplateArgs) -> Result<ExitCode, Fatal> {
     let q = crate::grid::load_for_new(args.questionnaire.as_deref(), lang)?;
     let target = Target::from_arg(Some(&args.output));
     if target.is_terminal() {
-        return Err(Fatal::new(
-            lang,
-            "refus d'écrire un classeur Excel dans le terminal : donnez un fichier avec -o FICHIER.xlsx",
-            "refusing to write an Excel workbook to the terminal: give a file with -o FILE.xlsx",
-        ));
+        return Err(Fatal::new(lang, Msg::FatalTemplateToTerminal, &[]));
     }
     let bytes = if args.matrix {
         matrix_template(q, lang)
     } else {
         answer_template(q, lang)
     }
-    .map_err(|e| {
-        Fatal::new(
-            lang,
-            format!("le modèle n'a pas pu être écrit : {e}"),
-            format!("the template could not be written: {e}"),
-        )
-    })?;
+    .map_err(|e| Fatal::new(lang, Msg::FatalTemplate, &[("error", &e)]))?;
     write_to(&target, lang, |w| w.write_all(&bytes))?;
     Ok(ExitCode::SUCCESS)
 }

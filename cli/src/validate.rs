@@ -11,11 +11,13 @@ use std::fmt;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use vigilance_core::location::{decode_text, strip_bom};
+use vigilance_core::messages::{Msg, colon, count};
 use vigilance_core::{Lang, Problem, Questionnaire, Severity};
 
 /// One problem as miette renders it.
 #[derive(Debug)]
 struct ProblemReport {
+    code: &'static str,
     message: String,
     help: Option<String>,
     severity: miette::Severity,
@@ -32,6 +34,10 @@ impl fmt::Display for ProblemReport {
 impl std::error::Error for ProblemReport {}
 
 impl Diagnostic for ProblemReport {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.code))
+    }
+
     fn severity(&self) -> Option<miette::Severity> {
         Some(self.severity)
     }
@@ -80,6 +86,7 @@ impl Renderer {
         let lang = self.lang;
         let located = problem.span.zip(text);
         let report = ProblemReport {
+            code: problem.code(),
             message: match located {
                 Some(_) => problem.kind.message(lang),
                 None if problem.path.is_empty() => format!("{name}: {}", describe(problem, lang)),
@@ -97,7 +104,7 @@ impl Renderer {
                 let label = if problem.path.is_empty() {
                     None
                 } else {
-                    Some(problem.path.clone())
+                    Some(problem.path.to_string())
                 };
                 LabeledSpan::new(label, offset, len)
             }),
@@ -105,7 +112,11 @@ impl Renderer {
         let mut out = String::new();
         if self.handler.render_report(&mut out, &report).is_err() {
             // The snippet could not be drawn: fall back to the sentence with its place.
-            out = format!("  × {name}: {}\n", describe(problem, lang));
+            out = format!(
+                "  × {name}: [{}] {}\n",
+                problem.code(),
+                describe(problem, lang)
+            );
         }
         out.push('\n');
         out
@@ -158,7 +169,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
                     Ok(q) => {
                         print(&format!(
                             "{} {name} ({} {})\n",
-                            lang.pick("valide :", "valid:"),
+                            Msg::CliValid.text(lang),
                             q.id,
                             q.version
                         ));
@@ -171,10 +182,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
                             print(&renderer.render(&name, Some(&text), p));
                         }
                         if !args.inputs.is_empty() {
-                            print(lang.pick(
-                                "les fiches de réponses ne sont pas vérifiées tant que le questionnaire n'est pas valide\n",
-                                "the answer sheets are not checked until the questionnaire is valid\n",
-                            ));
+                            print(&format!("{}\n", Msg::CliSheetsNotChecked.text(lang)));
                         }
                         print(&summary(checked, invalid, lang));
                         return Ok(ExitCode::from(1));
@@ -206,7 +214,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
             }
         };
         let text = (kind == InputKind::Json).then(|| source_text(&bytes));
-        for read in parse_sheets(&input.source, kind, &bytes, questionnaire) {
+        for read in parse_sheets(&input.source, kind, &bytes, questionnaire, lang) {
             let (problems, ok, company) = match &read.result {
                 Ok(parsed) => (
                     parsed.warnings.clone(),
@@ -226,7 +234,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
                     .unwrap_or_default();
                 lines.push(format!(
                     "{} {}{who}\n",
-                    lang.pick("valide :", "valid:"),
+                    Msg::CliValid.text(lang),
                     read.source
                 ));
             }
@@ -253,21 +261,18 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
 
 fn summary(checked: usize, invalid: usize, lang: Lang) -> String {
     let valid = checked - invalid;
-    match lang {
-        Lang::Fr => format!(
-            "{checked} fichier{} vérifié{} : {valid} valide{}, {invalid} non valide{}\n",
-            s_fr(checked),
-            s_fr(checked),
-            s_fr(valid),
-            s_fr(invalid)
+    let (checked, valid, invalid) = (checked as u64, valid as u64, invalid as u64);
+    format!(
+        "{}{} {}, {}\n",
+        count(
+            lang,
+            checked,
+            Msg::CliFilesCheckedOne,
+            Msg::CliFilesCheckedMany,
+            &[]
         ),
-        Lang::En => format!(
-            "{checked} file{} checked: {valid} valid, {invalid} invalid\n",
-            if checked == 1 { "" } else { "s" }
-        ),
-    }
-}
-
-fn s_fr(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
+        colon(lang),
+        count(lang, valid, Msg::CliValidOne, Msg::CliValidMany, &[]),
+        count(lang, invalid, Msg::CliInvalidOne, Msg::CliInvalidMany, &[]),
+    )
 }

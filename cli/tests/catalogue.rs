@@ -2,9 +2,9 @@
 //! (file, place, what to do), and in a batch every good input is still scored while the workbook
 //! lists every failure.
 //!
-//! Expected output lives beside each input as `<name>.stderr`. After a deliberate change of
-//! wording, rewrite them with `VIGILANCE_BLESS=1 cargo test -p vigilance-cli --test catalogue`
-//! and review the diff.
+//! Every input runs in both languages. Expected output lives beside each input as
+//! `<name>.fr.stderr` and `<name>.en.stderr`. After a deliberate change of wording, rewrite them
+//! with `VIGILANCE_BLESS=1 cargo test -p vigilance-cli --test catalogue` and review the diff.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -34,6 +34,13 @@ fn entries(dir: &str) -> Vec<String> {
     names
 }
 
+/// Every input with each language, French first.
+fn with_langs(names: &[String]) -> impl Iterator<Item = (&String, &'static str)> {
+    names
+        .iter()
+        .flat_map(|n| ["fr", "en"].into_iter().map(move |l| (n, l)))
+}
+
 /// Compares (or, when blessing, writes) the expected stderr of one input.
 fn check(expected_path: &Path, actual: &str, failures: &mut Vec<String>) {
     if std::env::var_os("VIGILANCE_BLESS").is_some() {
@@ -59,17 +66,17 @@ fn every_bad_answer_file_gives_its_expected_message() {
         names.len()
     );
     let mut failures = Vec::new();
-    for name in &names {
+    for (name, lang) in with_langs(&names) {
         let input = format!("tests/bad-inputs/sheets/{name}");
         let out = vigilance()
             .args([
-                "score", "--lang", "en", "--format", "json", "-o", "-", &input,
+                "score", "--lang", lang, "--format", "json", "-o", "-", &input,
             ])
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
         let code = out.status.code().unwrap_or(-1);
-        let has_error = stderr.contains("error:");
+        let has_error = stderr.contains(if lang == "fr" { "erreur :" } else { "error:" });
         // Exit 1 exactly when the input could not be scored; a panic would be 101.
         if code != if has_error { 1 } else { 0 } {
             failures.push(format!("{input}: exit status {code}\n{stderr}"));
@@ -80,7 +87,7 @@ fn every_bad_answer_file_gives_its_expected_message() {
                 "{input}: the message does not name the file\n{stderr}"
             ));
         }
-        let expected = root().join(format!("tests/bad-inputs/sheets/{name}.stderr"));
+        let expected = root().join(format!("tests/bad-inputs/sheets/{name}.{lang}.stderr"));
         check(&expected, &stderr, &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
@@ -90,10 +97,10 @@ fn every_bad_answer_file_gives_its_expected_message() {
 fn every_bad_questionnaire_is_refused_with_its_expected_message() {
     let names = entries("tests/bad-inputs/questionnaires");
     let mut failures = Vec::new();
-    for name in &names {
+    for (name, lang) in with_langs(&names) {
         let input = format!("tests/bad-inputs/questionnaires/{name}");
         let out = vigilance()
-            .args(["validate", "--lang", "en", "--questionnaire", &input])
+            .args(["validate", "--lang", lang, "--questionnaire", &input])
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -102,7 +109,9 @@ fn every_bad_questionnaire_is_refused_with_its_expected_message() {
         if code == 0 || code == 101 {
             failures.push(format!("{input}: exit status {code}\n{stderr}"));
         }
-        let expected = root().join(format!("tests/bad-inputs/questionnaires/{name}.stderr"));
+        let expected = root().join(format!(
+            "tests/bad-inputs/questionnaires/{name}.{lang}.stderr"
+        ));
         check(&expected, &format!("{stdout}{stderr}"), &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

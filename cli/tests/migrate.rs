@@ -39,7 +39,10 @@ fn example_sheets_move_to_1_1_0_and_stay_valid() {
         .get_output()
         .clone();
     let report = String::from_utf8(out.stdout).unwrap();
-    assert!(report.contains("7 sheet(s) migrated"), "{report}");
+    assert!(
+        report.contains("Sheets migrated into") && report.contains(": 7; failed: 0."),
+        "{report}"
+    );
     assert!(
         report.contains("Q12 CL: not carried over: the question was revised"),
         "{report}"
@@ -90,7 +93,7 @@ fn a_bad_sheet_is_reported_and_the_others_still_migrate() {
         .get_output()
         .clone();
     let report = String::from_utf8(out.stdout).unwrap();
-    assert!(report.contains("1 feuille(s) migrée(s)"), "{report}");
+    assert!(report.contains(" : 1 ; en échec : "), "{report}");
     assert!(dir.path().join("03-level1-automotive.json").exists());
 }
 

@@ -7,8 +7,8 @@
 //! Other readers (xlsx, CSV) build a [`SheetDraft`] and share the same checks.
 
 use crate::codes::{AnswerValue, Track};
-use crate::location::{Target, decode_text, locate_all, pointer, strip_bom};
-use crate::problem::{Problem, ProblemKind, Problems};
+use crate::location::{Target, decode_text, duplicate_keys, locate_all, pointer, strip_bom};
+use crate::problem::{JsonType, Place, Problem, ProblemKind, Problems};
 use crate::questionnaire::{Questionnaire, json_error_problem};
 use schemars::JsonSchema;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -33,7 +33,7 @@ pub const MAX_SHORT_TEXT_CHARS: usize = 2_000;
 /// Most evidence items accepted on one answer.
 pub const MAX_EVIDENCE_ITEMS: usize = 100;
 
-fn too_long(path: impl FnOnce() -> String, text: &str, limit: usize) -> Option<Problem> {
+fn too_long<P: Into<Place>>(path: impl FnOnce() -> P, text: &str, limit: usize) -> Option<Problem> {
     // Cheap test first: a text of at most `limit` bytes has at most `limit` characters.
     if text.len() <= limit {
         return None;
@@ -42,10 +42,9 @@ fn too_long(path: impl FnOnce() -> String, text: &str, limit: usize) -> Option<P
     (n > limit).then(|| {
         Problem::error(
             path(),
-            ProblemKind::TooLarge {
-                what: "a text",
-                found: format!("{n} characters"),
-                limit: format!("{limit} characters"),
+            ProblemKind::TextTooLong {
+                found: n as u64,
+                limit: limit as u64,
             },
         )
     })
@@ -326,7 +325,9 @@ impl AnswerSheet {
             Err(fast) => match serde_json::from_str::<Value>(text) {
                 Err(e) => return Err(Problems(vec![json_error_problem(text, "", &e)])),
                 Ok(value) => {
-                    let mut problems = Vec::new();
+                    // A key written twice is read as its last value by the lenient walk: name
+                    // both places instead.
+                    let mut problems = duplicate_keys(text);
                     let draft = SheetDraft::from_value(&value, &mut problems);
                     if problems.is_empty() {
                         // The walk found nothing the typed reader objected to: report its error.
@@ -487,8 +488,8 @@ impl RawAnswer {
 pub struct DraftAnswer {
     /// The answer as written.
     pub raw: RawAnswer,
-    /// Where it stands, when not a JSON path (e.g. `Answers!E12` or `line 4, column Q01_CL`).
-    pub origin: Option<String>,
+    /// Where it stands, when not a JSON path (a cell, or a CSV line and column).
+    pub origin: Option<Place>,
 }
 
 impl<'de> Deserialize<'de> for DraftAnswer {
@@ -544,8 +545,12 @@ fn answers_map<'de, D: Deserializer<'de>>(d: D) -> Result<DraftAnswers, D::Error
             f.write_str("an object of answers by question id")
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut out = Vec::with_capacity(map.size_hint().unwrap_or(40));
+            let mut out: DraftAnswers = Vec::with_capacity(map.size_hint().unwrap_or(40));
             while let Some((k, v)) = map.next_entry::<String, Inner>()? {
+                if out.iter().any(|(q, _)| *q == k) {
+                    // The slow path names both places.
+                    return Err(de::Error::custom(format!("duplicate key `{k}`")));
+                }
                 out.push((k, v.0));
             }
             Ok(out)
@@ -561,8 +566,11 @@ fn answers_map<'de, D: Deserializer<'de>>(d: D) -> Result<DraftAnswers, D::Error
                     f.write_str("an object of answers by track")
                 }
                 fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Inner, A::Error> {
-                    let mut out = Vec::with_capacity(2);
+                    let mut out: Vec<(String, DraftAnswer)> = Vec::with_capacity(2);
                     while let Some(e) = map.next_entry::<String, DraftAnswer>()? {
+                        if out.iter().any(|(t, _)| *t == e.0) {
+                            return Err(de::Error::custom(format!("duplicate key `{}`", e.0)));
+                        }
                         out.push(e);
                     }
                     Ok(Inner(out))
@@ -574,45 +582,35 @@ fn answers_map<'de, D: Deserializer<'de>>(d: D) -> Result<DraftAnswers, D::Error
     d.deserialize_map(Outer)
 }
 
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 impl SheetDraft {
     /// Walks a JSON value leniently: every wrong type becomes a problem, the rest is kept.
     fn from_value(v: &Value, problems: &mut Vec<Problem>) -> SheetDraft {
-        let mut wrong = |path: String, expected: &'static str, found: &Value| {
+        let mut wrong = |path: String, expected: JsonType, found: &Value| {
             problems.push(Problem::error(
                 path,
                 ProblemKind::WrongType {
                     expected,
-                    found: type_name(found),
+                    found: JsonType::of(found),
                 },
             ));
         };
         let mut draft = SheetDraft::default();
         let Some(root) = v.as_object() else {
-            wrong(String::new(), "an object", v);
+            wrong(String::new(), JsonType::Object, v);
             return draft;
         };
-        let string =
-            |path: &str, v: Option<&Value>, wrong: &mut dyn FnMut(String, &'static str, &Value)| {
-                match v {
-                    None | Some(Value::Null) => None,
-                    Some(Value::String(s)) => Some(s.clone()),
-                    Some(other) => {
-                        wrong(path.to_string(), "a string", other);
-                        None
-                    }
+        let string = |path: &str,
+                      v: Option<&Value>,
+                      wrong: &mut dyn FnMut(String, JsonType, &Value)| {
+            match v {
+                None | Some(Value::Null) => None,
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(other) => {
+                    wrong(path.to_string(), JsonType::String, other);
+                    None
                 }
-            };
+            }
+        };
         draft.format = string("/format", root.get("format"), &mut wrong);
         draft.period = string("/period", root.get("period"), &mut wrong);
         draft.updated = string("/updated", root.get("updated"), &mut wrong);
@@ -624,7 +622,7 @@ impl SheetDraft {
                     version: string("/questionnaire/version", o.get("version"), &mut wrong),
                 })
             }
-            Some(other) => wrong("/questionnaire".into(), "an object", other),
+            Some(other) => wrong("/questionnaire".into(), JsonType::Object, other),
         }
         match root.get("company") {
             None | Some(Value::Null) => {}
@@ -636,7 +634,7 @@ impl SheetDraft {
                     id: string("/company/id", o.get("id"), &mut wrong),
                 })
             }
-            Some(other) => wrong("/company".into(), "an object", other),
+            Some(other) => wrong("/company".into(), JsonType::Object, other),
         }
         match root.get("answers") {
             None | Some(Value::Null) => {}
@@ -644,7 +642,7 @@ impl SheetDraft {
                 for (qid, tracks) in answers {
                     let qpath = pointer(&["answers", qid.as_str()]);
                     let Some(tracks) = tracks.as_object() else {
-                        wrong(qpath, "an object", tracks);
+                        wrong(qpath, JsonType::Object, tracks);
                         continue;
                     };
                     let mut entries = Vec::new();
@@ -657,7 +655,7 @@ impl SheetDraft {
                                     Some(Value::String(s)) => Some(s.clone()),
                                     None => Some(String::new()),
                                     Some(other) => {
-                                        wrong(format!("{apath}/value"), "a string", other);
+                                        wrong(format!("{apath}/value"), JsonType::String, other);
                                         None
                                     }
                                 };
@@ -672,7 +670,7 @@ impl SheetDraft {
                                             other => {
                                                 wrong(
                                                     format!("{apath}/evidence/{i}"),
-                                                    "a string",
+                                                    JsonType::String,
                                                     other,
                                                 );
                                                 None
@@ -682,7 +680,7 @@ impl SheetDraft {
                                     Some(other) => {
                                         wrong(
                                             format!("{apath}/evidence"),
-                                            "a list of strings",
+                                            JsonType::StringList,
                                             other,
                                         );
                                         Vec::new()
@@ -706,11 +704,7 @@ impl SheetDraft {
                                 })
                             }
                             other => {
-                                wrong(
-                                    apath,
-                                    "an answer (a value string or an object with `value`)",
-                                    other,
-                                );
+                                wrong(apath, JsonType::Answer, other);
                                 None
                             }
                         };
@@ -721,7 +715,7 @@ impl SheetDraft {
                     draft.answers.push((qid.clone(), entries));
                 }
             }
-            Some(other) => wrong("/answers".into(), "an object", other),
+            Some(other) => wrong("/answers".into(), JsonType::Object, other),
         }
         draft
     }
@@ -809,7 +803,7 @@ impl SheetDraft {
             let qpath = || pointer(&["answers", qid.as_str()]);
             let Some(question) = questionnaire.question(&qid) else {
                 let origin = tracks.first().and_then(|(_, a)| a.origin.clone());
-                let path = origin.unwrap_or_else(qpath);
+                let path = origin.unwrap_or_else(|| Place::Json(qpath()));
                 problems.push(if other_version {
                     Problem::warning(
                         path,
@@ -831,10 +825,12 @@ impl SheetDraft {
             };
             for (tk, draft) in tracks {
                 let origin = &draft.origin;
-                let path = || {
-                    origin
-                        .clone()
-                        .unwrap_or_else(|| format!("{}{}", qpath(), pointer(&[tk.as_str()])))
+                let json_path = || format!("{}{}", qpath(), pointer(&[tk.as_str()]));
+                let path = || origin.clone().unwrap_or_else(|| Place::Json(json_path()));
+                // The place of a field of the answer: its own JSON path, or the answer's cell.
+                let field_path = |field: &str| match origin {
+                    Some(o) => o.clone(),
+                    None => Place::Json(format!("{}/{field}", json_path())),
                 };
                 let Some(track) = Track::from_code(&tk) else {
                     problems.push(Problem::error(
@@ -862,19 +858,11 @@ impl SheetDraft {
                 }
                 let is_full = matches!(draft.raw, RawAnswer::Full { .. }) && draft.origin.is_none();
                 let value_path = || {
-                    if is_full {
-                        format!("{}/value", path())
-                    } else {
-                        path()
-                    }
+                    if is_full { field_path("value") } else { path() }
                 };
                 let (value, comment, evidence, justification) = draft.raw.into_parts();
                 let Some(value) = AnswerValue::from_code(value.trim()) else {
-                    let allowed = question
-                        .allowed_values()
-                        .map(AnswerValue::code)
-                        .collect::<Vec<_>>()
-                        .join(", ");
+                    let allowed = question.allowed_values().collect();
                     problems.push(if value.is_empty() {
                         Problem::error(
                             value_path(),
@@ -905,11 +893,7 @@ impl SheetDraft {
                     ("justification", &answer.justification),
                 ] {
                     let at = || {
-                        if is_full {
-                            format!("{}/{field}", path())
-                        } else {
-                            path()
-                        }
+                        if is_full { field_path(field) } else { path() }
                     };
                     problems.extend(
                         text.as_deref()
@@ -918,16 +902,15 @@ impl SheetDraft {
                 }
                 if answer.evidence.len() > MAX_EVIDENCE_ITEMS {
                     problems.push(Problem::error(
-                        format!("{}/evidence", path()),
-                        ProblemKind::TooLarge {
-                            what: "the evidence list",
-                            found: format!("{} items", answer.evidence.len()),
-                            limit: format!("{MAX_EVIDENCE_ITEMS} items"),
+                        field_path("evidence"),
+                        ProblemKind::TooMuchEvidence {
+                            found: answer.evidence.len() as u64,
+                            limit: MAX_EVIDENCE_ITEMS as u64,
                         },
                     ));
                 } else {
                     for (i, e) in answer.evidence.iter().enumerate() {
-                        let at = || format!("{}/evidence/{i}", path());
+                        let at = || field_path(&format!("evidence/{i}"));
                         problems.extend(too_long(at, e, MAX_SHORT_TEXT_CHARS));
                     }
                 }
@@ -940,7 +923,7 @@ impl SheetDraft {
                             value_path(),
                             ProblemKind::PartialNotDefined {
                                 question: qid.clone(),
-                                na: if question.allows_na() { ", na" } else { "" },
+                                allowed: question.allowed_values().collect(),
                             },
                         ));
                         continue;
@@ -950,6 +933,7 @@ impl SheetDraft {
                             value_path(),
                             ProblemKind::NaOnCritical {
                                 question: qid.clone(),
+                                allowed: question.allowed_values().collect(),
                             },
                         ));
                         continue;

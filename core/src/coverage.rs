@@ -8,7 +8,7 @@
 //! law.
 
 use crate::codes::Track;
-use crate::exact::UNITS_PER_POINT;
+use crate::messages::Msg;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::Assessment;
 use crate::text::Lang;
@@ -57,28 +57,26 @@ impl RequirementStatus {
             .find(|s| s.code() == code)
     }
 
+    /// The status's catalogue entry.
+    pub fn msg(self) -> Msg {
+        match self {
+            RequirementStatus::Met => Msg::CoverageMet,
+            RequirementStatus::PartlyMet => Msg::CoveragePartlyMet,
+            RequirementStatus::NotMet => Msg::CoverageNotMet,
+            RequirementStatus::NotAnswered => Msg::CoverageNotAnswered,
+            RequirementStatus::NotApplicable => Msg::CoverageNotApplicable,
+        }
+    }
+
     /// The status's label in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            RequirementStatus::Met => lang.pick("Satisfaite", "Met"),
-            RequirementStatus::PartlyMet => lang.pick("Partiellement satisfaite", "Partly met"),
-            RequirementStatus::NotMet => lang.pick("Non satisfaite", "Not met"),
-            RequirementStatus::NotAnswered => lang.pick("Sans réponse", "Not answered"),
-            RequirementStatus::NotApplicable => lang.pick("Non applicable", "Not applicable"),
-        }
+        self.msg().text(lang)
     }
 }
 
 /// The sentence shown wherever coverage is shown.
 pub fn disclaimer(lang: Lang) -> &'static str {
-    lang.pick(
-        "La couverture réglementaire est une information : elle dit quelles questions de la grille \
-         portent sur chaque exigence et comment elles ont été répondues. Ce n'est pas un avis \
-         juridique ni une attestation de conformité.",
-        "Regulation coverage is information: it says which questions of the grid bear on each \
-         requirement and how they were answered. It is not a legal opinion nor a statement of \
-         compliance.",
-    )
+    Msg::CoverageDisclaimer.text(lang)
 }
 
 /// A requirement of a framework with the questions of the grid mapped to it, per track.
@@ -171,30 +169,25 @@ pub struct RequirementResult {
 
 /// The status of `questions` (positions of the questions mapped to one requirement for
 /// `track`) in `assessment`: the rule of docs/method.md.
-pub fn status_of(
-    questionnaire: &Questionnaire,
-    assessment: &Assessment,
-    track: Track,
-    questions: &[usize],
-) -> RequirementStatus {
+pub fn status_of(assessment: &Assessment, track: Track, questions: &[usize]) -> RequirementStatus {
+    let Some(result) = assessment.track(track) else {
+        return RequirementStatus::NotAnswered;
+    };
     let scores: Vec<_> = questions
         .iter()
-        .filter_map(|&qi| assessment.question_score(questionnaire, qi, track))
-        .filter(|s| s.points.is_some())
+        .filter_map(|&qi| result.answer(qi))
+        .filter(|s| s.points().is_some())
         .collect();
     if scores.is_empty() {
         return RequirementStatus::NotApplicable;
     }
-    if scores.iter().all(|s| s.value.is_none()) {
+    if scores.iter().all(|s| s.value().is_none()) {
         return RequirementStatus::NotAnswered;
     }
-    if scores
-        .iter()
-        .all(|s| s.value.is_some() && s.points.unwrap_or(0) >= UNITS_PER_POINT)
-    {
+    if scores.iter().all(|s| s.value().is_some() && s.is_full()) {
         return RequirementStatus::Met;
     }
-    if scores.iter().any(|s| s.points.unwrap_or(0) > 0) {
+    if scores.iter().any(|s| s.points().is_some_and(|p| p > 0.0)) {
         RequirementStatus::PartlyMet
     } else {
         RequirementStatus::NotMet
@@ -218,7 +211,7 @@ pub fn sheet_coverage(
                 framework: r.framework,
                 requirement: r.requirement,
                 track,
-                status: status_of(questionnaire, assessment, track, questions),
+                status: status_of(assessment, track, questions),
                 questions: questions.to_vec(),
             });
         }

@@ -28,6 +28,7 @@ pub mod exact;
 pub mod import;
 pub mod location;
 pub mod mapping;
+pub mod messages;
 pub mod migrate;
 pub mod nace;
 pub mod problem;
@@ -41,11 +42,11 @@ pub mod text;
 pub use answers::{Answer, AnswerSheet, Company, Parsed, QuestionnaireRef};
 pub use codes::{AnswerValue, EvidenceMode, Level, Track};
 pub use exact::{Percent, Ratio};
-pub use problem::{Problem, ProblemKind, Problems, Severity, Span};
+pub use messages::Msg;
+pub use problem::{Place, Problem, ProblemKind, Problems, Severity, Span};
 pub use questionnaire::{Question, Questionnaire};
 pub use scoring::{
-    Assessment, LevelResult, NextStep, QuestionScore, ScoringOptions, StepReason, TrackResult,
-    score,
+    AnswerScore, Assessment, LevelResult, NextStep, ScoringOptions, StepReason, TrackResult, score,
 };
 pub use text::{Lang, Text};
 

@@ -8,7 +8,7 @@
 //! requirement is [`crate::coverage`]'s job.
 
 use crate::codes::Track;
-use crate::problem::{Problem, ProblemKind};
+use crate::problem::{IdKind, Problem, ProblemKind};
 use crate::text::{Lang, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -149,13 +149,9 @@ pub(crate) struct QuestionMappingData<'a> {
 pub(crate) fn check(data: &MappingData<'_>, out: &mut Vec<Problem>) {
     let bilingual = |out: &mut Vec<Problem>, path: String, t: &Text| {
         for lang in t.missing() {
-            let (seg, name) = match lang {
-                Lang::Fr => ("fr", "French"),
-                Lang::En => ("en", "English"),
-            };
             out.push(Problem::error(
-                format!("{path}/{seg}"),
-                ProblemKind::MissingTranslation { lang: name },
+                format!("{path}/{}", lang.code()),
+                ProblemKind::MissingTranslation { lang },
             ));
         }
     };
@@ -171,7 +167,7 @@ pub(crate) fn check(data: &MappingData<'_>, out: &mut Vec<Problem>) {
             out.push(Problem::error(
                 format!("{base}/id"),
                 ProblemKind::DuplicateId {
-                    what: "framework",
+                    what: IdKind::Framework,
                     id: f.id.clone(),
                 },
             ));
@@ -195,7 +191,7 @@ pub(crate) fn check(data: &MappingData<'_>, out: &mut Vec<Problem>) {
                 out.push(Problem::error(
                     format!("{rbase}/ref"),
                     ProblemKind::DuplicateId {
-                        what: "requirement",
+                        what: IdKind::Requirement,
                         id: r.reference.clone(),
                     },
                 ));
@@ -245,10 +241,7 @@ pub(crate) fn check(data: &MappingData<'_>, out: &mut Vec<Problem>) {
                 if !q.tracks.contains(t) {
                     out.push(Problem::error(
                         format!("{mbase}/tracks/{k}"),
-                        ProblemKind::Other {
-                            fr: format!("la question n'est pas posée pour le volet {t} : la correspondance ne peut pas s'y limiter"),
-                            en: format!("the question is not asked for track {t}: the mapping cannot be limited to it"),
-                        },
+                        ProblemKind::MappingTrackNotAsked { track: *t },
                     ));
                 }
             }

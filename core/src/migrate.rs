@@ -10,17 +10,15 @@
 use crate::answers::{AnswerSheet, QuestionnaireRef, TrackAnswers};
 use crate::codes::{AnswerValue, Track};
 use crate::mapping::{ChangeKind, compare_versions};
+use crate::messages::Msg;
 use crate::questionnaire::Questionnaire;
 use crate::text::Lang;
 use std::cmp::Ordering;
 
 /// Why a migration cannot be made.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MigrateError {
     /// The two grids are different grids, not two versions of one.
-    #[error(
-        "the sheet answers grid `{from}`, not `{to}`: only versions of the same grid can be migrated"
-    )]
     OtherGrid {
         /// The sheet's grid.
         from: String,
@@ -28,9 +26,6 @@ pub enum MigrateError {
         to: String,
     },
     /// The target is not later than the sheet's version.
-    #[error(
-        "the sheet already answers version {from}; migrate only to a later version (asked: {to})"
-    )]
     NotLater {
         /// The sheet's version.
         from: String,
@@ -39,18 +34,23 @@ pub enum MigrateError {
     },
 }
 
+impl std::fmt::Display for MigrateError {
+    /// The English sentence.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for MigrateError {}
+
 impl MigrateError {
     /// The sentence in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (_, Lang::En) => self.to_string(),
-            (MigrateError::OtherGrid { from, to }, Lang::Fr) => format!(
-                "la feuille répond à la grille `{from}`, pas à `{to}` : seules les versions d'une même grille peuvent être migrées"
-            ),
-            (MigrateError::NotLater { from, to }, Lang::Fr) => format!(
-                "la feuille répond déjà à la version {from} ; on ne migre que vers une version ultérieure (demandée : {to})"
-            ),
-        }
+        let (msg, from, to) = match self {
+            MigrateError::OtherGrid { from, to } => (Msg::MigrateOtherGrid, from, to),
+            MigrateError::NotLater { from, to } => (Msg::MigrateNotLater, from, to),
+        };
+        msg.fill(lang, &[("from", from), ("to", to)])
     }
 }
 
@@ -89,31 +89,14 @@ impl Outcome {
     /// What it means, in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Outcome::Carried => lang.pick(
-                "reprise (question inchangée)",
-                "carried over (question unchanged)",
-            ),
-            Outcome::CarriedReworded => lang.pick(
-                "reprise (question reformulée, même sens)",
-                "carried over (question reworded, same meaning)",
-            ),
-            Outcome::DroppedRevised => lang.pick(
-                "non reprise : la question a été révisée, à répondre de nouveau",
-                "not carried over: the question was revised, answer it again",
-            ),
-            Outcome::DroppedInvalid => lang.pick(
-                "non reprise : la nouvelle version n'accepte plus cette réponse",
-                "not carried over: the new version no longer accepts this answer",
-            ),
-            Outcome::DroppedRemoved => lang.pick(
-                "non reprise : la question n'existe plus",
-                "not carried over: the question no longer exists",
-            ),
-            Outcome::Added => lang.pick(
-                "nouvelle question, sans réponse",
-                "new question, unanswered",
-            ),
+            Outcome::Carried => Msg::MigrateCarried,
+            Outcome::CarriedReworded => Msg::MigrateCarriedReworded,
+            Outcome::DroppedRevised => Msg::MigrateDroppedRevised,
+            Outcome::DroppedInvalid => Msg::MigrateDroppedInvalid,
+            Outcome::DroppedRemoved => Msg::MigrateDroppedRemoved,
+            Outcome::Added => Msg::MigrateAdded,
         }
+        .text(lang)
     }
 
     /// The answer is in the migrated sheet.

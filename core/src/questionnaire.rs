@@ -11,7 +11,8 @@ use crate::location::{Target, decode_text, locate_all, pointer, strip_bom};
 use crate::mapping::{
     BasedOn, Change, Framework, Mapping, MappingData, QuestionMappingData, Reference,
 };
-use crate::problem::{Problem, ProblemKind, Problems, Span};
+use crate::messages::Msg;
+use crate::problem::{IdKind, NumberKind, Problem, ProblemKind, Problems, Span};
 use crate::text::{Lang, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -291,13 +292,9 @@ impl Questionnaire {
         let err = |out: &mut Vec<Problem>, path: String, kind| out.push(Problem::error(path, kind));
         let text = |out: &mut Vec<Problem>, path: &str, t: &Text| {
             for lang in t.missing() {
-                let (seg, name) = match lang {
-                    Lang::Fr => ("fr", "French"),
-                    Lang::En => ("en", "English"),
-                };
                 out.push(Problem::error(
-                    format!("{path}/{seg}"),
-                    ProblemKind::MissingTranslation { lang: name },
+                    format!("{path}/{}", lang.code()),
+                    ProblemKind::MissingTranslation { lang },
                 ));
             }
         };
@@ -336,9 +333,8 @@ impl Questionnaire {
                 &mut out,
                 "/threshold".into(),
                 ProblemKind::InvalidNumber {
-                    what: "threshold",
+                    what: NumberKind::Threshold,
                     value: self.threshold.to_string(),
-                    expected: "a percentage from 0 to 100 with at most three decimals",
                 },
             );
         }
@@ -346,15 +342,8 @@ impl Questionnaire {
             err(
                 &mut out,
                 "/index_weights".into(),
-                ProblemKind::Other {
-                    fr: format!(
-                        "il faut exactement 4 pondérations d'indice (N1 à N4), {} trouvée(s)",
-                        self.index_weights.len()
-                    ),
-                    en: format!(
-                        "exactly 4 index weights are needed (N1 to N4), found {}",
-                        self.index_weights.len()
-                    ),
+                ProblemKind::IndexWeightCount {
+                    found: self.index_weights.len(),
                 },
             );
         }
@@ -364,9 +353,8 @@ impl Questionnaire {
                     &mut out,
                     format!("/index_weights/{i}"),
                     ProblemKind::InvalidNumber {
-                        what: "index weight",
+                        what: NumberKind::IndexWeight,
                         value: w.to_string(),
-                        expected: "a positive number with at most three decimals",
                     },
                 );
             }
@@ -378,7 +366,7 @@ impl Questionnaire {
                     &mut out,
                     format!("/tracks/{i}/id"),
                     ProblemKind::DuplicateId {
-                        what: "track",
+                        what: IdKind::Track,
                         id: t.id.code().into(),
                     },
                 );
@@ -401,7 +389,7 @@ impl Questionnaire {
                     &mut out,
                     format!("/levels/{i}/id"),
                     ProblemKind::DuplicateId {
-                        what: "level",
+                        what: IdKind::Level,
                         id: l.id.code().into(),
                     },
                 );
@@ -430,7 +418,7 @@ impl Questionnaire {
                     &mut out,
                     format!("/themes/{i}/id"),
                     ProblemKind::DuplicateId {
-                        what: "theme",
+                        what: IdKind::Theme,
                         id: t.id.clone(),
                     },
                 );
@@ -444,7 +432,7 @@ impl Questionnaire {
                     &mut out,
                     format!("/answer_values/{i}/value"),
                     ProblemKind::DuplicateId {
-                        what: "answer value",
+                        what: IdKind::AnswerValue,
                         id: v.value.code().into(),
                     },
                 );
@@ -461,13 +449,12 @@ impl Questionnaire {
                     &mut out,
                     format!("/answer_values/{i}/points"),
                     ProblemKind::InvalidNumber {
-                        what: "points",
-                        value: v.points.map_or("null".into(), |p| p.to_string()),
-                        expected: if v.value == AnswerValue::Na {
-                            "null: `na` is left out of the denominators"
+                        what: if v.value == AnswerValue::Na {
+                            NumberKind::NaPoints
                         } else {
-                            "a number from 0 to 1 with at most three decimals"
+                            NumberKind::Points
                         },
+                        value: v.points.map_or("null".into(), |p| p.to_string()),
                     },
                 );
             }
@@ -501,7 +488,7 @@ impl Questionnaire {
                     &mut out,
                     format!("{base}/id"),
                     ProblemKind::DuplicateId {
-                        what: "question",
+                        what: IdKind::Question,
                         id: q.id.clone(),
                     },
                 );
@@ -533,10 +520,7 @@ impl Questionnaire {
                     err(
                         &mut out,
                         format!("{base}/tracks/{j}"),
-                        ProblemKind::Other {
-                            fr: format!("le volet {t} n'est pas défini dans `tracks`"),
-                            en: format!("track {t} is not defined in `tracks`"),
-                        },
+                        ProblemKind::TrackNotDefined { track: *t },
                     );
                 }
             }
@@ -545,9 +529,8 @@ impl Questionnaire {
                     &mut out,
                     format!("{base}/weight"),
                     ProblemKind::InvalidNumber {
-                        what: "weight",
+                        what: NumberKind::Weight,
                         value: q.weight.to_string(),
-                        expected: "a positive number with at most three decimals",
                     },
                 );
             }
@@ -721,9 +704,7 @@ impl Questionnaire {
             None => self
                 .not_started
                 .as_ref()
-                .map_or(lang.pick("Non initié", "Not started"), |n| {
-                    n.label.get(lang)
-                }),
+                .map_or(Msg::NotStarted.text(lang), |n| n.label.get(lang)),
         }
     }
 
@@ -808,10 +789,7 @@ pub(crate) fn json_error_problem(text: &str, path: &str, e: &serde_json::Error) 
         serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
             ProblemKind::Syntax { detail }
         }
-        _ => ProblemKind::Other {
-            fr: format!("valeur invalide : {detail}"),
-            en: format!("invalid value: {detail}"),
-        },
+        _ => ProblemKind::InvalidData { detail },
     };
     let mut p = Problem::error(path, kind);
     if e.line() > 0 {

@@ -67,9 +67,18 @@ pub struct TrackResult {
     pub unknown_count: u32,
     /// `yes`/`partial` without evidence, counted in substantiated mode.
     pub unsubstantiated_count: u32,
+    /// How each answer counted, by question position in the questionnaire; `None` for the
+    /// questions not asked for this track.
+    pub answers: Vec<Option<AnswerScore>>,
 }
 
 impl TrackResult {
+    /// How the answer to the question at position `question` counted, when the question is
+    /// asked for this track.
+    pub fn answer(&self, question: usize) -> Option<&AnswerScore> {
+        self.answers.get(question).and_then(Option::as_ref)
+    }
+
     /// The result of `level`.
     pub fn level_result(&self, level: Level) -> &LevelResult {
         &self.levels[level.index()]
@@ -157,9 +166,6 @@ pub struct Assessment {
     pub provisional: bool,
     /// Next steps, track by track, each in the order of `METHOD.md`.
     pub next_steps: Vec<NextStep>,
-    /// How each answer counted, by question position then track index (`Track::index`); the
-    /// one place readers (coverage, workbook) take points and statuses from.
-    pub answers: Vec<[QuestionScore; 2]>,
 }
 
 impl Assessment {
@@ -168,38 +174,46 @@ impl Assessment {
         self.tracks.iter().find(|t| t.track == track)
     }
 
-    /// How the answer to question `question` (its position) counted in `track`; `None` when
-    /// the question is not asked for that track.
-    pub fn question_score(
-        &self,
-        questionnaire: &Questionnaire,
-        question: usize,
-        track: Track,
-    ) -> Option<&QuestionScore> {
-        let q = questionnaire.questions.get(question)?;
-        q.has_track(track)
-            .then(|| self.answers.get(question).map(|s| &s[track.index()]))
-            .flatten()
-    }
-
     /// Number of answers counted unsubstantiated, over all tracks.
     pub fn unsubstantiated_count(&self) -> u32 {
         self.tracks.iter().map(|t| t.unsubstantiated_count).sum()
     }
 }
 
-/// How one answer counted.
+/// How one answer counted: the value scoring took, the points it earned, and whether that is
+/// the full point. Report writers take points from here, never from a rule of their own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct QuestionScore {
-    /// Points earned in units (`exact::UNITS_PER_POINT` per point), or `None` for `na`.
-    pub points: Option<u64>,
-    /// The answer earns its full point (`na` counts as full: it never blocks a level).
-    pub full: bool,
-    /// The answer's value; `None` when unanswered (or `na` where the question forbids it).
-    pub value: Option<AnswerValue>,
+pub struct AnswerScore {
+    /// Points in units, or `None` for `na` (left out of the denominators).
+    points: Option<u64>,
+    full: bool,
+    value: Option<AnswerValue>,
+    unsubstantiated: bool,
 }
 
-type Scored = QuestionScore;
+impl AnswerScore {
+    /// The value counted; `None` when unanswered (an `na` the question does not allow counts
+    /// as unanswered).
+    pub fn value(&self) -> Option<AnswerValue> {
+        self.value
+    }
+
+    /// Points earned (0 to 1), or `None` for `na` (the question does not apply).
+    pub fn points(&self) -> Option<f64> {
+        self.points
+            .map(|units| units as f64 / UNITS_PER_POINT as f64)
+    }
+
+    /// Whether the answer earns its full point (`na` counts as full: nothing to do).
+    pub fn is_full(&self) -> bool {
+        self.full
+    }
+
+    /// A `yes` or `partial` without evidence, halved in substantiated mode.
+    pub fn is_unsubstantiated(&self) -> bool {
+        self.unsubstantiated
+    }
+}
 
 /// Scores `sheet` against `questionnaire`. The sheet should have passed
 /// [`AnswerSheet::parse`] or [`AnswerSheet::check`]; answers to unknown questions or tracks are
@@ -238,14 +252,13 @@ pub fn score(
     }
 
     let mut tracks = Vec::with_capacity(c.tracks.len());
-    let mut scored: Vec<[Scored; 2]> = vec![
-        [Scored {
-            points: Some(0),
-            full: false,
-            value: None
-        }; 2];
-        n
-    ];
+    let unanswered = AnswerScore {
+        points: Some(0),
+        full: false,
+        value: None,
+        unsubstantiated: false,
+    };
+    let mut scored: Vec<[AnswerScore; 2]> = vec![[unanswered; 2]; n];
     for &track in &c.tracks {
         let ti = track.index();
         let mut levels: [LevelResult; 4] = Default::default();
@@ -307,10 +320,11 @@ pub fn score(
             if q.critical && !full {
                 level.failed_critical.push(qi);
             }
-            scored[qi][ti] = Scored {
+            scored[qi][ti] = AnswerScore {
                 points,
                 full,
                 value: answer.map(|a| a.value),
+                unsubstantiated,
             };
         }
         let mut maturity = 0u8;
@@ -337,6 +351,12 @@ pub fn score(
             answered,
             unknown_count,
             unsubstantiated_count,
+            answers: questionnaire
+                .questions
+                .iter()
+                .zip(&scored)
+                .map(|(q, s)| q.has_track(track).then_some(s[ti]))
+                .collect(),
         });
     }
 
@@ -385,6 +405,5 @@ pub fn score(
         provisional: tracks.iter().any(|t| !t.is_complete()),
         tracks,
         next_steps,
-        answers: scored,
     }
 }

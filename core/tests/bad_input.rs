@@ -94,23 +94,25 @@ fn invalid_value_lists_the_allowed_ones() {
     assert_eq!(p.path, "/answers/Q07/CL/value");
     let en = p.describe(Lang::En);
     assert!(
-        en.contains("`maybe` is not an answer value (expected one of yes, no, unknown, na)"),
+        en.contains(
+            "`maybe` is not an answer value (expected one of \"Yes\" (yes), \"No\" (no), \"Don't know\" (unknown), \"Not applicable\" (na))"
+        ),
         "{en}"
     );
     assert_eq!(p.span.unwrap().line, 6);
-    assert!(
-        p.kind
-            .help(Lang::Fr)
-            .unwrap()
-            .contains("yes, no, unknown, na")
-    );
+    assert!(p.kind.help(Lang::Fr).unwrap().contains(
+        "« Oui » (yes), « Non » (no), « Ne sait pas » (unknown), « Non applicable » (na)"
+    ));
 }
 
 #[test]
 fn partial_where_the_question_defines_none() {
     let p = only_error(&sheet_with("    \"Q13\": { \"CL\": \"partial\" }"));
     assert!(matches!(p.kind, ProblemKind::PartialNotDefined { .. }));
-    assert!(p.describe(Lang::En).contains("Q13 does not take `partial`"));
+    assert!(
+        p.describe(Lang::En)
+            .contains("Q13 does not take \"Partially\" (partial)")
+    );
     assert_eq!(p.path, "/answers/Q13/CL");
 }
 
@@ -150,7 +152,7 @@ fn wrong_types_are_all_reported_with_their_places() {
         .into_iter()
         .filter(Problem::is_error)
         .collect();
-    let paths: Vec<&str> = errors.iter().map(|p| p.path.as_str()).collect();
+    let paths: Vec<String> = errors.iter().map(|p| p.path.to_string()).collect();
     assert_eq!(
         paths,
         [
@@ -254,7 +256,7 @@ fn empty_text_bom_and_encodings() {
 fn missing_format_and_company_name_are_warnings() {
     let text = r#"{"questionnaire": {"id": "rhsf-fir", "version": "1.0.0"}, "answers": {}}"#;
     let parsed = AnswerSheet::parse(text, Questionnaire::builtin()).unwrap();
-    let paths: Vec<&str> = parsed.warnings.iter().map(|p| p.path.as_str()).collect();
+    let paths: Vec<String> = parsed.warnings.iter().map(|p| p.path.to_string()).collect();
     assert_eq!(paths, ["/format", "/company/name"]);
     let text = r#"{"format": "vigilance.answers/9", "answers": {}}"#;
     assert!(matches!(
@@ -344,7 +346,7 @@ fn texts_over_the_limits_are_refused_with_their_place() {
     assert_eq!(p.path, "/answers/Q07/CL/comment");
     assert!(
         p.describe(Lang::En)
-            .contains("too large (20001 characters; the limit is 20000 characters)")
+            .contains("too long (20001 characters; the limit is 20000 characters)")
     );
     let items: Vec<String> = (0..101).map(|i| format!("\"doc {i}\"")).collect();
     let p = only_error(&sheet_with(&format!(

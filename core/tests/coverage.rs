@@ -58,7 +58,7 @@ fn status(answers: &str, track: Track, mode: EvidenceMode) -> RequirementStatus 
         },
     );
     let r1 = &grid_coverage(&q)[0];
-    status_of(&q, &a, track, r1.questions_for(track))
+    status_of(&a, track, r1.questions_for(track))
 }
 
 use EvidenceMode::{Declarative, Substantiated};
@@ -118,7 +118,7 @@ fn example_e_all_na_is_not_applicable() {
     let a = score(&q, &s, &ScoringOptions::default());
     let r2 = &grid_coverage(&q)[1];
     assert_eq!(
-        status_of(&q, &a, Track::CL, r2.questions_for(Track::CL)),
+        status_of(&a, Track::CL, r2.questions_for(Track::CL)),
         NotApplicable
     );
     // Q20 is a child-labour question: R2 is not covered for forced labour at all.

@@ -17,8 +17,8 @@ use vigilance_core::report::workbook::{
     ScoredSheet, SheetNames, WorkbookOptions, results_workbook, results_workbook_with_row_limit,
 };
 use vigilance_core::{
-    AnswerSheet, AnswerValue, Lang, Problem, ProblemKind, Questionnaire, ScoringOptions, Track,
-    score,
+    AnswerSheet, AnswerValue, Lang, Place, Problem, ProblemKind, Questionnaire, ScoringOptions,
+    Track, score,
 };
 
 fn q() -> &'static Questionnaire {
@@ -506,11 +506,15 @@ fn matrix_template_round_trip_gives_the_json_results() {
         }
         let read = read_workbook(&filled(&template, &edits), q());
         assert_eq!(read.len(), 2);
-        assert_eq!(read[0].label, "row 2");
+        assert_eq!(read[0].label, Some(Place::Row(2)));
+        assert_eq!(
+            read[0].label.as_ref().unwrap().describe(None, Lang::Fr),
+            "ligne 2"
+        );
         for (imported, json) in read.into_iter().zip(&sheets) {
             let sheet = match imported.result {
                 Ok(p) => p.value,
-                Err(e) => panic!("{}: {e}", imported.label),
+                Err(e) => panic!("{:?}: {e}", imported.label),
             };
             assert_eq!(sheet.company, json.company);
             // The matrix carries no comment or evidence columns here: compare values.
@@ -571,7 +575,18 @@ fn bad_cell_value_is_reported_with_its_cell() {
     assert_eq!(na.path, format!("Réponses!H{}", row + 2));
     assert!(
         bad.describe(Lang::En)
-            .starts_with("Réponses!H11: `Peut-être`")
+            .starts_with("cell Réponses!H11: `Peut-être`")
+    );
+    assert!(
+        bad.describe(Lang::Fr)
+            .starts_with("cellule Réponses!H11 : `Peut-être`")
+    );
+    // The value as the user wrote it, in the user's language.
+    assert!(
+        na.describe(Lang::Fr)
+            .contains("ne peut pas recevoir « Non applicable » (na)"),
+        "{}",
+        na.describe(Lang::Fr)
     );
 }
 
@@ -614,7 +629,7 @@ fn matrix_csv_with_semicolons_reads_and_names_unknown_columns() {
                =Theta;;;;yes;maybe;;\n";
     let read = read_matrix_csv(csv, q());
     assert_eq!(read.len(), 2);
-    assert_eq!(read[0].label, "line 2");
+    assert_eq!(read[0].label.as_ref().unwrap(), "line 2");
     let eta = match &read[0].result {
         Ok(p) => p,
         Err(e) => panic!("{e}"),
@@ -631,7 +646,7 @@ fn matrix_csv_with_semicolons_reads_and_names_unknown_columns() {
         "{:?}",
         eta.warnings
     );
-    assert_eq!(read[1].label, "line 4");
+    assert_eq!(read[1].label.as_ref().unwrap(), "line 4");
     let Err(e) = &read[1].result else {
         panic!("maybe accepted")
     };
@@ -671,4 +686,40 @@ fn read_answer_file_tells_formats_apart() {
             .describe(Lang::En)
             .contains("UTF-16")
     );
+}
+
+#[test]
+fn workbook_points_come_from_scoring_even_for_na_where_forbidden() {
+    // Q01 is critical: `na` is not allowed there, so scoring counts it as unanswered (0 points).
+    // The workbook once had its own copy of the points rule and left the cell blank.
+    let mut sheet = AnswerSheet::new(q());
+    sheet.company.name = "Na SA".into();
+    let mut na = vigilance_core::Answer::new(AnswerValue::Na);
+    na.justification = Some("not relevant".into());
+    sheet.set_answer("Q01", Track::CL, Some(na));
+    let assessment = score(q(), &sheet, &ScoringOptions::default());
+    let qi = q().question_index("Q01").unwrap();
+    let counted = assessment.track(Track::CL).unwrap().answer(qi).unwrap();
+    assert_eq!(counted.points(), Some(0.0));
+    let scored = [ScoredSheet {
+        source: "na.json".into(),
+        sheet,
+        assessment,
+        warnings: vec![],
+    }];
+    let bytes = results_workbook(q(), &scored, &[], &opts(Lang::En)).unwrap();
+    let mut wb = open(&bytes);
+    let answers = wb.worksheet_range("Answers").unwrap();
+    let (qcol, tcol, pcol) = (
+        col_of(&answers, "Question"),
+        col_of(&answers, "Track"),
+        col_of(&answers, "Points"),
+    );
+    let row = (1..answers.height() as u32)
+        .find(|r| {
+            cell(&answers, *r, qcol) == Data::String("Q01".into())
+                && cell(&answers, *r, tcol) == Data::String("CL".into())
+        })
+        .expect("Q01 CL row");
+    assert_eq!(cell(&answers, row, pcol), Data::Float(0.0));
 }

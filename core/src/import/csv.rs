@@ -5,9 +5,9 @@
 //! column (`line 4, column Q01 CL`).
 
 use super::xlsx::{Grid, loaded, read_matrix};
-use super::{ImportedSheet, MAX_SPREADSHEET_BYTES, other};
+use super::{ImportedSheet, MAX_SPREADSHEET_BYTES};
 use crate::location::strip_bom;
-use crate::problem::{Problem, ProblemKind};
+use crate::problem::{Place, Problem, ProblemKind};
 use crate::questionnaire::Questionnaire;
 
 /// The delimiter used by a header line: the most frequent of `,`, `;` and tab outside quotes
@@ -34,14 +34,14 @@ fn detect_delimiter(text: &str) -> u8 {
 pub fn read_matrix_csv(text: &str, q: &Questionnaire) -> Vec<ImportedSheet> {
     if text.len() > MAX_SPREADSHEET_BYTES {
         return vec![ImportedSheet::failed(
-            "",
+            None,
             Problem::file_too_large(text.len(), MAX_SPREADSHEET_BYTES),
         )];
     }
     let text = strip_bom(text);
     if text.trim().is_empty() {
         return vec![ImportedSheet::failed(
-            "",
+            None,
             Problem::error("", ProblemKind::Empty),
         )];
     }
@@ -61,12 +61,12 @@ pub fn read_matrix_csv(text: &str, q: &Questionnaire) -> Vec<ImportedSheet> {
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 return vec![ImportedSheet::failed(
-                    "",
-                    other(
-                        format!("line {line}"),
-                        format!("ce CSV ne peut pas être lu : {e}"),
-                        format!("this CSV cannot be read: {e}"),
-                        true,
+                    None,
+                    Problem::error(
+                        Place::Line { line, column: None },
+                        ProblemKind::CsvUnreadable {
+                            detail: e.to_string(),
+                        },
                     ),
                 )];
             }

@@ -19,25 +19,25 @@ pub use xlsx::read_workbook;
 use crate::answers::Parsed;
 use crate::answers::{AnswerSheet, DraftAnswer, RawAnswer, SheetDraft};
 use crate::codes::{AnswerValue, Track};
-use crate::problem::{Problem, ProblemKind, Problems};
+use crate::problem::{Place, Problem, Problems};
 use crate::questionnaire::Questionnaire;
 use crate::text::Lang;
 
 /// One answer sheet read from a spreadsheet: a whole answer template, or one row of a matrix.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportedSheet {
-    /// Which part of the file: `row 5` (matrix workbook), `line 5` (matrix CSV), or empty when
+    /// Which part of the file: a row of a matrix workbook or a line of a matrix CSV; `None` when
     /// the file holds one sheet (answer template) or could not be read at all.
-    pub label: String,
+    pub label: Option<Place>,
     /// The checked sheet with its warnings, or every problem found.
     pub result: Result<Parsed<AnswerSheet>, Problems>,
 }
 
 impl ImportedSheet {
     /// A part that could not be read, with one problem.
-    pub(crate) fn failed(label: impl Into<String>, problem: Problem) -> ImportedSheet {
+    pub(crate) fn failed(label: Option<Place>, problem: Problem) -> ImportedSheet {
         ImportedSheet {
-            label: label.into(),
+            label,
             result: Err(Problems(vec![problem])),
         }
     }
@@ -52,7 +52,7 @@ pub fn read_answer_file(name: &str, bytes: &[u8], q: &Questionnaire) -> Vec<Impo
     }
     let text = match crate::location::decode_text(bytes) {
         Ok(t) => t,
-        Err(p) => return vec![ImportedSheet::failed("", p)],
+        Err(p) => return vec![ImportedSheet::failed(None, p)],
     };
     let looks_json = text.trim_start().starts_with('{');
     let named_csv = name.to_ascii_lowercase().ends_with(".csv");
@@ -60,7 +60,7 @@ pub fn read_answer_file(name: &str, bytes: &[u8], q: &Questionnaire) -> Vec<Impo
         return read_matrix_csv(&text, q);
     }
     vec![ImportedSheet {
-        label: String::new(),
+        label: None,
         result: AnswerSheet::parse(&text, q),
     }]
 }
@@ -378,7 +378,7 @@ pub(crate) fn draft_answer(
     comment: &str,
     evidence: &str,
     justification: &str,
-    origin: String,
+    origin: Place,
 ) -> DraftAnswer {
     let value = match parse_answer_value(value, q) {
         Some(v) => v.code().to_string(),
@@ -418,11 +418,11 @@ pub(crate) fn check_draft(
     draft: SheetDraft,
     q: &Questionnaire,
     mut extra: Vec<Problem>,
-    company_name_cell: &str,
+    company_name_cell: &Place,
 ) -> Result<Parsed<AnswerSheet>, Problems> {
     let relocate = |mut p: Problem| {
         if p.path == "/company/name" {
-            p.path = company_name_cell.to_string();
+            p.path = company_name_cell.clone();
         }
         p
     };
@@ -444,15 +444,5 @@ pub(crate) fn check_draft(
             extra.extend(p.into_iter().map(relocate));
             Err(Problems(extra))
         }
-    }
-}
-
-/// A free-form problem in both languages.
-pub(crate) fn other(path: impl Into<String>, fr: String, en: String, error: bool) -> Problem {
-    let kind = ProblemKind::Other { fr, en };
-    if error {
-        Problem::error(path, kind)
-    } else {
-        Problem::warning(path, kind)
     }
 }

@@ -11,11 +11,11 @@
 
 use super::{
     AnswerColumn, CompanyField, ImportedSheet, MARKER_SHEET, MAX_SPREADSHEET_BYTES, MatrixColumn,
-    TEMPLATE_MARKER, TemplateKind, cell_ref, check_draft, draft_answer, matrix_column, other,
-    parse_track, push_answer,
+    TEMPLATE_MARKER, TemplateKind, cell_ref, check_draft, draft_answer, matrix_column, parse_track,
+    push_answer,
 };
 use crate::answers::{ANSWERS_FORMAT, Company, DraftRef, SheetDraft};
-use crate::problem::{Problem, ProblemKind};
+use crate::problem::{Place, Problem, ProblemKind, TemplateClue};
 use crate::questionnaire::Questionnaire;
 use crate::text::Lang;
 #[cfg(feature = "xlsx-import")]
@@ -30,8 +30,8 @@ pub const MAX_ZIP_ENTRIES: usize = 10_000;
 pub const MAX_DECOMPRESSED_BYTES: u64 = 256 * 1024 * 1024;
 
 #[cfg(feature = "xlsx-import")]
-fn zip_problem(what: &'static str, found: String, limit: String) -> Problem {
-    Problem::error("", ProblemKind::TooLarge { what, found, limit })
+fn zip_problem(kind: ProblemKind) -> Problem {
+    Problem::error("", kind)
 }
 
 /// Refuses zip bombs before any spreadsheet parsing: too many entries, or more decompressed
@@ -58,18 +58,16 @@ pub fn check_zip_limits_within(
         return Ok(());
     };
     if archive.len() > max_entries {
-        return Err(zip_problem(
-            "the workbook archive",
-            format!("{} entries", archive.len()),
-            format!("{max_entries} entries"),
-        ));
+        return Err(zip_problem(ProblemKind::TooManyZipEntries {
+            found: archive.len() as u64,
+            limit: max_entries as u64,
+        }));
     }
     let too_big = |n: u64| {
-        zip_problem(
-            "the decompressed workbook",
-            format!("at least {n} bytes"),
-            format!("{max_bytes} bytes"),
-        )
+        zip_problem(ProblemKind::DecompressedTooLarge {
+            found: n,
+            limit: max_bytes,
+        })
     };
     let mut declared: u64 = 0;
     for i in 0..archive.len() {
@@ -140,30 +138,29 @@ impl Grid {
     }
 
     /// The place of a cell: `Matrix!F5`, or `line 5, column Q01 CL` for CSV.
-    pub(crate) fn place(&self, r: usize, c: usize, header: &str) -> String {
+    pub(crate) fn place(&self, r: usize, c: usize, header: &str) -> Place {
         match &self.sheet {
-            Some(s) => cell_ref(s, r as u32, c as u32),
-            None => format!(
-                "line {}, column {}",
-                self.lines.get(r).copied().unwrap_or(r as u64 + 1),
-                if header.trim().is_empty() {
+            Some(s) => Place::Cell(cell_ref(s, r as u32, c as u32)),
+            None => Place::Line {
+                line: self.lines.get(r).copied().unwrap_or(r as u64 + 1),
+                column: Some(if header.trim().is_empty() {
                     (c + 1).to_string()
                 } else {
                     header.trim().to_string()
-                }
-            ),
+                }),
+            },
         }
     }
 
     /// The label of a data row: `row 5` or `line 5`.
-    pub(crate) fn row_label(&self, r: usize) -> String {
-        match &self.sheet {
-            Some(_) => format!("row {}", r + 1),
-            None => format!(
-                "line {}",
-                self.lines.get(r).copied().unwrap_or(r as u64 + 1)
-            ),
-        }
+    pub(crate) fn row_label(&self, r: usize) -> Option<Place> {
+        Some(match &self.sheet {
+            Some(_) => Place::Row(r as u32 + 1),
+            None => Place::Line {
+                line: self.lines.get(r).copied().unwrap_or(r as u64 + 1),
+                column: None,
+            },
+        })
     }
 }
 
@@ -181,19 +178,6 @@ fn cell_text(d: &Data) -> String {
     }
 }
 
-fn not_template(found_fr: &str, found_en: &str) -> Problem {
-    other(
-        "",
-        format!(
-            "ce classeur n'est pas un modèle Vigilance ({found_fr}) : attendu soit un onglet « Réponses » (ou « Answers ») avec une ligne d'en-têtes ID, Volet, …, Réponse, Justification, Commentaire, Preuves, soit un onglet « Matrice » (ou « Matrix ») dont la première ligne porte Entreprise, Secteur, Pays, Identifiant, Période puis une colonne par question et volet (Q01 CL, Q01 FL…). Créez un modèle avec `vigilance template` (ou `--matrix`) et ne renommez ni les onglets ni les en-têtes"
-        ),
-        format!(
-            "this workbook is not a Vigilance template ({found_en}): expected either a sheet \"Answers\" (or \"Réponses\") with a header row ID, Track, …, Answer, Justification, Comment, Evidence, or a sheet \"Matrix\" (or \"Matrice\") whose first row reads Company, Sector, Country, Identifier, Period then one column per question and track (Q01 CL, Q01 FL…). Create one with `vigilance template` (or `--matrix`) and keep the sheet names and headers"
-        ),
-        true,
-    )
-}
-
 /// Reads a filled answer template or matrix from xlsx bytes: one [`ImportedSheet`] per company
 /// (a single one for the answer template), each checked against `q`. A file that cannot be read
 /// gives one entry with an empty label and the problem.
@@ -202,13 +186,8 @@ fn not_template(found_fr: &str, found_en: &str) -> Problem {
 #[cfg(not(feature = "xlsx-import"))]
 pub fn read_workbook(_bytes: &[u8], _q: &Questionnaire) -> Vec<ImportedSheet> {
     vec![ImportedSheet::failed(
-        "",
-        other(
-            "",
-            "cette version ne lit pas les classeurs Excel : importez la fiche au format JSON ou la matrice au format CSV, ou utilisez la commande `vigilance`".to_string(),
-            "this build does not read Excel workbooks: import the sheet as JSON or the matrix as CSV, or use the `vigilance` command".to_string(),
-            true,
-        ),
+        None,
+        Problem::error("", ProblemKind::XlsxNotSupported),
     )]
 }
 
@@ -219,29 +198,29 @@ pub fn read_workbook(_bytes: &[u8], _q: &Questionnaire) -> Vec<ImportedSheet> {
 pub fn read_workbook(bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
     if bytes.len() > MAX_SPREADSHEET_BYTES {
         return vec![ImportedSheet::failed(
-            "",
+            None,
             Problem::file_too_large(bytes.len(), MAX_SPREADSHEET_BYTES),
         )];
     }
     if bytes.is_empty() {
         return vec![ImportedSheet::failed(
-            "",
+            None,
             Problem::error("", ProblemKind::Empty),
         )];
     }
     if let Err(p) = check_zip_limits(bytes) {
-        return vec![ImportedSheet::failed("", p)];
+        return vec![ImportedSheet::failed(None, p)];
     }
     let mut wb = match open_workbook_auto_from_rs(Cursor::new(bytes)) {
         Ok(wb) => wb,
         Err(e) => {
             return vec![ImportedSheet::failed(
-                "",
-                other(
+                None,
+                Problem::error(
                     "",
-                    format!("ce fichier n'est pas un classeur Excel lisible (.xlsx) : {e}"),
-                    format!("this file is not a readable Excel workbook (.xlsx): {e}"),
-                    true,
+                    ProblemKind::XlsxUnreadable {
+                        detail: e.to_string(),
+                    },
                 ),
             )];
         }
@@ -301,29 +280,14 @@ pub fn read_workbook(bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
             return read_matrix(&grid, q, questionnaire.clone());
         }
     }
-    let (found_fr, found_en) = match kind {
-        Some(TemplateKind::Answers) => (
-            "le marqueur indique un modèle de réponses, mais la ligne d'en-têtes est introuvable".to_string(),
-            "the marker says answer template, but its header row is missing".to_string(),
-        ),
-        Some(TemplateKind::Matrix) => (
-            "le marqueur indique une matrice, mais sa première ligne ne porte pas les en-têtes attendus".to_string(),
-            "the marker says matrix, but its first row lacks the expected headers".to_string(),
-        ),
-        None => (
-            format!("onglets : {}", names.join(", ")),
-            format!("sheets: {}", names.join(", ")),
-        ),
+    let found = match kind {
+        Some(TemplateKind::Answers) => TemplateClue::NoHeader,
+        Some(TemplateKind::Matrix) => TemplateClue::NoMatrixHeader,
+        None => TemplateClue::Sheets(names.join(", ")),
     };
-    let mut problem = not_template(&found_fr, &found_en);
-    if !read_errors.is_empty()
-        && let ProblemKind::Other { fr, en } = &mut problem.kind
-    {
-        let detail = read_errors.join("; ");
-        fr.push_str(&format!(" ({detail})"));
-        en.push_str(&format!(" ({detail})"));
-    }
-    vec![ImportedSheet::failed("", problem)]
+    let detail = (!read_errors.is_empty()).then(|| read_errors.join("; "));
+    let problem = Problem::error("", ProblemKind::NotTemplate { found, detail });
+    vec![ImportedSheet::failed(None, problem)]
 }
 
 /// The header row of an answer template and the column of each header found.
@@ -368,7 +332,7 @@ fn read_answer_sheet(
     // Company details above the table: label in one column, value in the next.
     let mut company = Company::default();
     let mut period = None;
-    let mut name_cell = cell_ref(g.sheet.as_deref().unwrap_or(""), 3, 1);
+    let mut name_cell = Place::Cell(cell_ref(g.sheet.as_deref().unwrap_or(""), 3, 1));
     for r in 0..h.row {
         let Some(row) = g.rows.get(r) else { break };
         for (c, text) in row.iter().enumerate() {
@@ -397,10 +361,13 @@ fn read_answer_sheet(
         col(AnswerColumn::Answer),
     ) else {
         return ImportedSheet::failed(
-            "",
-            not_template(
-                "pas de colonnes ID, Volet et Réponse",
-                "no ID, Track and Answer columns",
+            None,
+            Problem::error(
+                "",
+                ProblemKind::NotTemplate {
+                    found: TemplateClue::NoAnswerColumns,
+                    detail: None,
+                },
             ),
         );
     };
@@ -421,21 +388,17 @@ fn read_answer_sheet(
                 .iter()
                 .any(|s| !s.trim().is_empty());
             if written {
-                extra.push(other(
+                extra.push(Problem::warning(
                     place,
-                    format!("cette ligne ({id}) a un commentaire, des preuves ou une justification mais pas de réponse : elle est comptée sans réponse"),
-                    format!("this row ({id}) has a comment, evidence or justification but no answer: it counts as unanswered"),
-                    false,
+                    ProblemKind::RowWithoutAnswer { id: id.to_string() },
                 ));
             }
             continue;
         }
         if id.is_empty() {
-            extra.push(other(
+            extra.push(Problem::error(
                 g.place(r, id_c, ""),
-                "une réponse sans identifiant de question (colonne ID) : ajoutez l'identifiant, par exemple Q01".into(),
-                "an answer without a question id (ID column): add the id, for example Q01".into(),
-                true,
+                ProblemKind::AnswerWithoutId,
             ));
             continue;
         }
@@ -465,7 +428,7 @@ fn read_answer_sheet(
         answers,
     };
     ImportedSheet {
-        label: String::new(),
+        label: None,
         result: check_draft(draft, q, extra, &name_cell),
     }
 }
@@ -495,10 +458,16 @@ pub(crate) fn read_matrix(
     let columns: Vec<MatrixColumn> = header.iter().map(|h| matrix_column(h)).collect();
     if !is_matrix_header(g.rows.first()) {
         return vec![ImportedSheet::failed(
-            "",
-            not_template(
-                &format!("{} : {}", first_row_word_fr(g), header.join(" | ")),
-                &format!("{}: {}", first_row_word(g), header.join(" | ")),
+            None,
+            Problem::error(
+                "",
+                ProblemKind::NotTemplate {
+                    found: TemplateClue::FirstRow {
+                        csv: g.sheet.is_none(),
+                        headers: header.join(" | "),
+                    },
+                    detail: None,
+                },
             ),
         )];
     }
@@ -508,11 +477,11 @@ pub(crate) fn read_matrix(
         .filter(|(_, c)| matches!(c, MatrixColumn::Unknown))
         .map(|(c, _)| {
             let h = header[c].trim();
-            other(
+            Problem::warning(
                 g.place(0, c, h),
-                format!("la colonne `{h}` n'est pas lue (ni une information sur l'entreprise, ni une colonne « Q01 CL ») ; cela vaut pour toutes les lignes"),
-                format!("the column `{h}` is not read (neither a company detail nor a \"Q01 CL\" column); this applies to every row"),
-                false,
+                ProblemKind::ColumnNotRead {
+                    header: h.to_string(),
+                },
             )
         })
         .collect();
@@ -589,13 +558,8 @@ pub(crate) fn read_matrix(
     }
     if out.is_empty() {
         out.push(ImportedSheet::failed(
-            "",
-            other(
-                "",
-                "la matrice ne contient aucune ligne d'entreprise sous ses en-têtes".into(),
-                "the matrix has no company row below its headers".into(),
-                true,
-            ),
+            None,
+            Problem::error("", ProblemKind::MatrixNoRows),
         ));
     }
     out
@@ -606,21 +570,5 @@ pub(crate) fn loaded(q: &Questionnaire) -> DraftRef {
     DraftRef {
         id: Some(q.id.clone()),
         version: Some(q.version.clone()),
-    }
-}
-
-fn first_row_word_fr(g: &Grid) -> &'static str {
-    if g.sheet.is_some() {
-        "première ligne"
-    } else {
-        "première ligne du fichier"
-    }
-}
-
-fn first_row_word(g: &Grid) -> &'static str {
-    if g.sheet.is_some() {
-        "first row"
-    } else {
-        "first line"
     }
 }

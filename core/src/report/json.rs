@@ -5,6 +5,7 @@
 use crate::answers::{AnswerSheet, Company, QuestionnaireRef};
 use crate::codes::{AnswerValue, EvidenceMode, Level, Track};
 use crate::coverage::sheet_coverage;
+use crate::messages::Msg;
 use crate::problem::{Problem, Severity};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{Assessment, StepReason};
@@ -160,6 +161,9 @@ pub struct StepEntry {
 pub struct ProblemEntry {
     /// `error` or `warning`.
     pub severity: String,
+    /// The stable code of the problem's kind (`VG-A07`; docs/formats.md lists them).
+    #[serde(default)]
+    pub code: String,
     /// JSON path or cell of the place.
     pub path: String,
     /// 1-based line, where known.
@@ -180,7 +184,8 @@ impl From<&Problem> for ProblemEntry {
                 Severity::Warning => "warning",
             }
             .into(),
-            path: p.path.clone(),
+            code: p.code().to_string(),
+            path: p.path.to_string(),
             line: p.span.map(|s| s.line),
             column: p.span.map(|s| s.column),
             message: Text::new(p.describe(Lang::Fr), p.describe(Lang::En)),
@@ -338,17 +343,10 @@ impl ResultEntry {
 
 /// Why a reason code reads as it does, in `lang` (for reports).
 pub fn reason_label(reason: StepReason, lang: Lang) -> &'static str {
-    match reason {
-        StepReason::CriticalNextLevel => lang.pick(
-            "question critique du niveau suivant",
-            "critical question of the next level",
-        ),
-        StepReason::NextLevel => {
-            lang.pick("question du niveau suivant", "question of the next level")
-        }
-        StepReason::Consolidate => lang.pick(
-            "consolider un niveau atteint",
-            "consolidate an achieved level",
-        ),
-    }
+    let m = match reason {
+        StepReason::CriticalNextLevel => Msg::ReasonCriticalNextLevel,
+        StepReason::NextLevel => Msg::ReasonNextLevel,
+        StepReason::Consolidate => Msg::ReasonConsolidate,
+    };
+    m.text(lang)
 }

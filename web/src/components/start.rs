@@ -269,12 +269,9 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
                         // JSON, a filled template or a matrix: one assessment per company.
                         let (mut remarks, mut failures) = (Vec::new(), Vec::new());
                         for imported in import::read_answer_file(&name, &bytes, grid) {
-                            let part = |text: String| {
-                                if imported.label.is_empty() {
-                                    text
-                                } else {
-                                    format!("{} — {text}", imported.label)
-                                }
+                            let part = |text: String| match &imported.label {
+                                None => text,
+                                Some(place) => format!("{} — {text}", place.describe(None, lang)),
                             };
                             match imported.result {
                                 Ok(parsed) => {
