@@ -98,6 +98,12 @@ pub enum Command {
         after_help = "Examples:\n  vigilance manpage | man -l -\n  vigilance manpage > /usr/local/share/man/man1/vigilance.1\n  vigilance manpage --out-dir man/      vigilance.1, vigilance-score.1, …"
     )]
     Manpage(ManpageArgs),
+    /// Move answer sheets to a later version of their grid: carry over the answers to unchanged
+    /// questions, leave new and revised ones unanswered, and report every change.
+    #[command(
+        after_help = "Examples:\n  vigilance migrate questionnaires/examples --to 1.1.0 -o migrated/\n  vigilance migrate acme-2025.json -o migrated/ --lang en\n\nThe original sheets are never modified. A migrated result is provisional until the new questions are answered.\n\n".to_string() + EXIT_STATUS_HELP
+    )]
+    Migrate(MigrateArgs),
 }
 
 const COMPLETIONS_AFTER_HELP: &str = "\
@@ -194,8 +200,9 @@ impl From<CsvDelimiterArg> for Delimiter {
 /// Options shared by the commands that read the questionnaire.
 #[derive(Debug, Args)]
 pub struct GridArgs {
-    /// Questionnaire file to use instead of the built-in `rhsf-fir` grid.
-    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    /// Grid to use: a built-in grid (`rhsf-fir@1.0.0`, `rhsf-fir@1.1.0`, `rhsf-fir-sme`; see
+    /// `vigilance questionnaire list`) or a questionnaire file. Default: `rhsf-fir` 1.0.0.
+    #[arg(long, value_name = "GRID|FILE", value_hint = ValueHint::FilePath)]
     pub questionnaire: Option<PathBuf>,
     /// Language of messages and reports.
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
@@ -261,8 +268,9 @@ pub struct TemplateArgs {
     /// analyst scores a portfolio by hand.
     #[arg(long)]
     pub matrix: bool,
-    /// Questionnaire file to use instead of the built-in `rhsf-fir` grid.
-    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    /// Grid to use: a built-in grid (`rhsf-fir@1.0.0`, `rhsf-fir@1.1.0`, `rhsf-fir-sme`; see
+    /// `vigilance questionnaire list`) or a questionnaire file. Default: the latest `rhsf-fir`.
+    #[arg(long, value_name = "GRID|FILE", value_hint = ValueHint::FilePath)]
     pub questionnaire: Option<PathBuf>,
     /// The workbook to write (`.xlsx`).
     #[arg(short, long, value_name = "FILE.xlsx", required = true, value_hint = ValueHint::FilePath)]
@@ -282,6 +290,8 @@ pub struct QuestionnaireArgs {
 pub enum QuestionnaireAction {
     /// Print the grid as a table: level, id, tracks, critical, question text.
     Show(ShowArgs),
+    /// List the built-in grids and their versions.
+    List(ListArgs),
     /// Print a JSON Schema of the file formats, or write all of them to a directory.
     Schema(SchemaArgs),
 }
@@ -289,8 +299,9 @@ pub enum QuestionnaireAction {
 /// `vigilance questionnaire show`.
 #[derive(Debug, Default, Args)]
 pub struct ShowArgs {
-    /// Questionnaire file to show instead of the built-in `rhsf-fir` grid.
-    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    /// Grid to show: a built-in grid (`rhsf-fir`, `rhsf-fir@1.0.0`, `rhsf-fir-sme`) or a
+    /// questionnaire file; default: the latest `rhsf-fir`.
+    #[arg(long, value_name = "GRID|FILE", value_hint = ValueHint::FilePath)]
     pub questionnaire: Option<PathBuf>,
     /// Language of the table.
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
@@ -298,6 +309,36 @@ pub struct ShowArgs {
     /// Width of the table in characters.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(60..=400))]
     pub width: u16,
+    /// Also print, for each framework the grid maps to (duty of vigilance, CSDDD, ESRS S2…),
+    /// which of its requirements the grid covers and with which questions.
+    #[arg(long)]
+    pub mappings: bool,
+}
+
+/// `vigilance questionnaire list`.
+#[derive(Debug, Default, Args)]
+pub struct ListArgs {
+    /// Language of the list.
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
+}
+
+/// `vigilance migrate`.
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// Answer sheets (JSON) to move to a later version of their grid.
+    #[arg(value_name = "SHEETS", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The target version (`1.1.0`) or grid (`rhsf-fir@1.1.0`); default: the latest version of
+    /// each sheet's grid.
+    #[arg(long, value_name = "VERSION")]
+    pub to: Option<String>,
+    /// Directory to write the migrated sheets into (same file names; created if missing).
+    #[arg(short, long, value_name = "DIR", required = true)]
+    pub output: PathBuf,
+    /// Language of the report.
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
 }
 
 /// Which schema to print.

@@ -13,6 +13,7 @@ mod fatal;
 mod grid;
 mod inputs;
 mod manual;
+mod migrate;
 mod output;
 mod questionnaire;
 mod reports;
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
         args::Command::Questionnaire(a) => questionnaire::run(a),
         args::Command::Completions(a) => manual::completions(a),
         args::Command::Manpage(a) => manual::manpage(a),
+        args::Command::Migrate(a) => migrate::run(a),
     };
     match result {
         Ok(code) => code,

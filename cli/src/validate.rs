@@ -147,9 +147,16 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
         let _ = out.write_all(s.as_bytes());
     };
 
-    let questionnaire: &Questionnaire = match &args.grid.questionnaire {
-        None => Questionnaire::builtin(),
-        Some(path) => {
+    let builtin = args
+        .grid
+        .questionnaire
+        .as_deref()
+        .and_then(|p| p.to_str())
+        .and_then(crate::grid::builtin);
+    let questionnaire: &Questionnaire = match (&args.grid.questionnaire, builtin) {
+        (None, _) => Questionnaire::builtin(),
+        (Some(_), Some(grid)) => grid,
+        (Some(path), None) => {
             checked += 1;
             let name = path.to_string_lossy().into_owned();
             match crate::grid::read(path) {

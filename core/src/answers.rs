@@ -7,7 +7,7 @@
 //! Other readers (xlsx, CSV) build a [`SheetDraft`] and share the same checks.
 
 use crate::codes::{AnswerValue, Track};
-use crate::location::{Target, decode_text, locate_all, pointer, strip_bom};
+use crate::location::{Target, decode_text, duplicate_keys, locate_all, pointer, strip_bom};
 use crate::problem::{JsonType, Place, Problem, ProblemKind, Problems};
 use crate::questionnaire::{Questionnaire, json_error_problem};
 use schemars::JsonSchema;
@@ -325,7 +325,9 @@ impl AnswerSheet {
             Err(fast) => match serde_json::from_str::<Value>(text) {
                 Err(e) => return Err(Problems(vec![json_error_problem(text, "", &e)])),
                 Ok(value) => {
-                    let mut problems = Vec::new();
+                    // A key written twice is read as its last value by the lenient walk: name
+                    // both places instead.
+                    let mut problems = duplicate_keys(text);
                     let draft = SheetDraft::from_value(&value, &mut problems);
                     if problems.is_empty() {
                         // The walk found nothing the typed reader objected to: report its error.
@@ -543,8 +545,12 @@ fn answers_map<'de, D: Deserializer<'de>>(d: D) -> Result<DraftAnswers, D::Error
             f.write_str("an object of answers by question id")
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut out = Vec::with_capacity(map.size_hint().unwrap_or(40));
+            let mut out: DraftAnswers = Vec::with_capacity(map.size_hint().unwrap_or(40));
             while let Some((k, v)) = map.next_entry::<String, Inner>()? {
+                if out.iter().any(|(q, _)| *q == k) {
+                    // The slow path names both places.
+                    return Err(de::Error::custom(format!("duplicate key `{k}`")));
+                }
                 out.push((k, v.0));
             }
             Ok(out)
@@ -560,8 +566,11 @@ fn answers_map<'de, D: Deserializer<'de>>(d: D) -> Result<DraftAnswers, D::Error
                     f.write_str("an object of answers by track")
                 }
                 fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Inner, A::Error> {
-                    let mut out = Vec::with_capacity(2);
+                    let mut out: Vec<(String, DraftAnswer)> = Vec::with_capacity(2);
                     while let Some(e) = map.next_entry::<String, DraftAnswer>()? {
+                        if out.iter().any(|(t, _)| *t == e.0) {
+                            return Err(de::Error::custom(format!("duplicate key `{}`", e.0)));
+                        }
                         out.push(e);
                     }
                     Ok(Inner(out))

@@ -135,6 +135,78 @@ pub fn locate(text: &str, path: &str, target: Target) -> Option<Span> {
     Some(Span::at(text, range.start, len))
 }
 
+/// Every key written twice in one object of `text`, as an error at the second occurrence that
+/// names the first (line and column). Empty when `text` is not JSON. Taken only on the slow
+/// path, once a reader has refused the file.
+pub fn duplicate_keys(text: &str) -> Vec<Problem> {
+    let options = jsonc_parser::ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        ..Default::default()
+    };
+    let Ok(parsed) = jsonc_parser::parse_to_ast(text, &Default::default(), &options) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if let Some(v) = &parsed.value {
+        let mut path = Vec::new();
+        walk_duplicates(text, v, &mut path, &mut out);
+    }
+    out
+}
+
+fn walk_duplicates<'a>(
+    text: &str,
+    value: &'a Value<'a>,
+    path: &mut Vec<String>,
+    out: &mut Vec<Problem>,
+) {
+    match value {
+        Value::Object(obj) => {
+            for (i, p) in obj.properties.iter().enumerate() {
+                let name = p.name.as_str();
+                let range = |p: &jsonc_parser::ast::ObjectProp| match &p.name {
+                    ObjectPropName::String(s) => s.range,
+                    ObjectPropName::Word(w) => w.range,
+                };
+                if let Some(first) = obj.properties[..i].iter().find(|f| f.name.as_str() == name) {
+                    let first = range(first);
+                    let first = Span::at(text, first.start, 1);
+                    let second = range(p);
+                    path.push(name.to_string());
+                    let mut problem = Problem::error(
+                        pointer(path),
+                        ProblemKind::DuplicateKey {
+                            key: name.to_string(),
+                            first_line: first.line,
+                            first_column: first.column,
+                        },
+                    );
+                    path.pop();
+                    problem.span = Some(Span::at(
+                        text,
+                        second.start,
+                        second.end.saturating_sub(second.start).max(1),
+                    ));
+                    out.push(problem);
+                }
+                path.push(name.to_string());
+                walk_duplicates(text, &p.value, path, out);
+                path.pop();
+            }
+        }
+        Value::Array(arr) => {
+            for (i, v) in arr.elements.iter().enumerate() {
+                path.push(i.to_string());
+                walk_duplicates(text, v, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Fills in the span of every problem that has none, from its path.
 pub fn locate_all(text: &str, problems: &mut [Problem], target_of: impl Fn(&Problem) -> Target) {
     if problems.iter().all(|p| p.span.is_some()) {
@@ -165,6 +237,24 @@ mod tests {
         let text = "{\"company\": {}}";
         let s = locate(text, "/company/name", Target::Value).unwrap();
         assert_eq!(s.column, 13);
+    }
+
+    #[test]
+    fn duplicate_keys_name_both_places() {
+        let text = "{\n  \"a\": {\"CL\": 1,\n   \"CL\": 2}\n}";
+        let found = duplicate_keys(text);
+        assert_eq!(found.len(), 1);
+        let p = &found[0];
+        assert_eq!(p.path, "/a/CL");
+        assert_eq!(p.span.map(|s| (s.line, s.column)), Some((3, 4)));
+        assert!(matches!(
+            p.kind,
+            ProblemKind::DuplicateKey {
+                first_line: 2,
+                first_column: 9,
+                ..
+            }
+        ));
     }
 
     #[test]

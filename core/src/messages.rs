@@ -118,6 +118,19 @@ pub fn count(lang: Lang, n: u64, one: Msg, many: Msg, args: &[(&str, &dyn Displa
     plural(lang, n, one, many).fill(lang, &all)
 }
 
+/// The lines of the scoring rule, in order (the Method sheet writes them).
+pub const RULE_LINES: [Msg; 9] = [
+    Msg::WbRule1,
+    Msg::WbRule2,
+    Msg::WbRule3,
+    Msg::WbRule4,
+    Msg::WbRule5,
+    Msg::WbRule6,
+    Msg::WbRule7,
+    Msg::WbRule8,
+    Msg::WbRule9,
+];
+
 /// The colon that introduces what follows a label: ` :` in French (with the space French
 /// typography requires), `:` in English.
 pub fn colon(lang: Lang) -> &'static str {
@@ -210,7 +223,7 @@ catalogue! {
     /// VG-F08
     InvalidData => "valeur invalide : {detail}", "invalid value: {detail}";
     /// VG-F09
-    DuplicateKey => "la clé `{key}` figure deux fois dans cet objet (la première fois {first}) ; une seule est prise en compte", "the key `{key}` appears twice in this object (first at {first}); only one can count";
+    DuplicateKey => "la clé `{key}` figure deux fois dans cet objet (la première fois {first})", "the key `{key}` appears twice in this object (first at {first})";
     /// VG-F09 help
     DuplicateKeyHelp => "gardez une seule des deux entrées, celle qui est juste", "keep only one of the two entries, the right one";
     /// VG-F10
@@ -343,6 +356,12 @@ catalogue! {
     IndexWeightCount => "il faut exactement 4 pondérations d'indice (N1 à N4), {found} trouvée(s)", "exactly 4 index weights are needed (N1 to N4), found {found}";
     /// VG-Q13
     TrackNotDefined => "le volet {track} n'est pas défini dans `tracks`", "track {track} is not defined in `tracks`";
+    /// VG-Q14
+    UnknownFramework => "`{found}` n'est pas un référentiel de cette grille (référentiels définis : {known})", "`{found}` is not a framework of this grid (defined: {known})";
+    /// VG-Q15
+    UnknownRequirement => "`{found}` n'est pas une exigence du référentiel {framework}", "`{found}` is not a requirement of framework {framework}";
+    /// VG-Q16
+    MappingTrackNotAsked => "la question n'est pas posée pour le volet {track} : la correspondance ne peut pas s'y limiter", "the question is not asked for track {track}: the mapping cannot be limited to it";
 
     // ----- What carries an id, for VG-Q01 -----
     /// A question.
@@ -355,6 +374,10 @@ catalogue! {
     IdLevel => "niveau", "level";
     /// An answer value.
     IdAnswerValue => "valeur de réponse", "answer value";
+    /// A framework.
+    IdFramework => "référentiel", "framework";
+    /// A requirement of a framework.
+    IdRequirement => "exigence", "requirement";
 
     // ----- Numbers, for VG-Q07 -----
     /// A threshold.
@@ -417,6 +440,160 @@ catalogue! {
     SeparatorComma => "« , »", "`,`";
     /// VG-S10, the separator found: tab.
     SeparatorTab => "des tabulations", "tabs";
+
+    // ----- The results workbook -----
+    /// A sheet name.
+    WbSheetSummary => "Synthèse", "Summary";
+    /// A sheet name.
+    WbSheetCohort => "Cohorte", "Cohort";
+    /// A sheet name.
+    WbSheetThemes => "Thèmes", "Themes";
+    /// A sheet name.
+    WbSheetAnswers => "Réponses", "Answers";
+    /// A sheet name.
+    WbSheetNextSteps => "Prochaines étapes", "Next steps";
+    /// A sheet name.
+    WbSheetErrors => "Erreurs", "Errors";
+    /// A sheet name.
+    WbSheetMethod => "Méthode", "Method";
+    /// A workbook label.
+    WbCompany => "Entreprise", "Company";
+    /// A workbook label.
+    WbSector => "Secteur", "Sector";
+    /// A workbook label.
+    WbCountry => "Pays", "Country";
+    /// A workbook label.
+    WbIdentifier => "Identifiant", "Identifier";
+    /// A workbook label.
+    WbPeriod => "Période", "Period";
+    /// A workbook label.
+    WbHeadlineLevel => "Niveau global", "Headline level";
+    /// A workbook label.
+    WbLevelLabel => "Libellé du niveau", "Level label";
+    /// A workbook label.
+    WbProvisional => "Provisoire", "Provisional";
+    /// A workbook label.
+    WbLevelLower => "niveau", "level";
+    /// A workbook label.
+    WbIndex => "indice", "index";
+    /// A workbook label.
+    WbCompleteness => "complétude", "completeness";
+    /// A workbook label.
+    WbDontKnow => "ne sait pas", "don't know";
+    /// A workbook label.
+    WbUnsubstantiated => "non étayées", "unsubstantiated";
+    /// A workbook label.
+    WbChangeInHeadlineLevel => "Évolution du niveau global", "Change in headline level";
+    /// A workbook label.
+    WbChangeInLevel => "évolution du niveau", "change in level";
+    /// A workbook label.
+    WbChangeInIndex => "évolution de l'indice", "change in index";
+    /// A workbook label.
+    WbNew => "nouvelle", "new";
+    /// A workbook label.
+    WbCompaniesPerLevel => "Entreprises par niveau", "Companies per level";
+    /// A workbook label.
+    WbLevel => "Niveau", "Level";
+    /// A workbook label.
+    WbLabel => "Libellé", "Label";
+    /// A workbook label.
+    WbHeadline => "Global", "Headline";
+    /// A workbook label.
+    WbCompanies => "Entreprises", "Companies";
+    /// A workbook label.
+    WbLevelScoresMedianAndQuartilesInPercent => "Scores par niveau : médiane et quartiles (en %)", "Level scores: median and quartiles (in %)";
+    /// A workbook label.
+    WbScope => "Périmètre", "Scope";
+    /// A workbook label.
+    WbTrack => "Volet", "Track";
+    /// A workbook label.
+    Wb1stQuartile => "1er quartile", "1st quartile";
+    /// A workbook label.
+    WbMedian => "Médiane", "Median";
+    /// A workbook label.
+    Wb3rdQuartile => "3e quartile", "3rd quartile";
+    /// A workbook label.
+    WbAllCompanies => "Toutes les entreprises", "All companies";
+    /// A workbook label.
+    WbNoSectorGiven => "(secteur non indiqué)", "(no sector given)";
+    /// A workbook label.
+    WbSeverity => "Gravité", "Severity";
+    /// A workbook label.
+    WbPlace => "Endroit", "Place";
+    /// A workbook label.
+    WbProblem => "Problème", "Problem";
+    /// A workbook label.
+    WbError => "erreur", "error";
+    /// A workbook label.
+    WbWarning => "avertissement", "warning";
+    /// A workbook label.
+    WbQuestionnaire => "Questionnaire", "Questionnaire";
+    /// A workbook label.
+    WbEvidenceMode => "Mode de preuve", "Evidence mode";
+    /// A workbook label.
+    WbDate => "Date", "Date";
+    /// A workbook label.
+    WbToolVersion => "Version de l'outil", "Tool version";
+    /// A workbook label.
+    WbThresholdPercent => "Seuil (%)", "Threshold (%)";
+    /// A workbook label.
+    WbCompaniesScored => "Entreprises évaluées", "Companies scored";
+    /// A workbook label.
+    WbInputsNotScored => "Entrées non évaluées", "Inputs not scored";
+    /// A workbook label.
+    WbLevels => "Niveaux", "Levels";
+    /// A workbook label.
+    WbDefinition => "Définition", "Definition";
+    /// A workbook label.
+    WbScoringRule => "Règle de calcul", "Scoring rule";
+    /// A workbook label.
+    WbTheme => "Thème", "Theme";
+    /// A workbook label.
+    WbThemeLabel => "Libellé du thème", "Theme label";
+    /// A workbook label.
+    WbScorePercent => "Score (%)", "Score (%)";
+    /// A workbook label.
+    WbCritical => "Critique", "Critical";
+    /// A workbook label.
+    WbAnswer => "Réponse", "Answer";
+    /// A workbook label.
+    WbComment => "Commentaire", "Comment";
+    /// A workbook label.
+    WbEvidence => "Preuves", "Evidence";
+    /// A workbook label.
+    WbJustification => "Justification", "Justification";
+    /// A workbook label.
+    WbReason => "Motif", "Reason";
+    /// A workbook label.
+    WbCurrentAnswer => "Réponse actuelle", "Current answer";
+    /// A workbook label.
+    WbRecommendation => "Recommandation", "Recommendation";
+    /// The Code column of the Errors sheet.
+    WbCode => "Code", "Code";
+    /// The scoring rule in words, line 1.
+    WbRule1 => "Chaque question est renseignée pour chaque volet auquel elle s'applique (travail des enfants CL, travail forcé FL).", "Each question is answered for each track it applies to (child labour CL, forced labour FL).";
+    /// The scoring rule in words, line 2.
+    WbRule2 => "Points : Oui = 1, Partiellement = 0,5 (seulement si la question définit le partiel), Non = 0, Ne sait pas = 0 (lacune de connaissance) ; Non applicable est exclu des dénominateurs et exige une justification (interdit sur les questions critiques) ; sans réponse = 0.", "Points: Yes = 1, Partially = 0.5 (only where the question defines partial), No = 0, Don't know = 0 (knowledge gap); Not applicable is left out of every denominator and needs a justification (invalid on critical questions); unanswered = 0.";
+    /// The scoring rule in words, line 3.
+    WbRule3 => "Mode étayé par des preuves : un Oui sans preuve compte 0,5 et un Partiellement sans preuve 0,25 (réponses non étayées).", "Substantiated mode: a Yes without evidence counts 0.5 and a Partially without evidence 0.25 (unsubstantiated answers).";
+    /// The scoring rule in words, line 4.
+    WbRule4 => "Score d'un niveau = points obtenus ÷ questions applicables (pondérées), en %.", "Level score = points earned ÷ applicable questions (weighted), in %.";
+    /// The scoring rule in words, line 5.
+    WbRule5 => "Un niveau est atteint quand son score atteint le seuil ({threshold} %) et que chaque question critique du niveau obtient son point entier.", "A level is achieved when its score reaches the threshold ({threshold} %) and every critical question of the level scores its full point.";
+    /// The scoring rule in words, line 6.
+    WbRule6 => "Niveau de maturité d'un volet = le plus haut niveau N tel que les niveaux 1 à N sont tous atteints (N0 si le niveau 1 ne l'est pas). Niveau global = le plus bas des deux volets.", "A track's maturity = the highest level N such that levels 1 to N are all achieved (N0 if level 1 is not). Headline level = the lower of the two tracks.";
+    /// The scoring rule in words, line 7.
+    WbRule7 => "Indice indicatif = moyenne des scores de niveau pondérée par ({weights}) ; il sert à trier, jamais de niveau.", "Indicative index = mean of the level scores weighted by ({weights}); for sorting only, never a level.";
+    /// The scoring rule in words, line 8.
+    WbRule8 => "Complétude = questions répondues ÷ questions du volet ; un résultat incomplet est provisoire.", "Completeness = answered questions ÷ questions of the track; an incomplete result is provisional.";
+    /// The scoring rule in words, line 9.
+    WbRule9 => "Pourcentages arrondis à une décimale (demi vers le haut) ; les comparaisons au seuil sont exactes.", "Percentages rounded to one decimal (half away from zero); threshold comparisons are exact.";
+    /// Why a question is a next step: a critical question of the next level.
+    ReasonCriticalNextLevel => "question critique du niveau suivant", "critical question of the next level";
+    /// Why a question is a next step: a question of the next level.
+    ReasonNextLevel => "question du niveau suivant", "question of the next level";
+    /// Why a question is a next step: an achieved level to consolidate.
+    ReasonConsolidate => "consolider un niveau atteint", "consolidate an achieved level";
 
     // ----- The command line -----
     /// Before a hint.
@@ -487,6 +664,64 @@ catalogue! {
     CliGridQuestion => "Question", "Question";
     /// `questionnaire show`: the footer.
     CliGridPerTrack => "Questions par volet :", "Questions per track:";
+
+    // ----- Grids: versions, regulation coverage, migration -----
+    /// A coverage status.
+    CoverageMet => "Satisfaite", "Met";
+    /// A coverage status.
+    CoveragePartlyMet => "Partiellement satisfaite", "Partly met";
+    /// A coverage status.
+    CoverageNotMet => "Non satisfaite", "Not met";
+    /// A coverage status.
+    CoverageNotAnswered => "Sans réponse", "Not answered";
+    /// A coverage status.
+    CoverageNotApplicable => "Non applicable", "Not applicable";
+    /// A requirement no question covers.
+    CoverageNotCovered => "non couverte par la grille", "not covered by the grid";
+    /// Shown wherever coverage is shown.
+    CoverageDisclaimer => "La couverture réglementaire est une information : elle dit quelles questions de la grille portent sur chaque exigence et comment elles ont été répondues. Ce n'est ni un avis juridique ni une attestation de conformité.", "Regulation coverage is information: it says which questions of the grid bear on each requirement and how they were answered. It is neither a legal opinion nor a statement of compliance.";
+    /// Migration refused: two different grids.
+    MigrateOtherGrid => "la feuille répond à la grille `{from}`, pas à `{to}` : seules les versions d'une même grille peuvent être migrées", "the sheet answers grid `{from}`, not `{to}`: only versions of the same grid can be migrated";
+    /// Migration refused: not a later version.
+    MigrateNotLater => "la feuille répond déjà à la version {from} ; on ne migre que vers une version ultérieure (demandée : {to})", "the sheet already answers version {from}; migrate only to a later version (asked: {to})";
+    /// A migrated answer.
+    MigrateCarried => "reprise (question inchangée)", "carried over (question unchanged)";
+    /// A migrated answer.
+    MigrateCarriedReworded => "reprise (question reformulée, même sens)", "carried over (question reworded, same meaning)";
+    /// An answer not migrated.
+    MigrateDroppedRevised => "non reprise : la question a été révisée, à répondre de nouveau", "not carried over: the question was revised, answer it again";
+    /// An answer not migrated.
+    MigrateDroppedInvalid => "non reprise : la nouvelle version n'accepte plus cette réponse", "not carried over: the new version no longer accepts this answer";
+    /// An answer not migrated.
+    MigrateDroppedRemoved => "non reprise : la question n'existe plus", "not carried over: the question no longer exists";
+    /// A new question.
+    MigrateAdded => "nouvelle question, sans réponse", "new question, unanswered";
+    /// `--questionnaire` names nothing known.
+    FatalUnknownGrid => "`{name}` n'est ni une grille intégrée ni un fichier. Grilles intégrées : {known} (`vigilance questionnaire list`)", "`{name}` is neither a built-in grid nor a file. Built-in grids: {known} (`vigilance questionnaire list`)";
+    /// `questionnaire list`: the heading.
+    CliGridList => "Grilles intégrées (`--questionnaire ID@VERSION` en choisit une ; une feuille est notée sur la version qu'elle indique) :", "Built-in grids (`--questionnaire ID@VERSION` picks one; a sheet is scored on the version it names):";
+    /// `questionnaire list`: the default grid.
+    CliGridDefault => "(par défaut)", "(default)";
+    /// `questionnaire show --mappings`: the heading.
+    CliCoverageTitle => "Couverture réglementaire", "Regulation coverage";
+    /// `questionnaire show --mappings` on a grid without frameworks.
+    CliCoverageNone => "Cette grille n'est rattachée à aucun référentiel (champ `frameworks`).", "This grid maps to no framework (field `frameworks`).";
+    /// Before a framework's status note.
+    CliNote => "Note :", "Note:";
+    /// Before the coverage counts of a framework.
+    CliRequirementsCovered => "Exigences couvertes :", "Requirements covered:";
+    /// `migrate`: only JSON.
+    CliMigrateOnlyJson => "seules les feuilles JSON se migrent : exportez d'abord ce classeur en JSON, ou remplissez un modèle de la nouvelle version (`vigilance template`)", "only JSON sheets can be migrated: export this workbook to JSON first, or fill in a template of the new version (`vigilance template`)";
+    /// `migrate`: the sheet names no grid.
+    CliMigrateNoGrid => "la feuille n'indique pas sa grille (`questionnaire.id` et `version`)", "the sheet does not name its grid (`questionnaire.id` and `version`)";
+    /// `migrate`: the sheet's grid is not built in.
+    CliMigrateNotBuiltIn => "la grille {grid} n'est pas intégrée : grilles connues {known}", "grid {grid} is not built in: known grids {known}";
+    /// `migrate`: no such target version.
+    CliMigrateNoVersion => "aucune version `{asked}` de la grille {id} : grilles connues {known}", "no version `{asked}` of grid {id}: known grids {known}";
+    /// `migrate`: one sheet done.
+    CliMigrateSheet => "{source} → {name} ({grid}) : reprises {carried}, reformulées et reprises {reworded}, non reprises {dropped}, nouvelles questions sans réponse {added}", "{source} → {name} ({grid}): carried over {carried}, reworded and carried over {reworded}, not carried over {dropped}, new questions unanswered {added}";
+    /// `migrate`: the summary.
+    CliMigrateDone => "Feuilles migrées dans {dir} : {written} ; en échec : {failed}. Les feuilles d'origine ne sont pas modifiées.", "Sheets migrated into {dir}: {written}; failed: {failed}. The original sheets are not modified.";
 }
 
 #[cfg(test)]

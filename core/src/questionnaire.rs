@@ -8,6 +8,9 @@
 use crate::codes::{AnswerValue, Level, Track};
 use crate::exact::{Percent, UNITS_PER_POINT, to_thousandths};
 use crate::location::{Target, decode_text, locate_all, pointer, strip_bom};
+use crate::mapping::{
+    BasedOn, Change, Framework, Mapping, MappingData, QuestionMappingData, Reference,
+};
 use crate::messages::Msg;
 use crate::problem::{IdKind, NumberKind, Problem, ProblemKind, Problems, Span};
 use crate::text::{Lang, Text};
@@ -106,7 +109,16 @@ pub struct Question {
     pub help: Option<Text>,
     /// Standards and sources the question is anchored in.
     #[serde(default)]
-    pub references: Vec<String>,
+    pub references: Vec<Reference>,
+    /// The requirements of the grid's frameworks that this question answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mappings: Vec<Mapping>,
+    /// What each grid version changed in this question (none: unchanged since it was added).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
+    /// Light grids: the questions of the full grid that this question simplifies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maps_to: Vec<String>,
 }
 
 fn one() -> f64 {
@@ -133,6 +145,11 @@ impl Question {
     /// Whether the question is answered for `track`.
     pub fn has_track(&self, track: Track) -> bool {
         self.tracks.contains(&track)
+    }
+
+    /// The labels of the question's references in `lang`.
+    pub fn reference_labels(&self, lang: Lang) -> impl Iterator<Item = &str> + '_ {
+        self.references.iter().map(move |r| r.label(lang))
     }
 
     /// Whether `partial` is a valid answer.
@@ -170,6 +187,15 @@ pub struct Questionnaire {
     /// What the grid is and where it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
+    /// Where the levels come from and who authored the questions (shown wherever the grid is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Text>,
+    /// Light grids: the full grid this one simplifies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<BasedOn>,
+    /// The laws, regulations and standards the questions are mapped to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frameworks: Vec<Framework>,
     /// Percentage a level score must reach (default 70).
     #[serde(default = "default_threshold")]
     pub threshold: f64,
@@ -213,7 +239,7 @@ pub(crate) struct Compiled {
 }
 
 impl Questionnaire {
-    /// The built-in RHSF/FIR grid (`questionnaires/rhsf-fir.json`), parsed once.
+    /// The built-in RHSF/FIR grid (`questionnaires/rhsf-fir-1.0.0.json`), parsed once.
     pub fn builtin() -> &'static Questionnaire {
         static BUILTIN: OnceLock<Questionnaire> = OnceLock::new();
         BUILTIN.get_or_init(
@@ -530,6 +556,27 @@ impl Questionnaire {
                 text(&mut out, &format!("{base}/help"), h);
             }
         }
+        crate::mapping::check(
+            &MappingData {
+                frameworks: &self.frameworks,
+                questions: self
+                    .questions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, q)| QuestionMappingData {
+                        base: format!("/questions/{i}"),
+                        tracks: &q.tracks,
+                        mappings: &q.mappings,
+                        references: &q.references,
+                        changes: &q.changes,
+                    })
+                    .collect(),
+            },
+            &mut out,
+        );
+        if let Some(p) = &self.provenance {
+            text(&mut out, "/provenance", p);
+        }
         for t in &self.tracks {
             for level in Level::ALL {
                 if !self
@@ -688,7 +735,7 @@ impl Questionnaire {
     }
 }
 
-fn is_semver(v: &str) -> bool {
+pub(crate) fn is_semver(v: &str) -> bool {
     let core = v.split(['-', '+']).next().unwrap_or("");
     let parts: Vec<&str> = core.split('.').collect();
     parts.len() == 3

@@ -67,9 +67,18 @@ pub struct TrackResult {
     pub unknown_count: u32,
     /// `yes`/`partial` without evidence, counted in substantiated mode.
     pub unsubstantiated_count: u32,
+    /// How each answer counted, by question position in the questionnaire; `None` for the
+    /// questions not asked for this track.
+    pub answers: Vec<Option<AnswerScore>>,
 }
 
 impl TrackResult {
+    /// How the answer to the question at position `question` counted, when the question is
+    /// asked for this track.
+    pub fn answer(&self, question: usize) -> Option<&AnswerScore> {
+        self.answers.get(question).and_then(Option::as_ref)
+    }
+
     /// The result of `level`.
     pub fn level_result(&self, level: Level) -> &LevelResult {
         &self.levels[level.index()]
@@ -171,13 +180,39 @@ impl Assessment {
     }
 }
 
-/// How one answer counts.
+/// How one answer counted: the value scoring took, the points it earned, and whether that is
+/// the full point. Report writers take points from here, never from a rule of their own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Scored {
-    /// Points in units, or `None` for `na`.
+pub struct AnswerScore {
+    /// Points in units, or `None` for `na` (left out of the denominators).
     points: Option<u64>,
     full: bool,
     value: Option<AnswerValue>,
+    unsubstantiated: bool,
+}
+
+impl AnswerScore {
+    /// The value counted; `None` when unanswered (an `na` the question does not allow counts
+    /// as unanswered).
+    pub fn value(&self) -> Option<AnswerValue> {
+        self.value
+    }
+
+    /// Points earned (0 to 1), or `None` for `na` (the question does not apply).
+    pub fn points(&self) -> Option<f64> {
+        self.points
+            .map(|units| units as f64 / UNITS_PER_POINT as f64)
+    }
+
+    /// Whether the answer earns its full point (`na` counts as full: nothing to do).
+    pub fn is_full(&self) -> bool {
+        self.full
+    }
+
+    /// A `yes` or `partial` without evidence, halved in substantiated mode.
+    pub fn is_unsubstantiated(&self) -> bool {
+        self.unsubstantiated
+    }
 }
 
 /// Scores `sheet` against `questionnaire`. The sheet should have passed
@@ -217,14 +252,13 @@ pub fn score(
     }
 
     let mut tracks = Vec::with_capacity(c.tracks.len());
-    let mut scored: Vec<[Scored; 2]> = vec![
-        [Scored {
-            points: Some(0),
-            full: false,
-            value: None
-        }; 2];
-        n
-    ];
+    let unanswered = AnswerScore {
+        points: Some(0),
+        full: false,
+        value: None,
+        unsubstantiated: false,
+    };
+    let mut scored: Vec<[AnswerScore; 2]> = vec![[unanswered; 2]; n];
     for &track in &c.tracks {
         let ti = track.index();
         let mut levels: [LevelResult; 4] = Default::default();
@@ -286,10 +320,11 @@ pub fn score(
             if q.critical && !full {
                 level.failed_critical.push(qi);
             }
-            scored[qi][ti] = Scored {
+            scored[qi][ti] = AnswerScore {
                 points,
                 full,
                 value: answer.map(|a| a.value),
+                unsubstantiated,
             };
         }
         let mut maturity = 0u8;
@@ -316,6 +351,12 @@ pub fn score(
             answered,
             unknown_count,
             unsubstantiated_count,
+            answers: questionnaire
+                .questions
+                .iter()
+                .zip(&scored)
+                .map(|(q, s)| q.has_track(track).then_some(s[ti]))
+                .collect(),
         });
     }
 

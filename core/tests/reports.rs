@@ -687,3 +687,39 @@ fn read_answer_file_tells_formats_apart() {
             .contains("UTF-16")
     );
 }
+
+#[test]
+fn workbook_points_come_from_scoring_even_for_na_where_forbidden() {
+    // Q01 is critical: `na` is not allowed there, so scoring counts it as unanswered (0 points).
+    // The workbook once had its own copy of the points rule and left the cell blank.
+    let mut sheet = AnswerSheet::new(q());
+    sheet.company.name = "Na SA".into();
+    let mut na = vigilance_core::Answer::new(AnswerValue::Na);
+    na.justification = Some("not relevant".into());
+    sheet.set_answer("Q01", Track::CL, Some(na));
+    let assessment = score(q(), &sheet, &ScoringOptions::default());
+    let qi = q().question_index("Q01").unwrap();
+    let counted = assessment.track(Track::CL).unwrap().answer(qi).unwrap();
+    assert_eq!(counted.points(), Some(0.0));
+    let scored = [ScoredSheet {
+        source: "na.json".into(),
+        sheet,
+        assessment,
+        warnings: vec![],
+    }];
+    let bytes = results_workbook(q(), &scored, &[], &opts(Lang::En)).unwrap();
+    let mut wb = open(&bytes);
+    let answers = wb.worksheet_range("Answers").unwrap();
+    let (qcol, tcol, pcol) = (
+        col_of(&answers, "Question"),
+        col_of(&answers, "Track"),
+        col_of(&answers, "Points"),
+    );
+    let row = (1..answers.height() as u32)
+        .find(|r| {
+            cell(&answers, *r, qcol) == Data::String("Q01".into())
+                && cell(&answers, *r, tcol) == Data::String("CL".into())
+        })
+        .expect("Q01 CL row");
+    assert_eq!(cell(&answers, row, pcol), Data::Float(0.0));
+}

@@ -72,6 +72,10 @@ pub enum IdKind {
     Level,
     /// An answer value.
     AnswerValue,
+    /// A framework of the regulation mapping.
+    Framework,
+    /// A requirement of a framework.
+    Requirement,
 }
 
 impl IdKind {
@@ -82,6 +86,8 @@ impl IdKind {
             IdKind::Track => Msg::IdTrack,
             IdKind::Level => Msg::IdLevel,
             IdKind::AnswerValue => Msg::IdAnswerValue,
+            IdKind::Framework => Msg::IdFramework,
+            IdKind::Requirement => Msg::IdRequirement,
         }
     }
 }
@@ -426,6 +432,25 @@ pub enum ProblemKind {
         /// The track.
         track: Track,
     },
+    /// A mapping names a framework the grid does not define.
+    UnknownFramework {
+        /// The id found.
+        found: String,
+        /// The frameworks defined.
+        known: String,
+    },
+    /// A mapping names a requirement its framework does not list.
+    UnknownRequirement {
+        /// The framework.
+        framework: String,
+        /// The reference found.
+        found: String,
+    },
+    /// A mapping is limited to a track its question is not asked for.
+    MappingTrackNotAsked {
+        /// The track.
+        track: Track,
+    },
     /// A workbook that is not a Vigilance template.
     NotTemplate {
         /// What was found instead.
@@ -538,6 +563,9 @@ impl ProblemKind {
             Repeated { .. } => "VG-Q11",
             IndexWeightCount { .. } => "VG-Q12",
             TrackNotDefined { .. } => "VG-Q13",
+            UnknownFramework { .. } => "VG-Q14",
+            UnknownRequirement { .. } => "VG-Q15",
+            MappingTrackNotAsked { .. } => "VG-Q16",
             NotTemplate { .. } => "VG-S01",
             XlsxNotSupported => "VG-S02",
             XlsxUnreadable { .. } => "VG-S03",
@@ -760,6 +788,17 @@ impl ProblemKind {
             Repeated { found } => (Msg::Repeated, vec![arg("found", found)]),
             IndexWeightCount { found } => (Msg::IndexWeightCount, vec![arg("found", found)]),
             TrackNotDefined { track } => (Msg::TrackNotDefined, vec![arg("track", track)]),
+            UnknownFramework { found, known } => (
+                Msg::UnknownFramework,
+                vec![arg("found", found), arg("known", known)],
+            ),
+            UnknownRequirement { framework, found } => (
+                Msg::UnknownRequirement,
+                vec![arg("framework", framework), arg("found", found)],
+            ),
+            MappingTrackNotAsked { track } => {
+                (Msg::MappingTrackNotAsked, vec![arg("track", track)])
+            }
             NotTemplate { found, detail } => {
                 let clue = match found {
                     TemplateClue::NoHeader => Msg::NotTemplateNoHeader.text(lang).to_string(),
@@ -963,6 +1002,15 @@ impl ProblemKind {
             Repeated { found: s() },
             IndexWeightCount { found: 3 },
             TrackNotDefined { track: Track::FL },
+            UnknownFramework {
+                found: s(),
+                known: s(),
+            },
+            UnknownRequirement {
+                framework: s(),
+                found: s(),
+            },
+            MappingTrackNotAsked { track: Track::CL },
             NotTemplate {
                 found: TemplateClue::Sheets(s()),
                 detail: Some(s()),

@@ -1,0 +1,72 @@
+//! The Answers sheet: one row per company, question and track, with the answer as written,
+//! the points scoring gave it, comment, evidence and justification.
+
+use super::stream::put_text;
+use super::{ResultsWorkbook, ScoredSheet, Writer, yes_no};
+use crate::codes::AnswerValue;
+use crate::messages::Msg;
+use rust_xlsxwriter::XlsxError;
+
+impl Writer<'_> {
+    pub(super) fn answers_headers(&self) -> Vec<(&'static str, f64)> {
+        vec![
+            (self.t(Msg::WbCompany), 28.0),
+            (self.t(Msg::WbTrack), 7.0),
+            ("Question", 9.0),
+            (self.t(Msg::WbLevel), 7.0),
+            (self.t(Msg::WbTheme), 7.0),
+            (self.t(Msg::WbCritical), 8.0),
+            (self.t(Msg::WbAnswer), 14.0),
+            ("Points", 7.0),
+            (self.t(Msg::WbComment), 40.0),
+            (self.t(Msg::WbEvidence), 40.0),
+            (self.t(Msg::WbJustification), 30.0),
+        ]
+    }
+}
+
+impl ResultsWorkbook<'_> {
+    pub(super) fn push_answers(&mut self, s: &ScoredSheet) -> Result<(), XlsxError> {
+        let (w, sheet) = (&self.w, &mut self.answers);
+        let lang = w.lang;
+        let (yes, no) = (yes_no(true, lang), yes_no(false, lang));
+        let name = &s.sheet.company.name;
+        for &(qi, t) in &self.track_pairs {
+            let qq = &w.q.questions[qi];
+            let answer = s.sheet.answer(&qq.id, t);
+            let (ws, r) = sheet.next(&mut self.wb)?;
+            put_text(ws, r, 0, name)?;
+            ws.write_string(r, 1, t.code())?;
+            put_text(ws, r, 2, &qq.id)?;
+            ws.write_string(r, 3, qq.level.code())?;
+            put_text(ws, r, 4, &qq.theme)?;
+            ws.write_string(r, 5, if qq.critical { yes } else { no })?;
+            if let Some(a) = answer {
+                let vi = AnswerValue::ALL
+                    .iter()
+                    .position(|v| *v == a.value)
+                    .unwrap_or(0);
+                put_text(ws, r, 6, self.value_labels[vi])?;
+            }
+            // Points as scoring counted them, never recomputed here.
+            if let Some(p) = s
+                .assessment
+                .track(t)
+                .and_then(|tr| tr.answer(qi))
+                .and_then(|a| a.points())
+            {
+                ws.write_number(r, 7, p)?;
+            }
+            if let Some(a) = answer {
+                put_text(ws, r, 8, a.comment.as_deref().unwrap_or(""))?;
+                match a.evidence.as_slice() {
+                    [] => {}
+                    [one] => put_text(ws, r, 9, one)?,
+                    many => put_text(ws, r, 9, &many.join("\n"))?,
+                }
+                put_text(ws, r, 10, a.justification.as_deref().unwrap_or(""))?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,132 @@
+//! The company figures kept while streaming: what the Summary, Cohort and comparison need of
+//! one company (a few strings and numbers, not its answers), how a company is found again in the
+//! previous campaign, and the quartiles of the Cohort sheet.
+
+use super::ScoredSheet;
+use crate::codes::{Level, Track};
+use crate::questionnaire::Questionnaire;
+use std::collections::HashMap;
+
+/// What the Summary, Cohort and comparison need of one company: a few strings and numbers, not
+/// its answers.
+#[derive(Clone, Debug)]
+pub(super) struct CompanyFigures {
+    pub(super) name: String,
+    pub(super) sector: Option<String>,
+    pub(super) country: Option<String>,
+    pub(super) id: Option<String>,
+    pub(super) period: Option<String>,
+    pub(super) source: String,
+    pub(super) headline: u8,
+    pub(super) provisional: bool,
+    /// One entry per track of the questionnaire, in its order.
+    pub(super) tracks: Vec<Option<TrackFigures>>,
+}
+
+/// A company's figures on one track.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct TrackFigures {
+    pub(super) level: u8,
+    /// Level scores, in the order of [`Level::ALL`].
+    pub(super) scores: [Option<f64>; 4],
+    pub(super) index: f64,
+    pub(super) completeness: f64,
+    pub(super) unknown: u32,
+    pub(super) unsubstantiated: u32,
+}
+
+impl CompanyFigures {
+    pub(super) fn new(tracks: &[Track], s: &ScoredSheet) -> CompanyFigures {
+        let a = &s.assessment;
+        let c = &s.sheet.company;
+        CompanyFigures {
+            name: c.name.clone(),
+            sector: c.sector.clone(),
+            country: c.country.clone(),
+            id: c.id.clone(),
+            period: s.sheet.period.clone(),
+            source: s.source.clone(),
+            headline: a.headline_level,
+            provisional: a.provisional,
+            tracks: tracks
+                .iter()
+                .map(|&t| {
+                    a.track(t).map(|tr| TrackFigures {
+                        level: tr.level,
+                        scores: Level::ALL.map(|l| tr.level_result(l).score.percent()),
+                        index: tr.index,
+                        completeness: tr.completeness(),
+                        unknown: tr.unknown_count,
+                        unsubstantiated: tr.unsubstantiated_count,
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Normalised key to match a company across campaigns.
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The previous campaign's figures, found by company id, else by name.
+pub(super) struct PreviousIndex {
+    companies: Vec<CompanyFigures>,
+    by_id: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
+}
+
+impl PreviousIndex {
+    pub(super) fn new(q: &Questionnaire, previous: &[ScoredSheet]) -> PreviousIndex {
+        let mut by_id = HashMap::new();
+        let mut by_name = HashMap::new();
+        let companies: Vec<CompanyFigures> = previous
+            .iter()
+            .map(|p| CompanyFigures::new(q.track_codes(), p))
+            .collect();
+        for (i, p) in companies.iter().enumerate() {
+            if let Some(id) = p.id.as_deref().filter(|i| !i.trim().is_empty()) {
+                by_id.entry(norm(id)).or_insert(i);
+            }
+            if !p.name.trim().is_empty() {
+                by_name.entry(norm(&p.name)).or_insert(i);
+            }
+        }
+        PreviousIndex {
+            companies,
+            by_id,
+            by_name,
+        }
+    }
+
+    pub(super) fn find(&self, c: &CompanyFigures) -> Option<&CompanyFigures> {
+        c.id.as_deref()
+            .filter(|i| !i.trim().is_empty())
+            .and_then(|id| self.by_id.get(&norm(id)).copied())
+            .or_else(|| self.by_name.get(&norm(&c.name)).copied())
+            .and_then(|i| self.companies.get(i))
+    }
+}
+
+/// The value at `p` (0..=1) of sorted `values`, interpolated like Excel's `QUARTILE.INC`.
+pub(super) fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
+    let n = sorted.len();
+    if n == 0 {
+        return None;
+    }
+    let pos = p * (n - 1) as f64;
+    let lo = pos.floor() as usize;
+    let hi = pos.ceil() as usize;
+    let (a, b) = (sorted[lo.min(n - 1)], sorted[hi.min(n - 1)]);
+    let v = a + (b - a) * (pos - lo as f64);
+    Some((v * 10.0).round() / 10.0)
+}
+
+/// `a − b`, each rounded to one decimal first (as shown).
+pub(super) fn diff_tenths(a: f64, b: f64) -> f64 {
+    ((a * 10.0).round() - (b * 10.0).round()) / 10.0
+}

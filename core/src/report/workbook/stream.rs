@@ -1,0 +1,179 @@
+//! The streaming writer under every sheet: text cells that are never formulas and never longer
+//! than Excel allows, the header format, and [`LongSheet`], a sheet that continues on further
+//! worksheets (`Answers (2)`…) past Excel's row limit, held in memory or streamed to a temporary
+//! file ([`Memory`]).
+
+use super::{EXCEL_MAX_CELL_CHARS, SheetNames};
+use rust_xlsxwriter::{Format, FormatAlign, RowNum, Workbook, Worksheet, XlsxError};
+use std::borrow::Cow;
+
+/// Cuts a text to what an Excel cell holds, with a visible mark.
+pub(crate) fn cell_text(s: &str) -> Cow<'_, str> {
+    // Excel counts UTF-16 units; counting chars is close enough with the mark's margin.
+    if s.len() <= EXCEL_MAX_CELL_CHARS || s.encode_utf16().count() <= EXCEL_MAX_CELL_CHARS {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::new();
+    let mut units = 0;
+    for c in s.chars() {
+        units += c.len_utf16();
+        if units > EXCEL_MAX_CELL_CHARS - 4 {
+            break;
+        }
+        out.push(c);
+    }
+    out.push_str(" […]");
+    Cow::Owned(out)
+}
+
+/// Writes `s` as a text cell (never a formula), cut to Excel's cell size.
+pub(crate) fn put_text(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: u16,
+    s: &str,
+) -> Result<(), XlsxError> {
+    if !s.is_empty() {
+        ws.write_string(row, col, cell_text(s))?;
+    }
+    Ok(())
+}
+
+/// Writes `s` as a text cell with a format.
+pub(crate) fn put_text_fmt(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: u16,
+    s: &str,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    ws.write_string_with_format(row, col, cell_text(s), f)?;
+    Ok(())
+}
+
+/// The bold, shaded header format.
+pub(crate) fn header_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_background_color(0xD9E1F2)
+        .set_align(FormatAlign::Top)
+}
+
+/// A sheet that continues on further sheets past the row limit (`Answers`, `Answers (2)`…).
+/// Its worksheets are held apart from the workbook until [`LongSheet::close`], so that several
+/// long sheets can be written in turn and still come out in order.
+pub(super) struct LongSheet {
+    base: &'static str,
+    headers: Vec<(&'static str, f64)>,
+    /// Full sheets.
+    done: Vec<Worksheet>,
+    /// The sheet being written.
+    current: Worksheet,
+    /// Number of sheets used so far.
+    part: usize,
+    /// Next row to write on the current sheet.
+    row: RowNum,
+    memory: Memory,
+    rows_per_sheet: u32,
+}
+
+impl LongSheet {
+    pub(super) fn start(
+        wb: &mut Workbook,
+        base: &'static str,
+        headers: Vec<(&'static str, f64)>,
+        memory: Memory,
+        rows_per_sheet: u32,
+    ) -> Result<LongSheet, XlsxError> {
+        let current = Self::new_part(wb, base, &headers, memory, 1)?;
+        Ok(LongSheet {
+            base,
+            headers,
+            done: Vec::new(),
+            current,
+            part: 1,
+            row: 1,
+            memory,
+            rows_per_sheet,
+        })
+    }
+
+    /// A new worksheet, named and with its header row.
+    fn new_part(
+        wb: &mut Workbook,
+        base: &str,
+        headers: &[(&'static str, f64)],
+        memory: Memory,
+        part: usize,
+    ) -> Result<Worksheet, XlsxError> {
+        let mut ws = new_sheet(wb, memory)?;
+        ws.set_name(SheetNames::continued(base, part))?;
+        let hf = header_format();
+        for (c, (h, width)) in headers.iter().enumerate() {
+            ws.set_column_width(c as u16, *width)?;
+            ws.write_string_with_format(0, c as u16, *h, &hf)?;
+        }
+        ws.set_freeze_panes(1, 0)?;
+        Ok(ws)
+    }
+
+    /// The worksheet and row to write the next row on.
+    pub(super) fn next(
+        &mut self,
+        wb: &mut Workbook,
+    ) -> Result<(&mut Worksheet, RowNum), XlsxError> {
+        if self.row >= self.rows_per_sheet {
+            let next = Self::new_part(wb, self.base, &self.headers, self.memory, self.part + 1)?;
+            let full = std::mem::replace(&mut self.current, next);
+            self.done.push(self.filtered(full)?);
+            self.part += 1;
+            self.row = 1;
+        }
+        let row = self.row;
+        self.row += 1;
+        Ok((&mut self.current, row))
+    }
+
+    /// `ws` with a filter over the rows written on the current sheet.
+    fn filtered(&self, mut ws: Worksheet) -> Result<Worksheet, XlsxError> {
+        let last_col = self.headers.len().saturating_sub(1) as u16;
+        let last_row = self.row.saturating_sub(1).max(1);
+        ws.autofilter(0, 0, last_row, last_col)?;
+        Ok(ws)
+    }
+
+    /// Every worksheet of the sheet, in order.
+    pub(super) fn close(mut self) -> Result<Vec<Worksheet>, XlsxError> {
+        let current = std::mem::replace(&mut self.current, Worksheet::new());
+        let last = self.filtered(current)?;
+        self.done.push(last);
+        Ok(self.done)
+    }
+}
+
+/// How a long sheet is held while it is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Memory {
+    /// An ordinary worksheet, all in memory.
+    Normal,
+    /// Rows streamed to a temporary file, strings inline (sheets of mostly unique texts).
+    Constant,
+    /// Rows streamed to a temporary file, strings shared (sheets that repeat the questionnaire's
+    /// texts, such as recommendations).
+    Low,
+}
+
+#[cfg(feature = "constant-memory")]
+pub(super) fn new_sheet(wb: &mut Workbook, memory: Memory) -> Result<Worksheet, XlsxError> {
+    match memory {
+        Memory::Normal => Ok(Worksheet::new()),
+        Memory::Constant => wb.new_worksheet_with_constant_memory(),
+        Memory::Low => wb.new_worksheet_with_low_memory(),
+    }
+}
+
+#[cfg(not(feature = "constant-memory"))]
+pub(super) fn new_sheet(_wb: &mut Workbook, _memory: Memory) -> Result<Worksheet, XlsxError> {
+    Ok(Worksheet::new())
+}

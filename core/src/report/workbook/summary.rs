@@ -1,0 +1,158 @@
+//! The Summary sheet: one row per company (details, headline level, each track's level, level
+//! scores, index, completeness, knowledge gaps, unsubstantiated answers), with the change since
+//! the previous campaign when one is given.
+
+use super::figures::{CompanyFigures, PreviousIndex, diff_tenths};
+use super::stream::{Memory, new_sheet, put_text};
+use super::{Writer, yes_no};
+use crate::codes::Level;
+use crate::exact::Percent;
+use crate::messages::Msg;
+use rust_xlsxwriter::{
+    ConditionalFormat3ColorScale, ConditionalFormatType, Format, RowNum, Table, TableColumn,
+    Workbook, Worksheet, XlsxError,
+};
+
+impl Writer<'_> {
+    pub(super) fn summary(
+        &self,
+        wb: &mut Workbook,
+        companies: &[CompanyFigures],
+        previous: Option<&PreviousIndex>,
+        threshold: Percent,
+    ) -> Result<Worksheet, XlsxError> {
+        let lang = self.lang;
+        let mut headers: Vec<(String, f64)> = vec![
+            (self.t(Msg::WbCompany).into(), 28.0),
+            (self.t(Msg::WbSector).into(), 18.0),
+            (self.t(Msg::WbCountry).into(), 10.0),
+            (self.t(Msg::WbIdentifier).into(), 14.0),
+            (self.t(Msg::WbPeriod).into(), 10.0),
+            (self.t(Msg::WbHeadlineLevel).into(), 10.0),
+            (self.t(Msg::WbLevelLabel).into(), 30.0),
+            (self.t(Msg::WbProvisional).into(), 11.0),
+        ];
+        let first_track_col = headers.len();
+        for &t in self.tracks() {
+            let c = t.code();
+            headers.push((format!("{c} {}", self.t(Msg::WbLevelLower)), 9.0));
+            for l in Level::ALL {
+                headers.push((format!("{c} {}", l.code()), 8.0));
+            }
+            headers.push((format!("{c} {}", self.t(Msg::WbIndex)), 9.0));
+            headers.push((format!("{c} {}", self.t(Msg::WbCompleteness)), 12.0));
+            headers.push((format!("{c} {}", self.t(Msg::WbDontKnow)), 11.0));
+            headers.push((format!("{c} {}", self.t(Msg::WbUnsubstantiated)), 14.0));
+        }
+        let per_track = 9;
+        let change_col = headers.len();
+        if previous.is_some() {
+            headers.push((self.t(Msg::WbChangeInHeadlineLevel).into(), 14.0));
+            for &t in self.tracks() {
+                let c = t.code();
+                headers.push((format!("{c} {}", self.t(Msg::WbChangeInLevel)), 12.0));
+                headers.push((format!("{c} {}", self.t(Msg::WbChangeInIndex)), 12.0));
+            }
+        }
+        let source_col = headers.len();
+        headers.push(("Source".into(), 30.0));
+
+        // One row per company: constant-memory too when asked, so that memory stays flat.
+        let mut ws = new_sheet(wb, self.memory(Memory::Constant))?;
+        ws.set_name(self.names.summary)?;
+        for (c, (h, width)) in headers.iter().enumerate() {
+            ws.set_column_width(c as u16, *width)?;
+            ws.write_string_with_format(0, c as u16, h, &self.header)?;
+        }
+        ws.set_row_height(0, 32)?;
+        // Table and colours first: in constant-memory mode rows can only be written in order.
+        let last_col = (headers.len() - 1) as u16;
+        let n = companies.len() as RowNum;
+        if n > 0 {
+            let columns: Vec<TableColumn> = headers
+                .iter()
+                .map(|(h, _)| TableColumn::new().set_header(h))
+                .collect();
+            let table = Table::new()
+                .set_name("VigilanceSummary")
+                .set_columns(&columns);
+            ws.add_table(0, 0, n, last_col, &table)?;
+            // Levels 0..4 and scores 0..100 coloured red → yellow (threshold) → green.
+            let levels = ConditionalFormat3ColorScale::new()
+                .set_minimum(ConditionalFormatType::Number, 0)
+                .set_midpoint(ConditionalFormatType::Number, 2)
+                .set_maximum(ConditionalFormatType::Number, 4);
+            let scores = ConditionalFormat3ColorScale::new()
+                .set_minimum(ConditionalFormatType::Number, 0)
+                .set_midpoint(ConditionalFormatType::Number, threshold.as_f64())
+                .set_maximum(ConditionalFormatType::Number, 100);
+            ws.add_conditional_format(1, 5, n, 5, &levels)?;
+            for ti in 0..self.tracks().len() {
+                let col = (first_track_col + ti * per_track) as u16;
+                ws.add_conditional_format(1, col, n, col, &levels)?;
+                ws.add_conditional_format(1, col + 1, n, col + 5, &scores)?;
+            }
+        }
+        let delta_int = Format::new().set_num_format("+0;-0;0");
+        let delta_1 = Format::new().set_num_format("+0.0;-0.0;0.0");
+        for (i, c) in companies.iter().enumerate() {
+            let r = i as RowNum + 1;
+            put_text(&mut ws, r, 0, &c.name)?;
+            put_text(&mut ws, r, 1, c.sector.as_deref().unwrap_or(""))?;
+            put_text(&mut ws, r, 2, c.country.as_deref().unwrap_or(""))?;
+            put_text(&mut ws, r, 3, c.id.as_deref().unwrap_or(""))?;
+            put_text(&mut ws, r, 4, c.period.as_deref().unwrap_or(""))?;
+            ws.write_number(r, 5, f64::from(c.headline))?;
+            put_text(&mut ws, r, 6, &self.level_label(c.headline))?;
+            ws.write_string(r, 7, yes_no(c.provisional, lang))?;
+            for (ti, tr) in c.tracks.iter().enumerate() {
+                let col = (first_track_col + ti * per_track) as u16;
+                let Some(tr) = tr else { continue };
+                ws.write_number(r, col, f64::from(tr.level))?;
+                for (li, v) in tr.scores.iter().enumerate() {
+                    self.score_cell(&mut ws, r, col + 1 + li as u16, *v)?;
+                }
+                ws.write_number_with_format(r, col + 5, tr.index, &self.score)?;
+                ws.write_number_with_format(r, col + 6, tr.completeness, &self.score)?;
+                ws.write_number(r, col + 7, f64::from(tr.unknown))?;
+                ws.write_number(r, col + 8, f64::from(tr.unsubstantiated))?;
+            }
+            if let Some(prev) = previous {
+                let col = change_col as u16;
+                match prev.find(c) {
+                    Some(p) => {
+                        ws.write_number_with_format(
+                            r,
+                            col,
+                            f64::from(c.headline) - f64::from(p.headline),
+                            &delta_int,
+                        )?;
+                        for (ti, (now, before)) in c.tracks.iter().zip(&p.tracks).enumerate() {
+                            let cc = col + 1 + 2 * ti as u16;
+                            if let (Some(now), Some(before)) = (now, before) {
+                                ws.write_number_with_format(
+                                    r,
+                                    cc,
+                                    f64::from(now.level) - f64::from(before.level),
+                                    &delta_int,
+                                )?;
+                                ws.write_number_with_format(
+                                    r,
+                                    cc + 1,
+                                    diff_tenths(now.index, before.index),
+                                    &delta_1,
+                                )?;
+                            }
+                        }
+                    }
+                    None => {
+                        ws.write_string(r, col, self.t(Msg::WbNew))?;
+                    }
+                }
+            }
+            put_text(&mut ws, r, source_col as u16, &c.source)?;
+        }
+        ws.set_freeze_panes(1, 1)?;
+        Ok(ws)
+    }
+}

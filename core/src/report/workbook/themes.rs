@@ -1,0 +1,43 @@
+//! The Themes sheet: one row per company, track and theme, with the theme score.
+
+use super::stream::put_text;
+use super::{ResultsWorkbook, ScoredSheet, Writer};
+use crate::messages::Msg;
+use rust_xlsxwriter::XlsxError;
+
+impl Writer<'_> {
+    pub(super) fn themes_headers(&self) -> Vec<(&'static str, f64)> {
+        vec![
+            (self.t(Msg::WbCompany), 28.0),
+            (self.t(Msg::WbPeriod), 10.0),
+            (self.t(Msg::WbTrack), 8.0),
+            (self.t(Msg::WbTheme), 8.0),
+            (self.t(Msg::WbThemeLabel), 40.0),
+            (self.t(Msg::WbScorePercent), 10.0),
+        ]
+    }
+}
+
+impl ResultsWorkbook<'_> {
+    pub(super) fn push_themes(&mut self, s: &ScoredSheet) -> Result<(), XlsxError> {
+        let (w, sheet) = (&self.w, &mut self.themes);
+        let name = &s.sheet.company.name;
+        let period = s.sheet.period.as_deref().unwrap_or("");
+        for (t, idx) in &self.theme_index {
+            let Some(tr) = s.assessment.track(*t) else {
+                continue;
+            };
+            for &i in idx {
+                let th = &w.q.themes[i];
+                let (ws, r) = sheet.next(&mut self.wb)?;
+                put_text(ws, r, 0, name)?;
+                put_text(ws, r, 1, period)?;
+                ws.write_string(r, 2, t.code())?;
+                put_text(ws, r, 3, &th.id)?;
+                put_text(ws, r, 4, th.label.get(w.lang))?;
+                w.score_cell(ws, r, 5, tr.themes.get(i).and_then(|x| x.percent()))?;
+            }
+        }
+        Ok(())
+    }
+}
