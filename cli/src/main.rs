@@ -14,6 +14,7 @@ mod inputs;
 mod output;
 mod questionnaire;
 mod reports;
+mod review;
 mod score;
 mod sheets;
 mod template;
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
         args::Command::Score(a) => score::run(a),
         args::Command::Validate(a) => validate::run(a),
         args::Command::Template(a) => template::run(a),
+        args::Command::Report(a) => review::run(a),
         args::Command::Questionnaire(a) => questionnaire::run(a),
     };
     match result {
