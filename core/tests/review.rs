@@ -222,6 +222,7 @@ fn targets_are_rated_reached_on_track_or_behind() {
         "Castelmoron Construction International SA Headline level N3 2025 N2 ✗ behind (deadline reached)",
         // One level to gain by 2027, but the track dropped from N3 since 2024.
         "Castelmoron Construction International SA Forced labour N3 2027 N2 ✗ behind (dropped since the previous campaign)",
+        "Énergies Rhône-Durance SA Headline level N4 2026 N4 ✓ reached",
         // New this campaign: no previous level, one level to gain in two years.
         "Garance &amp; Ferrier Prêt-à-Porter SAS Forced labour N2 2027 N1 → on track",
         // Two levels to gain in one year.
@@ -229,7 +230,6 @@ fn targets_are_rated_reached_on_track_or_behind() {
         "Saint-Clair Hospitality Group SA Child labour N3 2025-12-31 N3 ✓ reached",
         "Saint-Clair Hospitality Group SA Forced labour N3 2026 N2 → on track",
         "Valmorel Automotive Systems SE Headline level N2 2027 N1 → on track",
-        "Énergies Rhône-Durance SA Headline level N4 2026 N4 ✓ reached",
     ];
     assert_eq!(rows, expected);
 }

@@ -263,9 +263,9 @@ impl Writer<'_, '_> {
             self.t(L::DocSubtitle)
         );
         if self.o.anonymize {
-            let _ = write!(
+            let _ = writeln!(
                 self.out,
-                "<p class=\"anon\">{}</p>\n",
+                "<p class=\"anon\">{}</p>",
                 self.t(L::AnonymisedEdition)
             );
         }

@@ -27,6 +27,24 @@ pub fn norm(s: &str) -> String {
         .to_lowercase()
 }
 
+/// A name as a reader expects it sorted: accents folded (É with E), case and spacing ignored.
+pub fn sort_key(s: &str) -> String {
+    norm(s)
+        .chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ÿ' | 'ý' => 'y',
+            c => c,
+        })
+        .collect()
+}
+
 fn company_id(c: &Company) -> Option<String> {
     c.id.as_deref().filter(|i| !i.trim().is_empty()).map(norm)
 }
@@ -246,8 +264,8 @@ impl<'a> Cohort<'a> {
             }
         }
         companies.sort_by(|a, b| {
-            norm(&a.result.company.name)
-                .cmp(&norm(&b.result.company.name))
+            sort_key(&a.result.company.name)
+                .cmp(&sort_key(&b.result.company.name))
                 .then_with(|| a.result.source.cmp(&b.result.source))
         });
         Cohort {
