@@ -36,7 +36,8 @@ pub fn esc(text: &str) -> String {
 /// never cut across pages; headings stay with what follows; each company page and the annex
 /// start a page.
 const CSS: &str = r#"
-@page { size: A4; margin: 14mm 14mm 16mm; }
+@page { size: A4; margin: 14mm 14mm 16mm;
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #5b6270; } }
 * { box-sizing: border-box; }
 html { background: #eef0f3; }
 body { font-family: "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
@@ -59,7 +60,9 @@ p.intro { break-after: avoid; page-break-after: avoid; }
 .note { font-size: 8.8pt; color: #5b6270; }
 .keep, figure, .tile, tr, .step, .why p { break-inside: avoid; page-break-inside: avoid; }
 figure { margin: 6pt 0 10pt; position: relative; }
-figcaption { font-weight: 600; margin-bottom: 4pt; }
+figure.long { break-inside: auto; page-break-inside: auto; }
+thead { display: table-header-group; }
+figcaption { font-weight: 600; margin-bottom: 4pt; break-after: avoid; page-break-after: avoid; }
 .tiles { display: grid; grid-template-columns: repeat(3, 1fr); gap: 6pt; margin: 6pt 0; }
 .tile { border: 1px solid #d5d9e0; border-radius: 6px; padding: 6pt 8pt; }
 .tile b { display: block; font-size: 20pt; line-height: 1.1; color: #08306b; }
@@ -97,6 +100,9 @@ th { background: #f1f3f6; font-weight: 600; }
 ul.steps { margin: 2pt 0 6pt; padding-left: 14pt; font-size: 9.2pt; }
 .why p { margin: 0 0 3pt; }
 "#;
+
+/// Rows above which a heat map may run over two pages.
+const LONG_HEAT_MAP: usize = 40;
 
 struct Writer<'a, 'c> {
     out: String,
@@ -535,11 +541,18 @@ impl Writer<'_, '_> {
                 .collect()
         };
         let first = if anon { L::Sector } else { L::Company };
+        // A heat map taller than a page may continue on the next one (rows whole, header
+        // repeated); shorter ones are kept whole.
+        let long = if rows.len() > LONG_HEAT_MAP {
+            " class=\"long\""
+        } else {
+            ""
+        };
         for &t in self.c.tracks() {
             let caption = self.f(L::FigHeatmap, &[self.c.q.track_label(t, self.lang)]);
             let _ = write!(
                 self.out,
-                "<figure>\n<figcaption>{caption}</figcaption>\n<table class=\"heat\">\n<thead><tr><th>{}</th>",
+                "<figure{long}>\n<figcaption>{caption}</figcaption>\n<table class=\"heat\">\n<thead><tr><th>{}</th>",
                 self.t(first)
             );
             for id in &themes {
