@@ -37,7 +37,7 @@ pub fn esc(text: &str) -> String {
 /// start a page.
 const CSS: &str = r#"
 @page { size: A4; margin: 14mm 14mm 16mm;
-  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #5b6270; } }
+  @bottom-right { content: counter(page) " / " counter(pages); font-family: "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 8pt; color: #5b6270; } }
 * { box-sizing: border-box; }
 html { background: #eef0f3; }
 body { font-family: "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
@@ -91,6 +91,7 @@ th { background: #f1f3f6; font-weight: 600; }
 .company, .annex { break-before: page; page-break-before: always; }
 .company h2 { margin-top: 0; }
 .meta { color: #3a4150; margin: 0 0 6pt; }
+.nw { white-space: nowrap; }
 .levels { display: grid; grid-template-columns: repeat(3, 1fr); gap: 10pt; margin: 4pt 0 6pt; line-height: 1.35; }
 .levels small { color: #3a4150; }
 .status-reached { color: #1b7837; font-weight: 600; }
@@ -938,9 +939,13 @@ impl Writer<'_, '_> {
         ];
         for (label, value) in fields {
             if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
-                meta.push(esc(
-                    &L::LabelValue.fill(self.lang, &[&label.get(self.lang), v])
-                ));
+                let item = esc(&L::LabelValue.fill(self.lang, &[&label.get(self.lang), v]));
+                // Short items never break inside; the sector may be long.
+                meta.push(if label == L::Sector {
+                    item
+                } else {
+                    format!("<span class=\"nw\">{item}</span>")
+                });
             }
         }
         let meta = meta.join(" · ");

@@ -220,8 +220,8 @@ labels! {
         "{0}: {1} is not achieved — a score of {2}% against a threshold of {3}%."
     ),
     NotAchievedBoth => (
-        "{0} : {1} n'est pas atteint — score de {2} % pour un seuil de {3} %, et questions critiques sans leur point entier : {4}.",
-        "{0}: {1} is not achieved — a score of {2}% against a threshold of {3}%, and critical questions without their full point: {4}."
+        "{0} : {1} n'est pas atteint — score de {2} % pour un seuil de {3} %, et des questions critiques n'ont pas leur point entier : {4}.",
+        "{0}: {1} is not achieved — a score of {2}% against a threshold of {3}%, and critical questions lack their full point: {4}."
     ),
     NotAchievedCritical => (
         "{0} : {1} n'est pas atteint — le score de {2} % atteint le seuil, mais des questions critiques n'ont pas leur point entier : {3}.",
@@ -237,7 +237,7 @@ labels! {
     ),
     TopNextSteps => ("Prochaines étapes", "Next steps"),
     Critical => ("critique", "critical"),
-    PreviousLevel => ("en {0} : {1}, {2}", "in {0}: {1}, {2}"),
+    PreviousLevel => ("en {0} : {1} ({2})", "in {0}: {1} ({2})"),
     IndexNow => ("indice indicatif {0}", "indicative index {0}"),
     IndexWas => ("indice indicatif {0} (en {1} : {2})", "indicative index {0} (in {1}: {2})"),
     NotInPrevious => (
