@@ -88,8 +88,8 @@ labels! {
     // Transitions.
     SecTransitions => ("Évolution depuis la campagne précédente", "Change since the previous campaign"),
     TransitionsIntro => (
-        "{0} entreprises figurent dans les deux campagnes (rapprochées par identifiant, sinon par nom) ; {1} sont nouvelles. Chaque tableau croise le niveau de {2} (en ligne) et celui de {3} (en colonne) ; la diagonale compte les entreprises stables.",
-        "{0} companies appear in both campaigns (matched by identifier, else by name); {1} are new. Each table crosses the level in {2} (rows) with the level in {3} (columns); the diagonal counts the companies that stayed."
+        "Entreprises présentes dans les deux campagnes : {0} (rapprochées par identifiant, sinon par nom) ; nouvelles entreprises : {1}. Chaque tableau croise le niveau de {2} (en ligne) et celui de {3} (en colonne) ; la diagonale compte les entreprises restées au même niveau.",
+        "Companies in both campaigns: {0} (matched by identifier, else by name); new companies: {1}. Each table crosses the level in {2} (rows) with the level in {3} (columns); the diagonal counts the companies that stayed at the same level."
     ),
     TransitionsNone => (
         "Aucune entreprise de cette campagne ne figure dans la campagne précédente : pas de comparaison.",
