@@ -1,11 +1,12 @@
-//! Every text a reader of the campaign review sees, in French and in English, in one table.
+//! Every text a reader of the campaign review sees, in French and in English, in one table —
+//! and the warnings and targets-file errors given to its author.
 //!
 //! Texts that take values carry numbered placeholders (`{0}`, `{1}`…) filled by [`L::fill`]; the
 //! French and the English of a label always take the same placeholders (a test checks it).
 //! Grid texts (level names, question texts, recommendations) come from the questionnaire, and
 //! company texts from the answer sheets: neither lives here.
 
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 
 macro_rules! labels {
     ($($name:ident => ($fr:expr, $en:expr),)*) => {
@@ -282,6 +283,52 @@ labels! {
     MethodProvenanceTitle => ("Provenance", "Provenance"),
     MethodGenerated => ("Produit par {0} le {1}.", "Made by {0} on {1}."),
     ColCode => ("Code", "Code"),
+
+    // Warnings for the author of the review (standard error, not in the review).
+    WarnDuplicate => (
+        "{0} et {1} portent la même entreprise (« {2} ») pour la même période ({3}) : elle n'est comptée qu'une fois, avec {1} ; retirez le doublon",
+        "{0} and {1} hold the same company (“{2}”) for the same period ({3}): it is counted once, from {1}; remove the duplicate"
+    ),
+    WarnTargetWithoutCompany => (
+        "{0}, ligne {1} : aucune entreprise de la campagne n'a pour identifiant ou pour nom « {2} » ; l'objectif est ignoré (vérifiez l'orthographe ou l'identifiant)",
+        "{0}, line {1}: no company of the campaign has “{2}” as identifier or name; the target is ignored (check the spelling or the identifier)"
+    ),
+    WarnFewCompanies => (
+        "la revue anonymisée porte sur moins de 3 entreprises ({0}) : ses chiffres sont ceux de chacune ; attendez d'en avoir au moins 3 pour la publier",
+        "the anonymised review covers fewer than 3 companies ({0}): its figures are each company's own; wait until there are at least 3 before publishing it"
+    ),
+
+    // Errors in a targets file (each given with the file and the line).
+    TargetHeaderUnreadable => ("ligne d'en-tête illisible ({0})", "the header row cannot be read ({0})"),
+    TargetFileEmpty => (
+        "le fichier est vide : il faut une ligne d'en-tête (company, track, target, deadline) puis une ligne par objectif",
+        "the file is empty: it needs a header row (company, track, target, deadline), then one row per target"
+    ),
+    TargetHeaderColumns => (
+        "la ligne d'en-tête doit nommer les colonnes company (ou entreprise), track (ou volet), target (ou objectif) et deadline (ou échéance) ; trouvé : {0}",
+        "the header row must name the columns company, track, target and deadline (or entreprise, volet, objectif, échéance); found: {0}"
+    ),
+    TargetRowUnreadable => ("ligne illisible ({0})", "the row cannot be read ({0})"),
+    TargetCompanyMissing => (
+        "l'entreprise manque : donnez son identifiant ou son nom",
+        "the company is missing: give its identifier or its name"
+    ),
+    TargetBadTrack => (
+        "volet inconnu « {0} » : écrivez CL (travail des enfants), FL (travail forcé) ou global (niveau global)",
+        "unknown track “{0}”: write CL (child labour), FL (forced labour) or headline (the headline level)"
+    ),
+    TargetBadLevel => (
+        "niveau visé invalide « {0} » : écrivez N1, N2, N3 ou N4",
+        "invalid target level “{0}”: write N1, N2, N3 or N4"
+    ),
+    TargetBadDeadline => (
+        "échéance invalide « {0} » : écrivez une année (2027) ou une date (2027-06-30)",
+        "invalid deadline “{0}”: write a year (2027) or a date (2027-06-30)"
+    ),
+    TargetDuplicate => (
+        "objectif en double : la ligne {0} fixe déjà un objectif à « {1} » pour ce volet ; gardez-en un seul",
+        "duplicate target: line {0} already sets a target for “{1}” on this track; keep only one"
+    ),
     ColDefinition => ("Définition", "Definition"),
 }
 
@@ -294,6 +341,11 @@ impl L {
             Lang::Fr => french_spacing(fr),
             Lang::En => en.to_string(),
         }
+    }
+
+    /// The text in both languages with `{0}`, `{1}`… replaced by `args`.
+    pub(crate) fn text(self, args: &[&str]) -> Text {
+        Text::new(self.fill(Lang::Fr, args), self.fill(Lang::En, args))
     }
 
     /// The text in `lang` with `{0}`, `{1}`… replaced by `args`.

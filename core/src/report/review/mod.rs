@@ -18,6 +18,8 @@
 
 mod html;
 mod labels;
+
+use labels::L;
 pub mod model;
 mod svg;
 pub mod targets;
@@ -94,34 +96,13 @@ impl ReviewWarning {
                 dropped,
                 company,
                 period,
-            } => {
-                let p = period.as_deref().unwrap_or("—");
-                Text::new(
-                    format!(
-                        "{dropped} et {kept} portent la même entreprise (« {company} ») pour la même période ({p}) : elle n'est comptée qu'une fois, avec {kept} ; retirez le doublon"
-                    ),
-                    format!(
-                        "{dropped} and {kept} hold the same company (“{company}”) for the same period ({p}): it is counted once, from {kept}; remove the duplicate"
-                    ),
-                )
+            } => L::WarnDuplicate.text(&[dropped, kept, company, period.as_deref().unwrap_or("—")]),
+            ReviewWarning::TargetWithoutCompany { line, company } => {
+                L::WarnTargetWithoutCompany.text(&[targets_file, &line.to_string(), company])
             }
-            ReviewWarning::TargetWithoutCompany { line, company } => Text::new(
-                format!(
-                    "{targets_file}, ligne {line} : aucune entreprise de la campagne n'a pour identifiant ou pour nom « {company} » ; l'objectif est ignoré (vérifiez l'orthographe ou l'identifiant)"
-                ),
-                format!(
-                    "{targets_file}, line {line}: no company of the campaign has “{company}” as identifier or name; the target is ignored (check the spelling or the identifier)"
-                ),
-            ),
-            ReviewWarning::FewCompanies { count } => Text::new(
-                format!(
-                    "la revue anonymisée ne porte que sur {count} entreprise(s) : ses chiffres sont ceux de chacune ; attendez d'en avoir au moins 3 pour la publier"
-                ),
-                format!(
-                    "the anonymised review covers only {count} compan{}: its figures are each company's own; wait until there are at least 3 before publishing it",
-                    if *count == 1 { "y" } else { "ies" }
-                ),
-            ),
+            ReviewWarning::FewCompanies { count } => {
+                L::WarnFewCompanies.text(&[&count.to_string()])
+            }
         }
     }
 }

@@ -20,6 +20,7 @@
 //! - *behind* otherwise: the deadline is this campaign's year or earlier, more than one level a
 //!   year is still needed, or the level dropped.
 
+use super::labels::L;
 use super::model::norm;
 use crate::codes::{Level, Track};
 use crate::text::Text;
@@ -149,10 +150,10 @@ impl Column {
     }
 }
 
-fn error(line: usize, fr: String, en: String) -> TargetError {
+fn error(line: usize, label: L, args: &[&str]) -> TargetError {
     TargetError {
         line,
-        message: Text::new(fr, en),
+        message: label.text(args),
     }
 }
 
@@ -175,18 +176,10 @@ pub fn parse_targets(text: &str) -> Result<Vec<Target>, Vec<TargetError>> {
     let header = match rows.next() {
         Some(Ok(h)) => h,
         Some(Err(e)) => {
-            return Err(vec![error(
-                1,
-                format!("ligne d'en-tête illisible ({e})"),
-                format!("the header row cannot be read ({e})"),
-            )]);
+            return Err(vec![error(1, L::TargetHeaderUnreadable, &[&e.to_string()])]);
         }
         None => {
-            return Err(vec![error(
-                1,
-                "le fichier est vide : il faut une ligne d'en-tête (company, track, target, deadline) puis une ligne par objectif".into(),
-                "the file is empty: it needs a header row (company, track, target, deadline), then one row per target".into(),
-            )]);
+            return Err(vec![error(1, L::TargetFileEmpty, &[])]);
         }
     };
     let columns: Vec<Option<Column>> = header.iter().map(Column::from_header).collect();
@@ -198,15 +191,7 @@ pub fn parse_targets(text: &str) -> Result<Vec<Target>, Vec<TargetError>> {
         position(Column::Deadline),
     ) else {
         let found = header.iter().collect::<Vec<_>>().join(", ");
-        return Err(vec![error(
-            1,
-            format!(
-                "la ligne d'en-tête doit nommer les colonnes company (ou entreprise), track (ou volet), target (ou objectif) et deadline (ou échéance) ; trouvé : {found}"
-            ),
-            format!(
-                "the header row must name the columns company, track, target and deadline (or entreprise, volet, objectif, échéance); found: {found}"
-            ),
-        )]);
+        return Err(vec![error(1, L::TargetHeaderColumns, &[&found])]);
     };
 
     let mut targets: Vec<Target> = Vec::new();
@@ -216,11 +201,7 @@ pub fn parse_targets(text: &str) -> Result<Vec<Target>, Vec<TargetError>> {
         let row = match row {
             Ok(r) => r,
             Err(e) => {
-                errors.push(error(
-                    line,
-                    format!("ligne illisible ({e})"),
-                    format!("the row cannot be read ({e})"),
-                ));
+                errors.push(error(line, L::TargetRowUnreadable, &[&e.to_string()]));
                 continue;
             }
         };
@@ -231,11 +212,7 @@ pub fn parse_targets(text: &str) -> Result<Vec<Target>, Vec<TargetError>> {
         let before = errors.len();
         let company = cell(ci);
         if company.is_empty() {
-            errors.push(error(
-                line,
-                "l'entreprise manque : donnez son identifiant ou son nom".into(),
-                "the company is missing: give its identifier or its name".into(),
-            ));
+            errors.push(error(line, L::TargetCompanyMissing, &[]));
         }
         let track_text = cell(ti);
         let track = match track_text.to_ascii_lowercase().as_str() {
@@ -243,15 +220,7 @@ pub fn parse_targets(text: &str) -> Result<Vec<Target>, Vec<TargetError>> {
             t => Track::from_code(&t.to_ascii_uppercase()).map(TargetTrack::Track),
         };
         if track.is_none() {
-            errors.push(error(
-                line,
-                format!(
-                    "volet inconnu « {track_text} » : écrivez CL (travail des enfants), FL (travail forcé) ou global (niveau global)"
-                ),
-                format!(
-                    "unknown track “{track_text}”: write CL (child labour), FL (forced labour) or headline (the headline level)"
-                ),
-            ));
+            errors.push(error(line, L::TargetBadTrack, &[track_text]));
         }
         let level_text = cell(li);
         let level = Level::from_code(&level_text.to_ascii_uppercase())
@@ -263,24 +232,12 @@ pub fn parse_targets(text: &str) -> Result<Vec<Target>, Vec<TargetError>> {
                     .filter(|l| (1..=4).contains(l))
             });
         if level.is_none() {
-            errors.push(error(
-                line,
-                format!("niveau visé invalide « {level_text} » : écrivez N1, N2, N3 ou N4"),
-                format!("invalid target level “{level_text}”: write N1, N2, N3 or N4"),
-            ));
+            errors.push(error(line, L::TargetBadLevel, &[level_text]));
         }
         let deadline = cell(di);
         let deadline_year = valid_deadline(deadline);
         if deadline_year.is_none() {
-            errors.push(error(
-                line,
-                format!(
-                    "échéance invalide « {deadline} » : écrivez une année (2027) ou une date (2027-06-30)"
-                ),
-                format!(
-                    "invalid deadline “{deadline}”: write a year (2027) or a date (2027-06-30)"
-                ),
-            ));
+            errors.push(error(line, L::TargetBadDeadline, &[deadline]));
         }
         if errors.len() > before {
             continue;
@@ -294,14 +251,8 @@ pub fn parse_targets(text: &str) -> Result<Vec<Target>, Vec<TargetError>> {
         {
             errors.push(error(
                 line,
-                format!(
-                    "objectif en double : la ligne {} fixe déjà un objectif à « {company} » pour ce volet ; gardez-en un seul",
-                    earlier.line
-                ),
-                format!(
-                    "duplicate target: line {} already sets a target for “{company}” on this track; keep only one",
-                    earlier.line
-                ),
+                L::TargetDuplicate,
+                &[&earlier.line.to_string(), company],
             ));
             continue;
         }
