@@ -87,6 +87,13 @@ fn review_of_the_examples_in_english() {
 }
 
 #[test]
+fn anonymised_review_of_the_examples_in_english() {
+    let r = review(Lang::En, true);
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    insta::assert_snapshot!("review_anonymised_en", r.html);
+}
+
+#[test]
 fn the_file_is_self_contained() {
     for lang in Lang::ALL {
         let html = review(lang, false).html;

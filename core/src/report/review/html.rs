@@ -64,8 +64,8 @@ figure.long { break-inside: auto; page-break-inside: auto; }
 thead { display: table-header-group; }
 figcaption { font-weight: 600; margin-bottom: 4pt; break-after: avoid; page-break-after: avoid; }
 .tiles { display: grid; grid-template-columns: repeat(3, 1fr); gap: 6pt; margin: 6pt 0; }
-.tile { border: 1px solid #d5d9e0; border-radius: 6px; padding: 6pt 8pt; }
-.tile b { display: block; font-size: 20pt; line-height: 1.1; color: #08306b; }
+.tile { border: 1px solid #d5d9e0; border-radius: 6px; padding: 4pt 8pt; line-height: 1.3; }
+.tile b { display: block; font-size: 18pt; line-height: 1.1; color: #08306b; }
 .tile small { color: #5b6270; }
 .charts { display: flex; justify-content: space-between; flex-wrap: wrap; gap: 4pt; }
 .charts > div { text-align: center; }
