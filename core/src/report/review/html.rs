@@ -42,7 +42,7 @@ const CSS: &str = r#"
 html { background: #eef0f3; }
 body { font-family: "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
   font-size: 10pt; line-height: 1.42; color: #1d1f24; background: #fff; margin: 16px auto;
-  max-width: 182mm; padding: 12mm 12mm; }
+  max-width: 210mm; padding: 14mm; }
 @media print { html { background: #fff; } body { margin: 0; max-width: none; padding: 0; } }
 h1 { font-size: 26pt; line-height: 1.1; margin: 0 0 4pt; color: #08306b; }
 h2 { font-size: 14pt; color: #08306b; border-bottom: 2px solid #08306b; padding-bottom: 2pt;
@@ -60,6 +60,7 @@ p.intro { break-after: avoid; page-break-after: avoid; }
 .note { font-size: 8.8pt; color: #5b6270; }
 .keep, figure, .tile, tr, .step, .why p { break-inside: avoid; page-break-inside: avoid; }
 figure { margin: 6pt 0 10pt; position: relative; }
+svg { max-width: 100%; height: auto; }
 figure.long { break-inside: auto; page-break-inside: auto; }
 thead { display: table-header-group; }
 figcaption { font-weight: 600; margin-bottom: 4pt; break-after: avoid; page-break-after: avoid; }
