@@ -1199,7 +1199,12 @@ impl Writer<'_, '_> {
             self.t(L::MethodMatching)
         );
         if self.c.has_targets {
-            let _ = writeln!(self.out, "<p>{}</p>", self.t(L::TargetsIntro));
+            let _ = writeln!(
+                self.out,
+                "<h3>{}</h3>\n<p>{}</p>",
+                self.t(L::CompanyTargets),
+                self.t(L::TargetsIntro)
+            );
         }
         if self.o.anonymize {
             let _ = writeln!(self.out, "<p>{}</p>", self.t(L::MethodAnonymised));
