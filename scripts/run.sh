@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: builds the web app and serves it on http://127.0.0.1:8080, and next to it runs
-# the CLI demo (scores the example answer sheets into demo/results.xlsx and prints the summary).
+# the CLI demo (scores the example answer sheets into demo/results.xlsx, prints the summary, and
+# writes the campaign review demo/review.html).
 set -euo pipefail
 # No standard input for the tools, as in CI: local runs behave the same.
 exec </dev/null
@@ -14,6 +15,8 @@ cargo build --release -p vigilance-cli
 mkdir -p demo
 ./target/release/vigilance score questionnaires/examples --lang en -o demo/results.xlsx || true
 ./target/release/vigilance score questionnaires/examples --format csv -o - --lang en || true
-echo "Workbook for analysts: demo/results.xlsx"
+./target/release/vigilance report questionnaires/examples --previous questionnaires/examples-2024 \
+  --targets questionnaires/examples-targets.csv --lang en -o demo/review.html || true
+echo "Workbook for analysts: demo/results.xlsx; campaign review: demo/review.html"
 
 exec bash scripts/serve-web.sh

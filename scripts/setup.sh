@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything Vigilance needs on a fresh Debian machine with rustup, idempotently:
 # the wasm32 target, wasm-bindgen-cli at the version pinned in Cargo.lock, Chromium and
-# ChromeDriver (browser tests), and the npm packages of web/ and tests/e2e/.
+# ChromeDriver (browser tests), poppler-utils (the review's print test), and the npm packages
+# of web/ and tests/e2e/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,13 @@ if ! command -v chromium >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if ! command -v pdftotext >/dev/null 2>&1; then
+  log "installing poppler-utils (apt): the review's print test reads the PDF with pdftotext"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null
 fi
 
 for dir in web tests/e2e; do

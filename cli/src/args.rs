@@ -50,6 +50,28 @@ Exit status:
   1  at least one file has an error (or could not be read)
   2  usage error";
 
+const REPORT_AFTER_HELP: &str = "\
+Examples:
+  vigilance report answers/ -o review.html
+  vigilance report answers/2025/ --previous answers/2024/ --lang en -o review.html
+  vigilance report answers/ --targets targets.csv -o review.html
+  vigilance report answers/ --previous answers/2024/ --anonymize -o public-review.html
+
+The review is one HTML file (no script, no external request) that prints to A4: cover, key
+figures, companies per level, changes since --previous, theme heat map, sector view, blocking
+critical questions, common next steps, targets, one page per company, and the method.
+
+--targets reads a CSV with a header row: company (identifier or name), track (CL, FL or
+headline), target (N1 to N4) and deadline (a year or a date), `,` or `;` between cells.
+--anonymize leaves out every company name, identifier and company text, and groups sectors of
+fewer than 3 companies.
+
+Exit status:
+  0  every input was scored and the review written
+  1  some inputs could not be scored: they are listed on standard error and left out
+  2  usage error: bad option, an invalid --questionnaire or --targets file, no sheet to
+     review, or an output that cannot be written (nothing is written then)";
+
 /// Score, validate and export answer sheets of the RHSF/FIR four-level maturity grid on child
 /// labour and forced labour in supply chains.
 #[derive(Debug, Parser)]
@@ -85,6 +107,9 @@ pub enum Command {
     #[command(after_help = "Examples:\n  vigilance template -o answers.xlsx\n  vigilance template --lang en --matrix -o portfolio.xlsx\n\n\
 `vigilance score` reads both layouts back.\n\n".to_string() + EXIT_STATUS_HELP)]
     Template(TemplateArgs),
+    /// Write the campaign review: a printable, self-contained HTML report of a portfolio.
+    #[command(after_help = REPORT_AFTER_HELP)]
+    Report(ReportArgs),
     /// Print the questionnaire as a readable table, or the JSON Schemas of the file formats.
     #[command(
         after_help = "Examples:\n  vigilance questionnaire show --lang en\n  vigilance questionnaire schema answers > answers.schema.json\n  vigilance questionnaire schema --out-dir schemas/"
@@ -239,6 +264,38 @@ pub struct ScoreArgs {
     pub previous: Option<PathBuf>,
     /// Do not print the summary line and the progress bar on standard error (failures are
     /// still printed).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// `vigilance report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Answer sheets of the campaign: files (.json, .xlsx, .csv) or directories.
+    #[arg(value_name = "INPUTS", required = true)]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub grid: GridArgs,
+    /// Answer sheets of the previous campaign (file or directory): adds the year-over-year
+    /// transitions and each company's change.
+    #[arg(long, value_name = "FILE_OR_DIR")]
+    pub previous: Option<PathBuf>,
+    /// Engagement targets (CSV: company, track, target, deadline): each company's status.
+    #[arg(long, value_name = "FILE")]
+    pub targets: Option<PathBuf>,
+    /// Name no company and show no company text: the edition a coalition publishes.
+    #[arg(long)]
+    pub anonymize: bool,
+    /// How answers without evidence count.
+    #[arg(long, value_enum, default_value_t = EvidenceModeArg::Declarative)]
+    pub evidence_mode: EvidenceModeArg,
+    /// Level threshold in percent; default: the questionnaire's (70).
+    #[arg(long, value_name = "PERCENT", value_parser = parse_threshold)]
+    pub threshold: Option<Percent>,
+    /// The HTML file to write (`-` = standard output).
+    #[arg(short, long, value_name = "FILE.html", required = true)]
+    pub output: PathBuf,
+    /// Do not print the summary line and the sheets' warnings on standard error.
     #[arg(short, long)]
     pub quiet: bool,
 }

@@ -17,6 +17,7 @@ mod migrate;
 mod output;
 mod questionnaire;
 mod reports;
+mod review;
 mod score;
 mod sheets;
 mod template;
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         args::Command::Score(a) => score::run(a),
         args::Command::Validate(a) => validate::run(a),
         args::Command::Template(a) => template::run(a),
+        args::Command::Report(a) => review::run(a),
         args::Command::Questionnaire(a) => questionnaire::run(a),
         args::Command::Completions(a) => manual::completions(a),
         args::Command::Manpage(a) => manual::manpage(a),

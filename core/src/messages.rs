@@ -720,6 +720,16 @@ catalogue! {
     CliMigrateNoVersion => "aucune version `{asked}` de la grille {id} : grilles connues {known}", "no version `{asked}` of grid {id}: known grids {known}";
     /// `migrate`: one sheet done.
     CliMigrateSheet => "{source} → {name} ({grid}) : reprises {carried}, reformulées et reprises {reworded}, non reprises {dropped}, nouvelles questions sans réponse {added}", "{source} → {name} ({grid}): carried over {carried}, reworded and carried over {reworded}, not carried over {dropped}, new questions unanswered {added}";
+    /// `report`: nothing to review.
+    FatalNoSheetForReview => "aucune fiche n'a pu être évaluée : pas de revue à écrire ; corrigez les fiches signalées ci-dessus", "no sheet could be scored: there is no review to write; fix the sheets reported above";
+    /// `report`: the targets file cannot be read.
+    FatalTargetsRead => "--targets {path} : {problem}", "--targets {path}: {problem}";
+    /// `report`: the targets file has bad rows.
+    FatalTargetsInvalid => "le fichier d'objectifs {path} n'est pas utilisable ; rien n'a été écrit :{rows}", "the targets file {path} cannot be used; nothing was written:{rows}";
+    /// `report`: done.
+    CliReviewWrittenOne => "revue de {n} entreprise écrite", "review of {n} company written";
+    /// `report`: done.
+    CliReviewWrittenMany => "revue de {n} entreprises écrite", "review of {n} companies written";
     /// `migrate`: the summary.
     CliMigrateDone => "Feuilles migrées dans {dir} : {written} ; en échec : {failed}. Les feuilles d'origine ne sont pas modifiées.", "Sheets migrated into {dir}: {written}; failed: {failed}. The original sheets are not modified.";
 }

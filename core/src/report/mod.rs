@@ -1,6 +1,7 @@
-//! Report writers shared by the CLI and the browser: the result document (JSON), CSV, and the
-//! Excel workbook.
+//! Report writers shared by the CLI and the browser: the result document (JSON), CSV, the
+//! Excel workbook, and the campaign review (HTML).
 
 pub mod csv;
 pub mod json;
+pub mod review;
 pub mod workbook;

@@ -1,0 +1,219 @@
+//! The campaign review printed as a reader would: headless Chromium prints the HTML to an A4
+//! PDF, and `pdftotext` says what landed on each page. Checks that no chart or heat map is cut
+//! across two pages, that each company has exactly one page of its own, that no page is nearly
+//! empty, and the page count.
+//!
+//! To find where a block starts and ends, the test adds zero-height marker lines (which do not
+//! move anything) as the first and last child of every figure and company section of the file
+//! the command wrote, then prints that copy.
+//!
+//! Needs Chromium (`/usr/bin/chromium`, or `$CHROMIUM`) and poppler's `pdftotext`;
+//! `scripts/setup.sh` installs both.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn chromium() -> String {
+    let c = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(
+        Path::new(&c).exists(),
+        "this test prints the review with Chromium, not found at {c}: run scripts/setup.sh (or set CHROMIUM)"
+    );
+    c
+}
+
+/// `html` with a marker line at the start and the end of every figure and company page.
+fn with_markers(html: &str) -> (String, usize, usize) {
+    let css = ".mk{height:0;overflow:visible;font-size:3px;line-height:3px;color:#fff;white-space:nowrap}";
+    let mut out = html.replacen("</style>", &format!("{css}</style>"), 1);
+    let mut figures = 0;
+    while let Some(i) = out.find("<figure>") {
+        out.replace_range(
+            i..i + "<figure>".len(),
+            &format!("<figure data-m><div class=\"mk\">mkfig{figures}start</div>"),
+        );
+        let j = i + out[i..].find("</figure>").unwrap();
+        out.replace_range(
+            j..j + "</figure>".len(),
+            &format!("<div class=\"mk\">mkfig{figures}end</div></figure>"),
+        );
+        figures += 1;
+    }
+    let mut companies = 0;
+    let open = "<section class=\"company\">";
+    while let Some(i) = out.find(open) {
+        out.replace_range(
+            i..i + open.len(),
+            &format!(
+                "<section class=\"company\" data-m><div class=\"mk\">mkco{companies}start</div>"
+            ),
+        );
+        let j = i + out[i..].find("</section>").unwrap();
+        out.replace_range(
+            j..j + "</section>".len(),
+            &format!("<div class=\"mk\">mkco{companies}end</div></section>"),
+        );
+        companies += 1;
+    }
+    (out, figures, companies)
+}
+
+/// The text of each page of the PDF that Chromium prints from `html`.
+fn print(html: &str, dir: &Path, name: &str) -> Vec<String> {
+    let page = dir.join(format!("{name}.html"));
+    let pdf = dir.join(format!("{name}.pdf"));
+    std::fs::write(&page, html).unwrap();
+    let status = std::process::Command::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("Chromium runs");
+    assert!(status.success() && pdf.exists(), "Chromium printed no PDF");
+    let text = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (apt-get install poppler-utils, or scripts/setup.sh)");
+    assert!(text.status.success());
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+fn page_of(pages: &[String], marker: &str) -> usize {
+    let found: Vec<usize> = (0..pages.len())
+        .filter(|&p| pages[p].split_whitespace().any(|w| w == marker))
+        .collect();
+    assert_eq!(found.len(), 1, "marker {marker} found on pages {found:?}");
+    found[0]
+}
+
+fn review(args: &[&str], dir: &Path) -> String {
+    let out = dir.join("review.html");
+    Command::cargo_bin("vigilance")
+        .unwrap()
+        .current_dir(root())
+        .env("SOURCE_DATE_EPOCH", "1790000000")
+        .arg("report")
+        .args(args)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    std::fs::read_to_string(out).unwrap()
+}
+
+/// Prints the review and checks its pages; returns (pages, first company page).
+fn check_print(args: &[&str], name: &str) -> (usize, Option<usize>) {
+    let dir = tempfile::tempdir().unwrap();
+    let html = review(args, dir.path());
+    let plain = print(&html, dir.path(), &format!("{name}-plain"));
+    let (marked, figures, companies) = with_markers(&html);
+    let pages = print(&marked, dir.path(), name);
+    assert_eq!(
+        pages.len(),
+        plain.len(),
+        "the markers moved something: the test is wrong"
+    );
+    assert!(figures >= 3, "{name}: figures found: {figures}");
+    for f in 0..figures {
+        let (a, b) = (
+            page_of(&pages, &format!("mkfig{f}start")),
+            page_of(&pages, &format!("mkfig{f}end")),
+        );
+        assert_eq!(
+            a,
+            b,
+            "{name}: figure {f} is cut across pages {} and {}",
+            a + 1,
+            b + 1
+        );
+    }
+    let mut company_pages = Vec::new();
+    for c in 0..companies {
+        let (a, b) = (
+            page_of(&pages, &format!("mkco{c}start")),
+            page_of(&pages, &format!("mkco{c}end")),
+        );
+        assert_eq!(
+            a,
+            b,
+            "{name}: company {c} runs over pages {} to {}",
+            a + 1,
+            b + 1
+        );
+        company_pages.push(a);
+    }
+    for w in company_pages.windows(2) {
+        assert_eq!(w[1], w[0] + 1, "{name}: one page per company");
+    }
+    for (i, p) in pages.iter().enumerate() {
+        let chars: usize = p
+            .split_whitespace()
+            .filter(|w| !w.starts_with("mk"))
+            .map(|w| w.chars().count())
+            .sum();
+        assert!(
+            chars >= 500,
+            "{name}: page {} is nearly empty ({chars} characters)",
+            i + 1
+        );
+    }
+    (pages.len(), company_pages.first().copied())
+}
+
+#[test]
+fn the_review_prints_to_a4_with_whole_charts_and_one_page_per_company() {
+    let (pages, first_company) = check_print(
+        &[
+            "questionnaires/examples",
+            "--previous",
+            "questionnaires/examples-2024",
+            "--targets",
+            "questionnaires/examples-targets.csv",
+        ],
+        "full-fr",
+    );
+    // Cohort pages, then the seven companies, then the one-page method annex.
+    let cohort = first_company.unwrap();
+    assert!((3..=5).contains(&cohort), "{cohort} cohort pages");
+    assert_eq!(pages, cohort + 7 + 1);
+}
+
+#[test]
+fn the_anonymised_review_prints_without_company_pages() {
+    let (pages, first_company) = check_print(
+        &[
+            "questionnaires/examples",
+            "--previous",
+            "questionnaires/examples-2024",
+            "--anonymize",
+            "--lang",
+            "en",
+        ],
+        "anonymised-en",
+    );
+    assert_eq!(first_company, None);
+    assert!((4..=6).contains(&pages), "{pages} pages");
+}

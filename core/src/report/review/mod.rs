@@ -1,0 +1,155 @@
+//! The campaign review (`vigilance report`): one self-contained HTML file that tells a portfolio's
+//! year — what an investor coalition hands its members, or publishes once anonymised.
+//!
+//! [`build_review`] takes the scored companies of the campaign (and of the previous one, and the
+//! engagement targets) and returns the HTML with the warnings met on the way (a company given
+//! twice, a target for a company that is not in the batch). It does no file-system work; the
+//! CLI reads the sheets and writes the file.
+//!
+//! The file has inline CSS and SVG only: no script, no external request, so it opens from disk
+//! or from a mail attachment and prints to A4 (a print stylesheet keeps charts whole). Every
+//! text that comes from a sheet is escaped. With [`ReviewOptions::anonymize`], no company name,
+//! identifier or other company text appears: companies are never named and sector groups of
+//! fewer than three companies are merged.
+//!
+//! Layout: `model` computes the cohort figures, `targets` reads the targets file and rates
+//! each target, `html` writes the document, `svg` draws the charts, `labels` holds every text
+//! of the review in French and English.
+
+mod html;
+mod labels;
+
+use labels::L;
+pub mod model;
+mod svg;
+pub mod targets;
+
+use crate::answers::Company;
+use crate::questionnaire::Questionnaire;
+use crate::scoring::Assessment;
+use crate::text::{Lang, Text};
+
+pub use targets::{Target, TargetError, TargetStatus, TargetTrack, parse_targets};
+
+/// One scored company: what the review reports on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompanyResult {
+    /// Where the sheet came from (named in warnings, never in the review).
+    pub source: String,
+    /// The company as its sheet names it.
+    pub company: Company,
+    /// The campaign period of the sheet (`2025`).
+    pub period: Option<String>,
+    /// Its result.
+    pub assessment: Assessment,
+}
+
+/// How to write the review.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReviewOptions {
+    /// The language of every text.
+    pub lang: Lang,
+    /// Leave out every company name, identifier and company text; merge small sector groups.
+    pub anonymize: bool,
+    /// The date shown on the cover, supplied by the caller (`2026-11-29`).
+    pub date: String,
+    /// The tool and its version (`vigilance 0.1.0`), named in the annex.
+    pub tool_version: String,
+}
+
+/// Something the review's author should know; the review is still written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReviewWarning {
+    /// The same company (same identifier, else same name) for the same period was given twice;
+    /// only the first is counted.
+    Duplicate {
+        /// The source counted.
+        kept: String,
+        /// The source left out.
+        dropped: String,
+        /// The company's name.
+        company: String,
+        /// The period.
+        period: Option<String>,
+    },
+    /// A target names a company that is not in the campaign.
+    TargetWithoutCompany {
+        /// The line of the targets file.
+        line: usize,
+        /// The company as written.
+        company: String,
+    },
+    /// An anonymised review of fewer than three companies shows their own figures.
+    FewCompanies {
+        /// The number of companies.
+        count: usize,
+    },
+}
+
+impl ReviewWarning {
+    /// What happened and what was done, in both languages. `targets_file` names the targets
+    /// file in the messages about it.
+    pub fn message(&self, targets_file: &str) -> Text {
+        match self {
+            ReviewWarning::Duplicate {
+                kept,
+                dropped,
+                company,
+                period,
+            } => L::WarnDuplicate.text(&[dropped, kept, company, period.as_deref().unwrap_or("—")]),
+            ReviewWarning::TargetWithoutCompany { line, company } => {
+                L::WarnTargetWithoutCompany.text(&[targets_file, &line.to_string(), company])
+            }
+            ReviewWarning::FewCompanies { count } => {
+                L::WarnFewCompanies.text(&[&count.to_string()])
+            }
+        }
+    }
+}
+
+/// The review and the warnings met while making it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Review {
+    /// The self-contained HTML document.
+    pub html: String,
+    /// Warnings, in the order met.
+    pub warnings: Vec<ReviewWarning>,
+    /// The companies reviewed (duplicates counted once).
+    pub companies: usize,
+}
+
+/// Writes the campaign review of `current`, compared with `previous` when given (companies
+/// matched by identifier, else by name), with the status of `targets`.
+///
+/// Companies given twice for the same period are counted once (the first in the given order),
+/// in both campaigns, with a warning.
+pub fn build_review(
+    q: &Questionnaire,
+    current: Vec<CompanyResult>,
+    previous: Option<Vec<CompanyResult>>,
+    targets: &[Target],
+    options: &ReviewOptions,
+) -> Review {
+    let mut warnings = Vec::new();
+    let current = model::without_duplicates(current, &mut warnings);
+    let previous = previous.map(|p| model::without_duplicates(p, &mut warnings));
+    if options.anonymize && current.len() < model::MIN_GROUP {
+        warnings.push(ReviewWarning::FewCompanies {
+            count: current.len(),
+        });
+    }
+    let cohort = model::Cohort::new(
+        q,
+        &current,
+        previous.as_deref(),
+        targets,
+        targets::year_of(&options.date),
+        &mut warnings,
+    );
+    let html = html::write(&cohort, previous.as_deref().unwrap_or(&[]), options);
+    Review {
+        html,
+        warnings,
+        companies: current.len(),
+    }
+}

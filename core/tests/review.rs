@@ -1,0 +1,352 @@
+//! The campaign review of the example companies: the whole HTML snapshot-tested in French and
+//! in English (2025 sheets compared with the 2024 ones, with the example targets), what the
+//! anonymised edition must never contain, and how targets and duplicates come out.
+//!
+//! Update the snapshots after an intended change with `INSTA_UPDATE=always cargo test -p
+//! vigilance-core --test review`, then review the diff.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use vigilance_core::report::review::{
+    CompanyResult, Review, ReviewOptions, ReviewWarning, Target, build_review, parse_targets,
+};
+use vigilance_core::{AnswerSheet, Lang, Questionnaire, ScoringOptions, score};
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+/// The sheets of a directory of the repository, parsed, in file-name order.
+fn sheets(dir: &str) -> Vec<(String, AnswerSheet)> {
+    let q = Questionnaire::builtin();
+    let mut paths: Vec<_> = std::fs::read_dir(root().join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let sheet = AnswerSheet::parse(&text, q)
+                .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+                .value;
+            let name = format!("{dir}/{}", p.file_name().unwrap().to_string_lossy());
+            (name, sheet)
+        })
+        .collect()
+}
+
+fn scored(dir: &str) -> Vec<CompanyResult> {
+    let q = Questionnaire::builtin();
+    sheets(dir)
+        .into_iter()
+        .map(|(source, sheet)| CompanyResult {
+            source,
+            assessment: score(q, &sheet, &ScoringOptions::default()),
+            company: sheet.company,
+            period: sheet.period,
+        })
+        .collect()
+}
+
+fn example_targets() -> Vec<Target> {
+    let text = std::fs::read_to_string(root().join("questionnaires/examples-targets.csv")).unwrap();
+    parse_targets(&text).unwrap()
+}
+
+fn review(lang: Lang, anonymize: bool) -> Review {
+    build_review(
+        Questionnaire::builtin(),
+        scored("questionnaires/examples"),
+        Some(scored("questionnaires/examples-2024")),
+        &example_targets(),
+        &ReviewOptions {
+            lang,
+            anonymize,
+            date: "2026-09-21".into(),
+            tool_version: "vigilance (test)".into(),
+        },
+    )
+}
+
+#[test]
+fn review_of_the_examples_in_french() {
+    let r = review(Lang::Fr, false);
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    insta::assert_snapshot!("review_fr", r.html);
+}
+
+#[test]
+fn review_of_the_examples_in_english() {
+    let r = review(Lang::En, false);
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    insta::assert_snapshot!("review_en", r.html);
+}
+
+#[test]
+fn anonymised_review_of_the_examples_in_english() {
+    let r = review(Lang::En, true);
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    insta::assert_snapshot!("review_anonymised_en", r.html);
+}
+
+#[test]
+fn the_file_is_self_contained() {
+    for lang in Lang::ALL {
+        let html = review(lang, false).html;
+        assert!(!html.contains("<script"), "no script");
+        for reference in ["http://", "https://", "src=", "href=", "url(", "@import"] {
+            let hits: Vec<&str> = html
+                .match_indices(reference)
+                .map(|(i, _)| &html[i.saturating_sub(40)..(i + 40).min(html.len())])
+                .filter(|context| !context.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+                .collect();
+            assert!(hits.is_empty(), "external reference {reference}: {hits:?}");
+        }
+    }
+}
+
+/// Every text a company supplied in its sheets (both campaigns), and the sources' names.
+fn company_texts() -> Vec<String> {
+    let mut texts = Vec::new();
+    for dir in ["questionnaires/examples", "questionnaires/examples-2024"] {
+        for (source, sheet) in sheets(dir) {
+            texts.push(source.rsplit('/').next().unwrap().to_string());
+            texts.push(sheet.company.name.clone());
+            texts.extend(sheet.company.id.clone());
+            // Every example company is alone in its sector: no sector text may appear.
+            texts.extend(sheet.company.sector.clone());
+            for tracks in sheet.answers.values() {
+                for answer in [&tracks.cl, &tracks.fl].into_iter().flatten() {
+                    texts.extend(answer.comment.clone());
+                    texts.extend(answer.justification.clone());
+                    texts.extend(answer.evidence.iter().cloned());
+                }
+            }
+        }
+    }
+    for t in example_targets() {
+        texts.push(t.company);
+    }
+    texts.retain(|t| !t.trim().is_empty());
+    texts.sort();
+    texts.dedup();
+    texts
+}
+
+/// The HTML's escaping of a text, as it would appear if leaked.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+#[test]
+fn the_anonymised_review_leaks_no_company_text() {
+    let texts = company_texts();
+    assert!(texts.len() > 300, "the search covers the free texts");
+    for lang in Lang::ALL {
+        let r = review(lang, true);
+        let html = r.html.to_lowercase();
+        for t in &texts {
+            for form in [t.clone(), escaped(t)] {
+                assert!(
+                    !html.contains(&form.to_lowercase()),
+                    "{lang:?}: the anonymised review contains “{form}”"
+                );
+            }
+        }
+        // Names are also searched word by word (a distinctive word would identify).
+        for word in [
+            "morvanne",
+            "vernaison",
+            "valmorel",
+            "castelmoron",
+            "saint-clair",
+            "rhône-durance",
+            "garance",
+        ] {
+            assert!(!html.contains(word), "{lang:?}: {word}");
+        }
+    }
+}
+
+#[test]
+fn the_full_review_names_companies_but_no_free_text() {
+    let html = review(Lang::En, false).html;
+    assert!(html.contains("Castelmoron Construction International SA"));
+    assert!(html.contains("Garance &amp; Ferrier Prêt-à-Porter SAS"));
+    // Comments and evidence are never shown, even in the full review.
+    for (_, sheet) in sheets("questionnaires/examples") {
+        for tracks in sheet.answers.values() {
+            for answer in [&tracks.cl, &tracks.fl].into_iter().flatten() {
+                if let Some(c) = &answer.comment {
+                    assert!(!html.contains(&escaped(c)), "comment shown: {c}");
+                }
+            }
+        }
+    }
+}
+
+/// The rows of the targets table in the full review: (company, track, status).
+fn target_rows(html: &str) -> Vec<String> {
+    let start = html.find("<section id=\"targets\">").unwrap();
+    let end = start + html[start..].find("</section>").unwrap();
+    html[start..end]
+        .split("<tr>")
+        .skip(2)
+        .map(|row| {
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in row.chars() {
+                match c {
+                    '<' => {
+                        in_tag = true;
+                        text.push(' ');
+                    }
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn targets_are_rated_reached_on_track_or_behind() {
+    let rows = target_rows(&review(Lang::En, false).html);
+    let expected = [
+        // Not started in 2024 and 2025; one level to gain by 2026: on track.
+        "Ateliers Morvanne Industrie SAS Headline level N1 2026 N0 → on track",
+        // Deadline 2025 reached at N2 instead of N3.
+        "Castelmoron Construction International SA Headline level N3 2025 N2 ✗ behind (deadline reached)",
+        // One level to gain by 2027, but the track dropped from N3 since 2024.
+        "Castelmoron Construction International SA Forced labour N3 2027 N2 ✗ behind (dropped since the previous campaign)",
+        "Énergies Rhône-Durance SA Headline level N4 2026 N4 ✓ reached",
+        // New this campaign: no previous level, one level to gain in two years.
+        "Garance &amp; Ferrier Prêt-à-Porter SAS Forced labour N2 2027 N1 → on track",
+        // Two levels to gain in one year.
+        "Groupe Vernaison Chocolats SA Child labour N2 2026 N0 ✗ behind (more than one level a year still needed)",
+        "Saint-Clair Hospitality Group SA Child labour N3 2025-12-31 N3 ✓ reached",
+        "Saint-Clair Hospitality Group SA Forced labour N3 2026 N2 → on track",
+        "Valmorel Automotive Systems SE Headline level N2 2027 N1 → on track",
+    ];
+    assert_eq!(rows, expected);
+}
+
+#[test]
+fn anonymised_targets_are_counted_not_named() {
+    let html = review(Lang::En, true).html;
+    let start = html.find("<section id=\"targets\">").unwrap();
+    let section = &html[start..start + html[start..].find("</section>").unwrap()];
+    assert!(section.contains("<tr><td>Child labour</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">2</td></tr>"), "{section}");
+    assert!(section.contains("<tr><td>Headline level</td><td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">4</td></tr>"), "{section}");
+}
+
+#[test]
+fn a_target_for_an_unknown_company_is_a_warning() {
+    let targets = parse_targets("company,track,target,deadline\nNobody SA,CL,N2,2027\n").unwrap();
+    let r = build_review(
+        Questionnaire::builtin(),
+        scored("questionnaires/examples"),
+        None,
+        &targets,
+        &ReviewOptions::default(),
+    );
+    assert_eq!(
+        r.warnings,
+        vec![ReviewWarning::TargetWithoutCompany {
+            line: 2,
+            company: "Nobody SA".into()
+        }]
+    );
+    let m = r.warnings[0].message("targets.csv");
+    assert!(m.fr.starts_with("targets.csv, ligne 2"), "{}", m.fr);
+    assert!(m.en.starts_with("targets.csv, line 2"), "{}", m.en);
+}
+
+#[test]
+fn a_company_given_twice_for_a_period_is_counted_once() {
+    let mut current = scored("questionnaires/examples");
+    let mut copy = current[1].clone();
+    copy.source = "copies/agrifood.json".into();
+    // Same identifier, other spelling of the name: still the same company.
+    copy.company.name = "GROUPE  Vernaison Chocolats SA".into();
+    current.push(copy);
+    let r = build_review(
+        Questionnaire::builtin(),
+        current,
+        None,
+        &[],
+        &ReviewOptions::default(),
+    );
+    assert_eq!(r.companies, 7);
+    assert_eq!(r.warnings.len(), 1);
+    let m = r.warnings[0].message("").en;
+    assert!(
+        m.contains("copies/agrifood.json")
+            && m.contains("questionnaires/examples/02-level0-agrifood.json"),
+        "{m}"
+    );
+    // The same company in another period is not a duplicate.
+    let mut current = scored("questionnaires/examples");
+    let mut other = current[1].clone();
+    other.period = Some("2026".into());
+    current.push(other);
+    let r = build_review(
+        Questionnaire::builtin(),
+        current,
+        None,
+        &[],
+        &ReviewOptions::default(),
+    );
+    assert_eq!((r.companies, r.warnings.len()), (8, 0));
+}
+
+#[test]
+fn company_texts_are_escaped() {
+    let mut current = scored("questionnaires/examples");
+    current[0].company.name = "<script>alert('x')</script> & Co".into();
+    current[0].company.sector = Some("<img src=x onerror=alert(1)>".into());
+    let html = build_review(
+        Questionnaire::builtin(),
+        current,
+        None,
+        &[],
+        &ReviewOptions::default(),
+    )
+    .html;
+    assert!(!html.contains("<script>"));
+    assert!(!html.contains("<img"));
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co"));
+}
+
+#[test]
+fn small_sector_groups_are_merged_when_anonymised() {
+    let mut current = scored("questionnaires/examples");
+    for r in current.iter_mut().take(4) {
+        r.company.sector = Some("Textile".into());
+    }
+    let html = build_review(
+        Questionnaire::builtin(),
+        current,
+        None,
+        &[],
+        &ReviewOptions {
+            anonymize: true,
+            lang: Lang::En,
+            ..ReviewOptions::default()
+        },
+    )
+    .html;
+    // The group of four is shown by its sector; the three others are merged.
+    assert!(html.contains("<tr><td>Textile</td><td class=\"num\">4</td>"));
+    assert!(html.contains("<tr><td>Other sectors</td><td class=\"num\">3</td>"));
+}
