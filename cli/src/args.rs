@@ -48,12 +48,20 @@ Exit status:
   1  at least one file has an error (or could not be read)
   2  usage error";
 
+/// `vigilance --version`: the package version and the commit it was built from (cli/build.rs).
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("VIGILANCE_BUILD_COMMIT"),
+    ")"
+);
+
 /// Score, validate and export answer sheets of the RHSF/FIR four-level maturity grid on child
 /// labour and forced labour in supply chains.
 #[derive(Debug, Parser)]
 #[command(
     name = "vigilance",
-    version,
+    version = VERSION,
     about = "Score how well companies prevent child labour and forced labour in their supply chains (RHSF/FIR four-level maturity grid).",
     long_about = "Score how well companies prevent child labour and forced labour in their supply chains, \
 with the four-level RHSF/FIR maturity grid (N1 knowledge, N2 commitment, N3 targeting, N4 relevance \

@@ -30,7 +30,7 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<&'static Questionnaire, F
     let Some(path) = path else {
         return Ok(Questionnaire::builtin());
     };
-    let shown = path.display();
+    let shown = crate::platform::shown(path);
     let file = read(path).map_err(|p| {
         Fatal::new(
             lang,

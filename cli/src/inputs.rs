@@ -209,7 +209,7 @@ fn wrong_type(ext: &str) -> Problem {
 }
 
 fn display(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
+    crate::platform::shown(path)
 }
 
 /// Gathers the answer files of `args`. Standard input (`-`) is read here, once.

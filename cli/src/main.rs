@@ -12,6 +12,7 @@ mod fatal;
 mod grid;
 mod inputs;
 mod output;
+mod platform;
 mod questionnaire;
 mod reports;
 mod score;

@@ -177,8 +177,8 @@ fn schema(args: &SchemaArgs) -> Result<ExitCode, Fatal> {
         std::fs::create_dir_all(dir).map_err(|e| {
             Fatal::new(
                 lang,
-                format!("impossible de créer {} : {e}", dir.display()),
-                format!("cannot create {}: {e}", dir.display()),
+                format!("impossible de créer {} : {e}", crate::platform::shown(dir)),
+                format!("cannot create {}: {e}", crate::platform::shown(dir)),
             )
         })?;
         for file in vigilance_core::schema::all() {
