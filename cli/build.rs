@@ -6,7 +6,7 @@
 //! 2. git, when the sources are a git checkout: `HEAD`, with `, modified` when tracked files
 //!    differ from it;
 //! 3. `cli/COMMIT`, which `git archive` fills in (`export-subst` in `.gitattributes`);
-//! 4. otherwise `unknown`.
+//! 4. otherwise `unknown` (no git, or git refused the repository).
 //!
 //! The build script reruns when HEAD, the branch it points to or the index changes. A tracked
 //! file edited and not yet staged is seen the next time one of those changes.
@@ -23,7 +23,7 @@ fn main() {
         .map(|c| c.trim().to_string())
         .or_else(from_git)
         .or_else(from_archive)
-        .unwrap_or_else(|| "unknown, built outside a git checkout".to_string());
+        .unwrap_or_else(|| "unknown".to_string());
     println!("cargo:rustc-env=VIGILANCE_BUILD_COMMIT={commit}");
 }
 
@@ -53,8 +53,15 @@ fn from_git() -> Option<String> {
         watch(&dir.join(branch));
         watch(&dir.join("packed-refs"));
     }
-    let modified =
-        git(&["status", "--porcelain", "--untracked-files=no"]).is_some_and(|s| !s.is_empty());
+    // Without optional locks git does not refresh the index: writing it here would make the
+    // next build rerun this script.
+    let modified = git(&[
+        "--no-optional-locks",
+        "status",
+        "--porcelain",
+        "--untracked-files=no",
+    ])
+    .is_some_and(|s| !s.is_empty());
     Some(if modified {
         format!("{head}, modified")
     } else {

@@ -126,7 +126,8 @@ unzip -q "dist/$web.zip" -d "$work"
 site="$work/$web"
 # Absolute references (`/x`, `//host/x`) or remote ones would break under a sub-path or leave
 # the browser. vigilance_web_wasm.js is the module's bytes as a string: data, not references.
-pages=$(cd "$site" && find . -name '*.html' -o -name '*.css' -o -name '*.js' | grep -v '/vigilance_web_wasm\.js$')
+pages=$(cd "$site" && find . -name '*.html' -o -name '*.css' -o -name '*.js' | sed 's|^\./||' |
+  grep -v '^vigilance_web_wasm\.js$')
 for p in $pages; do
   if grep -nE "(src|href)=[\"'](/|https?:)|from[[:space:]]*[\"'](/|https?:)|import\([\"'](/|https?:)|url\([\"']?(/|https?:)" "$site/$p" >&2; then
     fail "$web/$p refers to an absolute URL (above): use relative ones, the folder may be hosted under any path"

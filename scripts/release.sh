@@ -53,7 +53,8 @@ case "$version" in
   [0-9]*.[0-9]*.[0-9]*) ;;
   *) log "cannot read the version from Cargo.toml (got '$version')"; exit 1 ;;
 esac
-if [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then
+# --no-optional-locks: no index refresh, which would make cli/build.rs rerun and relink.
+if [ -n "$(git --no-optional-locks status --porcelain --untracked-files=no 2>/dev/null)" ]; then
   log "warning: the tree has uncommitted changes; 'vigilance --version' will say 'modified'"
 fi
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
