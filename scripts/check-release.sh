@@ -4,8 +4,8 @@
 #   - SHA256SUMS lists the three archives and every checksum verifies;
 #   - each archive holds one folder named like it, with exactly the files listed in release.sh;
 #   - the Windows file is a PE32+ x86-64 console executable (header read byte by byte: machine
-#     0x8664, optional-header magic 0x20b, subsystem 3 = console; `file` must agree), and its
-#     text files have Windows line endings;
+#     0x8664, optional-header magic 0x20b, subsystem 3 = console; `file` must agree) that imports
+#     system DLLs only, and its text files have Windows line endings;
 #   - the Linux binary is static, prints the version and the commit of this checkout, and scores
 #     and validates the example batch from its own folder with an empty environment;
 #   - the web app's pages refer to their files by relative URLs only (so the folder can be
@@ -84,6 +84,18 @@ case "$described" in
   *PE32+*console*x86-64* | *PE32+*x86-64*console*) ;;
   *) fail "file(1) says vigilance.exe is: $described" ;;
 esac
+# It must run on a bare Windows: only system DLLs, no MinGW runtime (libgcc_s_seh-1.dll,
+# libwinpthread-1.dll...). The objdump of MinGW's binutils comes with gcc-mingw-w64-x86-64.
+if command -v x86_64-w64-mingw32-objdump >/dev/null; then
+  dlls=$(x86_64-w64-mingw32-objdump -p "$exe" | sed -n 's/^[[:space:]]*DLL Name: //p' | sort -fu | tr '\n' ' ')
+  [ -n "$dlls" ] || fail "found no DLL imports in vigilance.exe: the check is out of date"
+  for dll in $dlls; do
+    case "$dll" in
+      lib*.dll | LIB*.DLL) fail "vigilance.exe needs $dll, which Windows does not have (imports: $dlls)" ;;
+    esac
+  done
+  ok "vigilance.exe imports system DLLs only: $dlls"
+fi
 for t in README.txt LICENSE.txt; do
   lines=$(wc -l <"$work/$win/$t")
   crlf=$(grep -c $'\r$' "$work/$win/$t" || true)
