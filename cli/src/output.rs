@@ -520,4 +520,23 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(names, ["out.xlsx"]);
     }
+
+    #[test]
+    fn a_temporary_file_that_stays_is_named_for_the_user_to_delete() {
+        let e = io::Error::from(io::ErrorKind::PermissionDenied);
+        let tmp = Path::new(".vigilance-a1b2.tmp");
+        let first = |lang| Fatal::new(lang, "première ligne", "first line");
+        let fr = text::left_behind(Lang::Fr, first(Lang::Fr), tmp, &e).message;
+        let en = text::left_behind(Lang::En, first(Lang::En), tmp, &e).message;
+        assert!(fr.starts_with("première ligne\n"), "{fr}");
+        assert!(
+            fr.contains(".vigilance-a1b2.tmp") && fr.contains("supprimez-le"),
+            "{fr}"
+        );
+        assert!(en.starts_with("first line\n"), "{en}");
+        assert!(
+            en.contains(".vigilance-a1b2.tmp") && en.contains("delete it"),
+            "{en}"
+        );
+    }
 }
