@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Vigilance on a fresh machine: set-up, formatting and lint checks, the Rust
-# tests of every crate (core, CLI, web components), then the browser end-to-end tests; the grid
-# content check (scripts/check-grid.py) runs right after set-up.
+# tests of every crate (core, CLI, web components), the browser end-to-end tests, the release
+# archives (Windows, Linux, web; built into dist/ and checked), then a short run of each fuzzer;
+# the grid content checks (scripts/check-grid.py, check-sme-grid.py) run right after set-up.
 # Exits non-zero when any test fails.
 set -euo pipefail
 # No standard input for the tools, as in CI: local runs behave the same.
@@ -26,6 +27,10 @@ cargo test --workspace
 
 echo "== web: build, then browser end-to-end tests"
 bash scripts/test-web.sh
+
+echo "== release archives: build into dist/, then check them"
+bash scripts/release.sh
+bash scripts/check-release.sh
 
 echo "== fuzz smoke run (15 s per target; scripts/fuzz.sh 600 for the full 10 minutes)"
 bash scripts/fuzz.sh 15

@@ -71,13 +71,20 @@ Exit status:
   1  some inputs could not be scored: they are listed on standard error and left out
   2  usage error: bad option, an invalid --questionnaire or --targets file, no sheet to
      review, or an output that cannot be written (nothing is written then)";
+/// `vigilance --version`: the package version and the commit it was built from (cli/build.rs).
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("VIGILANCE_BUILD_COMMIT"),
+    ")"
+);
 
 /// Score, validate and export answer sheets of the RHSF/FIR four-level maturity grid on child
 /// labour and forced labour in supply chains.
 #[derive(Debug, Parser)]
 #[command(
     name = "vigilance",
-    version,
+    version = VERSION,
     about = "Score how well companies prevent child labour and forced labour in their supply chains (RHSF/FIR four-level maturity grid).",
     long_about = "Score how well companies prevent child labour and forced labour in their supply chains, \
 with the four-level RHSF/FIR maturity grid (N1 knowledge, N2 commitment, N3 targeting, N4 relevance \

@@ -75,7 +75,7 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<&'static Questionnaire, F
             &[("name", &name), ("known", &known)],
         ));
     }
-    let shown = path.display();
+    let shown = crate::platform::shown(path);
     let file = read(path).map_err(|p| {
         Fatal::new(
             lang,

@@ -148,7 +148,7 @@ fn wrong_type(ext: &str) -> Problem {
 }
 
 fn display(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
+    crate::platform::shown(path)
 }
 
 /// A file's identity, the same whichever path reaches it (symbolic links, `a/../a`).

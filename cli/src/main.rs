@@ -15,6 +15,7 @@ mod inputs;
 mod manual;
 mod migrate;
 mod output;
+mod platform;
 mod questionnaire;
 mod reports;
 mod review;

@@ -309,7 +309,7 @@ fn schema(args: &SchemaArgs) -> Result<ExitCode, Fatal> {
             Fatal::new(
                 lang,
                 Msg::FatalCreateDir,
-                &[("path", &dir.display()), ("error", &e)],
+                &[("path", &crate::platform::shown(dir)), ("error", &e)],
             )
         })?;
         for file in vigilance_core::schema::all() {

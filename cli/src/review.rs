@@ -99,7 +99,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     if !args.quiet {
         let dest = match &target {
             Target::Stdout => String::new(),
-            Target::File(p) => format!(" → {}", p.display()),
+            Target::File(p) => format!(" → {}", crate::platform::shown(p)),
         };
         let n = review.companies as u64;
         let line = format!(
@@ -178,7 +178,7 @@ fn company_result(s: ScoredSheet) -> CompanyResult {
 
 /// Reads the targets file; any bad row is fatal, with every bad row listed by line.
 fn read_targets(path: &Path, lang: Lang) -> Result<Vec<ReviewTarget>, Fatal> {
-    let shown = path.display();
+    let shown = crate::platform::shown(path);
     let unreadable = |p: &vigilance_core::Problem| {
         Fatal::new(
             lang,

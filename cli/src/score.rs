@@ -12,7 +12,7 @@ use crate::fatal::Fatal;
 use crate::inputs::{self, Input, InputFailure, describe};
 use crate::output::{Target, save_atomically, write_to};
 use crate::sheets::read_sheets;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget};
 use rayon::prelude::*;
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
@@ -192,8 +192,8 @@ fn progress_bar(count: usize, quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(count as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} {wide_bar} {pos}/{len} ({per_sec}, {eta})")
+    if let Some(style) =
+        crate::platform::progress_style("{spinner} {wide_bar} {pos}/{len} ({per_sec}, {eta})")
     {
         bar.set_style(style);
     }
@@ -440,7 +440,7 @@ fn report(tally: &Tally, target: &Target, lang: Lang, quiet: bool) {
     }
     let dest = match target {
         Target::Stdout => String::new(),
-        Target::File(p) => format!(" → {}", p.display()),
+        Target::File(p) => format!(" → {}", crate::platform::shown(p)),
     };
     let n = tally.scored;
     let f = tally.errors.len();

@@ -640,6 +640,14 @@ catalogue! {
     FatalOutputIsDir => "{path} est un dossier : donnez un nom de fichier à -o", "{path} is a directory: give -o a file name";
     /// `-o` is in a missing directory.
     FatalOutputDirMissing => "impossible d'écrire {path} : le dossier {dir} n'existe pas ; créez-le ou choisissez un autre chemin pour -o", "cannot write {path}: the directory {dir} does not exist; create it or choose another path for -o";
+    /// `-o` names a workbook Excel holds open.
+    FatalReplaceOpenInExcel => "impossible de remplacer {path} : le fichier est ouvert dans Excel, qui le verrouille ; fermez le fichier dans Excel, puis relancez la commande (ou choisissez un autre nom avec -o). Rien n'a été écrit.", "cannot replace {path}: the file is open in Excel, which locks it; close the file in Excel, then run the command again (or choose another name with -o). Nothing was written.";
+    /// `-o` names a file another program holds open.
+    FatalReplaceLocked => "impossible de remplacer {path} : le fichier est ouvert dans un autre programme, sans doute Excel, qui le verrouille ; fermez le fichier dans Excel (ou dans ce programme), puis relancez la commande (ou choisissez un autre nom avec -o). Rien n'a été écrit.", "cannot replace {path}: the file is open in another program, probably Excel, which locks it; close the file in Excel (or in that program), then run the command again (or choose another name with -o). Nothing was written.";
+    /// `-o` names a file that may not be replaced.
+    FatalReplaceDenied => "impossible de remplacer {path} : accès refusé ({error}) ; vérifiez que le fichier n'est pas en lecture seule et que vous avez le droit d'écrire dans le dossier {dir}, ou choisissez un autre chemin pour -o. Rien n'a été écrit.", "cannot replace {path}: access denied ({error}); check that the file is not read-only and that you may write in the folder {dir}, or choose another path for -o. Nothing was written.";
+    /// A temporary file could not be removed.
+    FatalTempLeftBehind => "Le fichier temporaire {path} n'a pas pu être supprimé ({error}) : supprimez-le.", "The temporary file {path} could not be removed ({error}): delete it.";
     /// A directory cannot be created.
     FatalCreateDir => "impossible de créer {path} : {error}", "cannot create {path}: {error}";
     /// A workbook to the terminal.
