@@ -59,10 +59,13 @@ cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-
 rm -rf "$dist"
 mkdir -p "$dist/assets"
 for name in vigilance_web vigilance_web_xlsx; do
-  log "$name: wasm-bindgen --target web, wasm-opt -Oz, embedded in ${name}_wasm.js"
+  # --converge repeats -Oz while it still shrinks the module: worth it for the first download
+  # (about 2 KB gzip), not for the on-demand module.
+  converge=""; [ "$name" = vigilance_web ] && converge="--converge"
+  log "$name: wasm-bindgen --target web, wasm-opt -Oz $converge, embedded in ${name}_wasm.js"
   wasm-bindgen --target web --no-typescript --out-dir "$work" \
     "$target_dir/wasm32-unknown-unknown/release-wasm/$name.wasm"
-  web/node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
+  web/node_modules/.bin/wasm-opt -Oz $converge --strip-debug --strip-producers \
     "$work/${name}_bg.wasm" -o "$work/$name.opt.wasm"
   cp "$work/$name.js" "$dist/"
   # The module as a string in a script: loaded by <script type=module> or import(), never fetched.

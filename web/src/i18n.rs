@@ -44,6 +44,7 @@ strings! {
         "Answer the four-level grid (RHSF/FIR) for child labour and forced labour, in one or several sittings. You get a level per track, a profile, the reasons for that level and the next steps.";
     PrivacyNote => "Vos réponses restent dans ce navigateur : aucun compte, aucune donnée envoyée. Elles sont enregistrées à chaque modification ; téléchargez le fichier de réponses pour les conserver ailleurs ou les transmettre.",
         "Your answers stay in this browser: no account, nothing is sent anywhere. They are saved at every change; download the answer sheet to keep them elsewhere or to share them.";
+    StartTitle => "Auto-évaluation travail des enfants et travail forcé", "Child-labour and forced-labour self-assessment";
     YourAssessments => "Vos évaluations", "Your assessments";
     NoAssessments => "Aucune évaluation pour l'instant.", "No assessment yet.";
     Resume => "Reprendre", "Resume";
@@ -72,6 +73,8 @@ strings! {
     ReadFailed => "Le fichier n'a pas pu être lu.", "The file could not be read.";
     // Questionnaire
     LevelsNav => "Niveaux", "Levels";
+    LevelPager => "Niveau précédent ou suivant", "Previous or next level";
+    QuestionnaireTitle => "Questionnaire", "Questionnaire";
     ThemeFilter => "Thème", "Theme";
     AllThemes => "Tous les thèmes (par niveau)", "All themes (by level)";
     NextUnanswered => "Question suivante sans réponse", "Next unanswered question";

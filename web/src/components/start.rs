@@ -97,7 +97,8 @@ pub fn StartView(props: &StartProps) -> Html {
 
     html! {
         <div class="start">
-            <section class="intro">
+            <section class="intro" aria-labelledby="start-title">
+                <h1 id="start-title">{ K::StartTitle.get(lang) }</h1>
                 <p class="lead">{ K::StartIntro.get(lang) }</p>
                 <p class="privacy">{ K::PrivacyNote.get(lang) }</p>
             </section>

@@ -68,7 +68,7 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
     let print = Callback::from(|_: MouseEvent| browser::print());
     html! {
         <section class="takeaway no-print" aria-labelledby="takeaway-title">
-            <h3 id="takeaway-title">{ K::TakeAway.get(lang) }</h3>
+            <h2 id="takeaway-title">{ K::TakeAway.get(lang) }</h2>
             <div class="actions">
                 <button type="button" id="download-json" onclick={json}>{ K::DownloadJson.get(lang) }</button>
                 <button type="button" id="download-xlsx" onclick={xlsx} disabled={*preparing}
