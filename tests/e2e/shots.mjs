@@ -14,6 +14,7 @@ for (const [tag, viewport] of [['desktop', { width: 1280, height: 900 }], ['phon
     const shot = async (name) => {
       const w = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
       console.log(tag, name, 'scrollWidth/clientWidth', w.join('/'));
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(out, `${tag}-${name}.png`), fullPage: name !== 'questionnaire' });
     };
     await shot('start');
