@@ -4,9 +4,12 @@
 #   - the wasm32-unknown-unknown Rust target,
 #   - wasm-bindgen-cli at the version Cargo.lock pins,
 #   - wasm-opt (npm binaryen, in web/node_modules).
-# Then: cargo build (profile release-wasm) -> wasm-bindgen --target web -> wasm-opt -Oz ->
-# the WebAssembly embedded in a script file (web/embed-wasm.mjs) (the page's Content-Security-Policy forbids fetch,
-# so the module cannot be fetched) -> index.html, style.css, boot.js and assets copied.
+# Then, for each of the two WebAssembly modules — the app (vigilance-web, loaded with the page)
+# and the on-demand module (vigilance-web-xlsx with its `module` feature: the workbook writer and
+# the xlsx reader, imported only when first needed): cargo build (profile release-wasm) ->
+# wasm-bindgen --target web -> wasm-opt -Oz -> the module embedded in a script file
+# (web/embed-wasm.mjs; the page's Content-Security-Policy forbids fetch, so a module cannot be
+# fetched). Then index.html, style.css, boot.js and assets are copied.
 #
 # Environment: CARGO_TARGET_DIR (default: target) is honoured.
 set -euo pipefail
@@ -40,25 +43,34 @@ fi
 # --- build -------------------------------------------------------------------------------------
 target_dir=${CARGO_TARGET_DIR:-target}
 case "$target_dir" in /*) ;; *) target_dir="$root/$target_dir" ;; esac
-wasm_in="$target_dir/wasm32-unknown-unknown/release-wasm/vigilance_web.wasm"
 work="$target_dir/web-bundle"
 dist="web/dist"
 
 rm -rf "$work"
 mkdir -p "$work"
+# Built one after the other, never together: the app must not get the on-demand module's
+# features (cargo unifies features within one build). The on-demand module is built last, as the
+# app's build also leaves a (feature-less) vigilance_web_xlsx.wasm behind.
 log "cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web"
 cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web
+log "cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web-xlsx --features module"
+cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web-xlsx --features module
 
 rm -rf "$dist"
 mkdir -p "$dist/assets"
-log "wasm-bindgen --target web"
-wasm-bindgen --target web --no-typescript --out-dir "$work" "$wasm_in"
-log "wasm-opt -Oz"
-web/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-  "$work/vigilance_web_bg.wasm" -o "$work/vigilance_web.opt.wasm"
-cp "$work/vigilance_web.js" "$dist/"
-# The module as a Latin-1 string in a script: loaded by <script type=module>, never fetched.
-node web/embed-wasm.mjs "$work/vigilance_web.opt.wasm" "$dist/vigilance_web_wasm.js"
+for name in vigilance_web vigilance_web_xlsx; do
+  # --converge repeats -Oz while it still shrinks the module: worth it for the first download
+  # (about 2 KB gzip), not for the on-demand module.
+  converge=""; [ "$name" = vigilance_web ] && converge="--converge"
+  log "$name: wasm-bindgen --target web, wasm-opt -Oz $converge, embedded in ${name}_wasm.js"
+  wasm-bindgen --target web --no-typescript --out-dir "$work" \
+    "$target_dir/wasm32-unknown-unknown/release-wasm/$name.wasm"
+  web/node_modules/.bin/wasm-opt -Oz $converge --strip-debug --strip-producers \
+    "$work/${name}_bg.wasm" -o "$work/$name.opt.wasm"
+  cp "$work/$name.js" "$dist/"
+  # The module as a string in a script: loaded by <script type=module> or import(), never fetched.
+  node web/embed-wasm.mjs "$work/$name.opt.wasm" "$dist/${name}_wasm.js"
+done
 cp web/index.html web/style.css web/boot.js "$dist/"
 cp -r web/assets/. "$dist/assets/"
 

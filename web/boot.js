@@ -1,22 +1,49 @@
-// Starts the app without any network request beyond the page's own files: the WebAssembly
-// module is embedded in vigilance_web_wasm.js (one Latin-1 character per byte), so the
-// Content-Security-Policy can forbid fetch/XHR entirely (connect-src 'none').
-import init from './vigilance_web.js';
-import { wasmBytes } from './vigilance_web_wasm.js';
+// Starts the app without any request beyond the page's own files: each WebAssembly module is
+// embedded in a script (one character per byte, see web/embed-wasm.mjs), so the Content-Security-Policy can
+// forbid fetch/XHR entirely (connect-src 'none').
+//   - vigilance_web*.js: the app (questionnaire, scoring, screens), loaded with the page;
+//   - vigilance_web_xlsx*.js: the results workbook writer and the xlsx reader, imported (a GET
+//     of those two static files, once) only when first needed.
+import init, { run } from './vigilance_web.js';
+import * as app from './vigilance_web_wasm.js';
 
-function decode(text) {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+/** The bytes of a module embedded by web/embed-wasm.mjs. */
+function decode({ wasmBytes, byteOf }) {
+  const bytes = new Uint8Array(wasmBytes.length);
+  for (let i = 0; i < wasmBytes.length; i++) bytes[i] = byteOf[wasmBytes.charCodeAt(i)];
   return bytes;
 }
 
+let xlsxModule;
+function xlsx() {
+  xlsxModule ??= Promise.all([import('./vigilance_web_xlsx.js'), import('./vigilance_web_xlsx_wasm.js')])
+    .then(async ([glue, embedded]) => {
+      await glue.default({ module_or_path: decode(embedded) });
+      return glue;
+    })
+    .catch((e) => { xlsxModule = undefined; throw e; });
+  return xlsxModule;
+}
+
+// What the app calls (web/src/ondemand.rs). The file's bytes are copied before any await.
+const onDemand = {
+  workbook: async (request) => (await xlsx()).workbook(request),
+  readAnswerParts(name, bytes, lang) {
+    const copy = bytes.slice();
+    return xlsx().then((m) => m.readAnswerParts(name, copy, lang));
+  },
+  preload() { xlsx().catch((e) => console.warn('Vigilance: on-demand module', e)); },
+};
+
 const loading = document.getElementById('loading');
-init({ module_or_path: decode(wasmBytes) })
-  .then(() => { if (loading) loading.remove(); })
+init({ module_or_path: decode(app) })
+  .then(() => {
+    run(onDemand);
+    if (loading) loading.remove();
+  })
   .catch((e) => {
     if (loading) {
       loading.textContent = 'Vigilance n’a pas pu démarrer. — Vigilance could not start. ' + e;
     }
     console.error(e);
   });
-

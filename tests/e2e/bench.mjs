@@ -1,5 +1,6 @@
 // Benchmark of the web app, printed, never asserted (scripts/bench-web.sh runs it):
-//   - bundle size (the WebAssembly module and the scripts, raw and gzip),
+//   - bundle size (each WebAssembly module and the scripts, raw and gzip), and what the browser
+//     actually downloads before the first question is usable (every request recorded),
 //   - time from navigation to the first question rendered, in headless Chromium on localhost,
 //   - time to re-score after one answer (measured inside the app around `score`).
 import fs from 'node:fs';
@@ -13,34 +14,56 @@ const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function sizes() {
-  console.log('Bundle size (raw / gzip -9)');
-  const rows = [];
-  const add = (label, file) => {
-    if (!fs.existsSync(file)) return;
-    const buf = fs.readFileSync(file);
-    rows.push([label, buf.length, gz(buf)]);
-  };
+  console.log('Files (raw / gzip -9)');
   const targetDir = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
-  add('wasm module (wasm-opt -Oz)', path.join(targetDir, 'web-bundle/vigilance_web.opt.wasm'));
-  add('  as shipped: vigilance_web_wasm.js', path.join(DIST, 'vigilance_web_wasm.js'));
-  add('vigilance_web.js (wasm-bindgen glue)', path.join(DIST, 'vigilance_web.js'));
-  add('boot.js', path.join(DIST, 'boot.js'));
-  add('style.css', path.join(DIST, 'style.css'));
-  add('index.html', path.join(DIST, 'index.html'));
-  for (const [label, raw, z] of rows) console.log(`  ${label.padEnd(40)} ${kb(raw).padStart(10)} ${kb(z).padStart(10)}`);
-  const shipped = rows.filter(([l]) => !l.startsWith('wasm module'));
-  const total = shipped.reduce((a, [, r, z]) => [a[0] + r, a[1] + z], [0, 0]);
-  console.log(`  ${'total downloaded (wasm + js + css + html)'.padEnd(40)} ${kb(total[0]).padStart(10)} ${kb(total[1]).padStart(10)}   (aim: <= 400 KB gzip)`);
+  const rows = [
+    ['app module (wasm-opt -Oz)', path.join(targetDir, 'web-bundle/vigilance_web.opt.wasm')],
+    ['  as shipped: vigilance_web_wasm.js', path.join(DIST, 'vigilance_web_wasm.js')],
+    ['vigilance_web.js (wasm-bindgen glue)', path.join(DIST, 'vigilance_web.js')],
+    ['boot.js', path.join(DIST, 'boot.js')],
+    ['style.css', path.join(DIST, 'style.css')],
+    ['index.html', path.join(DIST, 'index.html')],
+    ['on-demand module (workbook, xlsx reader)', path.join(targetDir, 'web-bundle/vigilance_web_xlsx.opt.wasm')],
+    ['  as shipped: vigilance_web_xlsx_wasm.js', path.join(DIST, 'vigilance_web_xlsx_wasm.js')],
+    ['vigilance_web_xlsx.js (its glue)', path.join(DIST, 'vigilance_web_xlsx.js')],
+  ];
+  for (const [label, file] of rows) {
+    if (!fs.existsSync(file)) continue;
+    const buf = fs.readFileSync(file);
+    console.log(`  ${label.padEnd(42)} ${kb(buf.length).padStart(10)} ${kb(gz(buf)).padStart(10)}`);
+  }
+}
+
+/** Raw and gzip size of the files of web/dist requested (by URL path under `prefix`). */
+function downloaded(paths, prefix) {
+  let raw = 0; let z = 0;
+  for (const p of new Set(paths)) {
+    const file = path.join(DIST, decodeURIComponent(p.slice(prefix.length)) || 'index.html');
+    if (!fs.existsSync(file)) continue;
+    const buf = fs.readFileSync(file);
+    raw += buf.length; z += gz(buf);
+  }
+  return [raw, z];
 }
 
 async function timings() {
   const server = await serve();
   const profile = await browserProfile();
   try {
-    const { page } = await openApp(profile.context, server.url);
+    const prefix = new URL(server.url).pathname;
+    const page = profile.context.pages()[0] || await profile.context.newPage();
+    const seen = [];
+    const onRequest = (r) => { if (r.url().startsWith('http')) seen.push(new URL(r.url()).pathname); };
+    page.on('request', onRequest);
+    await page.goto(server.url);
+    await page.waitForSelector('#new-name');
     await page.fill('#new-name', 'Bench SA');
     await page.click('#start-button');
     await page.waitForSelector('.question');
+    const [raw, z] = downloaded(seen, prefix);
+    console.log(`Downloaded before the first question is usable (${new Set(seen).size} files): ` +
+      `${kb(raw)} raw, ${kb(z)} gzip -9   (aim: <= 400 KB gzip)`);
+    page.off('request', onRequest);
     const firsts = [];
     for (let i = 0; i < 7; i++) {
       await page.reload();

@@ -75,3 +75,21 @@ export async function openApp(context, url) {
   await page.waitForSelector('.app-header');
   return { page, errors };
 }
+
+/**
+ * Answers every question of both tracks, level by level, through the UI. `choose(level, values)`
+ * picks one of the values offered (`yes`, `partial`, `no`, `unknown`, `na`…) for each answer.
+ */
+export async function answerEverything(page, choose) {
+  for (const level of ['N1', 'N2', 'N3', 'N4']) {
+    await page.click(`.level-tab[data-level=${level}]`);
+    await page.waitForSelector(`#level-${level}`);
+    const groups = await page.$$eval('.track-answer', (sets) => sets.map((s) =>
+      [...s.querySelectorAll('input[type=radio]')].map((r) => [r.id, r.value])));
+    for (const radios of groups) {
+      const value = choose(level, radios.map(([, v]) => v));
+      const hit = radios.find(([, v]) => v === value) ?? radios[0];
+      await page.check(`#${hit[0]}`);
+    }
+  }
+}

@@ -3,19 +3,18 @@
 //! [`compute`] scores the open assessment (timing the call to `score`, for the benchmark), builds
 //! the result entry the results screen shows (the same `ResultEntry` the CLI prints as JSON), and
 //! scores the assessment it is compared with. The exports are the answer sheet as JSON
-//! (`vigilance.answers/1`) and the results workbook (.xlsx), written by the very code the CLI
-//! uses (`vigilance_core::report::workbook`).
+//! (`vigilance.answers/1`) and the request for the results workbook (.xlsx), which the on-demand
+//! module writes with the very code the CLI uses (`vigilance_core::report::workbook`).
 
 use crate::browser;
 use crate::components::results::Compared;
 use crate::state::{AppState, accepted};
-use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use vigilance_core::report::json::ResultEntry;
-use vigilance_core::report::workbook::{ScoredSheet, WorkbookOptions, results_workbook};
 use vigilance_core::{
     AnswerSheet, Assessment, EvidenceMode, Lang, Level, Questionnaire, Ratio, ScoringOptions, score,
 };
+pub use vigilance_web_xlsx::{SOURCE, WorkbookRequest};
 
 /// The open assessment, scored.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,9 +30,6 @@ pub struct Computed {
     /// The assessment compared with, as the results screen shows it.
     pub compared_view: Option<Rc<Compared>>,
 }
-
-/// Where the scored sheet comes from, in reports.
-pub const SOURCE: &str = "browser";
 
 /// Scores the open assessment of `state` (`None` when none is open).
 pub fn compute(state: &AppState) -> Option<Computed> {
@@ -141,77 +137,25 @@ pub fn answers_file(sheet: &AnswerSheet) -> (String, String) {
     )
 }
 
-/// What the results workbook is built from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct WorkbookRequest {
-    /// The accepted answer sheet.
-    pub sheet: AnswerSheet,
-    /// The assessment compared with (name and sheet), shown as the earlier campaign.
-    #[serde(default)]
-    pub previous: Option<(String, AnswerSheet)>,
-    /// Language of the workbook.
-    pub lang: Lang,
-    /// Score in substantiated mode.
-    #[serde(default)]
-    pub substantiated: bool,
-    /// When it was generated (RFC 3339), written in the Method sheet.
-    #[serde(default)]
-    pub generated: String,
-}
-
-impl WorkbookRequest {
-    /// The request for the open assessment, in `lang`.
-    pub fn new(c: &Computed, lang: Lang) -> WorkbookRequest {
-        WorkbookRequest {
-            sheet: c.sheet.clone(),
-            previous: c
-                .compared
-                .as_ref()
-                .map(|(name, sheet, _)| (name.clone(), sheet.clone())),
-            lang,
-            substantiated: c.assessment.evidence_mode == EvidenceMode::Substantiated,
-            generated: browser::now_iso().unwrap_or_default(),
-        }
-    }
-
-    /// The file name of the workbook.
-    pub fn file_name(&self) -> String {
-        format!("{}-results.xlsx", file_stem(&self.sheet))
-    }
-}
-
-/// The results workbook (.xlsx): the workbook the CLI writes, for this sheet, with the compared
-/// assessment as the earlier campaign.
-pub fn build_workbook(req: &WorkbookRequest) -> Result<Vec<u8>, String> {
-    let grid = Questionnaire::builtin();
-    let options = ScoringOptions {
-        evidence_mode: if req.substantiated {
-            EvidenceMode::Substantiated
-        } else {
-            EvidenceMode::Declarative
-        },
-        threshold: None,
-    };
-    let scored = |source: &str, sheet: &AnswerSheet| {
-        let sheet = accepted(sheet);
-        ScoredSheet {
-            source: source.to_string(),
-            assessment: score(grid, &sheet, &options),
-            sheet,
-            warnings: Vec::new(),
-        }
-    };
-    let opts = WorkbookOptions {
-        lang: req.lang,
-        generated: req.generated.clone(),
-        tool_version: format!("vigilance-web {}", env!("CARGO_PKG_VERSION")),
-        previous: req
-            .previous
+/// The request for the results workbook of the open assessment, in `lang` (written by the
+/// on-demand module, see [`crate::ondemand`]).
+pub fn workbook_request(c: &Computed, lang: Lang) -> WorkbookRequest {
+    WorkbookRequest {
+        sheet: c.sheet.clone(),
+        previous: c
+            .compared
             .as_ref()
-            .map(|(name, sheet)| vec![scored(name, sheet)]),
-        constant_memory: false,
-    };
-    results_workbook(grid, &[scored(SOURCE, &req.sheet)], &[], &opts).map_err(|e| e.to_string())
+            .map(|(name, sheet, _)| (name.clone(), sheet.clone())),
+        lang,
+        substantiated: c.assessment.evidence_mode == EvidenceMode::Substantiated,
+        generated: browser::now_iso().unwrap_or_default(),
+        tool_version: format!("vigilance-web {}", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+/// The file name of the results workbook.
+pub fn workbook_file_name(req: &WorkbookRequest) -> String {
+    format!("{}-results.xlsx", file_stem(&req.sheet))
 }
 
 #[cfg(test)]
@@ -247,9 +191,9 @@ mod tests {
         let Some(c) = compute(&s) else {
             panic!("nothing computed")
         };
-        let req = WorkbookRequest::new(&c, Lang::En);
-        let name = req.file_name();
-        let bytes = match build_workbook(&req) {
+        let req = workbook_request(&c, Lang::En);
+        let name = workbook_file_name(&req);
+        let bytes = match vigilance_web_xlsx::build_workbook(&req) {
             Ok(x) => x,
             Err(e) => panic!("{e}"),
         };

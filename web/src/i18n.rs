@@ -44,6 +44,7 @@ strings! {
         "Answer the four-level grid (RHSF/FIR) for child labour and forced labour, in one or several sittings. You get a level per track, a profile, the reasons for that level and the next steps.";
     PrivacyNote => "Vos réponses restent dans ce navigateur : aucun compte, aucune donnée envoyée. Elles sont enregistrées à chaque modification ; téléchargez le fichier de réponses pour les conserver ailleurs ou les transmettre.",
         "Your answers stay in this browser: no account, nothing is sent anywhere. They are saved at every change; download the answer sheet to keep them elsewhere or to share them.";
+    StartTitle => "Auto-évaluation travail des enfants et travail forcé", "Child-labour and forced-labour self-assessment";
     YourAssessments => "Vos évaluations", "Your assessments";
     NoAssessments => "Aucune évaluation pour l'instant.", "No assessment yet.";
     Resume => "Reprendre", "Resume";
@@ -63,14 +64,17 @@ strings! {
     NameRequired => "Indiquez le nom de l'entreprise.", "Enter the company name.";
     ContinueToQuestionnaire => "Continuer vers le questionnaire", "Continue to the questionnaire";
     ImportTitle => "Importer un fichier de réponses", "Import an answer sheet";
-    ImportHelp => "Un fichier enregistré depuis cette application (JSON, format vigilance.answers/1) ou une matrice au format CSV comme la lit l'outil en ligne de commande — une évaluation par entreprise. Un classeur Excel : enregistrez la matrice en CSV, ou utilisez la commande vigilance.",
-        "A file saved from this app (JSON, format vigilance.answers/1) or a matrix in CSV as the command-line tool reads it — one assessment per company. An Excel workbook: save the matrix as CSV, or use the vigilance command.";
-    ImportLabel => "Choisir un fichier de réponses (JSON, CSV)", "Choose an answer file (JSON, CSV)";
+    ImportHelp => "Un fichier enregistré depuis cette application (JSON, format vigilance.answers/1), un modèle Excel rempli (une entreprise) ou une matrice (Excel ou CSV, comme la lit l'outil en ligne de commande) — une évaluation par entreprise. Le fichier est lu dans ce navigateur : rien n'est envoyé.",
+        "A file saved from this app (JSON, format vigilance.answers/1), a filled Excel template (one company) or a matrix (Excel or CSV, as the command-line tool reads it) — one assessment per company. The file is read in this browser: nothing is sent.";
+    ImportLabel => "Choisir un fichier de réponses (JSON, Excel, CSV)", "Choose an answer file (JSON, Excel, CSV)";
+    Reading => "Lecture du fichier…", "Reading the file…";
     ImportFailed => "Ce fichier ne peut pas être importé :", "This file cannot be imported:";
     ImportWarnings => "Fichier importé, avec ces remarques :", "File imported, with these remarks:";
     ReadFailed => "Le fichier n'a pas pu être lu.", "The file could not be read.";
     // Questionnaire
     LevelsNav => "Niveaux", "Levels";
+    LevelPager => "Niveau précédent ou suivant", "Previous or next level";
+    QuestionnaireTitle => "Questionnaire", "Questionnaire";
     ThemeFilter => "Thème", "Theme";
     AllThemes => "Tous les thèmes (par niveau)", "All themes (by level)";
     NextUnanswered => "Question suivante sans réponse", "Next unanswered question";
@@ -142,6 +146,7 @@ strings! {
     DownloadJson => "Télécharger les réponses (JSON)", "Download the answers (JSON)";
     DownloadXlsx => "Télécharger les résultats (Excel)", "Download the results (Excel)";
     Print => "Imprimer / enregistrer en PDF", "Print / save as PDF";
+    PreparingWorkbook => "Préparation du classeur…", "Preparing the workbook…";
     DownloadFailed => "Le téléchargement a échoué :", "The download failed:";
     ReportFor => "Rapport d'auto-évaluation", "Self-assessment report";
     // Storage

@@ -9,6 +9,8 @@
 //! - [`storage`]: saving to localStorage and reading back without ever bricking the app;
 //! - [`i18n`]: every interface string in French and English;
 //! - [`compute`]: scoring the open assessment and the files it exports (JSON, .xlsx);
+//! - [`ondemand`]: the second WebAssembly module (workbook writer, xlsx reader), fetched from
+//!   the app's own files only when first needed;
 //! - [`components`]: the screens and their parts;
 //! - [`browser`]: the few browser calls (downloads, print, focus…), with native stand-ins so that
 //!   the components also render natively (Yew SSR) in the tests.
@@ -17,14 +19,17 @@ pub mod browser;
 pub mod components;
 pub mod compute;
 pub mod i18n;
+pub mod ondemand;
 pub mod state;
 pub mod storage;
 
 pub use components::app::{App, AppProps, Boot};
 
-/// Starts the app in the page (called by the bundle's loader once the WebAssembly is ready).
+/// Starts the app in the page; called by the page's loader (`boot.js`) once the WebAssembly is
+/// ready, with the object that loads the on-demand module ([`ondemand`]).
 #[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen(start)]
-pub fn start() {
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn run(on_demand: ondemand::OnDemand) {
+    ondemand::install(on_demand);
     yew::Renderer::<App>::new().render();
 }

@@ -172,8 +172,7 @@ pub fn App(props: &AppProps) -> Html {
             <a class="skip-link" href="#main">{ K::SkipToContent.get(lang) }</a>
             <Header {lang} view={if state.current.is_some() { state.view } else { View::Start }}
                 assessments={names.clone()} current={state.current} dispatch={dispatch.clone()} />
-            { banner }
-            <main id="main" tabindex="-1">{ body }</main>
+            <main id="main" tabindex="-1">{ banner }{ body }</main>
             <footer class="app-footer">
                 <p>{ grid.title.get(lang) }{ format!(" · {} {}", grid.id, grid.version) }</p>
                 <p>{ K::PrivacyNote.get(lang) }</p>

@@ -159,7 +159,7 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
                 <section class="level" aria-labelledby={format!("level-{}", l.code())}>
                     { level_header(l) }
                     { for questions }
-                    <nav class="level-pager" aria-label={K::LevelsNav.get(lang)}>{ prev }{ next }</nav>
+                    <nav class="level-pager" aria-label={K::LevelPager.get(lang)}>{ prev }{ next }</nav>
                 </section>
             }
         }
@@ -191,6 +191,7 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
 
     html! {
         <div class="questionnaire">
+            <h1 class="view-title">{ K::QuestionnaireTitle.get(lang) }{ " — " }{ a.title(lang) }</h1>
             <div class="toolbar" role="region" aria-label={K::Progress.get(lang)}>
                 <nav aria-label={K::LevelsNav.get(lang)}><ol class="level-tabs">{ for level_tabs }</ol></nav>
                 <div class="toolbar-row">

@@ -47,7 +47,7 @@ pub fn RecoveryPanel(props: &RecoveryProps) -> Html {
     };
     html! {
         <section class="recovery card" role="alert" aria-labelledby="recovery-title">
-            <h2 id="recovery-title">{ K::RecoveryTitle.get(lang) }</h2>
+            <h1 id="recovery-title">{ K::RecoveryTitle.get(lang) }</h1>
             <p>{ K::RecoveryText.get(lang) }</p>
             <p class="reason"><strong>{ K::RecoveryReason.get(lang) }</strong>{ " " }{ u.reason(lang) }</p>
             <div class="actions">

@@ -122,7 +122,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     let report_head = html! {
         <header class="report-head">
             <p class="print-only report-kicker">{ K::ReportFor.get(lang) }{ " · " }{ grid.title.get(lang) }</p>
-            <h2 id="results-title">{ K::ResultsTitle.get(lang) }{ " — " }{ &company.name }</h2>
+            <h1 id="results-title">{ K::ResultsTitle.get(lang) }{ " — " }{ &company.name }</h1>
             if !facts.is_empty() { <p class="facts">{ facts.join(" · ") }</p> }
             <p class="facts muted">{ format!("{} {} · {} {} · ", e.questionnaire.id, e.questionnaire.version,
                 K::Threshold.get(lang), i18n::threshold(lang, e.threshold)) }{ e.evidence_mode.label(lang) }</p>
@@ -131,7 +131,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
 
     let headline = html! {
         <section class="headline" aria-labelledby="headline-title" data-level={e.headline_level.to_string()}>
-            <h3 id="headline-title">{ K::Headline.get(lang) }</h3>
+            <h2 id="headline-title">{ K::Headline.get(lang) }</h2>
             <p class="headline-level">{ level_text(grid, lang, e.headline_level) }</p>
             <p class="hint">{ K::HeadlineHint.get(lang) }</p>
             <ul class="track-levels">
@@ -148,7 +148,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     let provisional = e.provisional.then(|| {
         html! {
             <section class="notice warning provisional" role="status" aria-labelledby="provisional-title">
-                <h3 id="provisional-title">{ K::Provisional.get(lang) }</h3>
+                <h2 id="provisional-title">{ K::Provisional.get(lang) }</h2>
                 <p>{ K::ProvisionalText.get(lang) }</p>
                 <ul>
                     { for e.tracks.iter().map(|(track, t)| html! {
@@ -195,9 +195,9 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
         html! {
             <section class="track-card" data-track={track.code()} data-level={t.level.to_string()}
                 aria-labelledby={format!("track-{}-title", track.code())}>
-                <h3 id={format!("track-{}-title", track.code())}>{ label }</h3>
+                <h2 id={format!("track-{}-title", track.code())}>{ label }</h2>
                 <p class="track-level">{ level_text(grid, lang, t.level) }</p>
-                <h4>{ K::Profile.get(lang) }</h4>
+                <h3>{ K::Profile.get(lang) }</h3>
                 <ProfileChart {lang} track={AttrValue::from(label.to_string())} {bars} threshold={e.threshold} />
                 <table class="levels-table">
                     <caption class="visually-hidden">{ K::Profile.get(lang) }{ " — " }{ label }</caption>
@@ -213,7 +213,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                     }) }
                     </tbody>
                 </table>
-                <h4 id={why_id.clone()}>{ K::Why.get(lang) }</h4>
+                <h3 id={why_id.clone()}>{ K::Why.get(lang) }</h3>
                 <ul class="why" aria-labelledby={why_id}>
                     { for why.into_iter().map(|w| html! { <li>{ w }</li> }) }
                 </ul>
@@ -233,7 +233,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
         let tracks: Vec<Track> = e.tracks.keys().copied().collect();
         html! {
             <section class="themes" aria-labelledby="themes-title">
-                <h3 id="themes-title">{ K::ThemeScores.get(lang) }</h3>
+                <h2 id="themes-title">{ K::ThemeScores.get(lang) }</h2>
                 <table>
                     <thead><tr>
                         <th scope="col">{ K::Theme.get(lang) }</th>
@@ -277,7 +277,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             { substantiated_switch }
             <div class="track-cards">{ for track_cards }</div>
             <section class="next-steps" aria-labelledby="steps-title">
-                <h3 id="steps-title">{ K::NextSteps.get(lang) }</h3>
+                <h2 id="steps-title">{ K::NextSteps.get(lang) }</h2>
                 <p class="hint">{ K::NextStepsIntro.get(lang) }</p>
                 <div class="steps-columns">{ for steps }</div>
             </section>
@@ -362,7 +362,7 @@ pub fn NextSteps(props: &NextStepsProps) -> Html {
     let label = grid.track_label(props.track, lang);
     html! {
         <section class="track-steps" data-track={props.track.code()} aria-label={format!("{} — {}", K::NextSteps.get(lang), label)}>
-            <h4>{ label }</h4>
+            <h3>{ label }</h3>
             if props.steps.is_empty() {
                 <p>{ K::NoNextSteps.get(lang) }</p>
             } else {
@@ -566,7 +566,7 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
     html! {
         <section class={classes!("comparison", props.compared.is_none().then_some("no-print"))}
             aria-labelledby="comparison-title">
-            <h3 id="comparison-title">{ K::Comparison.get(lang) }</h3>
+            <h2 id="comparison-title">{ K::Comparison.get(lang) }</h2>
             <div class="no-print comparison-controls">
                 { select }
                 { import }

@@ -1,12 +1,13 @@
 //! The start screen: what the tool does and that nothing leaves the browser; the assessments
 //! kept here (resume, delete); the open assessment's company profile; a new assessment; and the
-//! import of a saved answer sheet (JSON).
+//! import of an answer file (JSON sheet, filled Excel template, matrix in Excel or CSV).
 
 use crate::browser::{self, Reading};
 use crate::components::on_input_text;
 use crate::i18n::K;
+use crate::ondemand::{self, ImportedPart};
 use crate::state::{Action, Profile, SavedAssessment, View, progress};
-use vigilance_core::{Lang, Questionnaire, import};
+use vigilance_core::{Lang, Questionnaire};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -96,7 +97,8 @@ pub fn StartView(props: &StartProps) -> Html {
 
     html! {
         <div class="start">
-            <section class="intro">
+            <section class="intro" aria-labelledby="start-title">
+                <h1 id="start-title">{ K::StartTitle.get(lang) }</h1>
                 <p class="lead">{ K::StartIntro.get(lang) }</p>
                 <p class="privacy">{ K::PrivacyNote.get(lang) }</p>
             </section>
@@ -245,7 +247,7 @@ pub struct ImportProps {
     pub dispatch: Callback<Action>,
 }
 
-/// Import of a saved answer sheet (JSON) as a new assessment.
+/// Import of an answer file (JSON, Excel template or matrix, CSV matrix) as new assessments.
 #[component]
 pub fn ImportSheet(props: &ImportProps) -> Html {
     let lang = props.lang;
@@ -260,42 +262,57 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
                 return;
             };
             let dispatch = dispatch.clone();
+            let parsed = {
+                let message = message.clone();
+                Callback::from(move |parts: Result<Vec<ImportedPart>, String>| {
+                    let parts = match parts {
+                        Ok(p) => p,
+                        Err(e) => {
+                            let text = format!("{} {e}", K::ImportFailed.get(lang));
+                            return message.set(Some((true, text)));
+                        }
+                    };
+                    // One assessment per company found.
+                    let (mut remarks, mut failures) = (Vec::new(), Vec::new());
+                    for part in parts {
+                        let label = |text: String| {
+                            if part.label.is_empty() {
+                                text
+                            } else {
+                                format!("{} — {text}", part.label)
+                            }
+                        };
+                        match part.result {
+                            Ok(read) => {
+                                remarks.extend(read.warnings.into_iter().map(label));
+                                dispatch.emit(Action::Import(Box::new(read.sheet)));
+                            }
+                            Err(problems) => failures.push(label(problems)),
+                        }
+                    }
+                    message.set(if !failures.is_empty() {
+                        Some((
+                            true,
+                            format!("{}\n{}", K::ImportFailed.get(lang), failures.join("\n")),
+                        ))
+                    } else if !remarks.is_empty() {
+                        Some((
+                            false,
+                            format!("{} {}", K::ImportWarnings.get(lang), remarks.join(" · ")),
+                        ))
+                    } else {
+                        None
+                    });
+                })
+            };
             let message = message.clone();
             let done = Callback::from(move |(name, bytes): (String, Result<Vec<u8>, String>)| {
-                let grid = Questionnaire::builtin();
                 match bytes {
                     Err(_) => message.set(Some((true, K::ReadFailed.get(lang).to_string()))),
                     Ok(bytes) => {
-                        // JSON, a filled template or a matrix: one assessment per company.
-                        let (mut remarks, mut failures) = (Vec::new(), Vec::new());
-                        for imported in import::read_answer_file(&name, &bytes, grid) {
-                            let part = |text: String| match &imported.label {
-                                None => text,
-                                Some(place) => format!("{} — {text}", place.describe(None, lang)),
-                            };
-                            match imported.result {
-                                Ok(parsed) => {
-                                    remarks.extend(
-                                        parsed.warnings.iter().map(|p| part(p.describe(lang))),
-                                    );
-                                    dispatch.emit(Action::Import(Box::new(parsed.value)));
-                                }
-                                Err(problems) => failures.push(part(problems.describe(lang))),
-                            }
-                        }
-                        message.set(if !failures.is_empty() {
-                            Some((
-                                true,
-                                format!("{}\n{}", K::ImportFailed.get(lang), failures.join("\n")),
-                            ))
-                        } else if !remarks.is_empty() {
-                            Some((
-                                false,
-                                format!("{} {}", K::ImportWarnings.get(lang), remarks.join(" · ")),
-                            ))
-                        } else {
-                            None
-                        });
+                        // JSON, a filled template or a matrix; workbooks load the reader first.
+                        message.set(Some((false, K::Reading.get(lang).to_string())));
+                        ondemand::read_answer_parts(&name, &bytes, lang, parsed.clone());
                     }
                 }
             });
@@ -308,7 +325,7 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
             <p class="hint" id="import-help">{ K::ImportHelp.get(lang) }</p>
             <div class="field">
                 <label for="import-file">{ K::ImportLabel.get(lang) }</label>
-                <input type="file" id="import-file" accept=".json,.csv,application/json,text/csv"
+                <input type="file" id="import-file" accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     aria-describedby="import-help" {onchange} />
             </div>
             if let Some((is_error, text)) = &*message {

@@ -1,9 +1,11 @@
 //! "Take it away": download the answer sheet (JSON), download the results workbook (.xlsx, the
-//! same workbook the CLI writes), and print the report or save it as PDF.
+//! same workbook the CLI writes, built by the on-demand module), and print the report or save it
+//! as PDF.
 
 use crate::browser;
-use crate::compute::{Computed, WorkbookRequest, answers_file, build_workbook};
+use crate::compute::{Computed, answers_file, workbook_file_name, workbook_request};
 use crate::i18n::K;
+use crate::ondemand;
 use std::rc::Rc;
 use vigilance_core::Lang;
 use yew::prelude::*;
@@ -33,31 +35,45 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
             }
         })
     };
+    let preparing = use_state(|| false);
+    // The results screen offers the workbook: fetch its module now, in the background.
+    use_effect_with((), |_| ondemand::preload());
     let xlsx = {
         let c = props.computed.clone();
         let error = error.clone();
+        let preparing = preparing.clone();
         Callback::from(move |_: MouseEvent| {
-            let req = WorkbookRequest::new(&c, lang);
-            let done = build_workbook(&req).and_then(|bytes| {
-                browser::download(
-                    &req.file_name(),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    &bytes,
-                )
+            let req = workbook_request(&c, lang);
+            let name = workbook_file_name(&req);
+            let error = error.clone();
+            let preparing2 = preparing.clone();
+            preparing.set(true);
+            let done = Callback::from(move |bytes: Result<Vec<u8>, String>| {
+                preparing2.set(false);
+                let done = bytes.and_then(|bytes| {
+                    browser::download(
+                        &name,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        &bytes,
+                    )
+                });
+                match done {
+                    Ok(()) => error.set(None),
+                    Err(e) => error.set(Some(e)),
+                }
             });
-            match done {
-                Ok(()) => error.set(None),
-                Err(e) => error.set(Some(e)),
-            }
+            ondemand::workbook(req, done);
         })
     };
     let print = Callback::from(|_: MouseEvent| browser::print());
     html! {
         <section class="takeaway no-print" aria-labelledby="takeaway-title">
-            <h3 id="takeaway-title">{ K::TakeAway.get(lang) }</h3>
+            <h2 id="takeaway-title">{ K::TakeAway.get(lang) }</h2>
             <div class="actions">
                 <button type="button" id="download-json" onclick={json}>{ K::DownloadJson.get(lang) }</button>
-                <button type="button" id="download-xlsx" onclick={xlsx}>{ K::DownloadXlsx.get(lang) }</button>
+                <button type="button" id="download-xlsx" onclick={xlsx} disabled={*preparing}
+                    aria-busy={preparing.then_some("true")}>
+                    { if *preparing { K::PreparingWorkbook.get(lang) } else { K::DownloadXlsx.get(lang) } }</button>
                 <button type="button" id="print" onclick={print}>{ K::Print.get(lang) }</button>
             </div>
             if let Some(e) = &*error {

@@ -1,0 +1,165 @@
+//! The second WebAssembly module, fetched only when first needed: the results workbook writer and
+//! the xlsx reader (crate `vigilance-web-xlsx`), kept out of the first download.
+//!
+//! The page's loader (`boot.js`) hands the app a small object whose methods load that module
+//! from the app's own files (a GET of two static scripts, once) and call it. The app sends it a
+//! JSON request or a file's bytes and gets bytes or JSON back; nothing else crosses, and nothing
+//! leaves the page. Answer files that are not workbooks (JSON, CSV) are read here at once,
+//! without the second module.
+//!
+//! Outside a browser (the native component tests) the same calls run the crate's code directly.
+
+use vigilance_core::Lang;
+pub use vigilance_web_xlsx::{ImportedPart, WorkbookRequest};
+use yew::Callback;
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::*;
+    use std::cell::RefCell;
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// The loader's object (see `boot.js`).
+        pub type OnDemand;
+
+        /// Loads the module (once) and writes the workbook of a JSON request: a promise of the
+        /// bytes (`Uint8Array`).
+        #[wasm_bindgen(method)]
+        fn workbook(this: &OnDemand, request: &str) -> js_sys::Promise;
+
+        /// Loads the module (once) and reads an answer file: a promise of the JSON of its parts.
+        #[wasm_bindgen(method, js_name = readAnswerParts)]
+        fn read_answer_parts(
+            this: &OnDemand,
+            name: &str,
+            bytes: &js_sys::Uint8Array,
+            lang: &str,
+        ) -> js_sys::Promise;
+
+        /// Starts loading the module, without waiting.
+        #[wasm_bindgen(method)]
+        fn preload(this: &OnDemand);
+    }
+
+    thread_local! {
+        static LOADER: RefCell<Option<OnDemand>> = const { RefCell::new(None) };
+    }
+
+    /// Keeps the loader the page handed over, for the calls below.
+    pub fn install(loader: OnDemand) {
+        LOADER.with(|l| *l.borrow_mut() = Some(loader));
+    }
+
+    fn call(f: impl FnOnce(&OnDemand) -> js_sys::Promise) -> Option<js_sys::Promise> {
+        LOADER.with(|l| l.borrow().as_ref().map(f))
+    }
+
+    fn message(e: JsValue) -> String {
+        e.as_string()
+            .or_else(|| {
+                e.dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+            })
+            .unwrap_or_else(|| format!("{e:?}"))
+    }
+
+    const NO_LOADER: &str = "the on-demand module is not available (page loader missing)";
+
+    pub fn preload() {
+        LOADER.with(|l| {
+            if let Some(l) = l.borrow().as_ref() {
+                l.preload();
+            }
+        });
+    }
+
+    pub fn workbook(req: WorkbookRequest, done: Callback<Result<Vec<u8>, String>>) {
+        let json = match serde_json::to_string(&req) {
+            Ok(j) => j,
+            Err(e) => return done.emit(Err(e.to_string())),
+        };
+        let Some(promise) = call(|l| l.workbook(&json)) else {
+            return done.emit(Err(NO_LOADER.into()));
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let r = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map(|v| js_sys::Uint8Array::new(&v).to_vec())
+                .map_err(message);
+            done.emit(r);
+        });
+    }
+
+    pub fn read_workbook(
+        name: &str,
+        bytes: &[u8],
+        lang: Lang,
+        done: Callback<Result<Vec<ImportedPart>, String>>,
+    ) {
+        let array = js_sys::Uint8Array::from(bytes);
+        let Some(promise) = call(|l| l.read_answer_parts(name, &array, lang.code())) else {
+            return done.emit(Err(NO_LOADER.into()));
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let r = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map_err(message)
+                .and_then(|v| v.as_string().ok_or_else(|| "not text".to_string()))
+                .and_then(|json| serde_json::from_str(&json).map_err(|e| e.to_string()));
+            done.emit(r);
+        });
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::*;
+
+    pub fn preload() {}
+
+    pub fn workbook(req: WorkbookRequest, done: Callback<Result<Vec<u8>, String>>) {
+        done.emit(vigilance_web_xlsx::build_workbook(&req));
+    }
+
+    pub fn read_workbook(
+        name: &str,
+        bytes: &[u8],
+        lang: Lang,
+        done: Callback<Result<Vec<ImportedPart>, String>>,
+    ) {
+        done.emit(Ok(vigilance_web_xlsx::read_answer_parts(name, bytes, lang)));
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use imp::{OnDemand, install};
+
+/// Starts fetching the module in the background (the results screen, which offers the workbook,
+/// calls it when shown), so that the first download of a workbook does not wait for it.
+pub fn preload() {
+    imp::preload()
+}
+
+/// Writes the results workbook of `req`, loading the module first if needed, then calls `done`
+/// with its bytes or the reason it could not be written.
+pub fn workbook(req: WorkbookRequest, done: Callback<Result<Vec<u8>, String>>) {
+    imp::workbook(req, done)
+}
+
+/// Reads an answer file (`name`, `bytes`) into one part per company, problems worded in `lang`,
+/// then calls `done`. JSON and CSV are read at once; an xlsx workbook loads the module first
+/// (`Err` when it cannot be loaded).
+pub fn read_answer_parts(
+    name: &str,
+    bytes: &[u8],
+    lang: Lang,
+    done: Callback<Result<Vec<ImportedPart>, String>>,
+) {
+    if vigilance_web_xlsx::is_workbook(bytes) {
+        imp::read_workbook(name, bytes, lang, done)
+    } else {
+        done.emit(Ok(vigilance_web_xlsx::read_answer_parts(name, bytes, lang)))
+    }
+}
