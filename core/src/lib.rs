@@ -39,7 +39,7 @@ pub use codes::{AnswerValue, EvidenceMode, Level, Track};
 pub use exact::{Percent, Ratio};
 pub use messages::Msg;
 pub use problem::{Place, Problem, ProblemKind, Problems, Severity, Span};
-pub use questionnaire::{Question, Questionnaire};
+pub use questionnaire::{Question, Questionnaire, QuestionnaireFile};
 pub use scoring::{
     AnswerScore, Assessment, LevelResult, NextStep, ScoringOptions, StepReason, TrackResult, score,
 };

@@ -14,6 +14,7 @@ use crate::text::{Lang, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+use std::ops::Deref;
 use std::sync::OnceLock;
 
 /// Largest questionnaire file accepted, in bytes (the built-in grid is about 80 KB).
@@ -155,9 +156,15 @@ impl Question {
     }
 }
 
-/// A maturity grid: the data the scoring rule runs on.
+/// A questionnaire file as written: the grid's data before it is checked (the format of
+/// docs/formats.md). To edit a grid, edit this, then make it a [`Questionnaire`] again with
+/// `Questionnaire::try_from`, which checks it and prepares scoring.
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
-pub struct Questionnaire {
+#[schemars(
+    rename = "Questionnaire",
+    description = "A maturity grid: the data the scoring rule runs on."
+)]
+pub struct QuestionnaireFile {
     /// Always `vigilance.questionnaire/1` for this version.
     #[serde(default = "default_format")]
     pub format: String,
@@ -189,9 +196,73 @@ pub struct Questionnaire {
     pub answer_values: Vec<AnswerValueDef>,
     /// The questions, in the order forms show them.
     pub questions: Vec<Question>,
-    #[serde(skip)]
-    #[schemars(skip)]
+}
+
+/// A checked maturity grid, ready for scoring: the data of a [`QuestionnaireFile`] that passed
+/// every rule of docs/formats.md, with what scoring needs precomputed.
+///
+/// It can only be made by checking ([`Questionnaire::parse`], `Questionnaire::try_from`, or
+/// deserialising, which checks too), and it cannot be changed afterwards: its data is read
+/// through [`Deref`] to the file, never written. So an unchecked grid, or one whose precomputed
+/// part is stale, cannot be scored.
+#[derive(Clone, Debug)]
+pub struct Questionnaire {
+    file: QuestionnaireFile,
     compiled: Compiled,
+}
+
+impl Deref for Questionnaire {
+    type Target = QuestionnaireFile;
+
+    /// The grid's data, read-only.
+    fn deref(&self) -> &QuestionnaireFile {
+        &self.file
+    }
+}
+
+impl TryFrom<QuestionnaireFile> for Questionnaire {
+    type Error = Problems;
+
+    /// Checks `file` and prepares scoring; every problem when it breaks a rule.
+    fn try_from(file: QuestionnaireFile) -> Result<Questionnaire, Problems> {
+        let problems = file.check();
+        if problems.iter().any(Problem::is_error) {
+            return Err(Problems(problems));
+        }
+        let compiled = compile(&file);
+        Ok(Questionnaire { file, compiled })
+    }
+}
+
+impl Serialize for Questionnaire {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.file.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Questionnaire {
+    /// Reads a questionnaire file and checks it: an invalid grid is a deserialisation error.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let file = QuestionnaireFile::deserialize(d)?;
+        Questionnaire::try_from(file).map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for Questionnaire {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        QuestionnaireFile::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        QuestionnaireFile::json_schema(generator)
+    }
+}
+
+impl Questionnaire {
+    /// The grid's data as a file, to edit and check again.
+    pub fn into_file(self) -> QuestionnaireFile {
+        self.file
+    }
 }
 
 /// What scoring needs, precomputed once when the questionnaire is loaded.
@@ -244,23 +315,114 @@ impl Questionnaire {
             return Err(Problems(vec![Problem::error("", ProblemKind::Empty)]));
         }
         let mut de = serde_json::Deserializer::from_str(text);
-        let mut q: Questionnaire = match serde_path_to_error::deserialize(&mut de) {
+        let file: QuestionnaireFile = match serde_path_to_error::deserialize(&mut de) {
             Ok(q) => q,
             Err(e) => return Err(Problems(vec![serde_problem(text, e)])),
         };
         if let Err(e) = de.end() {
             return Err(Problems(vec![json_error_problem(text, "", &e)]));
         }
-        let mut problems = q.check();
-        if problems.iter().any(Problem::is_error) {
+        Questionnaire::try_from(file).map_err(|Problems(mut problems)| {
             locate_all(text, &mut problems, |_| Target::Value);
-            return Err(Problems(problems));
-        }
-        q.compile();
-        Ok(q)
+            Problems(problems)
+        })
     }
 
-    /// Every problem of the grid (the rules of `FORMATS.md`).
+    pub(crate) fn compiled(&self) -> &Compiled {
+        &self.compiled
+    }
+
+    /// The questionnaire's threshold.
+    pub fn threshold_percent(&self) -> Percent {
+        self.compiled
+            .threshold
+            .unwrap_or(Percent::DEFAULT_THRESHOLD)
+    }
+
+    /// The tracks the grid has, in report order (CL, FL).
+    pub fn track_codes(&self) -> &[Track] {
+        &self.compiled.tracks
+    }
+
+    /// The question with id `id`.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.question_index(id).map(|i| &self.questions[i])
+    }
+
+    /// The position of question `id` in [`Questionnaire::questions`].
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        let by_id = &self.compiled.by_id;
+        by_id
+            .binary_search_by(|i| self.questions[*i].id.as_str().cmp(id))
+            .ok()
+            .map(|k| by_id[k])
+    }
+
+    /// The questions in id order (for merging with an id-sorted answer map).
+    pub(crate) fn ids_sorted(&self) -> &[usize] {
+        &self.compiled.by_id
+    }
+
+    /// The questions of `level` answered for `track`, in form order.
+    pub fn questions_of(&self, track: Track, level: Level) -> impl Iterator<Item = &Question> {
+        self.questions
+            .iter()
+            .filter(move |q| q.level == level && q.has_track(track))
+    }
+
+    /// The label of a track in `lang`.
+    pub fn track_label(&self, track: Track, lang: Lang) -> &str {
+        self.tracks
+            .iter()
+            .find(|t| t.id == track)
+            .map_or(track.label(lang), |t| t.label.get(lang))
+    }
+
+    /// The definition of a level.
+    pub fn level(&self, level: Level) -> Option<&LevelDef> {
+        self.levels.iter().find(|l| l.id == level)
+    }
+
+    /// The label of a maturity 0..=4 in `lang` ("Not started" for 0).
+    pub fn maturity_label(&self, maturity: u8, lang: Lang) -> &str {
+        match Level::from_rank(maturity) {
+            Some(l) => self.level(l).map_or("", |d| d.label.get(lang)),
+            None => self
+                .not_started
+                .as_ref()
+                .map_or(Msg::NotStarted.text(lang), |n| n.label.get(lang)),
+        }
+    }
+
+    /// The label of a theme in `lang` (the id when unknown).
+    pub fn theme_label<'a>(&'a self, theme: &'a str, lang: Lang) -> &'a str {
+        self.themes
+            .iter()
+            .find(|t| t.id == theme)
+            .map_or(theme, |t| t.label.get(lang))
+    }
+
+    /// The label of an answer value in `lang`.
+    pub fn value_label(&self, value: AnswerValue, lang: Lang) -> &str {
+        self.answer_values
+            .iter()
+            .find(|d| d.value == value)
+            .map_or(value.label(lang), |d| d.label.get(lang))
+    }
+
+    /// `id version`, as messages name the questionnaire.
+    pub fn name(&self) -> String {
+        format!("{} {}", self.id, self.version)
+    }
+
+    /// The number of (question, track) pairs: the answers a complete sheet holds.
+    pub fn answer_count(&self) -> usize {
+        self.questions.iter().map(|q| q.tracks.len()).sum()
+    }
+}
+
+impl QuestionnaireFile {
+    /// Every problem of the grid (the rules of docs/formats.md).
     fn check(&self) -> Vec<Problem> {
         let mut out = Vec::new();
         let err = |out: &mut Vec<Problem>, path: String, kind| out.push(Problem::error(path, kind));
@@ -547,144 +709,53 @@ impl Questionnaire {
         }
         out
     }
+}
 
-    fn compile(&mut self) {
-        let mut by_id: Vec<usize> = (0..self.questions.len()).collect();
-        by_id.sort_by(|a, b| self.questions[*a].id.cmp(&self.questions[*b].id));
-        let points_of = |v: AnswerValue| {
-            self.answer_values
-                .iter()
-                .find(|d| d.value == v)
-                .and_then(|d| d.points)
-                .and_then(to_thousandths)
-                .map_or(0, |t| t * UNITS_PER_POINT / 1000)
-        };
-        let mut index_weights = [1000, 2000, 3000, 4000];
-        for (slot, w) in index_weights.iter_mut().zip(&self.index_weights) {
-            *slot = to_thousandths(*w).unwrap_or(0);
-        }
-        self.compiled = Compiled {
-            threshold: Percent::from_f64(self.threshold),
-            index_weights,
-            points: [
-                points_of(AnswerValue::Yes),
-                points_of(AnswerValue::Partial),
-                points_of(AnswerValue::No),
-                points_of(AnswerValue::Unknown),
-            ],
-            theme_of: self
-                .questions
-                .iter()
-                .map(|q| {
-                    self.themes
-                        .iter()
-                        .position(|t| t.id == q.theme)
-                        .unwrap_or(0)
-                })
-                .collect(),
-            weight_of: self
-                .questions
-                .iter()
-                .map(|q| to_thousandths(q.weight).unwrap_or(1000))
-                .collect(),
-            by_id,
-            tracks: Track::ALL
-                .into_iter()
-                .filter(|t| self.tracks.iter().any(|d| d.id == *t))
-                .collect(),
-        };
-    }
-
-    pub(crate) fn compiled(&self) -> &Compiled {
-        &self.compiled
-    }
-
-    /// The questionnaire's threshold.
-    pub fn threshold_percent(&self) -> Percent {
-        self.compiled
-            .threshold
-            .unwrap_or(Percent::DEFAULT_THRESHOLD)
-    }
-
-    /// The tracks the grid has, in report order (CL, FL).
-    pub fn track_codes(&self) -> &[Track] {
-        &self.compiled.tracks
-    }
-
-    /// The question with id `id`.
-    pub fn question(&self, id: &str) -> Option<&Question> {
-        self.question_index(id).map(|i| &self.questions[i])
-    }
-
-    /// The position of question `id` in [`Questionnaire::questions`].
-    pub fn question_index(&self, id: &str) -> Option<usize> {
-        let by_id = &self.compiled.by_id;
-        by_id
-            .binary_search_by(|i| self.questions[*i].id.as_str().cmp(id))
-            .ok()
-            .map(|k| by_id[k])
-    }
-
-    /// The questions in id order (for merging with an id-sorted answer map).
-    pub(crate) fn ids_sorted(&self) -> &[usize] {
-        &self.compiled.by_id
-    }
-
-    /// The questions of `level` answered for `track`, in form order.
-    pub fn questions_of(&self, track: Track, level: Level) -> impl Iterator<Item = &Question> {
-        self.questions
+/// What scoring needs of a checked grid.
+fn compile(file: &QuestionnaireFile) -> Compiled {
+    let mut by_id: Vec<usize> = (0..file.questions.len()).collect();
+    by_id.sort_by(|a, b| file.questions[*a].id.cmp(&file.questions[*b].id));
+    let points_of = |v: AnswerValue| {
+        file.answer_values
             .iter()
-            .filter(move |q| q.level == level && q.has_track(track))
+            .find(|d| d.value == v)
+            .and_then(|d| d.points)
+            .and_then(to_thousandths)
+            .map_or(0, |t| t * UNITS_PER_POINT / 1000)
+    };
+    let mut index_weights = [1000, 2000, 3000, 4000];
+    for (slot, w) in index_weights.iter_mut().zip(&file.index_weights) {
+        *slot = to_thousandths(*w).unwrap_or(0);
     }
-
-    /// The label of a track in `lang`.
-    pub fn track_label(&self, track: Track, lang: Lang) -> &str {
-        self.tracks
+    Compiled {
+        threshold: Percent::from_f64(file.threshold),
+        index_weights,
+        points: [
+            points_of(AnswerValue::Yes),
+            points_of(AnswerValue::Partial),
+            points_of(AnswerValue::No),
+            points_of(AnswerValue::Unknown),
+        ],
+        theme_of: file
+            .questions
             .iter()
-            .find(|t| t.id == track)
-            .map_or(track.label(lang), |t| t.label.get(lang))
-    }
-
-    /// The definition of a level.
-    pub fn level(&self, level: Level) -> Option<&LevelDef> {
-        self.levels.iter().find(|l| l.id == level)
-    }
-
-    /// The label of a maturity 0..=4 in `lang` ("Not started" for 0).
-    pub fn maturity_label(&self, maturity: u8, lang: Lang) -> &str {
-        match Level::from_rank(maturity) {
-            Some(l) => self.level(l).map_or("", |d| d.label.get(lang)),
-            None => self
-                .not_started
-                .as_ref()
-                .map_or(Msg::NotStarted.text(lang), |n| n.label.get(lang)),
-        }
-    }
-
-    /// The label of a theme in `lang` (the id when unknown).
-    pub fn theme_label<'a>(&'a self, theme: &'a str, lang: Lang) -> &'a str {
-        self.themes
+            .map(|q| {
+                file.themes
+                    .iter()
+                    .position(|t| t.id == q.theme)
+                    .unwrap_or(0)
+            })
+            .collect(),
+        weight_of: file
+            .questions
             .iter()
-            .find(|t| t.id == theme)
-            .map_or(theme, |t| t.label.get(lang))
-    }
-
-    /// The label of an answer value in `lang`.
-    pub fn value_label(&self, value: AnswerValue, lang: Lang) -> &str {
-        self.answer_values
-            .iter()
-            .find(|d| d.value == value)
-            .map_or(value.label(lang), |d| d.label.get(lang))
-    }
-
-    /// `id version`, as messages name the questionnaire.
-    pub fn name(&self) -> String {
-        format!("{} {}", self.id, self.version)
-    }
-
-    /// The number of (question, track) pairs: the answers a complete sheet holds.
-    pub fn answer_count(&self) -> usize {
-        self.questions.iter().map(|q| q.tracks.len()).sum()
+            .map(|q| to_thousandths(q.weight).unwrap_or(1000))
+            .collect(),
+        by_id,
+        tracks: Track::ALL
+            .into_iter()
+            .filter(|t| file.tracks.iter().any(|d| d.id == *t))
+            .collect(),
     }
 }
 
@@ -807,6 +878,29 @@ mod tests {
         let q = Questionnaire::builtin();
         assert_eq!(q.question("Q20").map(|x| x.level), Some(Level::N3));
         assert!(q.question("Q99").is_none());
+    }
+
+    #[test]
+    fn a_deserialised_grid_is_checked_and_ready_to_score() {
+        // Deserialising once left the precomputed part empty: scoring then returned no track.
+        let q: Questionnaire =
+            serde_json::from_str(crate::BUILTIN_QUESTIONNAIRE_JSON).expect("valid grid");
+        let sheet = crate::AnswerSheet::new(&q);
+        let a = crate::score(&q, &sheet, &crate::ScoringOptions::default());
+        assert_eq!(a.tracks.len(), 2);
+        // An edited grid goes through the checks again.
+        let mut file = q.into_file();
+        file.threshold = 170.0;
+        let problems = Questionnaire::try_from(file.clone()).unwrap_err();
+        assert!(matches!(
+            problems.0[0].kind,
+            ProblemKind::InvalidNumber {
+                what: NumberKind::Threshold,
+                ..
+            }
+        ));
+        let text = serde_json::to_string(&file).expect("serialisable");
+        assert!(serde_json::from_str::<Questionnaire>(&text).is_err());
     }
 
     #[test]
