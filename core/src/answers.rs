@@ -7,9 +7,10 @@
 //! Other readers (xlsx, CSV) build a [`SheetDraft`] and share the same checks.
 
 use crate::codes::{AnswerValue, Track};
+use crate::location::json_error_problem;
 use crate::location::{Target, decode_text, duplicate_keys, locate_all, pointer, strip_bom};
 use crate::problem::{JsonType, Place, Problem, ProblemKind, Problems};
-use crate::questionnaire::{Questionnaire, json_error_problem};
+use crate::questionnaire::Questionnaire;
 use schemars::JsonSchema;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
