@@ -6,6 +6,7 @@
 //! for spreadsheets (xlsx and CSV). docs/formats.md lists them all; a test checks the list.
 
 use crate::codes::{AnswerValue, Level, Track};
+use crate::exact::decimal_mark;
 use crate::messages::{Msg, value_shown, values_shown};
 use crate::text::Lang;
 use std::fmt::{self, Display};
@@ -601,10 +602,7 @@ impl ProblemKind {
                 kind,
             } => {
                 let mib = |n: u64| n as f64 / (1024.0 * 1024.0);
-                let decimal = |s: String| match lang {
-                    Lang::Fr => s.replace('.', ","),
-                    Lang::En => s,
-                };
+                let decimal = |s: String| decimal_mark(s, lang);
                 (
                     Msg::InputTooLarge,
                     vec![

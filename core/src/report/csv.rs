@@ -15,6 +15,7 @@
 //! text. Numbers are written as plain numbers and never start with these characters.
 
 use crate::codes::{Level, maturity_code};
+use crate::messages::Msg;
 use crate::questionnaire::Questionnaire;
 use crate::report::json::ErrorEntry;
 use crate::report::workbook::ScoredSheet;
@@ -100,9 +101,9 @@ pub fn summary_csv(
             row.push(tr.unsubstantiated_count.to_string().into());
             row.push(
                 if a.provisional {
-                    lang.pick("Oui", "Yes")
+                    Msg::Yes.text(lang)
                 } else {
-                    lang.pick("Non", "No")
+                    Msg::No.text(lang)
                 }
                 .into(),
             );
