@@ -165,7 +165,7 @@ impl TrackAnswers {
     }
 }
 
-/// A company's answers to a questionnaire: the file of `FORMATS.md`.
+/// A company's answers to a questionnaire: the file of docs/formats.md.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct AnswerSheet {
     /// Always `vigilance.answers/1` for this version.

@@ -1,7 +1,7 @@
 //! Answer sheets from spreadsheets: the fillable Excel templates ([`template`]) and the readers
 //! that turn a filled template ([`xlsx`]) or a matrix CSV ([`csv`]) back into answer sheets.
 //!
-//! Every reader builds a [`SheetDraft`](crate::answers::SheetDraft) whose answers carry the cell
+//! Every reader builds a [`SheetDraft`] whose answers carry the cell
 //! they came from (`Réponses!H12`, `Matrix!F5`, `line 4, column Q01 CL`) and calls its `check`,
 //! so a spreadsheet gets the very messages a JSON sheet gets, naming the cell.
 //!

@@ -340,7 +340,7 @@ impl Questionnaire {
         self.question_index(id).map(|i| &self.questions[i])
     }
 
-    /// The position of question `id` in [`Questionnaire::questions`].
+    /// The position of question `id` in [`QuestionnaireFile::questions`].
     pub fn question_index(&self, id: &str) -> Option<usize> {
         let by_id = &self.compiled.by_id;
         by_id
