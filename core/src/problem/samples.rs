@@ -161,6 +161,20 @@ mod tests {
     }
 
     #[test]
+    fn the_samples_cover_every_code() {
+        // `code` matches every kind exhaustively; its codes are the kinds that exist.
+        let source = include_str!("kind.rs");
+        let defined: BTreeSet<&str> = source
+            .split("=> \"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .filter(|c| c.starts_with("VG-"))
+            .collect();
+        let sampled: BTreeSet<&str> = ProblemKind::samples().iter().map(|k| k.code()).collect();
+        assert_eq!(defined, sampled, "add a sample for each new kind");
+    }
+
+    #[test]
     fn the_docs_list_every_code() {
         let docs = include_str!("../../../docs/formats.md");
         for kind in ProblemKind::samples() {
