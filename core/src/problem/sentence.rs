@@ -10,7 +10,7 @@ use crate::text::Lang;
 use std::fmt::{self, Display};
 
 /// The arguments of a message: name and value.
-type Args<'a> = Vec<(&'static str, Box<dyn Display + 'a>)>;
+pub(super) type Args<'a> = Vec<(&'static str, Box<dyn Display + 'a>)>;
 
 fn arg<'a>(name: &'static str, v: impl Display + 'a) -> (&'static str, Box<dyn Display + 'a>) {
     (name, Box::new(v))
@@ -18,7 +18,7 @@ fn arg<'a>(name: &'static str, v: impl Display + 'a) -> (&'static str, Box<dyn D
 
 impl ProblemKind {
     /// The catalogue entry of the sentence, and its arguments in `lang`.
-    fn sentence(&self, lang: Lang) -> (Msg, Args<'_>) {
+    pub(super) fn sentence(&self, lang: Lang) -> (Msg, Args<'_>) {
         use ProblemKind::*;
         let shown = |v: AnswerValue| value_shown(v, lang);
         let list = |v: &[AnswerValue]| values_shown(v, lang);
