@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Vigilance on a fresh machine: set-up, formatting and lint checks, the Rust
-# tests of every crate (core, CLI, web components), then the browser end-to-end tests.
+# tests of every crate (core, CLI, web components), then the browser end-to-end tests; the grid
+# content check (scripts/check-grid.py) runs right after set-up.
 # Exits non-zero when any test fails.
 set -euo pipefail
 # No standard input for the tools, as in CI: local runs behave the same.
@@ -8,6 +9,11 @@ exec </dev/null
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
+
+echo "== grid content check (scripts/check-grid.py)"
+python3 scripts/check-grid.py questionnaires/rhsf-fir-1.1.0.json --base questionnaires/rhsf-fir-1.0.0.json
+python3 scripts/check-grid.py questionnaires/rhsf-fir-1.1.0.json --base questionnaires/rhsf-fir-1.0.0.json --self-test
+python3 scripts/check-sme-grid.py
 
 echo "== cargo fmt --check"
 cargo fmt --all -- --check

@@ -2,8 +2,9 @@
 //! statuses. Everything here is in English (usage text); messages about the user's data follow
 //! `--lang` and live with the commands.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 use std::path::PathBuf;
+use vigilance_core::report::csv::Delimiter;
 use vigilance_core::{EvidenceMode, Lang, Percent};
 
 /// What every command's `--help` ends with: the exit statuses.
@@ -21,6 +22,7 @@ Examples:
   vigilance score answers/ --lang en -o portfolio.xlsx  the same, in English
   vigilance score a.json b.json                         result document (JSON) on stdout
   vigilance score answers/ --format csv -o summary.csv  one row per company and track
+  vigilance score answers/ -o summary.csv --csv-delimiter semicolon   for Excel set to French
   vigilance score answers/ --previous 2024/ -o 2025.xlsx
   cat sheet.json | vigilance score -                    read one sheet from standard input
 
@@ -88,7 +90,28 @@ pub enum Command {
         after_help = "Examples:\n  vigilance questionnaire show --lang en\n  vigilance questionnaire schema answers > answers.schema.json\n  vigilance questionnaire schema --out-dir schemas/"
     )]
     Questionnaire(QuestionnaireArgs),
+    /// Print the shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(after_help = COMPLETIONS_AFTER_HELP)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one page per command into a directory.
+    #[command(
+        after_help = "Examples:\n  vigilance manpage | man -l -\n  vigilance manpage > /usr/local/share/man/man1/vigilance.1\n  vigilance manpage --out-dir man/      vigilance.1, vigilance-score.1, …"
+    )]
+    Manpage(ManpageArgs),
+    /// Move answer sheets to a later version of their grid: carry over the answers to unchanged
+    /// questions, leave new and revised ones unanswered, and report every change.
+    #[command(
+        after_help = "Examples:\n  vigilance migrate questionnaires/examples --to 1.1.0 -o migrated/\n  vigilance migrate acme-2025.json -o migrated/ --lang en\n\nThe original sheets are never modified. A migrated result is provisional until the new questions are answered.\n\n".to_string() + EXIT_STATUS_HELP
+    )]
+    Migrate(MigrateArgs),
 }
+
+const COMPLETIONS_AFTER_HELP: &str = "\
+Examples:
+  vigilance completions bash > ~/.local/share/bash-completion/completions/vigilance
+  vigilance completions zsh > ~/.zfunc/_vigilance     (with fpath+=~/.zfunc in ~/.zshrc)
+  vigilance completions fish > ~/.config/fish/completions/vigilance.fish
+  vigilance completions powershell >> $PROFILE";
 
 /// Language of everything Vigilance says about the data.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -152,11 +175,34 @@ impl Format {
     }
 }
 
+/// Field separators of the CSV output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum CsvDelimiterArg {
+    /// `,` and a decimal point (for tools)
+    #[default]
+    Comma,
+    /// `;`, a decimal comma and a byte-order mark (for Excel set to French)
+    Semicolon,
+    /// a tab and a decimal point
+    Tab,
+}
+
+impl From<CsvDelimiterArg> for Delimiter {
+    fn from(d: CsvDelimiterArg) -> Delimiter {
+        match d {
+            CsvDelimiterArg::Comma => Delimiter::Comma,
+            CsvDelimiterArg::Semicolon => Delimiter::Semicolon,
+            CsvDelimiterArg::Tab => Delimiter::Tab,
+        }
+    }
+}
+
 /// Options shared by the commands that read the questionnaire.
 #[derive(Debug, Args)]
 pub struct GridArgs {
-    /// Questionnaire file to use instead of the built-in `rhsf-fir` grid.
-    #[arg(long, value_name = "FILE")]
+    /// Grid to use: a built-in grid (`rhsf-fir@1.0.0`, `rhsf-fir@1.1.0`, `rhsf-fir-sme`; see
+    /// `vigilance questionnaire list`) or a questionnaire file. Default: `rhsf-fir` 1.0.0.
+    #[arg(long, value_name = "GRID|FILE", value_hint = ValueHint::FilePath)]
     pub questionnaire: Option<PathBuf>,
     /// Language of messages and reports.
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
@@ -167,7 +213,7 @@ pub struct GridArgs {
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
     /// Answer sheets: files (.json, .xlsx, .csv), directories, or `-` for standard input.
-    #[arg(value_name = "INPUTS", required = true)]
+    #[arg(value_name = "INPUTS", required = true, value_hint = ValueHint::AnyPath)]
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub grid: GridArgs,
@@ -181,11 +227,15 @@ pub struct ScoreArgs {
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Where to write the output (`-` = standard output, the default).
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub output: Option<PathBuf>,
+    /// Field separator of the CSV output. `semicolon` writes what spreadsheet apps set to French
+    /// open by a double click: `;` between fields, a decimal comma, a UTF-8 byte-order mark.
+    #[arg(long, value_enum, default_value_t = CsvDelimiterArg::Comma)]
+    pub csv_delimiter: CsvDelimiterArg,
     /// Answer sheets of an earlier campaign (file or directory): the workbook then shows each
     /// company's change in level and scores.
-    #[arg(long, value_name = "FILE_OR_DIR")]
+    #[arg(long, value_name = "FILE_OR_DIR", value_hint = ValueHint::AnyPath)]
     pub previous: Option<PathBuf>,
     /// Do not print the summary line and the progress bar on standard error (failures are
     /// still printed).
@@ -198,7 +248,11 @@ pub struct ScoreArgs {
 pub struct ValidateArgs {
     /// Answer sheets to check: files (.json, .xlsx, .csv), directories, or `-` for standard
     /// input. May be empty when only --questionnaire is checked.
-    #[arg(value_name = "INPUTS", required_unless_present = "questionnaire")]
+    #[arg(
+        value_name = "INPUTS",
+        required_unless_present = "questionnaire",
+        value_hint = ValueHint::AnyPath
+    )]
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub grid: GridArgs,
@@ -214,11 +268,12 @@ pub struct TemplateArgs {
     /// analyst scores a portfolio by hand.
     #[arg(long)]
     pub matrix: bool,
-    /// Questionnaire file to use instead of the built-in `rhsf-fir` grid.
-    #[arg(long, value_name = "FILE")]
+    /// Grid to use: a built-in grid (`rhsf-fir@1.0.0`, `rhsf-fir@1.1.0`, `rhsf-fir-sme`; see
+    /// `vigilance questionnaire list`) or a questionnaire file. Default: the latest `rhsf-fir`.
+    #[arg(long, value_name = "GRID|FILE", value_hint = ValueHint::FilePath)]
     pub questionnaire: Option<PathBuf>,
     /// The workbook to write (`.xlsx`).
-    #[arg(short, long, value_name = "FILE.xlsx", required = true)]
+    #[arg(short, long, value_name = "FILE.xlsx", required = true, value_hint = ValueHint::FilePath)]
     pub output: PathBuf,
 }
 
@@ -235,6 +290,8 @@ pub struct QuestionnaireArgs {
 pub enum QuestionnaireAction {
     /// Print the grid as a table: level, id, tracks, critical, question text.
     Show(ShowArgs),
+    /// List the built-in grids and their versions.
+    List(ListArgs),
     /// Print a JSON Schema of the file formats, or write all of them to a directory.
     Schema(SchemaArgs),
 }
@@ -242,8 +299,9 @@ pub enum QuestionnaireAction {
 /// `vigilance questionnaire show`.
 #[derive(Debug, Default, Args)]
 pub struct ShowArgs {
-    /// Questionnaire file to show instead of the built-in `rhsf-fir` grid.
-    #[arg(long, value_name = "FILE")]
+    /// Grid to show: a built-in grid (`rhsf-fir`, `rhsf-fir@1.0.0`, `rhsf-fir-sme`) or a
+    /// questionnaire file; default: the latest `rhsf-fir`.
+    #[arg(long, value_name = "GRID|FILE", value_hint = ValueHint::FilePath)]
     pub questionnaire: Option<PathBuf>,
     /// Language of the table.
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
@@ -251,6 +309,36 @@ pub struct ShowArgs {
     /// Width of the table in characters.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(60..=400))]
     pub width: u16,
+    /// Also print, for each framework the grid maps to (duty of vigilance, CSDDD, ESRS S2…),
+    /// which of its requirements the grid covers and with which questions.
+    #[arg(long)]
+    pub mappings: bool,
+}
+
+/// `vigilance questionnaire list`.
+#[derive(Debug, Default, Args)]
+pub struct ListArgs {
+    /// Language of the list.
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
+}
+
+/// `vigilance migrate`.
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// Answer sheets (JSON) to move to a later version of their grid.
+    #[arg(value_name = "SHEETS", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The target version (`1.1.0`) or grid (`rhsf-fir@1.1.0`); default: the latest version of
+    /// each sheet's grid.
+    #[arg(long, value_name = "VERSION")]
+    pub to: Option<String>,
+    /// Directory to write the migrated sheets into (same file names; created if missing).
+    #[arg(short, long, value_name = "DIR", required = true)]
+    pub output: PathBuf,
+    /// Language of the report.
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
 }
 
 /// Which schema to print.
@@ -273,8 +361,28 @@ pub struct SchemaArgs {
     pub kind: SchemaKind,
     /// Write all three schemas into this directory instead (answers.schema.json,
     /// questionnaire.schema.json, results.schema.json).
-    #[arg(long, value_name = "DIR", conflicts_with = "kind")]
+    #[arg(long, value_name = "DIR", conflicts_with = "kind", value_hint = ValueHint::DirPath)]
     pub out_dir: Option<PathBuf>,
+}
+
+/// `vigilance completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `vigilance manpage`.
+#[derive(Debug, Args)]
+pub struct ManpageArgs {
+    /// Write `vigilance.1` and one page per command (`vigilance-score.1`…) into this directory
+    /// instead of printing the main page.
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub out_dir: Option<PathBuf>,
+    /// Language of error messages (the manual itself is in English, as the usage text).
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
 }
 
 /// Reads `70`, `70%` or `66.667` as a threshold.

@@ -4,53 +4,12 @@
 //! of another type) become [`InputFailure`]s that name the input and say what to do, so that the
 //! rest of the batch goes on.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use vigilance_core::answers::MAX_SHEET_BYTES;
-use vigilance_core::import::MAX_SPREADSHEET_BYTES;
-use vigilance_core::problem::FileKind;
+use vigilance_core::import::{FileKind, MAX_SPREADSHEET_BYTES};
 use vigilance_core::{Lang, Problem, ProblemKind};
-
-/// The kinds of answer files Vigilance reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum InputKind {
-    /// A `vigilance.answers/1` answer sheet.
-    Json,
-    /// A workbook made with `vigilance template` (either layout).
-    Xlsx,
-    /// A CSV file in the matrix layout (one row per company).
-    Csv,
-}
-
-impl InputKind {
-    /// The kind a file name's extension says, if it is one of ours.
-    pub fn from_path(path: &Path) -> Option<InputKind> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "json" => Some(InputKind::Json),
-            "xlsx" => Some(InputKind::Xlsx),
-            "csv" => Some(InputKind::Csv),
-            _ => None,
-        }
-    }
-
-    /// The kind of content, guessed from its first bytes (standard input, files without an
-    /// extension).
-    pub fn sniff(bytes: &[u8]) -> InputKind {
-        if bytes.starts_with(b"PK\x03\x04") {
-            return InputKind::Xlsx;
-        }
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-            Some(b'{') | Some(b'[') | None => InputKind::Json,
-            // UTF-16 text starts with a zero byte or a byte-order mark: let the JSON reader name
-            // the encoding.
-            Some(0) | Some(0xFF) | Some(0xFE) => InputKind::Json,
-            _ => InputKind::Csv,
-        }
-    }
-}
+use walkdir::WalkDir;
 
 /// Where an input's bytes come from.
 #[derive(Clone, Debug)]
@@ -69,51 +28,57 @@ pub struct Input {
     pub source: String,
     /// Where its bytes come from.
     pub origin: Origin,
-    /// Its kind; `None` when it must be guessed from the content.
-    pub kind: Option<InputKind>,
 }
 
 impl Input {
-    /// The input's bytes and kind, or a problem that says why they cannot be had.
+    /// The kind its name says (`None` for standard input and names without our extensions: core
+    /// recognises those by their content).
+    pub fn named_kind(&self) -> Option<FileKind> {
+        match self.origin {
+            Origin::Stdin(_) => None,
+            Origin::File(_) => FileKind::from_name(&self.source),
+        }
+    }
+
+    /// The input's bytes, or a problem that says why they cannot be had.
     ///
-    /// A file larger than core reads for its kind is refused from its size alone, before any of
-    /// it is read.
-    pub fn read(&self) -> Result<(Vec<u8>, InputKind), Box<Problem>> {
-        let bytes = match &self.origin {
-            Origin::Stdin(b) => b.clone(),
-            Origin::File(p) => {
-                let size = std::fs::metadata(p)
-                    .map_err(|e| Box::new(io_problem(&e)))?
-                    .len();
-                let limit = size_limit(self.kind);
-                if size > limit as u64 {
-                    return Err(Box::new(too_large(&self.source, size, limit, self.kind)));
-                }
-                std::fs::read(p).map_err(|e| Box::new(io_problem(&e)))?
-            }
+    /// A file larger than core reads for its kind is refused from its size alone, before it is
+    /// read (only its first bytes, when a workbook may hide behind another name).
+    pub fn read(&self) -> Result<Vec<u8>, Box<Problem>> {
+        let path = match &self.origin {
+            Origin::Stdin(b) => return Ok(b.clone()),
+            Origin::File(p) => p,
         };
-        let kind = self.kind.unwrap_or_else(|| InputKind::sniff(&bytes));
-        Ok((bytes, kind))
+        let size = std::fs::metadata(path)
+            .map_err(|e| Box::new(io_problem(&e)))?
+            .len();
+        let named = self.named_kind();
+        let limit = named.map_or(MAX_SPREADSHEET_BYTES, FileKind::max_bytes);
+        // A workbook renamed `.json` is read as a workbook, up to a workbook's limit.
+        if size > limit as u64 && !(size <= MAX_SPREADSHEET_BYTES as u64 && starts_as_zip(path)) {
+            return Err(Box::new(too_large(&self.source, size, limit, named)));
+        }
+        std::fs::read(path).map_err(|e| Box::new(io_problem(&e)))
     }
 }
 
-/// The largest file core reads for a kind of input (the largest of all when the kind is to be
-/// guessed from the content: core checks again once it is known).
-pub fn size_limit(kind: Option<InputKind>) -> usize {
-    match kind {
-        Some(InputKind::Json) => MAX_SHEET_BYTES,
-        // Core reads workbooks and CSV matrices (many companies per file) up to the same size.
-        Some(InputKind::Xlsx) | Some(InputKind::Csv) | None => MAX_SPREADSHEET_BYTES,
-    }
+/// Whether the file at `path` starts with a zip archive's signature.
+fn starts_as_zip(path: &Path) -> bool {
+    let mut head = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && FileKind::is_zip(&head)
 }
 
 /// A file too large to read, with its size and the limit.
-fn too_large(source: &str, size: u64, limit: usize, kind: Option<InputKind>) -> Problem {
+fn too_large(source: &str, size: u64, limit: usize, kind: Option<FileKind>) -> Problem {
+    use vigilance_core::problem::FileKind as SizeKind;
     let kind = match kind {
-        Some(InputKind::Json) => FileKind::Json,
-        Some(InputKind::Xlsx) => FileKind::Xlsx,
-        Some(InputKind::Csv) => FileKind::Csv,
-        None => FileKind::AnswerFile,
+        Some(FileKind::Json) => SizeKind::Json,
+        Some(FileKind::Workbook) => SizeKind::Xlsx,
+        Some(FileKind::Csv) => SizeKind::Csv,
+        None => SizeKind::AnswerFile,
     };
     let (source, limit) = (source.to_string(), limit as u64);
     Problem::error(
@@ -127,10 +92,11 @@ fn too_large(source: &str, size: u64, limit: usize, kind: Option<InputKind>) -> 
     )
 }
 
-/// An input that cannot be used at all, with the reason.
+/// An input that cannot be used at all (or, among warnings, something about the inputs the
+/// user should know), with the reason.
 #[derive(Clone, Debug)]
 pub struct InputFailure {
-    /// The input as given.
+    /// The input as given (or the path found in a directory).
     pub source: String,
     /// What is wrong and what to do.
     pub problem: Problem,
@@ -139,10 +105,12 @@ pub struct InputFailure {
 /// The outcome of gathering the inputs.
 #[derive(Debug, Default)]
 pub struct Gathered {
-    /// Answer files to read, sorted by source and without repeats.
+    /// Answer files to read, sorted by source, each file once (even when two paths reach it).
     pub inputs: Vec<Input>,
     /// Inputs that cannot be used.
     pub failures: Vec<InputFailure>,
+    /// What was noticed on the way without losing any sheet: symbolic-link loops, not followed.
+    pub warnings: Vec<InputFailure>,
 }
 
 /// The sentence of a problem in `lang`, with its place when it has one.
@@ -183,142 +151,206 @@ fn display(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// Gathers the answer files of `args`. Standard input (`-`) is read here, once.
-pub fn gather(args: &[PathBuf]) -> Gathered {
-    let mut out = Gathered::default();
-    let mut seen = BTreeSet::new();
-    let mut stdin_read = false;
-    for arg in args {
-        if arg.as_os_str() == "-" {
-            if stdin_read {
-                continue;
-            }
-            stdin_read = true;
-            let mut bytes = Vec::new();
-            match std::io::stdin().lock().read_to_end(&mut bytes) {
-                Ok(_) => out.inputs.push(Input {
-                    source: "-".into(),
-                    kind: Some(InputKind::sniff(&bytes)),
-                    origin: Origin::Stdin(bytes),
-                }),
-                Err(e) => out.failures.push(InputFailure {
-                    source: "-".into(),
-                    problem: io_problem(&e),
-                }),
-            }
-            continue;
-        }
-        let source = display(arg);
-        match std::fs::metadata(arg) {
-            Err(e) => out.failures.push(InputFailure {
-                source,
-                problem: io_problem(&e),
-            }),
-            Ok(m) if m.is_dir() => {
-                let before = out.inputs.len();
-                walk(arg, &mut out, &mut seen);
-                if out.inputs.len() == before && !out.failures.iter().any(|f| f.source == source) {
-                    out.failures.push(InputFailure {
-                        source,
-                        problem: Problem::error("", ProblemKind::NoAnswerFileInDir),
-                    });
-                }
-            }
-            Ok(_) => {
-                if !seen.insert(arg.clone()) {
-                    continue;
-                }
-                let ext = arg
-                    .extension()
-                    .map(|e| e.to_string_lossy().to_ascii_lowercase())
-                    .unwrap_or_default();
-                match InputKind::from_path(arg) {
-                    Some(kind) => out.inputs.push(Input {
-                        source,
-                        origin: Origin::File(arg.clone()),
-                        kind: Some(kind),
-                    }),
-                    // A file without an extension given explicitly: guess from its content.
-                    None if ext.is_empty() => out.inputs.push(Input {
-                        source,
-                        origin: Origin::File(arg.clone()),
-                        kind: None,
-                    }),
-                    None => out.failures.push(InputFailure {
-                        source,
-                        problem: wrong_type(&ext),
-                    }),
-                }
-            }
-        }
-    }
-    out.inputs.sort_by(|a, b| a.source.cmp(&b.source));
-    out.failures.sort_by(|a, b| a.source.cmp(&b.source));
-    out
+/// A file's identity, the same whichever path reaches it (symbolic links, `a/../a`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum FileId {
+    /// Device and inode.
+    #[cfg(unix)]
+    Inode(u64, u64),
+    /// The canonical path (systems without inodes).
+    #[cfg_attr(unix, allow(dead_code))]
+    Path(PathBuf),
 }
 
-/// Adds the answer files under `dir` (recursively, skipping hidden entries and Excel lock files).
-fn walk(dir: &Path, out: &mut Gathered, seen: &mut BTreeSet<PathBuf>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            out.failures.push(InputFailure {
-                source: display(dir),
-                problem: io_problem(&e),
+impl FileId {
+    #[cfg(unix)]
+    fn of(_path: &Path, meta: &std::fs::Metadata) -> FileId {
+        use std::os::unix::fs::MetadataExt;
+        FileId::Inode(meta.dev(), meta.ino())
+    }
+
+    #[cfg(not(unix))]
+    fn of(path: &Path, _meta: &std::fs::Metadata) -> FileId {
+        FileId::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+    }
+}
+
+/// Gathers inputs, remembering the files already taken.
+#[derive(Default)]
+struct Gatherer {
+    out: Gathered,
+    seen: HashSet<FileId>,
+}
+
+impl Gatherer {
+    /// Takes the answer file at `path` unless another path already reached it.
+    fn take(&mut self, path: &Path, meta: &std::fs::Metadata) {
+        if self.seen.insert(FileId::of(path, meta)) {
+            self.out.inputs.push(Input {
+                source: display(path),
+                origin: Origin::File(path.to_path_buf()),
+            });
+        }
+    }
+
+    fn fail(&mut self, source: String, problem: Problem) {
+        self.out.failures.push(InputFailure { source, problem });
+    }
+
+    /// Reads standard input (once, however many times `-` is given).
+    fn stdin(&mut self) {
+        if self
+            .out
+            .inputs
+            .iter()
+            .any(|i| matches!(i.origin, Origin::Stdin(_)))
+        {
+            return;
+        }
+        let mut bytes = Vec::new();
+        match std::io::stdin().lock().read_to_end(&mut bytes) {
+            Ok(_) => self.out.inputs.push(Input {
+                source: "-".into(),
+                origin: Origin::Stdin(bytes),
+            }),
+            Err(e) => self.fail("-".into(), io_problem(&e)),
+        }
+    }
+
+    /// A file given on the command line: taken when its extension is ours or when it has none
+    /// (recognised by its content), refused otherwise.
+    fn file(&mut self, path: &Path, meta: &std::fs::Metadata) {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        if ext.is_empty() || FileKind::from_name(&display(path)).is_some() {
+            self.take(path, meta);
+        } else {
+            self.fail(display(path), wrong_type(&ext));
+        }
+    }
+
+    /// Adds the answer files under `dir`, recursively, in name order: hidden entries and Excel
+    /// lock files (`~$…`) are skipped; symbolic links are followed, except one that leads back
+    /// to a folder being walked (a loop), which is reported once and not followed.
+    fn walk(&mut self, dir: &Path) {
+        let mut found = 0usize;
+        let walker = WalkDir::new(dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !skipped(&e.file_name().to_string_lossy()));
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_dir() => {}
+                Ok(e) => {
+                    if FileKind::from_name(&display(e.path())).is_none() {
+                        continue;
+                    }
+                    found += 1;
+                    match e.metadata() {
+                        Ok(meta) => self.take(e.path(), &meta),
+                        Err(err) => self.walk_error(dir, err),
+                    }
+                }
+                Err(err) => self.walk_error(dir, err),
+            }
+        }
+        let source = display(dir);
+        if found == 0 && !self.out.failures.iter().any(|f| f.source == source) {
+            self.fail(source, Problem::error("", ProblemKind::NoAnswerFileInDir));
+        }
+    }
+
+    fn walk_error(&mut self, dir: &Path, err: walkdir::Error) {
+        let source = err.path().map_or_else(|| display(dir), display);
+        if let Some(ancestor) = err.loop_ancestor() {
+            let target = display(ancestor);
+            self.out.warnings.push(InputFailure {
+                source,
+                problem: Problem::warning("", ProblemKind::LinkLoop { target }),
             });
             return;
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if name.starts_with('.') || name.starts_with("~$") {
+        let problem = match err.io_error() {
+            Some(e) => io_problem(e),
+            None => Problem::error(
+                "",
+                ProblemKind::Unreadable {
+                    detail: err.to_string(),
+                },
+            ),
+        };
+        self.fail(source, problem);
+    }
+}
+
+/// Hidden entries and Excel lock files, skipped in directories.
+fn skipped(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with("~$")
+}
+
+/// Gathers the answer files of `args`. Standard input (`-`) is read here, once.
+pub fn gather(args: &[PathBuf]) -> Gathered {
+    let mut g = Gatherer::default();
+    for arg in args {
+        if arg.as_os_str() == "-" {
+            g.stdin();
             continue;
         }
-        // Follows symbolic links, like the files given explicitly.
-        match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, out, seen),
-            Ok(_) => {
-                if let Some(kind) = InputKind::from_path(&path)
-                    && seen.insert(path.clone())
-                {
-                    out.inputs.push(Input {
-                        source: display(&path),
-                        origin: Origin::File(path),
-                        kind: Some(kind),
-                    });
-                }
-            }
-            Err(e) => out.failures.push(InputFailure {
-                source: display(&path),
-                problem: io_problem(&e),
-            }),
+        match std::fs::metadata(arg) {
+            Err(e) => g.fail(display(arg), io_problem(&e)),
+            Ok(m) if m.is_dir() => g.walk(arg),
+            Ok(m) => g.file(arg, &m),
         }
     }
+    let mut out = g.out;
+    out.inputs.sort_by(|a, b| a.source.cmp(&b.source));
+    out.failures.sort_by(|a, b| a.source.cmp(&b.source));
+    out.warnings.sort_by(|a, b| a.source.cmp(&b.source));
+    out
 }
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
+    #[cfg(unix)]
     #[test]
-    fn sniffs_content() {
-        assert_eq!(InputKind::sniff(b"PK\x03\x04rest"), InputKind::Xlsx);
-        assert_eq!(InputKind::sniff(b"\xEF\xBB\xBF  {}"), InputKind::Json);
-        assert_eq!(InputKind::sniff(b"company,sector\n"), InputKind::Csv);
-        assert_eq!(InputKind::sniff(b""), InputKind::Json);
+    fn a_link_loop_is_reported_once_and_each_file_is_taken_once() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("answers");
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        std::fs::create_dir_all(root.join("b")).unwrap();
+        std::fs::write(root.join("a/one.json"), "{}").unwrap();
+        std::fs::write(root.join("b/two.json"), "{}").unwrap();
+        // A loop to the parent, a second path to a sibling directory, a second name for a file.
+        symlink("..", root.join("a/up")).unwrap();
+        symlink("../b", root.join("a/also-b")).unwrap();
+        symlink("one.json", root.join("a/same.json")).unwrap();
+        let g = gather(&[root.clone(), root.join("b/two.json")]);
+        let sources: Vec<String> = g
+            .inputs
+            .iter()
+            .map(|i| i.source.replace(&display(&root), "answers"))
+            .collect();
+        assert_eq!(sources, ["answers/a/also-b/two.json", "answers/a/one.json"]);
+        assert!(g.failures.is_empty(), "{:?}", g.failures);
+        assert_eq!(g.warnings.len(), 1, "{:?}", g.warnings);
+        assert!(g.warnings[0].source.ends_with("a/up"));
+        let text = g.warnings[0].problem.kind.message(Lang::En);
+        assert!(text.contains("leads back to"), "{text}");
     }
 
     #[test]
-    fn kinds_from_extensions() {
-        assert_eq!(
-            InputKind::from_path(Path::new("a/B.JSON")),
-            Some(InputKind::Json)
-        );
-        assert_eq!(InputKind::from_path(Path::new("a.pdf")), None);
+    fn a_directory_given_twice_is_not_called_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("one.json"), "{}").unwrap();
+        let g = gather(&[dir.path().to_path_buf(), dir.path().to_path_buf()]);
+        assert_eq!(g.inputs.len(), 1);
+        assert!(g.failures.is_empty(), "{:?}", g.failures);
     }
 }

@@ -2,7 +2,8 @@
 //! (child labour and forced labour in supply chains), validate them, make fillable templates,
 //! and show the grid.
 //!
-//! Each subcommand lives in its own module (`score`, `validate`, `template`, `questionnaire`);
+//! Each subcommand lives in its own module (`score`, `validate`, `template`, `questionnaire`,
+//! `manual` for the completion scripts and the manual page);
 //! `args` holds the clap definitions and help texts, `inputs` turns command-line inputs into
 //! files to read, `sheets` reads them with the core readers, `output` writes files atomically.
 //! Exit statuses: 0 success, 1 some inputs could not be scored or are invalid, 2 usage error.
@@ -11,6 +12,8 @@ mod args;
 mod fatal;
 mod grid;
 mod inputs;
+mod manual;
+mod migrate;
 mod output;
 mod questionnaire;
 mod reports;
@@ -30,6 +33,9 @@ fn main() -> ExitCode {
         args::Command::Validate(a) => validate::run(a),
         args::Command::Template(a) => template::run(a),
         args::Command::Questionnaire(a) => questionnaire::run(a),
+        args::Command::Completions(a) => manual::completions(a),
+        args::Command::Manpage(a) => manual::manpage(a),
+        args::Command::Migrate(a) => migrate::run(a),
     };
     match result {
         Ok(code) => code,

@@ -1,11 +1,15 @@
-//! `vigilance questionnaire`: the grid as a readable table in the chosen language (`show`), and
-//! the JSON Schemas of the file formats (`schema`).
+//! `vigilance questionnaire`: the grid as a readable table in the chosen language (`show`, with
+//! its provenance and, with `--mappings`, its regulation coverage), the built-in grids and their
+//! versions (`list`), and the JSON Schemas of the file formats (`schema`).
 
-use crate::args::{QuestionnaireAction, QuestionnaireArgs, SchemaArgs, SchemaKind, ShowArgs};
+use crate::args::{
+    ListArgs, QuestionnaireAction, QuestionnaireArgs, SchemaArgs, SchemaKind, ShowArgs,
+};
 use crate::fatal::Fatal;
 use crate::output::{Target, write_to};
 use std::process::ExitCode;
-use vigilance_core::{Lang, Level, Msg, Questionnaire, Track};
+use vigilance_core::coverage::{disclaimer, framework_counts, grid_coverage};
+use vigilance_core::{Lang, Level, Msg, Questionnaire, Track, registry};
 
 /// Runs `vigilance questionnaire`.
 pub fn run(args: &QuestionnaireArgs) -> Result<ExitCode, Fatal> {
@@ -14,18 +18,146 @@ pub fn run(args: &QuestionnaireArgs) -> Result<ExitCode, Fatal> {
             questionnaire: None,
             lang: Default::default(),
             width: 100,
+            mappings: false,
         }),
         Some(QuestionnaireAction::Show(a)) => show(a),
+        Some(QuestionnaireAction::List(a)) => list(a),
         Some(QuestionnaireAction::Schema(a)) => schema(a),
     }
 }
 
 fn show(args: &ShowArgs) -> Result<ExitCode, Fatal> {
     let lang: Lang = args.lang.into();
-    let q = crate::grid::load(args.questionnaire.as_deref(), lang)?;
-    let table = render_table(q, lang, usize::from(args.width));
+    let q = crate::grid::load_for_new(args.questionnaire.as_deref(), lang)?;
+    let mut table = render_table(q, lang, usize::from(args.width));
+    if args.mappings {
+        table.push_str(&render_mappings(q, lang, usize::from(args.width)));
+    }
     write_to(&Target::Stdout, lang, |w| w.write_all(table.as_bytes()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn list(args: &ListArgs) -> Result<ExitCode, Fatal> {
+    let lang: Lang = args.lang.into();
+    let text = render_list(lang);
+    write_to(&Target::Stdout, lang, |w| w.write_all(text.as_bytes()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The built-in grids, one line each: `id@version`, questions per track, title, and which is
+/// the default for new assessments.
+pub fn render_list(lang: Lang) -> String {
+    let default = registry::default_grid();
+    let mut out = format!("{}\n", Msg::CliGridList.text(lang));
+    for q in registry::builtin_grids() {
+        let name = format!("{}@{}", q.id, q.version);
+        let counts = q
+            .track_codes()
+            .iter()
+            .map(|t| {
+                let n: usize = Level::ALL
+                    .into_iter()
+                    .map(|l| q.questions_of(*t, l).count())
+                    .sum();
+                format!("{t} {n}")
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mark = if std::ptr::eq(q, default) {
+            format!(" {}", Msg::CliGridDefault.text(lang))
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "  {name:<20} {counts:<12} {}{mark}\n",
+            q.title.get(lang)
+        ));
+    }
+    out
+}
+
+/// For each framework of the grid: its citation and notes, then each requirement with the
+/// questions mapped to it per track, or "not covered"; and the coverage counts.
+pub fn render_mappings(q: &Questionnaire, lang: Lang, width: usize) -> String {
+    let mut out = String::new();
+    let line = |out: &mut String, text: &str, indent: usize| {
+        for l in wrap(text, width.saturating_sub(indent).max(20)) {
+            out.push_str(&" ".repeat(indent));
+            out.push_str(&l);
+            out.push('\n');
+        }
+    };
+    out.push('\n');
+    let heading = Msg::CliCoverageTitle.text(lang);
+    out.push_str(heading);
+    out.push('\n');
+    out.push_str(&"=".repeat(heading.chars().count()));
+    out.push('\n');
+    line(&mut out, disclaimer(lang), 0);
+    if q.frameworks.is_empty() {
+        out.push('\n');
+        line(&mut out, Msg::CliCoverageNone.text(lang), 0);
+        return out;
+    }
+    let map = grid_coverage(q);
+    let counts: Vec<_> = q
+        .track_codes()
+        .iter()
+        .map(|t| (*t, framework_counts(q, *t)))
+        .collect();
+    let not_covered = Msg::CoverageNotCovered.text(lang);
+    for (fi, f) in q.frameworks.iter().enumerate() {
+        out.push('\n');
+        let title = format!("{} · {}", f.id, f.name.get(lang));
+        out.push_str(&title);
+        out.push('\n');
+        out.push_str(&"-".repeat(title.chars().count()));
+        out.push('\n');
+        line(&mut out, f.citation.get(lang), 0);
+        if let Some(n) = &f.note {
+            line(
+                &mut out,
+                &format!("{} {}", Msg::CliNote.text(lang), n.get(lang)),
+                0,
+            );
+        }
+        let summary = counts
+            .iter()
+            .map(|(t, c)| format!("{t} {}/{}", c[fi].covered, c[fi].total))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        line(
+            &mut out,
+            &format!("{} {summary}", Msg::CliRequirementsCovered.text(lang)),
+            0,
+        );
+        for r in map.iter().filter(|r| r.framework == fi) {
+            let req = &f.requirements[r.requirement];
+            let per_track = q
+                .track_codes()
+                .iter()
+                .map(|t| {
+                    let ids: Vec<&str> = r
+                        .questions_for(*t)
+                        .iter()
+                        .map(|&i| q.questions[i].id.as_str())
+                        .collect();
+                    if ids.is_empty() {
+                        format!("{t}: {not_covered}")
+                    } else {
+                        format!("{t}: {}", ids.join(" "))
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" · ");
+            line(
+                &mut out,
+                &format!("{} — {} [{per_track}]", req.reference, req.title.get(lang)),
+                2,
+            );
+        }
+    }
+    out
 }
 
 /// The grid as text: a heading per level, then one row per question (id, tracks, theme,
@@ -37,6 +169,13 @@ pub fn render_table(q: &Questionnaire, lang: Lang, width: usize) -> String {
     out.push('\n');
     out.push_str(&"=".repeat(title.chars().count().min(width)));
     out.push('\n');
+    if let Some(p) = &q.provenance {
+        for line in wrap(p.get(lang), width) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
     let threshold = q.threshold_percent();
     let intro = Msg::CliGridIntro.fill(lang, &[("threshold", &threshold)]);
     for line in wrap(&intro, width) {

@@ -1,8 +1,8 @@
 //! What `vigilance score` needs of the core report writers: the options of the Excel workbook
-//! (streamed by `score` through `ResultsWorkbook`) and the CSV summary. (The JSON result
-//! document is streamed by `score` itself.)
+//! (streamed by `score` through `ResultsWorkbook`) and the CSV summary with its delimiter. (The
+//! JSON result document is streamed by `score` itself, through serde.)
 
-use vigilance_core::report::csv::summary_csv;
+use vigilance_core::report::csv::{Delimiter, summary_csv_with};
 use vigilance_core::report::json::ErrorEntry;
 use vigilance_core::report::workbook::{ScoredSheet, WorkbookOptions};
 use vigilance_core::{Lang, Questionnaire};
@@ -19,14 +19,15 @@ pub fn workbook_options(lang: Lang, previous: Option<Vec<ScoredSheet>>) -> Workb
     }
 }
 
-/// The bytes of the CSV summary.
+/// The bytes of the CSV summary, fields separated by `delimiter`.
 pub fn csv(
     q: &Questionnaire,
     scored: &[ScoredSheet],
     errors: &[ErrorEntry],
     lang: Lang,
+    delimiter: Delimiter,
 ) -> Vec<u8> {
-    summary_csv(q, scored, errors, lang).into_bytes()
+    summary_csv_with(q, scored, errors, lang, delimiter).into_bytes()
 }
 
 /// The date and time written in the workbook's Method sheet, in UTC; `SOURCE_DATE_EPOCH` (seconds

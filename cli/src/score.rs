@@ -1,7 +1,11 @@
 //! `vigilance score`: read a batch of answer files, score every sheet, and write the result
 //! document (JSON) or the Excel workbook — both streamed batch by batch so that memory stays flat
-//! in the number of sheets — or the CSV summary. Inputs that cannot be scored are listed on standard error and in the output,
-//! and the exit status is 1; the rest of the batch is still scored and written.
+//! in the number of sheets — or the CSV summary. Inputs that cannot be scored are listed on
+//! standard error and in the output, and the exit status is 1; the rest of the batch is still
+//! scored and written.
+//!
+//! A [`ScoreRun`] holds what every step needs (grid, scoring options, language, progress bar);
+//! sheets are read and scored on all cores with rayon, and handed on in the inputs' order.
 
 use crate::args::{Format, ScoreArgs};
 use crate::fatal::Fatal;
@@ -9,16 +13,19 @@ use crate::inputs::{self, Input, InputFailure, describe};
 use crate::output::{Target, save_atomically, write_to};
 use crate::sheets::read_sheets;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::{Serialize, Serializer};
+use std::cell::RefCell;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use vigilance_core::messages::{colon, count};
 use vigilance_core::report::json::{ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry};
 use vigilance_core::report::workbook::{ResultsWorkbook, ScoredSheet, WorkbookError};
 use vigilance_core::{Lang, Msg, Problem, Questionnaire, ScoringOptions, Text, score};
 
-/// Inputs handled per batch when streaming JSON: enough to keep every core busy, few enough to
-/// keep memory flat.
+/// Inputs handled per batch when streaming: enough to keep every core busy, few enough to keep
+/// memory flat.
 const BATCH: usize = 512;
 
 /// Batches with at least this many inputs get a progress bar (on a terminal).
@@ -67,95 +74,108 @@ pub fn error_entry(source: &str, problems: &[Problem], lang: Lang) -> ErrorEntry
     }
 }
 
-/// Applies `f` to every item on all cores, keeping the items' order. Each item is handled by
-/// exactly one worker; the results are put back in place after the workers are joined.
-pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len());
-    if workers <= 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        done.push((i, f(item)));
-                    }
-                    done
-                })
+/// One scoring run: the grid, the scoring options, the language of messages and the progress
+/// bar, shared by every step that reads and scores inputs.
+pub struct ScoreRun<'q> {
+    /// The questionnaire scored against.
+    pub questionnaire: &'q Questionnaire,
+    /// Evidence mode and threshold.
+    pub options: ScoringOptions,
+    /// The language of messages.
+    pub lang: Lang,
+    /// Advanced by one for each input read (hidden when not shown).
+    pub progress: ProgressBar,
+}
+
+impl ScoreRun<'_> {
+    /// Reads and scores every sheet of `input`, turning each into a `T` with `make` (on the
+    /// worker that scored it).
+    fn score_input<T>(&self, input: &Input, make: &impl Fn(ScoredSheet) -> T) -> Vec<Outcome<T>> {
+        let q = self.questionnaire;
+        let outcomes = read_sheets(input, q, self.lang)
+            .into_iter()
+            .map(|read| match read.result {
+                Ok(parsed) => {
+                    let assessment = score(q, &parsed.value, &self.options);
+                    Outcome::Done(make(ScoredSheet {
+                        source: read.source,
+                        sheet: parsed.value,
+                        assessment,
+                        warnings: parsed.warnings,
+                    }))
+                }
+                Err(problems) => Outcome::Failed(error_entry(&read.source, &problems.0, self.lang)),
             })
             .collect();
-        for h in handles {
-            match h.join() {
-                Ok(done) => {
-                    for (i, r) in done {
-                        slots[i] = Some(r);
-                    }
-                }
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-    });
-    slots.into_iter().flatten().collect()
-}
+        self.progress.inc(1);
+        outcomes
+    }
 
-/// Reads and scores every sheet of `input`, turning each into a `T` with `make` (in the worker).
-fn process<T>(
-    input: &Input,
-    q: &Questionnaire,
-    opts: &ScoringOptions,
-    lang: Lang,
-    make: &(impl Fn(ScoredSheet) -> T + Sync),
-) -> Vec<Outcome<T>> {
-    read_sheets(input, q, lang)
-        .into_iter()
-        .map(|read| match read.result {
-            Ok(parsed) => {
-                let assessment = score(q, &parsed.value, opts);
-                Outcome::Done(make(ScoredSheet {
-                    source: read.source,
-                    sheet: parsed.value,
-                    assessment,
-                    warnings: parsed.warnings,
-                }))
-            }
-            Err(problems) => Outcome::Failed(error_entry(&read.source, &problems.0, lang)),
-        })
-        .collect()
-}
+    /// Scores `inputs` on all cores; the outcomes come back in the inputs' order.
+    fn score_batch<T: Send>(
+        &self,
+        inputs: &[Input],
+        make: &(impl Fn(ScoredSheet) -> T + Sync),
+    ) -> Vec<Vec<Outcome<T>>> {
+        inputs
+            .par_iter()
+            .map(|input| self.score_input(input, make))
+            .collect()
+    }
 
-/// Scores every input, in memory, for what needs only the summary figures (the CSV summary,
-/// the `--previous` comparison): the sheets' answers are dropped once scored.
-pub fn score_all(
-    inputs: &[Input],
-    q: &Questionnaire,
-    opts: &ScoringOptions,
-    lang: Lang,
-    progress: &ProgressBar,
-) -> (Vec<ScoredSheet>, Vec<ErrorEntry>) {
-    let outcomes = parallel_map(inputs, |input| {
-        let r = process(input, q, opts, lang, &|mut s: ScoredSheet| {
+    /// Scores every input, in memory, for what needs only the summary figures (the CSV summary,
+    /// the `--previous` comparison): the sheets' answers are dropped once scored.
+    pub fn score_all(&self, inputs: &[Input]) -> (Vec<ScoredSheet>, Vec<ErrorEntry>) {
+        let outcomes = self.score_batch(inputs, &|mut s: ScoredSheet| {
             s.sheet.answers.clear();
             s
         });
-        progress.inc(1);
-        r
-    });
-    let (mut scored, mut errors) = (Vec::new(), Vec::new());
-    for o in outcomes.into_iter().flatten() {
-        match o {
-            Outcome::Done(s) => scored.push(s),
-            Outcome::Failed(e) => errors.push(e),
+        let (mut scored, mut errors) = (Vec::new(), Vec::new());
+        for o in outcomes.into_iter().flatten() {
+            match o {
+                Outcome::Done(s) => scored.push(s),
+                Outcome::Failed(e) => errors.push(e),
+            }
+        }
+        (scored, errors)
+    }
+
+    /// Scores the inputs batch by batch on all cores and hands every outcome, in the inputs'
+    /// order, to `consume` on this thread while the next batch is scored: neither the sheets nor
+    /// their results are all in memory at once. Stops at the first error of `consume`.
+    fn for_each_scored<T: Send, E>(
+        &self,
+        inputs: &[Input],
+        make: &(impl Fn(ScoredSheet) -> T + Sync),
+        mut consume: impl FnMut(Outcome<T>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut batches = inputs.chunks(BATCH);
+        let mut ready = batches
+            .next()
+            .map(|b| self.score_batch(b, make))
+            .unwrap_or_default();
+        loop {
+            let next = batches.next();
+            let mut scored = None;
+            // `in_place_scope` runs the consumer here (it need not be `Send`: it writes to the
+            // output) while the pool scores the next batch.
+            let consumed = rayon::in_place_scope(|s| {
+                if let Some(batch) = next {
+                    let scored = &mut scored;
+                    s.spawn(move |_| *scored = Some(self.score_batch(batch, make)));
+                }
+                std::mem::take(&mut ready)
+                    .into_iter()
+                    .flatten()
+                    .try_for_each(&mut consume)
+            });
+            consumed?;
+            match scored {
+                Some(outcomes) => ready = outcomes,
+                None => return Ok(()),
+            }
         }
     }
-    (scored, errors)
 }
 
 /// The format to write: as asked, else from the output file's extension, else xlsx for a file
@@ -184,7 +204,7 @@ fn progress_bar(count: usize, quiet: bool) -> ProgressBar {
 pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
     let lang: Lang = args.grid.lang.into();
     let q = crate::grid::load(args.grid.questionnaire.as_deref(), lang)?;
-    let opts = ScoringOptions {
+    let options = ScoringOptions {
         evidence_mode: args.evidence_mode.into(),
         threshold: args.threshold,
     };
@@ -193,69 +213,57 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
     if format == Format::Xlsx && target.is_terminal() {
         return Err(Fatal::new(lang, Msg::FatalXlsxToTerminal, &[]));
     }
-
+    let mut run = ScoreRun {
+        questionnaire: q,
+        options,
+        lang,
+        progress: ProgressBar::hidden(),
+    };
     let previous = args
         .previous
         .as_ref()
-        .map(|p| read_previous(p, q, &opts, lang, args.quiet));
+        .map(|p| read_previous(&run, p, args.quiet));
 
     let gathered = inputs::gather(&args.inputs);
-    let input_errors: Vec<ErrorEntry> = gathered
+    run.progress = progress_bar(gathered.inputs.len(), args.quiet);
+    let mut tally = Tally::default();
+    // Noticed while gathering (a symbolic-link loop not followed): shown first.
+    tally.warned.extend(
+        gathered
+            .warnings
+            .iter()
+            .map(|w| (w.source.clone(), vec![w.problem.clone()])),
+    );
+    tally.errors = gathered
         .failures
         .iter()
         .map(|InputFailure { source, problem }| {
             error_entry(source, std::slice::from_ref(problem), lang)
         })
         .collect();
-    let progress = progress_bar(gathered.inputs.len(), args.quiet);
-
-    let mut tally = Tally::default();
+    let inputs = &gathered.inputs;
     match format {
-        Format::Json => {
-            write_to(&target, lang, |w| {
-                stream_json(
-                    w,
-                    &gathered.inputs,
-                    input_errors,
-                    q,
-                    &opts,
-                    lang,
-                    &progress,
-                    &mut tally,
-                )
-            })?;
-        }
-        Format::Xlsx => {
-            write_workbook(
-                &target,
-                &gathered.inputs,
-                input_errors,
-                q,
-                &opts,
-                lang,
-                previous,
-                &progress,
-                &mut tally,
-            )?;
-        }
+        Format::Json => write_to(&target, lang, |w| stream_json(&run, w, inputs, &mut tally))?,
+        Format::Xlsx => write_workbook(&run, &target, inputs, previous, &mut tally)?,
         Format::Csv => {
             // The CSV summary needs no answers: drop them as each sheet is scored so that a
             // large batch stays small in memory.
-            let (scored, mut errors) = score_all(&gathered.inputs, q, &opts, lang, &progress);
-            errors.extend(input_errors);
-            errors.sort_by(|a, b| a.source.cmp(&b.source));
+            let (scored, errors) = run.score_all(inputs);
+            tally.errors.extend(errors);
+            tally.errors.sort_by(|a, b| a.source.cmp(&b.source));
             tally.scored = scored.len();
-            tally.warned = scored
-                .iter()
-                .filter(|s| !s.warnings.is_empty())
-                .map(|s| (s.source.clone(), s.warnings.clone()))
-                .collect();
-            let bytes = crate::reports::csv(q, &scored, &errors, lang);
-            tally.errors = errors;
+            tally.warned.extend(
+                scored
+                    .iter()
+                    .filter(|s| !s.warnings.is_empty())
+                    .map(|s| (s.source.clone(), s.warnings.clone())),
+            );
+            let delimiter = args.csv_delimiter.into();
+            let bytes = crate::reports::csv(q, &scored, &tally.errors, lang, delimiter);
             write_to(&target, lang, |w| w.write_all(&bytes))?;
         }
     }
-    progress.finish_and_clear();
+    run.progress.finish_and_clear();
     report(&tally, &target, lang, args.quiet);
     Ok(if tally.errors.is_empty() {
         ExitCode::SUCCESS
@@ -264,68 +272,23 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
     })
 }
 
-/// Scores the inputs batch by batch on all cores and hands every outcome, in the inputs' order,
-/// to `consume` on this thread while the next batch is scored: neither the sheets nor their
-/// results are all in memory at once. Stops at the first error of `consume`.
-fn for_each_scored<T: Send, E>(
-    inputs: &[Input],
-    q: &Questionnaire,
-    opts: &ScoringOptions,
-    lang: Lang,
-    progress: &ProgressBar,
-    make: &(impl Fn(ScoredSheet) -> T + Sync),
-    mut consume: impl FnMut(Outcome<T>) -> Result<(), E>,
-) -> Result<(), E> {
-    let score_batch = |batch: &[Input]| {
-        parallel_map(batch, |input| {
-            let r = process(input, q, opts, lang, make);
-            progress.inc(1);
-            r
-        })
-    };
-    // While one batch is consumed, the next one is scored on another thread.
-    let mut batches = inputs.chunks(BATCH);
-    let mut ready = batches.next().map(score_batch).unwrap_or_default();
-    loop {
-        let next = batches.next();
-        let (consumed, scored) = std::thread::scope(|s| {
-            let worker = next.map(|batch| s.spawn(|| score_batch(batch)));
-            let consumed = std::mem::take(&mut ready)
-                .into_iter()
-                .flatten()
-                .try_for_each(&mut consume);
-            let scored = worker.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-            (consumed, scored)
-        });
-        consumed?;
-        match scored {
-            Some(outcomes) => ready = outcomes,
-            None => return Ok(()),
-        }
-    }
-}
-
 /// Writes the Excel workbook, scoring the inputs batch by batch and pushing each scored sheet
 /// into the streamed workbook as it comes (in the inputs' order), so that memory stays flat in
 /// the number of sheets. A file is saved by rust_xlsxwriter straight to a temporary file that
-/// then replaces the target.
-#[allow(clippy::too_many_arguments)]
+/// then replaces the target. The errors already in `tally` (inputs that could not be used) are
+/// listed with those found while scoring.
 fn write_workbook(
+    run: &ScoreRun<'_>,
     target: &Target,
     inputs: &[Input],
-    input_errors: Vec<ErrorEntry>,
-    q: &Questionnaire,
-    opts: &ScoringOptions,
-    lang: Lang,
     previous: Option<Vec<ScoredSheet>>,
-    progress: &ProgressBar,
     tally: &mut Tally,
 ) -> Result<(), Fatal> {
+    let lang = run.lang;
     let fatal = |e: WorkbookError| Fatal::new(lang, Msg::FatalWorkbook, &[("error", &e)]);
-    let mut book =
-        ResultsWorkbook::new(q, crate::reports::workbook_options(lang, previous)).map_err(fatal)?;
-    let mut errors = input_errors;
-    for_each_scored(inputs, q, opts, lang, progress, &|s| s, |o| {
+    let options = crate::reports::workbook_options(lang, previous);
+    let mut book = ResultsWorkbook::new(run.questionnaire, options).map_err(fatal)?;
+    run.for_each_scored(inputs, &|s| s, |o| {
         match o {
             Outcome::Done(s) => {
                 book.push(&s)?;
@@ -334,16 +297,15 @@ fn write_workbook(
                     tally.warned.push((s.source, s.warnings));
                 }
             }
-            Outcome::Failed(e) => errors.push(e),
+            Outcome::Failed(e) => tally.errors.push(e),
         }
         Ok(())
     })
     .map_err(fatal)?;
-    errors.sort_by(|a, b| a.source.cmp(&b.source));
-    for e in &errors {
+    tally.errors.sort_by(|a, b| a.source.cmp(&b.source));
+    for e in &tally.errors {
         book.push_error(e);
     }
-    tally.errors = errors;
     match target {
         Target::Stdout => {
             let bytes = book.finish().map_err(fatal)?;
@@ -353,93 +315,83 @@ fn write_workbook(
     }
 }
 
-/// Writes the result document, scoring the inputs batch by batch: each worker serialises its
-/// entries, so that neither the sheets nor their results are all in memory at once. The bytes
-/// are those of `ResultDocument::to_json_pretty` followed by a newline.
-#[allow(clippy::too_many_arguments)]
+/// Writes the result document, as `ResultDocument::to_json_pretty` followed by a newline,
+/// streamed through serde: the `results` array is filled from the scoring pipeline while it is
+/// written, so that neither the sheets nor their results are all in memory at once; `errors`
+/// follows, sorted by source, with the errors already in `tally`.
 fn stream_json(
+    run: &ScoreRun<'_>,
     w: &mut dyn Write,
     inputs: &[Input],
-    input_errors: Vec<ErrorEntry>,
-    q: &Questionnaire,
-    opts: &ScoringOptions,
-    lang: Lang,
-    progress: &ProgressBar,
     tally: &mut Tally,
 ) -> io::Result<()> {
-    let to_json = |s: ScoredSheet| -> (String, Option<(String, Vec<Problem>)>) {
-        let entry = ResultEntry::new(&s.source, q, &s.sheet, &s.assessment, &s.warnings);
-        let json = indented(
-            &serde_json::to_string_pretty(&entry).unwrap_or_default(),
-            "    ",
-        );
-        let warned = (!s.warnings.is_empty()).then_some((s.source, s.warnings));
-        (json, warned)
+    let document = StreamedDocument {
+        run,
+        inputs,
+        tally: RefCell::new(tally),
     };
-    write!(
-        w,
-        "{{\n  \"format\": {},\n  \"results\": [",
-        serde_json::Value::from(RESULTS_FORMAT)
-    )?;
-    let mut errors = input_errors;
-    let mut first = true;
-    for_each_scored(inputs, q, opts, lang, progress, &to_json, |o| {
-        match o {
-            Outcome::Done((json, warned)) => {
-                w.write_all(if first { b"\n" } else { b",\n" })?;
-                w.write_all(json.as_bytes())?;
-                first = false;
-                tally.scored += 1;
-                tally.warned.extend(warned);
-            }
-            Outcome::Failed(e) => errors.push(e),
-        }
-        Ok::<(), io::Error>(())
-    })?;
-    w.write_all(if first { b"]," } else { b"\n  ]," })?;
-    errors.sort_by(|a, b| a.source.cmp(&b.source));
-    w.write_all(b"\n  \"errors\": [")?;
-    for (i, e) in errors.iter().enumerate() {
-        w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        let json = serde_json::to_string_pretty(e).unwrap_or_default();
-        w.write_all(indented(&json, "    ").as_bytes())?;
-    }
-    w.write_all(if errors.is_empty() {
-        b"]\n}\n"
-    } else {
-        b"\n  ]\n}\n"
-    })?;
-    tally.errors = errors;
-    Ok(())
+    let mut w = io::BufWriter::with_capacity(1 << 16, w);
+    serde_json::to_writer_pretty(&mut w, &document).map_err(io::Error::from)?;
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
-/// `text` with every line prefixed by `indent` (JSON strings hold no raw newline), so that a
-/// pretty-printed entry nests at the depth it has in the document. Done in the workers.
-fn indented(text: &str, indent: &str) -> String {
-    let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
-    let mut out = String::with_capacity(text.len() + lines * indent.len());
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str(indent);
-        out.push_str(line);
+/// The result document, scored while serde writes it.
+struct StreamedDocument<'a, 'q> {
+    run: &'a ScoreRun<'q>,
+    inputs: &'a [Input],
+    tally: RefCell<&'a mut Tally>,
+}
+
+/// The `results` array of a [`StreamedDocument`].
+struct StreamedResults<'d, 'a, 'q>(&'d StreamedDocument<'a, 'q>);
+
+impl Serialize for StreamedDocument<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // The fields of `ResultDocument`, in its order.
+        let mut doc = serializer.serialize_struct("ResultDocument", 3)?;
+        doc.serialize_field("format", RESULTS_FORMAT)?;
+        doc.serialize_field("results", &StreamedResults(self))?;
+        let mut tally = self.tally.borrow_mut();
+        tally.errors.sort_by(|a, b| a.source.cmp(&b.source));
+        doc.serialize_field("errors", &tally.errors)?;
+        doc.end()
     }
-    out
+}
+
+impl Serialize for StreamedResults<'_, '_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let StreamedDocument { run, inputs, tally } = self.0;
+        let q = run.questionnaire;
+        let to_entry = |s: ScoredSheet| {
+            let entry = ResultEntry::new(&s.source, q, &s.sheet, &s.assessment, &s.warnings);
+            let warned = (!s.warnings.is_empty()).then_some((s.source, s.warnings));
+            (entry, warned)
+        };
+        let mut seq = serializer.serialize_seq(None)?;
+        run.for_each_scored(inputs, &to_entry, |o| {
+            let mut tally = tally.borrow_mut();
+            match o {
+                Outcome::Done((entry, warned)) => {
+                    seq.serialize_element(&entry)?;
+                    tally.scored += 1;
+                    tally.warned.extend(warned);
+                }
+                Outcome::Failed(e) => tally.errors.push(e),
+            }
+            Ok(())
+        })?;
+        seq.end()
+    }
 }
 
 /// Scores the sheets of an earlier campaign (`--previous`); those that cannot be scored are
 /// reported as warnings and left out of the comparison.
-fn read_previous(
-    path: &std::path::Path,
-    q: &Questionnaire,
-    opts: &ScoringOptions,
-    lang: Lang,
-    quiet: bool,
-) -> Vec<ScoredSheet> {
+fn read_previous(run: &ScoreRun<'_>, path: &std::path::Path, quiet: bool) -> Vec<ScoredSheet> {
+    let lang = run.lang;
     let gathered = inputs::gather(std::slice::from_ref(&path.to_path_buf()));
     // The comparison needs only each company's summary figures: drop the answers.
-    let (scored, mut errors) = score_all(&gathered.inputs, q, opts, lang, &ProgressBar::hidden());
+    let (scored, mut errors) = run.score_all(&gathered.inputs);
     errors.extend(
         gathered
             .failures

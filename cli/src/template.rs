@@ -12,7 +12,7 @@ use vigilance_core::{Lang, Msg};
 /// Runs `vigilance template`.
 pub fn run(args: &TemplateArgs) -> Result<ExitCode, Fatal> {
     let lang: Lang = args.lang.into();
-    let q = crate::grid::load(args.questionnaire.as_deref(), lang)?;
+    let q = crate::grid::load_for_new(args.questionnaire.as_deref(), lang)?;
     let target = Target::from_arg(Some(&args.output));
     if target.is_terminal() {
         return Err(Fatal::new(lang, Msg::FatalTemplateToTerminal, &[]));

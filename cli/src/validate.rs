@@ -4,12 +4,13 @@
 
 use crate::args::ValidateArgs;
 use crate::fatal::Fatal;
-use crate::inputs::{self, InputKind, describe};
-use crate::sheets::{has_error, parse_sheets};
+use crate::inputs::{self, describe};
+use crate::sheets::{has_error, parse_sheets, recognise};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use std::fmt;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use vigilance_core::import::FileKind;
 use vigilance_core::location::{decode_text, strip_bom};
 use vigilance_core::messages::{Msg, colon, count};
 use vigilance_core::{Lang, Problem, Questionnaire, Severity};
@@ -146,9 +147,16 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
         let _ = out.write_all(s.as_bytes());
     };
 
-    let questionnaire: &Questionnaire = match &args.grid.questionnaire {
-        None => Questionnaire::builtin(),
-        Some(path) => {
+    let builtin = args
+        .grid
+        .questionnaire
+        .as_deref()
+        .and_then(|p| p.to_str())
+        .and_then(crate::grid::builtin);
+    let questionnaire: &Questionnaire = match (&args.grid.questionnaire, builtin) {
+        (None, _) => Questionnaire::builtin(),
+        (Some(_), Some(grid)) => grid,
+        (Some(path), None) => {
             checked += 1;
             let name = path.to_string_lossy().into_owned();
             match crate::grid::read(path) {
@@ -186,6 +194,9 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
     };
 
     let gathered = inputs::gather(&args.inputs);
+    for w in &gathered.warnings {
+        print(&renderer.render(&w.source, None, &w.problem));
+    }
     let mut entries: Vec<(String, Vec<String>, bool)> = Vec::new();
     for f in &gathered.failures {
         entries.push((
@@ -195,7 +206,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
         ));
     }
     for input in &gathered.inputs {
-        let (bytes, kind) = match input.read() {
+        let bytes = match input.read() {
             Ok(r) => r,
             Err(p) => {
                 entries.push((
@@ -206,8 +217,9 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
                 continue;
             }
         };
-        let text = (kind == InputKind::Json).then(|| source_text(&bytes));
-        for read in parse_sheets(&input.source, kind, &bytes, questionnaire, lang) {
+        let kind = recognise(input, &bytes);
+        let text = (kind == FileKind::Json).then(|| source_text(&bytes));
+        for read in parse_sheets(input, kind, &bytes, questionnaire, lang) {
             let (problems, ok, company) = match &read.result {
                 Ok(parsed) => (
                     parsed.warnings.clone(),

@@ -264,3 +264,56 @@ fn files_over_the_size_limit_are_refused_unread_and_the_rest_is_scored() {
         assert_eq!(doc.errors.len(), 2);
     }
 }
+
+#[test]
+fn batches_past_the_first_keep_the_inputs_order() {
+    // More inputs than one scoring batch (512): the next batch is scored while one is written.
+    let dir = tempfile::tempdir().unwrap();
+    let acme = std::fs::read(root().join("tests/fixtures/good/acme.json")).unwrap();
+    let bad = std::fs::read(root().join("tests/fixtures/bad/unknown-question.json")).unwrap();
+    for i in 0..1100 {
+        let body = if i % 100 == 7 { &bad } else { &acme };
+        std::fs::write(dir.path().join(format!("sheet-{i:04}.json")), body).unwrap();
+    }
+    let out = vigilance()
+        .args(["score", "-q"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let doc = document(&out);
+    assert_eq!(doc.results.len(), 1089);
+    assert_eq!(doc.errors.len(), 11);
+    let sources: Vec<_> = doc.results.iter().map(|r| r.source.clone()).collect();
+    let mut sorted = sources.clone();
+    sorted.sort();
+    assert_eq!(sources, sorted);
+    assert_eq!(format!("{}\n", doc.to_json_pretty()).as_bytes(), &out[..]);
+}
+
+#[test]
+fn a_workbook_named_json_gets_a_workbook_size_limit() {
+    use std::io::Write as _;
+    use vigilance_core::answers::MAX_SHEET_BYTES;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.json");
+    let mut f = std::fs::File::create(&path).unwrap();
+    f.write_all(b"PK\x03\x04").unwrap();
+    f.set_len(MAX_SHEET_BYTES as u64 + 1).unwrap();
+    let out = vigilance()
+        .args(["score", "--lang", "en", "--format", "json"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    // Read (as a workbook, which it is not quite), not refused for a JSON sheet's size.
+    assert!(!stderr.contains("over the limit"), "{stderr}");
+    assert!(
+        stderr.contains("named .json but holds an Excel workbook"),
+        "{stderr}"
+    );
+}

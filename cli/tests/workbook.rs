@@ -236,6 +236,59 @@ fn csv_summary_has_one_row_per_company_and_track() {
 }
 
 #[test]
+fn csv_delimiters_for_tools_and_for_excel_in_french() {
+    let csv = |delimiter: &str| {
+        let out = vigilance()
+            .args([
+                "score",
+                "--lang",
+                "fr",
+                "--format",
+                "csv",
+                "--csv-delimiter",
+            ])
+            .args([delimiter, "tests/fixtures/good"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let rows = |text: &str, sep: u8| -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .delimiter(sep)
+            .from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect()
+    };
+    let comma = rows(&csv("comma"), b',');
+    // Tab: the same cells.
+    assert_eq!(rows(&csv("tab"), b'\t'), comma);
+    // Semicolon: what Excel set to French opens by a double click: a byte-order mark, `;`
+    // between fields and a decimal comma; the same cells otherwise.
+    let french = csv("semicolon");
+    assert!(
+        french.starts_with("\u{FEFF}company;sector;country;"),
+        "{french}"
+    );
+    let mut french = rows(french.trim_start_matches('\u{FEFF}'), b';');
+    let score = &comma[1][8];
+    assert!(score.contains('.'), "{:?}", comma[1]);
+    assert_eq!(french[1][8], score.replace('.', ","));
+    for row in &mut french {
+        for cell in row.iter_mut() {
+            if cell.parse::<f64>().is_err() && cell.replace(',', ".").parse::<f64>().is_ok() {
+                *cell = cell.replace(',', ".");
+            }
+        }
+    }
+    assert_eq!(french, comma);
+}
+
+#[test]
 fn output_format_follows_the_file_extension() {
     let dir = tempfile::tempdir().unwrap();
     for (name, magic) in [

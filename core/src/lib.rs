@@ -30,12 +30,17 @@
 
 pub mod answers;
 pub mod codes;
+pub mod coverage;
 pub mod exact;
 pub mod import;
 pub mod location;
+pub mod mapping;
 pub mod messages;
+pub mod migrate;
+pub mod nace;
 pub mod problem;
 pub mod questionnaire;
+pub mod registry;
 pub mod report;
 pub mod schema;
 pub mod scoring;
@@ -52,9 +57,10 @@ pub use scoring::{
 };
 pub use text::{Lang, Text};
 
-/// The built-in questionnaire file (`questionnaires/rhsf-fir.json`), embedded at compile time so
+/// The built-in questionnaire file (`questionnaires/rhsf-fir-1.0.0.json`), embedded at compile time so
 /// that the CLI and the web app score with the very same grid.
-pub const BUILTIN_QUESTIONNAIRE_JSON: &str = include_str!("../../questionnaires/rhsf-fir.json");
+pub const BUILTIN_QUESTIONNAIRE_JSON: &str =
+    include_str!("../../questionnaires/rhsf-fir-1.0.0.json");
 
 /// This library's version, written into reports.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

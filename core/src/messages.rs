@@ -266,6 +266,10 @@ catalogue! {
     NotAnswerFile => "ce fichier n'est pas une fiche de réponses : donnez des fiches .json (exportées de l'application), des classeurs .xlsx faits avec `vigilance template`, ou un .csv au format matrice", "this file is not an answer sheet: give .json answer sheets (exported from the app), .xlsx workbooks made with `vigilance template`, or a .csv in the matrix layout";
     /// VG-F21
     NoAnswerFileInDir => "aucune fiche de réponses (.json, .xlsx, .csv) dans ce dossier : vérifiez le chemin, ou placez-y les fiches à évaluer", "no answer sheet (.json, .xlsx, .csv) in this directory: check the path, or put the sheets to score in it";
+    /// VG-F22
+    WorkbookMisnamed => "le fichier porte l'extension .{ext} mais contient un classeur Excel : il a été lu comme tel ; renommez-le en .xlsx", "the file is named .{ext} but holds an Excel workbook: it was read as such; rename it .xlsx";
+    /// VG-F23
+    LinkLoop => "ce lien symbolique ramène à {target}, un dossier qui le contient : il n'est pas suivi, pour que le parcours s'arrête et qu'aucune fiche ne soit lue deux fois", "this symbolic link leads back to {target}, a directory that contains it: it is not followed, so that the walk ends and no sheet is read twice";
 
     // ----- Kinds of input, for the size message -----
     /// An input of unknown kind.
@@ -366,6 +370,12 @@ catalogue! {
     IndexWeightCount => "il faut exactement 4 pondérations d'indice (N1 à N4), {found} trouvée(s)", "exactly 4 index weights are needed (N1 to N4), found {found}";
     /// VG-Q13
     TrackNotDefined => "le volet {track} n'est pas défini dans `tracks`", "track {track} is not defined in `tracks`";
+    /// VG-Q14
+    UnknownFramework => "`{found}` n'est pas un référentiel de cette grille (référentiels définis : {known})", "`{found}` is not a framework of this grid (defined: {known})";
+    /// VG-Q15
+    UnknownRequirement => "`{found}` n'est pas une exigence du référentiel {framework}", "`{found}` is not a requirement of framework {framework}";
+    /// VG-Q16
+    MappingTrackNotAsked => "la question n'est pas posée pour le volet {track} : la correspondance ne peut pas s'y limiter", "the question is not asked for track {track}: the mapping cannot be limited to it";
 
     // ----- What carries an id, for VG-Q01 -----
     /// A question.
@@ -378,6 +388,10 @@ catalogue! {
     IdLevel => "niveau", "level";
     /// An answer value.
     IdAnswerValue => "valeur de réponse", "answer value";
+    /// A framework.
+    IdFramework => "référentiel", "framework";
+    /// A requirement of a framework.
+    IdRequirement => "exigence", "requirement";
 
     // ----- Numbers, for VG-Q07 -----
     /// A threshold.
@@ -432,6 +446,14 @@ catalogue! {
     CsvUnreadable => "ce CSV ne peut pas être lu : {detail}", "this CSV cannot be read: {detail}";
     /// VG-S09
     NoCompany => "ce fichier ne contient aucune entreprise : remplissez au moins une ligne (nom de l'entreprise et réponses)", "this file holds no company: fill in at least one row (company name and answers)";
+    /// VG-S10
+    CsvWindows1252 => "ce CSV n'est pas en UTF-8 : il a été lu en Windows-1252 (l'encodage des CSV d'Excel en français), avec {separator} entre les champs ; vérifiez que les lettres accentuées sont justes, ou enregistrez-le au format « CSV UTF-8 »", "this CSV is not UTF-8: it was read as Windows-1252 (the encoding of French Excel's CSV files), with {separator} between fields; check that accented letters are right, or save it as \"CSV UTF-8\"";
+    /// VG-S10, the separator found: `;`.
+    SeparatorSemicolon => "« ; »", "`;`";
+    /// VG-S10, the separator found: `,`.
+    SeparatorComma => "« , »", "`,`";
+    /// VG-S10, the separator found: tab.
+    SeparatorTab => "des tabulations", "tabs";
 
     // ----- The results workbook -----
     /// A sheet name.
@@ -688,6 +710,8 @@ catalogue! {
     FatalWorkbook => "le classeur Excel n'a pas pu être écrit : {error}", "the Excel workbook could not be written: {error}";
     /// The template failed.
     FatalTemplate => "le modèle n'a pas pu être écrit : {error}", "the template could not be written: {error}";
+    /// `vigilance manpage --out-dir` could not write.
+    FatalManpages => "impossible d'écrire les pages de manuel dans {path} : {error} ; vérifiez que ce dossier est accessible en écriture", "cannot write the manual pages into {path}: {error}; check that the directory is writable";
     /// `questionnaire show`: the introduction.
     CliGridIntro => "Seuil : {threshold} %. ★ = question critique : un niveau n'est atteint que si ses questions critiques obtiennent tous leurs points. Volets : CL = travail des enfants, FL = travail forcé ; une question des deux volets reçoit une réponse pour chacun.", "Threshold: {threshold} %. ★ = critical question: a level is achieved only when its critical questions score their full point. Tracks: CL = child labour, FL = forced labour; a question of both tracks is answered for each.";
     /// `questionnaire show`: column of tracks.
@@ -700,6 +724,64 @@ catalogue! {
     CliGridQuestion => "Question", "Question";
     /// `questionnaire show`: the footer.
     CliGridPerTrack => "Questions par volet :", "Questions per track:";
+
+    // ----- Grids: versions, regulation coverage, migration -----
+    /// A coverage status.
+    CoverageMet => "Satisfaite", "Met";
+    /// A coverage status.
+    CoveragePartlyMet => "Partiellement satisfaite", "Partly met";
+    /// A coverage status.
+    CoverageNotMet => "Non satisfaite", "Not met";
+    /// A coverage status.
+    CoverageNotAnswered => "Sans réponse", "Not answered";
+    /// A coverage status.
+    CoverageNotApplicable => "Non applicable", "Not applicable";
+    /// A requirement no question covers.
+    CoverageNotCovered => "non couverte par la grille", "not covered by the grid";
+    /// Shown wherever coverage is shown.
+    CoverageDisclaimer => "La couverture réglementaire est une information : elle dit quelles questions de la grille portent sur chaque exigence et comment elles ont été répondues. Ce n'est ni un avis juridique ni une attestation de conformité.", "Regulation coverage is information: it says which questions of the grid bear on each requirement and how they were answered. It is neither a legal opinion nor a statement of compliance.";
+    /// Migration refused: two different grids.
+    MigrateOtherGrid => "la feuille répond à la grille `{from}`, pas à `{to}` : seules les versions d'une même grille peuvent être migrées", "the sheet answers grid `{from}`, not `{to}`: only versions of the same grid can be migrated";
+    /// Migration refused: not a later version.
+    MigrateNotLater => "la feuille répond déjà à la version {from} ; on ne migre que vers une version ultérieure (demandée : {to})", "the sheet already answers version {from}; migrate only to a later version (asked: {to})";
+    /// A migrated answer.
+    MigrateCarried => "reprise (question inchangée)", "carried over (question unchanged)";
+    /// A migrated answer.
+    MigrateCarriedReworded => "reprise (question reformulée, même sens)", "carried over (question reworded, same meaning)";
+    /// An answer not migrated.
+    MigrateDroppedRevised => "non reprise : la question a été révisée, à répondre de nouveau", "not carried over: the question was revised, answer it again";
+    /// An answer not migrated.
+    MigrateDroppedInvalid => "non reprise : la nouvelle version n'accepte plus cette réponse", "not carried over: the new version no longer accepts this answer";
+    /// An answer not migrated.
+    MigrateDroppedRemoved => "non reprise : la question n'existe plus", "not carried over: the question no longer exists";
+    /// A new question.
+    MigrateAdded => "nouvelle question, sans réponse", "new question, unanswered";
+    /// `--questionnaire` names nothing known.
+    FatalUnknownGrid => "`{name}` n'est ni une grille intégrée ni un fichier. Grilles intégrées : {known} (`vigilance questionnaire list`)", "`{name}` is neither a built-in grid nor a file. Built-in grids: {known} (`vigilance questionnaire list`)";
+    /// `questionnaire list`: the heading.
+    CliGridList => "Grilles intégrées (`--questionnaire ID@VERSION` en choisit une ; une feuille est notée sur la version qu'elle indique) :", "Built-in grids (`--questionnaire ID@VERSION` picks one; a sheet is scored on the version it names):";
+    /// `questionnaire list`: the default grid.
+    CliGridDefault => "(par défaut)", "(default)";
+    /// `questionnaire show --mappings`: the heading.
+    CliCoverageTitle => "Couverture réglementaire", "Regulation coverage";
+    /// `questionnaire show --mappings` on a grid without frameworks.
+    CliCoverageNone => "Cette grille n'est rattachée à aucun référentiel (champ `frameworks`).", "This grid maps to no framework (field `frameworks`).";
+    /// Before a framework's status note.
+    CliNote => "Note :", "Note:";
+    /// Before the coverage counts of a framework.
+    CliRequirementsCovered => "Exigences couvertes :", "Requirements covered:";
+    /// `migrate`: only JSON.
+    CliMigrateOnlyJson => "seules les feuilles JSON se migrent : exportez d'abord ce classeur en JSON, ou remplissez un modèle de la nouvelle version (`vigilance template`)", "only JSON sheets can be migrated: export this workbook to JSON first, or fill in a template of the new version (`vigilance template`)";
+    /// `migrate`: the sheet names no grid.
+    CliMigrateNoGrid => "la feuille n'indique pas sa grille (`questionnaire.id` et `version`)", "the sheet does not name its grid (`questionnaire.id` and `version`)";
+    /// `migrate`: the sheet's grid is not built in.
+    CliMigrateNotBuiltIn => "la grille {grid} n'est pas intégrée : grilles connues {known}", "grid {grid} is not built in: known grids {known}";
+    /// `migrate`: no such target version.
+    CliMigrateNoVersion => "aucune version `{asked}` de la grille {id} : grilles connues {known}", "no version `{asked}` of grid {id}: known grids {known}";
+    /// `migrate`: one sheet done.
+    CliMigrateSheet => "{source} → {name} ({grid}) : reprises {carried}, reformulées et reprises {reworded}, non reprises {dropped}, nouvelles questions sans réponse {added}", "{source} → {name} ({grid}): carried over {carried}, reworded and carried over {reworded}, not carried over {dropped}, new questions unanswered {added}";
+    /// `migrate`: the summary.
+    CliMigrateDone => "Feuilles migrées dans {dir} : {written} ; en échec : {failed}. Les feuilles d'origine ne sont pas modifiées.", "Sheets migrated into {dir}: {written}; failed: {failed}. The original sheets are not modified.";
 }
 
 #[cfg(test)]

@@ -5,14 +5,18 @@
 //! they came from (`Réponses!H12`, `Matrix!F5`, `line 4, column Q01 CL`) and calls its `check`,
 //! so a spreadsheet gets the very messages a JSON sheet gets, naming the cell.
 //!
+//! [`kind`] recognises the kind of an answer file and reads any of them ([`read_answer_file`]).
+//!
 //! This module also holds the vocabulary both sides share: sheet names, header texts in French
 //! and English, the hidden marker, and how a cell's text is read as an answer value or a track.
 
 pub mod csv;
+pub mod kind;
 pub mod template;
 pub mod xlsx;
 
-pub use self::csv::read_matrix_csv;
+pub use self::csv::{read_matrix_csv, read_matrix_csv_bytes};
+pub use kind::{FileKind, read_answer_file, read_answer_file_as};
 pub use template::{answer_template, matrix_template};
 pub use xlsx::read_workbook;
 
@@ -42,28 +46,15 @@ impl ImportedSheet {
             result: Err(Problems(vec![problem])),
         }
     }
-}
 
-/// Reads any answer file the tools accept, told apart by content (then by name): an xlsx
-/// workbook (answer template or matrix), a JSON answer sheet, or a matrix CSV. One entry per
-/// company found; the browser's import and other callers that get bytes use this.
-pub fn read_answer_file(name: &str, bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
-    if bytes.starts_with(b"PK") {
-        return read_workbook(bytes, q);
+    /// Adds a problem about the whole file (a warning such as the encoding that was detected),
+    /// first among the sheet's warnings, or among its problems when it could not be read.
+    pub(crate) fn add_note(&mut self, note: Problem) {
+        match &mut self.result {
+            Ok(parsed) => parsed.warnings.insert(0, note),
+            Err(problems) => problems.0.insert(0, note),
+        }
     }
-    let text = match crate::location::decode_text(bytes) {
-        Ok(t) => t,
-        Err(p) => return vec![ImportedSheet::failed(None, p)],
-    };
-    let looks_json = text.trim_start().starts_with('{');
-    let named_csv = name.to_ascii_lowercase().ends_with(".csv");
-    if named_csv || !looks_json && !text.trim().is_empty() {
-        return read_matrix_csv(&text, q);
-    }
-    vec![ImportedSheet {
-        label: None,
-        result: AnswerSheet::parse(&text, q),
-    }]
 }
 
 /// The value of the hidden marker cell (`vigilance!A1`) the templates carry.

@@ -71,6 +71,10 @@ pub enum IdKind {
     Level,
     /// An answer value.
     AnswerValue,
+    /// A framework of the regulation mapping.
+    Framework,
+    /// A requirement of a framework.
+    Requirement,
 }
 
 impl IdKind {
@@ -81,6 +85,8 @@ impl IdKind {
             IdKind::Track => Msg::IdTrack,
             IdKind::Level => Msg::IdLevel,
             IdKind::AnswerValue => Msg::IdAnswerValue,
+            IdKind::Framework => Msg::IdFramework,
+            IdKind::Requirement => Msg::IdRequirement,
         }
     }
 }
@@ -425,6 +431,25 @@ pub enum ProblemKind {
         /// The track.
         track: Track,
     },
+    /// A mapping names a framework the grid does not define.
+    UnknownFramework {
+        /// The id found.
+        found: String,
+        /// The frameworks defined.
+        known: String,
+    },
+    /// A mapping names a requirement its framework does not list.
+    UnknownRequirement {
+        /// The framework.
+        framework: String,
+        /// The reference found.
+        found: String,
+    },
+    /// A mapping is limited to a track its question is not asked for.
+    MappingTrackNotAsked {
+        /// The track.
+        track: Track,
+    },
     /// A workbook that is not a Vigilance template.
     NotTemplate {
         /// What was found instead.
@@ -459,6 +484,21 @@ pub enum ProblemKind {
     CsvUnreadable {
         /// The reader's description, in English.
         detail: String,
+    },
+    /// A workbook named `.json` or `.csv`, read as the workbook it is.
+    WorkbookMisnamed {
+        /// The extension of its name, without the dot.
+        ext: String,
+    },
+    /// A symbolic link back to a directory being walked: not followed.
+    LinkLoop {
+        /// The directory it leads back to.
+        target: String,
+    },
+    /// A CSV that is not UTF-8, read as Windows-1252 (French Excel's CSV).
+    CsvWindows1252 {
+        /// The field separator found (`;`, `,` or tab).
+        delimiter: char,
     },
 }
 
@@ -515,6 +555,9 @@ impl ProblemKind {
             Repeated { .. } => "VG-Q11",
             IndexWeightCount { .. } => "VG-Q12",
             TrackNotDefined { .. } => "VG-Q13",
+            UnknownFramework { .. } => "VG-Q14",
+            UnknownRequirement { .. } => "VG-Q15",
+            MappingTrackNotAsked { .. } => "VG-Q16",
             NotTemplate { .. } => "VG-S01",
             XlsxNotSupported => "VG-S02",
             XlsxUnreadable { .. } => "VG-S03",
@@ -524,6 +567,9 @@ impl ProblemKind {
             MatrixNoRows => "VG-S07",
             CsvUnreadable { .. } => "VG-S08",
             NoCompany => "VG-S09",
+            WorkbookMisnamed { .. } => "VG-F22",
+            LinkLoop { .. } => "VG-F23",
+            CsvWindows1252 { .. } => "VG-S10",
         }
     }
 }

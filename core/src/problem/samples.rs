@@ -118,6 +118,15 @@ impl ProblemKind {
             Repeated { found: s() },
             IndexWeightCount { found: 3 },
             TrackNotDefined { track: Track::FL },
+            UnknownFramework {
+                found: s(),
+                known: s(),
+            },
+            UnknownRequirement {
+                framework: s(),
+                found: s(),
+            },
+            MappingTrackNotAsked { track: Track::CL },
             NotTemplate {
                 found: TemplateClue::Sheets(s()),
                 detail: Some(s()),
@@ -130,6 +139,9 @@ impl ProblemKind {
             MatrixNoRows,
             CsvUnreadable { detail: s() },
             NoCompany,
+            WorkbookMisnamed { ext: s() },
+            LinkLoop { target: s() },
+            CsvWindows1252 { delimiter: ';' },
         ]
     }
 }
@@ -180,8 +192,9 @@ mod tests {
         for kind in ProblemKind::samples() {
             // The English sentence as the catalogue has it, placeholders and all.
             let (msg, _) = kind.sentence(Lang::En);
+            // (A row may add a note after the sentence, such as "(warning)".)
             let row = format!(
-                "| `{}` | {} |",
+                "| `{}` | {}",
                 kind.code(),
                 msg.text(Lang::En).replace('|', "\\|")
             );

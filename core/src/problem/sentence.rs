@@ -221,6 +221,17 @@ impl ProblemKind {
             Repeated { found } => (Msg::Repeated, vec![arg("found", found)]),
             IndexWeightCount { found } => (Msg::IndexWeightCount, vec![arg("found", found)]),
             TrackNotDefined { track } => (Msg::TrackNotDefined, vec![arg("track", track)]),
+            UnknownFramework { found, known } => (
+                Msg::UnknownFramework,
+                vec![arg("found", found), arg("known", known)],
+            ),
+            UnknownRequirement { framework, found } => (
+                Msg::UnknownRequirement,
+                vec![arg("framework", framework), arg("found", found)],
+            ),
+            MappingTrackNotAsked { track } => {
+                (Msg::MappingTrackNotAsked, vec![arg("track", track)])
+            }
             NotTemplate { found, detail } => {
                 let clue = match found {
                     TemplateClue::NoHeader => Msg::NotTemplateNoHeader.text(lang).to_string(),
@@ -253,6 +264,16 @@ impl ProblemKind {
             MatrixNoRows => (Msg::MatrixNoRows, vec![]),
             CsvUnreadable { detail } => (Msg::CsvUnreadable, vec![arg("detail", detail)]),
             NoCompany => (Msg::NoCompany, vec![]),
+            WorkbookMisnamed { ext } => (Msg::WorkbookMisnamed, vec![arg("ext", ext)]),
+            LinkLoop { target } => (Msg::LinkLoop, vec![arg("target", target)]),
+            CsvWindows1252 { delimiter } => {
+                let sep = match delimiter {
+                    ';' => Msg::SeparatorSemicolon,
+                    '\t' => Msg::SeparatorTab,
+                    _ => Msg::SeparatorComma,
+                };
+                (Msg::CsvWindows1252, vec![arg("separator", sep.text(lang))])
+            }
         }
     }
 

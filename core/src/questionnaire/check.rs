@@ -4,6 +4,7 @@
 use super::{QUESTIONNAIRE_FORMAT, QuestionnaireFile};
 use crate::codes::{AnswerValue, Level};
 use crate::exact::{Percent, to_thousandths};
+use crate::mapping::{MappingData, QuestionMappingData};
 use crate::problem::{IdKind, NumberKind, Problem, ProblemKind};
 use crate::text::Text;
 use std::collections::BTreeSet;
@@ -279,6 +280,27 @@ impl QuestionnaireFile {
                 text(&mut out, &format!("{base}/help"), h);
             }
         }
+        crate::mapping::check(
+            &MappingData {
+                frameworks: &self.frameworks,
+                questions: self
+                    .questions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, q)| QuestionMappingData {
+                        base: format!("/questions/{i}"),
+                        tracks: &q.tracks,
+                        mappings: &q.mappings,
+                        references: &q.references,
+                        changes: &q.changes,
+                    })
+                    .collect(),
+            },
+            &mut out,
+        );
+        if let Some(p) = &self.provenance {
+            text(&mut out, "/provenance", p);
+        }
         for t in &self.tracks {
             for level in Level::ALL {
                 if !self
@@ -298,7 +320,7 @@ impl QuestionnaireFile {
     }
 }
 
-pub(super) fn is_semver(v: &str) -> bool {
+pub(crate) fn is_semver(v: &str) -> bool {
     let core = v.split(['-', '+']).next().unwrap_or("");
     let parts: Vec<&str> = core.split('.').collect();
     parts.len() == 3

@@ -12,11 +12,14 @@
 mod check;
 mod compiled;
 
+pub(crate) use check::is_semver;
+
 use crate::codes::{AnswerValue, Level, Track};
 use crate::exact::Percent;
 use crate::location::{
     Target, decode_text, json_error_problem, locate_all, serde_problem, strip_bom,
 };
+use crate::mapping::{BasedOn, Change, Framework, Mapping, Reference};
 use crate::messages::Msg;
 use crate::problem::{Problem, ProblemKind, Problems};
 use crate::text::{Lang, Text};
@@ -116,7 +119,16 @@ pub struct Question {
     pub help: Option<Text>,
     /// Standards and sources the question is anchored in.
     #[serde(default)]
-    pub references: Vec<String>,
+    pub references: Vec<Reference>,
+    /// The requirements of the grid's frameworks that this question answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mappings: Vec<Mapping>,
+    /// What each grid version changed in this question (none: unchanged since it was added).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
+    /// Light grids: the questions of the full grid that this question simplifies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maps_to: Vec<String>,
 }
 
 fn one() -> f64 {
@@ -143,6 +155,11 @@ impl Question {
     /// Whether the question is answered for `track`.
     pub fn has_track(&self, track: Track) -> bool {
         self.tracks.contains(&track)
+    }
+
+    /// The labels of the question's references in `lang`.
+    pub fn reference_labels(&self, lang: Lang) -> impl Iterator<Item = &str> + '_ {
+        self.references.iter().map(move |r| r.label(lang))
     }
 
     /// Whether `partial` is a valid answer.
@@ -186,6 +203,15 @@ pub struct QuestionnaireFile {
     /// What the grid is and where it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
+    /// Where the levels come from and who authored the questions (shown wherever the grid is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Text>,
+    /// Light grids: the full grid this one simplifies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<BasedOn>,
+    /// The laws, regulations and standards the questions are mapped to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frameworks: Vec<Framework>,
     /// Percentage a level score must reach (default 70).
     #[serde(default = "default_threshold")]
     pub threshold: f64,
@@ -275,7 +301,7 @@ impl Questionnaire {
 }
 
 impl Questionnaire {
-    /// The built-in RHSF/FIR grid (`questionnaires/rhsf-fir.json`), parsed once.
+    /// The built-in RHSF/FIR grid (`questionnaires/rhsf-fir-1.0.0.json`), parsed once.
     pub fn builtin() -> &'static Questionnaire {
         static BUILTIN: OnceLock<Questionnaire> = OnceLock::new();
         BUILTIN.get_or_init(

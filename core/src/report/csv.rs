@@ -4,8 +4,9 @@
 //! Columns (stable snake_case names, whatever the language): `company, sector, country,
 //! company_id, period, track, level, level_label, n1, n2, n3, n4, index, completeness, unknown,
 //! unsubstantiated, provisional, headline, source, error`. Labels (`level_label`) and
-//! `provisional` (Oui/Non, Yes/No) are in the chosen language; numbers always use a decimal
-//! point; a level with no applicable question has an empty score. Each input that could not be
+//! `provisional` (Oui/Non, Yes/No) are in the chosen language; numbers use a decimal point
+//! (a decimal comma with [`Delimiter::Semicolon`]); a level with no applicable question has an
+//! empty score. Each input that could not be
 //! scored gets one row with its `source` and its problems in `error`, the other cells empty.
 //!
 //! **Formula injection.** Spreadsheet apps run a cell that starts with `=`, `+`, `-` or `@` (and
@@ -13,6 +14,12 @@
 //! `=HYPERLINK("http://x","y")` would become a live link. Every text cell that starts with one
 //! of these characters is therefore written with a leading `'`, which spreadsheet apps show as
 //! text. Numbers are written as plain numbers and never start with these characters.
+//!
+//! **Delimiters.** Comma (the default) and tab give plain UTF-8 with a decimal point, for tools.
+//! [`Delimiter::Semicolon`] gives what spreadsheet apps set to French (and other languages with a
+//! decimal comma) open by a double click: `;` between fields, a decimal comma (`62,5`, which
+//! they read as a number, where `62.5` would be text or even a date), and a UTF-8 byte-order
+//! mark, without which Excel reads the file as Windows-1252 and garbles accented names.
 
 use crate::codes::{Level, maturity_code};
 use crate::messages::Msg;
@@ -61,8 +68,36 @@ pub fn inert(s: &str) -> Cow<'_, str> {
     }
 }
 
-fn num(v: Option<f64>) -> String {
-    v.map(|x| format!("{x:.1}")).unwrap_or_default()
+fn num(v: Option<f64>, delimiter: Delimiter) -> String {
+    let text = v.map(|x| format!("{x:.1}")).unwrap_or_default();
+    match delimiter {
+        Delimiter::Semicolon => text.replace('.', ","),
+        Delimiter::Comma | Delimiter::Tab => text,
+    }
+}
+
+/// The character between the fields of the CSV summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Delimiter {
+    /// `,` (the default).
+    #[default]
+    Comma,
+    /// `;`, with a decimal comma and a UTF-8 byte-order mark: what spreadsheet apps set to
+    /// French and other languages with a decimal comma open by a double click.
+    Semicolon,
+    /// A tab.
+    Tab,
+}
+
+impl Delimiter {
+    /// The byte written between fields.
+    pub fn byte(self) -> u8 {
+        match self {
+            Delimiter::Comma => b',',
+            Delimiter::Semicolon => b';',
+            Delimiter::Tab => b'\t',
+        }
+    }
 }
 
 /// The summary of a batch as CSV text (comma-separated, UTF-8, header row first, `\n` line
@@ -73,11 +108,28 @@ pub fn summary_csv(
     errors: &[ErrorEntry],
     lang: Lang,
 ) -> String {
+    summary_csv_with(q, scored, errors, lang, Delimiter::Comma)
+}
+
+/// [`summary_csv`] with another delimiter (see [`Delimiter`]). Fields holding it are quoted.
+pub fn summary_csv_with(
+    q: &Questionnaire,
+    scored: &[ScoredSheet],
+    errors: &[ErrorEntry],
+    lang: Lang,
+    delimiter: Delimiter,
+) -> String {
     let mut w = ::csv::WriterBuilder::new()
+        .delimiter(delimiter.byte())
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     // Writing to a Vec cannot fail; a failure would only lose rows, never panic.
-    let _ = w.write_record(SUMMARY_COLUMNS);
+    if delimiter == Delimiter::Semicolon {
+        let _ = w.write_field("\u{FEFF}company");
+        let _ = w.write_record(&SUMMARY_COLUMNS[1..]);
+    } else {
+        let _ = w.write_record(SUMMARY_COLUMNS);
+    }
     for s in scored {
         let a = &s.assessment;
         let c = &s.sheet.company;
@@ -93,10 +145,10 @@ pub fn summary_csv(
                 inert(q.maturity_label(tr.level, lang)),
             ];
             for l in Level::ALL {
-                row.push(num(tr.level_result(l).score.percent()).into());
+                row.push(num(tr.level_result(l).score.percent(), delimiter).into());
             }
-            row.push(num(Some(tr.index)).into());
-            row.push(num(Some(tr.completeness())).into());
+            row.push(num(Some(tr.index), delimiter).into());
+            row.push(num(Some(tr.completeness()), delimiter).into());
             row.push(tr.unknown_count.to_string().into());
             row.push(tr.unsubstantiated_count.to_string().into());
             row.push(

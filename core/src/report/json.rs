@@ -4,6 +4,7 @@
 
 use crate::answers::{AnswerSheet, Company, QuestionnaireRef};
 use crate::codes::{AnswerValue, EvidenceMode, Level, Track};
+use crate::coverage::sheet_coverage;
 use crate::messages::Msg;
 use crate::problem::{Problem, Severity};
 use crate::questionnaire::Questionnaire;
@@ -71,6 +72,26 @@ pub struct ResultEntry {
     pub next_steps: Vec<StepEntry>,
     /// Problems that did not prevent scoring.
     pub warnings: Vec<ProblemEntry>,
+    /// The status of each requirement of the grid's frameworks that a question covers, per
+    /// track (absent when the grid maps to no framework). Information, not a legal opinion.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coverage: Vec<CoverageEntry>,
+}
+
+/// The status of one requirement of a framework for one track.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CoverageEntry {
+    /// The framework's id (one of the questionnaire's `frameworks`).
+    pub framework: String,
+    /// The requirement's reference in the framework.
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// The track.
+    pub track: Track,
+    /// `met`, `partly_met`, `not_met`, `not_answered` or `not_applicable`.
+    pub status: String,
+    /// The questions mapped to the requirement for the track.
+    pub questions: Vec<String>,
 }
 
 /// The result of one track.
@@ -299,6 +320,23 @@ impl ResultEntry {
             tracks,
             next_steps,
             warnings: warnings.iter().map(ProblemEntry::from).collect(),
+            coverage: sheet_coverage(questionnaire, assessment)
+                .into_iter()
+                .map(|r| {
+                    let f = &questionnaire.frameworks[r.framework];
+                    CoverageEntry {
+                        framework: f.id.clone(),
+                        reference: f.requirements[r.requirement].reference.clone(),
+                        track: r.track,
+                        status: r.status.code().to_string(),
+                        questions: r
+                            .questions
+                            .iter()
+                            .map(|&i| questionnaire.questions[i].id.clone())
+                            .collect(),
+                    }
+                })
+                .collect(),
         }
     }
 }

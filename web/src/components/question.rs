@@ -46,7 +46,7 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
                 <summary>{ K::Help.get(lang) }</summary>
                 <p>{ h.get(lang) }</p>
                 if !q.references.is_empty() {
-                    <p class="refs"><strong>{ K::References.get(lang) }{ lang.pick(" : ", ": ") }</strong>{ q.references.join(" · ") }</p>
+                    <p class="refs"><strong>{ K::References.get(lang) }{ lang.pick(" : ", ": ") }</strong>{ q.reference_labels(lang).collect::<Vec<_>>().join(" · ") }</p>
                 }
             </details>
         }

@@ -1,0 +1,194 @@
+//! Which kind of answer file a file is, from its content and its name, and the one entry point
+//! that reads any answer file ([`read_answer_file`]): the command line and the browser both go
+//! through it, so that a file is recognised the same way, with the same messages, everywhere.
+//!
+//! The rules, in order:
+//! 1. a zip archive (`PK\x03\x04`) is an Excel workbook, whatever its name: an `.xlsx` renamed
+//!    `.json` is read as the workbook it is, with a warning that says so;
+//! 2. otherwise the extension decides (`.json`, `.xlsx`, `.csv`, any case), so that a `.json`
+//!    file starting with `[` gets the JSON reader's message and a `.csv` whose first header
+//!    starts with `[` is read as CSV;
+//! 3. without one of those extensions (standard input, a file without extension, a browser file
+//!    of another name), the first character decides: `{` or `[` is JSON (an array gets the JSON
+//!    reader's "expected an object"), as is an empty text or UTF-16/UTF-32 text (the JSON reader
+//!    names the encoding); anything else is a CSV matrix.
+
+use super::{ImportedSheet, read_matrix_csv_bytes, read_workbook};
+use crate::answers::{AnswerSheet, MAX_SHEET_BYTES};
+use crate::problem::{Place, Problem, ProblemKind};
+use crate::questionnaire::Questionnaire;
+
+use super::MAX_SPREADSHEET_BYTES;
+
+/// The kinds of answer files Vigilance reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A `vigilance.answers/1` answer sheet.
+    Json,
+    /// An Excel workbook made with `vigilance template` (either layout).
+    Workbook,
+    /// A matrix CSV (one row per company).
+    Csv,
+}
+
+/// The first bytes of a zip archive, which an xlsx workbook is.
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+
+impl FileKind {
+    /// The kind a file name's extension says (`.json`, `.xlsx`, `.csv`, any case), if it is one
+    /// of ours.
+    pub fn from_name(name: &str) -> Option<FileKind> {
+        let (stem, ext) = name.rsplit_once('.')?;
+        // `.json` alone is a hidden file without extension, as for `std::path::Path`.
+        if stem.is_empty() || stem.ends_with(['/', '\\']) || ext.contains(['/', '\\']) {
+            return None;
+        }
+        match ext.to_ascii_lowercase().as_str() {
+            "json" => Some(FileKind::Json),
+            "xlsx" => Some(FileKind::Workbook),
+            "csv" => Some(FileKind::Csv),
+            _ => None,
+        }
+    }
+
+    /// The kind of a file named `name` whose content is `bytes` (the rules of this module).
+    pub fn recognise(name: &str, bytes: &[u8]) -> FileKind {
+        if bytes.starts_with(ZIP_MAGIC) {
+            return FileKind::Workbook;
+        }
+        if let Some(kind) = FileKind::from_name(name) {
+            return kind;
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{' | b'[') | None => FileKind::Json,
+            // UTF-16 and UTF-32 text start with a zero byte or a byte-order mark: the JSON reader
+            // names the encoding.
+            Some(0 | 0xFF | 0xFE) => FileKind::Json,
+            _ => FileKind::Csv,
+        }
+    }
+
+    /// The largest file read for this kind, in bytes: a JSON sheet holds one company, workbooks
+    /// and CSV matrices may hold many.
+    pub fn max_bytes(self) -> usize {
+        match self {
+            FileKind::Json => MAX_SHEET_BYTES,
+            FileKind::Workbook | FileKind::Csv => MAX_SPREADSHEET_BYTES,
+        }
+    }
+
+    /// Whether `bytes` (the start of a file is enough) are those of a zip archive.
+    pub fn is_zip(bytes: &[u8]) -> bool {
+        bytes.starts_with(ZIP_MAGIC)
+    }
+}
+
+/// Reads any answer file the tools accept, recognised by [`FileKind::recognise`]: a JSON answer
+/// sheet, an xlsx workbook (answer template or matrix) or a matrix CSV. One entry per company
+/// found, labelled when the file holds several (`row 5`, `line 5`); a file that cannot be read
+/// gives one entry with an empty label and the problem.
+pub fn read_answer_file(name: &str, bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
+    let kind = FileKind::recognise(name, bytes);
+    read_answer_file_as(kind, name, bytes, q)
+}
+
+/// Reads an answer file as `kind` (found by [`FileKind::recognise`] on the same name and bytes).
+/// A file whose name says another kind gets a warning that says what was read.
+pub fn read_answer_file_as(
+    kind: FileKind,
+    name: &str,
+    bytes: &[u8],
+    q: &Questionnaire,
+) -> Vec<ImportedSheet> {
+    let mut sheets = match kind {
+        FileKind::Json => vec![ImportedSheet {
+            label: None,
+            result: AnswerSheet::parse_bytes(bytes, q),
+        }],
+        FileKind::Workbook => read_workbook(bytes, q),
+        FileKind::Csv => read_matrix_csv_bytes(bytes, q),
+    };
+    if sheets.is_empty() {
+        sheets.push(ImportedSheet::failed(
+            None,
+            Problem::error(Place::file(), ProblemKind::NoCompany),
+        ));
+    }
+    // The content decides against the name only for a workbook (a zip archive).
+    if FileKind::from_name(name).is_some_and(|n| n != kind)
+        && let Some((_, ext)) = name.rsplit_once('.')
+        && let Some(first) = sheets.first_mut()
+    {
+        let ext = ext.to_string();
+        first.add_note(Problem::warning(
+            Place::file(),
+            ProblemKind::WorkbookMisnamed { ext },
+        ));
+    }
+    sheets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_from_names() {
+        assert_eq!(FileKind::from_name("a/B.JSON"), Some(FileKind::Json));
+        assert_eq!(FileKind::from_name("book.xlsx"), Some(FileKind::Workbook));
+        assert_eq!(FileKind::from_name("m.Csv"), Some(FileKind::Csv));
+        assert_eq!(FileKind::from_name("a.pdf"), None);
+        assert_eq!(FileKind::from_name("-"), None);
+        assert_eq!(FileKind::from_name(".json"), None);
+        assert_eq!(FileKind::from_name("dir/.json"), None);
+        assert_eq!(FileKind::from_name("a.d/file"), None);
+    }
+
+    #[test]
+    fn content_first_for_zip_then_the_name_then_the_first_character() {
+        use FileKind::*;
+        let cases: [(&str, &[u8], FileKind); 12] = [
+            // A workbook renamed: the zip wins.
+            ("book.json", b"PK\x03\x04rest", Workbook),
+            ("book.csv", b"PK\x03\x04rest", Workbook),
+            ("-", b"PK\x03\x04rest", Workbook),
+            // `[`: JSON to a JSON name or no name, CSV to a CSV name.
+            ("sheet.json", b"[1, 2]", Json),
+            ("matrix.csv", b"[Entreprise];Q01 CL\n", Csv),
+            ("-", b"  [1]", Json),
+            ("picked.txt", b"[1]", Json),
+            ("-", b"\xEF\xBB\xBF  {}", Json),
+            ("-", b"Entreprise;Q01 CL\n", Csv),
+            ("-", b"", Json),
+            ("-", b"\xFF\xFE{\x00", Json),
+            // The name decides for text, even when it is not what it says.
+            ("not-a-zip.xlsx", b"hello", Workbook),
+        ];
+        for (name, bytes, kind) in cases {
+            assert_eq!(FileKind::recognise(name, bytes), kind, "{name} {bytes:?}");
+        }
+    }
+
+    #[test]
+    fn a_json_name_on_a_csv_matrix_is_read_as_json() {
+        // The name decides among text kinds: the JSON reader explains what is wrong.
+        let q = Questionnaire::builtin();
+        let read = read_answer_file("sheet.json", b"Entreprise,Q01 CL\nA,yes\n", q);
+        assert_eq!(read.len(), 1);
+        assert!(read[0].result.is_err());
+    }
+
+    #[test]
+    fn a_json_array_is_refused_by_the_json_reader_in_every_face() {
+        let q = Questionnaire::builtin();
+        for name in ["sheet.json", "-", "upload"] {
+            let read = read_answer_file(name, b"[{\"company\": {}}]", q);
+            let Err(problems) = &read[0].result else {
+                panic!("{name}: read")
+            };
+            let text = problems.describe(crate::Lang::En);
+            assert!(text.contains("expected an object"), "{name}: {text}");
+        }
+    }
+}
