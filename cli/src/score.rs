@@ -19,7 +19,7 @@ use serde::{Serialize, Serializer};
 use std::cell::RefCell;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
-use vigilance_core::messages::count;
+use vigilance_core::messages::{colon, count};
 use vigilance_core::report::json::{ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry};
 use vigilance_core::report::workbook::{ResultsWorkbook, ScoredSheet, WorkbookError};
 use vigilance_core::{Lang, Msg, Problem, Questionnaire, ScoringOptions, Text, score};
@@ -402,9 +402,10 @@ fn read_previous(run: &ScoreRun<'_>, path: &std::path::Path, quiet: bool) -> Vec
     for e in &errors {
         let _ = writeln!(
             err,
-            "{} --previous {}: {}",
+            "{} --previous {}{} {}",
             Msg::CliWarning.text(lang),
             e.source,
+            colon(lang),
             e.message.replace('\n', "\n  ")
         );
     }
@@ -422,8 +423,9 @@ fn report(tally: &Tally, target: &Target, lang: Lang, quiet: bool) {
             for w in warnings {
                 let _ = writeln!(
                     err,
-                    "{} {source}: {}",
+                    "{} {source}{} {}",
                     Msg::CliWarning.text(lang),
+                    colon(lang),
                     describe(w, lang)
                 );
             }

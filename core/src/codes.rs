@@ -1,6 +1,7 @@
 //! The stable codes of the method: tracks (`CL`, `FL`), levels (`N1`..`N4`), answer values and
-//! evidence modes, with their French and English labels.
+//! evidence modes, with their default labels (from the catalogue, [`crate::messages`]).
 
+use crate::messages::Msg;
 use crate::text::Lang;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -46,8 +47,8 @@ impl Track {
     /// The default label in `lang` (a questionnaire may carry its own).
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Track::CL => lang.pick("Travail des enfants", "Child labour"),
-            Track::FL => lang.pick("Travail forcé", "Forced labour"),
+            Track::CL => Msg::TrackChildLabour.text(lang),
+            Track::FL => Msg::TrackForcedLabour.text(lang),
         }
     }
 }
@@ -168,11 +169,11 @@ impl AnswerValue {
     /// The default label in `lang` (a questionnaire may carry its own).
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            AnswerValue::Yes => lang.pick("Oui", "Yes"),
-            AnswerValue::Partial => lang.pick("Partiellement", "Partially"),
-            AnswerValue::No => lang.pick("Non", "No"),
-            AnswerValue::Unknown => lang.pick("Ne sait pas", "Don't know"),
-            AnswerValue::Na => lang.pick("Non applicable", "Not applicable"),
+            AnswerValue::Yes => Msg::Yes.text(lang),
+            AnswerValue::Partial => Msg::ValuePartial.text(lang),
+            AnswerValue::No => Msg::No.text(lang),
+            AnswerValue::Unknown => Msg::ValueUnknown.text(lang),
+            AnswerValue::Na => Msg::ValueNa.text(lang),
         }
     }
 }
@@ -207,8 +208,8 @@ impl EvidenceMode {
     /// The label in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            EvidenceMode::Declarative => lang.pick("déclaratif", "declarative"),
-            EvidenceMode::Substantiated => lang.pick("étayé par des preuves", "substantiated"),
+            EvidenceMode::Declarative => Msg::ModeDeclarative.text(lang),
+            EvidenceMode::Substantiated => Msg::ModeSubstantiated.text(lang),
         }
     }
 }

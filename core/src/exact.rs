@@ -165,10 +165,14 @@ impl fmt::Display for Percent {
 
 /// Formats a rounded percentage for people: `83.3` in English, `83,3` in French.
 pub fn format_percent(value: f64, lang: crate::Lang) -> String {
-    let s = format!("{value:.1}");
+    decimal_mark(format!("{value:.1}"), lang)
+}
+
+/// A number written with a decimal point, given the decimal mark of `lang` (`8,5` in French).
+pub fn decimal_mark(number: String, lang: crate::Lang) -> String {
     match lang {
-        crate::Lang::Fr => s.replace('.', ","),
-        crate::Lang::En => s,
+        crate::Lang::Fr => number.replace('.', ","),
+        crate::Lang::En => number,
     }
 }
 

@@ -1,13 +1,20 @@
 //! # vigilance-core
 //!
 //! The shared heart of Vigilance: the questionnaire model (the RHSF/FIR four-level maturity grid
-//! as data), answer sheets, their validation, the exact scoring rule of `METHOD.md`, and the
+//! as data), answer sheets, their validation, the exact scoring rule of docs/method.md, and the
 //! report writers (result JSON, CSV, Excel workbook) used by both the `vigilance` command and the
 //! browser app.
 //!
 //! `core` does no terminal, file-system or DOM work: it takes text or bytes and returns values or
-//! typed errors ([`Problems`]) that name the place (JSON path, line and column) and say, in French
-//! and in English, what is wrong and what is expected.
+//! typed errors ([`Problems`]) that name the place (JSON path with line and column, cell, CSV
+//! line), carry a stable code (`VG-A07`, listed in docs/formats.md) and say, in French and in
+//! English, what is wrong and what is expected.
+//!
+//! The layers, each a module that owns one thing: [`text`] (languages), [`messages`] (every
+//! sentence and label of core and the CLI, in both languages), [`exact`] (exact numbers),
+//! [`codes`] (tracks, levels, values), [`problem`] (what is wrong and where), [`location`] (bytes
+//! to text, JSON paths to lines), [`questionnaire`] (the grid), [`answers`] (answer sheets),
+//! [`scoring`] (the rule), [`report`] and [`import`] (files out and in), [`schema`].
 //!
 //! ```
 //! use vigilance_core::{Questionnaire, AnswerSheet, ScoringOptions, score};
@@ -44,7 +51,7 @@ pub use codes::{AnswerValue, EvidenceMode, Level, Track};
 pub use exact::{Percent, Ratio};
 pub use messages::Msg;
 pub use problem::{Place, Problem, ProblemKind, Problems, Severity, Span};
-pub use questionnaire::{Question, Questionnaire};
+pub use questionnaire::{Question, Questionnaire, QuestionnaireFile};
 pub use scoring::{
     AnswerScore, Assessment, LevelResult, NextStep, ScoringOptions, StepReason, TrackResult, score,
 };

@@ -219,6 +219,68 @@ pub fn locate_all(text: &str, problems: &mut [Problem], target_of: impl Fn(&Prob
     }
 }
 
+/// A problem from a serde error with its path.
+pub(crate) fn serde_problem(
+    text: &str,
+    e: serde_path_to_error::Error<serde_json::Error>,
+) -> Problem {
+    let path = e.path().to_string();
+    let path = if path == "." {
+        String::new()
+    } else {
+        json_pointer_from_serde(&path)
+    };
+    json_error_problem(text, &path, e.inner())
+}
+
+fn json_pointer_from_serde(path: &str) -> String {
+    let mut segs = Vec::new();
+    for part in path.split('.') {
+        // serde_path_to_error writes sequence indexes as `name[3]`.
+        let mut rest = part;
+        if let Some(b) = rest.find('[') {
+            segs.push(rest[..b].to_string());
+            rest = &rest[b..];
+            while let Some(end) = rest.find(']') {
+                segs.push(rest[1..end].to_string());
+                rest = &rest[end + 1..];
+            }
+        } else {
+            segs.push(rest.to_string());
+        }
+    }
+    pointer(
+        &segs
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// A problem from a serde_json error: syntax (with line and column) or data.
+pub(crate) fn json_error_problem(text: &str, path: &str, e: &serde_json::Error) -> Problem {
+    let detail = strip_position(&e.to_string());
+    let kind = match e.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            ProblemKind::Syntax { detail }
+        }
+        _ => ProblemKind::InvalidData { detail },
+    };
+    let mut p = Problem::error(path, kind);
+    if e.line() > 0 {
+        p.span = Some(Span::from_line_column(text, e.line(), e.column()));
+    }
+    p
+}
+
+/// serde_json appends " at line L column C"; the place is reported separately.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -170,10 +170,24 @@ catalogue! {
     Colon => " :", ":";
     /// An answer value as users write it, with its code.
     ValueShown => "« {label} » ({code})", "\"{label}\" ({code})";
-    /// Yes, in a cell.
+    /// Yes (in a cell, and the default label of `yes`).
     Yes => "Oui", "Yes";
-    /// No, in a cell.
+    /// No (in a cell, and the default label of `no`).
     No => "Non", "No";
+    /// The child-labour track's default name.
+    TrackChildLabour => "Travail des enfants", "Child labour";
+    /// The forced-labour track's default name.
+    TrackForcedLabour => "Travail forcé", "Forced labour";
+    /// The default label of `partial`.
+    ValuePartial => "Partiellement", "Partially";
+    /// The default label of `unknown`.
+    ValueUnknown => "Ne sait pas", "Don't know";
+    /// The default label of `na`.
+    ValueNa => "Non applicable", "Not applicable";
+    /// The declarative evidence mode.
+    ModeDeclarative => "déclaratif", "declarative";
+    /// The substantiated evidence mode.
+    ModeSubstantiated => "étayé par des preuves", "substantiated";
     /// Level 0 when the grid names none.
     NotStarted => "Non initié", "Not started";
 
@@ -594,6 +608,52 @@ catalogue! {
     ReasonNextLevel => "question du niveau suivant", "question of the next level";
     /// Why a question is a next step: an achieved level to consolidate.
     ReasonConsolidate => "consolider un niveau atteint", "consolidate an achieved level";
+
+    // ----- The fillable templates -----
+    /// The title of the drop-down error.
+    TplUnexpectedAnswer => "Réponse non prévue", "Unexpected answer";
+    /// The message of the drop-down error.
+    TplChooseFromList => "Choisissez une réponse dans la liste.", "Choose an answer from the list.";
+    /// After a number of points.
+    TplPoints => "point(s)", "point(s)";
+    /// The line above the company details.
+    TplEnterDetails => "Saisissez les informations de l'entreprise, puis une réponse par ligne (voir l'onglet Instructions).", "Enter the company details, then one answer per row (see the Instructions sheet).";
+    /// In a matrix column note, after the theme.
+    TplCriticalMark => " · critique", " · critical";
+    /// Before what earns the half point.
+    TplPartialIs => "Partiel =", "Partial =";
+    /// A header of the Questions sheet.
+    TplColumn => "Colonne", "Column";
+    /// A header of the Questions sheet.
+    TplAllowedAnswers => "Réponses possibles", "Allowed answers";
+    /// The note under the Questions sheet.
+    TplNaNeedsColumn => "Une réponse « Non applicable » exige une justification : ajoutez à la matrice une colonne nommée par exemple « Q20 CL justification ». De même « Q01 CL commentaire » et « Q01 CL preuves » (une preuve par ligne ou séparées par ;).", "A \"Not applicable\" answer needs a justification: add a column to the matrix named for example \"Q20 CL justification\". Likewise \"Q01 CL comment\" and \"Q01 CL evidence\" (one per line or separated by ;).";
+    /// A line of the template instructions.
+    TplIntro => "Questionnaire {questionnaire} — remplissez ce classeur puis évaluez-le avec `vigilance score fichier.xlsx`.", "Questionnaire {questionnaire} — fill in this workbook, then score it with `vigilance score file.xlsx`.";
+    /// A line of the template instructions.
+    TplStep1 => "1. Onglet « {sheet} » : saisissez le nom de l'entreprise (obligatoire), son secteur, son pays, son identifiant (LEI, ISIN) et la période évaluée.", "1. Sheet \"{sheet}\": enter the company's name (required), sector, country, identifier (LEI, ISIN) and the period assessed.";
+    /// A line of the template instructions.
+    TplStep2 => "2. Pour chaque ligne (une question pour un volet : CL travail des enfants, FL travail forcé), choisissez la réponse dans la liste déroulante de la colonne « Réponse ».", "2. On each row (one question for one track: CL child labour, FL forced labour), choose the answer from the drop-down in the \"Answer\" column.";
+    /// A line of the template instructions.
+    TplStep3 => "3. « Partiellement » n'est proposé que lorsque la question définit la réponse partielle (colonne « Partiel = »).", "3. \"Partially\" is offered only where the question defines a partial answer (column \"Partial =\").";
+    /// A line of the template instructions.
+    TplStep4 => "4. « Non applicable » exige une justification (colonne « Justification ») et n'est pas possible sur une question critique.", "4. \"Not applicable\" needs a justification (column \"Justification\") and is not possible on a critical question.";
+    /// A line of the template instructions.
+    TplStep5 => "5. Ajoutez si vous le souhaitez un commentaire et des preuves (références de documents ou liens, une par ligne ou séparées par ;). En mode « étayé », un Oui sans preuve compte pour moitié.", "5. Optionally add a comment and evidence (document references or links, one per line or separated by ;). In substantiated mode a Yes without evidence counts half.";
+    /// A line of the template instructions.
+    TplStep6 => "6. Une ligne sans réponse compte 0 point et rend le résultat provisoire.", "6. A row left without an answer counts 0 points and makes the result provisional.";
+    /// A line of the template instructions.
+    TplKeepHeaders => "Ne renommez pas les onglets et ne modifiez pas les en-têtes de colonnes : le lecteur s'en sert pour retrouver les réponses. L'onglet masqué « vigilance » identifie ce modèle.", "Do not rename the sheets or change the column headers: the reader uses them to find the answers. The hidden sheet \"vigilance\" marks this template.";
+    /// A line of the template instructions.
+    TplValuesAndPoints => "Réponses possibles et points :", "Possible answers and points:";
+    /// The matrix sheet of the matrix template.
+    TplSheetMatrix => "Matrice", "Matrix";
+    /// A company detail of the templates.
+    TplIdentifier => "Identifiant (LEI, ISIN)", "Identifier (LEI, ISIN)";
+    /// A column of the answer template.
+    TplJustificationIfNa => "Justification (si non applicable)", "Justification (if not applicable)";
+    /// A column of the answer template.
+    TplEvidencePerLine => "Preuves (une par ligne ou séparées par ;)", "Evidence (one per line or separated by ;)";
 
     // ----- The command line -----
     /// Before a hint.

@@ -1,4 +1,4 @@
-//! The scoring rule of `METHOD.md`, pure and exact: level scores, achieved levels (threshold and
+//! The scoring rule of docs/method.md, pure and exact: level scores, achieved levels (threshold and
 //! critical gates), maturity per track, headline, profile, theme scores, indicative index,
 //! completeness, knowledge gaps, unsubstantiated answers, and next steps in the stated order.
 //!
@@ -164,7 +164,7 @@ pub struct Assessment {
     pub headline_level: u8,
     /// Some track is not complete.
     pub provisional: bool,
-    /// Next steps, track by track, each in the order of `METHOD.md`.
+    /// Next steps, track by track, each in the order of docs/method.md.
     pub next_steps: Vec<NextStep>,
 }
 

@@ -366,3 +366,34 @@ fn deep_nesting_is_refused_without_a_crash() {
         p.describe(Lang::En)
     );
 }
+
+#[test]
+fn a_key_written_twice_is_an_error_naming_both_places() {
+    let p = only_error(&sheet_with(
+        "    \"Q01\": { \"CL\": \"yes\", \"FL\": \"no\", \"FL\": \"yes\" }",
+    ));
+    assert_eq!(p.code(), "VG-F09");
+    assert_eq!(p.path, "/answers/Q01/FL");
+    assert_eq!(
+        p.describe(Lang::Fr),
+        "ligne 6, colonne 39 (/answers/Q01/FL) : la clé `FL` figure deux fois dans cet objet (la première fois ligne 6, colonne 27)"
+    );
+    // Outside the answers too: the typed reader refuses it, the slow path names both places.
+    let text = "{\"format\": \"vigilance.answers/1\", \"company\": {\"name\": \"A\"},\n \"company\": {\"name\": \"B\"}, \"answers\": {}}";
+    let p = only_error(text);
+    assert_eq!(p.path, "/company");
+    assert!(
+        p.describe(Lang::En)
+            .contains("appears twice in this object (first at line 1, column 35)"),
+        "{}",
+        p.describe(Lang::En)
+    );
+}
+
+#[test]
+fn every_problem_carries_a_stable_code() {
+    let p = only_error(&sheet_with("    \"Q99\": { \"CL\": \"yes\" }"));
+    assert_eq!(p.code(), "VG-A07");
+    let entry = vigilance_core::report::json::ProblemEntry::from(&p);
+    assert_eq!(entry.code, "VG-A07");
+}

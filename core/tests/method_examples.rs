@@ -1,4 +1,4 @@
-//! The worked examples of METHOD.md, with their exact figures.
+//! The worked examples of docs/method.md, with their exact figures.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -47,7 +47,7 @@ fn example_1_forced_labour_critical_gate() {
     let first_fl = a.next_steps.iter().find(|s| s.track == Track::FL).unwrap();
     assert_eq!(q.questions[first_fl.question].id, "Q09");
     assert!(first_fl.critical);
-    // The figures FORMATS.md shows for this sheet.
+    // The figures docs/formats.md shows for this sheet.
     let entry = ResultEntry::new("example-1.json", q, &sheet(EXAMPLE_1), &a, &[]);
     let fl = &entry.tracks[&Track::FL];
     assert_eq!(fl.index, 26.7);

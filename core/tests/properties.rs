@@ -1,4 +1,4 @@
-//! Property tests of the scoring invariants of METHOD.md: a better answer never lowers a score, a
+//! Property tests of the scoring invariants of docs/method.md: a better answer never lowers a score, a
 //! level or the headline; `na` never lowers a percentage; the order of questions changes
 //! nothing; the level stays within 0..=4 and never passes a failed gate; completeness is 100 %
 //! exactly when every question of the track is answered. Every built-in grid (each version of

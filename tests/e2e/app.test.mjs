@@ -71,7 +71,7 @@ async function resultsSummary(page) {
   });
 }
 
-// Worked example 1 of METHOD.md for forced labour, the other levels answered "no".
+// Worked example 1 of docs/method.md for forced labour, the other levels answered "no".
 const EXAMPLE_FL = {
   N1: { Q01: 'yes', Q02: 'yes', Q04: 'yes', Q05: 'yes', Q06: 'yes', Q07: 'no' },
   N2: { Q08: 'yes', Q09: 'partial', Q10: 'yes', Q11: 'yes', Q13: 'yes', Q14: 'yes' },
@@ -139,7 +139,7 @@ test('answers survive a reload', async () => {
   });
 });
 
-test('finishing the forced-labour track gives the level and next steps of METHOD.md example 1', async () => {
+test('finishing the forced-labour track gives the level and next steps of docs/method.md example 1', async () => {
   await withApp({}, async (page) => {
     await startAssessment(page);
     await answerTrack(page, 'FL', EXAMPLE_FL);
@@ -157,7 +157,7 @@ test('finishing the forced-labour track gives the level and next steps of METHOD
     assert.match(why, /Q09/);
     const steps = await page.locator('.track-steps[data-track=FL] .step')
       .evaluateAll((s) => s.map((x) => x.dataset.question));
-    // METHOD.md order: the critical questions of N2 not at their full point (Q09), the other N2
+    // docs/method.md order: the critical questions of N2 not at their full point (Q09), the other N2
     // questions (none), then N1 questions not at their full point (Q07).
     assert.deepEqual(steps, ['Q09', 'Q07']);
     // Child labour is still unanswered: the result is provisional, the headline is N0.

@@ -132,7 +132,7 @@ fn every_answer_control_has_an_accessible_name() {
     }
 }
 
-/// Worked example 1 of METHOD.md (forced labour): N1 achieved, N2 not (critical Q09 partial).
+/// Worked example 1 of docs/method.md (forced labour): N1 achieved, N2 not (critical Q09 partial).
 fn example_one() -> AnswerSheet {
     let mut sheet = AnswerSheet::new(grid());
     sheet.company.name = "Exemple SA".into();

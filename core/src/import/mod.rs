@@ -1,7 +1,7 @@
 //! Answer sheets from spreadsheets: the fillable Excel templates ([`template`]) and the readers
 //! that turn a filled template ([`xlsx`]) or a matrix CSV ([`csv`]) back into answer sheets.
 //!
-//! Every reader builds a [`SheetDraft`](crate::answers::SheetDraft) whose answers carry the cell
+//! Every reader builds a [`SheetDraft`] whose answers carry the cell
 //! they came from (`Réponses!H12`, `Matrix!F5`, `line 4, column Q01 CL`) and calls its `check`,
 //! so a spreadsheet gets the very messages a JSON sheet gets, naming the cell.
 //!
@@ -23,6 +23,7 @@ pub use xlsx::read_workbook;
 use crate::answers::Parsed;
 use crate::answers::{AnswerSheet, DraftAnswer, RawAnswer, SheetDraft};
 use crate::codes::{AnswerValue, Track};
+use crate::messages::Msg;
 use crate::problem::{Place, Problem, Problems};
 use crate::questionnaire::Questionnaire;
 use crate::text::Lang;
@@ -87,12 +88,12 @@ impl TemplateKind {
 
 /// The name of the answers sheet of the answer template.
 pub fn answers_sheet_name(lang: Lang) -> &'static str {
-    lang.pick("Réponses", "Answers")
+    Msg::WbSheetAnswers.text(lang)
 }
 
 /// The name of the matrix sheet of the matrix template.
 pub fn matrix_sheet_name(lang: Lang) -> &'static str {
-    lang.pick("Matrice", "Matrix")
+    Msg::TplSheetMatrix.text(lang)
 }
 
 /// The company details a template asks for.
@@ -123,11 +124,11 @@ impl CompanyField {
     /// The label written in the template.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            CompanyField::Name => lang.pick("Entreprise", "Company"),
-            CompanyField::Sector => lang.pick("Secteur", "Sector"),
-            CompanyField::Country => lang.pick("Pays", "Country"),
-            CompanyField::Id => lang.pick("Identifiant (LEI, ISIN)", "Identifier (LEI, ISIN)"),
-            CompanyField::Period => lang.pick("Période", "Period"),
+            CompanyField::Name => Msg::WbCompany.text(lang),
+            CompanyField::Sector => Msg::WbSector.text(lang),
+            CompanyField::Country => Msg::WbCountry.text(lang),
+            CompanyField::Id => Msg::TplIdentifier.text(lang),
+            CompanyField::Period => Msg::WbPeriod.text(lang),
         }
     }
 
@@ -199,22 +200,16 @@ impl AnswerColumn {
     pub fn header(self, lang: Lang) -> &'static str {
         match self {
             AnswerColumn::Id => "ID",
-            AnswerColumn::Track => lang.pick("Volet", "Track"),
-            AnswerColumn::Level => lang.pick("Niveau", "Level"),
-            AnswerColumn::Theme => lang.pick("Thème", "Theme"),
-            AnswerColumn::Critical => lang.pick("Critique", "Critical"),
+            AnswerColumn::Track => Msg::WbTrack.text(lang),
+            AnswerColumn::Level => Msg::WbLevel.text(lang),
+            AnswerColumn::Theme => Msg::WbTheme.text(lang),
+            AnswerColumn::Critical => Msg::WbCritical.text(lang),
             AnswerColumn::Question => "Question",
-            AnswerColumn::Partial => lang.pick("Partiel =", "Partial ="),
-            AnswerColumn::Answer => lang.pick("Réponse", "Answer"),
-            AnswerColumn::Justification => lang.pick(
-                "Justification (si non applicable)",
-                "Justification (if not applicable)",
-            ),
-            AnswerColumn::Comment => lang.pick("Commentaire", "Comment"),
-            AnswerColumn::Evidence => lang.pick(
-                "Preuves (une par ligne ou séparées par ;)",
-                "Evidence (one per line or separated by ;)",
-            ),
+            AnswerColumn::Partial => Msg::TplPartialIs.text(lang),
+            AnswerColumn::Answer => Msg::WbAnswer.text(lang),
+            AnswerColumn::Justification => Msg::TplJustificationIfNa.text(lang),
+            AnswerColumn::Comment => Msg::WbComment.text(lang),
+            AnswerColumn::Evidence => Msg::TplEvidencePerLine.text(lang),
         }
     }
 

@@ -12,6 +12,7 @@ use super::{
     matrix_header, matrix_sheet_name,
 };
 use crate::codes::{AnswerValue, Track};
+use crate::messages::Msg;
 use crate::questionnaire::{Question, Questionnaire};
 use crate::report::workbook::{WorkbookError, header_format, put_text, put_text_fmt};
 use crate::text::Lang;
@@ -75,11 +76,8 @@ fn dropdown(question: &Question, lang: Lang) -> Result<DataValidation, WorkbookE
     let range = rust_xlsxwriter::utility::cell_range_absolute(0, col, n - 1, col);
     Ok(DataValidation::new()
         .allow_list_formula(Formula::new(format!("={MARKER_SHEET}!{range}")))
-        .set_error_title(lang.pick("Réponse non prévue", "Unexpected answer"))?
-        .set_error_message(lang.pick(
-            "Choisissez une réponse dans la liste.",
-            "Choose an answer from the list.",
-        ))?)
+        .set_error_title(Msg::TplUnexpectedAnswer.text(lang))?
+        .set_error_message(Msg::TplChooseFromList.text(lang))?)
 }
 
 fn allowed_labels(q: &Questionnaire, question: &Question, lang: Lang) -> String {
@@ -99,6 +97,19 @@ fn pairs(q: &Questionnaire) -> impl Iterator<Item = (&Question, Track)> {
     })
 }
 
+/// The lines of the template's Instructions sheet (a blank line goes before the last one).
+const INSTRUCTIONS: [Msg; 9] = [
+    Msg::TplIntro,
+    Msg::TplStep1,
+    Msg::TplStep2,
+    Msg::TplStep3,
+    Msg::TplStep4,
+    Msg::TplStep5,
+    Msg::TplStep6,
+    Msg::TplKeepHeaders,
+    Msg::TplValuesAndPoints,
+];
+
 fn instructions(ws: &mut Worksheet, q: &Questionnaire, lang: Lang) -> Result<(), WorkbookError> {
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
@@ -111,39 +122,26 @@ fn instructions(ws: &mut Worksheet, q: &Questionnaire, lang: Lang) -> Result<(),
         AnswerValue::Na => "—",
         _ => "0",
     };
-    let mut lines: Vec<String> = match lang {
-        Lang::Fr => vec![
-            format!("Questionnaire {} — remplissez ce classeur puis évaluez-le avec `vigilance score fichier.xlsx`.", q.name()),
-            format!("1. Onglet « {} » : saisissez le nom de l'entreprise (obligatoire), son secteur, son pays, son identifiant (LEI, ISIN) et la période évaluée.", answers_sheet_name(lang)),
-            "2. Pour chaque ligne (une question pour un volet : CL travail des enfants, FL travail forcé), choisissez la réponse dans la liste déroulante de la colonne « Réponse ».".into(),
-            "3. « Partiellement » n'est proposé que lorsque la question définit la réponse partielle (colonne « Partiel = »).".into(),
-            "4. « Non applicable » exige une justification (colonne « Justification ») et n'est pas possible sur une question critique.".into(),
-            "5. Ajoutez si vous le souhaitez un commentaire et des preuves (références de documents ou liens, une par ligne ou séparées par ;). En mode « étayé », un Oui sans preuve compte pour moitié.".into(),
-            "6. Une ligne sans réponse compte 0 point et rend le résultat provisoire.".into(),
-            "Ne renommez pas les onglets et ne modifiez pas les en-têtes de colonnes : le lecteur s'en sert pour retrouver les réponses. L'onglet masqué « vigilance » identifie ce modèle.".into(),
-            String::new(),
-            "Réponses possibles et points :".into(),
-        ],
-        Lang::En => vec![
-            format!("Questionnaire {} — fill in this workbook, then score it with `vigilance score file.xlsx`.", q.name()),
-            format!("1. Sheet \"{}\": enter the company's name (required), sector, country, identifier (LEI, ISIN) and the period assessed.", answers_sheet_name(lang)),
-            "2. On each row (one question for one track: CL child labour, FL forced labour), choose the answer from the drop-down in the \"Answer\" column.".into(),
-            "3. \"Partially\" is offered only where the question defines a partial answer (column \"Partial =\").".into(),
-            "4. \"Not applicable\" needs a justification (column \"Justification\") and is not possible on a critical question.".into(),
-            "5. Optionally add a comment and evidence (document references or links, one per line or separated by ;). In substantiated mode a Yes without evidence counts half.".into(),
-            "6. A row left without an answer counts 0 points and makes the result provisional.".into(),
-            "Do not rename the sheets or change the column headers: the reader uses them to find the answers. The hidden sheet \"vigilance\" marks this template.".into(),
-            String::new(),
-            "Possible answers and points:".into(),
-        ],
-    };
+    let mut lines: Vec<String> = INSTRUCTIONS
+        .iter()
+        .map(|m| {
+            m.fill(
+                lang,
+                &[
+                    ("questionnaire", &q.name()),
+                    ("sheet", &answers_sheet_name(lang)),
+                ],
+            )
+        })
+        .collect();
+    lines.insert(INSTRUCTIONS.len() - 1, String::new());
     for v in AnswerValue::ALL {
         lines.push(format!(
             "• {} ({}) — {} {}",
             q.value_label(v, lang),
             v.code(),
             points(v),
-            lang.pick("point(s)", "point(s)")
+            Msg::TplPoints.text(lang)
         ));
     }
     for (i, line) in lines.iter().enumerate() {
@@ -178,15 +176,7 @@ pub fn answer_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
         &format!("{} — {}", q.title.get(lang), q.name()),
         &bold,
     )?;
-    put_text(
-        ws,
-        1,
-        0,
-        lang.pick(
-            "Saisissez les informations de l'entreprise, puis une réponse par ligne (voir l'onglet Instructions).",
-            "Enter the company details, then one answer per row (see the Instructions sheet).",
-        ),
-    )?;
+    put_text(ws, 1, 0, Msg::TplEnterDetails.text(lang))?;
     for (i, f) in CompanyField::ALL.into_iter().enumerate() {
         let r = COMPANY_FIRST_ROW + i as u32;
         ws.write_string_with_format(r, 0, f.label(lang), &bold)?;
@@ -197,8 +187,8 @@ pub fn answer_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
         ws.set_column_width(c as u16, widths[c])?;
         ws.write_string_with_format(ANSWERS_HEADER_ROW, c as u16, col.header(lang), &header)?;
     }
-    let yes = lang.pick("Oui", "Yes");
-    let no = lang.pick("Non", "No");
+    let yes = Msg::Yes.text(lang);
+    let no = Msg::No.text(lang);
     for (i, (question, track)) in pairs(q).enumerate() {
         let r = ANSWERS_HEADER_ROW + 1 + i as u32;
         put_text(ws, r, 0, &question.id)?;
@@ -250,7 +240,7 @@ pub fn matrix_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
             q.track_label(track, lang),
             question.theme,
             if question.critical {
-                lang.pick(" · critique", " · critical")
+                Msg::TplCriticalMark.text(lang)
             } else {
                 ""
             },
@@ -259,7 +249,7 @@ pub fn matrix_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
         if let Some(p) = &question.partial {
             note.push_str(&format!(
                 "\n{} {}",
-                lang.pick("Partiel =", "Partial ="),
+                Msg::TplPartialIs.text(lang),
                 p.get(lang)
             ));
         }
@@ -276,13 +266,13 @@ pub fn matrix_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
     let qs = wb.add_worksheet();
     qs.set_name("Questions")?;
     let headers = [
-        (lang.pick("Colonne", "Column"), 10.0),
-        (lang.pick("Niveau", "Level"), 7.0),
-        (lang.pick("Thème", "Theme"), 7.0),
-        (lang.pick("Critique", "Critical"), 8.0),
+        (Msg::TplColumn.text(lang), 10.0),
+        (Msg::WbLevel.text(lang), 7.0),
+        (Msg::WbTheme.text(lang), 7.0),
+        (Msg::WbCritical.text(lang), 8.0),
         ("Question", 70.0),
-        (lang.pick("Partiel =", "Partial ="), 35.0),
-        (lang.pick("Réponses possibles", "Allowed answers"), 40.0),
+        (Msg::TplPartialIs.text(lang), 35.0),
+        (Msg::TplAllowedAnswers.text(lang), 40.0),
     ];
     for (c, (h, w)) in headers.iter().enumerate() {
         qs.set_column_width(c as u16, *w)?;
@@ -297,9 +287,9 @@ pub fn matrix_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
             r,
             3,
             if question.critical {
-                lang.pick("Oui", "Yes")
+                Msg::Yes.text(lang)
             } else {
-                lang.pick("Non", "No")
+                Msg::No.text(lang)
             },
         )?;
         put_text_fmt(qs, r, 4, question.text.get(lang), &wrap)?;
@@ -313,15 +303,7 @@ pub fn matrix_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
         put_text(qs, r, 6, &allowed_labels(q, question, lang))?;
     }
     let note_row = 2 + q.answer_count() as u32;
-    put_text(
-        qs,
-        note_row,
-        0,
-        lang.pick(
-            "Une réponse « Non applicable » exige une justification : ajoutez à la matrice une colonne nommée par exemple « Q20 CL justification ». De même « Q01 CL commentaire » et « Q01 CL preuves » (une preuve par ligne ou séparées par ;).",
-            "A \"Not applicable\" answer needs a justification: add a column to the matrix named for example \"Q20 CL justification\". Likewise \"Q01 CL comment\" and \"Q01 CL evidence\" (one per line or separated by ;).",
-        ),
-    )?;
+    put_text(qs, note_row, 0, Msg::TplNaNeedsColumn.text(lang))?;
     marker_sheet(&mut wb, q, lang, TemplateKind::Matrix)?;
     Ok(wb.save_to_buffer()?)
 }

@@ -1,14 +1,13 @@
-//! What can be wrong in an input ([`ProblemKind`]), each kind with its stable code (`VG-A07`)
-//! and its sentence and hint from the catalogue ([`crate::messages`]).
+//! What can be wrong in an input ([`ProblemKind`]), each kind with its stable code (`VG-A07`),
+//! and the typed facts its messages name (JSON types, kinds of ids and numbers…).
 //!
 //! Codes never change meaning and are never reused: a new kind takes the next free number of
 //! its family. `F` is for files and JSON, `A` for answer sheets, `Q` for questionnaires, `S`
 //! for spreadsheets (xlsx and CSV). docs/formats.md lists them all; a test checks the list.
 
 use crate::codes::{AnswerValue, Level, Track};
-use crate::messages::{Msg, value_shown, values_shown};
+use crate::messages::Msg;
 use crate::text::Lang;
-use std::fmt::{self, Display};
 
 /// A JSON type, as messages name it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,7 +44,7 @@ impl JsonType {
         }
     }
 
-    fn msg(self) -> Msg {
+    pub(super) fn msg(self) -> Msg {
         match self {
             JsonType::Object => Msg::TypeObject,
             JsonType::String => Msg::TypeString,
@@ -79,7 +78,7 @@ pub enum IdKind {
 }
 
 impl IdKind {
-    fn msg(self) -> Msg {
+    pub(super) fn msg(self) -> Msg {
         match self {
             IdKind::Question => Msg::IdQuestion,
             IdKind::Theme => Msg::IdTheme,
@@ -108,7 +107,7 @@ pub enum NumberKind {
 }
 
 impl NumberKind {
-    fn msgs(self) -> (Msg, Msg) {
+    pub(super) fn msgs(self) -> (Msg, Msg) {
         match self {
             NumberKind::Threshold => (Msg::NumThreshold, Msg::ExpectPercent),
             NumberKind::Weight => (Msg::NumWeight, Msg::ExpectPositive),
@@ -133,7 +132,7 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    fn msg(self) -> Msg {
+    pub(super) fn msg(self) -> Msg {
         match self {
             FileKind::AnswerFile => Msg::InputAnswerFile,
             FileKind::Json => Msg::InputJson,
@@ -503,13 +502,6 @@ pub enum ProblemKind {
     },
 }
 
-/// The arguments of a message: name and value.
-type Args<'a> = Vec<(&'static str, Box<dyn Display + 'a>)>;
-
-fn arg<'a>(name: &'static str, v: impl Display + 'a) -> (&'static str, Box<dyn Display + 'a>) {
-    (name, Box::new(v))
-}
-
 impl ProblemKind {
     /// The stable code of this kind (`VG-A07`), for machines and for searching the docs.
     pub fn code(&self) -> &'static str {
@@ -579,513 +571,5 @@ impl ProblemKind {
             LinkLoop { .. } => "VG-F23",
             CsvWindows1252 { .. } => "VG-S10",
         }
-    }
-
-    /// The catalogue entry of the sentence, and its arguments in `lang`.
-    fn sentence(&self, lang: Lang) -> (Msg, Args<'_>) {
-        use ProblemKind::*;
-        let shown = |v: AnswerValue| value_shown(v, lang);
-        let list = |v: &[AnswerValue]| values_shown(v, lang);
-        match self {
-            Syntax { detail } => (Msg::Syntax, vec![arg("detail", detail)]),
-            Empty => (Msg::Empty, vec![]),
-            Encoding { found } => (Msg::Encoding, vec![arg("found", found)]),
-            EncodingLatin1 => (Msg::EncodingLatin1, vec![]),
-            ZipNotText => (Msg::ZipNotText, vec![]),
-            WrongType { expected, found } => (
-                Msg::WrongType,
-                vec![
-                    arg("expected", expected.msg().text(lang)),
-                    arg("found", found.msg().text(lang)),
-                ],
-            ),
-            MissingField { field } => (Msg::MissingField, vec![arg("field", field)]),
-            InvalidData { detail } => (Msg::InvalidData, vec![arg("detail", detail)]),
-            DuplicateKey {
-                key,
-                first_line,
-                first_column,
-            } => (
-                Msg::DuplicateKey,
-                vec![
-                    arg("key", key),
-                    arg(
-                        "first",
-                        Msg::PlaceLineColumn
-                            .fill(lang, &[("line", first_line), ("column", first_column)]),
-                    ),
-                ],
-            ),
-            FileTooLarge { found, limit } => (
-                Msg::TooLargeFile,
-                vec![arg("found", found), arg("limit", limit)],
-            ),
-            TextTooLong { found, limit } => (
-                Msg::TooLargeText,
-                vec![arg("found", found), arg("limit", limit)],
-            ),
-            TooMuchEvidence { found, limit } => (
-                Msg::TooLargeEvidence,
-                vec![arg("found", found), arg("limit", limit)],
-            ),
-            TooManyZipEntries { found, limit } => (
-                Msg::TooManyZipEntries,
-                vec![arg("found", found), arg("limit", limit)],
-            ),
-            DecompressedTooLarge { found, limit } => (
-                Msg::TooLargeDecompressed,
-                vec![arg("found", found), arg("limit", limit)],
-            ),
-            FileNotFound => (Msg::FileNotFound, vec![]),
-            PermissionDenied => (Msg::PermissionDenied, vec![]),
-            IsDirectory => (Msg::IsDirectory, vec![]),
-            Unreadable { detail } => (Msg::Unreadable, vec![arg("detail", detail)]),
-            InputTooLarge {
-                source,
-                size,
-                limit,
-                kind,
-            } => {
-                let mib = |n: u64| n as f64 / (1024.0 * 1024.0);
-                let decimal = |s: String| match lang {
-                    Lang::Fr => s.replace('.', ","),
-                    Lang::En => s,
-                };
-                (
-                    Msg::InputTooLarge,
-                    vec![
-                        arg("source", source),
-                        arg("size", size),
-                        arg("size_mib", decimal(format!("{:.1}", mib(*size)))),
-                        arg("limit", limit),
-                        arg("limit_mib", decimal(format!("{:.0}", mib(*limit)))),
-                        arg("what", kind.msg().text(lang)),
-                    ],
-                )
-            }
-            NotAnswerFile { ext } if ext.is_empty() => (Msg::NotAnswerFile, vec![]),
-            NotAnswerFile { ext } => (Msg::NotAnswerFileExt, vec![arg("ext", ext)]),
-            NoAnswerFileInDir => (Msg::NoAnswerFileInDir, vec![]),
-            UnsupportedFormat { found, expected } => (
-                Msg::UnsupportedFormat,
-                vec![arg("found", found), arg("expected", expected)],
-            ),
-            FormatMissing { expected } => (Msg::FormatMissing, vec![arg("expected", expected)]),
-            QuestionnaireMismatch { expected, found } => (
-                Msg::QuestionnaireMismatch,
-                vec![arg("expected", expected), arg("found", found)],
-            ),
-            VersionMismatch { expected, found } => (
-                Msg::VersionMismatch,
-                vec![arg("expected", expected), arg("found", found)],
-            ),
-            QuestionnaireMissing { expected } => {
-                (Msg::QuestionnaireMissing, vec![arg("expected", expected)])
-            }
-            CompanyNameMissing => (Msg::CompanyNameMissing, vec![]),
-            UnknownQuestion {
-                question,
-                questionnaire,
-            } => (
-                Msg::UnknownQuestion,
-                vec![
-                    arg("question", question),
-                    arg("questionnaire", questionnaire),
-                ],
-            ),
-            IgnoredQuestion {
-                question,
-                questionnaire,
-            } => (
-                Msg::IgnoredQuestion,
-                vec![
-                    arg("question", question),
-                    arg("questionnaire", questionnaire),
-                ],
-            ),
-            UnknownTrack { found } => (Msg::UnknownTrack, vec![arg("found", found)]),
-            TrackNotAsked {
-                question,
-                track,
-                allowed,
-            } => (
-                Msg::TrackNotAsked,
-                vec![
-                    arg("question", question),
-                    arg("track", track),
-                    arg("allowed", allowed),
-                ],
-            ),
-            InvalidValue { found, allowed } => (
-                Msg::InvalidValue,
-                vec![arg("found", found), arg("allowed", list(allowed))],
-            ),
-            PartialNotDefined { question, allowed } => (
-                Msg::PartialNotDefined,
-                vec![
-                    arg("question", question),
-                    arg("partial", shown(AnswerValue::Partial)),
-                    arg("allowed", list(allowed)),
-                ],
-            ),
-            NaOnCritical { question, allowed } => (
-                Msg::NaOnCritical,
-                vec![
-                    arg("question", question),
-                    arg("na", shown(AnswerValue::Na)),
-                    arg("allowed", list(allowed)),
-                ],
-            ),
-            NaWithoutJustification { question, track } => (
-                Msg::NaWithoutJustification,
-                vec![
-                    arg("na", shown(AnswerValue::Na)),
-                    arg("question", question),
-                    arg("track", track),
-                ],
-            ),
-            DuplicateId { what, id } => (
-                Msg::DuplicateId,
-                vec![arg("what", what.msg().text(lang)), arg("id", id)],
-            ),
-            UnknownLevel { found } => (Msg::UnknownLevel, vec![arg("found", found)]),
-            UnknownTheme { found, known } => (
-                Msg::UnknownTheme,
-                vec![arg("found", found), arg("known", known)],
-            ),
-            MissingTranslation { lang: missing } => (
-                Msg::MissingTranslation,
-                vec![arg(
-                    "lang",
-                    match missing {
-                        Lang::Fr => Msg::LangFrench,
-                        Lang::En => Msg::LangEnglish,
-                    }
-                    .text(lang),
-                )],
-            ),
-            EmptyTrackLevel { track, level } => (
-                Msg::EmptyTrackLevel,
-                vec![arg("track", track), arg("level", level)],
-            ),
-            CriticalAllowsNa { question } => {
-                (Msg::CriticalAllowsNa, vec![arg("question", question)])
-            }
-            InvalidNumber { what, value } => {
-                let (name, expected) = what.msgs();
-                (
-                    Msg::InvalidNumber,
-                    vec![
-                        arg("value", value),
-                        arg("what", name.text(lang)),
-                        arg("expected", expected.text(lang)),
-                    ],
-                )
-            }
-            InvalidVersion { found } => (Msg::InvalidVersion, vec![arg("found", found)]),
-            MissingAnswerValue { value } => (Msg::MissingAnswerValue, vec![arg("value", value)]),
-            NoTrack => (Msg::NoTrack, vec![]),
-            Repeated { found } => (Msg::Repeated, vec![arg("found", found)]),
-            IndexWeightCount { found } => (Msg::IndexWeightCount, vec![arg("found", found)]),
-            TrackNotDefined { track } => (Msg::TrackNotDefined, vec![arg("track", track)]),
-            UnknownFramework { found, known } => (
-                Msg::UnknownFramework,
-                vec![arg("found", found), arg("known", known)],
-            ),
-            UnknownRequirement { framework, found } => (
-                Msg::UnknownRequirement,
-                vec![arg("framework", framework), arg("found", found)],
-            ),
-            MappingTrackNotAsked { track } => {
-                (Msg::MappingTrackNotAsked, vec![arg("track", track)])
-            }
-            NotTemplate { found, detail } => {
-                let clue = match found {
-                    TemplateClue::NoHeader => Msg::NotTemplateNoHeader.text(lang).to_string(),
-                    TemplateClue::NoMatrixHeader => {
-                        Msg::NotTemplateNoMatrixHeader.text(lang).to_string()
-                    }
-                    TemplateClue::NoAnswerColumns => {
-                        Msg::NotTemplateNoAnswerColumns.text(lang).to_string()
-                    }
-                    TemplateClue::FirstRow { csv, headers } => if *csv {
-                        Msg::NotTemplateFirstLine
-                    } else {
-                        Msg::NotTemplateFirstRow
-                    }
-                    .fill(lang, &[("headers", headers)]),
-                    TemplateClue::Sheets(s) => Msg::NotTemplateSheets.fill(lang, &[("sheets", s)]),
-                };
-                let mut args = vec![arg("found", clue)];
-                if let Some(d) = detail {
-                    // The reader's own words, after the sentence.
-                    args.push(arg("detail", d));
-                }
-                (Msg::NotTemplate, args)
-            }
-            XlsxNotSupported => (Msg::XlsxNotSupported, vec![]),
-            XlsxUnreadable { detail } => (Msg::XlsxUnreadable, vec![arg("detail", detail)]),
-            RowWithoutAnswer { id } => (Msg::RowWithoutAnswer, vec![arg("id", id)]),
-            AnswerWithoutId => (Msg::AnswerWithoutId, vec![]),
-            ColumnNotRead { header } => (Msg::ColumnNotRead, vec![arg("header", header)]),
-            MatrixNoRows => (Msg::MatrixNoRows, vec![]),
-            CsvUnreadable { detail } => (Msg::CsvUnreadable, vec![arg("detail", detail)]),
-            NoCompany => (Msg::NoCompany, vec![]),
-            WorkbookMisnamed { ext } => (Msg::WorkbookMisnamed, vec![arg("ext", ext)]),
-            LinkLoop { target } => (Msg::LinkLoop, vec![arg("target", target)]),
-            CsvWindows1252 { delimiter } => {
-                let sep = match delimiter {
-                    ';' => Msg::SeparatorSemicolon,
-                    '\t' => Msg::SeparatorTab,
-                    _ => Msg::SeparatorComma,
-                };
-                (Msg::CsvWindows1252, vec![arg("separator", sep.text(lang))])
-            }
-        }
-    }
-
-    /// The sentence in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        let (msg, args) = self.sentence(lang);
-        let refs: Vec<(&str, &dyn Display)> = args.iter().map(|(n, v)| (*n, v.as_ref())).collect();
-        let mut out = msg.fill(lang, &refs);
-        if let ProblemKind::NotTemplate {
-            detail: Some(d), ..
-        } = self
-        {
-            out.push_str(&format!(" ({d})"));
-        }
-        out
-    }
-
-    /// What to do about it, in `lang`, where there is a useful hint.
-    pub fn help(&self, lang: Lang) -> Option<String> {
-        use ProblemKind::*;
-        let shown = |v: AnswerValue| value_shown(v, lang);
-        Some(match self {
-            Syntax { .. } => Msg::SyntaxHelp.text(lang).into(),
-            Encoding { .. } | EncodingLatin1 => Msg::EncodingHelp.text(lang).into(),
-            ZipNotText => Msg::ZipNotTextHelp.text(lang).into(),
-            DuplicateKey { .. } => Msg::DuplicateKeyHelp.text(lang).into(),
-            UnknownQuestion { .. } => Msg::UnknownQuestionHelp.text(lang).into(),
-            TrackNotAsked { allowed, .. } => {
-                Msg::TrackNotAskedHelp.fill(lang, &[("allowed", allowed)])
-            }
-            InvalidValue { allowed, .. } => {
-                Msg::InvalidValueHelp.fill(lang, &[("allowed", &values_shown(allowed, lang))])
-            }
-            PartialNotDefined { .. } => Msg::PartialNotDefinedHelp.fill(
-                lang,
-                &[
-                    ("yes", &shown(AnswerValue::Yes)),
-                    ("no", &shown(AnswerValue::No)),
-                ],
-            ),
-            NaOnCritical { .. } => {
-                Msg::NaOnCriticalHelp.fill(lang, &[("unknown", &shown(AnswerValue::Unknown))])
-            }
-            NaWithoutJustification { .. } => Msg::NaWithoutJustificationHelp.text(lang).into(),
-            QuestionnaireMismatch { .. } => Msg::QuestionnaireMismatchHelp.text(lang).into(),
-            Empty => Msg::EmptyHelp.text(lang).into(),
-            _ => return None,
-        })
-    }
-
-    /// One problem of every kind, for the tests of the catalogue and of the docs.
-    pub fn samples() -> Vec<ProblemKind> {
-        use ProblemKind::*;
-        let s = || "x".to_string();
-        let values = vec![AnswerValue::Yes, AnswerValue::No];
-        vec![
-            Syntax { detail: s() },
-            Empty,
-            Encoding { found: s() },
-            EncodingLatin1,
-            ZipNotText,
-            WrongType {
-                expected: JsonType::Object,
-                found: JsonType::Null,
-            },
-            MissingField { field: s() },
-            InvalidData { detail: s() },
-            DuplicateKey {
-                key: s(),
-                first_line: 1,
-                first_column: 2,
-            },
-            FileTooLarge { found: 2, limit: 1 },
-            TextTooLong { found: 2, limit: 1 },
-            TooMuchEvidence { found: 2, limit: 1 },
-            TooManyZipEntries { found: 2, limit: 1 },
-            DecompressedTooLarge { found: 2, limit: 1 },
-            FileNotFound,
-            PermissionDenied,
-            IsDirectory,
-            Unreadable { detail: s() },
-            InputTooLarge {
-                source: s(),
-                size: 2,
-                limit: 1,
-                kind: FileKind::Csv,
-            },
-            NotAnswerFile { ext: s() },
-            NoAnswerFileInDir,
-            UnsupportedFormat {
-                found: s(),
-                expected: "y",
-            },
-            FormatMissing { expected: "y" },
-            QuestionnaireMismatch {
-                expected: s(),
-                found: s(),
-            },
-            VersionMismatch {
-                expected: s(),
-                found: s(),
-            },
-            QuestionnaireMissing { expected: s() },
-            CompanyNameMissing,
-            UnknownQuestion {
-                question: s(),
-                questionnaire: s(),
-            },
-            IgnoredQuestion {
-                question: s(),
-                questionnaire: s(),
-            },
-            UnknownTrack { found: s() },
-            TrackNotAsked {
-                question: s(),
-                track: Track::CL,
-                allowed: s(),
-            },
-            InvalidValue {
-                found: s(),
-                allowed: values.clone(),
-            },
-            PartialNotDefined {
-                question: s(),
-                allowed: values.clone(),
-            },
-            NaOnCritical {
-                question: s(),
-                allowed: values,
-            },
-            NaWithoutJustification {
-                question: s(),
-                track: Track::FL,
-            },
-            DuplicateId {
-                what: IdKind::Theme,
-                id: s(),
-            },
-            UnknownLevel { found: s() },
-            UnknownTheme {
-                found: s(),
-                known: s(),
-            },
-            MissingTranslation { lang: Lang::Fr },
-            EmptyTrackLevel {
-                track: Track::CL,
-                level: Level::N2,
-            },
-            CriticalAllowsNa { question: s() },
-            InvalidNumber {
-                what: NumberKind::Weight,
-                value: s(),
-            },
-            InvalidVersion { found: s() },
-            MissingAnswerValue {
-                value: AnswerValue::Na,
-            },
-            NoTrack,
-            Repeated { found: s() },
-            IndexWeightCount { found: 3 },
-            TrackNotDefined { track: Track::FL },
-            UnknownFramework {
-                found: s(),
-                known: s(),
-            },
-            UnknownRequirement {
-                framework: s(),
-                found: s(),
-            },
-            MappingTrackNotAsked { track: Track::CL },
-            NotTemplate {
-                found: TemplateClue::Sheets(s()),
-                detail: Some(s()),
-            },
-            XlsxNotSupported,
-            XlsxUnreadable { detail: s() },
-            RowWithoutAnswer { id: s() },
-            AnswerWithoutId,
-            ColumnNotRead { header: s() },
-            MatrixNoRows,
-            CsvUnreadable { detail: s() },
-            NoCompany,
-            WorkbookMisnamed { ext: s() },
-            LinkLoop { target: s() },
-            CsvWindows1252 { delimiter: ';' },
-        ]
-    }
-}
-
-impl Display for ProblemKind {
-    /// The English sentence.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for ProblemKind {}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::BTreeSet;
-
-    #[test]
-    fn every_kind_has_a_unique_code_and_both_languages_filled() {
-        let mut codes = BTreeSet::new();
-        for kind in ProblemKind::samples() {
-            let code = kind.code();
-            assert!(codes.insert(code), "{code} used twice");
-            let family = code.as_bytes()[3];
-            assert!(
-                code.len() == 6 && code.starts_with("VG-") && b"FAQS".contains(&family),
-                "{code}"
-            );
-            for lang in Lang::ALL {
-                let m = kind.message(lang);
-                assert!(!m.contains('{') && !m.trim().is_empty(), "{code}: {m}");
-                if let Some(h) = kind.help(lang) {
-                    assert!(!h.contains('{'), "{code}: {h}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_docs_list_every_code() {
-        let docs = include_str!("../../../docs/formats.md");
-        for kind in ProblemKind::samples() {
-            assert!(
-                docs.contains(&format!("`{}`", kind.code())),
-                "docs/formats.md does not list {}",
-                kind.code()
-            );
-        }
-    }
-
-    #[test]
-    fn values_appear_as_written_in_each_language() {
-        let k = ProblemKind::PartialNotDefined {
-            question: "Q07".into(),
-            allowed: vec![AnswerValue::Yes, AnswerValue::No],
-        };
-        assert_eq!(
-            k.message(Lang::Fr),
-            "Q07 n'admet pas « Partiellement » (partial) : répondez « Oui » (yes), « Non » (no)"
-        );
     }
 }

@@ -7,6 +7,8 @@
 //! catalogue ([`crate::messages`]).
 
 mod kind;
+mod samples;
+mod sentence;
 
 pub use kind::{FileKind, IdKind, JsonType, NumberKind, ProblemKind, TemplateClue};
 

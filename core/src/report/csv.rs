@@ -22,6 +22,7 @@
 //! mark, without which Excel reads the file as Windows-1252 and garbles accented names.
 
 use crate::codes::{Level, maturity_code};
+use crate::messages::Msg;
 use crate::questionnaire::Questionnaire;
 use crate::report::json::ErrorEntry;
 use crate::report::workbook::ScoredSheet;
@@ -152,9 +153,9 @@ pub fn summary_csv_with(
             row.push(tr.unsubstantiated_count.to_string().into());
             row.push(
                 if a.provisional {
-                    lang.pick("Oui", "Yes")
+                    Msg::Yes.text(lang)
                 } else {
-                    lang.pick("Non", "No")
+                    Msg::No.text(lang)
                 }
                 .into(),
             );

@@ -1,4 +1,4 @@
-//! The result document (`vigilance.results/1` of `FORMATS.md`): what `vigilance score --format
+//! The result document (`vigilance.results/1` of docs/formats.md): what `vigilance score --format
 //! json` prints and what the browser computes, built from an [`Assessment`] with every figure
 //! rounded for display and every text in both languages.
 
@@ -68,7 +68,7 @@ pub struct ResultEntry {
     pub provisional: bool,
     /// Per track.
     pub tracks: BTreeMap<Track, TrackEntry>,
-    /// What to work on, in the order of `METHOD.md`.
+    /// What to work on, in the order of docs/method.md.
     pub next_steps: Vec<StepEntry>,
     /// Problems that did not prevent scoring.
     pub warnings: Vec<ProblemEntry>,
