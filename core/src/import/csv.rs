@@ -22,8 +22,10 @@ use std::borrow::Cow;
 ///
 /// A 32-entry table rather than `encoding_rs` (already compiled in the command line through
 /// calamine): core is also compiled for the browser, without calamine, and `encoding_rs`'s
-/// decoders dispatch over every encoding it knows, so that its tables (tens of KiB for the
-/// East-Asian encodings) would come into the browser bundle for one single-byte code page.
+/// decoders dispatch over every encoding it knows, so that decoding this one code page brings in
+/// all its tables. Measured on a wasm32 cdylib built like the app (`opt-level = "z"`, LTO):
+/// `WINDOWS_1252.decode_without_bom_handling` makes it 179 KB (133 KB gzip), this table 12 KB
+/// (5 KB gzip, mostly the allocator).
 const WINDOWS_1252_HIGH: [char; 32] = [
     '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
     '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
