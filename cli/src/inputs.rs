@@ -1,8 +1,11 @@
 //! From the INPUTS given on the command line to the list of answer files to read: files as
-//! given, directories searched recursively for `.json`, `.xlsx` and `.csv`, and `-` for standard
-//! input. Inputs that cannot be used (a missing file, a directory without answer files, a file
-//! of another type) become [`InputFailure`]s that name the input and say what to do, so that the
-//! rest of the batch goes on.
+//! given, directories searched recursively for `.json`, `.xlsx` and `.csv` (walkdir: symbolic
+//! links followed, a link back to a directory being walked reported once as a warning and not
+//! followed), and `-` for standard input. Each file is taken once, however many paths reach it
+//! (same device and inode). Inputs that cannot be used (a missing file, a directory without
+//! answer files, a file of another type) become [`InputFailure`]s that name the input and say
+//! what to do, so that the rest of the batch goes on. What kind of file each one is, core says
+//! ([`vigilance_core::import::FileKind`]).
 
 use std::collections::HashSet;
 use std::io::Read;
