@@ -22,8 +22,11 @@ use std::process::ExitCode;
 use vigilance_core::messages::{colon, count};
 use vigilance_core::registry::GridChoice;
 use vigilance_core::report::json::{ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry};
+use vigilance_core::report::matching::{self, DuplicateFinder};
 use vigilance_core::report::workbook::{ResultsWorkbook, ScoredSheet, WorkbookError};
-use vigilance_core::{Lang, Msg, Problem, Questionnaire, ScoringOptions, Text, score};
+use vigilance_core::{
+    Company, Lang, Msg, Place, Problem, Questionnaire, ScoringOptions, Text, score,
+};
 
 /// Inputs handled per batch when streaming: enough to keep every core busy, few enough to keep
 /// memory flat.
@@ -44,6 +47,43 @@ struct Tally {
     scored: usize,
     warned: Vec<(String, Vec<Problem>)>,
     errors: Vec<ErrorEntry>,
+}
+
+/// The sheets of a batch that repeat an earlier one (same company, same period), found in the
+/// inputs' order: each gets a warning naming the sheet counted, and is left out of the cohort
+/// figures (core's `report::matching`).
+#[derive(Default)]
+struct Duplicates {
+    finder: DuplicateFinder,
+    /// The source of each sheet kept, in order.
+    kept: Vec<String>,
+}
+
+impl Duplicates {
+    /// The warning for the next sheet of the batch when it repeats an earlier one.
+    fn check(&mut self, source: &str, company: &Company, period: Option<&str>) -> Option<Problem> {
+        match self.finder.check(company, period) {
+            Some(k) => {
+                let kept = self.kept.get(k).map_or("", String::as_str);
+                let kind = matching::duplicate_warning(kept, company, period);
+                Some(Problem::warning(Place::file(), kind))
+            }
+            None => {
+                self.kept.push(source.to_string());
+                None
+            }
+        }
+    }
+
+    /// Adds the warning to every sheet of `scored` (in order) that repeats an earlier one.
+    fn mark(scored: &mut [ScoredSheet]) {
+        let mut d = Duplicates::default();
+        for s in scored {
+            if let Some(w) = d.check(&s.source, &s.sheet.company, s.sheet.period.as_deref()) {
+                s.warnings.push(w);
+            }
+        }
+    }
 }
 
 /// The entry of an input that could not be scored, with every problem in `lang` (and both
@@ -249,7 +289,8 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
         Format::Csv => {
             // The CSV summary needs no answers: drop them as each sheet is scored so that a
             // large batch stays small in memory.
-            let (scored, errors) = run.score_all(inputs);
+            let (mut scored, errors) = run.score_all(inputs);
+            Duplicates::mark(&mut scored);
             tally.errors.extend(errors);
             tally.errors.sort_by(|a, b| a.source.cmp(&b.source));
             tally.scored = scored.len();
@@ -303,9 +344,14 @@ fn write_workbook(
         }
         Ok(())
     };
+    let mut duplicates = Duplicates::default();
     run.for_each_scored(inputs, &|s| s, |o| {
         match o {
-            Outcome::Done(s) => {
+            Outcome::Done(mut s) => {
+                let period = s.sheet.period.as_deref();
+                if let Some(w) = duplicates.check(&s.source, &s.sheet.company, period) {
+                    s.warnings.push(w);
+                }
                 open(s.grid, &mut book)?;
                 if let Some(book) = book.as_mut() {
                     book.push(&s)?;
@@ -386,17 +432,26 @@ impl Serialize for StreamedResults<'_, '_> {
         let StreamedDocument { run, inputs, tally } = self.0;
         let to_entry = |s: ScoredSheet| {
             let entry = ResultEntry::new(&s.source, s.grid, &s.sheet, &s.assessment, &s.warnings);
-            let warned = (!s.warnings.is_empty()).then_some((s.source, s.warnings));
-            (entry, warned)
+            (entry, s.warnings)
         };
         let mut seq = serializer.serialize_seq(None)?;
+        let mut duplicates = Duplicates::default();
         run.for_each_scored(inputs, &to_entry, |o| {
             let mut tally = tally.borrow_mut();
             match o {
-                Outcome::Done((entry, warned)) => {
+                Outcome::Done((mut entry, mut warnings)) => {
+                    let period = entry.period.as_deref();
+                    if let Some(w) = duplicates.check(&entry.source, &entry.company, period) {
+                        let mut problem = ProblemEntry::from(&w);
+                        problem.message = Text::new(describe(&w, Lang::Fr), describe(&w, Lang::En));
+                        entry.warnings.push(problem);
+                        warnings.push(w);
+                    }
                     seq.serialize_element(&entry)?;
                     tally.scored += 1;
-                    tally.warned.extend(warned);
+                    if !warnings.is_empty() {
+                        tally.warned.push((entry.source, warnings));
+                    }
                 }
                 Outcome::Failed(e) => tally.errors.push(e),
             }

@@ -816,6 +816,12 @@ catalogue! {
     TplBuyer => "Donneur d'ordre (acheteur)", "Buyer";
     /// A company detail of the templates.
     TplTier => "Rang du fournisseur (1, 2, 3+)", "Supplier tier (1, 2, 3+)";
+    /// VG-A17
+    DuplicateCompany => "cette fiche porte la même entreprise (« {company} ») pour la même période ({period}) que {kept} : elle est listée, mais comptée une seule fois dans les statistiques de la cohorte, avec {kept}", "this sheet holds the same company (“{company}”) for the same period ({period}) as {kept}: it is listed, but counted once in the cohort figures, from {kept}";
+    /// VG-A17 help
+    DuplicateCompanyHelp => "retirez le doublon du lot, ou corrigez l'identifiant, le nom ou la période s'il s'agit d'une autre entreprise ou d'une autre période", "remove the duplicate from the batch, or correct the identifier, name or period if it is another company or another period";
+    /// VG-A17, when the sheets give no period.
+    NoPeriodGiven => "période non indiquée", "no period given";
     /// The message of the tier drop-down's error.
     TplChooseTier => "Choisissez 1 (fournisseur direct), 2 (fournisseur d'un fournisseur direct) ou 3+ (au-delà).", "Choose 1 (direct supplier), 2 (a direct supplier's supplier) or 3+ (further up the chain).";
 }

@@ -315,6 +315,16 @@ pub enum ProblemKind {
         /// The tier as written.
         found: String,
     },
+    /// The same company for the same period as an earlier sheet of the batch: listed, but
+    /// counted once in the cohort figures.
+    DuplicateCompany {
+        /// The source of the sheet counted.
+        kept: String,
+        /// The company's name.
+        company: String,
+        /// The period, when given.
+        period: Option<String>,
+    },
     /// An answer to a question the questionnaire does not have.
     UnknownQuestion {
         /// The id found.
@@ -554,6 +564,7 @@ impl ProblemKind {
             NaWithoutJustification { .. } => "VG-A14",
             InvalidNace { .. } => "VG-A15",
             InvalidTier { .. } => "VG-A16",
+            DuplicateCompany { .. } => "VG-A17",
             DuplicateId { .. } => "VG-Q01",
             UnknownLevel { .. } => "VG-Q02",
             UnknownTheme { .. } => "VG-Q03",

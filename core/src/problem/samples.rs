@@ -63,6 +63,11 @@ impl ProblemKind {
             CompanyNameMissing,
             InvalidNace { found: s() },
             InvalidTier { found: s() },
+            DuplicateCompany {
+                kept: s(),
+                company: s(),
+                period: Some(s()),
+            },
             UnknownQuestion {
                 question: s(),
                 questionnaire: s(),

@@ -411,7 +411,10 @@ impl<'q> ResultsWorkbook<'q> {
         let mut summary = w.summary(&mut wb, &companies, previous.as_ref(), threshold)?;
         summary.set_active(true);
         wb.push_worksheet(summary);
-        wb.push_worksheet(w.cohort(&companies)?);
+        // A company given twice for the same period is listed twice but counted once.
+        let counted: Vec<CompanyFigures> =
+            companies.iter().filter(|c| c.counted).cloned().collect();
+        wb.push_worksheet(w.cohort(&counted)?);
         for ws in themes
             .close()?
             .into_iter()
