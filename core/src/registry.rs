@@ -143,19 +143,51 @@ impl<'q> GridChoice<'q> {
 /// The `questionnaire` reference of an answer sheet's JSON text, read without reading the rest
 /// (so that the right grid can be chosen before the sheet is checked against it). `None` when
 /// the text is not a JSON object or names no questionnaire.
+///
+/// Reading stops at the `questionnaire` key, which comes first in the sheets Vigilance writes:
+/// the answers after it are not even scanned.
 pub fn peek_questionnaire(text: &str) -> Option<(String, String)> {
-    #[derive(serde::Deserialize)]
-    struct Head {
-        questionnaire: Option<Ref>,
-    }
-    #[derive(serde::Deserialize)]
+    use serde::Deserialize;
+    use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+    use std::fmt;
+
+    #[derive(Deserialize)]
     struct Ref {
         id: Option<String>,
         version: Option<String>,
     }
+    /// Walks the top-level keys; on `questionnaire`, keeps it and stops the reader (with an
+    /// error that only means "found").
+    struct Head<'a>(&'a mut Option<Ref>);
+    const FOUND: &str = "questionnaire found";
+    impl<'de> DeserializeSeed<'de> for Head<'_> {
+        type Value = ();
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Head<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an answer sheet")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                if key == "questionnaire" {
+                    *self.0 = map.next_value::<Option<Ref>>()?;
+                    return Err(de::Error::custom(FOUND));
+                }
+                map.next_value::<IgnoredAny>()?;
+            }
+            Ok(())
+        }
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let head: Head = serde_json::from_str(text).ok()?;
-    let r = head.questionnaire?;
+    let mut found = None;
+    let mut de = serde_json::Deserializer::from_str(text);
+    // An error is expected when the key is found; any other outcome leaves `found` empty.
+    let _ = Head(&mut found).deserialize(&mut de);
+    let r = found?;
     Some((r.id?, r.version.unwrap_or_default()))
 }
 
@@ -268,6 +300,18 @@ mod tests {
             Some(("rhsf-fir".into(), "1.0.0".into()))
         );
         assert_eq!(peek_questionnaire("[1, 2]"), None);
+        // Found before the rest is read, even when what follows is broken.
+        assert_eq!(
+            peek_questionnaire("{\"questionnaire\":{\"id\":\"x\"}, \"answers\": [oops"),
+            Some(("x".into(), String::new()))
+        );
+        assert_eq!(
+            peek_questionnaire(
+                "{\"answers\":{\"Q01\":{\"CL\":\"yes\"}},\"questionnaire\":{\"id\":\"y\",\"version\":\"2\"}}"
+            ),
+            Some(("y".into(), "2".into()))
+        );
+        assert_eq!(peek_questionnaire("{\"questionnaire\": null}"), None);
         assert_eq!(peek_questionnaire("{\"answers\":{}}"), None);
     }
 }
