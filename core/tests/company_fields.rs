@@ -25,6 +25,8 @@ fn nace_and_tier_are_read_in_every_spelling_and_stored_short() {
         (r#""nace":"I","tier":3"#, "I", "3+"),
         (r#""nace":"A.01","tier":"3 +""#, "A01", "3+"),
         (r#""nace":"55","tier":" 3+ ""#, "I55", "3+"),
+        (r#""nace":29,"tier":2"#, "C29", "2"),
+        (r#""nace":10.82,"tier":"1""#, "C10", "1"),
     ];
     for (fields, nace, tier) in cases {
         let text = sheet(&format!(r#"{{"name":"X","buyer":"Acheteur SA",{fields}}}"#));

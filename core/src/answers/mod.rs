@@ -70,7 +70,12 @@ pub struct Company {
     pub id: Option<String>,
     /// NACE Rev. 2 section or division (`C`, `C29`; read also as `29`, `C.29`, `29.10`), next to
     /// the free-text sector. Checked and written in its short form (`C29`) when the sheet is read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::text_or_number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(schema_with = "nace_schema")]
     pub nace: Option<String>,
     /// For a supplier's sheet: the buyer it answers for (name or identifier).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -79,7 +84,7 @@ pub struct Company {
     /// a string is read; `3` and `3 +` mean `3+`). Written as a string once the sheet is read.
     #[serde(
         default,
-        deserialize_with = "wire::tier_text",
+        deserialize_with = "wire::text_or_number",
         skip_serializing_if = "Option::is_none"
     )]
     #[schemars(schema_with = "tier_schema")]
@@ -96,6 +101,17 @@ impl Company {
     pub fn tier(&self) -> Option<Tier> {
         self.tier.as_deref().and_then(Tier::parse)
     }
+}
+
+fn nace_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "description": "NACE Rev. 2 section or division (C, C29; read also as 29, C.29, 29.10), next to the free-text sector; written in its short form (C29).",
+        "anyOf": [
+            { "type": "string" },
+            { "type": "number" },
+            { "type": "null" }
+        ]
+    })
 }
 
 fn tier_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {

@@ -184,14 +184,14 @@ pub(super) fn answers_map<'de, D: Deserializer<'de>>(d: D) -> Result<DraftAnswer
     d.deserialize_map(Outer)
 }
 
-/// Reads a company's `tier` as written: a string or a whole number (`1`, `"3+"`), kept as text
-/// for the check, which names a wrong one.
-pub(super) fn tier_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+/// Reads a company's `tier` or `nace` as written: a string or a number (`1`, `"3+"`, `29`), kept
+/// as text for the check, which names a wrong one.
+pub(super) fn text_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     struct V;
     impl<'de> Visitor<'de> for V {
         type Value = Option<String>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a tier (1, 2 or \"3+\")")
+            f.write_str("a string or a number")
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
             Ok(Some(v.to_string()))
