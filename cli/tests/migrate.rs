@@ -22,7 +22,7 @@ fn vigilance() -> Command {
 fn example_sheets_move_to_1_1_0_and_stay_valid() {
     let dir = tempfile::tempdir().unwrap();
     let before =
-        std::fs::read(root().join("questionnaires/examples/05-level3-hotels.json")).unwrap();
+        std::fs::read(root().join("questionnaires/examples/05-level2-hotels.json")).unwrap();
     let out = vigilance()
         .args([
             "migrate",
@@ -53,7 +53,7 @@ fn example_sheets_move_to_1_1_0_and_stay_valid() {
     );
     // The originals are not modified.
     let after =
-        std::fs::read(root().join("questionnaires/examples/05-level3-hotels.json")).unwrap();
+        std::fs::read(root().join("questionnaires/examples/05-level2-hotels.json")).unwrap();
     assert_eq!(before, after);
     let v11 = registry::find("rhsf-fir", "1.1.0").unwrap();
     let mut files: Vec<_> = std::fs::read_dir(dir.path())

@@ -397,8 +397,16 @@ fn fill_answer_template(template: &Path, sheet: &serde_json::Value, out: &Path) 
 fn filled_template_scores_like_the_json_sheet() {
     let dir = tempfile::tempdir().unwrap();
     let template = dir.path().join("template.xlsx");
+    // The fixture answers 1.0.0: a template of that version, which the filled workbook names.
     vigilance()
-        .args(["template", "--lang", "en", "-o"])
+        .args([
+            "template",
+            "--questionnaire",
+            "rhsf-fir@1.0.0",
+            "--lang",
+            "en",
+            "-o",
+        ])
         .arg(&template)
         .assert()
         .success();
@@ -418,4 +426,48 @@ fn filled_template_scores_like_the_json_sheet() {
         assert_eq!(a.tracks, b.tracks, "{mode}");
         assert_eq!(a.next_steps, b.next_steps, "{mode}");
     }
+}
+
+/// The same company for the same period given twice: both listed in Summary, counted once in
+/// Cohort, with a warning naming both files.
+#[test]
+fn a_company_given_twice_is_listed_twice_and_counted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dup.xlsx");
+    let out = vigilance()
+        .args([
+            "score",
+            "--lang",
+            "en",
+            "questionnaires/examples",
+            "tests/fixtures/review/agrifood-sent-twice.json",
+            "-o",
+        ])
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("warning: tests/fixtures/review/agrifood-sent-twice.json: this sheet holds the same company")
+            && stderr.contains("as questionnaires/examples/02-level0-agrifood.json"),
+        "{stderr}"
+    );
+    let mut wb = open(&path);
+    let summary = wb.worksheet_range("Summary").unwrap();
+    assert_eq!(summary.rows().count(), 1 + 8);
+    // Companies per level: the headline column (the last of the first table) sums to 7.
+    let cohort = wb.worksheet_range("Cohort").unwrap();
+    let headline_col = (0..cohort.width())
+        .find(|&c| cohort.get((1, c)).map(text).as_deref() == Some("Headline"))
+        .expect("a Headline column");
+    let counted: f64 = (2..=6)
+        .map(|r| match cohort.get((r, headline_col)) {
+            Some(Data::Float(f)) => *f,
+            Some(Data::Int(i)) => *i as f64,
+            _ => 0.0,
+        })
+        .sum();
+    assert_eq!(counted, 7.0);
 }

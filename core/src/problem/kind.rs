@@ -305,6 +305,26 @@ pub enum ProblemKind {
     },
     /// The company has no name.
     CompanyNameMissing,
+    /// A company's `nace` that is not a NACE Rev. 2 section or division.
+    InvalidNace {
+        /// The code as written.
+        found: String,
+    },
+    /// A company's `tier` that is not 1, 2 or 3+.
+    InvalidTier {
+        /// The tier as written.
+        found: String,
+    },
+    /// The same company for the same period as an earlier sheet of the batch: listed, but
+    /// counted once in the cohort figures.
+    DuplicateCompany {
+        /// The source of the sheet counted.
+        kept: String,
+        /// The company's name.
+        company: String,
+        /// The period, when given.
+        period: Option<String>,
+    },
     /// An answer to a question the questionnaire does not have.
     UnknownQuestion {
         /// The id found.
@@ -542,6 +562,9 @@ impl ProblemKind {
             PartialNotDefined { .. } => "VG-A12",
             NaOnCritical { .. } => "VG-A13",
             NaWithoutJustification { .. } => "VG-A14",
+            InvalidNace { .. } => "VG-A15",
+            InvalidTier { .. } => "VG-A16",
+            DuplicateCompany { .. } => "VG-A17",
             DuplicateId { .. } => "VG-Q01",
             UnknownLevel { .. } => "VG-Q02",
             UnknownTheme { .. } => "VG-Q03",

@@ -61,6 +61,13 @@ impl ProblemKind {
             },
             QuestionnaireMissing { expected: s() },
             CompanyNameMissing,
+            InvalidNace { found: s() },
+            InvalidTier { found: s() },
+            DuplicateCompany {
+                kept: s(),
+                company: s(),
+                period: Some(s()),
+            },
             UnknownQuestion {
                 question: s(),
                 questionnaire: s(),

@@ -116,6 +116,23 @@ impl ProblemKind {
                 (Msg::QuestionnaireMissing, vec![arg("expected", expected)])
             }
             CompanyNameMissing => (Msg::CompanyNameMissing, vec![]),
+            InvalidNace { found } => (Msg::InvalidNace, vec![arg("found", found)]),
+            InvalidTier { found } => (Msg::InvalidTier, vec![arg("found", found)]),
+            DuplicateCompany {
+                kept,
+                company,
+                period,
+            } => (
+                Msg::DuplicateCompany,
+                vec![
+                    arg("kept", kept),
+                    arg("company", company),
+                    arg(
+                        "period",
+                        crate::report::matching::period_shown(period.as_deref(), lang),
+                    ),
+                ],
+            ),
             UnknownQuestion {
                 question,
                 questionnaire,
@@ -320,6 +337,9 @@ impl ProblemKind {
             NaWithoutJustification { .. } => Msg::NaWithoutJustificationHelp.text(lang).into(),
             QuestionnaireMismatch { .. } => Msg::QuestionnaireMismatchHelp.text(lang).into(),
             Empty => Msg::EmptyHelp.text(lang).into(),
+            InvalidNace { .. } => Msg::InvalidNaceHelp.text(lang).into(),
+            InvalidTier { .. } => Msg::InvalidTierHelp.text(lang).into(),
+            DuplicateCompany { .. } => Msg::DuplicateCompanyHelp.text(lang).into(),
             _ => return None,
         })
     }

@@ -3,5 +3,6 @@
 
 pub mod csv;
 pub mod json;
+pub mod matching;
 pub mod review;
 pub mod workbook;

@@ -19,13 +19,7 @@ pub const MIN_GROUP: usize = 3;
 /// steps" count.
 pub const TOP_STEPS: usize = 2;
 
-/// A company name or identifier made comparable: spacing collapsed, lower case.
-pub fn norm(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
+pub use crate::report::matching::norm;
 
 /// A name as a reader expects it sorted: accents folded (É with E), case and spacing ignored.
 pub fn sort_key(s: &str) -> String {
@@ -45,9 +39,7 @@ pub fn sort_key(s: &str) -> String {
         .collect()
 }
 
-fn company_id(c: &Company) -> Option<String> {
-    c.id.as_deref().filter(|i| !i.trim().is_empty()).map(norm)
-}
+use crate::report::matching::{DuplicateFinder, company_id};
 
 /// Finds companies of a campaign by identifier, else by name.
 struct Directory {
@@ -87,21 +79,9 @@ pub fn without_duplicates(
     warnings: &mut Vec<ReviewWarning>,
 ) -> Vec<CompanyResult> {
     let mut kept: Vec<CompanyResult> = Vec::with_capacity(results.len());
-    let mut by_id: HashMap<(String, String), usize> = HashMap::new();
-    let mut by_name: HashMap<(String, String), usize> = HashMap::new();
+    let mut finder = DuplicateFinder::default();
     for r in results {
-        let period = norm(r.period.as_deref().unwrap_or(""));
-        let id = company_id(&r.company);
-        let name = norm(&r.company.name);
-        let same_id = id
-            .as_ref()
-            .and_then(|i| by_id.get(&(i.clone(), period.clone())).copied());
-        // Names match when at least one of the two sheets has no identifier.
-        let same_name = by_name
-            .get(&(name.clone(), period.clone()))
-            .copied()
-            .filter(|&k| id.is_none() || company_id(&kept[k].company).is_none());
-        if let Some(k) = same_id.or(same_name) {
+        if let Some(k) = finder.check(&r.company, r.period.as_deref()) {
             warnings.push(ReviewWarning::Duplicate {
                 kept: kept[k].source.clone(),
                 dropped: r.source.clone(),
@@ -110,10 +90,6 @@ pub fn without_duplicates(
             });
             continue;
         }
-        if let Some(i) = id {
-            by_id.insert((i, period.clone()), kept.len());
-        }
-        by_name.entry((name, period)).or_insert(kept.len());
         kept.push(r);
     }
     kept

@@ -19,6 +19,9 @@ pub(super) struct CompanyFigures {
     pub(super) source: String,
     pub(super) headline: u8,
     pub(super) provisional: bool,
+    /// Counted in the cohort figures: not a repeat of an earlier sheet of the batch (same
+    /// company, same period; see `report::matching`).
+    pub(super) counted: bool,
     /// One entry per track of the questionnaire, in its order.
     pub(super) tracks: Vec<Option<TrackFigures>>,
 }
@@ -48,6 +51,7 @@ impl CompanyFigures {
             source: s.source.clone(),
             headline: a.headline_level,
             provisional: a.provisional,
+            counted: !crate::report::matching::is_duplicate(&s.warnings),
             tracks: tracks
                 .iter()
                 .map(|&t| {
@@ -65,13 +69,7 @@ impl CompanyFigures {
     }
 }
 
-/// Normalised key to match a company across campaigns.
-fn norm(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
+use crate::report::matching::norm;
 
 /// The previous campaign's figures, found by company id, else by name.
 pub(super) struct PreviousIndex {
