@@ -64,7 +64,10 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
         if !args.quiet {
             print_sheet_warnings(&mut err, &scored, lang, "--previous ");
         }
-        scored.into_iter().map(company_result).collect::<Vec<_>>()
+        scored
+            .into_iter()
+            .map(|s| company_result(s, q))
+            .collect::<Vec<_>>()
     });
 
     let generated = crate::reports::generated_at();
@@ -76,7 +79,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     };
     let review = build_review(
         q,
-        scored.into_iter().map(company_result).collect(),
+        scored.into_iter().map(|s| company_result(s, q)).collect(),
         previous,
         &targets,
         &options,
@@ -167,8 +170,10 @@ fn print_sheet_warnings(err: &mut dyn Write, scored: &[ScoredSheet], lang: Lang,
     }
 }
 
-fn company_result(s: ScoredSheet) -> CompanyResult {
+/// The review's view of a scored sheet; `grid` is the grid it was scored on.
+fn company_result(s: ScoredSheet, grid: &'static Questionnaire) -> CompanyResult {
     CompanyResult {
+        grid,
         source: s.source,
         company: s.sheet.company,
         period: s.sheet.period,

@@ -8,6 +8,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
+use vigilance_core::migrate::migrate;
+use vigilance_core::registry;
 use vigilance_core::report::review::{
     CompanyResult, Review, ReviewOptions, ReviewWarning, Target, build_review, parse_targets,
 };
@@ -17,9 +19,9 @@ fn root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
-/// The sheets of a directory of the repository, parsed, in file-name order.
-fn sheets(dir: &str) -> Vec<(String, AnswerSheet)> {
-    let q = Questionnaire::builtin();
+/// The sheets of a directory of the repository, each parsed with the grid it names, in
+/// file-name order.
+fn sheets(dir: &str) -> Vec<(String, &'static Questionnaire, AnswerSheet)> {
     let mut paths: Vec<_> = std::fs::read_dir(root().join(dir))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -30,24 +32,44 @@ fn sheets(dir: &str) -> Vec<(String, AnswerSheet)> {
         .into_iter()
         .map(|p| {
             let text = std::fs::read_to_string(&p).unwrap();
+            let (id, version) = registry::peek_questionnaire(&text).unwrap();
+            let q = registry::for_sheet(&id, &version).unwrap();
             let sheet = AnswerSheet::parse(&text, q)
                 .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
                 .value;
             let name = format!("{dir}/{}", p.file_name().unwrap().to_string_lossy());
-            (name, sheet)
+            (name, q, sheet)
         })
         .collect()
 }
 
+fn result(source: String, q: &'static Questionnaire, sheet: AnswerSheet) -> CompanyResult {
+    CompanyResult {
+        source,
+        grid: q,
+        assessment: score(q, &sheet, &ScoringOptions::default()),
+        company: sheet.company,
+        period: sheet.period,
+    }
+}
+
+/// The sheets of a directory, scored on the grid each names.
 fn scored(dir: &str) -> Vec<CompanyResult> {
-    let q = Questionnaire::builtin();
     sheets(dir)
         .into_iter()
-        .map(|(source, sheet)| CompanyResult {
-            source,
-            assessment: score(q, &sheet, &ScoringOptions::default()),
-            company: sheet.company,
-            period: sheet.period,
+        .map(|(source, q, sheet)| result(source, q, sheet))
+        .collect()
+}
+
+/// The sheets of a directory moved to grid 1.1.0 (new questions left unanswered), scored on it:
+/// this year's campaign, compared with last year's on 1.0.0.
+fn scored_on_1_1(dir: &str) -> Vec<CompanyResult> {
+    let to = registry::find("rhsf-fir", "1.1.0").unwrap();
+    sheets(dir)
+        .into_iter()
+        .map(|(source, from, sheet)| {
+            let moved = migrate(&sheet, from, to).unwrap().sheet;
+            result(source, to, moved)
         })
         .collect()
 }
@@ -57,10 +79,21 @@ fn example_targets() -> Vec<Target> {
     parse_targets(&text).unwrap()
 }
 
+/// The review of this year's examples, moved to grid 1.1.0 (so provisional: its new questions
+/// are unanswered), compared with last year's on 1.0.0, with the example targets.
 fn review(lang: Lang, anonymize: bool) -> Review {
+    review_of(scored_on_1_1("questionnaires/examples"), lang, anonymize)
+}
+
+/// The review of this year's examples as they are (grid 1.0.0), compared with last year's.
+fn review_1_0(lang: Lang, anonymize: bool) -> Review {
+    review_of(scored("questionnaires/examples"), lang, anonymize)
+}
+
+fn review_of(current: Vec<CompanyResult>, lang: Lang, anonymize: bool) -> Review {
     build_review(
-        Questionnaire::builtin(),
-        scored("questionnaires/examples"),
+        registry::default_grid(),
+        current,
         Some(scored("questionnaires/examples-2024")),
         &example_targets(),
         &ReviewOptions {
@@ -113,7 +146,7 @@ fn the_file_is_self_contained() {
 fn company_texts() -> Vec<String> {
     let mut texts = Vec::new();
     for dir in ["questionnaires/examples", "questionnaires/examples-2024"] {
-        for (source, sheet) in sheets(dir) {
+        for (source, _, sheet) in sheets(dir) {
             texts.push(source.rsplit('/').next().unwrap().to_string());
             texts.push(sheet.company.name.clone());
             texts.extend(sheet.company.id.clone());
@@ -182,7 +215,7 @@ fn the_full_review_names_companies_but_no_free_text() {
     assert!(html.contains("Castelmoron Construction International SA"));
     assert!(html.contains("Garance &amp; Ferrier Prêt-à-Porter SAS"));
     // Comments and evidence are never shown, even in the full review.
-    for (_, sheet) in sheets("questionnaires/examples") {
+    for (_, _, sheet) in sheets("questionnaires/examples") {
         for tracks in sheet.answers.values() {
             for answer in [&tracks.cl, &tracks.fl].into_iter().flatten() {
                 if let Some(c) = &answer.comment {
@@ -221,7 +254,7 @@ fn target_rows(html: &str) -> Vec<String> {
 
 #[test]
 fn targets_are_rated_reached_on_track_or_behind() {
-    let rows = target_rows(&review(Lang::En, false).html);
+    let rows = target_rows(&review_1_0(Lang::En, false).html);
     let expected = [
         // Not started in 2024 and 2025; one level to gain by 2026: on track.
         "Ateliers Morvanne Industrie SAS Headline level N1 2026 N0 → on track",
@@ -243,7 +276,7 @@ fn targets_are_rated_reached_on_track_or_behind() {
 
 #[test]
 fn anonymised_targets_are_counted_not_named() {
-    let html = review(Lang::En, true).html;
+    let html = review_1_0(Lang::En, true).html;
     let start = html.find("<section id=\"targets\">").unwrap();
     let section = &html[start..start + html[start..].find("</section>").unwrap()];
     assert!(section.contains("<tr><td>Child labour</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">2</td></tr>"), "{section}");
@@ -254,7 +287,7 @@ fn anonymised_targets_are_counted_not_named() {
 fn a_target_for_an_unknown_company_is_a_warning() {
     let targets = parse_targets("company,track,target,deadline\nNobody SA,CL,N2,2027\n").unwrap();
     let r = build_review(
-        Questionnaire::builtin(),
+        registry::default_grid(),
         scored("questionnaires/examples"),
         None,
         &targets,
@@ -281,7 +314,7 @@ fn a_company_given_twice_for_a_period_is_counted_once() {
     copy.company.name = "GROUPE  Vernaison Chocolats SA".into();
     current.push(copy);
     let r = build_review(
-        Questionnaire::builtin(),
+        registry::default_grid(),
         current,
         None,
         &[],
@@ -301,7 +334,7 @@ fn a_company_given_twice_for_a_period_is_counted_once() {
     other.period = Some("2026".into());
     current.push(other);
     let r = build_review(
-        Questionnaire::builtin(),
+        registry::default_grid(),
         current,
         None,
         &[],
@@ -316,7 +349,7 @@ fn company_texts_are_escaped() {
     current[0].company.name = "<script>alert('x')</script> & Co".into();
     current[0].company.sector = Some("<img src=x onerror=alert(1)>".into());
     let html = build_review(
-        Questionnaire::builtin(),
+        registry::default_grid(),
         current,
         None,
         &[],
@@ -335,7 +368,7 @@ fn small_sector_groups_are_merged_when_anonymised() {
         r.company.sector = Some("Textile".into());
     }
     let html = build_review(
-        Questionnaire::builtin(),
+        registry::default_grid(),
         current,
         None,
         &[],

@@ -196,6 +196,59 @@ labels! {
 
     // Regulations (shown only when the grid maps its questions to regulations).
     SecRegulations => ("Couverture réglementaire", "Regulation coverage"),
+    RegulationsIntro => (
+        "Pour chaque cadre, combien de ses exigences les questions de la grille couvrent, par volet ; puis, pour chaque exigence couverte, combien d'entreprises la remplissent, la remplissent en partie, ne la remplissent pas ou n'ont pas encore répondu aux questions qui la couvrent, selon la règle de couverture de la méthode (les entreprises non concernées ne sont pas comptées).",
+        "For each framework, how many of its requirements the grid's questions cover, per track; then, for each covered requirement, how many companies meet it, partly meet it or do not meet it, by the method's coverage rule (companies that have not answered or to which it does not apply are not counted)."
+    ),
+    RegulationsGrid => (
+        "Grille {0} : {1} entreprises évaluées sur cette version.",
+        "Grid {0}: {1} companies assessed on this version."
+    ),
+    ColFramework => ("Cadre", "Framework"),
+    ColRequirements => ("Exigences", "Requirements"),
+    ColCovered => ("Couvertes — {0}", "Covered — {0}"),
+    ColRequirement => ("Exigence", "Requirement"),
+    RegulationsLegend => ("Entreprises, dans chaque case :", "Companies, in each cell:"),
+    RegulationsNotCovered => (
+        "« — » : exigence non couverte pour ce volet.",
+        "“—”: requirement not covered for this track."
+    ),
+    RegulationsUncovered => (
+        "Exigences que la grille ne couvre pas : {0}.",
+        "Requirements the grid does not cover: {0}."
+    ),
+    CompanyCoverageLine => (
+        "{0} : {1} remplies, {2} en partie, {3} non remplies",
+        "{0}: {1} met, {2} partly, {3} not met"
+    ),
+    CompanyCoverageRule => (
+        "Exigences couvertes par la grille ; une exigence est remplie si elle l'est sur chaque volet qui la couvre.",
+        "Requirements the grid covers; a requirement is met when it is met on every track that covers it."
+    ),
+    MethodFrameworks => ("Cadres de la couverture réglementaire", "Frameworks of the regulation coverage"),
+    ColCitation => ("Référence", "Citation"),
+
+    // Grids and versions.
+    CoverGrids => ("Grilles", "Grids"),
+    CompaniesOne => ("{0} entreprise", "{0} company"),
+    CompaniesMany => ("{0} entreprises", "{0} companies"),
+    GridPart => ("{0} ({1}) — {2}", "{0} ({1}) — {2}"),
+    GridPartIntro => (
+        "Les chiffres qui suivent ne portent que sur les entreprises évaluées avec cette grille : les niveaux de grilles différentes ne sont jamais mêlés.",
+        "The figures that follow cover only the companies assessed with this grid: levels of different grids are never mixed."
+    ),
+    GridVersionsNote => (
+        "Les chiffres de cette partie réunissent plusieurs versions de la grille {0} : {1}. Les niveaux se comparent d'une version à l'autre ; l'indice et les scores de thème de chaque entreprise sont calculés sur les questions de sa version ; les questions sont nommées par leur identifiant dans la version {2}.",
+        "The figures of this part combine several versions of grid {0}: {1}. Levels compare across versions; each company's index and theme scores are computed on the questions of its own version; questions are named by their id in version {2}."
+    ),
+    TransitionsAcrossVersions => (
+        "Certaines entreprises ont été évaluées sur une autre version de la grille lors de la campagne précédente. Comme le prévoit la méthode, la comparaison entre versions porte sur les niveaux, et, question par question, sur les seules questions communes aux deux versions.",
+        "Some companies were assessed on another version of the grid in the previous campaign. As the method provides, comparisons across versions compare levels and, question by question, only the questions both versions share."
+    ),
+    MethodGrids => (
+        "Une entreprise n'est comparée à la campagne précédente que si ses deux fiches relèvent de la même grille (quelle qu'en soit la version) ; les chiffres de grilles différentes sont présentés séparément.",
+        "A company is compared with the previous campaign only when both its sheets use the same grid (in any version); figures of different grids are shown separately."
+    ),
 
     // Company pages.
     LabelValue => ("{0} : {1}", "{0}: {1}"),

@@ -32,8 +32,11 @@ use crate::text::{Lang, Text};
 pub use targets::{Target, TargetError, TargetStatus, TargetTrack, parse_targets};
 
 /// One scored company: what the review reports on.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct CompanyResult {
+    /// The grid (id and version) the sheet was scored on: figures are never mixed across
+    /// grids, and versions of one grid share their levels and the questions they have in common.
+    pub grid: &'static Questionnaire,
     /// Where the sheet came from (named in warnings, never in the review).
     pub source: String,
     /// The company as its sheet names it.
@@ -123,8 +126,12 @@ pub struct Review {
 ///
 /// Companies given twice for the same period are counted once (the first in the given order),
 /// in both campaigns, with a warning.
+///
+/// Companies are grouped by grid (versions of one grid together, named by the latest of them):
+/// each group gets its own cohort figures. `q`, the grid the command was given, is only used
+/// when no company was scored at all.
 pub fn build_review(
-    q: &Questionnaire,
+    q: &'static Questionnaire,
     current: Vec<CompanyResult>,
     previous: Option<Vec<CompanyResult>>,
     targets: &[Target],
@@ -138,15 +145,31 @@ pub fn build_review(
             count: current.len(),
         });
     }
-    let cohort = model::Cohort::new(
-        q,
-        &current,
-        previous.as_deref(),
-        targets,
-        targets::year_of(&options.date),
-        &mut warnings,
-    );
-    let html = html::write(&cohort, previous.as_deref().unwrap_or(&[]), options);
+    let mut found = vec![false; targets.len()];
+    let mut groups = model::by_grid(&current);
+    if groups.is_empty() {
+        groups.push((q, Vec::new()));
+    }
+    let cohorts: Vec<model::Cohort<'_>> = groups
+        .into_iter()
+        .map(|(g, members)| {
+            model::Cohort::new(
+                g,
+                members,
+                previous.as_deref(),
+                targets,
+                targets::year_of(&options.date),
+                &mut found,
+            )
+        })
+        .collect();
+    for (t, _) in targets.iter().zip(&found).filter(|(_, f)| !**f) {
+        warnings.push(ReviewWarning::TargetWithoutCompany {
+            line: t.line,
+            company: t.company.clone(),
+        });
+    }
+    let html = html::write(&cohorts, previous.as_deref().unwrap_or(&[]), options);
     Review {
         html,
         warnings,
