@@ -383,3 +383,105 @@ fn small_sector_groups_are_merged_when_anonymised() {
     assert!(html.contains("<tr><td>Textile</td><td class=\"num\">4</td>"));
     assert!(html.contains("<tr><td>Other sectors</td><td class=\"num\">3</td>"));
 }
+
+/// A campaign of three grids: five examples on 1.0.0, two moved to 1.1.0, and the suppliers'
+/// sheets on the light grid.
+fn mixed_campaign() -> Vec<CompanyResult> {
+    let mut current = scored("questionnaires/examples");
+    let moved = scored_on_1_1("questionnaires/examples");
+    for k in [3, 5] {
+        current[k] = moved[k].clone();
+    }
+    current.extend(scored("questionnaires/examples-suppliers"));
+    current
+}
+
+/// The text of a section of the review, its tags left out.
+fn section_text(html: &str, id: &str) -> String {
+    let start = html
+        .find(&format!("<section id=\"{id}\">"))
+        .unwrap_or_else(|| panic!("section {id}"));
+    let end = start + html[start..].find("</section>").unwrap();
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html[start..end].chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                text.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn levels_of_different_grids_are_never_mixed() {
+    let html = build_review(
+        registry::default_grid(),
+        mixed_campaign(),
+        Some(scored("questionnaires/examples-2024")),
+        &[],
+        &ReviewOptions {
+            lang: Lang::En,
+            ..ReviewOptions::default()
+        },
+    )
+    .html;
+    // The cover lists every grid and version with its companies.
+    let cover = &html[..html.find("</header>").unwrap()];
+    for grid in [
+        "(rhsf-fir 1.0.0) — 5 companies",
+        "(rhsf-fir 1.1.0) — 2 companies",
+        "(rhsf-fir-sme 1.0.0) — 5 companies",
+    ] {
+        assert!(cover.contains(grid), "{grid}: {cover}");
+    }
+    // Two parts: the full grid's seven companies (two versions, said so), then the light
+    // grid's five, each with its own figures.
+    assert!(html.contains("(rhsf-fir) — 7 companies</h2>"));
+    assert!(html.contains("(rhsf-fir-sme) — 5 companies</h2>"));
+    assert!(html.contains(
+        "The figures of this part combine several versions of grid rhsf-fir: 1.0.0 (5 companies), 1.1.0 (2 companies)."
+    ));
+    let first = section_text(&html, "key-figures");
+    let second = section_text(&html, "key-figures-2");
+    assert!(
+        first.starts_with("Key figures 7 companies assessed"),
+        "{first}"
+    );
+    assert!(
+        second.starts_with("Key figures 5 companies assessed"),
+        "{second}"
+    );
+    // Last year's sheets are all on the full grid: only its part has transitions, and they
+    // say that versions are compared by level.
+    assert!(
+        section_text(&html, "transitions").contains("comparisons across versions compare levels")
+    );
+    assert!(!html.contains("<section id=\"transitions-2\">"));
+    // Coverage is shown for the version that maps its questions, over its two companies only.
+    let coverage = section_text(&html, "regulations");
+    assert!(coverage.contains("Grid rhsf-fir 1.1.0: 2 companies assessed on this version."));
+    // Each company page names its grid.
+    assert!(html.contains("Grid: rhsf-fir-sme 1.0.0"));
+}
+
+#[test]
+fn company_pages_sum_up_coverage_per_framework() {
+    let html = review(Lang::En, false).html;
+    let page = &html[html.find("<h2>Énergies Rhône-Durance SA</h2>").unwrap()..];
+    let page = &page[..page.find("</section>").unwrap()];
+    assert!(page.contains("<h3>Regulation coverage</h3>"), "{page}");
+    assert!(page.contains("<tr><td><abbr title=\"French duty of vigilance\">FR-DV</abbr></td><td class=\"num cov-met\">"), "{page}");
+    assert!(page.contains("not a legal opinion") || page.contains("neither a legal opinion"));
+    // The anonymised edition has no company pages, but the cohort coverage and the annex's
+    // citations.
+    let anon = review(Lang::En, true).html;
+    assert!(!anon.contains("<h3>Regulation coverage</h3>"));
+    assert!(anon.contains("<section id=\"regulations\">"));
+    assert!(anon.contains("Directive (EU) 2024/1760"));
+}

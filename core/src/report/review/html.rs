@@ -100,7 +100,12 @@ th { background: #f1f3f6; font-weight: 600; }
 .status-on-track { color: #08519c; font-weight: 600; }
 .status-behind { color: #b2182b; font-weight: 600; }
 .step { margin: 0 0 3pt; }
-ul.steps { margin: 2pt 0 6pt; padding-left: 14pt; font-size: 9.2pt; }
+ul.steps { margin: 2pt 0 5pt; padding-left: 14pt; font-size: 8.5pt; line-height: 1.28; }
+.company { font-size: 9.2pt; line-height: 1.36; }
+.company h3 { margin: 6pt 0 2pt; }
+.company .levels { margin: 2pt 0 4pt; line-height: 1.3; }
+.company .meta { margin-bottom: 4pt; }
+.company table { font-size: 8.5pt; margin-bottom: 4pt; }
 .why p { margin: 0 0 3pt; }
 h2.part { font-size: 16pt; border-bottom-width: 4px; margin-top: 22pt; }
 .versions { border-left: 3px solid #fdb863; padding-left: 8pt; font-size: 9pt; }
@@ -111,8 +116,19 @@ h2.part { font-size: 16pt; border-bottom-width: 4px; margin-top: 22pt; }
 .cov-part { color: #b35806; font-weight: 600; }
 .cov-not { color: #b2182b; font-weight: 600; }
 .cov-na { color: #6b7280; }
-.cov-company ul { columns: 2; column-gap: 14pt; margin: 2pt 0 3pt; padding-left: 12pt; font-size: 8.6pt; line-height: 1.3; }
-.cov-company h3 { margin-top: 6pt; }
+.company figure svg { width: 80%; }
+.profile-row { display: flex; gap: 10pt; align-items: flex-start; break-inside: avoid; page-break-inside: avoid; }
+.profile-row figure { flex: 0 0 62%; margin-bottom: 4pt; }
+.cov-company abbr { text-decoration: none; }
+.profile-row figure svg { width: 100%; }
+.cov-company { flex: 1; }
+.cov-company h3 { margin: 0 0 2pt; font-size: 9.5pt; }
+.cov-company table { font-size: 7.8pt; margin: 0 0 2pt; }
+.cov-company th, .cov-company td { padding: 0.8pt 2pt; line-height: 1.2; }
+.cov-company .note { font-size: 7.5pt; line-height: 1.25; margin: 0; }
+figure.cov { break-inside: auto; page-break-inside: auto; margin: 4pt 0 6pt; }
+.coverage { font-size: 8pt; margin: 2pt 0 3pt; }
+.coverage th, .coverage td { padding: 1.2pt 3pt; }
 .frameworks td:first-child { width: 26%; }
 "#;
 
@@ -366,7 +382,7 @@ impl Writer<'_, '_> {
         let _ = write!(
             self.out,
             "</dl>\n<p class=\"provenance\">{}</p>\n</header>\n",
-            self.t(L::Provenance)
+            self.provenance()
         );
     }
 
@@ -1121,6 +1137,23 @@ impl Writer<'_, '_> {
         }
     }
 
+    /// The provenance paragraph of the campaign's grids (the grid's own text when it has one).
+    fn provenance(&self) -> String {
+        let mut texts: Vec<String> = self
+            .cohorts
+            .iter()
+            .flat_map(|c| c.versions())
+            .filter_map(|(g, _)| grid::provenance(g))
+            .map(|t| t.get(self.lang).to_string())
+            .collect();
+        texts.dedup();
+        if texts.is_empty() {
+            self.t(L::Provenance)
+        } else {
+            esc(&texts.join(" "))
+        }
+    }
+
     /// “3 companies”.
     fn companies_count(&self, n: usize) -> String {
         let l = if n == 1 {
@@ -1131,42 +1164,40 @@ impl Writer<'_, '_> {
         l.fill(self.lang, &[&n.to_string()])
     }
 
-    /// The company's regulation coverage, one short line per framework.
-    fn company_coverage(&mut self, r: &CompanyResult) {
+    /// The company's regulation coverage: per framework of its grid, the requirements met,
+    /// partly met and not met (tracks taken together). Empty when the grid maps no question.
+    fn company_coverage(&self, r: &CompanyResult) -> String {
         if !grid::has_regulation_mappings(r.grid) {
-            return;
+            return String::new();
         }
         let counts = model::company_coverage(r);
-        let items: Vec<String> = grid::frameworks(r.grid)
-            .iter()
-            .zip(&counts)
-            .filter(|(_, c)| c.iter().sum::<usize>() > 0)
-            .map(|(f, c)| {
-                format!(
-                    "<li>{}</li>",
-                    self.f(
-                        L::CompanyCoverageLine,
-                        &[
-                            f.name.get(self.lang),
-                            &c[0].to_string(),
-                            &c[1].to_string(),
-                            &c[2].to_string()
-                        ]
-                    )
-                )
-            })
-            .collect();
-        if items.is_empty() {
-            return;
+        let mut rows = String::new();
+        for (f, c) in grid::frameworks(r.grid).iter().zip(&counts) {
+            if c.iter().sum::<usize>() == 0 {
+                continue;
+            }
+            let _ = writeln!(
+                rows,
+                "<tr><td><abbr title=\"{}\">{}</abbr></td><td class=\"num cov-met\">{}</td><td class=\"num cov-part\">{}</td><td class=\"num cov-not\">{}</td></tr>",
+                esc(f.name.get(self.lang)),
+                esc(&f.id),
+                c[0],
+                c[1],
+                c[2]
+            );
         }
-        let _ = write!(
-            self.out,
-            "<div class=\"keep cov-company\">\n<h3>{}</h3>\n<ul>\n{}\n</ul>\n<p class=\"note\">{} {}</p>\n</div>\n",
+        if rows.is_empty() {
+            return String::new();
+        }
+        format!(
+            "<div class=\"keep cov-company\">\n<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n<p class=\"note\">{}</p>\n</div>\n",
             self.t(L::SecRegulations),
-            items.join("\n"),
-            self.t(L::CompanyCoverageRule),
-            esc(crate::coverage::disclaimer(self.lang))
-        );
+            self.t(L::ColRequirements),
+            self.t(L::ShortMet),
+            self.t(L::ShortPartly),
+            self.t(L::ShortNotMet),
+            self.t(L::CompanyCoverageRule)
+        )
     }
 
     fn why_not_higher(&self, m: &Member<'_>) -> String {
@@ -1355,11 +1386,21 @@ impl Writer<'_, '_> {
             prev_label.as_deref(),
             self.lang == Lang::Fr,
         );
-        let _ = write!(
-            self.out,
-            "<figure>\n<figcaption>{}</figcaption>\n{chart}\n</figure>\n",
-            esc(&title)
-        );
+        // The regulation coverage, when the grid maps its questions, beside the chart.
+        let coverage = self.company_coverage(r);
+        if coverage.is_empty() {
+            let _ = write!(
+                self.out,
+                "<figure>\n<figcaption>{}</figcaption>\n{chart}\n</figure>\n",
+                esc(&title)
+            );
+        } else {
+            let _ = write!(
+                self.out,
+                "<div class=\"profile-row\">\n<figure>\n<figcaption>{}</figcaption>\n{chart}\n</figure>\n{coverage}</div>\n",
+                esc(&title)
+            );
+        }
         // Why not higher.
         let why = self.why_not_higher(&m);
         let _ = write!(
@@ -1426,7 +1467,6 @@ impl Writer<'_, '_> {
             self.targets_table(&[i], false);
             self.push("</div>\n");
         }
-        self.company_coverage(r);
         self.push("</section>\n");
     }
 
@@ -1563,13 +1603,14 @@ impl Writer<'_, '_> {
         if self.c.has_previous || self.cohorts.len() > 1 {
             let _ = writeln!(self.out, "<p>{}</p>", self.t(L::MethodGrids));
         }
-        self.annex_frameworks();
         let _ = write!(
             self.out,
-            "<h3>{}</h3>\n<p class=\"provenance\">{}</p>\n<p class=\"note\">{}</p>\n</section>\n",
+            "<h3>{}</h3>\n<p class=\"provenance\">{}</p>\n<p class=\"note\">{}</p>\n",
             self.t(L::MethodProvenanceTitle),
-            self.t(L::Provenance),
+            self.provenance(),
             self.f(L::MethodGenerated, &[&self.o.tool_version, &self.o.date])
         );
+        self.annex_frameworks();
+        self.push("</section>\n");
     }
 }

@@ -217,13 +217,12 @@ labels! {
         "Exigences que la grille ne couvre pas : {0}.",
         "Requirements the grid does not cover: {0}."
     ),
-    CompanyCoverageLine => (
-        "{0} : {1} remplies, {2} en partie, {3} non remplies",
-        "{0}: {1} met, {2} partly, {3} not met"
-    ),
+    ShortMet => ("Remplies", "Met"),
+    ShortPartly => ("En partie", "Partly"),
+    ShortNotMet => ("Non remplies", "Not met"),
     CompanyCoverageRule => (
-        "Exigences couvertes par la grille ; une exigence est remplie si elle l'est sur chaque volet qui la couvre.",
-        "Requirements the grid covers; a requirement is met when it is met on every track that covers it."
+        "Volets réunis : exigence remplie si elle l'est sur chaque volet qui la couvre. Information, non avis juridique.",
+        "Tracks together: met when met on every track that covers it. Information, not a legal opinion."
     ),
     MethodFrameworks => ("Cadres de la couverture réglementaire", "Frameworks of the regulation coverage"),
     ColCitation => ("Référence", "Citation"),

@@ -203,7 +203,8 @@ pub struct Cohort<'a> {
     pub q: &'a Questionnaire,
     /// The companies, sorted by name.
     pub companies: Vec<Member<'a>>,
-    /// Whether a previous campaign was given (even if no company matched).
+    /// Whether a previous campaign was given with sheets on this grid (even if no company
+    /// matched).
     pub has_previous: bool,
     /// Whether targets were given.
     pub has_targets: bool,
@@ -271,7 +272,9 @@ impl<'a> Cohort<'a> {
         Cohort {
             q,
             companies,
-            has_previous: previous.is_some(),
+            // A previous campaign on other grids only is nothing to compare this grid with.
+            has_previous: previous
+                .is_some_and(|p| p.is_empty() || p.iter().any(|r| r.grid.id == q.id)),
             has_targets: !targets.is_empty(),
         }
     }
@@ -721,6 +724,11 @@ pub mod grid {
     pub fn has_regulation_mappings(q: &Questionnaire) -> bool {
         q.frameworks.iter().any(|f| !f.requirements.is_empty())
             && q.questions.iter().any(|x| !x.mappings.is_empty())
+    }
+
+    /// The grid's provenance paragraph, when it has one.
+    pub fn provenance(q: &Questionnaire) -> Option<&Text> {
+        q.provenance.as_ref()
     }
 
     /// The grid's frameworks (regulations and standards its questions map to).
