@@ -144,14 +144,22 @@ fn the_file_is_self_contained() {
 
 /// Every text a company supplied in its sheets (both campaigns), and the sources' names.
 fn company_texts() -> Vec<String> {
+    company_texts_of(&["questionnaires/examples", "questionnaires/examples-2024"])
+}
+
+/// Every text a company supplied in the sheets of `dirs`, and the sources' names.
+fn company_texts_of(dirs: &[&str]) -> Vec<String> {
     let mut texts = Vec::new();
-    for dir in ["questionnaires/examples", "questionnaires/examples-2024"] {
+    for dir in dirs {
         for (source, _, sheet) in sheets(dir) {
             texts.push(source.rsplit('/').next().unwrap().to_string());
             texts.push(sheet.company.name.clone());
             texts.extend(sheet.company.id.clone());
             // Every example company is alone in its sector: no sector text may appear.
             texts.extend(sheet.company.sector.clone());
+            // The buyer a supplier answers for is company text too. (A NACE code is not: its
+            // section label is the standard's, and groups of fewer than 3 are merged.)
+            texts.extend(sheet.company.buyer.clone());
             for tracks in sheet.answers.values() {
                 for answer in [&tracks.cl, &tracks.fl].into_iter().flatten() {
                     texts.extend(answer.comment.clone());
@@ -484,4 +492,98 @@ fn company_pages_sum_up_coverage_per_framework() {
     assert!(!anon.contains("<h3>Regulation coverage</h3>"));
     assert!(anon.contains("<section id=\"regulations\">"));
     assert!(anon.contains("Directive (EU) 2024/1760"));
+}
+
+#[test]
+fn the_anonymised_review_of_suppliers_leaks_no_buyer_or_company_text() {
+    let texts = company_texts_of(&[
+        "questionnaires/examples",
+        "questionnaires/examples-suppliers",
+    ]);
+    assert!(
+        texts.iter().any(|t| t == "Buyer Beta GmbH"),
+        "buyers are searched"
+    );
+    for lang in Lang::ALL {
+        let html = build_review(
+            registry::default_grid(),
+            mixed_campaign(),
+            None,
+            &[],
+            &ReviewOptions {
+                lang,
+                anonymize: true,
+                ..ReviewOptions::default()
+            },
+        )
+        .html
+        .to_lowercase();
+        for t in &texts {
+            for form in [t.clone(), escaped(t)] {
+                assert!(
+                    !html.contains(&form.to_lowercase()),
+                    "{lang:?}: the anonymised review contains “{form}”"
+                );
+            }
+        }
+        for word in ["alpha", "beta gmbh", "acheteur alpha"] {
+            assert!(!html.contains(word), "{lang:?}: {word}");
+        }
+    }
+}
+
+#[test]
+fn sectors_group_by_nace_section_when_companies_state_one() {
+    let mut current = scored("questionnaires/examples");
+    // Three manufacturers (food, vehicles, clothing: section C), one hotel (I); the others have
+    // their sector text only.
+    for (k, code) in [(1, "C10"), (2, "C29"), (6, "C14"), (4, "I55")] {
+        current[k].company.nace = Some(code.into());
+    }
+    let full = build_review(
+        registry::default_grid(),
+        current.clone(),
+        None,
+        &[],
+        &ReviewOptions {
+            lang: Lang::En,
+            ..ReviewOptions::default()
+        },
+    )
+    .html;
+    let sectors = section_text(&full, "sectors");
+    assert!(sectors.contains("NACE C — Manufacturing 3"), "{sectors}");
+    assert!(
+        sectors.contains("NACE I — Accommodation and food service activities 1"),
+        "{sectors}"
+    );
+    assert!(
+        full.contains("NACE: C29 — "),
+        "the company page names its division"
+    );
+    // Anonymised: the section of three stays, the small groups merge; the heat map follows.
+    let anon = build_review(
+        registry::default_grid(),
+        current,
+        None,
+        &[],
+        &ReviewOptions {
+            lang: Lang::Fr,
+            anonymize: true,
+            ..ReviewOptions::default()
+        },
+    )
+    .html;
+    let sectors = section_text(&anon, "sectors");
+    assert!(
+        sectors.contains("NACE C — Industrie manufacturière 3"),
+        "{sectors}"
+    );
+    assert!(sectors.contains("Autres secteurs 4"), "{sectors}");
+    let themes = section_text(&anon, "themes");
+    assert!(
+        themes.contains("NACE C — Industrie manufacturière"),
+        "{themes}"
+    );
+    assert!(!themes.contains("NACE I"), "{themes}");
 }

@@ -602,7 +602,10 @@ impl Writer<'_, '_> {
 
     fn sector_label(&self, g: &SectorGroup) -> String {
         match &g.key {
-            SectorKey::Nace(s) => self.f(L::NaceSection, &[&s.to_string()]),
+            SectorKey::Nace(s) => self.f(
+                L::NaceSection,
+                &[&s.to_string(), crate::nace::section_label(*s, self.lang)],
+            ),
             SectorKey::Text(t) => esc(g.text.as_deref().unwrap_or(t)),
             SectorKey::NotStated => self.t(L::SectorNotStated),
             SectorKey::Other => self.t(L::OtherSectors),
@@ -1266,11 +1269,21 @@ impl Writer<'_, '_> {
         let a = &r.assessment;
         let company = &r.company;
         let grid_ref = format!("{} {}", r.grid.id, r.grid.version);
+        let nace = company.nace().map(|n| {
+            format!(
+                "{} — {}",
+                company.nace.as_deref().unwrap_or(""),
+                n.label(self.lang)
+            )
+        });
         let mut meta: Vec<String> = Vec::new();
         let fields = [
             (L::Sector, company.sector.as_deref()),
+            (L::Nace, nace.as_deref()),
             (L::CompanyCountry, company.country.as_deref()),
             (L::CompanyId, company.id.as_deref()),
+            (L::Buyer, company.buyer.as_deref()),
+            (L::Tier, company.tier.as_deref()),
             (L::CoverCampaign, Some(r.period.as_deref().unwrap_or("—"))),
             (L::CoverGrid, Some(grid_ref.as_str())),
         ];
@@ -1278,11 +1291,13 @@ impl Writer<'_, '_> {
             if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
                 let item = esc(&L::LabelValue.fill(self.lang, &[&label.get(self.lang), v]));
                 // Short items never break inside; the sector may be long.
-                meta.push(if label == L::Sector {
-                    item
-                } else {
-                    format!("<span class=\"nw\">{item}</span>")
-                });
+                meta.push(
+                    if label == L::Sector || label == L::Nace || label == L::Buyer {
+                        item
+                    } else {
+                        format!("<span class=\"nw\">{item}</span>")
+                    },
+                );
             }
         }
         let meta = meta.join(" · ");

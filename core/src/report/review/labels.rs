@@ -123,12 +123,12 @@ labels! {
     // Sectors.
     SecSectors => ("Vue par secteur", "Sector view"),
     SectorsByNace => (
-        "Secteurs selon la section NACE déclarée par les entreprises.",
-        "Sectors by the NACE section the companies state."
+        "Secteurs selon la section NACE déclarée par les entreprises ; à défaut, selon le secteur qu'elles décrivent.",
+        "Sectors by the NACE section the companies state; failing that, by the sector they describe."
     ),
     SectorsByText => (
-        "Secteurs tels que les entreprises les décrivent (la grille ne demande pas encore de code NACE).",
-        "Sectors as the companies describe them (the grid does not ask for a NACE code yet)."
+        "Secteurs tels que les entreprises les décrivent (aucune n'indique de code NACE).",
+        "Sectors as the companies describe them (none states a NACE code)."
     ),
     SectorsMerged => (
         "Les secteurs de moins de 3 entreprises sont regroupés sous « Autres secteurs ».",
@@ -136,7 +136,10 @@ labels! {
     ),
     OtherSectors => ("Autres secteurs", "Other sectors"),
     SectorNotStated => ("Secteur non précisé", "Sector not stated"),
-    NaceSection => ("Section NACE {0}", "NACE section {0}"),
+    NaceSection => ("NACE {0} — {1}", "NACE {0} — {1}"),
+    Nace => ("NACE", "NACE"),
+    Buyer => ("Donneur d'ordre", "Buyer"),
+    Tier => ("Rang", "Tier"),
     ColCompanies => ("Entreprises", "Companies"),
     ColMeanIndex => ("Indice moyen, {0}", "Mean index, {0}"),
 

@@ -143,13 +143,9 @@ pub enum SectorKey {
     Other,
 }
 
-/// The NACE section of a company, when its sheet states one.
-///
-/// Answer sheets have no NACE field yet: when `Company` gains one (a code such as `C29.1` or a
-/// section letter), return its section letter here and the sector view, the anonymised heat
-/// map and the sector groups all switch to NACE sections with no other change.
-fn nace_section(_company: &Company) -> Option<char> {
-    None
+/// The NACE section of a company, when its sheet states a valid NACE code.
+fn nace_section(company: &Company) -> Option<char> {
+    company.nace().map(|n| n.section)
 }
 
 /// The sector group of a company.
