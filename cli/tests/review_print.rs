@@ -195,10 +195,57 @@ fn the_review_prints_to_a4_with_whole_charts_and_one_page_per_company() {
         ],
         "full-fr",
     );
-    // Cohort pages, then the seven companies, then the one-page method annex.
+    // Cohort pages, then the seven companies, then the one-page method annex (grid 1.0.0 maps
+    // no regulation: no coverage pages, no frameworks in the annex).
     let cohort = first_company.unwrap();
     assert!((3..=5).contains(&cohort), "{cohort} cohort pages");
     assert_eq!(pages, cohort + 7 + 1);
+}
+
+/// The example sheets moved to grid 1.1.0 (as `vigilance migrate` writes them) in a new
+/// directory.
+fn examples_on_1_1(dir: &Path) -> String {
+    let out = dir.join("examples-1.1.0");
+    let mut cmd = Command::cargo_bin("vigilance").unwrap();
+    cmd.current_dir(root()).arg("migrate");
+    for e in std::fs::read_dir(root().join("questionnaires/examples")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "json") {
+            cmd.arg(p);
+        }
+    }
+    cmd.args(["--to", "1.1.0", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    out.display().to_string()
+}
+
+#[test]
+fn the_review_on_grid_1_1_prints_its_coverage_and_one_page_per_company() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = examples_on_1_1(dir.path());
+    let (pages, first_company) = check_print(
+        &[
+            &examples,
+            "--questionnaire",
+            "rhsf-fir@1.1.0",
+            "--previous",
+            "questionnaires/examples-2024",
+            "--targets",
+            "questionnaires/examples-targets.csv",
+        ],
+        "coverage-fr",
+    );
+    // Cohort pages with the regulation coverage, the seven companies (each with its coverage
+    // beside the profile chart, on one page), then the method annex and the frameworks'
+    // citations.
+    let cohort = first_company.unwrap();
+    assert!((7..=10).contains(&cohort), "{cohort} cohort pages");
+    assert!(
+        (cohort + 7 + 1..=cohort + 7 + 3).contains(&pages),
+        "{pages} pages"
+    );
 }
 
 #[test]
@@ -216,4 +263,23 @@ fn the_anonymised_review_prints_without_company_pages() {
     );
     assert_eq!(first_company, None);
     assert!((4..=6).contains(&pages), "{pages} pages");
+}
+
+#[test]
+fn the_anonymised_review_on_grid_1_1_prints_its_coverage() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = examples_on_1_1(dir.path());
+    let (pages, first_company) = check_print(
+        &[
+            &examples,
+            "--questionnaire",
+            "rhsf-fir@1.1.0",
+            "--anonymize",
+            "--lang",
+            "en",
+        ],
+        "coverage-anonymised-en",
+    );
+    assert_eq!(first_company, None);
+    assert!((8..=12).contains(&pages), "{pages} pages");
 }

@@ -129,7 +129,11 @@ h2.part { font-size: 16pt; border-bottom-width: 4px; margin-top: 22pt; }
 figure.cov { break-inside: auto; page-break-inside: auto; margin: 4pt 0 6pt; }
 .coverage { font-size: 8pt; margin: 2pt 0 3pt; }
 .coverage th, .coverage td { padding: 1.2pt 3pt; }
-.frameworks td:first-child { width: 26%; }
+.frameworks td:first-child { width: 24%; }
+.annex { font-size: 9.4pt; line-height: 1.36; }
+.annex table { font-size: 8.6pt; }
+.annex table.frameworks { font-size: 8pt; }
+.annex table.frameworks td { padding: 1.5pt 3pt; }
 "#;
 
 /// Rows above which a heat map may run over two pages.
