@@ -14,6 +14,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use vigilance_core::location::decode_text;
 use vigilance_core::messages::count;
+use vigilance_core::registry;
 use vigilance_core::report::json::ErrorEntry;
 use vigilance_core::report::review::{
     CompanyResult, ReviewOptions, Target as ReviewTarget, build_review, parse_targets,
@@ -35,7 +36,9 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     };
     let target = Target::from_arg(Some(&args.output));
 
-    let (scored, errors) = score_inputs(&args.inputs, q, &opts, lang);
+    // Without --questionnaire, each sheet is scored on the built-in grid it names.
+    let per_sheet = args.grid.questionnaire.is_none();
+    let (scored, errors) = score_inputs(&args.inputs, q, per_sheet, &opts, lang);
     let mut err = io::stderr().lock();
     if !args.quiet {
         print_sheet_warnings(&mut err, &scored, lang, "");
@@ -51,7 +54,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     }
 
     let previous = args.previous.as_ref().map(|p| {
-        let (scored, errors) = score_inputs(std::slice::from_ref(p), q, &opts, lang);
+        let (scored, errors) = score_inputs(std::slice::from_ref(p), q, per_sheet, &opts, lang);
         for e in &errors {
             let _ = writeln!(
                 err,
@@ -66,7 +69,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
         }
         scored
             .into_iter()
-            .map(|s| company_result(s, q))
+            .map(|(s, g)| company_result(s, g))
             .collect::<Vec<_>>()
     });
 
@@ -79,7 +82,10 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     };
     let review = build_review(
         q,
-        scored.into_iter().map(|s| company_result(s, q)).collect(),
+        scored
+            .into_iter()
+            .map(|(s, g)| company_result(s, g))
+            .collect(),
         previous,
         &targets,
         &options,
@@ -131,21 +137,59 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     })
 }
 
-/// Reads and scores the sheets of `paths` (files and directories, as `score` reads them).
+/// Reads and scores the sheets of `paths` (files and directories, as `score` reads them), each
+/// with the grid it was scored on. With `per_sheet`, a JSON sheet is scored on the built-in grid
+/// its `questionnaire` names (`q` for the others: workbooks, matrices, unknown grids); else
+/// every sheet on `q`.
 fn score_inputs(
     paths: &[std::path::PathBuf],
-    q: &Questionnaire,
+    q: &'static Questionnaire,
+    per_sheet: bool,
     opts: &ScoringOptions,
     lang: Lang,
-) -> (Vec<ScoredSheet>, Vec<ErrorEntry>) {
+) -> (Vec<(ScoredSheet, &'static Questionnaire)>, Vec<ErrorEntry>) {
     let gathered = inputs::gather(paths);
-    let run = ScoreRun {
-        questionnaire: q,
-        options: *opts,
-        lang,
-        progress: ProgressBar::hidden(),
+    let order: std::collections::HashMap<String, usize> = gathered
+        .inputs
+        .iter()
+        .enumerate()
+        .map(|(i, input)| (input.source.clone(), i))
+        .collect();
+    // The inputs per grid, in first-seen order.
+    let mut groups: Vec<(&'static Questionnaire, Vec<inputs::Input>)> = Vec::new();
+    for input in gathered.inputs {
+        let grid = if per_sheet { sheet_grid(&input) } else { None }.unwrap_or(q);
+        match groups.iter_mut().find(|(g, _)| std::ptr::eq(*g, grid)) {
+            Some((_, v)) => v.push(input),
+            None => groups.push((grid, vec![input])),
+        }
+    }
+    let (mut scored, mut errors) = (Vec::new(), Vec::new());
+    for (grid, group) in groups {
+        let run = ScoreRun {
+            questionnaire: grid,
+            options: *opts,
+            lang,
+            progress: ProgressBar::hidden(),
+        };
+        let (s, e) = run.score_all(&group);
+        scored.extend(s.into_iter().map(|s| (s, grid)));
+        errors.extend(e);
+    }
+    // Back in the inputs' order, as `score` gives them (a company given twice keeps the first);
+    // the sheets of one workbook or matrix keep their row order.
+    let position = |source: &str| {
+        order
+            .get(source)
+            .or_else(|| {
+                source
+                    .rsplit_once(" (")
+                    .and_then(|(file, _)| order.get(file))
+            })
+            .copied()
+            .unwrap_or(usize::MAX)
     };
-    let (scored, mut errors) = run.score_all(&gathered.inputs);
+    scored.sort_by_key(|(s, _)| position(&s.source));
     errors.extend(
         gathered
             .failures
@@ -156,8 +200,21 @@ fn score_inputs(
     (scored, errors)
 }
 
-fn print_sheet_warnings(err: &mut dyn Write, scored: &[ScoredSheet], lang: Lang, prefix: &str) {
-    for s in scored {
+/// The built-in grid a JSON answer sheet names, if any.
+fn sheet_grid(input: &inputs::Input) -> Option<&'static Questionnaire> {
+    let bytes = input.read().ok()?;
+    let text = decode_text(&bytes).ok()?;
+    let (id, version) = registry::peek_questionnaire(&text)?;
+    registry::for_sheet(&id, &version)
+}
+
+fn print_sheet_warnings(
+    err: &mut dyn Write,
+    scored: &[(ScoredSheet, &'static Questionnaire)],
+    lang: Lang,
+    prefix: &str,
+) {
+    for (s, _) in scored {
         for w in &s.warnings {
             let _ = writeln!(
                 err,

@@ -228,8 +228,6 @@ fn the_review_on_grid_1_1_prints_its_coverage_and_one_page_per_company() {
     let (pages, first_company) = check_print(
         &[
             &examples,
-            "--questionnaire",
-            "rhsf-fir@1.1.0",
             "--previous",
             "questionnaires/examples-2024",
             "--targets",
@@ -270,14 +268,7 @@ fn the_anonymised_review_on_grid_1_1_prints_its_coverage() {
     let dir = tempfile::tempdir().unwrap();
     let examples = examples_on_1_1(dir.path());
     let (pages, first_company) = check_print(
-        &[
-            &examples,
-            "--questionnaire",
-            "rhsf-fir@1.1.0",
-            "--anonymize",
-            "--lang",
-            "en",
-        ],
+        &[&examples, "--anonymize", "--lang", "en"],
         "coverage-anonymised-en",
     );
     assert_eq!(first_company, None);
