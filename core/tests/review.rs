@@ -473,7 +473,10 @@ fn levels_of_different_grids_are_never_mixed() {
     assert!(!html.contains("<section id=\"transitions-2\">"));
     // Coverage is shown for the version that maps its questions, over its two companies only.
     let coverage = section_text(&html, "regulations");
-    assert!(coverage.contains("Grid rhsf-fir 1.1.0: 2 companies assessed on this version."));
+    assert!(
+        coverage.contains("Grid rhsf-fir 1.1.0 — 2 companies."),
+        "{coverage}"
+    );
     // Each company page names its grid.
     assert!(html.contains("Grid: rhsf-fir-sme 1.0.0"));
 }

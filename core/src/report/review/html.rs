@@ -990,7 +990,7 @@ impl Writer<'_, '_> {
                 "<p class=\"note\">{}</p>",
                 self.f(
                     L::RegulationsGrid,
-                    &[&format!("{id} {version}"), &n.to_string()]
+                    &[&format!("{id} {version}"), &self.companies_count(n)]
                 )
             );
             // Summary: requirements covered per track.

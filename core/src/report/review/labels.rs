@@ -203,10 +203,7 @@ labels! {
         "Pour chaque cadre, combien de ses exigences les questions de la grille couvrent, par volet ; puis, pour chaque exigence couverte, combien d'entreprises la remplissent, la remplissent en partie, ne la remplissent pas ou n'ont pas encore répondu aux questions qui la couvrent, selon la règle de couverture de la méthode (les entreprises non concernées ne sont pas comptées).",
         "For each framework, how many of its requirements the grid's questions cover, per track; then, for each covered requirement, how many companies meet it, partly meet it or do not meet it, by the method's coverage rule (companies that have not answered or to which it does not apply are not counted)."
     ),
-    RegulationsGrid => (
-        "Grille {0} : {1} entreprises évaluées sur cette version.",
-        "Grid {0}: {1} companies assessed on this version."
-    ),
+    RegulationsGrid => ("Grille {0} — {1}.", "Grid {0} — {1}."),
     ColFramework => ("Cadre", "Framework"),
     ColRequirements => ("Exigences", "Requirements"),
     ColCovered => ("Couvertes — {0}", "Covered — {0}"),
@@ -224,7 +221,7 @@ labels! {
     ShortPartly => ("En partie", "Partly"),
     ShortNotMet => ("Non remplies", "Not met"),
     CompanyCoverageRule => (
-        "Volets réunis : exigence remplie si elle l'est sur chaque volet qui la couvre. Information, non avis juridique.",
+        "Volets réunis : une exigence est remplie si elle l'est sur chaque volet qui la couvre. C'est une information, non un avis juridique.",
         "Tracks together: met when met on every track that covers it. Information, not a legal opinion."
     ),
     MethodFrameworks => ("Cadres de la couverture réglementaire", "Frameworks of the regulation coverage"),

@@ -732,3 +732,51 @@ pub mod grid {
         &q.frameworks
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry;
+    use crate::scoring::{ScoringOptions, score};
+
+    fn result(grid: &'static Questionnaire, name: &str) -> CompanyResult {
+        let sheet = crate::answers::AnswerSheet::new(grid);
+        CompanyResult {
+            grid,
+            source: format!("{name}.json"),
+            company: Company {
+                name: name.into(),
+                ..Company::default()
+            },
+            period: None,
+            assessment: score(grid, &sheet, &ScoringOptions::default()),
+        }
+    }
+
+    #[test]
+    fn companies_group_by_grid_id_under_its_latest_version() {
+        let v10 = registry::find("rhsf-fir", "1.0.0").unwrap();
+        let v11 = registry::find("rhsf-fir", "1.1.0").unwrap();
+        let sme = registry::latest("rhsf-fir-sme").unwrap();
+        let all = vec![result(v10, "a"), result(sme, "b"), result(v11, "c")];
+        let groups = by_grid(&all);
+        assert_eq!(groups.len(), 2);
+        assert!(
+            std::ptr::eq(groups[0].0, v11),
+            "named by the latest version"
+        );
+        assert_eq!(groups[0].1.len(), 2);
+        assert_eq!(groups[1].0.id, "rhsf-fir-sme");
+    }
+
+    #[test]
+    fn an_unanswered_sheet_meets_no_requirement() {
+        let v11 = registry::find("rhsf-fir", "1.1.0").unwrap();
+        let counts = company_coverage(&result(v11, "a"));
+        assert_eq!(counts.len(), v11.frameworks.len());
+        // Not answered on every track: left out, neither met nor not met.
+        assert!(counts.iter().all(|c| *c == [0, 0, 0]), "{counts:?}");
+        let v10 = registry::find("rhsf-fir", "1.0.0").unwrap();
+        assert!(company_coverage(&result(v10, "b")).is_empty());
+    }
+}
