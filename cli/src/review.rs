@@ -14,18 +14,21 @@ use std::path::Path;
 use std::process::ExitCode;
 use vigilance_core::location::decode_text;
 use vigilance_core::messages::count;
-use vigilance_core::registry;
+use vigilance_core::registry::GridChoice;
 use vigilance_core::report::json::ErrorEntry;
 use vigilance_core::report::review::{
     CompanyResult, ReviewOptions, Target as ReviewTarget, build_review, parse_targets,
 };
 use vigilance_core::report::workbook::ScoredSheet;
-use vigilance_core::{Lang, Msg, Questionnaire, ScoringOptions};
+use vigilance_core::{Lang, Msg, ScoringOptions};
 
 /// Runs `vigilance report`.
 pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     let lang: Lang = args.grid.lang.into();
-    let q = crate::grid::load(args.grid.questionnaire.as_deref(), lang)?;
+    let grids = crate::grid::choice(args.grid.questionnaire.as_deref(), lang)?;
+    // Each sheet is scored on its own grid (the review groups them); `q` is only named when no
+    // sheet at all could be scored.
+    let q = grids.grid_for(None);
     let opts = ScoringOptions {
         evidence_mode: args.evidence_mode.into(),
         threshold: args.threshold,
@@ -36,9 +39,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     };
     let target = Target::from_arg(Some(&args.output));
 
-    // Without --questionnaire, each sheet is scored on the built-in grid it names.
-    let per_sheet = args.grid.questionnaire.is_none();
-    let (scored, errors) = score_inputs(&args.inputs, q, per_sheet, &opts, lang);
+    let (scored, errors) = score_inputs(&args.inputs, grids, &opts, lang);
     let mut err = io::stderr().lock();
     if !args.quiet {
         print_sheet_warnings(&mut err, &scored, lang, "");
@@ -54,7 +55,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     }
 
     let previous = args.previous.as_ref().map(|p| {
-        let (scored, errors) = score_inputs(std::slice::from_ref(p), q, per_sheet, &opts, lang);
+        let (scored, errors) = score_inputs(std::slice::from_ref(p), grids, &opts, lang);
         for e in &errors {
             let _ = writeln!(
                 err,
@@ -67,10 +68,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
         if !args.quiet {
             print_sheet_warnings(&mut err, &scored, lang, "--previous ");
         }
-        scored
-            .into_iter()
-            .map(|(s, g)| company_result(s, g))
-            .collect::<Vec<_>>()
+        scored.into_iter().map(company_result).collect::<Vec<_>>()
     });
 
     let generated = crate::reports::generated_at();
@@ -82,10 +80,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     };
     let review = build_review(
         q,
-        scored
-            .into_iter()
-            .map(|(s, g)| company_result(s, g))
-            .collect(),
+        scored.into_iter().map(company_result).collect(),
         previous,
         &targets,
         &options,
@@ -137,59 +132,21 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     })
 }
 
-/// Reads and scores the sheets of `paths` (files and directories, as `score` reads them), each
-/// with the grid it was scored on. With `per_sheet`, a JSON sheet is scored on the built-in grid
-/// its `questionnaire` names (`q` for the others: workbooks, matrices, unknown grids); else
-/// every sheet on `q`.
+/// Reads and scores the sheets of `paths` (files and directories, as `score` reads them).
 fn score_inputs(
     paths: &[std::path::PathBuf],
-    q: &'static Questionnaire,
-    per_sheet: bool,
+    grids: GridChoice<'static>,
     opts: &ScoringOptions,
     lang: Lang,
-) -> (Vec<(ScoredSheet, &'static Questionnaire)>, Vec<ErrorEntry>) {
+) -> (Vec<ScoredSheet>, Vec<ErrorEntry>) {
     let gathered = inputs::gather(paths);
-    let order: std::collections::HashMap<String, usize> = gathered
-        .inputs
-        .iter()
-        .enumerate()
-        .map(|(i, input)| (input.source.clone(), i))
-        .collect();
-    // The inputs per grid, in first-seen order.
-    let mut groups: Vec<(&'static Questionnaire, Vec<inputs::Input>)> = Vec::new();
-    for input in gathered.inputs {
-        let grid = if per_sheet { sheet_grid(&input) } else { None }.unwrap_or(q);
-        match groups.iter_mut().find(|(g, _)| std::ptr::eq(*g, grid)) {
-            Some((_, v)) => v.push(input),
-            None => groups.push((grid, vec![input])),
-        }
-    }
-    let (mut scored, mut errors) = (Vec::new(), Vec::new());
-    for (grid, group) in groups {
-        let run = ScoreRun {
-            questionnaire: grid,
-            options: *opts,
-            lang,
-            progress: ProgressBar::hidden(),
-        };
-        let (s, e) = run.score_all(&group);
-        scored.extend(s.into_iter().map(|s| (s, grid)));
-        errors.extend(e);
-    }
-    // Back in the inputs' order, as `score` gives them (a company given twice keeps the first);
-    // the sheets of one workbook or matrix keep their row order.
-    let position = |source: &str| {
-        order
-            .get(source)
-            .or_else(|| {
-                source
-                    .rsplit_once(" (")
-                    .and_then(|(file, _)| order.get(file))
-            })
-            .copied()
-            .unwrap_or(usize::MAX)
+    let run = ScoreRun {
+        grids,
+        options: *opts,
+        lang,
+        progress: ProgressBar::hidden(),
     };
-    scored.sort_by_key(|(s, _)| position(&s.source));
+    let (scored, mut errors) = run.score_all(&gathered.inputs);
     errors.extend(
         gathered
             .failures
@@ -200,21 +157,8 @@ fn score_inputs(
     (scored, errors)
 }
 
-/// The built-in grid a JSON answer sheet names, if any.
-fn sheet_grid(input: &inputs::Input) -> Option<&'static Questionnaire> {
-    let bytes = input.read().ok()?;
-    let text = decode_text(&bytes).ok()?;
-    let (id, version) = registry::peek_questionnaire(&text)?;
-    registry::for_sheet(&id, &version)
-}
-
-fn print_sheet_warnings(
-    err: &mut dyn Write,
-    scored: &[(ScoredSheet, &'static Questionnaire)],
-    lang: Lang,
-    prefix: &str,
-) {
-    for (s, _) in scored {
+fn print_sheet_warnings(err: &mut dyn Write, scored: &[ScoredSheet], lang: Lang, prefix: &str) {
+    for s in scored {
         for w in &s.warnings {
             let _ = writeln!(
                 err,
@@ -227,10 +171,10 @@ fn print_sheet_warnings(
     }
 }
 
-/// The review's view of a scored sheet; `grid` is the grid it was scored on.
-fn company_result(s: ScoredSheet, grid: &'static Questionnaire) -> CompanyResult {
+/// The review's view of a scored sheet, with the grid it was scored on.
+fn company_result(s: ScoredSheet) -> CompanyResult {
     CompanyResult {
-        grid,
+        grid: s.grid,
         source: s.source,
         company: s.sheet.company,
         period: s.sheet.period,
