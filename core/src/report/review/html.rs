@@ -100,10 +100,10 @@ th { background: #f1f3f6; font-weight: 600; }
 .status-on-track { color: #08519c; font-weight: 600; }
 .status-behind { color: #b2182b; font-weight: 600; }
 .step { margin: 0 0 3pt; }
-ul.steps { margin: 2pt 0 5pt; padding-left: 14pt; font-size: 8.5pt; line-height: 1.28; }
+ul.steps { margin: 2pt 0 4pt; padding-left: 14pt; font-size: 8.4pt; line-height: 1.26; }
 .company { font-size: 9.2pt; line-height: 1.36; }
 .company h3 { margin: 6pt 0 2pt; }
-.company .levels { margin: 2pt 0 4pt; line-height: 1.3; }
+.company .levels { margin: 2pt 0 3pt; line-height: 1.25; }
 .company .meta { margin-bottom: 4pt; }
 .company table { font-size: 8.5pt; margin-bottom: 4pt; }
 .why p { margin: 0 0 3pt; }
@@ -123,9 +123,9 @@ h2.part { font-size: 16pt; border-bottom-width: 4px; margin-top: 22pt; }
 .profile-row figure svg { width: 100%; }
 .cov-company { flex: 1; }
 .cov-company h3 { margin: 0 0 2pt; font-size: 9.5pt; }
-.cov-company table { font-size: 7.8pt; margin: 0 0 2pt; }
-.cov-company th, .cov-company td { padding: 0.8pt 2pt; line-height: 1.2; }
-.cov-company .note { font-size: 7.5pt; line-height: 1.25; margin: 0; }
+.cov-company table { font-size: 7.4pt; margin: 0 0 1pt; }
+.cov-company th, .cov-company td { padding: 0.3pt 2pt; line-height: 1.15; }
+.cov-company .note { font-size: 7pt; line-height: 1.2; margin: 0; }
 figure.cov { break-inside: auto; page-break-inside: auto; margin: 4pt 0 6pt; }
 .coverage { font-size: 8pt; margin: 2pt 0 3pt; }
 .coverage th, .coverage td { padding: 1.2pt 3pt; }
