@@ -1,7 +1,9 @@
 //! The campaign review printed as a reader would: headless Chromium prints the HTML to an A4
 //! PDF, and `pdftotext` says what landed on each page. Checks that no chart or heat map is cut
 //! across two pages, that each company has exactly one page of its own, that no page is nearly
-//! empty, and the page count.
+//! empty, and the page count — on grid 1.0.0, and on the examples moved to 1.1.0 (regulation
+//! coverage pages, a coverage table on each company page). One test, without printing, checks
+//! that a campaign of several grids is reviewed grid by grid.
 //!
 //! To find where a block starts and ends, the test adds zero-height marker lines (which do not
 //! move anything) as the first and last child of every figure and company section of the file
@@ -273,4 +275,28 @@ fn the_anonymised_review_on_grid_1_1_prints_its_coverage() {
     );
     assert_eq!(first_company, None);
     assert!((8..=12).contains(&pages), "{pages} pages");
+}
+
+#[test]
+fn a_campaign_of_several_grids_is_reviewed_grid_by_grid() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = examples_on_1_1(dir.path());
+    let html = review(
+        &[
+            &examples,
+            "questionnaires/examples-suppliers",
+            "--previous",
+            "questionnaires/examples-2024",
+            "--lang",
+            "en",
+        ],
+        dir.path(),
+    );
+    // Each sheet on the grid it names: this year's on 1.1.0 and the suppliers' on the light
+    // grid, last year's on 1.0.0.
+    assert!(html.contains("(rhsf-fir 1.1.0) — 7 companies"), "cover");
+    assert!(html.contains("(rhsf-fir-sme 1.0.0) — 5 companies"), "cover");
+    assert!(html.contains("<section id=\"key-figures-2\">"));
+    assert!(html.contains("comparisons across versions compare levels"));
+    assert!(html.contains("<section id=\"regulations\">"));
 }
