@@ -533,6 +533,30 @@ fn the_anonymised_review_of_suppliers_leaks_no_buyer_or_company_text() {
             assert!(!html.contains(word), "{lang:?}: {word}");
         }
     }
+    // Two companies on 1.1.0: its coverage figures are theirs, and the author is told.
+    let r = build_review(
+        registry::default_grid(),
+        mixed_campaign(),
+        None,
+        &[],
+        &ReviewOptions {
+            anonymize: true,
+            ..ReviewOptions::default()
+        },
+    );
+    assert_eq!(
+        r.warnings,
+        vec![ReviewWarning::FewOnGrid {
+            grid: "rhsf-fir 1.1.0".into(),
+            count: 2
+        }]
+    );
+    assert!(
+        r.warnings[0]
+            .message("")
+            .en
+            .contains("fewer than 3 companies (2) are assessed on grid rhsf-fir 1.1.0")
+    );
 }
 
 #[test]

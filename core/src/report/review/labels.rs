@@ -345,6 +345,10 @@ labels! {
         "{0}, ligne {1} : aucune entreprise de la campagne n'a pour identifiant ou pour nom « {2} » ; l'objectif est ignoré (vérifiez l'orthographe ou l'identifiant)",
         "{0}, line {1}: no company of the campaign has “{2}” as identifier or name; the target is ignored (check the spelling or the identifier)"
     ),
+    WarnFewOnGrid => (
+        "dans la revue anonymisée, moins de 3 entreprises ({1}) sont évaluées avec la grille {0} : ses chiffres sont ceux de chacune ; attendez d'en avoir au moins 3 pour la publier",
+        "in the anonymised review, fewer than 3 companies ({1}) are assessed on grid {0}: its figures are each company's own; wait until there are at least 3 before publishing it"
+    ),
     WarnFewCompanies => (
         "la revue anonymisée porte sur moins de 3 entreprises ({0}) : ses chiffres sont ceux de chacune ; attendez d'en avoir au moins 3 pour la publier",
         "the anonymised review covers fewer than 3 companies ({0}): its figures are each company's own; wait until there are at least 3 before publishing it"

@@ -87,6 +87,14 @@ pub enum ReviewWarning {
         /// The number of companies.
         count: usize,
     },
+    /// In an anonymised review, the figures of a grid (or of a version, for the regulation
+    /// coverage) assessed by fewer than three companies are those companies' own.
+    FewOnGrid {
+        /// The grid, `id version` or `id`.
+        grid: String,
+        /// The number of companies assessed on it.
+        count: usize,
+    },
 }
 
 impl ReviewWarning {
@@ -105,6 +113,9 @@ impl ReviewWarning {
             }
             ReviewWarning::FewCompanies { count } => {
                 L::WarnFewCompanies.text(&[&count.to_string()])
+            }
+            ReviewWarning::FewOnGrid { grid, count } => {
+                L::WarnFewOnGrid.text(&[grid, &count.to_string()])
             }
         }
     }
@@ -163,6 +174,25 @@ pub fn build_review(
             )
         })
         .collect();
+    if options.anonymize && current.len() >= model::MIN_GROUP {
+        for c in &cohorts {
+            let n = c.companies.len();
+            if cohorts.len() > 1 && n < model::MIN_GROUP {
+                warnings.push(ReviewWarning::FewOnGrid {
+                    grid: c.q.id.clone(),
+                    count: n,
+                });
+            }
+            for (g, n) in c.versions() {
+                if n < model::MIN_GROUP && model::grid::has_regulation_mappings(g) {
+                    warnings.push(ReviewWarning::FewOnGrid {
+                        grid: format!("{} {}", g.id, g.version),
+                        count: n,
+                    });
+                }
+            }
+        }
+    }
     for (t, _) in targets.iter().zip(&found).filter(|(_, f)| !**f) {
         warnings.push(ReviewWarning::TargetWithoutCompany {
             line: t.line,
