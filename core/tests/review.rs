@@ -486,13 +486,16 @@ fn company_pages_sum_up_coverage_per_framework() {
     let html = review(Lang::En, false).html;
     let page = &html[html.find("<h2>Énergies Rhône-Durance SA</h2>").unwrap()..];
     let page = &page[..page.find("</section>").unwrap()];
-    assert!(page.contains("<h3>Regulation coverage</h3>"), "{page}");
+    assert!(
+        page.contains("<h3>Regulation coverage (requirements)</h3>"),
+        "{page}"
+    );
     assert!(page.contains("<tr><td><abbr title=\"French duty of vigilance\">FR-DV</abbr></td><td class=\"num cov-met\">"), "{page}");
     assert!(page.contains("not a legal opinion") || page.contains("neither a legal opinion"));
     // The anonymised edition has no company pages, but the cohort coverage and the annex's
     // citations.
     let anon = review(Lang::En, true).html;
-    assert!(!anon.contains("<h3>Regulation coverage</h3>"));
+    assert!(!anon.contains("<h3>Regulation coverage (requirements)</h3>"));
     assert!(anon.contains("<section id=\"regulations\">"));
     assert!(anon.contains("Directive (EU) 2024/1760"));
 }

@@ -1198,8 +1198,8 @@ impl Writer<'_, '_> {
         }
         format!(
             "<div class=\"keep cov-company\">\n<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n<p class=\"note\">{}</p>\n</div>\n",
-            self.t(L::SecRegulations),
-            self.t(L::ColRequirements),
+            self.t(L::CompanyCoverageTitle),
+            self.t(L::ColFramework),
             self.t(L::ShortMet),
             self.t(L::ShortPartly),
             self.t(L::ShortNotMet),
@@ -1515,8 +1515,9 @@ impl Writer<'_, '_> {
                     .unwrap_or_default();
                 let _ = writeln!(
                     rows,
-                    "<tr><td>{}</td><td>{}{note}</td></tr>",
+                    "<tr><td>{} <span class=\"note\">({})</span></td><td>{}{note}</td></tr>",
                     esc(f.name.get(self.lang)),
+                    esc(&f.id),
                     esc(f.citation.get(self.lang))
                 );
             }

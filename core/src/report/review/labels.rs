@@ -217,6 +217,10 @@ labels! {
         "Exigences que la grille ne couvre pas : {0}.",
         "Requirements the grid does not cover: {0}."
     ),
+    CompanyCoverageTitle => (
+        "Couverture réglementaire (exigences)",
+        "Regulation coverage (requirements)"
+    ),
     ShortMet => ("Remplies", "Met"),
     ShortPartly => ("En partie", "Partly"),
     ShortNotMet => ("Non remplies", "Not met"),
