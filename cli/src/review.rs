@@ -26,7 +26,8 @@ use vigilance_core::{Lang, Msg, ScoringOptions};
 pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     let lang: Lang = args.grid.lang.into();
     let grids = crate::grid::choice(args.grid.questionnaire.as_deref(), lang)?;
-    // TODO(p4 merge): the review is built on one grid; sheets are now read each on its own.
+    // Each sheet is scored on its own grid (the review groups them); `q` is only named when no
+    // sheet at all could be scored.
     let q = grids.grid_for(None);
     let opts = ScoringOptions {
         evidence_mode: args.evidence_mode.into(),
@@ -170,8 +171,10 @@ fn print_sheet_warnings(err: &mut dyn Write, scored: &[ScoredSheet], lang: Lang,
     }
 }
 
+/// The review's view of a scored sheet, with the grid it was scored on.
 fn company_result(s: ScoredSheet) -> CompanyResult {
     CompanyResult {
+        grid: s.grid,
         source: s.source,
         company: s.sheet.company,
         period: s.sheet.period,

@@ -1,7 +1,9 @@
 //! The campaign review printed as a reader would: headless Chromium prints the HTML to an A4
 //! PDF, and `pdftotext` says what landed on each page. Checks that no chart or heat map is cut
 //! across two pages, that each company has exactly one page of its own, that no page is nearly
-//! empty, and the page count.
+//! empty, and the page count — on grid 1.0.0, and on the examples moved to 1.1.0 (regulation
+//! coverage pages, a coverage table on each company page). One test, without printing, checks
+//! that a campaign of several grids is reviewed grid by grid.
 //!
 //! To find where a block starts and ends, the test adds zero-height marker lines (which do not
 //! move anything) as the first and last child of every figure and company section of the file
@@ -195,10 +197,55 @@ fn the_review_prints_to_a4_with_whole_charts_and_one_page_per_company() {
         ],
         "full-fr",
     );
-    // Cohort pages, then the seven companies, then the one-page method annex.
+    // Cohort pages, then the seven companies, then the one-page method annex (grid 1.0.0 maps
+    // no regulation: no coverage pages, no frameworks in the annex).
     let cohort = first_company.unwrap();
     assert!((3..=5).contains(&cohort), "{cohort} cohort pages");
     assert_eq!(pages, cohort + 7 + 1);
+}
+
+/// The example sheets moved to grid 1.1.0 (as `vigilance migrate` writes them) in a new
+/// directory.
+fn examples_on_1_1(dir: &Path) -> String {
+    let out = dir.join("examples-1.1.0");
+    let mut cmd = Command::cargo_bin("vigilance").unwrap();
+    cmd.current_dir(root()).arg("migrate");
+    for e in std::fs::read_dir(root().join("questionnaires/examples")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "json") {
+            cmd.arg(p);
+        }
+    }
+    cmd.args(["--to", "1.1.0", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    out.display().to_string()
+}
+
+#[test]
+fn the_review_on_grid_1_1_prints_its_coverage_and_one_page_per_company() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = examples_on_1_1(dir.path());
+    let (pages, first_company) = check_print(
+        &[
+            &examples,
+            "--previous",
+            "questionnaires/examples-2024",
+            "--targets",
+            "questionnaires/examples-targets.csv",
+        ],
+        "coverage-fr",
+    );
+    // Cohort pages with the regulation coverage, the seven companies (each with its coverage
+    // beside the profile chart, on one page), then the method annex and the frameworks'
+    // citations.
+    let cohort = first_company.unwrap();
+    assert!((7..=10).contains(&cohort), "{cohort} cohort pages");
+    assert!(
+        (cohort + 7 + 1..=cohort + 7 + 3).contains(&pages),
+        "{pages} pages"
+    );
 }
 
 #[test]
@@ -216,4 +263,40 @@ fn the_anonymised_review_prints_without_company_pages() {
     );
     assert_eq!(first_company, None);
     assert!((4..=6).contains(&pages), "{pages} pages");
+}
+
+#[test]
+fn the_anonymised_review_on_grid_1_1_prints_its_coverage() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = examples_on_1_1(dir.path());
+    let (pages, first_company) = check_print(
+        &[&examples, "--anonymize", "--lang", "en"],
+        "coverage-anonymised-en",
+    );
+    assert_eq!(first_company, None);
+    assert!((8..=12).contains(&pages), "{pages} pages");
+}
+
+#[test]
+fn a_campaign_of_several_grids_is_reviewed_grid_by_grid() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = examples_on_1_1(dir.path());
+    let html = review(
+        &[
+            &examples,
+            "questionnaires/examples-suppliers",
+            "--previous",
+            "questionnaires/examples-2024",
+            "--lang",
+            "en",
+        ],
+        dir.path(),
+    );
+    // Each sheet on the grid it names: this year's on 1.1.0 and the suppliers' on the light
+    // grid, last year's on 1.0.0.
+    assert!(html.contains("(rhsf-fir 1.1.0) — 7 companies"), "cover");
+    assert!(html.contains("(rhsf-fir-sme 1.0.0) — 5 companies"), "cover");
+    assert!(html.contains("<section id=\"key-figures-2\">"));
+    assert!(html.contains("comparisons across versions compare levels"));
+    assert!(html.contains("<section id=\"regulations\">"));
 }

@@ -25,11 +25,17 @@ fn readme_and_method_carry_the_provenance() {
     let en = &registry::default_grid().provenance.as_ref().unwrap().en;
     for doc in ["README.md", "docs/method.md"] {
         let text = flat(&read(doc));
-        assert!(text.contains(en.as_str()), "{doc} lacks the provenance text");
+        assert!(
+            text.contains(en.as_str()),
+            "{doc} lacks the provenance text"
+        );
     }
     let method = flat(&read("docs/method.md"));
     let fr = &registry::default_grid().provenance.as_ref().unwrap().fr;
-    assert!(method.contains(fr.as_str()), "docs/method.md lacks the French provenance");
+    assert!(
+        method.contains(fr.as_str()),
+        "docs/method.md lacks the French provenance"
+    );
 }
 
 #[test]
@@ -37,7 +43,14 @@ fn every_builtin_grid_says_the_questions_are_not_endorsed() {
     for grid in registry::builtin_grids() {
         let p = grid.provenance.as_ref().unwrap();
         assert!(p.get(Lang::En).contains("not endorsed by RHSF or the FIR"));
-        assert!(p.get(Lang::Fr).contains("ni validés ni approuvés par RHSF ou le FIR"));
-        assert!(!grid.title.get(Lang::En).starts_with("RHSF/FIR"), "{}", grid.name());
+        assert!(
+            p.get(Lang::Fr)
+                .contains("ni validés ni approuvés par RHSF ou le FIR")
+        );
+        assert!(
+            !grid.title.get(Lang::En).starts_with("RHSF/FIR"),
+            "{}",
+            grid.name()
+        );
     }
 }

@@ -8,6 +8,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
+use vigilance_core::migrate::migrate;
+use vigilance_core::registry;
 use vigilance_core::report::review::{
     CompanyResult, Review, ReviewOptions, ReviewWarning, Target, build_review, parse_targets,
 };
@@ -17,9 +19,9 @@ fn root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
-/// The sheets of a directory of the repository, parsed, in file-name order.
-fn sheets(dir: &str) -> Vec<(String, AnswerSheet)> {
-    let q = Questionnaire::builtin();
+/// The sheets of a directory of the repository, each parsed with the grid it names, in
+/// file-name order.
+fn sheets(dir: &str) -> Vec<(String, &'static Questionnaire, AnswerSheet)> {
     let mut paths: Vec<_> = std::fs::read_dir(root().join(dir))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -30,24 +32,44 @@ fn sheets(dir: &str) -> Vec<(String, AnswerSheet)> {
         .into_iter()
         .map(|p| {
             let text = std::fs::read_to_string(&p).unwrap();
+            let (id, version) = registry::peek_questionnaire(&text).unwrap();
+            let q = registry::for_sheet(&id, &version).unwrap();
             let sheet = AnswerSheet::parse(&text, q)
                 .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
                 .value;
             let name = format!("{dir}/{}", p.file_name().unwrap().to_string_lossy());
-            (name, sheet)
+            (name, q, sheet)
         })
         .collect()
 }
 
+fn result(source: String, q: &'static Questionnaire, sheet: AnswerSheet) -> CompanyResult {
+    CompanyResult {
+        source,
+        grid: q,
+        assessment: score(q, &sheet, &ScoringOptions::default()),
+        company: sheet.company,
+        period: sheet.period,
+    }
+}
+
+/// The sheets of a directory, scored on the grid each names.
 fn scored(dir: &str) -> Vec<CompanyResult> {
-    let q = Questionnaire::builtin();
     sheets(dir)
         .into_iter()
-        .map(|(source, sheet)| CompanyResult {
-            source,
-            assessment: score(q, &sheet, &ScoringOptions::default()),
-            company: sheet.company,
-            period: sheet.period,
+        .map(|(source, q, sheet)| result(source, q, sheet))
+        .collect()
+}
+
+/// The sheets of a directory moved to grid 1.1.0 (new questions left unanswered), scored on it:
+/// this year's campaign, compared with last year's on 1.0.0.
+fn scored_on_1_1(dir: &str) -> Vec<CompanyResult> {
+    let to = registry::find("rhsf-fir", "1.1.0").unwrap();
+    sheets(dir)
+        .into_iter()
+        .map(|(source, from, sheet)| {
+            let moved = migrate(&sheet, from, to).unwrap().sheet;
+            result(source, to, moved)
         })
         .collect()
 }
@@ -57,10 +79,21 @@ fn example_targets() -> Vec<Target> {
     parse_targets(&text).unwrap()
 }
 
+/// The review of this year's examples, moved to grid 1.1.0 (so provisional: its new questions
+/// are unanswered), compared with last year's on 1.0.0, with the example targets.
 fn review(lang: Lang, anonymize: bool) -> Review {
+    review_of(scored_on_1_1("questionnaires/examples"), lang, anonymize)
+}
+
+/// The review of this year's examples as they are (grid 1.0.0), compared with last year's.
+fn review_1_0(lang: Lang, anonymize: bool) -> Review {
+    review_of(scored("questionnaires/examples"), lang, anonymize)
+}
+
+fn review_of(current: Vec<CompanyResult>, lang: Lang, anonymize: bool) -> Review {
     build_review(
-        Questionnaire::builtin(),
-        scored("questionnaires/examples"),
+        registry::default_grid(),
+        current,
         Some(scored("questionnaires/examples-2024")),
         &example_targets(),
         &ReviewOptions {
@@ -111,14 +144,22 @@ fn the_file_is_self_contained() {
 
 /// Every text a company supplied in its sheets (both campaigns), and the sources' names.
 fn company_texts() -> Vec<String> {
+    company_texts_of(&["questionnaires/examples", "questionnaires/examples-2024"])
+}
+
+/// Every text a company supplied in the sheets of `dirs`, and the sources' names.
+fn company_texts_of(dirs: &[&str]) -> Vec<String> {
     let mut texts = Vec::new();
-    for dir in ["questionnaires/examples", "questionnaires/examples-2024"] {
-        for (source, sheet) in sheets(dir) {
+    for dir in dirs {
+        for (source, _, sheet) in sheets(dir) {
             texts.push(source.rsplit('/').next().unwrap().to_string());
             texts.push(sheet.company.name.clone());
             texts.extend(sheet.company.id.clone());
             // Every example company is alone in its sector: no sector text may appear.
             texts.extend(sheet.company.sector.clone());
+            // The buyer a supplier answers for is company text too. (A NACE code is not: its
+            // section label is the standard's, and groups of fewer than 3 are merged.)
+            texts.extend(sheet.company.buyer.clone());
             for tracks in sheet.answers.values() {
                 for answer in [&tracks.cl, &tracks.fl].into_iter().flatten() {
                     texts.extend(answer.comment.clone());
@@ -182,7 +223,7 @@ fn the_full_review_names_companies_but_no_free_text() {
     assert!(html.contains("Castelmoron Construction International SA"));
     assert!(html.contains("Garance &amp; Ferrier Prêt-à-Porter SAS"));
     // Comments and evidence are never shown, even in the full review.
-    for (_, sheet) in sheets("questionnaires/examples") {
+    for (_, _, sheet) in sheets("questionnaires/examples") {
         for tracks in sheet.answers.values() {
             for answer in [&tracks.cl, &tracks.fl].into_iter().flatten() {
                 if let Some(c) = &answer.comment {
@@ -221,7 +262,7 @@ fn target_rows(html: &str) -> Vec<String> {
 
 #[test]
 fn targets_are_rated_reached_on_track_or_behind() {
-    let rows = target_rows(&review(Lang::En, false).html);
+    let rows = target_rows(&review_1_0(Lang::En, false).html);
     let expected = [
         // Not started in 2024 and 2025; one level to gain by 2026: on track.
         "Ateliers Morvanne Industrie SAS Headline level N1 2026 N0 → on track",
@@ -243,7 +284,7 @@ fn targets_are_rated_reached_on_track_or_behind() {
 
 #[test]
 fn anonymised_targets_are_counted_not_named() {
-    let html = review(Lang::En, true).html;
+    let html = review_1_0(Lang::En, true).html;
     let start = html.find("<section id=\"targets\">").unwrap();
     let section = &html[start..start + html[start..].find("</section>").unwrap()];
     assert!(section.contains("<tr><td>Child labour</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">2</td></tr>"), "{section}");
@@ -254,7 +295,7 @@ fn anonymised_targets_are_counted_not_named() {
 fn a_target_for_an_unknown_company_is_a_warning() {
     let targets = parse_targets("company,track,target,deadline\nNobody SA,CL,N2,2027\n").unwrap();
     let r = build_review(
-        Questionnaire::builtin(),
+        registry::default_grid(),
         scored("questionnaires/examples"),
         None,
         &targets,
@@ -281,7 +322,7 @@ fn a_company_given_twice_for_a_period_is_counted_once() {
     copy.company.name = "GROUPE  Vernaison Chocolats SA".into();
     current.push(copy);
     let r = build_review(
-        Questionnaire::builtin(),
+        registry::default_grid(),
         current,
         None,
         &[],
@@ -301,7 +342,7 @@ fn a_company_given_twice_for_a_period_is_counted_once() {
     other.period = Some("2026".into());
     current.push(other);
     let r = build_review(
-        Questionnaire::builtin(),
+        registry::default_grid(),
         current,
         None,
         &[],
@@ -316,7 +357,7 @@ fn company_texts_are_escaped() {
     current[0].company.name = "<script>alert('x')</script> & Co".into();
     current[0].company.sector = Some("<img src=x onerror=alert(1)>".into());
     let html = build_review(
-        Questionnaire::builtin(),
+        registry::default_grid(),
         current,
         None,
         &[],
@@ -331,11 +372,15 @@ fn company_texts_are_escaped() {
 #[test]
 fn small_sector_groups_are_merged_when_anonymised() {
     let mut current = scored("questionnaires/examples");
+    // Grouped by sector text: the examples' NACE codes are left out here.
+    for r in current.iter_mut() {
+        r.company.nace = None;
+    }
     for r in current.iter_mut().take(4) {
         r.company.sector = Some("Textile".into());
     }
     let html = build_review(
-        Questionnaire::builtin(),
+        registry::default_grid(),
         current,
         None,
         &[],
@@ -349,4 +394,233 @@ fn small_sector_groups_are_merged_when_anonymised() {
     // The group of four is shown by its sector; the three others are merged.
     assert!(html.contains("<tr><td>Textile</td><td class=\"num\">4</td>"));
     assert!(html.contains("<tr><td>Other sectors</td><td class=\"num\">3</td>"));
+}
+
+/// A campaign of three grids: five examples on 1.0.0, two moved to 1.1.0, and the suppliers'
+/// sheets on the light grid.
+fn mixed_campaign() -> Vec<CompanyResult> {
+    let mut current = scored("questionnaires/examples");
+    let moved = scored_on_1_1("questionnaires/examples");
+    for k in [3, 5] {
+        current[k] = moved[k].clone();
+    }
+    current.extend(scored("questionnaires/examples-suppliers"));
+    current
+}
+
+/// The text of a section of the review, its tags left out.
+fn section_text(html: &str, id: &str) -> String {
+    let start = html
+        .find(&format!("<section id=\"{id}\">"))
+        .unwrap_or_else(|| panic!("section {id}"));
+    let end = start + html[start..].find("</section>").unwrap();
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html[start..end].chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                text.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn levels_of_different_grids_are_never_mixed() {
+    let html = build_review(
+        registry::default_grid(),
+        mixed_campaign(),
+        Some(scored("questionnaires/examples-2024")),
+        &[],
+        &ReviewOptions {
+            lang: Lang::En,
+            ..ReviewOptions::default()
+        },
+    )
+    .html;
+    // The cover lists every grid and version with its companies.
+    let cover = &html[..html.find("</header>").unwrap()];
+    for grid in [
+        "(rhsf-fir 1.0.0) — 5 companies",
+        "(rhsf-fir 1.1.0) — 2 companies",
+        "(rhsf-fir-sme 1.0.0) — 5 companies",
+    ] {
+        assert!(cover.contains(grid), "{grid}: {cover}");
+    }
+    // Two parts: the full grid's seven companies (two versions, said so), then the light
+    // grid's five, each with its own figures.
+    assert!(html.contains("(rhsf-fir) — 7 companies</h2>"));
+    assert!(html.contains("(rhsf-fir-sme) — 5 companies</h2>"));
+    assert!(html.contains(
+        "The figures of this part combine several versions of grid rhsf-fir: 1.0.0 (5 companies), 1.1.0 (2 companies)."
+    ));
+    let first = section_text(&html, "key-figures");
+    let second = section_text(&html, "key-figures-2");
+    assert!(
+        first.starts_with("Key figures 7 companies assessed"),
+        "{first}"
+    );
+    assert!(
+        second.starts_with("Key figures 5 companies assessed"),
+        "{second}"
+    );
+    // Last year's sheets are all on the full grid: only its part has transitions, and they
+    // say that versions are compared by level.
+    assert!(
+        section_text(&html, "transitions").contains("comparisons across versions compare levels")
+    );
+    assert!(!html.contains("<section id=\"transitions-2\">"));
+    // Coverage is shown for the version that maps its questions, over its two companies only.
+    let coverage = section_text(&html, "regulations");
+    assert!(
+        coverage.contains("Grid rhsf-fir 1.1.0 — 2 companies."),
+        "{coverage}"
+    );
+    // Each company page names its grid.
+    assert!(html.contains("Grid: rhsf-fir-sme 1.0.0"));
+}
+
+#[test]
+fn company_pages_sum_up_coverage_per_framework() {
+    let html = review(Lang::En, false).html;
+    let page = &html[html.find("<h2>Énergies Rhône-Durance SA</h2>").unwrap()..];
+    let page = &page[..page.find("</section>").unwrap()];
+    assert!(
+        page.contains("<h3>Regulation coverage (requirements)</h3>"),
+        "{page}"
+    );
+    assert!(page.contains("<tr><td><abbr title=\"French duty of vigilance\">FR-DV</abbr></td><td class=\"num cov-met\">"), "{page}");
+    assert!(page.contains("not a legal opinion") || page.contains("neither a legal opinion"));
+    // The anonymised edition has no company pages, but the cohort coverage and the annex's
+    // citations.
+    let anon = review(Lang::En, true).html;
+    assert!(!anon.contains("<h3>Regulation coverage (requirements)</h3>"));
+    assert!(anon.contains("<section id=\"regulations\">"));
+    assert!(anon.contains("Directive (EU) 2024/1760"));
+}
+
+#[test]
+fn the_anonymised_review_of_suppliers_leaks_no_buyer_or_company_text() {
+    let texts = company_texts_of(&[
+        "questionnaires/examples",
+        "questionnaires/examples-suppliers",
+    ]);
+    assert!(
+        texts.iter().any(|t| t == "Buyer Beta GmbH"),
+        "buyers are searched"
+    );
+    for lang in Lang::ALL {
+        let html = build_review(
+            registry::default_grid(),
+            mixed_campaign(),
+            None,
+            &[],
+            &ReviewOptions {
+                lang,
+                anonymize: true,
+                ..ReviewOptions::default()
+            },
+        )
+        .html
+        .to_lowercase();
+        for t in &texts {
+            for form in [t.clone(), escaped(t)] {
+                assert!(
+                    !html.contains(&form.to_lowercase()),
+                    "{lang:?}: the anonymised review contains “{form}”"
+                );
+            }
+        }
+        for word in ["alpha", "beta gmbh", "acheteur alpha"] {
+            assert!(!html.contains(word), "{lang:?}: {word}");
+        }
+    }
+    // Two companies on 1.1.0: its coverage figures are theirs, and the author is told.
+    let r = build_review(
+        registry::default_grid(),
+        mixed_campaign(),
+        None,
+        &[],
+        &ReviewOptions {
+            anonymize: true,
+            ..ReviewOptions::default()
+        },
+    );
+    assert_eq!(
+        r.warnings,
+        vec![ReviewWarning::FewOnGrid {
+            grid: "rhsf-fir 1.1.0".into(),
+            count: 2
+        }]
+    );
+    assert!(
+        r.warnings[0]
+            .message("")
+            .en
+            .contains("fewer than 3 companies (2) are assessed on grid rhsf-fir 1.1.0")
+    );
+}
+
+#[test]
+fn sectors_group_by_nace_section_when_companies_state_one() {
+    let mut current = scored("questionnaires/examples");
+    // Three manufacturers (food, vehicles, clothing: section C), one hotel (I); the others have
+    // their sector text only.
+    for r in current.iter_mut() {
+        r.company.nace = None;
+    }
+    for (k, code) in [(1, "C10"), (2, "C29"), (6, "C14"), (4, "I55")] {
+        current[k].company.nace = Some(code.into());
+    }
+    let full = build_review(
+        registry::default_grid(),
+        current.clone(),
+        None,
+        &[],
+        &ReviewOptions {
+            lang: Lang::En,
+            ..ReviewOptions::default()
+        },
+    )
+    .html;
+    let sectors = section_text(&full, "sectors");
+    assert!(sectors.contains("NACE C — Manufacturing 3"), "{sectors}");
+    assert!(
+        sectors.contains("NACE I — Accommodation and food service activities 1"),
+        "{sectors}"
+    );
+    assert!(
+        full.contains("NACE: C29 — "),
+        "the company page names its division"
+    );
+    // Anonymised: the section of three stays, the small groups merge; the heat map follows.
+    let anon = build_review(
+        registry::default_grid(),
+        current,
+        None,
+        &[],
+        &ReviewOptions {
+            lang: Lang::Fr,
+            anonymize: true,
+            ..ReviewOptions::default()
+        },
+    )
+    .html;
+    let sectors = section_text(&anon, "sectors");
+    assert!(
+        sectors.contains("NACE C — Industrie manufacturière 3"),
+        "{sectors}"
+    );
+    assert!(sectors.contains("Autres secteurs 4"), "{sectors}");
+    let themes = section_text(&anon, "themes");
+    assert!(
+        themes.contains("NACE C — Industrie manufacturière"),
+        "{themes}"
+    );
+    assert!(!themes.contains("NACE I"), "{themes}");
 }

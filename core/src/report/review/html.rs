@@ -7,11 +7,12 @@
 //! figures come from `model`, the words from `labels`.
 
 use super::labels::L;
-use super::model::{Cohort, Member, SectorGroup, SectorKey, TOP_STEPS, grid, level_for};
+use super::model::{self, Cohort, Member, SectorGroup, SectorKey, TOP_STEPS, grid, level_for};
 use super::svg::{self, LEVEL_COLOURS, ProfileSeries};
 use super::targets::{BehindReason, TargetStatus, TargetTrack};
 use super::{CompanyResult, ReviewOptions};
 use crate::codes::{EvidenceMode, Level, Track, maturity_code};
+use crate::coverage::RequirementStatus;
 use crate::exact::Percent;
 use crate::text::Lang;
 use std::fmt::Write;
@@ -99,8 +100,40 @@ th { background: #f1f3f6; font-weight: 600; }
 .status-on-track { color: #08519c; font-weight: 600; }
 .status-behind { color: #b2182b; font-weight: 600; }
 .step { margin: 0 0 3pt; }
-ul.steps { margin: 2pt 0 6pt; padding-left: 14pt; font-size: 9.2pt; }
+ul.steps { margin: 2pt 0 4pt; padding-left: 14pt; font-size: 8.4pt; line-height: 1.26; }
+.company { font-size: 9.2pt; line-height: 1.36; }
+.company h3 { margin: 6pt 0 2pt; }
+.company .levels { margin: 2pt 0 3pt; line-height: 1.25; }
+.company .meta { margin-bottom: 4pt; }
+.company table { font-size: 8.5pt; margin-bottom: 4pt; }
 .why p { margin: 0 0 3pt; }
+h2.part { font-size: 16pt; border-bottom-width: 4px; margin-top: 22pt; }
+.versions { border-left: 3px solid #fdb863; padding-left: 8pt; font-size: 9pt; }
+.disclaimer { font-size: 9pt; font-style: italic; color: #3a4150; }
+.coverage td:first-child { width: 64%; }
+.coverage td.empty { color: #9aa0aa; }
+.cov-met { color: #1b7837; font-weight: 600; }
+.cov-part { color: #b35806; font-weight: 600; }
+.cov-not { color: #b2182b; font-weight: 600; }
+.cov-na { color: #6b7280; }
+.company figure svg { width: 80%; }
+.profile-row { display: flex; gap: 10pt; align-items: flex-start; break-inside: avoid; page-break-inside: avoid; }
+.profile-row figure { flex: 0 0 62%; margin-bottom: 4pt; }
+.cov-company abbr { text-decoration: none; }
+.profile-row figure svg { width: 100%; }
+.cov-company { flex: 1; }
+.cov-company h3 { margin: 0 0 2pt; font-size: 9.5pt; }
+.cov-company table { font-size: 7.4pt; margin: 0 0 1pt; }
+.cov-company th, .cov-company td { padding: 0.3pt 2pt; line-height: 1.15; }
+.cov-company .note { font-size: 7pt; line-height: 1.2; margin: 0; }
+figure.cov { break-inside: auto; page-break-inside: auto; margin: 4pt 0 6pt; }
+.coverage { font-size: 8pt; margin: 2pt 0 3pt; }
+.coverage th, .coverage td { padding: 1.2pt 3pt; }
+.frameworks td:first-child { width: 24%; }
+.annex { font-size: 9.4pt; line-height: 1.36; }
+.annex table { font-size: 8.6pt; }
+.annex table.frameworks { font-size: 8pt; }
+.annex table.frameworks td { padding: 1.5pt 3pt; }
 "#;
 
 /// Rows above which a heat map may run over two pages.
@@ -108,17 +141,27 @@ const LONG_HEAT_MAP: usize = 40;
 
 struct Writer<'a, 'c> {
     out: String,
+    /// Every grid's cohort.
+    cohorts: &'c [Cohort<'a>],
+    /// The cohort being written.
     c: &'c Cohort<'a>,
+    /// Its position in `cohorts`.
+    part: usize,
     previous: &'c [CompanyResult],
     o: &'c ReviewOptions,
     lang: Lang,
 }
 
-/// Writes the whole document.
-pub fn write(c: &Cohort<'_>, previous: &[CompanyResult], o: &ReviewOptions) -> String {
+/// Writes the whole document: the cohort figures once per grid (`cohorts` is never empty).
+pub fn write(cohorts: &[Cohort<'_>], previous: &[CompanyResult], o: &ReviewOptions) -> String {
+    let Some(first) = cohorts.first() else {
+        return String::new();
+    };
     let mut w = Writer {
         out: String::with_capacity(64 * 1024),
-        c,
+        cohorts,
+        c: first,
+        part: 0,
         previous,
         o,
         lang: o.lang,
@@ -134,6 +177,15 @@ impl Writer<'_, '_> {
 
     fn f(&self, l: L, args: &[&str]) -> String {
         esc(&l.fill(self.lang, args))
+    }
+
+    /// A section id, unique across the grids' parts.
+    fn sid(&self, base: &str) -> String {
+        if self.part == 0 {
+            base.to_string()
+        } else {
+            format!("{base}-{}", self.part + 1)
+        }
     }
 
     fn push(&mut self, s: &str) {
@@ -224,25 +276,37 @@ impl Writer<'_, '_> {
             "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n<title>{title} — {period}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         );
         self.cover();
-        self.key_figures();
-        self.distribution();
-        if self.c.has_previous {
-            self.transitions();
-        }
-        self.themes();
-        self.sectors();
-        self.blocking();
-        self.next_steps();
-        if self.c.has_targets {
-            self.targets();
-        }
-        if grid::has_regulation_mappings(self.c.q) {
+        let cohorts = self.cohorts;
+        for (k, c) in cohorts.iter().enumerate() {
+            self.c = c;
+            self.part = k;
+            self.grid_part();
+            self.key_figures();
+            self.distribution();
+            if self.c.has_previous {
+                self.transitions();
+            }
+            self.themes();
+            self.sectors();
+            self.blocking();
+            self.next_steps();
+            if self.c.has_targets {
+                self.targets();
+            }
             self.regulations();
         }
         if !self.o.anonymize {
-            for i in 0..self.c.companies.len() {
-                self.company(i);
+            for (k, c) in cohorts.iter().enumerate() {
+                self.c = c;
+                self.part = k;
+                for i in 0..self.c.companies.len() {
+                    self.company(i);
+                }
             }
+        }
+        if let Some(c) = cohorts.first() {
+            self.c = c;
+            self.part = 0;
         }
         self.annex();
         self.push("</body>\n</html>\n");
@@ -281,10 +345,34 @@ impl Writer<'_, '_> {
         if self.c.has_previous {
             rows.push((self.t(L::CoverPrevious), self.previous_period()));
         }
-        rows.push((
-            self.t(L::CoverGrid),
-            format!("{grid_title} ({} {})", esc(id), esc(version)),
-        ));
+        // Every grid and version of the campaign, with its companies when there are several.
+        let versions: Vec<(&crate::questionnaire::Questionnaire, usize)> =
+            self.cohorts.iter().flat_map(|c| c.versions()).collect();
+        if versions.len() > 1 {
+            let list = versions
+                .iter()
+                .map(|(g, n)| {
+                    format!(
+                        "{} ({} {}) — {}",
+                        esc(grid::title(g).get(self.lang)),
+                        esc(&g.id),
+                        esc(&g.version),
+                        esc(&self.companies_count(*n))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("<br>");
+            rows.push((self.t(L::CoverGrids), list));
+        } else {
+            let (grid_title, id, version) = match versions.first() {
+                Some((g, _)) => (esc(grid::title(g).get(self.lang)), &g.id, &g.version),
+                None => (grid_title, &id.to_string(), &version.to_string()),
+            };
+            rows.push((
+                self.t(L::CoverGrid),
+                format!("{grid_title} ({} {})", esc(id), esc(version)),
+            ));
+        }
         rows.push((
             self.t(L::CoverCompanies),
             self.c.companies.len().to_string(),
@@ -298,7 +386,7 @@ impl Writer<'_, '_> {
         let _ = write!(
             self.out,
             "</dl>\n<p class=\"provenance\">{}</p>\n</header>\n",
-            self.t(L::Provenance)
+            self.provenance()
         );
     }
 
@@ -328,7 +416,8 @@ impl Writer<'_, '_> {
         let provisional = heads.iter().filter(|a| a.provisional).count();
         let _ = write!(
             self.out,
-            "<section id=\"key-figures\">\n<h2>{}</h2>\n<div class=\"tiles\">\n",
+            "<section id=\"{}\">\n<h2>{}</h2>\n<div class=\"tiles\">\n",
+            self.sid("key-figures"),
             self.t(L::SecKeyFigures)
         );
         self.tile(&n.to_string(), None, &self.t(L::TileCompanies));
@@ -401,7 +490,8 @@ impl Writer<'_, '_> {
             .unwrap_or(0);
         let _ = write!(
             self.out,
-            "<section id=\"distribution\">\n<h2>{}</h2>\n<figure>\n<figcaption>{}</figcaption>\n<div class=\"charts\">\n",
+            "<section id=\"{}\">\n<h2>{}</h2>\n<figure>\n<figcaption>{}</figcaption>\n<div class=\"charts\">\n",
+            self.sid("distribution"),
             self.t(L::SecDistribution),
             self.t(L::DistributionIntro)
         );
@@ -425,7 +515,8 @@ impl Writer<'_, '_> {
         let (prev, cur) = (self.previous_period(), self.current_period());
         let _ = write!(
             self.out,
-            "<section id=\"transitions\">\n<h2>{}</h2>\n",
+            "<section id=\"{}\">\n<h2>{}</h2>\n",
+            self.sid("transitions"),
             self.t(L::SecTransitions)
         );
         if matched == 0 {
@@ -444,6 +535,13 @@ impl Writer<'_, '_> {
                 &[&matched.to_string(), &new.to_string(), &prev, &cur]
             )
         );
+        if self.c.compares_versions() {
+            let _ = writeln!(
+                self.out,
+                "<p class=\"note intro\">{}</p>",
+                self.t(L::TransitionsAcrossVersions)
+            );
+        }
         let mut keys: Vec<TargetTrack> = self
             .c
             .tracks()
@@ -508,7 +606,10 @@ impl Writer<'_, '_> {
 
     fn sector_label(&self, g: &SectorGroup) -> String {
         match &g.key {
-            SectorKey::Nace(s) => self.f(L::NaceSection, &[&s.to_string()]),
+            SectorKey::Nace(s) => self.f(
+                L::NaceSection,
+                &[&s.to_string(), crate::nace::section_label(*s, self.lang)],
+            ),
             SectorKey::Text(t) => esc(g.text.as_deref().unwrap_or(t)),
             SectorKey::NotStated => self.t(L::SectorNotStated),
             SectorKey::Other => self.t(L::OtherSectors),
@@ -520,7 +621,8 @@ impl Writer<'_, '_> {
         let anon = self.o.anonymize;
         let _ = write!(
             self.out,
-            "<section id=\"themes\">\n<h2>{}</h2>\n<p class=\"intro\">{}</p>\n",
+            "<section id=\"{}\">\n<h2>{}</h2>\n<p class=\"intro\">{}</p>\n",
+            self.sid("themes"),
             self.t(L::SecThemes),
             self.t(if anon {
                 L::ThemesIntroAnonymised
@@ -612,7 +714,8 @@ impl Writer<'_, '_> {
         let by_nace = groups.iter().any(|g| matches!(g.key, SectorKey::Nace(_)));
         let _ = write!(
             self.out,
-            "<section id=\"sectors\">\n<h2>{}</h2>\n<p class=\"intro\">{}",
+            "<section id=\"{}\">\n<h2>{}</h2>\n<p class=\"intro\">{}",
+            self.sid("sectors"),
             self.t(L::SecSectors),
             self.t(if by_nace {
                 L::SectorsByNace
@@ -686,7 +789,8 @@ impl Writer<'_, '_> {
         let rows = self.c.blocking_questions();
         let _ = write!(
             self.out,
-            "<section id=\"blocking\">\n<h2>{}</h2>\n",
+            "<section id=\"{}\">\n<h2>{}</h2>\n",
+            self.sid("blocking"),
             self.t(L::SecBlocking)
         );
         if rows.is_empty() {
@@ -728,7 +832,8 @@ impl Writer<'_, '_> {
         let rows = self.c.common_next_steps();
         let _ = write!(
             self.out,
-            "<section id=\"next-steps\">\n<h2>{}</h2>\n",
+            "<section id=\"{}\">\n<h2>{}</h2>\n",
+            self.sid("next-steps"),
             self.t(L::SecNextSteps)
         );
         if rows.is_empty() {
@@ -821,7 +926,8 @@ impl Writer<'_, '_> {
     fn targets(&mut self) {
         let _ = write!(
             self.out,
-            "<section id=\"targets\">\n<h2>{}</h2>\n<p class=\"note intro\">{}</p>\n",
+            "<section id=\"{}\">\n<h2>{}</h2>\n<p class=\"note intro\">{}</p>\n",
+            self.sid("targets"),
             self.t(L::SecTargets),
             self.t(L::TargetsIntro)
         );
@@ -855,15 +961,250 @@ impl Writer<'_, '_> {
         self.push("</section>\n");
     }
 
-    /// The regulation-coverage summary. No grid maps its questions to regulations yet
-    /// (`grid::has_regulation_mappings` is false): when one does, list here, per regulation,
-    /// the share of companies that meet the questions mapped to it.
+    /// The regulation-coverage summary, once per version of the grid that maps its questions
+    /// to regulations: per framework, the requirements the grid covers on each track, then per
+    /// covered requirement the companies that meet it, partly meet it and do not meet it.
     fn regulations(&mut self) {
+        let versions: Vec<_> = self
+            .c
+            .versions()
+            .into_iter()
+            .filter(|(g, _)| grid::has_regulation_mappings(g))
+            .collect();
+        if versions.is_empty() {
+            return;
+        }
+        let sid = self.sid("regulations");
         let _ = write!(
             self.out,
-            "<section id=\"regulations\">\n<h2>{}</h2>\n</section>\n",
-            self.t(L::SecRegulations)
+            "<section id=\"{sid}\">\n<h2>{}</h2>\n<p class=\"intro\">{}</p>\n<p class=\"disclaimer\">{}</p>\n",
+            self.t(L::SecRegulations),
+            self.t(L::RegulationsIntro),
+            esc(crate::coverage::disclaimer(self.lang))
         );
+        let tracks_all = self.c.tracks().to_vec();
+        for (g, n) in versions {
+            let (id, version) = grid::id_version(g);
+            let _ = writeln!(
+                self.out,
+                "<p class=\"note\">{}</p>",
+                self.f(
+                    L::RegulationsGrid,
+                    &[&format!("{id} {version}"), &self.companies_count(n)]
+                )
+            );
+            // Summary: requirements covered per track.
+            let tracks: Vec<Track> = g.track_codes().to_vec();
+            let _ = write!(
+                self.out,
+                "<table class=\"keep cov-summary\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th>",
+                self.t(L::ColFramework),
+                self.t(L::ColRequirements)
+            );
+            for &t in &tracks {
+                let _ = write!(
+                    self.out,
+                    "<th class=\"num\">{}</th>",
+                    self.f(L::ColCovered, &[g.track_label(t, self.lang)])
+                );
+            }
+            self.push("</tr></thead>\n<tbody>\n");
+            let counts: Vec<Vec<crate::coverage::FrameworkCount>> = tracks
+                .iter()
+                .map(|&t| crate::coverage::framework_counts(g, t))
+                .collect();
+            for (fi, f) in grid::frameworks(g).iter().enumerate() {
+                let total = counts
+                    .first()
+                    .and_then(|c| c.get(fi))
+                    .map_or(f.requirements.len(), |c| c.total);
+                let _ = write!(
+                    self.out,
+                    "<tr><td>{}</td><td class=\"num\">{total}</td>",
+                    esc(f.name.get(self.lang))
+                );
+                for c in &counts {
+                    let v = c.get(fi).map_or(0, |c| c.covered);
+                    let _ = write!(self.out, "<td class=\"num\">{v}</td>");
+                }
+                self.push("</tr>\n");
+            }
+            self.push("</tbody>\n</table>\n");
+            // Per framework: the covered requirements and the companies per status.
+            let rows = self.c.coverage(g);
+            let legend = format!(
+                "<p class=\"legend\">{} <span class=\"cov-met\">■ {}</span> · <span class=\"cov-part\">■ {}</span> · <span class=\"cov-not\">■ {}</span> · <span class=\"cov-na\">■ {}</span> — {}</p>\n",
+                self.t(L::RegulationsLegend),
+                esc(RequirementStatus::Met.label(self.lang)),
+                esc(RequirementStatus::PartlyMet.label(self.lang)),
+                esc(RequirementStatus::NotMet.label(self.lang)),
+                esc(RequirementStatus::NotAnswered.label(self.lang)),
+                self.t(L::RegulationsNotCovered)
+            );
+            self.push(&legend);
+            for (fi, f) in grid::frameworks(g).iter().enumerate() {
+                let mine: Vec<_> = rows.iter().filter(|r| r.framework == fi).collect();
+                let covered: Vec<_> = mine
+                    .iter()
+                    .filter(|r| r.counts.iter().any(Option::is_some))
+                    .collect();
+                if covered.is_empty() {
+                    continue;
+                }
+                let _ = write!(
+                    self.out,
+                    "<figure class=\"cov\">\n<figcaption>{}</figcaption>\n<table class=\"coverage\">\n<thead><tr><th>{}</th>",
+                    esc(f.name.get(self.lang)),
+                    self.t(L::ColRequirement)
+                );
+                for &t in &tracks {
+                    let _ = write!(
+                        self.out,
+                        "<th class=\"num\">{}</th>",
+                        esc(g.track_label(t, self.lang))
+                    );
+                }
+                self.push("</tr></thead>\n<tbody>\n");
+                for r in covered {
+                    let Some(req) = f.requirements.get(r.requirement) else {
+                        continue;
+                    };
+                    let _ = write!(
+                        self.out,
+                        "<tr><td><b>{}</b> {}</td>",
+                        esc(&req.reference),
+                        esc(req.title.get(self.lang))
+                    );
+                    for c in &r.counts {
+                        match c {
+                            None => self.push("<td class=\"num empty\">—</td>"),
+                            Some(c) => {
+                                let _ = write!(
+                                    self.out,
+                                    "<td class=\"num\"><span class=\"cov-met\">{}</span> · <span class=\"cov-part\">{}</span> · <span class=\"cov-not\">{}</span> · <span class=\"cov-na\">{}</span></td>",
+                                    c[0], c[1], c[2], c[3]
+                                );
+                            }
+                        }
+                    }
+                    self.push("</tr>\n");
+                }
+                self.push("</tbody>\n</table>\n");
+                let uncovered: Vec<String> = mine
+                    .iter()
+                    .filter(|r| r.counts.iter().all(Option::is_none))
+                    .filter_map(|r| f.requirements.get(r.requirement))
+                    .map(|req| esc(&req.reference))
+                    .collect();
+                if !uncovered.is_empty() {
+                    let _ = writeln!(
+                        self.out,
+                        "<p class=\"note\">{}</p>",
+                        self.f(L::RegulationsUncovered, &[&uncovered.join(", ")])
+                    );
+                }
+                self.push("</figure>\n");
+            }
+        }
+        let _ = tracks_all;
+        self.push("</section>\n");
+    }
+
+    /// The part of the review for one grid: a heading when the campaign holds several grids,
+    /// and which versions the figures combine when it holds several versions of this one.
+    fn grid_part(&mut self) {
+        let (id, version) = grid::id_version(self.c.q);
+        let versions = self.c.versions();
+        if self.cohorts.len() > 1 {
+            let _ = writeln!(
+                self.out,
+                "<h2 class=\"part\">{}</h2>\n<p class=\"intro\">{}</p>",
+                self.f(
+                    L::GridPart,
+                    &[
+                        grid::title(self.c.q).get(self.lang),
+                        id,
+                        &self.companies_count(self.c.companies.len())
+                    ]
+                ),
+                self.t(L::GridPartIntro)
+            );
+        }
+        if versions.len() > 1 {
+            let list = versions
+                .iter()
+                .map(|(g, n)| format!("{} ({})", g.version, self.companies_count(*n)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let _ = writeln!(
+                self.out,
+                "<p class=\"versions\">{}</p>",
+                self.f(L::GridVersionsNote, &[id, &list, version])
+            );
+        }
+    }
+
+    /// The provenance paragraph of the campaign's grids (the grid's own text when it has one).
+    fn provenance(&self) -> String {
+        let mut texts: Vec<String> = self
+            .cohorts
+            .iter()
+            .flat_map(|c| c.versions())
+            .filter_map(|(g, _)| grid::provenance(g))
+            .map(|t| t.get(self.lang).to_string())
+            .collect();
+        texts.dedup();
+        if texts.is_empty() {
+            self.t(L::Provenance)
+        } else {
+            esc(&texts.join(" "))
+        }
+    }
+
+    /// “3 companies”.
+    fn companies_count(&self, n: usize) -> String {
+        let l = if n == 1 {
+            L::CompaniesOne
+        } else {
+            L::CompaniesMany
+        };
+        l.fill(self.lang, &[&n.to_string()])
+    }
+
+    /// The company's regulation coverage: per framework of its grid, the requirements met,
+    /// partly met and not met (tracks taken together). Empty when the grid maps no question.
+    fn company_coverage(&self, r: &CompanyResult) -> String {
+        if !grid::has_regulation_mappings(r.grid) {
+            return String::new();
+        }
+        let counts = model::company_coverage(r);
+        let mut rows = String::new();
+        for (f, c) in grid::frameworks(r.grid).iter().zip(&counts) {
+            if c.iter().sum::<usize>() == 0 {
+                continue;
+            }
+            let _ = writeln!(
+                rows,
+                "<tr><td><abbr title=\"{}\">{}</abbr></td><td class=\"num cov-met\">{}</td><td class=\"num cov-part\">{}</td><td class=\"num cov-not\">{}</td></tr>",
+                esc(f.name.get(self.lang)),
+                esc(&f.id),
+                c[0],
+                c[1],
+                c[2]
+            );
+        }
+        if rows.is_empty() {
+            return String::new();
+        }
+        format!(
+            "<div class=\"keep cov-company\">\n<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n<p class=\"note\">{}</p>\n</div>\n",
+            self.t(L::CompanyCoverageTitle),
+            self.t(L::ColFramework),
+            self.t(L::ShortMet),
+            self.t(L::ShortPartly),
+            self.t(L::ShortNotMet),
+            self.t(L::CompanyCoverageRule)
+        )
     }
 
     fn why_not_higher(&self, m: &Member<'_>) -> String {
@@ -883,7 +1224,7 @@ impl Writer<'_, '_> {
                     let critical = lr
                         .failed_critical
                         .iter()
-                        .filter_map(|&qi| grid::question(self.c.q, qi))
+                        .filter_map(|&qi| grid::question(m.result.grid, qi))
                         .map(|q| q.id.as_str())
                         .collect::<Vec<_>>()
                         .join(", ");
@@ -931,22 +1272,36 @@ impl Writer<'_, '_> {
         let r = m.result;
         let a = &r.assessment;
         let company = &r.company;
+        let grid_ref = format!("{} {}", r.grid.id, r.grid.version);
+        let nace = company.nace().map(|n| {
+            format!(
+                "{} — {}",
+                company.nace.as_deref().unwrap_or(""),
+                n.label(self.lang)
+            )
+        });
         let mut meta: Vec<String> = Vec::new();
         let fields = [
             (L::Sector, company.sector.as_deref()),
+            (L::Nace, nace.as_deref()),
             (L::CompanyCountry, company.country.as_deref()),
             (L::CompanyId, company.id.as_deref()),
+            (L::Buyer, company.buyer.as_deref()),
+            (L::Tier, company.tier.as_deref()),
             (L::CoverCampaign, Some(r.period.as_deref().unwrap_or("—"))),
+            (L::CoverGrid, Some(grid_ref.as_str())),
         ];
         for (label, value) in fields {
             if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
                 let item = esc(&L::LabelValue.fill(self.lang, &[&label.get(self.lang), v]));
                 // Short items never break inside; the sector may be long.
-                meta.push(if label == L::Sector {
-                    item
-                } else {
-                    format!("<span class=\"nw\">{item}</span>")
-                });
+                meta.push(
+                    if label == L::Sector || label == L::Nace || label == L::Buyer {
+                        item
+                    } else {
+                        format!("<span class=\"nw\">{item}</span>")
+                    },
+                );
             }
         }
         let meta = meta.join(" · ");
@@ -1050,11 +1405,21 @@ impl Writer<'_, '_> {
             prev_label.as_deref(),
             self.lang == Lang::Fr,
         );
-        let _ = write!(
-            self.out,
-            "<figure>\n<figcaption>{}</figcaption>\n{chart}\n</figure>\n",
-            esc(&title)
-        );
+        // The regulation coverage, when the grid maps its questions, beside the chart.
+        let coverage = self.company_coverage(r);
+        if coverage.is_empty() {
+            let _ = write!(
+                self.out,
+                "<figure>\n<figcaption>{}</figcaption>\n{chart}\n</figure>\n",
+                esc(&title)
+            );
+        } else {
+            let _ = write!(
+                self.out,
+                "<div class=\"profile-row\">\n<figure>\n<figcaption>{}</figcaption>\n{chart}\n</figure>\n{coverage}</div>\n",
+                esc(&title)
+            );
+        }
         // Why not higher.
         let why = self.why_not_higher(&m);
         let _ = write!(
@@ -1089,7 +1454,7 @@ impl Writer<'_, '_> {
             let Some(step) = a.next_steps.get(*k) else {
                 continue;
             };
-            let Some(q) = grid::question(self.c.q, step.question) else {
+            let Some(q) = grid::question(r.grid, step.question) else {
                 continue;
             };
             let mut tags = vec![step.level.code().to_string()];
@@ -1122,6 +1487,52 @@ impl Writer<'_, '_> {
             self.push("</div>\n");
         }
         self.push("</section>\n");
+    }
+
+    /// The frameworks of the regulation coverage with their exact citations (each once, from
+    /// the latest grid that defines it).
+    fn annex_frameworks(&mut self) {
+        let mut grids: Vec<&crate::questionnaire::Questionnaire> = self
+            .cohorts
+            .iter()
+            .flat_map(|c| c.versions())
+            .map(|(g, _)| g)
+            .filter(|g| grid::has_regulation_mappings(g))
+            .collect();
+        grids.reverse();
+        let mut seen: Vec<&str> = Vec::new();
+        let mut rows = String::new();
+        for g in grids {
+            for f in grid::frameworks(g) {
+                if seen.contains(&f.id.as_str()) {
+                    continue;
+                }
+                seen.push(&f.id);
+                let note = f
+                    .note
+                    .as_ref()
+                    .map(|n| format!("<br><span class=\"note\">{}</span>", esc(n.get(self.lang))))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    rows,
+                    "<tr><td>{} <span class=\"note\">({})</span></td><td>{}{note}</td></tr>",
+                    esc(f.name.get(self.lang)),
+                    esc(&f.id),
+                    esc(f.citation.get(self.lang))
+                );
+            }
+        }
+        if rows.is_empty() {
+            return;
+        }
+        let _ = write!(
+            self.out,
+            "<h3>{}</h3>\n<p class=\"disclaimer\">{}</p>\n<table class=\"frameworks\">\n<thead><tr><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n",
+            self.t(L::MethodFrameworks),
+            esc(crate::coverage::disclaimer(self.lang)),
+            self.t(L::ColFramework),
+            self.t(L::ColCitation)
+        );
     }
 
     fn annex(&mut self) {
@@ -1209,12 +1620,17 @@ impl Writer<'_, '_> {
         if self.o.anonymize {
             let _ = writeln!(self.out, "<p>{}</p>", self.t(L::MethodAnonymised));
         }
+        if self.c.has_previous || self.cohorts.len() > 1 {
+            let _ = writeln!(self.out, "<p>{}</p>", self.t(L::MethodGrids));
+        }
         let _ = write!(
             self.out,
-            "<h3>{}</h3>\n<p class=\"provenance\">{}</p>\n<p class=\"note\">{}</p>\n</section>\n",
+            "<h3>{}</h3>\n<p class=\"provenance\">{}</p>\n<p class=\"note\">{}</p>\n",
             self.t(L::MethodProvenanceTitle),
-            self.t(L::Provenance),
+            self.provenance(),
             self.f(L::MethodGenerated, &[&self.o.tool_version, &self.o.date])
         );
+        self.annex_frameworks();
+        self.push("</section>\n");
     }
 }

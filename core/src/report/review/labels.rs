@@ -123,12 +123,12 @@ labels! {
     // Sectors.
     SecSectors => ("Vue par secteur", "Sector view"),
     SectorsByNace => (
-        "Secteurs selon la section NACE déclarée par les entreprises.",
-        "Sectors by the NACE section the companies state."
+        "Secteurs selon la section NACE déclarée par les entreprises ; à défaut, selon le secteur qu'elles décrivent.",
+        "Sectors by the NACE section the companies state; failing that, by the sector they describe."
     ),
     SectorsByText => (
-        "Secteurs tels que les entreprises les décrivent (la grille ne demande pas encore de code NACE).",
-        "Sectors as the companies describe them (the grid does not ask for a NACE code yet)."
+        "Secteurs tels que les entreprises les décrivent (aucune n'indique de code NACE).",
+        "Sectors as the companies describe them (none states a NACE code)."
     ),
     SectorsMerged => (
         "Les secteurs de moins de 3 entreprises sont regroupés sous « Autres secteurs ».",
@@ -136,7 +136,10 @@ labels! {
     ),
     OtherSectors => ("Autres secteurs", "Other sectors"),
     SectorNotStated => ("Secteur non précisé", "Sector not stated"),
-    NaceSection => ("Section NACE {0}", "NACE section {0}"),
+    NaceSection => ("NACE {0} — {1}", "NACE {0} — {1}"),
+    Nace => ("NACE", "NACE"),
+    Buyer => ("Donneur d'ordre", "Buyer"),
+    Tier => ("Rang", "Tier"),
     ColCompanies => ("Entreprises", "Companies"),
     ColMeanIndex => ("Indice moyen, {0}", "Mean index, {0}"),
 
@@ -196,6 +199,59 @@ labels! {
 
     // Regulations (shown only when the grid maps its questions to regulations).
     SecRegulations => ("Couverture réglementaire", "Regulation coverage"),
+    RegulationsIntro => (
+        "Pour chaque cadre, combien de ses exigences les questions de la grille couvrent, par volet ; puis, pour chaque exigence couverte, combien d'entreprises la remplissent, la remplissent en partie, ne la remplissent pas ou n'ont pas encore répondu aux questions qui la couvrent, selon la règle de couverture de la méthode (les entreprises non concernées ne sont pas comptées).",
+        "For each framework, how many of its requirements the grid's questions cover, per track; then, for each covered requirement, how many companies meet it, partly meet it or do not meet it, by the method's coverage rule (companies that have not answered or to which it does not apply are not counted)."
+    ),
+    RegulationsGrid => ("Grille {0} — {1}.", "Grid {0} — {1}."),
+    ColFramework => ("Cadre", "Framework"),
+    ColRequirements => ("Exigences", "Requirements"),
+    ColCovered => ("Couvertes — {0}", "Covered — {0}"),
+    ColRequirement => ("Exigence", "Requirement"),
+    RegulationsLegend => ("Entreprises, dans chaque case :", "Companies, in each cell:"),
+    RegulationsNotCovered => (
+        "« — » : exigence non couverte pour ce volet.",
+        "“—”: requirement not covered for this track."
+    ),
+    RegulationsUncovered => (
+        "Exigences que la grille ne couvre pas : {0}.",
+        "Requirements the grid does not cover: {0}."
+    ),
+    CompanyCoverageTitle => (
+        "Couverture réglementaire (exigences)",
+        "Regulation coverage (requirements)"
+    ),
+    ShortMet => ("Remplies", "Met"),
+    ShortPartly => ("En partie", "Partly"),
+    ShortNotMet => ("Non remplies", "Not met"),
+    CompanyCoverageRule => (
+        "Volets réunis : une exigence est remplie si elle l'est sur chaque volet qui la couvre. C'est une information, non un avis juridique.",
+        "Tracks together: met when met on every track that covers it. Information, not a legal opinion."
+    ),
+    MethodFrameworks => ("Cadres de la couverture réglementaire", "Frameworks of the regulation coverage"),
+    ColCitation => ("Référence", "Citation"),
+
+    // Grids and versions.
+    CoverGrids => ("Grilles", "Grids"),
+    CompaniesOne => ("{0} entreprise", "{0} company"),
+    CompaniesMany => ("{0} entreprises", "{0} companies"),
+    GridPart => ("{0} ({1}) — {2}", "{0} ({1}) — {2}"),
+    GridPartIntro => (
+        "Les chiffres qui suivent ne portent que sur les entreprises évaluées avec cette grille : les niveaux de grilles différentes ne sont jamais mêlés.",
+        "The figures that follow cover only the companies assessed with this grid: levels of different grids are never mixed."
+    ),
+    GridVersionsNote => (
+        "Les chiffres de cette partie réunissent plusieurs versions de la grille {0} : {1}. Les niveaux se comparent d'une version à l'autre ; l'indice et les scores de thème de chaque entreprise sont calculés sur les questions de sa version ; les questions sont nommées par leur identifiant dans la version {2}.",
+        "The figures of this part combine several versions of grid {0}: {1}. Levels compare across versions; each company's index and theme scores are computed on the questions of its own version; questions are named by their id in version {2}."
+    ),
+    TransitionsAcrossVersions => (
+        "Certaines entreprises ont été évaluées sur une autre version de la grille lors de la campagne précédente. Comme le prévoit la méthode, la comparaison entre versions porte sur les niveaux, et, question par question, sur les seules questions communes aux deux versions.",
+        "Some companies were assessed on another version of the grid in the previous campaign. As the method provides, comparisons across versions compare levels and, question by question, only the questions both versions share."
+    ),
+    MethodGrids => (
+        "Une entreprise n'est comparée à la campagne précédente que si ses deux fiches relèvent de la même grille (quelle qu'en soit la version) ; les chiffres de grilles différentes sont présentés séparément.",
+        "A company is compared with the previous campaign only when both its sheets use the same grid (in any version); figures of different grids are shown separately."
+    ),
 
     // Company pages.
     LabelValue => ("{0} : {1}", "{0}: {1}"),
@@ -292,6 +348,10 @@ labels! {
     WarnTargetWithoutCompany => (
         "{0}, ligne {1} : aucune entreprise de la campagne n'a pour identifiant ou pour nom « {2} » ; l'objectif est ignoré (vérifiez l'orthographe ou l'identifiant)",
         "{0}, line {1}: no company of the campaign has “{2}” as identifier or name; the target is ignored (check the spelling or the identifier)"
+    ),
+    WarnFewOnGrid => (
+        "dans la revue anonymisée, moins de 3 entreprises ({1}) sont évaluées avec la grille {0} : ses chiffres sont ceux de chacune ; attendez d'en avoir au moins 3 pour la publier",
+        "in the anonymised review, fewer than 3 companies ({1}) are assessed on grid {0}: its figures are each company's own; wait until there are at least 3 before publishing it"
     ),
     WarnFewCompanies => (
         "la revue anonymisée porte sur moins de 3 entreprises ({0}) : ses chiffres sont ceux de chacune ; attendez d'en avoir au moins 3 pour la publier",

@@ -32,8 +32,11 @@ use crate::text::{Lang, Text};
 pub use targets::{Target, TargetError, TargetStatus, TargetTrack, parse_targets};
 
 /// One scored company: what the review reports on.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct CompanyResult {
+    /// The grid (id and version) the sheet was scored on: figures are never mixed across
+    /// grids, and versions of one grid share their levels and the questions they have in common.
+    pub grid: &'static Questionnaire,
     /// Where the sheet came from (named in warnings, never in the review).
     pub source: String,
     /// The company as its sheet names it.
@@ -84,6 +87,14 @@ pub enum ReviewWarning {
         /// The number of companies.
         count: usize,
     },
+    /// In an anonymised review, the figures of a grid (or of a version, for the regulation
+    /// coverage) assessed by fewer than three companies are those companies' own.
+    FewOnGrid {
+        /// The grid, `id version` or `id`.
+        grid: String,
+        /// The number of companies assessed on it.
+        count: usize,
+    },
 }
 
 impl ReviewWarning {
@@ -102,6 +113,9 @@ impl ReviewWarning {
             }
             ReviewWarning::FewCompanies { count } => {
                 L::WarnFewCompanies.text(&[&count.to_string()])
+            }
+            ReviewWarning::FewOnGrid { grid, count } => {
+                L::WarnFewOnGrid.text(&[grid, &count.to_string()])
             }
         }
     }
@@ -123,8 +137,12 @@ pub struct Review {
 ///
 /// Companies given twice for the same period are counted once (the first in the given order),
 /// in both campaigns, with a warning.
+///
+/// Companies are grouped by grid (versions of one grid together, named by the latest of them):
+/// each group gets its own cohort figures. `q`, the grid the command was given, is only used
+/// when no company was scored at all.
 pub fn build_review(
-    q: &Questionnaire,
+    q: &'static Questionnaire,
     current: Vec<CompanyResult>,
     previous: Option<Vec<CompanyResult>>,
     targets: &[Target],
@@ -138,15 +156,50 @@ pub fn build_review(
             count: current.len(),
         });
     }
-    let cohort = model::Cohort::new(
-        q,
-        &current,
-        previous.as_deref(),
-        targets,
-        targets::year_of(&options.date),
-        &mut warnings,
-    );
-    let html = html::write(&cohort, previous.as_deref().unwrap_or(&[]), options);
+    let mut found = vec![false; targets.len()];
+    let mut groups = model::by_grid(&current);
+    if groups.is_empty() {
+        groups.push((q, Vec::new()));
+    }
+    let cohorts: Vec<model::Cohort<'_>> = groups
+        .into_iter()
+        .map(|(g, members)| {
+            model::Cohort::new(
+                g,
+                members,
+                previous.as_deref(),
+                targets,
+                targets::year_of(&options.date),
+                &mut found,
+            )
+        })
+        .collect();
+    if options.anonymize && current.len() >= model::MIN_GROUP {
+        for c in &cohorts {
+            let n = c.companies.len();
+            if cohorts.len() > 1 && n < model::MIN_GROUP {
+                warnings.push(ReviewWarning::FewOnGrid {
+                    grid: c.q.id.clone(),
+                    count: n,
+                });
+            }
+            for (g, n) in c.versions() {
+                if n < model::MIN_GROUP && model::grid::has_regulation_mappings(g) {
+                    warnings.push(ReviewWarning::FewOnGrid {
+                        grid: format!("{} {}", g.id, g.version),
+                        count: n,
+                    });
+                }
+            }
+        }
+    }
+    for (t, _) in targets.iter().zip(&found).filter(|(_, f)| !**f) {
+        warnings.push(ReviewWarning::TargetWithoutCompany {
+            line: t.line,
+            company: t.company.clone(),
+        });
+    }
+    let html = html::write(&cohorts, previous.as_deref().unwrap_or(&[]), options);
     Review {
         html,
         warnings,

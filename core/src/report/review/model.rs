@@ -9,6 +9,8 @@ use super::targets::{Target, TargetStatus, TargetTrack, target_status, year_of};
 use super::{CompanyResult, ReviewWarning};
 use crate::answers::Company;
 use crate::codes::{Level, Track};
+use crate::coverage::{RequirementStatus, grid_coverage, sheet_coverage};
+use crate::mapping::compare_versions;
 use crate::questionnaire::Questionnaire;
 use std::collections::{BTreeMap, HashMap};
 
@@ -117,13 +119,9 @@ pub enum SectorKey {
     Other,
 }
 
-/// The NACE section of a company, when its sheet states one.
-///
-/// Answer sheets have no NACE field yet: when `Company` gains one (a code such as `C29.1` or a
-/// section letter), return its section letter here and the sector view, the anonymised heat
-/// map and the sector groups all switch to NACE sections with no other change.
-fn nace_section(_company: &Company) -> Option<char> {
-    None
+/// The NACE section of a company, when its sheet states a valid NACE code.
+fn nace_section(company: &Company) -> Option<char> {
+    company.nace().map(|n| n.section)
 }
 
 /// The sector group of a company.
@@ -177,30 +175,34 @@ pub struct Cohort<'a> {
     pub q: &'a Questionnaire,
     /// The companies, sorted by name.
     pub companies: Vec<Member<'a>>,
-    /// Whether a previous campaign was given (even if no company matched).
+    /// Whether a previous campaign was given with sheets on this grid (even if no company
+    /// matched).
     pub has_previous: bool,
     /// Whether targets were given.
     pub has_targets: bool,
 }
 
 impl<'a> Cohort<'a> {
-    /// Matches `current` with `previous` and `targets`.
+    /// Matches `current` (companies scored on versions of one grid, `q` being the latest of
+    /// them) with `previous` (a previous result counts only when scored on the same grid, any
+    /// version) and `targets`; `found[k]` is set when target `k` names a company of `current`.
     pub fn new(
         q: &'a Questionnaire,
-        current: &'a [CompanyResult],
+        current: Vec<&'a CompanyResult>,
         previous: Option<&'a [CompanyResult]>,
         targets: &'a [Target],
         fallback_year: Option<i32>,
-        warnings: &mut Vec<ReviewWarning>,
+        found: &mut [bool],
     ) -> Cohort<'a> {
         let directory = previous.map(|p| Directory::new(p.iter().map(|r| &r.company)));
         let mut companies: Vec<Member<'a>> = current
-            .iter()
+            .into_iter()
             .map(|r| {
                 let prev = directory
                     .as_ref()
                     .zip(previous)
-                    .and_then(|(d, p)| d.find(&r.company).and_then(|i| p.get(i)));
+                    .and_then(|(d, p)| d.find(&r.company).and_then(|i| p.get(i)))
+                    .filter(|p| p.grid.id == r.grid.id);
                 Member {
                     result: r,
                     previous: prev,
@@ -208,14 +210,15 @@ impl<'a> Cohort<'a> {
                 }
             })
             .collect();
-        for t in targets {
-            let mut found = false;
+        for (k, t) in targets.iter().enumerate() {
             for m in companies.iter_mut() {
                 let c = &m.result.company;
                 if !t.is_for(c.id.as_deref(), &c.name) {
                     continue;
                 }
-                found = true;
+                if let Some(f) = found.get_mut(k) {
+                    *f = true;
+                }
                 let year = m
                     .result
                     .period
@@ -232,12 +235,6 @@ impl<'a> Cohort<'a> {
                 );
                 m.targets.push((t, status));
             }
-            if !found {
-                warnings.push(ReviewWarning::TargetWithoutCompany {
-                    line: t.line,
-                    company: t.company.clone(),
-                });
-            }
         }
         companies.sort_by(|a, b| {
             sort_key(&a.result.company.name)
@@ -247,7 +244,9 @@ impl<'a> Cohort<'a> {
         Cohort {
             q,
             companies,
-            has_previous: previous.is_some(),
+            // A previous campaign on other grids only is nothing to compare this grid with.
+            has_previous: previous
+                .is_some_and(|p| p.is_empty() || p.iter().any(|r| r.grid.id == q.id)),
             has_targets: !targets.is_empty(),
         }
     }
@@ -303,12 +302,99 @@ impl<'a> Cohort<'a> {
     }
 
     /// A company's theme scores on `track`, in percent, aligned with the grid's themes.
+    /// A company scored on another version of the grid has its scores placed by theme id.
     pub fn theme_scores(&self, member: usize, track: Track) -> Vec<Option<f64>> {
-        self.companies
-            .get(member)
-            .and_then(|m| m.result.assessment.track(track))
-            .map(|t| t.themes.iter().map(|r| r.percent()).collect())
-            .unwrap_or_default()
+        let Some(m) = self.companies.get(member) else {
+            return Vec::new();
+        };
+        let Some(t) = m.result.assessment.track(track) else {
+            return Vec::new();
+        };
+        let own = grid::theme_ids(m.result.grid);
+        grid::theme_ids(self.q)
+            .iter()
+            .map(|id| {
+                own.iter()
+                    .position(|o| o == id)
+                    .and_then(|k| t.themes.get(k))
+                    .and_then(|r| r.percent())
+            })
+            .collect()
+    }
+
+    /// The position in this cohort's grid of question `qi` of a member's own grid (matched by
+    /// id, so that versions of one grid share their questions).
+    fn in_grid(&self, member: &Member<'_>, qi: usize) -> Option<usize> {
+        if std::ptr::eq(member.result.grid, self.q) {
+            return Some(qi);
+        }
+        let id = &grid::question(member.result.grid, qi)?.id;
+        self.q.question_index(id)
+    }
+
+    /// The distinct versions of the grid among the companies, oldest first, with the number of
+    /// companies scored on each.
+    pub fn versions(&self) -> Vec<(&'a Questionnaire, usize)> {
+        let mut v: Vec<(&'a Questionnaire, usize)> = Vec::new();
+        for m in &self.companies {
+            match v
+                .iter_mut()
+                .find(|(g, _)| g.version == m.result.grid.version)
+            {
+                Some((_, n)) => *n += 1,
+                None => v.push((m.result.grid, 1)),
+            }
+        }
+        v.sort_by(|a, b| compare_versions(&a.0.version, &b.0.version));
+        v
+    }
+
+    /// Whether a matched company was scored on another version than in the previous campaign.
+    pub fn compares_versions(&self) -> bool {
+        self.companies.iter().any(|m| {
+            m.previous
+                .is_some_and(|p| p.grid.version != m.result.grid.version)
+        })
+    }
+
+    /// The regulation coverage of the companies scored on `g` (one version): per requirement
+    /// of the grid (framework, then requirement order), per track of the grid, `None` when no
+    /// question covers it for the track, else the companies per status (in
+    /// [`RequirementStatus::ALL`] order).
+    pub fn coverage(&self, g: &Questionnaire) -> Vec<CoverageRow> {
+        let mut rows: Vec<CoverageRow> = grid_coverage(g)
+            .into_iter()
+            .map(|r| CoverageRow {
+                framework: r.framework,
+                requirement: r.requirement,
+                counts: g
+                    .track_codes()
+                    .iter()
+                    .map(|&t| r.is_covered(t).then_some([0; 5]))
+                    .collect(),
+            })
+            .collect();
+        for m in self
+            .companies
+            .iter()
+            .filter(|m| same_grid(m.result.grid, g))
+        {
+            for res in sheet_coverage(g, &m.result.assessment) {
+                let Some(row) = rows
+                    .iter_mut()
+                    .find(|r| r.framework == res.framework && r.requirement == res.requirement)
+                else {
+                    continue;
+                };
+                let Some(ti) = g.track_codes().iter().position(|&t| t == res.track) else {
+                    continue;
+                };
+                if let Some(Some(c)) = row.counts.get_mut(ti) {
+                    c[status_index(res.status)] += 1;
+                }
+            }
+        }
+        rows
     }
 
     /// Mean theme scores of a group of companies on `track` (over the members with a score).
@@ -407,7 +493,12 @@ impl<'a> Cohort<'a> {
                 let Some(next) = Level::from_rank(t.level + 1) else {
                     continue;
                 };
-                for &qi in &t.level_result(next).failed_critical {
+                for qi in t
+                    .level_result(next)
+                    .failed_critical
+                    .iter()
+                    .filter_map(|&qi| self.in_grid(m, qi))
+                {
                     let c = counts.entry(qi).or_insert_with(|| vec![0; tracks.len()]);
                     if let Some(k) = tracks.iter().position(|x| *x == t.track).or(Some(ti))
                         && let Some(slot) = c.get_mut(k)
@@ -452,7 +543,7 @@ impl<'a> Cohort<'a> {
                 .iter()
                 .flat_map(|&t| self.top_steps(m, t))
                 .filter_map(|i| m.result.assessment.next_steps.get(i))
-                .map(|s| s.question)
+                .filter_map(|s| self.in_grid(m, s.question))
                 .collect();
             questions.sort_unstable();
             questions.dedup();
@@ -480,6 +571,89 @@ impl<'a> Cohort<'a> {
         }
         out
     }
+}
+
+/// The cohort's counts for one requirement: see [`Cohort::coverage`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoverageRow {
+    /// Position of the framework in the grid's `frameworks`.
+    pub framework: usize,
+    /// Position of the requirement in the framework's `requirements`.
+    pub requirement: usize,
+    /// Per track of the grid: `None` when not covered, else companies per status.
+    pub counts: Vec<Option<[usize; 5]>>,
+}
+
+/// The position of `s` in [`RequirementStatus::ALL`].
+pub fn status_index(s: RequirementStatus) -> usize {
+    RequirementStatus::ALL
+        .iter()
+        .position(|&x| x == s)
+        .unwrap_or(0)
+}
+
+/// Whether two grids are the same id and version.
+pub fn same_grid(a: &Questionnaire, b: &Questionnaire) -> bool {
+    std::ptr::eq(a, b) || (a.id == b.id && a.version == b.version)
+}
+
+/// A company's status per requirement of each framework of its own grid, the tracks taken
+/// together: met when met on every track that covers it, not met when not met (or not answered)
+/// on every answered track, partly met otherwise; requirements not applicable or not answered
+/// on every track are left out. Returns, per framework (grid order), the requirements met,
+/// partly met and not met.
+pub fn company_coverage(r: &CompanyResult) -> Vec<[usize; 3]> {
+    let g = r.grid;
+    let mut per: BTreeMap<(usize, usize), Vec<RequirementStatus>> = BTreeMap::new();
+    for res in sheet_coverage(g, &r.assessment) {
+        per.entry((res.framework, res.requirement))
+            .or_default()
+            .push(res.status);
+    }
+    let mut out = vec![[0usize; 3]; g.frameworks.len()];
+    for ((f, _), statuses) in per {
+        let answered: Vec<RequirementStatus> = statuses
+            .into_iter()
+            .filter(|s| {
+                !matches!(
+                    s,
+                    RequirementStatus::NotApplicable | RequirementStatus::NotAnswered
+                )
+            })
+            .collect();
+        if answered.is_empty() {
+            continue;
+        }
+        let k = if answered.iter().all(|&s| s == RequirementStatus::Met) {
+            0
+        } else if answered.iter().all(|&s| s == RequirementStatus::NotMet) {
+            2
+        } else {
+            1
+        };
+        if let Some(slot) = out.get_mut(f) {
+            slot[k] += 1;
+        }
+    }
+    out
+}
+
+/// The companies of a campaign grouped by grid (the grid's id: versions of one grid go
+/// together), in order of first appearance, each with the latest version present among them.
+pub fn by_grid(current: &[CompanyResult]) -> Vec<(&'static Questionnaire, Vec<&CompanyResult>)> {
+    let mut out: Vec<(&'static Questionnaire, Vec<&CompanyResult>)> = Vec::new();
+    for r in current {
+        match out.iter_mut().find(|(g, _)| g.id == r.grid.id) {
+            Some((g, members)) => {
+                if compare_versions(&r.grid.version, &g.version) == std::cmp::Ordering::Greater {
+                    *g = r.grid;
+                }
+                members.push(r);
+            }
+            None => out.push((r.grid, vec![r])),
+        }
+    }
+    out
 }
 
 /// Rounded to one decimal, half away from zero.
@@ -518,10 +692,67 @@ pub mod grid {
         q.not_started.as_ref().map(|n| &n.definition)
     }
 
-    /// Whether the grid maps its questions to regulations (no grid does yet: questions carry
-    /// free-text `references` only). When questions gain structured mappings, return true
-    /// here and fill `html::Writer::regulations`.
-    pub fn has_regulation_mappings(_q: &Questionnaire) -> bool {
-        false
+    /// Whether the grid maps its questions to regulations (grid 1.1.0 and later do).
+    pub fn has_regulation_mappings(q: &Questionnaire) -> bool {
+        q.frameworks.iter().any(|f| !f.requirements.is_empty())
+            && q.questions.iter().any(|x| !x.mappings.is_empty())
+    }
+
+    /// The grid's provenance paragraph, when it has one.
+    pub fn provenance(q: &Questionnaire) -> Option<&Text> {
+        q.provenance.as_ref()
+    }
+
+    /// The grid's frameworks (regulations and standards its questions map to).
+    pub fn frameworks(q: &Questionnaire) -> &[crate::mapping::Framework] {
+        &q.frameworks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry;
+    use crate::scoring::{ScoringOptions, score};
+
+    fn result(grid: &'static Questionnaire, name: &str) -> CompanyResult {
+        let sheet = crate::answers::AnswerSheet::new(grid);
+        CompanyResult {
+            grid,
+            source: format!("{name}.json"),
+            company: Company {
+                name: name.into(),
+                ..Company::default()
+            },
+            period: None,
+            assessment: score(grid, &sheet, &ScoringOptions::default()),
+        }
+    }
+
+    #[test]
+    fn companies_group_by_grid_id_under_its_latest_version() {
+        let v10 = registry::find("rhsf-fir", "1.0.0").unwrap();
+        let v11 = registry::find("rhsf-fir", "1.1.0").unwrap();
+        let sme = registry::latest("rhsf-fir-sme").unwrap();
+        let all = vec![result(v10, "a"), result(sme, "b"), result(v11, "c")];
+        let groups = by_grid(&all);
+        assert_eq!(groups.len(), 2);
+        assert!(
+            std::ptr::eq(groups[0].0, v11),
+            "named by the latest version"
+        );
+        assert_eq!(groups[0].1.len(), 2);
+        assert_eq!(groups[1].0.id, "rhsf-fir-sme");
+    }
+
+    #[test]
+    fn an_unanswered_sheet_meets_no_requirement() {
+        let v11 = registry::find("rhsf-fir", "1.1.0").unwrap();
+        let counts = company_coverage(&result(v11, "a"));
+        assert_eq!(counts.len(), v11.frameworks.len());
+        // Not answered on every track: left out, neither met nor not met.
+        assert!(counts.iter().all(|c| *c == [0, 0, 0]), "{counts:?}");
+        let v10 = registry::find("rhsf-fir", "1.0.0").unwrap();
+        assert!(company_coverage(&result(v10, "b")).is_empty());
     }
 }
