@@ -10,7 +10,7 @@ use rust_xlsxwriter::XlsxError;
 impl Writer<'_> {
     pub(super) fn answers_headers(&self) -> Vec<(&'static str, f64)> {
         vec![
-            (self.t(Msg::WbCompany), 28.0),
+            (self.t(Msg::WbCompany), 36.0),
             (self.t(Msg::WbTrack), 7.0),
             ("Question", 9.0),
             (self.t(Msg::WbLevel), 7.0),

@@ -3,7 +3,7 @@
 
 use super::Writer;
 use super::figures::{CompanyFigures, quantile};
-use super::stream::{put_text, put_text_fmt};
+use super::stream::{print_setup, put_text, put_text_fmt};
 use crate::codes::{Level, maturity_code};
 use crate::messages::Msg;
 use rust_xlsxwriter::{Chart, RowNum, Worksheet, XlsxError};
@@ -19,6 +19,7 @@ impl Writer<'_> {
         for c in 2..10 {
             ws.set_column_width(c, 11)?;
         }
+        print_setup(&mut ws, 24.0 + 30.0 + 8.0 * 11.0, None)?;
         put_text_fmt(&mut ws, 0, 0, self.t(Msg::WbCompaniesPerLevel), &self.bold)?;
         let tracks = self.tracks();
         let mut headers = vec![self.t(Msg::WbLevel), self.t(Msg::WbLabel)];

@@ -2,7 +2,7 @@
 //! levels and their definitions, and the scoring rule in words.
 
 use super::Writer;
-use super::stream::{put_text, put_text_fmt};
+use super::stream::{print_setup, put_text, put_text_fmt};
 use crate::codes::{EvidenceMode, Level, maturity_code};
 use crate::exact::Percent;
 use crate::messages::{Msg, RULE_LINES};
@@ -23,6 +23,7 @@ impl Writer<'_> {
         ws.set_column_width(0, 30)?;
         ws.set_column_width(1, 36)?;
         ws.set_column_width(2, 90)?;
+        print_setup(ws, 30.0 + 36.0 + 90.0, None)?;
         let mut modes = modes.to_vec();
         modes.sort_by_key(|m| m.code());
         modes.dedup();
@@ -99,9 +100,22 @@ impl Writer<'_> {
         let t = threshold.to_string();
         for line in RULE_LINES {
             let line = line.fill(lang, &[("threshold", &t), ("weights", &weights)]);
-            put_text(ws, r, 0, &line)?;
+            self.paragraph(ws, r, &line)?;
             r += 1;
         }
         Ok(sheet)
+    }
+
+    /// A paragraph across the three columns of the Method sheet, wrapped, on a row tall enough
+    /// to show it whole (merged cells do not grow by themselves).
+    fn paragraph(&self, ws: &mut Worksheet, r: RowNum, text: &str) -> Result<(), XlsxError> {
+        const CHARS_PER_LINE: usize = 140;
+        let lines = text.chars().count().div_ceil(CHARS_PER_LINE).max(1);
+        let text = super::stream::cell_text(text);
+        ws.merge_range(r, 0, r, 2, &text, &self.wrap)?;
+        if lines > 1 {
+            ws.set_row_height(r, 15.0 * lines as f64)?;
+        }
+        Ok(())
     }
 }

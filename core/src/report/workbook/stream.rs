@@ -1,7 +1,7 @@
 //! The streaming writer under every sheet: text cells that are never formulas and never longer
 //! than Excel allows, the header format, and [`LongSheet`], a sheet that continues on further
 //! worksheets (`Answers (2)`…) past Excel's row limit, held in memory or streamed to a temporary
-//! file ([`Memory`]).
+//! file ([`Memory`]), and the print setup every sheet gets ([`print_setup`]).
 
 use super::{EXCEL_MAX_CELL_CHARS, SheetNames};
 use rust_xlsxwriter::{Format, FormatAlign, RowNum, Workbook, Worksheet, XlsxError};
@@ -60,6 +60,52 @@ pub(crate) fn header_format() -> Format {
         .set_align(FormatAlign::Top)
 }
 
+/// Total column width (in characters) above which a sheet prints in landscape.
+const PORTRAIT_MAX_WIDTH: f64 = 100.0;
+
+/// Columns at least this wide hold running text: it wraps rather than being cut.
+pub(crate) const TEXT_COLUMN_WIDTH: f64 = 30.0;
+
+/// The print setup of every sheet: A4, landscape when the columns are wider than a portrait
+/// page, fitted to one page wide (as many pages long as needed), the rows `repeat` (header rows)
+/// printed on every page, the sheet name and page number in the footer.
+pub(crate) fn print_setup(
+    ws: &mut Worksheet,
+    total_width: f64,
+    repeat: Option<(RowNum, RowNum)>,
+) -> Result<(), XlsxError> {
+    ws.set_paper_size(9);
+    if total_width > PORTRAIT_MAX_WIDTH {
+        ws.set_landscape();
+    }
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
+    ws.set_footer("&L&A&R&P / &N");
+    if let Some((first, last)) = repeat {
+        ws.set_repeat_rows(first, last)?;
+    }
+    Ok(())
+}
+
+/// Sets the column widths of a sheet whose first row holds `headers`, wrapping the text of its
+/// wide columns (they hold running text: comments, recommendations…), and its print setup with
+/// the header row repeated.
+pub(crate) fn columns_and_print(
+    ws: &mut Worksheet,
+    widths: impl IntoIterator<Item = f64>,
+) -> Result<(), XlsxError> {
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let mut total = 0.0;
+    for (c, width) in widths.into_iter().enumerate() {
+        ws.set_column_width(c as u16, width)?;
+        if width >= TEXT_COLUMN_WIDTH {
+            ws.set_column_format(c as u16, &wrap)?;
+        }
+        total += width;
+    }
+    print_setup(ws, total, Some((0, 0)))
+}
+
 /// A sheet that continues on further sheets past the row limit (`Answers`, `Answers (2)`…).
 /// Its worksheets are held apart from the workbook until [`LongSheet::close`], so that several
 /// long sheets can be written in turn and still come out in order.
@@ -110,8 +156,8 @@ impl LongSheet {
         let mut ws = new_sheet(wb, memory)?;
         ws.set_name(SheetNames::continued(base, part))?;
         let hf = header_format();
-        for (c, (h, width)) in headers.iter().enumerate() {
-            ws.set_column_width(c as u16, *width)?;
+        columns_and_print(&mut ws, headers.iter().map(|(_, w)| *w))?;
+        for (c, (h, _)) in headers.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, *h, &hf)?;
         }
         ws.set_freeze_panes(1, 0)?;

@@ -3,7 +3,7 @@
 //! the previous campaign when one is given.
 
 use super::figures::{CompanyFigures, PreviousIndex, diff_tenths};
-use super::stream::{Memory, new_sheet, put_text};
+use super::stream::{Memory, columns_and_print, new_sheet, put_text};
 use super::{Writer, yes_no};
 use crate::codes::Level;
 use crate::exact::Percent;
@@ -23,7 +23,7 @@ impl Writer<'_> {
     ) -> Result<Worksheet, XlsxError> {
         let lang = self.lang;
         let mut headers: Vec<(String, f64)> = vec![
-            (self.t(Msg::WbCompany).into(), 28.0),
+            (self.t(Msg::WbCompany).into(), 34.0),
             (self.t(Msg::WbSector).into(), 18.0),
             (self.t(Msg::WbCountry).into(), 10.0),
             (self.t(Msg::WbIdentifier).into(), 14.0),
@@ -60,8 +60,8 @@ impl Writer<'_> {
         // One row per company: constant-memory too when asked, so that memory stays flat.
         let mut ws = new_sheet(wb, self.memory(Memory::Constant))?;
         ws.set_name(self.names.summary)?;
-        for (c, (h, width)) in headers.iter().enumerate() {
-            ws.set_column_width(c as u16, *width)?;
+        columns_and_print(&mut ws, headers.iter().map(|(_, w)| *w))?;
+        for (c, (h, _)) in headers.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, h, &self.header)?;
         }
         ws.set_row_height(0, 32)?;

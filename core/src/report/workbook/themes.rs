@@ -8,7 +8,7 @@ use rust_xlsxwriter::XlsxError;
 impl Writer<'_> {
     pub(super) fn themes_headers(&self) -> Vec<(&'static str, f64)> {
         vec![
-            (self.t(Msg::WbCompany), 28.0),
+            (self.t(Msg::WbCompany), 36.0),
             (self.t(Msg::WbPeriod), 10.0),
             (self.t(Msg::WbTrack), 8.0),
             (self.t(Msg::WbTheme), 8.0),
