@@ -21,18 +21,20 @@ impl Writer<'_> {
             (self.t(Msg::WbComment), 40.0),
             (self.t(Msg::WbEvidence), 40.0),
             (self.t(Msg::WbJustification), 30.0),
+            (self.t(Msg::WbGrid), 16.0),
         ]
     }
 }
 
 impl ResultsWorkbook<'_> {
-    pub(super) fn push_answers(&mut self, s: &ScoredSheet) -> Result<(), XlsxError> {
-        let (w, sheet) = (&self.w, &mut self.answers);
+    pub(super) fn push_answers(&mut self, s: &ScoredSheet, g: usize) -> Result<(), XlsxError> {
+        let (w, sheet, grid) = (&self.w, &mut self.answers, &self.grids[g]);
+        let key = grid.key();
         let lang = w.lang;
         let (yes, no) = (yes_no(true, lang), yes_no(false, lang));
         let name = &s.sheet.company.name;
-        for &(qi, t) in &self.track_pairs {
-            let qq = &w.q.questions[qi];
+        for &(qi, t) in &grid.track_pairs {
+            let qq = &grid.q.questions[qi];
             let answer = s.sheet.answer(&qq.id, t);
             let (ws, r) = sheet.next(&mut self.wb)?;
             put_text(ws, r, 0, name)?;
@@ -46,7 +48,7 @@ impl ResultsWorkbook<'_> {
                     .iter()
                     .position(|v| *v == a.value)
                     .unwrap_or(0);
-                put_text(ws, r, 6, self.value_labels[vi])?;
+                put_text(ws, r, 6, grid.value_labels[vi])?;
             }
             // Points as scoring counted them, never recomputed here.
             if let Some(p) = s
@@ -66,6 +68,7 @@ impl ResultsWorkbook<'_> {
                 }
                 put_text(ws, r, 10, a.justification.as_deref().unwrap_or(""))?;
             }
+            ws.write_string(r, 11, &key)?;
         }
         Ok(())
     }

@@ -17,6 +17,14 @@ pub(super) struct CompanyFigures {
     pub(super) id: Option<String>,
     pub(super) period: Option<String>,
     pub(super) source: String,
+    /// Position of the company's grid in the workbook's grids (`grids`).
+    pub(super) grid: usize,
+    /// The section letter of the company's NACE code, when given.
+    pub(super) nace_section: Option<char>,
+    /// The buyer whose supplier the company is, when given.
+    pub(super) buyer: Option<String>,
+    /// The company's tier in its buyer's chain (1, 2, 3 for 3 and beyond), when given.
+    pub(super) tier: Option<u8>,
     pub(super) headline: u8,
     pub(super) provisional: bool,
     /// One entry per track of the questionnaire, in its order.
@@ -32,14 +40,21 @@ pub(super) struct TrackFigures {
     pub(super) index: f64,
     pub(super) completeness: f64,
     pub(super) unknown: u32,
+    /// Questions answered `na` (not applicable).
+    pub(super) na: u32,
     pub(super) unsubstantiated: u32,
 }
 
 impl CompanyFigures {
-    pub(super) fn new(tracks: &[Track], s: &ScoredSheet) -> CompanyFigures {
+    pub(super) fn new(tracks: &[Track], s: &ScoredSheet, grid: usize) -> CompanyFigures {
         let a = &s.assessment;
         let c = &s.sheet.company;
+        let (nace_section, buyer, tier) = supplier_fields(s);
         CompanyFigures {
+            grid,
+            nace_section,
+            buyer,
+            tier,
             name: c.name.clone(),
             sector: c.sector.clone(),
             country: c.country.clone(),
@@ -57,12 +72,18 @@ impl CompanyFigures {
                         index: tr.index,
                         completeness: tr.completeness(),
                         unknown: tr.unknown_count,
+                        na: tr.levels.iter().map(|l| l.not_applicable).sum(),
                         unsubstantiated: tr.unsubstantiated_count,
                     })
                 })
                 .collect(),
         }
     }
+}
+
+/// The company's NACE section, buyer and tier, when given.
+fn supplier_fields(_s: &ScoredSheet) -> (Option<char>, Option<String>, Option<u8>) {
+    (None, None, None)
 }
 
 /// Normalised key to match a company across campaigns.
@@ -76,6 +97,8 @@ fn norm(s: &str) -> String {
 /// The previous campaign's figures, found by company id, else by name.
 pub(super) struct PreviousIndex {
     companies: Vec<CompanyFigures>,
+    /// The id of each previous company's grid (levels compare within one grid id only).
+    grid_ids: Vec<String>,
     by_id: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
 }
@@ -86,7 +109,11 @@ impl PreviousIndex {
         let mut by_name = HashMap::new();
         let companies: Vec<CompanyFigures> = previous
             .iter()
-            .map(|p| CompanyFigures::new(q.track_codes(), p))
+            .map(|p| CompanyFigures::new(q.track_codes(), p, 0))
+            .collect();
+        let grid_ids = previous
+            .iter()
+            .map(|p| super::grids::sheet_grid(q, p).id.clone())
             .collect();
         for (i, p) in companies.iter().enumerate() {
             if let Some(id) = p.id.as_deref().filter(|i| !i.trim().is_empty()) {
@@ -98,16 +125,21 @@ impl PreviousIndex {
         }
         PreviousIndex {
             companies,
+            grid_ids,
             by_id,
             by_name,
         }
     }
 
-    pub(super) fn find(&self, c: &CompanyFigures) -> Option<&CompanyFigures> {
+    /// The previous figures of `c`, whose grid has id `grid_id`: `None` when the company is
+    /// not found, or was assessed on another grid (a light-grid level does not compare with a
+    /// full-grid level; versions of one grid do).
+    pub(super) fn find(&self, c: &CompanyFigures, grid_id: &str) -> Option<&CompanyFigures> {
         c.id.as_deref()
             .filter(|i| !i.trim().is_empty())
             .and_then(|id| self.by_id.get(&norm(id)).copied())
             .or_else(|| self.by_name.get(&norm(&c.name)).copied())
+            .filter(|&i| self.grid_ids.get(i).is_some_and(|g| g == grid_id))
             .and_then(|i| self.companies.get(i))
     }
 }

@@ -112,6 +112,8 @@ pub(crate) fn columns_and_print(
 pub(super) struct LongSheet {
     base: &'static str,
     headers: Vec<(&'static str, f64)>,
+    /// A sentence shown above the header row of every part (the coverage disclaimer).
+    preamble: Option<&'static str>,
     /// Full sheets.
     done: Vec<Worksheet>,
     /// The sheet being written.
@@ -132,23 +134,47 @@ impl LongSheet {
         memory: Memory,
         rows_per_sheet: u32,
     ) -> Result<LongSheet, XlsxError> {
-        let current = Self::new_part(wb, base, &headers, memory, 1)?;
+        Self::start_with_preamble(wb, base, None, headers, memory, rows_per_sheet)
+    }
+
+    /// [`LongSheet::start`] with a sentence above the header row of every part.
+    pub(super) fn start_with_preamble(
+        wb: &mut Workbook,
+        base: &'static str,
+        preamble: Option<&'static str>,
+        headers: Vec<(&'static str, f64)>,
+        memory: Memory,
+        rows_per_sheet: u32,
+    ) -> Result<LongSheet, XlsxError> {
+        let current = Self::new_part(wb, base, preamble, &headers, memory, 1)?;
         Ok(LongSheet {
             base,
             headers,
+            preamble,
             done: Vec::new(),
             current,
             part: 1,
-            row: 1,
+            row: Self::first_row(preamble),
             memory,
             rows_per_sheet,
         })
     }
 
-    /// A new worksheet, named and with its header row.
+    /// The row of the header (0, or 1 under a preamble).
+    fn header_row(preamble: Option<&str>) -> RowNum {
+        RowNum::from(preamble.is_some())
+    }
+
+    /// The first data row.
+    fn first_row(preamble: Option<&str>) -> RowNum {
+        Self::header_row(preamble) + 1
+    }
+
+    /// A new worksheet, named and with its preamble and header row.
     fn new_part(
         wb: &mut Workbook,
         base: &str,
+        preamble: Option<&str>,
         headers: &[(&'static str, f64)],
         memory: Memory,
         part: usize,
@@ -156,11 +182,19 @@ impl LongSheet {
         let mut ws = new_sheet(wb, memory)?;
         ws.set_name(SheetNames::continued(base, part))?;
         let hf = header_format();
+        let top = Self::header_row(preamble);
         columns_and_print(&mut ws, headers.iter().map(|(_, w)| *w))?;
-        for (c, (h, _)) in headers.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, *h, &hf)?;
+        if let Some(text) = preamble {
+            let wrap = Format::new().set_text_wrap().set_italic();
+            let last = headers.len().saturating_sub(1) as u16;
+            ws.merge_range(0, 0, 0, last, text, &wrap)?;
+            ws.set_row_height(0, 32)?;
+            ws.set_repeat_rows(0, top)?;
         }
-        ws.set_freeze_panes(1, 0)?;
+        for (c, (h, _)) in headers.iter().enumerate() {
+            ws.write_string_with_format(top, c as u16, *h, &hf)?;
+        }
+        ws.set_freeze_panes(top + 1, 0)?;
         Ok(ws)
     }
 
@@ -170,11 +204,18 @@ impl LongSheet {
         wb: &mut Workbook,
     ) -> Result<(&mut Worksheet, RowNum), XlsxError> {
         if self.row >= self.rows_per_sheet {
-            let next = Self::new_part(wb, self.base, &self.headers, self.memory, self.part + 1)?;
+            let next = Self::new_part(
+                wb,
+                self.base,
+                self.preamble,
+                &self.headers,
+                self.memory,
+                self.part + 1,
+            )?;
             let full = std::mem::replace(&mut self.current, next);
             self.done.push(self.filtered(full)?);
             self.part += 1;
-            self.row = 1;
+            self.row = Self::first_row(self.preamble);
         }
         let row = self.row;
         self.row += 1;
@@ -184,8 +225,9 @@ impl LongSheet {
     /// `ws` with a filter over the rows written on the current sheet.
     fn filtered(&self, mut ws: Worksheet) -> Result<Worksheet, XlsxError> {
         let last_col = self.headers.len().saturating_sub(1) as u16;
-        let last_row = self.row.saturating_sub(1).max(1);
-        ws.autofilter(0, 0, last_row, last_col)?;
+        let top = Self::header_row(self.preamble);
+        let last_row = self.row.saturating_sub(1).max(top + 1);
+        ws.autofilter(top, 0, last_row, last_col)?;
         Ok(ws)
     }
 
