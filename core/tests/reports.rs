@@ -9,7 +9,7 @@ use rust_xlsxwriter::Workbook;
 use std::io::Cursor;
 use vigilance_core::import::template::{ANSWERS_HEADER_ROW, COMPANY_FIRST_ROW};
 use vigilance_core::import::{
-    ImportedSheet, answer_template, matrix_template, read_matrix_csv, read_workbook,
+    CompanyField, ImportedSheet, answer_template, matrix_template, read_matrix_csv, read_workbook,
 };
 use vigilance_core::report::csv::summary_csv;
 use vigilance_core::report::json::ErrorEntry;
@@ -493,7 +493,10 @@ fn matrix_template_round_trip_gives_the_json_results() {
             edits.push((name, r, 2, s.company.country.clone().unwrap_or_default()));
             edits.push((name, r, 3, s.company.id.clone().unwrap_or_default()));
             edits.push((name, r, 4, s.period.clone().unwrap_or_default()));
-            for c in 5..width {
+            edits.push((name, r, 5, s.company.nace.clone().unwrap_or_default()));
+            edits.push((name, r, 6, s.company.buyer.clone().unwrap_or_default()));
+            edits.push((name, r, 7, s.company.tier.clone().unwrap_or_default()));
+            for c in CompanyField::ALL.len() as u16..width {
                 let Data::String(h) = cell(&header, 0, c as u32) else {
                     continue;
                 };
@@ -577,11 +580,11 @@ fn bad_cell_value_is_reported_with_its_cell() {
     assert_eq!(na.path, format!("Réponses!H{}", row + 2));
     assert!(
         bad.describe(Lang::En)
-            .starts_with("cell Réponses!H11: `Peut-être`")
+            .starts_with(&format!("cell Réponses!H{}: `Peut-être`", row + 1))
     );
     assert!(
         bad.describe(Lang::Fr)
-            .starts_with("cellule Réponses!H11 : `Peut-être`")
+            .starts_with(&format!("cellule Réponses!H{} : `Peut-être`", row + 1))
     );
     // The value as the user wrote it, in the user's language.
     assert!(
@@ -1001,4 +1004,148 @@ fn every_sheet_has_its_print_setup() {
             "{sheet} repeats its header rows: {wbxml}"
         );
     }
+}
+
+#[test]
+fn template_company_fields_nace_buyer_and_tier_are_read_and_checked_at_their_cell() {
+    let row_of = |f: CompanyField| {
+        COMPANY_FIRST_ROW + CompanyField::ALL.iter().position(|x| *x == f).unwrap() as u32
+    };
+    for lang in Lang::ALL {
+        let template = answer_template(q(), lang).expect("template");
+        let name = vigilance_core::import::answers_sheet_name(lang);
+        let edits = |nace: &str, tier: &str| {
+            vec![
+                (name, COMPANY_FIRST_ROW, 1, "Zeta".to_string()),
+                (name, row_of(CompanyField::Nace), 1, nace.to_string()),
+                (
+                    name,
+                    row_of(CompanyField::Buyer),
+                    1,
+                    "Acheteur Alpha".into(),
+                ),
+                (name, row_of(CompanyField::Tier), 1, tier.to_string()),
+            ]
+        };
+        let read = read_workbook(&filled(&template, &edits("c.10", "3 +")), q());
+        let sheet = match &read[0].result {
+            Ok(p) => &p.value,
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(sheet.company.nace.as_deref(), Some("C10"));
+        assert_eq!(sheet.company.buyer.as_deref(), Some("Acheteur Alpha"));
+        assert_eq!(sheet.company.tier.as_deref(), Some("3+"));
+
+        let read = read_workbook(&filled(&template, &edits("Textile", "4")), q());
+        let ps = problems(&read);
+        let nace = ps
+            .iter()
+            .find(|p| matches!(p.kind, ProblemKind::InvalidNace { .. }))
+            .expect("bad NACE reported");
+        assert_eq!(
+            nace.path,
+            format!("{name}!B{}", row_of(CompanyField::Nace) + 1)
+        );
+        let tier = ps
+            .iter()
+            .find(|p| matches!(p.kind, ProblemKind::InvalidTier { .. }))
+            .expect("bad tier reported");
+        assert_eq!(
+            tier.path,
+            format!("{name}!B{}", row_of(CompanyField::Tier) + 1)
+        );
+    }
+}
+
+#[test]
+fn suppliers_sheet_shows_each_buyers_cascade_per_tier_and_its_weak_links() {
+    let suppliers = scored_dir("questionnaires/examples-suppliers");
+    let batch = &suppliers;
+    let bytes = results_workbook(
+        vigilance_core::registry::default_grid(),
+        batch,
+        &[],
+        &opts(Lang::En),
+    )
+    .expect("workbook");
+    let mut book = open(&bytes);
+    let ws = book.worksheet_range("Suppliers").expect("Suppliers");
+    let text = |r: u32, c: u32| match cell(&ws, r, c) {
+        Data::String(s) => s,
+        _ => String::new(),
+    };
+    for buyer in ["Acheteur Alpha SA", "Buyer Beta GmbH"] {
+        let top = (0..ws.height() as u32)
+            .find(|&r| text(r, 0).starts_with(&format!("Buyer: {buyer} (grid ")))
+            .unwrap_or_else(|| panic!("no block for {buyer}"));
+        let theirs: Vec<&ScoredSheet> = batch
+            .iter()
+            .filter(|s| s.sheet.company.buyer.as_deref() == Some(buyer))
+            .collect();
+        // Per tier, the headline row counts every supplier of that tier once.
+        let mut r = top + 3;
+        let mut counted = 0.0;
+        while !text(r, 0).is_empty() {
+            if text(r, 1) == "Headline" {
+                let n: f64 = (3..8)
+                    .map(|c| match cell(&ws, r, c) {
+                        Data::Float(f) => f,
+                        _ => 0.0,
+                    })
+                    .sum();
+                assert_eq!(cell(&ws, r, 2), Data::Float(n), "row {r}");
+                counted += n;
+            }
+            r += 1;
+        }
+        assert_eq!(counted as usize, theirs.len(), "{buyer}");
+        // The suppliers below N2, and only they.
+        let list = (r..ws.height() as u32)
+            .find(|&x| text(x, 0).starts_with("Suppliers below N2"))
+            .expect("weak links")
+            + 2;
+        let mut listed = Vec::new();
+        let mut x = list;
+        while !text(x, 0).is_empty() && !text(x, 0).starts_with("Buyer: ") {
+            listed.push(text(x, 0));
+            x += 1;
+        }
+        let mut weak: Vec<String> = theirs
+            .iter()
+            .filter(|s| s.assessment.headline_level < 2)
+            .map(|s| s.sheet.company.name.clone())
+            .collect();
+        weak.sort();
+        listed.sort();
+        assert_eq!(listed, weak, "{buyer}");
+    }
+    // No buyer, no Suppliers sheet.
+    let plain = results_workbook(q(), &self::batch(), &[], &opts(Lang::En)).expect("workbook");
+    assert!(
+        !open(&plain)
+            .sheet_names()
+            .contains(&"Suppliers".to_string())
+    );
+}
+
+#[test]
+fn cohort_quartiles_group_by_nace_section_when_given() {
+    let mut b = batch();
+    b[0].sheet.company.nace = Some("C10".into());
+    b[1].sheet.company.nace = Some("C29".into());
+    let bytes = results_workbook(q(), &b, &[], &opts(Lang::En)).expect("workbook");
+    let cohort = open(&bytes).worksheet_range("Cohort").expect("Cohort");
+    let scope_rows = |scope: &str| {
+        (0..cohort.height() as u32)
+            .filter(|&r| cell(&cohort, r, 0) == Data::String(scope.into()))
+            .collect::<Vec<_>>()
+    };
+    let section = scope_rows("C Manufacturing");
+    assert_eq!(section.len(), 8, "one row per track and level");
+    // Alpha and Beta sit together in section C; the two others stay on their sector text.
+    assert_eq!(cell(&cohort, section[0], 3), Data::Float(2.0));
+    assert_eq!(
+        cell(&cohort, scope_rows("Agroalimentaire")[0], 3),
+        Data::Float(2.0)
+    );
 }

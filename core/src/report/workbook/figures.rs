@@ -3,6 +3,7 @@
 //! previous campaign, and the quartiles of the Cohort sheet.
 
 use super::ScoredSheet;
+use crate::answers::Tier;
 use crate::codes::{Level, Track};
 use crate::questionnaire::Questionnaire;
 use std::collections::HashMap;
@@ -81,9 +82,21 @@ impl CompanyFigures {
     }
 }
 
-/// The company's NACE section, buyer and tier, when given.
-fn supplier_fields(_s: &ScoredSheet) -> (Option<char>, Option<String>, Option<u8>) {
-    (None, None, None)
+/// The company's NACE section, buyer and tier (1, 2, 3 for 3 and beyond), when given.
+fn supplier_fields(s: &ScoredSheet) -> (Option<char>, Option<String>, Option<u8>) {
+    let c = &s.sheet.company;
+    let tier = c.tier().map(|t| match t {
+        Tier::One => 1,
+        Tier::Two => 2,
+        Tier::ThreePlus => 3,
+    });
+    let buyer = c
+        .buyer
+        .as_deref()
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .map(str::to_string);
+    (c.nace().map(|n| n.section), buyer, tier)
 }
 
 /// Normalised key to match a company across campaigns.
