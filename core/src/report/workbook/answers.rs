@@ -1,7 +1,7 @@
 //! The Answers sheet: one row per company, question and track, with the answer as written,
 //! the points scoring gave it, comment, evidence and justification.
 
-use super::stream::put_text;
+use super::stream::{fit_row, put_text};
 use super::{ResultsWorkbook, ScoredSheet, Writer, yes_no};
 use crate::codes::AnswerValue;
 use crate::messages::Msg;
@@ -44,6 +44,16 @@ impl ResultsWorkbook<'_> {
             put_text(ws, r, 4, &qq.theme)?;
             ws.write_string(r, 5, if qq.critical { yes } else { no })?;
             if let Some(a) = answer {
+                let evidence = a.evidence.join("\n");
+                fit_row(
+                    ws,
+                    r,
+                    &[
+                        (40.0, a.comment.as_deref().unwrap_or("")),
+                        (40.0, &evidence),
+                        (30.0, a.justification.as_deref().unwrap_or("")),
+                    ],
+                )?;
                 let vi = AnswerValue::ALL
                     .iter()
                     .position(|v| *v == a.value)

@@ -11,7 +11,7 @@ use super::stream::{print_setup, put_text, put_text_fmt};
 use crate::codes::{Level, Track, maturity_code};
 use crate::messages::Msg;
 use crate::nace::section_label;
-use rust_xlsxwriter::{Chart, ChartDataLabel, RowNum, Worksheet, XlsxError};
+use rust_xlsxwriter::{Chart, ChartDataLabel, ChartFont, RowNum, Worksheet, XlsxError};
 use std::collections::BTreeMap;
 
 /// Rows taken by the charts of a block (charts are 220 px high; rows 20 px).
@@ -104,7 +104,8 @@ impl Writer<'_> {
                 .set_data_label(ChartDataLabel::new().show_value());
             chart
                 .title()
-                .set_name(&Msg::WbDistributionOf.fill(lang, &[("track", label)]));
+                .set_name(&Msg::WbDistributionOf.fill(lang, &[("track", label)]))
+                .set_font(ChartFont::new().set_size(11));
             chart.legend().set_hidden();
             chart.x_axis().set_name(self.t(Msg::WbCompanies));
             chart.y_axis().set_reverse();

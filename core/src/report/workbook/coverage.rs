@@ -5,7 +5,7 @@
 //! is information, not a legal opinion. Statuses come from [`crate::coverage::status_of`].
 
 use super::grids::Grid;
-use super::stream::{LongSheet, Memory, columns_and_print, put_text};
+use super::stream::{LongSheet, Memory, columns_and_print, fit_row, put_text};
 use super::{ResultsWorkbook, ScoredSheet, Writer};
 use crate::coverage::{RequirementStatus, disclaimer, status_of};
 use crate::messages::Msg;
@@ -62,6 +62,7 @@ impl Writer<'_> {
                     ws.write_string(r, 0, &key)?;
                     put_text(&mut ws, r, 1, &f.id)?;
                     put_text(&mut ws, r, 2, &req.reference)?;
+                    fit_row(&mut ws, r, &[(50.0, req.title.get(lang))])?;
                     put_text(&mut ws, r, 3, req.title.get(lang))?;
                     ws.write_string(r, 4, t.code())?;
                     for (k, n) in counts[t.index()].iter().enumerate() {
@@ -117,6 +118,7 @@ impl ResultsWorkbook<'_> {
                 let status = status_of(&s.assessment, t, questions);
                 counted.push((ri, t, status));
                 let (ws, r) = sheet.next(&mut self.wb)?;
+                fit_row(ws, r, &[(50.0, req.title.get(lang))])?;
                 put_text(ws, r, 0, name)?;
                 ws.write_string(r, 1, &key)?;
                 put_text(ws, r, 2, &f.id)?;

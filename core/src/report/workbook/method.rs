@@ -4,7 +4,7 @@
 
 use super::Writer;
 use super::grids::{Grid, grid_key};
-use super::stream::{print_setup, put_text, put_text_fmt};
+use super::stream::{fit_row, print_setup, put_text, put_text_fmt};
 use crate::codes::{EvidenceMode, Level, maturity_code};
 use crate::coverage::disclaimer;
 use crate::exact::Percent;
@@ -85,12 +85,13 @@ impl Writer<'_> {
         }
         r += 1;
         for m in 0..=4u8 {
-            ws.write_string(r, 0, maturity_code(m))?;
-            put_text(ws, r, 1, main.maturity_label(m, lang))?;
+            ws.write_string_with_format(r, 0, maturity_code(m), &self.wrap)?;
+            put_text_fmt(ws, r, 1, main.maturity_label(m, lang), &self.wrap)?;
             let def = match Level::from_rank(m) {
                 Some(l) => main.level(l).map(|d| d.definition.get(lang)),
                 None => main.not_started.as_ref().map(|n| n.definition.get(lang)),
             };
+            fit_row(ws, r, &[(90.0, def.unwrap_or(""))])?;
             put_text_fmt(ws, r, 2, def.unwrap_or(""), &self.wrap)?;
             r += 1;
         }
@@ -130,12 +131,11 @@ impl Writer<'_> {
             grids.iter().map(|g| g.q).collect()
         };
         for q in &shown {
-            ws.write_string(r, 0, grid_key(q))?;
+            ws.write_string_with_format(r, 0, grid_key(q), &self.wrap)?;
             put_text_fmt(ws, r, 1, q.title.get(lang), &self.wrap)?;
             let provenance = q.provenance.as_ref().map_or("", |p| p.get(lang));
             put_text_fmt(ws, r, 2, provenance, &self.wrap)?;
-            let lines = provenance.chars().count().div_ceil(95).max(1);
-            ws.set_row_height(r, 15.0 * lines as f64)?;
+            fit_row(ws, r, &[(36.0, q.title.get(lang)), (90.0, provenance)])?;
             r += 1;
         }
         if shown.iter().any(|q| !q.frameworks.is_empty()) {

@@ -463,7 +463,9 @@ impl<'a> Writer<'a> {
             names: SheetNames::of(lang),
             rows_per_sheet,
             header: header_format(),
-            score: Format::new().set_num_format("0.0"),
+            score: Format::new()
+                .set_num_format("0.0")
+                .set_align(FormatAlign::Top),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             bold: Format::new().set_bold(),
         }

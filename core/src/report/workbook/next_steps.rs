@@ -1,7 +1,7 @@
 //! The Next steps sheet: one row per company and question to work on, in the method's order,
 //! with the reason, the current answer and the recommendation.
 
-use super::stream::put_text;
+use super::stream::{fit_row, put_text};
 use super::{ResultsWorkbook, ScoredSheet, Writer, yes_no};
 use crate::messages::Msg;
 use crate::report::json::reason_label;
@@ -42,7 +42,10 @@ impl ResultsWorkbook<'_> {
             if let Some(v) = step.current {
                 put_text(ws, r, 6, grid.q.value_label(v, lang))?;
             }
-            put_text(ws, r, 7, qq.recommendation.get(lang))?;
+            let reason = reason_label(step.reason, lang);
+            let recommendation = qq.recommendation.get(lang);
+            fit_row(ws, r, &[(30.0, reason), (80.0, recommendation)])?;
+            put_text(ws, r, 7, recommendation)?;
             ws.write_string(r, 8, &key)?;
         }
         Ok(())

@@ -87,20 +87,55 @@ pub(crate) fn print_setup(
     Ok(())
 }
 
-/// Sets the column widths of a sheet whose first row holds `headers`, wrapping the text of its
-/// wide columns (they hold running text: comments, recommendations…), and its print setup with
-/// the header row repeated.
+/// Gives row `row` the height its wrapped texts need: `cells` are (column width, text) pairs of
+/// the row's wrapped cells. Spreadsheet apps do not all grow such rows by themselves (LibreOffice
+/// keeps them one line high), which would hide the end of the texts on screen and in print.
+pub(crate) fn fit_row(
+    ws: &mut Worksheet,
+    row: RowNum,
+    cells: &[(f64, &str)],
+) -> Result<(), XlsxError> {
+    let lines = cells
+        .iter()
+        .map(|(width, text)| text_lines(*width, text))
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        // 15 points a line; Excel's tallest row is 409 points.
+        ws.set_row_height(row, (15.0 * lines as f64).min(409.0))?;
+    }
+    Ok(())
+}
+
+/// The lines `text` takes in a wrapped column `width` characters wide (an estimate: about one
+/// character of margin, words not split).
+pub(crate) fn text_lines(width: f64, text: &str) -> usize {
+    let per_line = (width - 1.0).max(4.0) as usize;
+    text.split('\n')
+        .map(|l| l.chars().count().div_ceil(per_line).max(1))
+        .sum::<usize>()
+        .max(1)
+}
+
+/// Sets the column widths of a sheet whose first row holds `headers`, its cells top-aligned and
+/// the text of its wide columns wrapped (they hold running text: comments, recommendations…),
+/// and its print setup with the header row repeated.
 pub(crate) fn columns_and_print(
     ws: &mut Worksheet,
     widths: impl IntoIterator<Item = f64>,
 ) -> Result<(), XlsxError> {
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    // Top-aligned, so that a row grown by a wrapped text still reads across.
+    let top = Format::new().set_align(FormatAlign::Top);
+    let wrap = top.clone().set_text_wrap();
     let mut total = 0.0;
     for (c, width) in widths.into_iter().enumerate() {
         ws.set_column_width(c as u16, width)?;
-        if width >= TEXT_COLUMN_WIDTH {
-            ws.set_column_format(c as u16, &wrap)?;
-        }
+        let format = if width >= TEXT_COLUMN_WIDTH {
+            &wrap
+        } else {
+            &top
+        };
+        ws.set_column_format(c as u16, format)?;
         total += width;
     }
     print_setup(ws, total, Some((0, 0)))

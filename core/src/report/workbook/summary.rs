@@ -4,7 +4,7 @@
 
 use super::figures::{CompanyFigures, PreviousIndex, diff_tenths};
 use super::grids::Grid;
-use super::stream::{Memory, columns_and_print, new_sheet, put_text};
+use super::stream::{Memory, columns_and_print, fit_row, new_sheet, put_text};
 use super::{Writer, yes_no};
 use crate::codes::Level;
 use crate::exact::Percent;
@@ -109,7 +109,9 @@ impl Writer<'_> {
             put_text(&mut ws, r, 4, c.period.as_deref().unwrap_or(""))?;
             ws.write_number(r, 5, f64::from(c.headline))?;
             let grid = &grids[c.grid];
-            put_text(&mut ws, r, 6, &self.level_label(grid.q, c.headline))?;
+            let label = self.level_label(grid.q, c.headline);
+            fit_row(&mut ws, r, &[(30.0, &label), (30.0, &c.source)])?;
+            put_text(&mut ws, r, 6, &label)?;
             ws.write_string(r, 7, yes_no(c.provisional, lang))?;
             for (ti, tr) in c.tracks.iter().enumerate() {
                 let col = (first_track_col + ti * per_track) as u16;

@@ -20,7 +20,7 @@ impl Writer<'_> {
     ) -> Result<Worksheet, XlsxError> {
         let mut ws = Worksheet::new();
         ws.set_name(self.names.suppliers)?;
-        let widths = [28.0, 14.0, 16.0, 10.0, 10.0, 10.0, 10.0, 10.0, 12.0];
+        let widths = [40.0, 14.0, 16.0, 10.0, 10.0, 10.0, 10.0, 10.0, 12.0];
         for (c, w) in widths.iter().enumerate() {
             ws.set_column_width(c as u16, *w)?;
         }
