@@ -232,8 +232,9 @@ impl From<CsvDelimiterArg> for Delimiter {
 /// Options shared by the commands that read the questionnaire.
 #[derive(Debug, Args)]
 pub struct GridArgs {
-    /// Grid to use: a built-in grid (`rhsf-fir@1.0.0`, `rhsf-fir@1.1.0`, `rhsf-fir-sme`; see
-    /// `vigilance questionnaire list`) or a questionnaire file. Default: `rhsf-fir` 1.0.0.
+    /// One grid for every sheet: a built-in grid (`rhsf-fir@1.0.0`, `rhsf-fir@1.1.0`,
+    /// `rhsf-fir-sme`; see `vigilance questionnaire list`) or a questionnaire file. Default: each
+    /// sheet on the built-in grid version it names (`rhsf-fir` 1.0.0 when it names none).
     #[arg(long, value_name = "GRID|FILE", value_hint = ValueHint::FilePath)]
     pub questionnaire: Option<PathBuf>,
     /// Language of messages and reports.

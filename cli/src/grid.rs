@@ -5,6 +5,7 @@
 use crate::fatal::Fatal;
 use crate::inputs::describe;
 use std::path::Path;
+use vigilance_core::registry::GridChoice;
 use vigilance_core::{Lang, Msg, Problems, Questionnaire, registry};
 
 /// The built-in grid named `name` (`rhsf-fir`, `rhsf-fir@1.0.0`).
@@ -50,7 +51,17 @@ pub fn load_for_new(path: Option<&Path>, lang: Lang) -> Result<&'static Question
     }
 }
 
-/// The grid to read sheets with (`score`, `validate`): the built-in grid `path` names
+/// The grids to read sheets with (`score`, `validate`, `report`, `--previous`): with `path`,
+/// the one grid it names or holds, for every sheet; without, each sheet on the built-in grid
+/// version it names (those naming none on `rhsf-fir` 1.0.0).
+pub fn choice(path: Option<&Path>, lang: Lang) -> Result<GridChoice<'static>, Fatal> {
+    match path {
+        None => Ok(GridChoice::named()),
+        Some(_) => load(path, lang).map(GridChoice::Forced),
+    }
+}
+
+/// The grid to read sheets with when one is forced: the built-in grid `path` names
 /// (`rhsf-fir@1.0.0`), the file at `path`, or, without `path`, `rhsf-fir` 1.0.0 (the grid every
 /// sheet answered until 1.1.0). A questionnaire that cannot be used is a fatal error: nothing
 /// can be scored without it.

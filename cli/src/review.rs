@@ -14,17 +14,20 @@ use std::path::Path;
 use std::process::ExitCode;
 use vigilance_core::location::decode_text;
 use vigilance_core::messages::count;
+use vigilance_core::registry::GridChoice;
 use vigilance_core::report::json::ErrorEntry;
 use vigilance_core::report::review::{
     CompanyResult, ReviewOptions, Target as ReviewTarget, build_review, parse_targets,
 };
 use vigilance_core::report::workbook::ScoredSheet;
-use vigilance_core::{Lang, Msg, Questionnaire, ScoringOptions};
+use vigilance_core::{Lang, Msg, ScoringOptions};
 
 /// Runs `vigilance report`.
 pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     let lang: Lang = args.grid.lang.into();
-    let q = crate::grid::load(args.grid.questionnaire.as_deref(), lang)?;
+    let grids = crate::grid::choice(args.grid.questionnaire.as_deref(), lang)?;
+    // TODO(p4 merge): the review is built on one grid; sheets are now read each on its own.
+    let q = grids.grid_for(None);
     let opts = ScoringOptions {
         evidence_mode: args.evidence_mode.into(),
         threshold: args.threshold,
@@ -35,7 +38,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     };
     let target = Target::from_arg(Some(&args.output));
 
-    let (scored, errors) = score_inputs(&args.inputs, q, &opts, lang);
+    let (scored, errors) = score_inputs(&args.inputs, grids, &opts, lang);
     let mut err = io::stderr().lock();
     if !args.quiet {
         print_sheet_warnings(&mut err, &scored, lang, "");
@@ -51,7 +54,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     }
 
     let previous = args.previous.as_ref().map(|p| {
-        let (scored, errors) = score_inputs(std::slice::from_ref(p), q, &opts, lang);
+        let (scored, errors) = score_inputs(std::slice::from_ref(p), grids, &opts, lang);
         for e in &errors {
             let _ = writeln!(
                 err,
@@ -131,13 +134,13 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
 /// Reads and scores the sheets of `paths` (files and directories, as `score` reads them).
 fn score_inputs(
     paths: &[std::path::PathBuf],
-    q: &Questionnaire,
+    grids: GridChoice<'static>,
     opts: &ScoringOptions,
     lang: Lang,
 ) -> (Vec<ScoredSheet>, Vec<ErrorEntry>) {
     let gathered = inputs::gather(paths);
     let run = ScoreRun {
-        questionnaire: q,
+        grids,
         options: *opts,
         lang,
         progress: ProgressBar::hidden(),

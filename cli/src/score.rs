@@ -20,6 +20,7 @@ use std::cell::RefCell;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use vigilance_core::messages::{colon, count};
+use vigilance_core::registry::GridChoice;
 use vigilance_core::report::json::{ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry};
 use vigilance_core::report::workbook::{ResultsWorkbook, ScoredSheet, WorkbookError};
 use vigilance_core::{Lang, Msg, Problem, Questionnaire, ScoringOptions, Text, score};
@@ -74,11 +75,11 @@ pub fn error_entry(source: &str, problems: &[Problem], lang: Lang) -> ErrorEntry
     }
 }
 
-/// One scoring run: the grid, the scoring options, the language of messages and the progress
+/// One scoring run: the grids, the scoring options, the language of messages and the progress
 /// bar, shared by every step that reads and scores inputs.
-pub struct ScoreRun<'q> {
-    /// The questionnaire scored against.
-    pub questionnaire: &'q Questionnaire,
+pub struct ScoreRun {
+    /// The grid of each sheet: the one `--questionnaire` forces, or each sheet's own.
+    pub grids: GridChoice<'static>,
     /// Evidence mode and threshold.
     pub options: ScoringOptions,
     /// The language of messages.
@@ -87,21 +88,21 @@ pub struct ScoreRun<'q> {
     pub progress: ProgressBar,
 }
 
-impl ScoreRun<'_> {
+impl ScoreRun {
     /// Reads and scores every sheet of `input`, turning each into a `T` with `make` (on the
     /// worker that scored it).
     fn score_input<T>(&self, input: &Input, make: &impl Fn(ScoredSheet) -> T) -> Vec<Outcome<T>> {
-        let q = self.questionnaire;
-        let outcomes = read_sheets(input, q, self.lang)
+        let outcomes = read_sheets(input, self.grids, self.lang)
             .into_iter()
             .map(|read| match read.result {
                 Ok(parsed) => {
-                    let assessment = score(q, &parsed.value, &self.options);
+                    let assessment = score(read.grid, &parsed.value, &self.options);
                     Outcome::Done(make(ScoredSheet {
                         source: read.source,
                         sheet: parsed.value,
                         assessment,
                         warnings: parsed.warnings,
+                        grid: read.grid,
                     }))
                 }
                 Err(problems) => Outcome::Failed(error_entry(&read.source, &problems.0, self.lang)),
@@ -203,7 +204,7 @@ fn progress_bar(count: usize, quiet: bool) -> ProgressBar {
 /// Runs `vigilance score`.
 pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
     let lang: Lang = args.grid.lang.into();
-    let q = crate::grid::load(args.grid.questionnaire.as_deref(), lang)?;
+    let grids = crate::grid::choice(args.grid.questionnaire.as_deref(), lang)?;
     let options = ScoringOptions {
         evidence_mode: args.evidence_mode.into(),
         threshold: args.threshold,
@@ -214,7 +215,7 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
         return Err(Fatal::new(lang, Msg::FatalXlsxToTerminal, &[]));
     }
     let mut run = ScoreRun {
-        questionnaire: q,
+        grids,
         options,
         lang,
         progress: ProgressBar::hidden(),
@@ -259,7 +260,9 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
                     .map(|s| (s.source.clone(), s.warnings.clone())),
             );
             let delimiter = args.csv_delimiter.into();
-            let bytes = crate::reports::csv(q, &scored, &tally.errors, lang, delimiter);
+            // TODO(p3 merge): the CSV writer takes one grid; give it each sheet's (`s.grid`).
+            let first = scored.first().map_or(grids.grid_for(None), |s| s.grid);
+            let bytes = crate::reports::csv(first, &scored, &tally.errors, lang, delimiter);
             write_to(&target, lang, |w| w.write_all(&bytes))?;
         }
     }
@@ -278,7 +281,7 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
 /// then replaces the target. The errors already in `tally` (inputs that could not be used) are
 /// listed with those found while scoring.
 fn write_workbook(
-    run: &ScoreRun<'_>,
+    run: &ScoreRun,
     target: &Target,
     inputs: &[Input],
     previous: Option<Vec<ScoredSheet>>,
@@ -286,12 +289,27 @@ fn write_workbook(
 ) -> Result<(), Fatal> {
     let lang = run.lang;
     let fatal = |e: WorkbookError| Fatal::new(lang, Msg::FatalWorkbook, &[("error", &e)]);
-    let options = crate::reports::workbook_options(lang, previous);
-    let mut book = ResultsWorkbook::new(run.questionnaire, options).map_err(fatal)?;
+    let mut options = Some(crate::reports::workbook_options(lang, previous));
+    // TODO(p3 merge): the workbook is made with one grid, the first sheet's (or, with no sheet,
+    // the fallback); once it reads each sheet's own (`ScoredSheet::grid`), make it up front.
+    let mut book: Option<ResultsWorkbook<'static>> = None;
+    let mut open = |grid: &'static Questionnaire,
+                    book: &mut Option<ResultsWorkbook<'static>>|
+     -> Result<(), WorkbookError> {
+        if book.is_none()
+            && let Some(options) = options.take()
+        {
+            *book = Some(ResultsWorkbook::new(grid, options)?);
+        }
+        Ok(())
+    };
     run.for_each_scored(inputs, &|s| s, |o| {
         match o {
             Outcome::Done(s) => {
-                book.push(&s)?;
+                open(s.grid, &mut book)?;
+                if let Some(book) = book.as_mut() {
+                    book.push(&s)?;
+                }
                 tally.scored += 1;
                 if !s.warnings.is_empty() {
                     tally.warned.push((s.source, s.warnings));
@@ -302,6 +320,10 @@ fn write_workbook(
         Ok(())
     })
     .map_err(fatal)?;
+    open(run.grids.grid_for(None), &mut book).map_err(fatal)?;
+    let Some(mut book) = book else {
+        unreachable!("the workbook was opened above")
+    };
     tally.errors.sort_by(|a, b| a.source.cmp(&b.source));
     for e in &tally.errors {
         book.push_error(e);
@@ -320,7 +342,7 @@ fn write_workbook(
 /// written, so that neither the sheets nor their results are all in memory at once; `errors`
 /// follows, sorted by source, with the errors already in `tally`.
 fn stream_json(
-    run: &ScoreRun<'_>,
+    run: &ScoreRun,
     w: &mut dyn Write,
     inputs: &[Input],
     tally: &mut Tally,
@@ -337,16 +359,16 @@ fn stream_json(
 }
 
 /// The result document, scored while serde writes it.
-struct StreamedDocument<'a, 'q> {
-    run: &'a ScoreRun<'q>,
+struct StreamedDocument<'a> {
+    run: &'a ScoreRun,
     inputs: &'a [Input],
     tally: RefCell<&'a mut Tally>,
 }
 
 /// The `results` array of a [`StreamedDocument`].
-struct StreamedResults<'d, 'a, 'q>(&'d StreamedDocument<'a, 'q>);
+struct StreamedResults<'d, 'a>(&'d StreamedDocument<'a>);
 
-impl Serialize for StreamedDocument<'_, '_> {
+impl Serialize for StreamedDocument<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // The fields of `ResultDocument`, in its order.
         let mut doc = serializer.serialize_struct("ResultDocument", 3)?;
@@ -359,12 +381,11 @@ impl Serialize for StreamedDocument<'_, '_> {
     }
 }
 
-impl Serialize for StreamedResults<'_, '_, '_> {
+impl Serialize for StreamedResults<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let StreamedDocument { run, inputs, tally } = self.0;
-        let q = run.questionnaire;
         let to_entry = |s: ScoredSheet| {
-            let entry = ResultEntry::new(&s.source, q, &s.sheet, &s.assessment, &s.warnings);
+            let entry = ResultEntry::new(&s.source, s.grid, &s.sheet, &s.assessment, &s.warnings);
             let warned = (!s.warnings.is_empty()).then_some((s.source, s.warnings));
             (entry, warned)
         };
@@ -387,7 +408,7 @@ impl Serialize for StreamedResults<'_, '_, '_> {
 
 /// Scores the sheets of an earlier campaign (`--previous`); those that cannot be scored are
 /// reported as warnings and left out of the comparison.
-fn read_previous(run: &ScoreRun<'_>, path: &std::path::Path, quiet: bool) -> Vec<ScoredSheet> {
+fn read_previous(run: &ScoreRun, path: &std::path::Path, quiet: bool) -> Vec<ScoredSheet> {
     let lang = run.lang;
     let gathered = inputs::gather(std::slice::from_ref(&path.to_path_buf()));
     // The comparison needs only each company's summary figures: drop the answers.

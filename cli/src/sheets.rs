@@ -1,32 +1,38 @@
 //! Reading answer files into checked answer sheets, through core's one reader
 //! ([`vigilance_core::import::read_answer_file_as`]), which recognises JSON sheets, Excel
 //! workbooks and CSV matrices for the command line as for the browser. One file may hold several
-//! companies (a matrix), so one input gives one or more [`SheetRead`]s, each named by its source.
+//! companies (a matrix), so one input gives one or more [`SheetRead`]s, each named by its source
+//! and carrying the grid it was read with: the one `--questionnaire` forces, or else the built-in
+//! grid the sheet names ([`GridChoice`]).
 
 use crate::inputs::Input;
-use vigilance_core::import::{FileKind, read_answer_file_as};
+use vigilance_core::import::{FileKind, read_answer_file_on};
+use vigilance_core::registry::GridChoice;
 use vigilance_core::{AnswerSheet, Lang, Parsed, Place, Problem, Problems, Questionnaire};
 
 /// One answer sheet read from an input, or every problem that prevents using it.
 #[derive(Debug)]
-pub struct SheetRead {
+pub struct SheetRead<'q> {
     /// The input, with the sheet's part when the file holds several (`book.xlsx (ligne 5)`).
     pub source: String,
     /// The sheet and its warnings, or its problems.
     pub result: Result<Parsed<AnswerSheet>, Problems>,
+    /// The grid it was read with, and is to be scored on.
+    pub grid: &'q Questionnaire,
 }
 
-/// Reads every sheet of `input`; the part of a file that holds several companies is named in
-/// `lang`.
-pub fn read_sheets(input: &Input, questionnaire: &Questionnaire, lang: Lang) -> Vec<SheetRead> {
+/// Reads every sheet of `input`, each on the grid `grids` gives it; the part of a file that
+/// holds several companies is named in `lang`.
+pub fn read_sheets<'q>(input: &Input, grids: GridChoice<'q>, lang: Lang) -> Vec<SheetRead<'q>> {
     match input.read() {
         Ok(bytes) => {
             let kind = recognise(input, &bytes);
-            parse_sheets(input, kind, &bytes, questionnaire, lang)
+            parse_sheets(input, kind, &bytes, grids, lang)
         }
         Err(p) => vec![SheetRead {
             source: input.source.clone(),
             result: Err(Problems(vec![*p])),
+            grid: grids.grid_for(None),
         }],
     }
 }
@@ -38,18 +44,20 @@ pub fn recognise(input: &Input, bytes: &[u8]) -> FileKind {
 
 /// Parses the bytes of one input of `kind`. A file that holds several companies gives one
 /// sheet per company, named `file (ligne 5)` in `lang`.
-pub fn parse_sheets(
+pub fn parse_sheets<'q>(
     input: &Input,
     kind: FileKind,
     bytes: &[u8],
-    questionnaire: &Questionnaire,
+    grids: GridChoice<'q>,
     lang: Lang,
-) -> Vec<SheetRead> {
-    read_answer_file_as(kind, &input.source, bytes, questionnaire)
+) -> Vec<SheetRead<'q>> {
+    let file = read_answer_file_on(kind, &input.source, bytes, grids);
+    file.sheets
         .into_iter()
         .map(|s| SheetRead {
             source: labelled_source(&input.source, s.label.as_ref(), lang),
             result: s.result,
+            grid: file.grid,
         })
         .collect()
 }

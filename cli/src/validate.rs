@@ -13,7 +13,8 @@ use std::process::ExitCode;
 use vigilance_core::import::FileKind;
 use vigilance_core::location::{decode_text, strip_bom};
 use vigilance_core::messages::{Msg, colon, count};
-use vigilance_core::{Lang, Problem, Questionnaire, Severity};
+use vigilance_core::registry::GridChoice;
+use vigilance_core::{Lang, Problem, Severity};
 
 /// One problem as miette renders it.
 #[derive(Debug)]
@@ -153,9 +154,10 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
         .as_deref()
         .and_then(|p| p.to_str())
         .and_then(crate::grid::builtin);
-    let questionnaire: &Questionnaire = match (&args.grid.questionnaire, builtin) {
-        (None, _) => Questionnaire::builtin(),
-        (Some(_), Some(grid)) => grid,
+    // Without --questionnaire, each sheet is checked against the built-in grid it names.
+    let grids = match (&args.grid.questionnaire, builtin) {
+        (None, _) => GridChoice::named(),
+        (Some(_), Some(grid)) => GridChoice::Forced(grid),
         (Some(path), None) => {
             checked += 1;
             let name = path.to_string_lossy().into_owned();
@@ -174,7 +176,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
                             q.id,
                             q.version
                         ));
-                        Box::leak(Box::new(q))
+                        GridChoice::Forced(Box::leak(Box::new(q)))
                     }
                     Err(problems) => {
                         invalid += 1;
@@ -219,7 +221,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
         };
         let kind = recognise(input, &bytes);
         let text = (kind == FileKind::Json).then(|| source_text(&bytes));
-        for read in parse_sheets(input, kind, &bytes, questionnaire, lang) {
+        for read in parse_sheets(input, kind, &bytes, grids, lang) {
             let (problems, ok, company) = match &read.result {
                 Ok(parsed) => (
                     parsed.warnings.clone(),

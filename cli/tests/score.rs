@@ -317,3 +317,89 @@ fn a_workbook_named_json_gets_a_workbook_size_limit() {
         "{stderr}"
     );
 }
+
+/// A mixed batch: full-grid companies and light-grid suppliers, each scored on its own grid.
+#[test]
+fn a_mixed_batch_scores_every_sheet_on_its_own_grid() {
+    let out = vigilance()
+        .args([
+            "score",
+            "questionnaires/examples",
+            "questionnaires/examples-suppliers",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let doc = document(&out.stdout);
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    let mut grids = std::collections::BTreeSet::new();
+    for r in &doc.results {
+        let text = std::fs::read_to_string(root().join(&r.source)).unwrap();
+        let named = vigilance_core::registry::peek_questionnaire(&text).unwrap();
+        assert_eq!(
+            (r.questionnaire.id.clone(), r.questionnaire.version.clone()),
+            named,
+            "{}",
+            r.source
+        );
+        let grid = vigilance_core::registry::find(&named.0, &named.1).unwrap();
+        let sheet = AnswerSheet::parse(&text, grid).unwrap().value;
+        let expected = score(grid, &sheet, &ScoringOptions::default());
+        assert_eq!(r.headline_level, expected.headline_level, "{}", r.source);
+        grids.insert(named.0);
+    }
+    assert_eq!(
+        grids.into_iter().collect::<Vec<_>>(),
+        ["rhsf-fir", "rhsf-fir-sme"]
+    );
+    // Forced onto one grid, the other grid's sheets are refused.
+    vigilance()
+        .args([
+            "score",
+            "--questionnaire",
+            "rhsf-fir@1.0.0",
+            "questionnaires/examples",
+            "questionnaires/examples-suppliers",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(1);
+}
+
+/// `template --questionnaire rhsf-fir-sme` gives the light template, read back on the light grid;
+/// without `--questionnaire`, the default grid.
+#[test]
+fn templates_name_their_grid_and_are_read_back_on_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, expected) in [
+        (&["--questionnaire", "rhsf-fir-sme"][..], "rhsf-fir-sme"),
+        (&[][..], "rhsf-fir"),
+    ] {
+        let path = dir.path().join(format!("{expected}.xlsx"));
+        vigilance()
+            .arg("template")
+            .args(args)
+            .arg("-o")
+            .arg(&path)
+            .assert()
+            .success();
+        // An empty template: no company, so scored with a warning; its grid is the template's.
+        let out = vigilance()
+            .args(["score", "--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let doc = document(&out.stdout);
+        let grid = match doc.results.first() {
+            Some(r) => r.questionnaire.clone(),
+            None => panic!("{:?}", doc.errors),
+        };
+        assert_eq!(grid.id, expected);
+        let latest = vigilance_core::registry::latest(expected).unwrap();
+        assert_eq!(grid.version, latest.version);
+    }
+}

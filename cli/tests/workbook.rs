@@ -397,8 +397,16 @@ fn fill_answer_template(template: &Path, sheet: &serde_json::Value, out: &Path) 
 fn filled_template_scores_like_the_json_sheet() {
     let dir = tempfile::tempdir().unwrap();
     let template = dir.path().join("template.xlsx");
+    // The fixture answers 1.0.0: a template of that version, which the filled workbook names.
     vigilance()
-        .args(["template", "--lang", "en", "-o"])
+        .args([
+            "template",
+            "--questionnaire",
+            "rhsf-fir@1.0.0",
+            "--lang",
+            "en",
+            "-o",
+        ])
         .arg(&template)
         .assert()
         .success();

@@ -90,6 +90,56 @@ pub fn for_sheet(id: &str, version: &str) -> Option<&'static Questionnaire> {
     find(id, version).or_else(|| latest(id))
 }
 
+/// Which grid answer sheets are read and scored with: one grid for all (`--questionnaire`), or
+/// each sheet's own.
+#[derive(Clone, Copy, Debug)]
+pub enum GridChoice<'q> {
+    /// Every sheet on this grid; a sheet naming another grid is refused, another version of it
+    /// is read with a warning.
+    Forced(&'q Questionnaire),
+    /// Each sheet on the built-in grid it names ([`for_sheet`]: that version, else the latest
+    /// of that grid, with a version warning). A sheet naming no grid, or a grid that is not
+    /// built in (which its check then reports), is read with `fallback`.
+    Named {
+        /// The grid of sheets that name none.
+        fallback: &'q Questionnaire,
+    },
+}
+
+impl GridChoice<'static> {
+    /// Each sheet on the grid it names; sheets naming none on `rhsf-fir` 1.0.0, the grid every
+    /// sheet answered before grids had versions.
+    pub fn named() -> GridChoice<'static> {
+        GridChoice::Named {
+            fallback: Questionnaire::builtin(),
+        }
+    }
+}
+
+impl<'q> GridChoice<'q> {
+    /// The grid for a sheet naming grid `id` at `version` (`None` when it names none).
+    pub fn grid_for(self, named: Option<(&str, &str)>) -> &'q Questionnaire {
+        match self {
+            GridChoice::Forced(q) => q,
+            GridChoice::Named { fallback } => named
+                .and_then(|(id, version)| for_sheet(id, version))
+                .unwrap_or(fallback),
+        }
+    }
+
+    /// The grid for a sheet whose JSON text is `text` (its `questionnaire` reference, read
+    /// without reading the rest).
+    pub fn grid_for_json(self, text: &str) -> &'q Questionnaire {
+        match self {
+            GridChoice::Forced(q) => q,
+            GridChoice::Named { .. } => {
+                let named = peek_questionnaire(text);
+                self.grid_for(named.as_ref().map(|(i, v)| (i.as_str(), v.as_str())))
+            }
+        }
+    }
+}
+
 /// The `questionnaire` reference of an answer sheet's JSON text, read without reading the rest
 /// (so that the right grid can be chosen before the sheet is checked against it). `None` when
 /// the text is not a JSON object or names no questionnaire.
@@ -178,6 +228,35 @@ mod tests {
                 grid.name()
             );
         }
+    }
+
+    #[test]
+    fn each_sheet_gets_the_grid_it_names_unless_one_is_forced() {
+        let named = GridChoice::named();
+        let v = |q: &Questionnaire| format!("{}@{}", q.id, q.version);
+        assert_eq!(
+            v(named.grid_for(Some(("rhsf-fir", "1.1.0")))),
+            "rhsf-fir@1.1.0"
+        );
+        assert_eq!(
+            v(named.grid_for(Some(("rhsf-fir", "1.0.0")))),
+            "rhsf-fir@1.0.0"
+        );
+        assert_eq!(
+            v(named.grid_for(Some(("rhsf-fir-sme", "0.1.0")))),
+            "rhsf-fir-sme@1.0.0"
+        );
+        // No grid named, or one not built in: the fallback (whose check reports the latter).
+        assert_eq!(v(named.grid_for(None)), "rhsf-fir@1.0.0");
+        assert_eq!(
+            v(named.grid_for(Some(("other", "1.0.0")))),
+            "rhsf-fir@1.0.0"
+        );
+        let sme = "{\"questionnaire\":{\"id\":\"rhsf-fir-sme\",\"version\":\"1.0.0\"}}";
+        assert_eq!(v(named.grid_for_json(sme)), "rhsf-fir-sme@1.0.0");
+        assert_eq!(v(named.grid_for_json("not json")), "rhsf-fir@1.0.0");
+        let forced = GridChoice::Forced(default_grid());
+        assert_eq!(v(forced.grid_for_json(sme)), v(default_grid()));
     }
 
     #[test]

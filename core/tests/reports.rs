@@ -63,6 +63,7 @@ fn scored(source: &str, json: &str) -> ScoredSheet {
         sheet: parsed.value,
         assessment,
         warnings: parsed.warnings,
+        grid: q(),
     }
 }
 
@@ -711,6 +712,7 @@ fn workbook_points_come_from_scoring_even_for_na_where_forbidden() {
         sheet,
         assessment,
         warnings: vec![],
+        grid: q(),
     }];
     let bytes = results_workbook(q(), &scored, &[], &opts(Lang::En)).unwrap();
     let mut wb = open(&bytes);

@@ -57,6 +57,7 @@ fn scored(source: &str, name: &str, sector: &str, shift: usize) -> ScoredSheet {
         sheet: parsed.value,
         assessment,
         warnings: parsed.warnings,
+        grid: q(),
     }
 }
 

@@ -60,6 +60,7 @@ pub fn build_workbook(req: &WorkbookRequest) -> Result<Vec<u8>, String> {
         assessment: score(grid, sheet, &options),
         sheet: sheet.clone(),
         warnings: Vec::new(),
+        grid,
     };
     let opts = WorkbookOptions {
         lang: req.lang,

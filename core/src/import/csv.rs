@@ -9,11 +9,12 @@
 //! warning that says what was detected (encoding and separator) so that the user can check the
 //! accents. UTF-16 and UTF-32 are refused with the encoding named, as for JSON.
 
-use super::xlsx::{Grid, loaded, read_matrix};
+use super::xlsx::{Grid, grid_from_ids, loaded, matrix_ids, read_matrix};
 use super::{ImportedSheet, MAX_SPREADSHEET_BYTES};
 use crate::location::{decode_text, strip_bom};
 use crate::problem::{Place, Problem, ProblemKind};
 use crate::questionnaire::Questionnaire;
+use crate::registry::GridChoice;
 use std::borrow::Cow;
 
 /// The characters of Windows-1252 bytes 0x80 to 0x9F; the other bytes are those of Latin-1
@@ -76,21 +77,33 @@ fn windows_1252_warning(delimiter: u8) -> Problem {
 /// Windows-1252 with a warning on the first company (see the module documentation). Otherwise as
 /// [`read_matrix_csv`].
 pub fn read_matrix_csv_bytes(bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
+    read_matrix_csv_bytes_on(bytes, GridChoice::Forced(q)).1
+}
+
+/// [`read_matrix_csv_bytes`] with the grid chosen by `choice` from the question ids of the
+/// columns (a CSV has nowhere to name its grid); the grid read with comes back with the sheets.
+pub fn read_matrix_csv_bytes_on<'q>(
+    bytes: &[u8],
+    choice: GridChoice<'q>,
+) -> (&'q Questionnaire, Vec<ImportedSheet>) {
     if bytes.len() > MAX_SPREADSHEET_BYTES {
-        return vec![ImportedSheet::failed(
-            None,
-            Problem::file_too_large(bytes.len(), MAX_SPREADSHEET_BYTES),
-        )];
+        return (
+            choice.grid_for(None),
+            vec![ImportedSheet::failed(
+                None,
+                Problem::file_too_large(bytes.len(), MAX_SPREADSHEET_BYTES),
+            )],
+        );
     }
     let (text, windows_1252) = match decode_csv(bytes) {
         Ok(t) => t,
-        Err(p) => return vec![ImportedSheet::failed(None, p)],
+        Err(p) => return (choice.grid_for(None), vec![ImportedSheet::failed(None, p)]),
     };
-    let mut sheets = read_matrix_csv(&text, q);
+    let (q, mut sheets) = read_matrix_csv_on(&text, choice);
     if windows_1252 && let Some(first) = sheets.first_mut() {
         first.add_note(windows_1252_warning(detect_delimiter(strip_bom(&text))));
     }
-    sheets
+    (q, sheets)
 }
 
 /// Counts line breaks as the CSV reader does (`\n`, `\r\n` or a lone `\r`), moving forward
@@ -143,18 +156,32 @@ fn detect_delimiter(text: &str) -> u8 {
 /// Reads a matrix CSV: one [`ImportedSheet`] per company line (labelled `line 5`), each checked
 /// against `q`. A text that cannot be read gives one entry with an empty label and the problem.
 pub fn read_matrix_csv(text: &str, q: &Questionnaire) -> Vec<ImportedSheet> {
+    read_matrix_csv_on(text, GridChoice::Forced(q)).1
+}
+
+/// [`read_matrix_csv`] with the grid chosen by `choice` from the question ids of the columns;
+/// the grid read with comes back with the sheets.
+pub fn read_matrix_csv_on<'q>(
+    text: &str,
+    choice: GridChoice<'q>,
+) -> (&'q Questionnaire, Vec<ImportedSheet>) {
+    match csv_grid(text) {
+        Ok(grid) => {
+            let q = grid_from_ids(choice, &matrix_ids(&grid));
+            (q, read_matrix(&grid, q, Some(loaded(q))))
+        }
+        Err(p) => (choice.grid_for(None), vec![ImportedSheet::failed(None, p)]),
+    }
+}
+
+/// The cells of a CSV text, with the line of each record, or the problem that stops reading.
+fn csv_grid(text: &str) -> Result<Grid, Problem> {
     if text.len() > MAX_SPREADSHEET_BYTES {
-        return vec![ImportedSheet::failed(
-            None,
-            Problem::file_too_large(text.len(), MAX_SPREADSHEET_BYTES),
-        )];
+        return Err(Problem::file_too_large(text.len(), MAX_SPREADSHEET_BYTES));
     }
     let text = strip_bom(text);
     if text.trim().is_empty() {
-        return vec![ImportedSheet::failed(
-            None,
-            Problem::error("", ProblemKind::Empty),
-        )];
+        return Err(Problem::error("", ProblemKind::Empty));
     }
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
@@ -183,24 +210,20 @@ pub fn read_matrix_csv(text: &str, q: &Questionnaire) -> Vec<ImportedSheet> {
                 let line = e
                     .position()
                     .map_or(0, |p| counter.line_at(p.byte() as usize));
-                return vec![ImportedSheet::failed(
-                    None,
-                    Problem::error(
-                        Place::Line { line, column: None },
-                        ProblemKind::CsvUnreadable {
-                            detail: e.to_string(),
-                        },
-                    ),
-                )];
+                return Err(Problem::error(
+                    Place::Line { line, column: None },
+                    ProblemKind::CsvUnreadable {
+                        detail: e.to_string(),
+                    },
+                ));
             }
         }
     }
-    let grid = Grid {
+    Ok(Grid {
         sheet: None,
         rows,
         lines,
-    };
-    read_matrix(&grid, q, Some(loaded(q)))
+    })
 }
 
 #[cfg(test)]

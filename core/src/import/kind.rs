@@ -13,10 +13,13 @@
 //!    reader's "expected an object"), as is an empty text or UTF-16/UTF-32 text (the JSON reader
 //!    names the encoding); anything else is a CSV matrix.
 
-use super::{ImportedSheet, read_matrix_csv_bytes, read_workbook};
+use super::ImportedSheet;
+use super::csv::read_matrix_csv_bytes_on;
+use super::xlsx::read_workbook_on;
 use crate::answers::{AnswerSheet, MAX_SHEET_BYTES};
 use crate::problem::{Place, Problem, ProblemKind};
 use crate::questionnaire::Questionnaire;
+use crate::registry::GridChoice;
 
 use super::MAX_SPREADSHEET_BYTES;
 
@@ -101,13 +104,44 @@ pub fn read_answer_file_as(
     bytes: &[u8],
     q: &Questionnaire,
 ) -> Vec<ImportedSheet> {
-    let mut sheets = match kind {
-        FileKind::Json => vec![ImportedSheet {
-            label: None,
-            result: AnswerSheet::parse_bytes(bytes, q),
-        }],
-        FileKind::Workbook => read_workbook(bytes, q),
-        FileKind::Csv => read_matrix_csv_bytes(bytes, q),
+    read_answer_file_on(kind, name, bytes, GridChoice::Forced(q)).sheets
+}
+
+/// The sheets of one answer file and the grid they were read with (one grid per file: a
+/// matrix's rows all answer the grid its template names).
+#[derive(Clone, Debug)]
+pub struct ReadFile<'q> {
+    /// The grid the sheets were checked against, and are to be scored on.
+    pub grid: &'q Questionnaire,
+    /// One entry per company, as [`read_answer_file_as`] gives them.
+    pub sheets: Vec<ImportedSheet>,
+}
+
+/// Reads an answer file as `kind` on the grid `choice` gives it: with
+/// [`GridChoice::Named`], a JSON sheet on the built-in grid its `questionnaire` names, a
+/// template on the grid its hidden marker names, and a matrix or CSV without one on the grid
+/// whose question ids its columns use. Otherwise as [`read_answer_file_as`].
+pub fn read_answer_file_on<'q>(
+    kind: FileKind,
+    name: &str,
+    bytes: &[u8],
+    choice: GridChoice<'q>,
+) -> ReadFile<'q> {
+    let (grid, mut sheets) = match kind {
+        FileKind::Json => {
+            let grid = match std::str::from_utf8(bytes) {
+                Ok(text) => choice.grid_for_json(text),
+                // The reader names the encoding.
+                Err(_) => choice.grid_for(None),
+            };
+            let sheet = ImportedSheet {
+                label: None,
+                result: AnswerSheet::parse_bytes(bytes, grid),
+            };
+            (grid, vec![sheet])
+        }
+        FileKind::Workbook => read_workbook_on(bytes, choice),
+        FileKind::Csv => read_matrix_csv_bytes_on(bytes, choice),
     };
     if sheets.is_empty() {
         sheets.push(ImportedSheet::failed(
@@ -126,7 +160,7 @@ pub fn read_answer_file_as(
             ProblemKind::WorkbookMisnamed { ext },
         ));
     }
-    sheets
+    ReadFile { grid, sheets }
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ pub mod template;
 pub mod xlsx;
 
 pub use self::csv::{read_matrix_csv, read_matrix_csv_bytes};
-pub use kind::{FileKind, read_answer_file, read_answer_file_as};
+pub use kind::{FileKind, ReadFile, read_answer_file, read_answer_file_as, read_answer_file_on};
 pub use template::{answer_template, matrix_template};
 pub use xlsx::read_workbook;
 

@@ -17,6 +17,7 @@ use super::{
 use crate::answers::{ANSWERS_FORMAT, Company, DraftRef, SheetDraft};
 use crate::problem::{Place, Problem, ProblemKind, TemplateClue};
 use crate::questionnaire::Questionnaire;
+use crate::registry::{self, GridChoice};
 use crate::text::Lang;
 #[cfg(feature = "xlsx-import")]
 use calamine::{Data, Range, Reader, open_workbook_auto_from_rs};
@@ -184,11 +185,25 @@ fn cell_text(d: &Data) -> String {
 ///
 /// Without the `xlsx-import` feature (the browser build) it says so and reads nothing.
 #[cfg(not(feature = "xlsx-import"))]
-pub fn read_workbook(_bytes: &[u8], _q: &Questionnaire) -> Vec<ImportedSheet> {
-    vec![ImportedSheet::failed(
-        None,
-        Problem::error("", ProblemKind::XlsxNotSupported),
-    )]
+pub fn read_workbook(bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
+    read_workbook_on(bytes, GridChoice::Forced(q)).1
+}
+
+/// [`read_workbook`] with the grid chosen by `choice`: the one named in the template's hidden
+/// marker, else (a workbook made by hand) the grid whose question ids the sheet uses; the grid
+/// read with comes back with the sheets.
+#[cfg(not(feature = "xlsx-import"))]
+pub fn read_workbook_on<'q>(
+    _bytes: &[u8],
+    choice: GridChoice<'q>,
+) -> (&'q Questionnaire, Vec<ImportedSheet>) {
+    (
+        choice.grid_for(None),
+        vec![ImportedSheet::failed(
+            None,
+            Problem::error("", ProblemKind::XlsxNotSupported),
+        )],
+    )
 }
 
 /// Reads a filled answer template or matrix from xlsx bytes: one [`ImportedSheet`] per company
@@ -196,33 +211,36 @@ pub fn read_workbook(_bytes: &[u8], _q: &Questionnaire) -> Vec<ImportedSheet> {
 /// gives one entry with an empty label and the problem.
 #[cfg(feature = "xlsx-import")]
 pub fn read_workbook(bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
+    read_workbook_on(bytes, GridChoice::Forced(q)).1
+}
+
+/// [`read_workbook`] with the grid chosen by `choice`: the one named in the template's hidden
+/// marker, else (a workbook made by hand) the grid whose question ids the sheet uses; the grid
+/// read with comes back with the sheets.
+#[cfg(feature = "xlsx-import")]
+pub fn read_workbook_on<'q>(
+    bytes: &[u8],
+    choice: GridChoice<'q>,
+) -> (&'q Questionnaire, Vec<ImportedSheet>) {
+    let failed = |p: Problem| (choice.grid_for(None), vec![ImportedSheet::failed(None, p)]);
     if bytes.len() > MAX_SPREADSHEET_BYTES {
-        return vec![ImportedSheet::failed(
-            None,
-            Problem::file_too_large(bytes.len(), MAX_SPREADSHEET_BYTES),
-        )];
+        return failed(Problem::file_too_large(bytes.len(), MAX_SPREADSHEET_BYTES));
     }
     if bytes.is_empty() {
-        return vec![ImportedSheet::failed(
-            None,
-            Problem::error("", ProblemKind::Empty),
-        )];
+        return failed(Problem::error("", ProblemKind::Empty));
     }
     if let Err(p) = check_zip_limits(bytes) {
-        return vec![ImportedSheet::failed(None, p)];
+        return failed(p);
     }
     let mut wb = match open_workbook_auto_from_rs(Cursor::new(bytes)) {
         Ok(wb) => wb,
         Err(e) => {
-            return vec![ImportedSheet::failed(
-                None,
-                Problem::error(
-                    "",
-                    ProblemKind::XlsxUnreadable {
-                        detail: e.to_string(),
-                    },
-                ),
-            )];
+            return failed(Problem::error(
+                "",
+                ProblemKind::XlsxUnreadable {
+                    detail: e.to_string(),
+                },
+            ));
         }
     };
     let names = wb.sheet_names();
@@ -259,8 +277,15 @@ pub fn read_workbook(bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
         .filter(|n| usual(n))
         .chain(names.iter().filter(|n| *n != MARKER_SHEET && !usual(n)))
         .collect();
-    // Spreadsheets have nowhere else to name their questionnaire: the loaded one is assumed.
-    let questionnaire = questionnaire.or_else(|| Some(loaded(q)));
+    // The grid the marker names, when it names one.
+    let marked = questionnaire.as_ref().map(|r| {
+        choice.grid_for(
+            r.id.as_deref()
+                .map(|id| (id, r.version.as_deref().unwrap_or(""))),
+        )
+    });
+    // Spreadsheets have nowhere else to name their questionnaire: the one read with is assumed.
+    let named = |q: &Questionnaire| questionnaire.clone().or_else(|| Some(loaded(q)));
     let mut read_errors = Vec::new();
     for name in order {
         let range = match wb.worksheet_range(name) {
@@ -274,10 +299,20 @@ pub fn read_workbook(bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
         if kind != Some(TemplateKind::Matrix)
             && let Some(header) = find_answer_header(&grid)
         {
-            return vec![read_answer_sheet(&grid, header, q, questionnaire.clone())];
+            let q = marked.unwrap_or_else(|| {
+                let ids = header.col(AnswerColumn::Id).map_or_else(Vec::new, |c| {
+                    (header.row + 1..grid.rows.len())
+                        .map(|r| grid.get(r, c).trim())
+                        .filter(|id| !id.is_empty())
+                        .collect()
+                });
+                grid_from_ids(choice, &ids)
+            });
+            return (q, vec![read_answer_sheet(&grid, header, q, named(q))]);
         }
         if kind != Some(TemplateKind::Answers) && is_matrix_header(grid.rows.first()) {
-            return read_matrix(&grid, q, questionnaire.clone());
+            let q = marked.unwrap_or_else(|| grid_from_ids(choice, &matrix_ids(&grid)));
+            return (q, read_matrix(&grid, q, named(q)));
         }
     }
     let found = match kind {
@@ -287,7 +322,47 @@ pub fn read_workbook(bytes: &[u8], q: &Questionnaire) -> Vec<ImportedSheet> {
     };
     let detail = (!read_errors.is_empty()).then(|| read_errors.join("; "));
     let problem = Problem::error("", ProblemKind::NotTemplate { found, detail });
-    vec![ImportedSheet::failed(None, problem)]
+    (
+        marked.unwrap_or_else(|| choice.grid_for(None)),
+        vec![ImportedSheet::failed(None, problem)],
+    )
+}
+
+/// The question ids of a matrix's answer columns (`Q01` of `Q01 CL`).
+pub(crate) fn matrix_ids(g: &Grid) -> Vec<&str> {
+    g.rows.first().map_or_else(Vec::new, |row| {
+        row.iter()
+            .filter_map(|h| match matrix_column(h) {
+                MatrixColumn::Answer { .. } => h.split_whitespace().next(),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+/// The grid of a spreadsheet that does not name one (a matrix or a sheet made by hand, a CSV):
+/// with a forced grid, that grid; else the fallback when it has every question id the sheet
+/// answers, or else the first built-in grid that has them all (the default grid first, then the
+/// latest version of each), or the fallback when none has (its check then names the ids).
+pub(crate) fn grid_from_ids<'q>(choice: GridChoice<'q>, ids: &[&str]) -> &'q Questionnaire {
+    let fallback = choice.grid_for(None);
+    if matches!(choice, GridChoice::Forced(_)) {
+        return fallback;
+    }
+    let fits = |q: &Questionnaire| ids.iter().all(|id| q.question(id).is_some());
+    if fits(fallback) {
+        return fallback;
+    }
+    let grids = registry::builtin_grids();
+    let latest = grids
+        .iter()
+        .enumerate()
+        .filter(|(i, q)| grids.get(i + 1).is_none_or(|next| next.id != q.id))
+        .map(|(_, q)| q);
+    std::iter::once(registry::default_grid())
+        .chain(latest)
+        .find(|q| fits(q))
+        .unwrap_or(fallback)
 }
 
 /// The header row of an answer template and the column of each header found.

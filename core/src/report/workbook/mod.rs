@@ -81,7 +81,7 @@ const LARGE_ANSWER_ROWS: usize = 100_000;
 pub const EXCEL_MAX_CELL_CHARS: usize = 32_767;
 
 /// One scored answer sheet: what the workbook reports on.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct ScoredSheet {
     /// Where the sheet came from (file path, `file.xlsx (row 5)`, `-`).
     pub source: String,
@@ -91,6 +91,19 @@ pub struct ScoredSheet {
     pub assessment: Assessment,
     /// Problems that did not prevent scoring.
     pub warnings: Vec<Problem>,
+    /// The grid the sheet was read and scored with (each sheet its own in a mixed batch).
+    pub grid: &'static Questionnaire,
+}
+
+impl PartialEq for ScoredSheet {
+    /// Grids compare by id and version.
+    fn eq(&self, other: &ScoredSheet) -> bool {
+        self.source == other.source
+            && self.sheet == other.sheet
+            && self.assessment == other.assessment
+            && self.warnings == other.warnings
+            && (&self.grid.id, &self.grid.version) == (&other.grid.id, &other.grid.version)
+    }
 }
 
 /// How to write the workbook.
@@ -185,7 +198,7 @@ impl SheetNames {
 ///     "questionnaire":{"id":"rhsf-fir","version":"1.0.0"},
 ///     "company":{"name":"Exemple SA"}, "answers":{"Q01":{"CL":"yes"}}}"#, q).unwrap().value;
 /// let assessment = score(q, &sheet, &ScoringOptions::default());
-/// let scored = [ScoredSheet { source: "a.json".into(), sheet, assessment, warnings: vec![] }];
+/// let scored = [ScoredSheet { source: "a.json".into(), sheet, assessment, warnings: vec![], grid: q }];
 /// let bytes = results_workbook(q, &scored, &[], &WorkbookOptions::default()).unwrap();
 /// assert_eq!(&bytes[..2], b"PK");
 /// ```
@@ -233,7 +246,7 @@ pub fn results_workbook_with_row_limit(
 ///         "company":{{"name":"{name}"}}, "answers":{{"Q01":{{"CL":"yes"}}}}}}"#);
 ///     let sheet = AnswerSheet::parse(&json, q).unwrap().value;
 ///     let assessment = score(q, &sheet, &ScoringOptions::default());
-///     book.push(&ScoredSheet { source: name.into(), sheet, assessment, warnings: vec![] })
+///     book.push(&ScoredSheet { source: name.into(), sheet, assessment, warnings: vec![], grid: q })
 ///         .unwrap();
 /// }
 /// let bytes = book.finish().unwrap();
