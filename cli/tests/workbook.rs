@@ -427,3 +427,55 @@ fn filled_template_scores_like_the_json_sheet() {
         assert_eq!(a.next_steps, b.next_steps, "{mode}");
     }
 }
+
+#[test]
+fn a_mixed_batch_gives_per_grid_cohort_blocks_a_suppliers_sheet_and_grid_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("mixed.xlsx");
+    let csv = dir.path().join("mixed.csv");
+    for target in [&out, &csv] {
+        vigilance()
+            .args([
+                "score",
+                "--lang",
+                "en",
+                "-q",
+                "questionnaires/examples",
+                "questionnaires/examples-suppliers",
+                "-o",
+            ])
+            .arg(target)
+            .assert()
+            .success();
+    }
+    let mut book = open(&out);
+    let names = book.sheet_names();
+    assert!(names.contains(&"Suppliers".to_string()), "{names:?}");
+    let cohort = book.worksheet_range("Cohort").unwrap();
+    let headings: Vec<String> = cohort
+        .rows()
+        .filter_map(|r| r.first().map(text))
+        .filter(|t| t.starts_with("Grid "))
+        .collect();
+    assert_eq!(
+        headings.len(),
+        2,
+        "one block per grid (rhsf-fir 1.0.0 and rhsf-fir-sme 1.0.0): {headings:?}"
+    );
+    let summary = book.worksheet_range("Summary").unwrap();
+    let header: Vec<String> = summary.rows().next().unwrap().iter().map(text).collect();
+    let gc = header.iter().position(|h| h == "Grid").unwrap();
+    let grids: std::collections::BTreeSet<String> =
+        summary.rows().skip(1).map(|r| text(&r[gc])).collect();
+    assert_eq!(
+        grids.into_iter().collect::<Vec<_>>(),
+        ["rhsf-fir-sme@1.0.0", "rhsf-fir@1.0.0"]
+    );
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let gi = header.iter().position(|h| *h == "grid").unwrap();
+    assert_eq!(header[gi - 4], "na");
+    assert!(csv.contains(",rhsf-fir-sme@1.0.0,"));
+    assert!(csv.contains(",rhsf-fir@1.0.0,"));
+}

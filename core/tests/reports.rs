@@ -267,7 +267,7 @@ fn csv_summary_escapes_injection() {
         &[Problem::error("", vigilance_core::ProblemKind::Empty)],
         Lang::En,
     )];
-    let text = summary_csv(q(), &batch, &errors, Lang::En);
+    let text = summary_csv(&batch, &errors, Lang::En);
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("record")).collect();
     assert_eq!(rows.len(), batch.len() * 2 + 1);
@@ -770,6 +770,7 @@ fn scored_dir_as(dir: &str, version: Option<&str>) -> Vec<ScoredSheet> {
                 sheet: parsed.value,
                 assessment,
                 warnings: parsed.warnings,
+                grid,
             }
         })
         .collect()

@@ -24,7 +24,6 @@
 
 use crate::codes::{Level, maturity_code};
 use crate::messages::Msg;
-use crate::questionnaire::Questionnaire;
 use crate::report::json::ErrorEntry;
 use crate::report::workbook::ScoredSheet;
 use crate::text::Lang;
@@ -104,19 +103,13 @@ impl Delimiter {
 }
 
 /// The summary of a batch as CSV text (comma-separated, UTF-8, header row first, `\n` line
-/// ends).
-pub fn summary_csv(
-    q: &Questionnaire,
-    scored: &[ScoredSheet],
-    errors: &[ErrorEntry],
-    lang: Lang,
-) -> String {
-    summary_csv_with(q, scored, errors, lang, Delimiter::Comma)
+/// ends). Each result is labelled with its own grid (`ScoredSheet::grid`): a batch may mix grids.
+pub fn summary_csv(scored: &[ScoredSheet], errors: &[ErrorEntry], lang: Lang) -> String {
+    summary_csv_with(scored, errors, lang, Delimiter::Comma)
 }
 
 /// [`summary_csv`] with another delimiter (see [`Delimiter`]). Fields holding it are quoted.
 pub fn summary_csv_with(
-    q: &Questionnaire,
     scored: &[ScoredSheet],
     errors: &[ErrorEntry],
     lang: Lang,
@@ -135,7 +128,8 @@ pub fn summary_csv_with(
     }
     for s in scored {
         let a = &s.assessment;
-        let grid = crate::report::workbook::grid_of(q, s);
+        // Each result with its own grid: a batch may mix grids.
+        let grid = s.grid;
         let grid_key = format!("{}@{}", grid.id, grid.version);
         let c = &s.sheet.company;
         for tr in &a.tracks {

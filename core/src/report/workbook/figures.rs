@@ -124,10 +124,7 @@ impl PreviousIndex {
             .iter()
             .map(|p| CompanyFigures::new(q.track_codes(), p, 0))
             .collect();
-        let grid_ids = previous
-            .iter()
-            .map(|p| super::grids::sheet_grid(q, p).id.clone())
-            .collect();
+        let grid_ids = previous.iter().map(|p| p.grid.id.clone()).collect();
         for (i, p) in companies.iter().enumerate() {
             if let Some(id) = p.id.as_deref().filter(|i| !i.trim().is_empty()) {
                 by_id.entry(norm(id)).or_insert(i);

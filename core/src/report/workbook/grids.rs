@@ -4,11 +4,9 @@
 //! requirements mapped by its questions) is worked out once per grid, here. Cohort statistics
 //! are kept per grid, so that levels of different grids never meet in one statistic.
 
-use super::ScoredSheet;
 use crate::codes::{AnswerValue, Track};
 use crate::coverage::{RequirementMap, RequirementStatus, grid_coverage};
 use crate::questionnaire::Questionnaire;
-use crate::registry;
 use crate::text::Lang;
 
 /// A grid met in the batch and what its rows need.
@@ -94,26 +92,4 @@ impl<'q> Grid<'q> {
 /// `id@version`.
 pub(super) fn grid_key(q: &Questionnaire) -> String {
     format!("{}@{}", q.id, q.version)
-}
-
-/// The grid `s` was scored on: `main` (the batch's grid) when the sheet names it; else the
-/// built-in grid the sheet names, when its result fits that grid (one answer slot per question
-/// on every track); else `main`.
-pub(super) fn sheet_grid<'q>(main: &'q Questionnaire, s: &ScoredSheet) -> &'q Questionnaire {
-    let r = &s.sheet.questionnaire;
-    if r.id == main.id && r.version == main.version {
-        return main;
-    }
-    match registry::for_sheet(&r.id, &r.version) {
-        Some(g)
-            if !s.assessment.tracks.is_empty()
-                && s.assessment
-                    .tracks
-                    .iter()
-                    .all(|t| t.answers.len() == g.questions.len()) =>
-        {
-            g
-        }
-        _ => main,
-    }
 }

@@ -65,12 +65,6 @@ use grids::Grid;
 use rust_xlsxwriter::{Format, FormatAlign, RowNum, Workbook, Worksheet, XlsxError};
 use stream::{LongSheet, Memory};
 
-/// The grid `s` was scored on, in a batch scored on `main` (a batch may mix grids): the grid
-/// the sheet names when its result fits it, else `main`.
-pub fn grid_of<'q>(main: &'q Questionnaire, s: &ScoredSheet) -> &'q Questionnaire {
-    grids::sheet_grid(main, s)
-}
-
 /// Rows in an Excel worksheet (header included).
 pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
 
@@ -356,7 +350,7 @@ impl<'q> ResultsWorkbook<'q> {
 
     /// The position in `grids` of the grid `s` was scored on (added when new).
     fn grid_index(&mut self, s: &ScoredSheet) -> usize {
-        let q = grids::sheet_grid(self.w.q, s);
+        let q = s.grid;
         if let Some(i) = self
             .grids
             .iter()
