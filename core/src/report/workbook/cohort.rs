@@ -29,12 +29,13 @@ impl Writer<'_> {
     ) -> Result<Worksheet, XlsxError> {
         let mut ws = Worksheet::new();
         ws.set_name(self.names.cohort)?;
-        ws.set_column_width(0, 24)?;
-        ws.set_column_width(1, 30)?;
+        // Column A holds the sector groups of the quartiles: wide enough for their names.
+        ws.set_column_width(0, 36)?;
+        ws.set_column_width(1, 28)?;
         for c in 2..13 {
             ws.set_column_width(c, 11)?;
         }
-        print_setup(&mut ws, 24.0 + 30.0 + 11.0 * 11.0, None)?;
+        print_setup(&mut ws, 36.0 + 28.0 + 11.0 * 11.0, None)?;
         let mut r: RowNum = 0;
         if grids.len() > 1 {
             put_text_fmt(&mut ws, r, 0, self.t(Msg::WbGridsNotMixed), &self.bold)?;

@@ -107,10 +107,11 @@ pub(crate) fn fit_row(
     Ok(())
 }
 
-/// The lines `text` takes in a wrapped column `width` characters wide (an estimate: about one
-/// character of margin, words not split).
+/// The lines `text` takes in a wrapped column `width` characters wide: an estimate, for running
+/// text (a column's width counts digits, wider than the average letter: about 1.15 letters fit
+/// in one unit once the words that do not fit are carried to the next line).
 pub(crate) fn text_lines(width: f64, text: &str) -> usize {
-    let per_line = (width - 1.0).max(4.0) as usize;
+    let per_line = (width * 1.15).max(4.0) as usize;
     text.split('\n')
         .map(|l| l.chars().count().div_ceil(per_line).max(1))
         .sum::<usize>()
@@ -299,4 +300,17 @@ pub(super) fn new_sheet(wb: &mut Workbook, memory: Memory) -> Result<Worksheet, 
 #[cfg(not(feature = "constant-memory"))]
 pub(super) fn new_sheet(_wb: &mut Workbook, _memory: Memory) -> Result<Worksheet, XlsxError> {
     Ok(Worksheet::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_lines;
+
+    #[test]
+    fn wrapped_texts_take_the_lines_they_need() {
+        assert_eq!(text_lines(40.0, ""), 1);
+        assert_eq!(text_lines(40.0, &"a".repeat(46)), 1);
+        assert_eq!(text_lines(40.0, &"a".repeat(47)), 2);
+        assert_eq!(text_lines(40.0, "one\ntwo\nthree"), 3);
+    }
 }
