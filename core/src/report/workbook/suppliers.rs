@@ -9,7 +9,7 @@ use super::grids::Grid;
 use super::stream::{print_setup, put_text, put_text_fmt};
 use crate::codes::maturity_code;
 use crate::messages::Msg;
-use rust_xlsxwriter::{RowNum, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, RowNum, Worksheet, XlsxError};
 use std::collections::BTreeMap;
 
 impl Writer<'_> {
@@ -20,7 +20,7 @@ impl Writer<'_> {
     ) -> Result<Worksheet, XlsxError> {
         let mut ws = Worksheet::new();
         ws.set_name(self.names.suppliers)?;
-        let widths = [40.0, 14.0, 16.0, 10.0, 10.0, 10.0, 10.0, 10.0, 12.0];
+        let widths = [48.0, 14.0, 16.0, 10.0, 10.0, 10.0, 10.0, 10.0, 12.0];
         for (c, w) in widths.iter().enumerate() {
             ws.set_column_width(c as u16, *w)?;
         }
@@ -33,6 +33,9 @@ impl Writer<'_> {
             }
         }
         let tracks = self.tracks();
+        // Counts and levels centred under their headers.
+        let center = Format::new().set_align(FormatAlign::Center);
+        let center_header = self.header.clone().set_align(FormatAlign::Center);
         let mut r: RowNum = 0;
         for (buyer, suppliers) in &buyers {
             for (g, grid) in grids.iter().enumerate() {
@@ -54,7 +57,8 @@ impl Writer<'_> {
                 ];
                 headers.extend((0..=4u8).map(|m| maturity_code(m).to_string()));
                 for (c, h) in headers.iter().enumerate() {
-                    ws.write_string_with_format(r, c as u16, h, &self.header)?;
+                    let f = if c >= 2 { &center_header } else { &self.header };
+                    ws.write_string_with_format(r, c as u16, h, f)?;
                 }
                 r += 1;
                 let mut tiers: Vec<Option<u8>> = members.iter().map(|c| c.tier).collect();
@@ -71,13 +75,13 @@ impl Writer<'_> {
                     for (label, ti) in scopes {
                         put_text(&mut ws, r, 0, &self.tier_label(tier))?;
                         put_text(&mut ws, r, 1, label)?;
-                        ws.write_number(r, 2, in_tier.len() as f64)?;
+                        ws.write_number_with_format(r, 2, in_tier.len() as f64, &center)?;
                         for m in 0..=4u8 {
                             let n = in_tier
                                 .iter()
                                 .filter(|c| level_of(c, ti) == Some(m))
                                 .count();
-                            ws.write_number(r, 3 + u16::from(m), n as f64)?;
+                            ws.write_number_with_format(r, 3 + u16::from(m), n as f64, &center)?;
                         }
                         r += 1;
                     }
