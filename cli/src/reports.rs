@@ -2,10 +2,10 @@
 //! (streamed by `score` through `ResultsWorkbook`) and the CSV summary with its delimiter. (The
 //! JSON result document is streamed by `score` itself, through serde.)
 
+use vigilance_core::Lang;
 use vigilance_core::report::csv::{Delimiter, summary_csv_with};
 use vigilance_core::report::json::ErrorEntry;
 use vigilance_core::report::workbook::{ScoredSheet, WorkbookOptions};
-use vigilance_core::{Lang, Questionnaire};
 
 /// The options of the results workbook: language, date, tool version, the previous campaign,
 /// and constant-memory worksheets for the long sheets.
@@ -21,13 +21,12 @@ pub fn workbook_options(lang: Lang, previous: Option<Vec<ScoredSheet>>) -> Workb
 
 /// The bytes of the CSV summary, fields separated by `delimiter`.
 pub fn csv(
-    q: &Questionnaire,
     scored: &[ScoredSheet],
     errors: &[ErrorEntry],
     lang: Lang,
     delimiter: Delimiter,
 ) -> Vec<u8> {
-    summary_csv_with(q, scored, errors, lang, delimiter).into_bytes()
+    summary_csv_with(scored, errors, lang, delimiter).into_bytes()
 }
 
 /// The date and time written in the workbook's Method sheet, in UTC; `SOURCE_DATE_EPOCH` (seconds

@@ -301,9 +301,8 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
                     .map(|s| (s.source.clone(), s.warnings.clone())),
             );
             let delimiter = args.csv_delimiter.into();
-            // TODO(p3 merge): the CSV writer takes one grid; give it each sheet's (`s.grid`).
-            let first = scored.first().map_or(grids.grid_for(None), |s| s.grid);
-            let bytes = crate::reports::csv(first, &scored, &tally.errors, lang, delimiter);
+            // Each row with its sheet's own grid (`ScoredSheet::grid`).
+            let bytes = crate::reports::csv(&scored, &tally.errors, lang, delimiter);
             write_to(&target, lang, |w| w.write_all(&bytes))?;
         }
     }

@@ -457,12 +457,16 @@ fn a_company_given_twice_is_listed_twice_and_counted_once() {
     let mut wb = open(&path);
     let summary = wb.worksheet_range("Summary").unwrap();
     assert_eq!(summary.rows().count(), 1 + 8);
-    // Companies per level: the headline column (the last of the first table) sums to 7.
+    // Companies per level: the Headline column of the first grid's table sums to 7.
     let cohort = wb.worksheet_range("Cohort").unwrap();
-    let headline_col = (0..cohort.width())
-        .find(|&c| cohort.get((1, c)).map(text).as_deref() == Some("Headline"))
+    let (header_row, headline_col) = (0..cohort.height())
+        .find_map(|r| {
+            (0..cohort.width())
+                .find(|&c| cohort.get((r, c)).map(text).as_deref() == Some("Headline"))
+                .map(|c| (r, c))
+        })
         .expect("a Headline column");
-    let counted: f64 = (2..=6)
+    let counted: f64 = (header_row + 1..=header_row + 5)
         .map(|r| match cohort.get((r, headline_col)) {
             Some(Data::Float(f)) => *f,
             Some(Data::Int(i)) => *i as f64,
@@ -470,4 +474,56 @@ fn a_company_given_twice_is_listed_twice_and_counted_once() {
         })
         .sum();
     assert_eq!(counted, 7.0);
+}
+
+#[test]
+fn a_mixed_batch_gives_per_grid_cohort_blocks_a_suppliers_sheet_and_grid_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("mixed.xlsx");
+    let csv = dir.path().join("mixed.csv");
+    for target in [&out, &csv] {
+        vigilance()
+            .args([
+                "score",
+                "--lang",
+                "en",
+                "-q",
+                "questionnaires/examples",
+                "questionnaires/examples-suppliers",
+                "-o",
+            ])
+            .arg(target)
+            .assert()
+            .success();
+    }
+    let mut book = open(&out);
+    let names = book.sheet_names();
+    assert!(names.contains(&"Suppliers".to_string()), "{names:?}");
+    let cohort = book.worksheet_range("Cohort").unwrap();
+    let headings: Vec<String> = cohort
+        .rows()
+        .filter_map(|r| r.first().map(text))
+        .filter(|t| t.starts_with("Grid "))
+        .collect();
+    assert_eq!(
+        headings.len(),
+        2,
+        "one block per grid (rhsf-fir 1.0.0 and rhsf-fir-sme 1.0.0): {headings:?}"
+    );
+    let summary = book.worksheet_range("Summary").unwrap();
+    let header: Vec<String> = summary.rows().next().unwrap().iter().map(text).collect();
+    let gc = header.iter().position(|h| h == "Grid").unwrap();
+    let grids: std::collections::BTreeSet<String> =
+        summary.rows().skip(1).map(|r| text(&r[gc])).collect();
+    assert_eq!(
+        grids.into_iter().collect::<Vec<_>>(),
+        ["rhsf-fir-sme@1.0.0", "rhsf-fir@1.0.0"]
+    );
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let gi = header.iter().position(|h| *h == "grid").unwrap();
+    assert_eq!(header[gi - 4], "na");
+    assert!(csv.contains(",rhsf-fir-sme@1.0.0,"));
+    assert!(csv.contains(",rhsf-fir@1.0.0,"));
 }

@@ -609,6 +609,70 @@ catalogue! {
     /// Why a question is a next step: an achieved level to consolidate.
     ReasonConsolidate => "consolider un niveau atteint", "consolidate an achieved level";
 
+    // ----- The results workbook: print, na, grids, coverage, suppliers (p3) -----
+    /// Summary header: answers `na` of a track.
+    WbNa => "non applicables (na)", "not applicable (na)";
+    /// A header: the grid a result comes from (`id@version`).
+    WbGrid => "Grille", "Grid";
+    /// A sheet name.
+    WbSheetCoverage => "Couverture", "Coverage";
+    /// A sheet name.
+    WbSheetCoverageSummary => "Couverture (cohorte)", "Coverage (cohort)";
+    /// A sheet name.
+    WbSheetSuppliers => "Fournisseurs", "Suppliers";
+    /// A header.
+    WbFramework => "Référentiel", "Framework";
+    /// A header: a requirement's reference in its framework.
+    WbReference => "Référence", "Reference";
+    /// A header.
+    WbRequirement => "Exigence", "Requirement";
+    /// A header.
+    WbStatus => "Statut", "Status";
+    /// A header: the questions mapped to a requirement.
+    WbQuestions => "Questions", "Questions";
+    /// A heading on Cohort: one grid's statistics.
+    WbGridHeading => "Grille {grid} : {title}", "Grid {grid}: {title}";
+    /// On Cohort and Coverage (cohort), when the batch mixes grids.
+    WbGridsNotMixed => "Les niveaux de grilles différentes ne se comparent pas : chaque statistique ne porte que sur les résultats d'une même grille.", "Levels of different grids do not compare: each statistic covers the results of one grid only.";
+    /// A chart title on Cohort.
+    WbDistributionOf => "Entreprises par niveau : {track}", "Companies per level: {track}";
+    /// A heading on Cohort.
+    WbTransitions => "Évolution depuis la campagne précédente (entreprises retrouvées, même grille)", "Change since the previous campaign (companies found again, same grid)";
+    /// A header: the level in the previous campaign.
+    WbPreviousLevel => "Niveau précédent", "Previous level";
+    /// A header.
+    WbMovedUp => "En progression", "Moved up";
+    /// A header.
+    WbStayed => "Stables", "Stayed";
+    /// A header.
+    WbMovedDown => "En recul", "Moved down";
+    /// A header: companies not found in the previous campaign.
+    WbNotInPrevious => "Absentes de la campagne précédente", "Not in the previous campaign";
+    /// A header: the grouping of the quartiles (NACE section, else the sector text).
+    WbSectorGroup => "Secteur (section NACE, sinon secteur déclaré)", "Sector (NACE section, else sector as given)";
+    /// A heading on Method.
+    WbGrids => "Grilles utilisées", "Grids used";
+    /// A header on Method.
+    WbProvenance => "Provenance", "Provenance";
+    /// A heading on Method.
+    WbCoverageHeading => "Couverture réglementaire", "Regulation coverage";
+    /// A heading on Suppliers: one buyer's suppliers on one grid.
+    WbBuyerHeading => "Donneur d'ordre : {buyer} (grille {grid})", "Buyer: {buyer} (grid {grid})";
+    /// A header on Suppliers.
+    WbBuyer => "Donneur d'ordre", "Buyer";
+    /// A header on Suppliers.
+    WbTier => "Rang", "Tier";
+    /// A tier of supplier.
+    WbTier3Plus => "3 et au-delà", "3 and beyond";
+    /// A tier not given.
+    WbTierUnknown => "non précisé", "not given";
+    /// A heading on Suppliers.
+    WbSuppliersPerTier => "Fournisseurs par rang et par niveau", "Suppliers per tier and level";
+    /// A heading on Suppliers.
+    WbSuppliersBelowN2 => "Fournisseurs sous N2 (maillons faibles de la chaîne)", "Suppliers below N2 (weak links of the chain)";
+    /// A header on Suppliers.
+    WbSuppliers => "Fournisseurs", "Suppliers";
+
     // ----- The fillable templates -----
     /// The title of the drop-down error.
     TplUnexpectedAnswer => "Réponse non prévue", "Unexpected answer";

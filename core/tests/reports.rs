@@ -267,7 +267,7 @@ fn csv_summary_escapes_injection() {
         &[Problem::error("", vigilance_core::ProblemKind::Empty)],
         Lang::En,
     )];
-    let text = summary_csv(q(), &batch, &errors, Lang::En);
+    let text = summary_csv(&batch, &errors, Lang::En);
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("record")).collect();
     assert_eq!(rows.len(), batch.len() * 2 + 1);
@@ -277,8 +277,10 @@ fn csv_summary_escapes_injection() {
     assert_eq!(&rows[0][8], "100.0");
     assert_eq!(&rows[4][0], "'=HYPERLINK(\"http://x\",\"y\")");
     assert_eq!(&rows[6][0], "'+cmd|' /C calc'!A0");
-    assert_eq!(&rows[8][18], "'=bad.json");
-    assert!(rows[8][19].contains("empty"));
+    assert_eq!(&rows[8][20], "'=bad.json");
+    assert!(rows[8][21].contains("empty"));
+    assert_eq!(&rows[0][15], "0", "na");
+    assert_eq!(&rows[0][19], "rhsf-fir@1.0.0", "grid");
 }
 
 // ------------------------------------------------------------------ templates and readers
@@ -729,6 +731,284 @@ fn workbook_points_come_from_scoring_even_for_na_where_forbidden() {
     assert_eq!(cell(&answers, row, pcol), Data::Float(0.0));
 }
 
+// ------------------------------------------------------------------ mixed grids, coverage, print
+
+/// Every `.json` sheet of `dir` (sorted), scored on the built-in grid it names.
+fn scored_dir(dir: &str) -> Vec<ScoredSheet> {
+    scored_dir_as(dir, None)
+}
+
+/// [`scored_dir`], each sheet first moved to `version` of its grid when given (its company
+/// renamed `… (version)`): the questions both versions share keep their answers.
+fn scored_dir_as(dir: &str, version: Option<&str>) -> Vec<ScoredSheet> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(dir);
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("examples")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let mut text = std::fs::read_to_string(p).expect("read");
+            if let Some(v) = version {
+                let mut json: serde_json::Value = serde_json::from_str(&text).expect("json");
+                json["questionnaire"]["version"] = v.into();
+                let name = json["company"]["name"].as_str().unwrap_or("").to_string();
+                json["company"]["name"] = format!("{name} ({v})").into();
+                text = json.to_string();
+            }
+            let (id, version) = vigilance_core::registry::peek_questionnaire(&text).expect("ref");
+            let grid = vigilance_core::registry::for_sheet(&id, &version).expect("grid");
+            let parsed = AnswerSheet::parse(&text, grid).expect("valid example");
+            let assessment = score(grid, &parsed.value, &ScoringOptions::default());
+            ScoredSheet {
+                source: p.display().to_string(),
+                sheet: parsed.value,
+                assessment,
+                warnings: parsed.warnings,
+                grid,
+            }
+        })
+        .collect()
+}
+
+fn mixed_batch() -> Vec<ScoredSheet> {
+    let mut b = scored_dir("questionnaires/examples");
+    b.extend(scored_dir_as("questionnaires/examples", Some("1.1.0")));
+    b.extend(scored_dir("questionnaires/examples-suppliers"));
+    b
+}
+
+fn strings(range: &calamine::Range<Data>) -> Vec<String> {
+    range
+        .used_cells()
+        .filter_map(|(_, _, d)| match d {
+            Data::String(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn mixed_batch_names_each_grid_and_keeps_cohort_statistics_apart() {
+    let batch = mixed_batch();
+    let grid_of = |s: &ScoredSheet| {
+        format!(
+            "{}@{}",
+            s.sheet.questionnaire.id, s.sheet.questionnaire.version
+        )
+    };
+    let mut keys: Vec<String> = batch.iter().map(grid_of).collect();
+    keys.dedup();
+    assert_eq!(keys.len(), 3, "the test batch mixes grids: {keys:?}");
+    let main = vigilance_core::registry::default_grid();
+    let bytes = results_workbook(main, &batch, &[], &opts(Lang::En)).expect("workbook");
+    let mut book = open(&bytes);
+    let summary = book.worksheet_range("Summary").expect("Summary");
+    let gc = col_of(&summary, "Grid");
+    for (i, s) in batch.iter().enumerate() {
+        assert_eq!(
+            cell(&summary, i as u32 + 1, gc),
+            Data::String(grid_of(s)),
+            "{}",
+            s.source
+        );
+    }
+    // `na` next to "don't know".
+    let na = col_of(&summary, "CL not applicable (na)");
+    assert_eq!(
+        cell(&summary, 0, na - 1),
+        Data::String("CL don't know".into())
+    );
+
+    // Cohort: one block per grid, whose headline counts add up to that grid's companies only.
+    let cohort = book.worksheet_range("Cohort").expect("Cohort");
+    let mut seen = std::collections::BTreeSet::new();
+    for key in batch.iter().map(grid_of) {
+        if !seen.insert(key.clone()) {
+            continue;
+        }
+        let heading = (0..cohort.height() as u32)
+            .find(|&r| match cell(&cohort, r, 0) {
+                Data::String(s) => s.starts_with(&format!("Grid {key}:")),
+                _ => false,
+            })
+            .unwrap_or_else(|| panic!("no Cohort block for {key}"));
+        let header = heading + 2;
+        let headline_col = (0..10)
+            .find(|&c| cell(&cohort, header, c) == Data::String("Headline".into()))
+            .expect("Headline column");
+        let total: f64 = (1..=5)
+            .map(|k| match cell(&cohort, header + k, headline_col) {
+                Data::Float(f) => f,
+                other => panic!("count expected, got {other:?}"),
+            })
+            .sum();
+        let expected = batch.iter().filter(|s| grid_of(s) == key).count();
+        assert_eq!(total as usize, expected, "companies of {key}");
+    }
+    assert!(
+        strings(&cohort)
+            .iter()
+            .any(|s| s.starts_with("Levels of different grids"))
+    );
+
+    // Coverage: the disclaimer on top, rows from the grids with frameworks only.
+    let coverage = book.worksheet_range("Coverage").expect("Coverage");
+    assert_eq!(
+        cell(&coverage, 0, 0),
+        Data::String(vigilance_core::coverage::disclaimer(Lang::En).into())
+    );
+    assert_eq!(cell(&coverage, 1, 6), Data::String("Status".into()));
+    let with_frameworks: Vec<String> = batch
+        .iter()
+        .filter(|s| {
+            vigilance_core::registry::for_sheet(
+                &s.sheet.questionnaire.id,
+                &s.sheet.questionnaire.version,
+            )
+            .is_some_and(|g| !g.frameworks.is_empty())
+        })
+        .map(|s| s.sheet.company.name.clone())
+        .collect();
+    assert!(!with_frameworks.is_empty());
+    let names: std::collections::BTreeSet<String> = (2..coverage.height() as u32)
+        .filter_map(|r| match cell(&coverage, r, 0) {
+            Data::String(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    for n in &with_frameworks {
+        assert!(names.contains(n), "{n} has coverage rows");
+    }
+    assert_eq!(names.len(), with_frameworks.len());
+    let summary = book
+        .worksheet_range("Coverage (cohort)")
+        .expect("Coverage (cohort)");
+    assert_eq!(cell(&summary, 1, 5), Data::String("Met".into()));
+    // Each row counts every company of its grid once.
+    for r in 2..summary.height() as u32 {
+        let Data::String(key) = cell(&summary, r, 0) else {
+            continue;
+        };
+        let n: f64 = (5..10)
+            .map(|c| match cell(&summary, r, c) {
+                Data::Float(f) => f,
+                _ => 0.0,
+            })
+            .sum();
+        let expected = batch.iter().filter(|s| grid_of(s) == key).count();
+        assert_eq!(n as usize, expected, "row {r} of {key}");
+    }
+    // Method: every grid's provenance and the disclaimer.
+    let method = strings(&book.worksheet_range("Method").expect("Method"));
+    for s in &batch {
+        let g = vigilance_core::registry::for_sheet(
+            &s.sheet.questionnaire.id,
+            &s.sheet.questionnaire.version,
+        )
+        .expect("grid");
+        if let Some(p) = &g.provenance {
+            assert!(method.iter().any(|m| m == p.get(Lang::En)), "provenance");
+        }
+    }
+    assert!(
+        method
+            .iter()
+            .any(|m| m == vigilance_core::coverage::disclaimer(Lang::En))
+    );
+}
+
+#[test]
+fn french_coverage_sheets_follow_the_localised_sheet_names() {
+    let bytes = results_workbook(
+        vigilance_core::registry::default_grid(),
+        &mixed_batch(),
+        &[],
+        &opts(Lang::Fr),
+    )
+    .expect("workbook");
+    let names = open(&bytes).sheet_names();
+    assert!(names.contains(&"Couverture".to_string()), "{names:?}");
+    assert!(names.contains(&"Couverture (cohorte)".to_string()));
+}
+
+#[test]
+fn cohort_shows_transitions_with_a_previous_campaign() {
+    let now = batch();
+    let mut before = batch();
+    // Beta was lower a year before.
+    before[1] = scored("b.json", &sheet_json("Beta", "no", &[]));
+    let mut o = opts(Lang::En);
+    o.previous = Some(before);
+    let bytes = results_workbook(q(), &now, &[], &o).expect("workbook");
+    let cohort = open(&bytes).worksheet_range("Cohort").expect("Cohort");
+    let head = (0..cohort.height() as u32)
+        .find(|&r| cell(&cohort, r, 1) == Data::String("Moved up".into()))
+        .expect("transitions summary");
+    // CL, FL, headline: Beta moved up, the three others stayed.
+    for k in 1..=3 {
+        assert_eq!(cell(&cohort, head + k, 1), Data::Float(1.0));
+        assert_eq!(cell(&cohort, head + k, 2), Data::Float(3.0));
+        assert_eq!(cell(&cohort, head + k, 3), Data::Float(0.0));
+    }
+}
+
+#[test]
+fn every_sheet_has_its_print_setup() {
+    let bytes = results_workbook(
+        vigilance_core::registry::default_grid(),
+        &mixed_batch(),
+        &[ErrorEntry::new(
+            "bad.json",
+            &[Problem::error("", vigilance_core::ProblemKind::Empty)],
+            Lang::En,
+        )],
+        &opts(Lang::En),
+    )
+    .expect("workbook");
+    let mut zip = zip::ZipArchive::new(Cursor::new(&bytes[..])).expect("zip");
+    let mut sheets = 0;
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).expect("entry");
+        let name = f.name().expect("name").to_string();
+        if !name.starts_with("xl/worksheets/sheet") {
+            continue;
+        }
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut f, &mut xml).expect("xml");
+        sheets += 1;
+        assert!(
+            xml.contains(r#"<pageSetUpPr fitToPage="1"/>"#),
+            "{name} fits to page"
+        );
+        assert!(xml.contains(r#"paperSize="9""#), "{name} on A4");
+        assert!(xml.contains(r#"fitToHeight="0""#), "{name} one page wide");
+        assert!(xml.contains("<oddFooter>"), "{name} has a footer");
+    }
+    assert!(sheets >= 9, "{sheets} sheets");
+    let mut wbxml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/workbook.xml").expect("wb"), &mut wbxml)
+        .expect("xml");
+    for sheet in [
+        "Summary",
+        "Answers",
+        "Themes",
+        "'Next steps'",
+        "Coverage",
+        "Errors",
+    ] {
+        assert!(
+            wbxml.contains(&format!("{sheet}!$1:$")),
+            "{sheet} repeats its header rows: {wbxml}"
+        );
+    }
+}
+
 #[test]
 fn template_company_fields_nace_buyer_and_tier_are_read_and_checked_at_their_cell() {
     let row_of = |f: CompanyField| {
@@ -778,4 +1058,97 @@ fn template_company_fields_nace_buyer_and_tier_are_read_and_checked_at_their_cel
             format!("{name}!B{}", row_of(CompanyField::Tier) + 1)
         );
     }
+}
+
+#[test]
+fn suppliers_sheet_shows_each_buyers_cascade_per_tier_and_its_weak_links() {
+    let suppliers = scored_dir("questionnaires/examples-suppliers");
+    let batch = &suppliers;
+    let bytes = results_workbook(
+        vigilance_core::registry::default_grid(),
+        batch,
+        &[],
+        &opts(Lang::En),
+    )
+    .expect("workbook");
+    let mut book = open(&bytes);
+    let ws = book.worksheet_range("Suppliers").expect("Suppliers");
+    let text = |r: u32, c: u32| match cell(&ws, r, c) {
+        Data::String(s) => s,
+        _ => String::new(),
+    };
+    for buyer in ["Acheteur Alpha SA", "Buyer Beta GmbH"] {
+        let top = (0..ws.height() as u32)
+            .find(|&r| text(r, 0).starts_with(&format!("Buyer: {buyer} (grid ")))
+            .unwrap_or_else(|| panic!("no block for {buyer}"));
+        let theirs: Vec<&ScoredSheet> = batch
+            .iter()
+            .filter(|s| s.sheet.company.buyer.as_deref() == Some(buyer))
+            .collect();
+        // Per tier, the headline row counts every supplier of that tier once.
+        let mut r = top + 3;
+        let mut counted = 0.0;
+        while !text(r, 0).is_empty() {
+            if text(r, 1) == "Headline" {
+                let n: f64 = (3..8)
+                    .map(|c| match cell(&ws, r, c) {
+                        Data::Float(f) => f,
+                        _ => 0.0,
+                    })
+                    .sum();
+                assert_eq!(cell(&ws, r, 2), Data::Float(n), "row {r}");
+                counted += n;
+            }
+            r += 1;
+        }
+        assert_eq!(counted as usize, theirs.len(), "{buyer}");
+        // The suppliers below N2, and only they.
+        let list = (r..ws.height() as u32)
+            .find(|&x| text(x, 0).starts_with("Suppliers below N2"))
+            .expect("weak links")
+            + 2;
+        let mut listed = Vec::new();
+        let mut x = list;
+        while !text(x, 0).is_empty() && !text(x, 0).starts_with("Buyer: ") {
+            listed.push(text(x, 0));
+            x += 1;
+        }
+        let mut weak: Vec<String> = theirs
+            .iter()
+            .filter(|s| s.assessment.headline_level < 2)
+            .map(|s| s.sheet.company.name.clone())
+            .collect();
+        weak.sort();
+        listed.sort();
+        assert_eq!(listed, weak, "{buyer}");
+    }
+    // No buyer, no Suppliers sheet.
+    let plain = results_workbook(q(), &self::batch(), &[], &opts(Lang::En)).expect("workbook");
+    assert!(
+        !open(&plain)
+            .sheet_names()
+            .contains(&"Suppliers".to_string())
+    );
+}
+
+#[test]
+fn cohort_quartiles_group_by_nace_section_when_given() {
+    let mut b = batch();
+    b[0].sheet.company.nace = Some("C10".into());
+    b[1].sheet.company.nace = Some("C29".into());
+    let bytes = results_workbook(q(), &b, &[], &opts(Lang::En)).expect("workbook");
+    let cohort = open(&bytes).worksheet_range("Cohort").expect("Cohort");
+    let scope_rows = |scope: &str| {
+        (0..cohort.height() as u32)
+            .filter(|&r| cell(&cohort, r, 0) == Data::String(scope.into()))
+            .collect::<Vec<_>>()
+    };
+    let section = scope_rows("C Manufacturing");
+    assert_eq!(section.len(), 8, "one row per track and level");
+    // Alpha and Beta sit together in section C; the two others stay on their sector text.
+    assert_eq!(cell(&cohort, section[0], 3), Data::Float(2.0));
+    assert_eq!(
+        cell(&cohort, scope_rows("Agroalimentaire")[0], 3),
+        Data::Float(2.0)
+    );
 }

@@ -3,7 +3,8 @@
 //!
 //! Columns (stable snake_case names, whatever the language): `company, sector, country,
 //! company_id, period, track, level, level_label, n1, n2, n3, n4, index, completeness, unknown,
-//! unsubstantiated, provisional, headline, source, error`. Labels (`level_label`) and
+//! na, unsubstantiated, provisional, headline, grid, source, error` (`na`: questions answered
+//! not applicable; `grid`: the grid of the result, `id@version`). Labels (`level_label`) and
 //! `provisional` (Oui/Non, Yes/No) are in the chosen language; numbers use a decimal point
 //! (a decimal comma with [`Delimiter::Semicolon`]); a level with no applicable question has an
 //! empty score. Each input that could not be
@@ -23,14 +24,13 @@
 
 use crate::codes::{Level, maturity_code};
 use crate::messages::Msg;
-use crate::questionnaire::Questionnaire;
 use crate::report::json::ErrorEntry;
 use crate::report::workbook::ScoredSheet;
 use crate::text::Lang;
 use std::borrow::Cow;
 
 /// The header row of [`summary_csv`].
-pub const SUMMARY_COLUMNS: [&str; 20] = [
+pub const SUMMARY_COLUMNS: [&str; 22] = [
     "company",
     "sector",
     "country",
@@ -46,9 +46,11 @@ pub const SUMMARY_COLUMNS: [&str; 20] = [
     "index",
     "completeness",
     "unknown",
+    "na",
     "unsubstantiated",
     "provisional",
     "headline",
+    "grid",
     "source",
     "error",
 ];
@@ -101,19 +103,13 @@ impl Delimiter {
 }
 
 /// The summary of a batch as CSV text (comma-separated, UTF-8, header row first, `\n` line
-/// ends).
-pub fn summary_csv(
-    q: &Questionnaire,
-    scored: &[ScoredSheet],
-    errors: &[ErrorEntry],
-    lang: Lang,
-) -> String {
-    summary_csv_with(q, scored, errors, lang, Delimiter::Comma)
+/// ends). Each result is labelled with its own grid (`ScoredSheet::grid`): a batch may mix grids.
+pub fn summary_csv(scored: &[ScoredSheet], errors: &[ErrorEntry], lang: Lang) -> String {
+    summary_csv_with(scored, errors, lang, Delimiter::Comma)
 }
 
 /// [`summary_csv`] with another delimiter (see [`Delimiter`]). Fields holding it are quoted.
 pub fn summary_csv_with(
-    q: &Questionnaire,
     scored: &[ScoredSheet],
     errors: &[ErrorEntry],
     lang: Lang,
@@ -132,6 +128,9 @@ pub fn summary_csv_with(
     }
     for s in scored {
         let a = &s.assessment;
+        // Each result with its own grid: a batch may mix grids.
+        let grid = s.grid;
+        let grid_key = format!("{}@{}", grid.id, grid.version);
         let c = &s.sheet.company;
         for tr in &a.tracks {
             let mut row: Vec<Cow<'_, str>> = vec![
@@ -142,7 +141,7 @@ pub fn summary_csv_with(
                 inert(s.sheet.period.as_deref().unwrap_or("")),
                 tr.track.code().into(),
                 maturity_code(tr.level).into(),
-                inert(q.maturity_label(tr.level, lang)),
+                inert(grid.maturity_label(tr.level, lang)),
             ];
             for l in Level::ALL {
                 row.push(num(tr.level_result(l).score.percent(), delimiter).into());
@@ -150,6 +149,8 @@ pub fn summary_csv_with(
             row.push(num(Some(tr.index), delimiter).into());
             row.push(num(Some(tr.completeness()), delimiter).into());
             row.push(tr.unknown_count.to_string().into());
+            let na: u32 = tr.levels.iter().map(|l| l.not_applicable).sum();
+            row.push(na.to_string().into());
             row.push(tr.unsubstantiated_count.to_string().into());
             row.push(
                 if a.provisional {
@@ -160,6 +161,7 @@ pub fn summary_csv_with(
                 .into(),
             );
             row.push(maturity_code(a.headline_level).into());
+            row.push(inert(&grid_key));
             row.push(inert(&s.source));
             row.push("".into());
             let _ = w.write_record(row.iter().map(|x| x.as_bytes()));
@@ -167,8 +169,9 @@ pub fn summary_csv_with(
     }
     for e in errors {
         let mut row = vec![Cow::Borrowed(""); SUMMARY_COLUMNS.len()];
-        row[18] = inert(&e.source);
-        row[19] = inert(&e.message);
+        let n = SUMMARY_COLUMNS.len();
+        row[n - 2] = inert(&e.source);
+        row[n - 1] = inert(&e.message);
         let _ = w.write_record(row.iter().map(|x| x.as_bytes()));
     }
     let bytes = w.into_inner().unwrap_or_default();

@@ -1,7 +1,7 @@
 //! The Answers sheet: one row per company, question and track, with the answer as written,
 //! the points scoring gave it, comment, evidence and justification.
 
-use super::stream::put_text;
+use super::stream::{fit_row, put_text};
 use super::{ResultsWorkbook, ScoredSheet, Writer, yes_no};
 use crate::codes::AnswerValue;
 use crate::messages::Msg;
@@ -10,7 +10,7 @@ use rust_xlsxwriter::XlsxError;
 impl Writer<'_> {
     pub(super) fn answers_headers(&self) -> Vec<(&'static str, f64)> {
         vec![
-            (self.t(Msg::WbCompany), 28.0),
+            (self.t(Msg::WbCompany), 36.0),
             (self.t(Msg::WbTrack), 7.0),
             ("Question", 9.0),
             (self.t(Msg::WbLevel), 7.0),
@@ -21,18 +21,20 @@ impl Writer<'_> {
             (self.t(Msg::WbComment), 40.0),
             (self.t(Msg::WbEvidence), 40.0),
             (self.t(Msg::WbJustification), 30.0),
+            (self.t(Msg::WbGrid), 16.0),
         ]
     }
 }
 
 impl ResultsWorkbook<'_> {
-    pub(super) fn push_answers(&mut self, s: &ScoredSheet) -> Result<(), XlsxError> {
-        let (w, sheet) = (&self.w, &mut self.answers);
+    pub(super) fn push_answers(&mut self, s: &ScoredSheet, g: usize) -> Result<(), XlsxError> {
+        let (w, sheet, grid) = (&self.w, &mut self.answers, &self.grids[g]);
+        let key = grid.key();
         let lang = w.lang;
         let (yes, no) = (yes_no(true, lang), yes_no(false, lang));
         let name = &s.sheet.company.name;
-        for &(qi, t) in &self.track_pairs {
-            let qq = &w.q.questions[qi];
+        for &(qi, t) in &grid.track_pairs {
+            let qq = &grid.q.questions[qi];
             let answer = s.sheet.answer(&qq.id, t);
             let (ws, r) = sheet.next(&mut self.wb)?;
             put_text(ws, r, 0, name)?;
@@ -42,11 +44,21 @@ impl ResultsWorkbook<'_> {
             put_text(ws, r, 4, &qq.theme)?;
             ws.write_string(r, 5, if qq.critical { yes } else { no })?;
             if let Some(a) = answer {
+                let evidence = a.evidence.join("\n");
+                fit_row(
+                    ws,
+                    r,
+                    &[
+                        (40.0, a.comment.as_deref().unwrap_or("")),
+                        (40.0, &evidence),
+                        (30.0, a.justification.as_deref().unwrap_or("")),
+                    ],
+                )?;
                 let vi = AnswerValue::ALL
                     .iter()
                     .position(|v| *v == a.value)
                     .unwrap_or(0);
-                put_text(ws, r, 6, self.value_labels[vi])?;
+                put_text(ws, r, 6, grid.value_labels[vi])?;
             }
             // Points as scoring counted them, never recomputed here.
             if let Some(p) = s
@@ -66,6 +78,7 @@ impl ResultsWorkbook<'_> {
                 }
                 put_text(ws, r, 10, a.justification.as_deref().unwrap_or(""))?;
             }
+            ws.write_string(r, 11, &key)?;
         }
         Ok(())
     }

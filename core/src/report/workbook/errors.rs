@@ -3,7 +3,7 @@
 
 use super::EXCEL_MAX_ROWS;
 use super::Writer;
-use super::stream::{LongSheet, Memory, put_text};
+use super::stream::{LongSheet, Memory, fit_row, put_text};
 use crate::messages::Msg;
 use crate::report::json::ErrorEntry;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
@@ -33,6 +33,7 @@ impl Writer<'_> {
                 let (ws, r) = sheet.next(wb)?;
                 put_text(ws, r, 0, &e.source)?;
                 ws.write_string(r, 1, self.t(Msg::WbError))?;
+                fit_row(ws, r, &[(100.0, &e.message)])?;
                 put_text(ws, r, 4, &e.message)?;
                 continue;
             }
@@ -53,6 +54,7 @@ impl Writer<'_> {
                     ),
                     _ => p.path.clone(),
                 };
+                fit_row(ws, r, &[(28.0, &place), (100.0, p.message.get(self.lang))])?;
                 put_text(ws, r, 3, &place)?;
                 put_text(ws, r, 4, p.message.get(self.lang))?;
             }

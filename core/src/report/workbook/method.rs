@@ -1,16 +1,21 @@
 //! The Method sheet: the questionnaire, evidence mode, threshold, date and tool version, the
-//! levels and their definitions, and the scoring rule in words.
+//! levels and their definitions, the scoring rule in words, each grid of the batch with its
+//! version and provenance, and the coverage disclaimer when a grid maps to frameworks.
 
 use super::Writer;
-use super::stream::{put_text, put_text_fmt};
+use super::grids::{Grid, grid_key};
+use super::stream::{fit_row, print_setup, put_text, put_text_fmt};
 use crate::codes::{EvidenceMode, Level, maturity_code};
+use crate::coverage::disclaimer;
 use crate::exact::Percent;
 use crate::messages::{Msg, RULE_LINES};
+use crate::questionnaire::Questionnaire;
 use rust_xlsxwriter::{Format, RowNum, Worksheet, XlsxError};
 
 impl Writer<'_> {
     pub(super) fn method(
         &self,
+        grids: &[Grid<'_>],
         scored: usize,
         modes: &[EvidenceMode],
         threshold: Percent,
@@ -23,6 +28,7 @@ impl Writer<'_> {
         ws.set_column_width(0, 30)?;
         ws.set_column_width(1, 36)?;
         ws.set_column_width(2, 90)?;
+        print_setup(ws, 30.0 + 36.0 + 90.0, None)?;
         let mut modes = modes.to_vec();
         modes.sort_by_key(|m| m.code());
         modes.dedup();
@@ -35,7 +41,9 @@ impl Writer<'_> {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        put_text_fmt(ws, 0, 0, self.q.title.get(lang), &self.bold)?;
+        // The batch's grid, else the first grid of the results.
+        let main = grids.first().map_or(self.q, |g| g.q);
+        put_text_fmt(ws, 0, 0, main.title.get(lang), &self.bold)?;
         let mut r: RowNum = 2;
         let mut kv = |ws: &mut Worksheet, k: &str, v: &str| -> Result<(), XlsxError> {
             ws.write_string_with_format(r, 0, k, &self.bold)?;
@@ -43,8 +51,8 @@ impl Writer<'_> {
             r += 1;
             Ok(())
         };
-        kv(ws, self.t(Msg::WbQuestionnaire), &self.q.id)?;
-        kv(ws, "Version", &self.q.version)?;
+        kv(ws, self.t(Msg::WbQuestionnaire), &main.id)?;
+        kv(ws, "Version", &main.version)?;
         kv(ws, self.t(Msg::WbEvidenceMode), &modes)?;
         kv(ws, self.t(Msg::WbDate), &self.opts.generated)?;
         kv(ws, self.t(Msg::WbToolVersion), &self.opts.tool_version)?;
@@ -77,20 +85,20 @@ impl Writer<'_> {
         }
         r += 1;
         for m in 0..=4u8 {
-            ws.write_string(r, 0, maturity_code(m))?;
-            put_text(ws, r, 1, self.q.maturity_label(m, lang))?;
+            ws.write_string_with_format(r, 0, maturity_code(m), &self.wrap)?;
+            put_text_fmt(ws, r, 1, main.maturity_label(m, lang), &self.wrap)?;
             let def = match Level::from_rank(m) {
-                Some(l) => self.q.level(l).map(|d| d.definition.get(lang)),
-                None => self.q.not_started.as_ref().map(|n| n.definition.get(lang)),
+                Some(l) => main.level(l).map(|d| d.definition.get(lang)),
+                None => main.not_started.as_ref().map(|n| n.definition.get(lang)),
             };
+            fit_row(ws, r, &[(90.0, def.unwrap_or(""))])?;
             put_text_fmt(ws, r, 2, def.unwrap_or(""), &self.wrap)?;
             r += 1;
         }
         r += 1;
         put_text_fmt(ws, r, 0, self.t(Msg::WbScoringRule), &self.bold)?;
         r += 1;
-        let weights = self
-            .q
+        let weights = main
             .index_weights
             .iter()
             .map(|w| w.to_string())
@@ -99,9 +107,56 @@ impl Writer<'_> {
         let t = threshold.to_string();
         for line in RULE_LINES {
             let line = line.fill(lang, &[("threshold", &t), ("weights", &weights)]);
-            put_text(ws, r, 0, &line)?;
+            self.paragraph(ws, r, &line)?;
             r += 1;
         }
+        r += 1;
+        // Each grid of the batch: its version, title and provenance.
+        put_text_fmt(ws, r, 0, self.t(Msg::WbGrids), &self.bold)?;
+        r += 1;
+        for (c, h) in [
+            self.t(Msg::WbGrid),
+            self.t(Msg::WbLabel),
+            self.t(Msg::WbProvenance),
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string_with_format(r, c as u16, *h, &self.header)?;
+        }
+        r += 1;
+        let shown: Vec<&Questionnaire> = if grids.is_empty() {
+            vec![self.q]
+        } else {
+            grids.iter().map(|g| g.q).collect()
+        };
+        for q in &shown {
+            ws.write_string_with_format(r, 0, grid_key(q), &self.wrap)?;
+            put_text_fmt(ws, r, 1, q.title.get(lang), &self.wrap)?;
+            let provenance = q.provenance.as_ref().map_or("", |p| p.get(lang));
+            put_text_fmt(ws, r, 2, provenance, &self.wrap)?;
+            fit_row(ws, r, &[(36.0, q.title.get(lang)), (90.0, provenance)])?;
+            r += 1;
+        }
+        if shown.iter().any(|q| !q.frameworks.is_empty()) {
+            r += 1;
+            put_text_fmt(ws, r, 0, self.t(Msg::WbCoverageHeading), &self.bold)?;
+            r += 1;
+            self.paragraph(ws, r, disclaimer(lang))?;
+        }
         Ok(sheet)
+    }
+
+    /// A paragraph across the three columns of the Method sheet, wrapped, on a row tall enough
+    /// to show it whole (merged cells do not grow by themselves).
+    fn paragraph(&self, ws: &mut Worksheet, r: RowNum, text: &str) -> Result<(), XlsxError> {
+        const CHARS_PER_LINE: usize = 140;
+        let lines = text.chars().count().div_ceil(CHARS_PER_LINE).max(1);
+        let text = super::stream::cell_text(text);
+        ws.merge_range(r, 0, r, 2, &text, &self.wrap)?;
+        if lines > 1 {
+            ws.set_row_height(r, 15.0 * lines as f64)?;
+        }
+        Ok(())
     }
 }

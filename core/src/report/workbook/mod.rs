@@ -28,24 +28,31 @@
 //!   (faster, about 8 % larger).
 
 //!
-//! One module per sheet (`summary`, `cohort`, `themes`, `answers`, `next_steps`, `errors`,
-//! `method`), the streaming writer they share (`stream`), and the company figures kept while
-//! streaming (`figures`). Points and statuses come from scoring's [`Assessment`] only.
+//! A batch may mix grids: each sheet is written with the grid it was scored on, the Summary
+//! names each result's grid (`id@version`), and every cohort statistic is computed per grid
+//! (`grids`).
+//!
+//! One module per sheet (`summary`, `cohort`, `themes`, `answers`, `next_steps`, `coverage`,
+//! `errors`, `method`), the streaming writer they share (`stream`), the grids of the batch
+//! (`grids`), and the company figures kept while streaming (`figures`). Points and statuses come from scoring's [`Assessment`] only.
 
 mod answers;
 mod cohort;
+mod coverage;
 mod errors;
 mod figures;
+mod grids;
 mod method;
 mod next_steps;
 mod stream;
 mod summary;
+mod suppliers;
 mod themes;
 
 pub(crate) use stream::{header_format, put_text, put_text_fmt};
 
 use crate::answers::AnswerSheet;
-use crate::codes::{AnswerValue, EvidenceMode, Track, maturity_code};
+use crate::codes::{EvidenceMode, Track, maturity_code};
 use crate::exact::Percent;
 use crate::messages::Msg;
 use crate::problem::Problem;
@@ -54,6 +61,7 @@ use crate::report::json::ErrorEntry;
 use crate::scoring::Assessment;
 use crate::text::Lang;
 use figures::{CompanyFigures, PreviousIndex};
+use grids::Grid;
 use rust_xlsxwriter::{Format, FormatAlign, RowNum, Workbook, Worksheet, XlsxError};
 use stream::{LongSheet, Memory};
 
@@ -134,6 +142,13 @@ pub struct SheetNames {
     pub next_steps: &'static str,
     /// Inputs that could not be scored (only when any).
     pub errors: &'static str,
+    /// Regulation coverage, one row per company × requirement × track (only when a grid of the
+    /// batch maps to frameworks).
+    pub coverage: &'static str,
+    /// Regulation coverage of the cohort: companies per status (with `coverage`).
+    pub coverage_summary: &'static str,
+    /// Each buyer's suppliers per tier and level (only when sheets name a buyer).
+    pub suppliers: &'static str,
     /// Questionnaire, threshold, rule, date.
     pub method: &'static str,
 }
@@ -148,6 +163,9 @@ impl SheetNames {
             answers: Msg::WbSheetAnswers.text(lang),
             next_steps: Msg::WbSheetNextSteps.text(lang),
             errors: Msg::WbSheetErrors.text(lang),
+            coverage: Msg::WbSheetCoverage.text(lang),
+            coverage_summary: Msg::WbSheetCoverageSummary.text(lang),
+            suppliers: Msg::WbSheetSuppliers.text(lang),
             method: Msg::WbSheetMethod.text(lang),
         }
     }
@@ -234,12 +252,11 @@ pub struct ResultsWorkbook<'q> {
     themes: LongSheet,
     answers: LongSheet,
     next_steps: LongSheet,
-    /// Per track, the themes with at least one question in it (as in the result document).
-    theme_index: Vec<(Track, Vec<usize>)>,
-    /// Every (question, track) pair, in the questionnaire's order.
-    track_pairs: Vec<(usize, Track)>,
-    /// The answer values' labels, in the order of [`AnswerValue::ALL`].
-    value_labels: Vec<&'q str>,
+    /// One row per company × requirement × track; started with the first sheet whose grid maps
+    /// to frameworks.
+    coverage: Option<LongSheet>,
+    /// The grids met so far, in order of first appearance.
+    grids: Vec<Grid<'q>>,
     /// The summary figures of every company pushed, in order.
     companies: Vec<CompanyFigures>,
     /// The previous campaign's figures, when comparing.
@@ -293,48 +310,14 @@ impl<'q> ResultsWorkbook<'q> {
             w.memory(Memory::Low),
             w.rows_per_sheet,
         )?;
-        let tracks = q.track_codes();
-        let theme_index = tracks
-            .iter()
-            .map(|&t| {
-                let idx = q
-                    .themes
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, th)| {
-                        q.questions
-                            .iter()
-                            .any(|qq| qq.theme == th.id && qq.has_track(t))
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
-                (t, idx)
-            })
-            .collect();
-        let track_pairs = q
-            .questions
-            .iter()
-            .enumerate()
-            .flat_map(|(qi, qq)| {
-                tracks
-                    .iter()
-                    .filter(move |t| qq.has_track(**t))
-                    .map(move |t| (qi, *t))
-            })
-            .collect();
-        let value_labels = AnswerValue::ALL
-            .iter()
-            .map(|v| q.value_label(*v, w.lang))
-            .collect();
         Ok(ResultsWorkbook {
             w,
             wb,
             themes,
             answers,
             next_steps,
-            theme_index,
-            track_pairs,
-            value_labels,
+            coverage: None,
+            grids: Vec::new(),
             companies: Vec::new(),
             previous,
             threshold: None,
@@ -350,16 +333,33 @@ impl<'q> ResultsWorkbook<'q> {
     /// [`WorkbookError::Xlsx`] when a row cannot be written (a temporary file that cannot be
     /// written to, in constant-memory mode).
     pub fn push(&mut self, s: &ScoredSheet) -> Result<(), WorkbookError> {
-        self.push_themes(s)?;
-        self.push_answers(s)?;
-        self.push_next_steps(s)?;
+        let g = self.grid_index(s);
+        self.push_themes(s, g)?;
+        self.push_answers(s, g)?;
+        self.push_next_steps(s, g)?;
+        self.push_coverage(s, g)?;
         let a = &s.assessment;
         self.threshold.get_or_insert(a.threshold);
         if !self.modes.contains(&a.evidence_mode) {
             self.modes.push(a.evidence_mode);
         }
-        self.companies.push(CompanyFigures::new(self.w.tracks(), s));
+        self.companies
+            .push(CompanyFigures::new(self.w.tracks(), s, g));
         Ok(())
+    }
+
+    /// The position in `grids` of the grid `s` was scored on (added when new).
+    fn grid_index(&mut self, s: &ScoredSheet) -> usize {
+        let q = s.grid;
+        if let Some(i) = self
+            .grids
+            .iter()
+            .position(|g| g.q.id == q.id && g.q.version == q.version)
+        {
+            return i;
+        }
+        self.grids.push(Grid::new(q, self.w.lang));
+        self.grids.len() - 1
     }
 
     /// Adds an input that could not be scored (listed on the Errors sheet, in push order).
@@ -395,6 +395,8 @@ impl<'q> ResultsWorkbook<'q> {
             themes,
             answers,
             next_steps,
+            coverage,
+            grids,
             companies,
             previous,
             threshold,
@@ -408,13 +410,16 @@ impl<'q> ResultsWorkbook<'q> {
             wb.set_zip_compression_level(3);
         }
         let threshold = threshold.unwrap_or_else(|| w.q.threshold_percent());
-        let mut summary = w.summary(&mut wb, &companies, previous.as_ref(), threshold)?;
+        let mut summary = w.summary(&mut wb, &grids, &companies, previous.as_ref(), threshold)?;
         summary.set_active(true);
         wb.push_worksheet(summary);
         // A company given twice for the same period is listed twice but counted once.
         let counted: Vec<CompanyFigures> =
             companies.iter().filter(|c| c.counted).cloned().collect();
-        wb.push_worksheet(w.cohort(&counted)?);
+        wb.push_worksheet(w.cohort(&grids, &counted, previous.as_ref())?);
+        if counted.iter().any(|c| c.buyer.is_some()) {
+            wb.push_worksheet(w.suppliers(&grids, &counted)?);
+        }
         for ws in themes
             .close()?
             .into_iter()
@@ -423,12 +428,18 @@ impl<'q> ResultsWorkbook<'q> {
         {
             wb.push_worksheet(ws);
         }
+        if let Some(coverage) = coverage {
+            wb.push_worksheet(w.coverage_summary(&grids)?);
+            for ws in coverage.close()? {
+                wb.push_worksheet(ws);
+            }
+        }
         if !errors.is_empty() {
             for ws in w.errors(&mut wb, &errors)? {
                 wb.push_worksheet(ws);
             }
         }
-        wb.push_worksheet(w.method(companies.len(), &modes, threshold, errors.len())?);
+        wb.push_worksheet(w.method(&grids, companies.len(), &modes, threshold, errors.len())?);
         Ok(wb)
     }
 }
@@ -462,7 +473,9 @@ impl<'a> Writer<'a> {
             names: SheetNames::of(lang),
             rows_per_sheet,
             header: header_format(),
-            score: Format::new().set_num_format("0.0"),
+            score: Format::new()
+                .set_num_format("0.0")
+                .set_align(FormatAlign::Top),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             bold: Format::new().set_bold(),
         }
@@ -499,11 +512,8 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    fn level_label(&self, m: u8) -> String {
-        format!(
-            "{} {}",
-            maturity_code(m),
-            self.q.maturity_label(m, self.lang)
-        )
+    /// `N2 Targeting of actions`: a level with its label in grid `q`.
+    fn level_label(&self, q: &Questionnaire, m: u8) -> String {
+        format!("{} {}", maturity_code(m), q.maturity_label(m, self.lang))
     }
 }

@@ -1,7 +1,7 @@
 //! The streaming writer under every sheet: text cells that are never formulas and never longer
 //! than Excel allows, the header format, and [`LongSheet`], a sheet that continues on further
 //! worksheets (`Answers (2)`…) past Excel's row limit, held in memory or streamed to a temporary
-//! file ([`Memory`]).
+//! file ([`Memory`]), and the print setup every sheet gets ([`print_setup`]).
 
 use super::{EXCEL_MAX_CELL_CHARS, SheetNames};
 use rust_xlsxwriter::{Format, FormatAlign, RowNum, Workbook, Worksheet, XlsxError};
@@ -60,12 +60,96 @@ pub(crate) fn header_format() -> Format {
         .set_align(FormatAlign::Top)
 }
 
+/// Total column width (in characters) above which a sheet prints in landscape.
+const PORTRAIT_MAX_WIDTH: f64 = 100.0;
+
+/// Columns at least this wide hold running text: it wraps rather than being cut.
+pub(crate) const TEXT_COLUMN_WIDTH: f64 = 30.0;
+
+/// The print setup of every sheet: A4, landscape when the columns are wider than a portrait
+/// page, fitted to one page wide (as many pages long as needed), the rows `repeat` (header rows)
+/// printed on every page, the sheet name and page number in the footer.
+pub(crate) fn print_setup(
+    ws: &mut Worksheet,
+    total_width: f64,
+    repeat: Option<(RowNum, RowNum)>,
+) -> Result<(), XlsxError> {
+    ws.set_paper_size(9);
+    if total_width > PORTRAIT_MAX_WIDTH {
+        ws.set_landscape();
+    }
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
+    ws.set_footer("&L&A&R&P / &N");
+    if let Some((first, last)) = repeat {
+        ws.set_repeat_rows(first, last)?;
+    }
+    Ok(())
+}
+
+/// Gives row `row` the height its wrapped texts need: `cells` are (column width, text) pairs of
+/// the row's wrapped cells. Spreadsheet apps do not all grow such rows by themselves (LibreOffice
+/// keeps them one line high), which would hide the end of the texts on screen and in print.
+pub(crate) fn fit_row(
+    ws: &mut Worksheet,
+    row: RowNum,
+    cells: &[(f64, &str)],
+) -> Result<(), XlsxError> {
+    let lines = cells
+        .iter()
+        .map(|(width, text)| text_lines(*width, text))
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        // 15 points a line; Excel's tallest row is 409 points.
+        ws.set_row_height(row, (15.0 * lines as f64).min(409.0))?;
+    }
+    Ok(())
+}
+
+/// The lines `text` takes in a wrapped column `width` characters wide: an estimate, for running
+/// text (a column's width counts digits, wider than the average letter: about 1.15 letters fit
+/// in one unit once the words that do not fit are carried to the next line).
+pub(crate) fn text_lines(width: f64, text: &str) -> usize {
+    let per_line = (width * 1.15).max(4.0) as usize;
+    text.split('\n')
+        .map(|l| l.chars().count().div_ceil(per_line).max(1))
+        .sum::<usize>()
+        .max(1)
+}
+
+/// Sets the column widths of a sheet whose first row holds `headers`, its cells top-aligned and
+/// the text of its wide columns wrapped (they hold running text: comments, recommendations…),
+/// and its print setup with the header row repeated.
+pub(crate) fn columns_and_print(
+    ws: &mut Worksheet,
+    widths: impl IntoIterator<Item = f64>,
+) -> Result<(), XlsxError> {
+    // Top-aligned, so that a row grown by a wrapped text still reads across.
+    let top = Format::new().set_align(FormatAlign::Top);
+    let wrap = top.clone().set_text_wrap();
+    let mut total = 0.0;
+    for (c, width) in widths.into_iter().enumerate() {
+        ws.set_column_width(c as u16, width)?;
+        let format = if width >= TEXT_COLUMN_WIDTH {
+            &wrap
+        } else {
+            &top
+        };
+        ws.set_column_format(c as u16, format)?;
+        total += width;
+    }
+    print_setup(ws, total, Some((0, 0)))
+}
+
 /// A sheet that continues on further sheets past the row limit (`Answers`, `Answers (2)`…).
 /// Its worksheets are held apart from the workbook until [`LongSheet::close`], so that several
 /// long sheets can be written in turn and still come out in order.
 pub(super) struct LongSheet {
     base: &'static str,
     headers: Vec<(&'static str, f64)>,
+    /// A sentence shown above the header row of every part (the coverage disclaimer).
+    preamble: Option<&'static str>,
     /// Full sheets.
     done: Vec<Worksheet>,
     /// The sheet being written.
@@ -86,23 +170,47 @@ impl LongSheet {
         memory: Memory,
         rows_per_sheet: u32,
     ) -> Result<LongSheet, XlsxError> {
-        let current = Self::new_part(wb, base, &headers, memory, 1)?;
+        Self::start_with_preamble(wb, base, None, headers, memory, rows_per_sheet)
+    }
+
+    /// [`LongSheet::start`] with a sentence above the header row of every part.
+    pub(super) fn start_with_preamble(
+        wb: &mut Workbook,
+        base: &'static str,
+        preamble: Option<&'static str>,
+        headers: Vec<(&'static str, f64)>,
+        memory: Memory,
+        rows_per_sheet: u32,
+    ) -> Result<LongSheet, XlsxError> {
+        let current = Self::new_part(wb, base, preamble, &headers, memory, 1)?;
         Ok(LongSheet {
             base,
             headers,
+            preamble,
             done: Vec::new(),
             current,
             part: 1,
-            row: 1,
+            row: Self::first_row(preamble),
             memory,
             rows_per_sheet,
         })
     }
 
-    /// A new worksheet, named and with its header row.
+    /// The row of the header (0, or 1 under a preamble).
+    fn header_row(preamble: Option<&str>) -> RowNum {
+        RowNum::from(preamble.is_some())
+    }
+
+    /// The first data row.
+    fn first_row(preamble: Option<&str>) -> RowNum {
+        Self::header_row(preamble) + 1
+    }
+
+    /// A new worksheet, named and with its preamble and header row.
     fn new_part(
         wb: &mut Workbook,
         base: &str,
+        preamble: Option<&str>,
         headers: &[(&'static str, f64)],
         memory: Memory,
         part: usize,
@@ -110,11 +218,19 @@ impl LongSheet {
         let mut ws = new_sheet(wb, memory)?;
         ws.set_name(SheetNames::continued(base, part))?;
         let hf = header_format();
-        for (c, (h, width)) in headers.iter().enumerate() {
-            ws.set_column_width(c as u16, *width)?;
-            ws.write_string_with_format(0, c as u16, *h, &hf)?;
+        let top = Self::header_row(preamble);
+        columns_and_print(&mut ws, headers.iter().map(|(_, w)| *w))?;
+        if let Some(text) = preamble {
+            let wrap = Format::new().set_text_wrap().set_italic();
+            let last = headers.len().saturating_sub(1) as u16;
+            ws.merge_range(0, 0, 0, last, text, &wrap)?;
+            ws.set_row_height(0, 32)?;
+            ws.set_repeat_rows(0, top)?;
         }
-        ws.set_freeze_panes(1, 0)?;
+        for (c, (h, _)) in headers.iter().enumerate() {
+            ws.write_string_with_format(top, c as u16, *h, &hf)?;
+        }
+        ws.set_freeze_panes(top + 1, 0)?;
         Ok(ws)
     }
 
@@ -124,11 +240,18 @@ impl LongSheet {
         wb: &mut Workbook,
     ) -> Result<(&mut Worksheet, RowNum), XlsxError> {
         if self.row >= self.rows_per_sheet {
-            let next = Self::new_part(wb, self.base, &self.headers, self.memory, self.part + 1)?;
+            let next = Self::new_part(
+                wb,
+                self.base,
+                self.preamble,
+                &self.headers,
+                self.memory,
+                self.part + 1,
+            )?;
             let full = std::mem::replace(&mut self.current, next);
             self.done.push(self.filtered(full)?);
             self.part += 1;
-            self.row = 1;
+            self.row = Self::first_row(self.preamble);
         }
         let row = self.row;
         self.row += 1;
@@ -138,8 +261,9 @@ impl LongSheet {
     /// `ws` with a filter over the rows written on the current sheet.
     fn filtered(&self, mut ws: Worksheet) -> Result<Worksheet, XlsxError> {
         let last_col = self.headers.len().saturating_sub(1) as u16;
-        let last_row = self.row.saturating_sub(1).max(1);
-        ws.autofilter(0, 0, last_row, last_col)?;
+        let top = Self::header_row(self.preamble);
+        let last_row = self.row.saturating_sub(1).max(top + 1);
+        ws.autofilter(top, 0, last_row, last_col)?;
         Ok(ws)
     }
 
@@ -176,4 +300,17 @@ pub(super) fn new_sheet(wb: &mut Workbook, memory: Memory) -> Result<Worksheet, 
 #[cfg(not(feature = "constant-memory"))]
 pub(super) fn new_sheet(_wb: &mut Workbook, _memory: Memory) -> Result<Worksheet, XlsxError> {
     Ok(Worksheet::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_lines;
+
+    #[test]
+    fn wrapped_texts_take_the_lines_they_need() {
+        assert_eq!(text_lines(40.0, ""), 1);
+        assert_eq!(text_lines(40.0, &"a".repeat(46)), 1);
+        assert_eq!(text_lines(40.0, &"a".repeat(47)), 2);
+        assert_eq!(text_lines(40.0, "one\ntwo\nthree"), 3);
+    }
 }

@@ -1,9 +1,10 @@
 //! The Summary sheet: one row per company (details, headline level, each track's level, level
-//! scores, index, completeness, knowledge gaps, unsubstantiated answers), with the change since
-//! the previous campaign when one is given.
+//! scores, index, completeness, knowledge gaps, `na` answers, unsubstantiated answers) and the
+//! grid it was assessed on, with the change since the previous campaign when one is given.
 
 use super::figures::{CompanyFigures, PreviousIndex, diff_tenths};
-use super::stream::{Memory, new_sheet, put_text};
+use super::grids::Grid;
+use super::stream::{Memory, columns_and_print, fit_row, new_sheet, put_text};
 use super::{Writer, yes_no};
 use crate::codes::Level;
 use crate::exact::Percent;
@@ -17,13 +18,14 @@ impl Writer<'_> {
     pub(super) fn summary(
         &self,
         wb: &mut Workbook,
+        grids: &[Grid<'_>],
         companies: &[CompanyFigures],
         previous: Option<&PreviousIndex>,
         threshold: Percent,
     ) -> Result<Worksheet, XlsxError> {
         let lang = self.lang;
         let mut headers: Vec<(String, f64)> = vec![
-            (self.t(Msg::WbCompany).into(), 28.0),
+            (self.t(Msg::WbCompany).into(), 34.0),
             (self.t(Msg::WbSector).into(), 18.0),
             (self.t(Msg::WbCountry).into(), 10.0),
             (self.t(Msg::WbIdentifier).into(), 14.0),
@@ -42,9 +44,10 @@ impl Writer<'_> {
             headers.push((format!("{c} {}", self.t(Msg::WbIndex)), 9.0));
             headers.push((format!("{c} {}", self.t(Msg::WbCompleteness)), 12.0));
             headers.push((format!("{c} {}", self.t(Msg::WbDontKnow)), 11.0));
+            headers.push((format!("{c} {}", self.t(Msg::WbNa)), 12.0));
             headers.push((format!("{c} {}", self.t(Msg::WbUnsubstantiated)), 14.0));
         }
-        let per_track = 9;
+        let per_track = 10;
         let change_col = headers.len();
         if previous.is_some() {
             headers.push((self.t(Msg::WbChangeInHeadlineLevel).into(), 14.0));
@@ -54,14 +57,16 @@ impl Writer<'_> {
                 headers.push((format!("{c} {}", self.t(Msg::WbChangeInIndex)), 12.0));
             }
         }
+        let grid_col = headers.len();
+        headers.push((self.t(Msg::WbGrid).into(), 16.0));
         let source_col = headers.len();
         headers.push(("Source".into(), 30.0));
 
         // One row per company: constant-memory too when asked, so that memory stays flat.
         let mut ws = new_sheet(wb, self.memory(Memory::Constant))?;
         ws.set_name(self.names.summary)?;
-        for (c, (h, width)) in headers.iter().enumerate() {
-            ws.set_column_width(c as u16, *width)?;
+        columns_and_print(&mut ws, headers.iter().map(|(_, w)| *w))?;
+        for (c, (h, _)) in headers.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, h, &self.header)?;
         }
         ws.set_row_height(0, 32)?;
@@ -103,7 +108,10 @@ impl Writer<'_> {
             put_text(&mut ws, r, 3, c.id.as_deref().unwrap_or(""))?;
             put_text(&mut ws, r, 4, c.period.as_deref().unwrap_or(""))?;
             ws.write_number(r, 5, f64::from(c.headline))?;
-            put_text(&mut ws, r, 6, &self.level_label(c.headline))?;
+            let grid = &grids[c.grid];
+            let label = self.level_label(grid.q, c.headline);
+            fit_row(&mut ws, r, &[(30.0, &label), (30.0, &c.source)])?;
+            put_text(&mut ws, r, 6, &label)?;
             ws.write_string(r, 7, yes_no(c.provisional, lang))?;
             for (ti, tr) in c.tracks.iter().enumerate() {
                 let col = (first_track_col + ti * per_track) as u16;
@@ -115,11 +123,12 @@ impl Writer<'_> {
                 ws.write_number_with_format(r, col + 5, tr.index, &self.score)?;
                 ws.write_number_with_format(r, col + 6, tr.completeness, &self.score)?;
                 ws.write_number(r, col + 7, f64::from(tr.unknown))?;
-                ws.write_number(r, col + 8, f64::from(tr.unsubstantiated))?;
+                ws.write_number(r, col + 8, f64::from(tr.na))?;
+                ws.write_number(r, col + 9, f64::from(tr.unsubstantiated))?;
             }
             if let Some(prev) = previous {
                 let col = change_col as u16;
-                match prev.find(c) {
+                match prev.find(c, &grid.q.id) {
                     Some(p) => {
                         ws.write_number_with_format(
                             r,
@@ -150,6 +159,7 @@ impl Writer<'_> {
                     }
                 }
             }
+            ws.write_string(r, grid_col as u16, grid.key())?;
             put_text(&mut ws, r, source_col as u16, &c.source)?;
         }
         ws.set_freeze_panes(1, 1)?;

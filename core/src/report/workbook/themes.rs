@@ -8,27 +8,29 @@ use rust_xlsxwriter::XlsxError;
 impl Writer<'_> {
     pub(super) fn themes_headers(&self) -> Vec<(&'static str, f64)> {
         vec![
-            (self.t(Msg::WbCompany), 28.0),
+            (self.t(Msg::WbCompany), 36.0),
             (self.t(Msg::WbPeriod), 10.0),
             (self.t(Msg::WbTrack), 8.0),
             (self.t(Msg::WbTheme), 8.0),
             (self.t(Msg::WbThemeLabel), 40.0),
             (self.t(Msg::WbScorePercent), 10.0),
+            (self.t(Msg::WbGrid), 16.0),
         ]
     }
 }
 
 impl ResultsWorkbook<'_> {
-    pub(super) fn push_themes(&mut self, s: &ScoredSheet) -> Result<(), XlsxError> {
-        let (w, sheet) = (&self.w, &mut self.themes);
+    pub(super) fn push_themes(&mut self, s: &ScoredSheet, g: usize) -> Result<(), XlsxError> {
+        let (w, sheet, grid) = (&self.w, &mut self.themes, &self.grids[g]);
         let name = &s.sheet.company.name;
         let period = s.sheet.period.as_deref().unwrap_or("");
-        for (t, idx) in &self.theme_index {
+        let key = grid.key();
+        for (t, idx) in &grid.theme_index {
             let Some(tr) = s.assessment.track(*t) else {
                 continue;
             };
             for &i in idx {
-                let th = &w.q.themes[i];
+                let th = &grid.q.themes[i];
                 let (ws, r) = sheet.next(&mut self.wb)?;
                 put_text(ws, r, 0, name)?;
                 put_text(ws, r, 1, period)?;
@@ -36,6 +38,7 @@ impl ResultsWorkbook<'_> {
                 put_text(ws, r, 3, &th.id)?;
                 put_text(ws, r, 4, th.label.get(w.lang))?;
                 w.score_cell(ws, r, 5, tr.themes.get(i).and_then(|x| x.percent()))?;
+                ws.write_string(r, 6, &key)?;
             }
         }
         Ok(())

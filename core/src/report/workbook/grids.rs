@@ -1,0 +1,95 @@
+//! The grids of a batch: a batch may mix grids (versions of `rhsf-fir`, the light grid
+//! `rhsf-fir-sme`…). Each scored sheet is written with the grid it was scored on, and what its
+//! rows need of that grid (themes per track, question × track pairs, answer labels, the
+//! requirements mapped by its questions) is worked out once per grid, here. Cohort statistics
+//! are kept per grid, so that levels of different grids never meet in one statistic.
+
+use crate::codes::{AnswerValue, Track};
+use crate::coverage::{RequirementMap, RequirementStatus, grid_coverage};
+use crate::questionnaire::Questionnaire;
+use crate::text::Lang;
+
+/// A grid met in the batch and what its rows need.
+pub(super) struct Grid<'q> {
+    pub(super) q: &'q Questionnaire,
+    /// Per track, the themes with at least one question in it (as in the result document).
+    pub(super) theme_index: Vec<(Track, Vec<usize>)>,
+    /// Every (question, track) pair, in the questionnaire's order.
+    pub(super) track_pairs: Vec<(usize, Track)>,
+    /// The answer values' labels, in the order of [`AnswerValue::ALL`].
+    pub(super) value_labels: Vec<&'q str>,
+    /// Every requirement of the grid's frameworks with the questions mapped to it.
+    pub(super) coverage: Vec<RequirementMap>,
+    /// Per requirement (as in `coverage`) and track (by `Track::index`), the number of
+    /// companies in each status (in the order of [`RequirementStatus::ALL`]).
+    pub(super) coverage_counts: Vec<[[u32; 5]; 2]>,
+}
+
+impl<'q> Grid<'q> {
+    pub(super) fn new(q: &'q Questionnaire, lang: Lang) -> Grid<'q> {
+        let tracks = q.track_codes();
+        let theme_index = tracks
+            .iter()
+            .map(|&t| {
+                let idx = q
+                    .themes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, th)| {
+                        q.questions
+                            .iter()
+                            .any(|qq| qq.theme == th.id && qq.has_track(t))
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                (t, idx)
+            })
+            .collect();
+        let track_pairs = q
+            .questions
+            .iter()
+            .enumerate()
+            .flat_map(|(qi, qq)| {
+                tracks
+                    .iter()
+                    .filter(move |t| qq.has_track(**t))
+                    .map(move |t| (qi, *t))
+            })
+            .collect();
+        let value_labels = AnswerValue::ALL
+            .iter()
+            .map(|v| q.value_label(*v, lang))
+            .collect();
+        let coverage = grid_coverage(q);
+        let coverage_counts = vec![[[0; 5]; 2]; coverage.len()];
+        Grid {
+            q,
+            theme_index,
+            track_pairs,
+            value_labels,
+            coverage,
+            coverage_counts,
+        }
+    }
+
+    /// `id@version`, as results name their grid.
+    pub(super) fn key(&self) -> String {
+        grid_key(self.q)
+    }
+
+    /// Counts one company's status of requirement `r` for `track`.
+    pub(super) fn count(&mut self, r: usize, track: Track, status: RequirementStatus) {
+        let si = RequirementStatus::ALL
+            .iter()
+            .position(|s| *s == status)
+            .unwrap_or(0);
+        if let Some(c) = self.coverage_counts.get_mut(r) {
+            c[track.index()][si] += 1;
+        }
+    }
+}
+
+/// `id@version`.
+pub(super) fn grid_key(q: &Questionnaire) -> String {
+    format!("{}@{}", q.id, q.version)
+}
