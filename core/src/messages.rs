@@ -631,7 +631,7 @@ catalogue! {
     /// A line of the template instructions.
     TplIntro => "Questionnaire {questionnaire} — remplissez ce classeur puis évaluez-le avec `vigilance score fichier.xlsx`.", "Questionnaire {questionnaire} — fill in this workbook, then score it with `vigilance score file.xlsx`.";
     /// A line of the template instructions.
-    TplStep1 => "1. Onglet « {sheet} » : saisissez le nom de l'entreprise (obligatoire), son secteur, son pays, son identifiant (LEI, ISIN) et la période évaluée.", "1. Sheet \"{sheet}\": enter the company's name (required), sector, country, identifier (LEI, ISIN) and the period assessed.";
+    TplStep1 => "1. Onglet « {sheet} » : saisissez le nom de l'entreprise (obligatoire), son secteur, son pays, son identifiant (LEI, ISIN) et la période évaluée ; si vous le connaissez, son code NACE (C29 par exemple) ; pour un fournisseur, son donneur d'ordre et son rang (1, 2 ou 3+).", "1. Sheet \"{sheet}\": enter the company's name (required), sector, country, identifier (LEI, ISIN) and the period assessed; its NACE code if you know it (C29 for example); for a supplier, its buyer and tier (1, 2 or 3+).";
     /// A line of the template instructions.
     TplStep2 => "2. Pour chaque ligne (une question pour un volet : CL travail des enfants, FL travail forcé), choisissez la réponse dans la liste déroulante de la colonne « Réponse ».", "2. On each row (one question for one track: CL child labour, FL forced labour), choose the answer from the drop-down in the \"Answer\" column.";
     /// A line of the template instructions.
@@ -800,6 +800,24 @@ catalogue! {
     CliReviewWrittenMany => "revue de {n} entreprises écrite", "review of {n} companies written";
     /// `migrate`: the summary.
     CliMigrateDone => "Feuilles migrées dans {dir} : {written} ; en échec : {failed}. Les feuilles d'origine ne sont pas modifiées.", "Sheets migrated into {dir}: {written}; failed: {failed}. The original sheets are not modified.";
+
+    // ----- Company: NACE code, buyer and tier; grids per sheet; duplicates in a batch (p2) -----
+    /// VG-A15
+    InvalidNace => "`{found}` n'est pas un code NACE rév. 2 : indiquez une section (une lettre de A à U, par exemple C) ou une division (par exemple C29 ou 29, I55, A01)", "`{found}` is not a NACE Rev. 2 code: give a section (a letter from A to U, for example C) or a division (for example C29 or 29, I55, A01)";
+    /// VG-A15 help
+    InvalidNaceHelp => "ce champ est facultatif : corrigez le code ou laissez-le vide (le secteur en clair reste dans « secteur ») ; une division doit appartenir à la section indiquée (C29, pas F29)", "this field is optional: correct the code or leave it empty (the sector in words stays in \"sector\"); a division must belong to the section given (C29, not F29)";
+    /// VG-A16
+    InvalidTier => "`{found}` n'est pas un rang de fournisseur : indiquez 1 (fournisseur direct), 2 (fournisseur d'un fournisseur direct) ou 3+ (au-delà)", "`{found}` is not a supplier tier: give 1 (direct supplier), 2 (a direct supplier's supplier) or 3+ (further up the chain)";
+    /// VG-A16 help
+    InvalidTierHelp => "ce champ est facultatif : laissez-le vide si la fiche n'est pas celle d'un fournisseur", "this field is optional: leave it empty when the sheet is not a supplier's";
+    /// A company detail of the templates.
+    TplNace => "Code NACE (rév. 2)", "NACE code (Rev. 2)";
+    /// A company detail of the templates.
+    TplBuyer => "Donneur d'ordre (acheteur)", "Buyer";
+    /// A company detail of the templates.
+    TplTier => "Rang du fournisseur (1, 2, 3+)", "Supplier tier (1, 2, 3+)";
+    /// The message of the tier drop-down's error.
+    TplChooseTier => "Choisissez 1 (fournisseur direct), 2 (fournisseur d'un fournisseur direct) ou 3+ (au-delà).", "Choose 1 (direct supplier), 2 (a direct supplier's supplier) or 3+ (further up the chain).";
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use rust_xlsxwriter::Workbook;
 use std::io::Cursor;
 use vigilance_core::import::template::{ANSWERS_HEADER_ROW, COMPANY_FIRST_ROW};
 use vigilance_core::import::{
-    ImportedSheet, answer_template, matrix_template, read_matrix_csv, read_workbook,
+    CompanyField, ImportedSheet, answer_template, matrix_template, read_matrix_csv, read_workbook,
 };
 use vigilance_core::report::csv::summary_csv;
 use vigilance_core::report::json::ErrorEntry;
@@ -491,7 +491,10 @@ fn matrix_template_round_trip_gives_the_json_results() {
             edits.push((name, r, 2, s.company.country.clone().unwrap_or_default()));
             edits.push((name, r, 3, s.company.id.clone().unwrap_or_default()));
             edits.push((name, r, 4, s.period.clone().unwrap_or_default()));
-            for c in 5..width {
+            edits.push((name, r, 5, s.company.nace.clone().unwrap_or_default()));
+            edits.push((name, r, 6, s.company.buyer.clone().unwrap_or_default()));
+            edits.push((name, r, 7, s.company.tier.clone().unwrap_or_default()));
+            for c in CompanyField::ALL.len() as u16..width {
                 let Data::String(h) = cell(&header, 0, c as u32) else {
                     continue;
                 };
@@ -575,11 +578,11 @@ fn bad_cell_value_is_reported_with_its_cell() {
     assert_eq!(na.path, format!("Réponses!H{}", row + 2));
     assert!(
         bad.describe(Lang::En)
-            .starts_with("cell Réponses!H11: `Peut-être`")
+            .starts_with(&format!("cell Réponses!H{}: `Peut-être`", row + 1))
     );
     assert!(
         bad.describe(Lang::Fr)
-            .starts_with("cellule Réponses!H11 : `Peut-être`")
+            .starts_with(&format!("cellule Réponses!H{} : `Peut-être`", row + 1))
     );
     // The value as the user wrote it, in the user's language.
     assert!(
@@ -722,4 +725,55 @@ fn workbook_points_come_from_scoring_even_for_na_where_forbidden() {
         })
         .expect("Q01 CL row");
     assert_eq!(cell(&answers, row, pcol), Data::Float(0.0));
+}
+
+#[test]
+fn template_company_fields_nace_buyer_and_tier_are_read_and_checked_at_their_cell() {
+    let row_of = |f: CompanyField| {
+        COMPANY_FIRST_ROW + CompanyField::ALL.iter().position(|x| *x == f).unwrap() as u32
+    };
+    for lang in Lang::ALL {
+        let template = answer_template(q(), lang).expect("template");
+        let name = vigilance_core::import::answers_sheet_name(lang);
+        let edits = |nace: &str, tier: &str| {
+            vec![
+                (name, COMPANY_FIRST_ROW, 1, "Zeta".to_string()),
+                (name, row_of(CompanyField::Nace), 1, nace.to_string()),
+                (
+                    name,
+                    row_of(CompanyField::Buyer),
+                    1,
+                    "Acheteur Alpha".into(),
+                ),
+                (name, row_of(CompanyField::Tier), 1, tier.to_string()),
+            ]
+        };
+        let read = read_workbook(&filled(&template, &edits("c.10", "3 +")), q());
+        let sheet = match &read[0].result {
+            Ok(p) => &p.value,
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(sheet.company.nace.as_deref(), Some("C10"));
+        assert_eq!(sheet.company.buyer.as_deref(), Some("Acheteur Alpha"));
+        assert_eq!(sheet.company.tier.as_deref(), Some("3+"));
+
+        let read = read_workbook(&filled(&template, &edits("Textile", "4")), q());
+        let ps = problems(&read);
+        let nace = ps
+            .iter()
+            .find(|p| matches!(p.kind, ProblemKind::InvalidNace { .. }))
+            .expect("bad NACE reported");
+        assert_eq!(
+            nace.path,
+            format!("{name}!B{}", row_of(CompanyField::Nace) + 1)
+        );
+        let tier = ps
+            .iter()
+            .find(|p| matches!(p.kind, ProblemKind::InvalidTier { .. }))
+            .expect("bad tier reported");
+        assert_eq!(
+            tier.path,
+            format!("{name}!B{}", row_of(CompanyField::Tier) + 1)
+        );
+    }
 }

@@ -199,6 +199,7 @@ impl Profile {
             sector: opt(&self.sector),
             country: opt(&self.country),
             id: opt(&self.id),
+            ..std::mem::take(&mut sheet.company)
         };
         sheet.period = opt(&self.period);
     }

@@ -4,11 +4,12 @@
 
 use super::draft::{DraftRef, RawAnswer, SheetDraft};
 use super::{
-    ANSWERS_FORMAT, Answer, AnswerSheet, MAX_EVIDENCE_ITEMS, MAX_SHORT_TEXT_CHARS, MAX_TEXT_CHARS,
-    Parsed, QuestionnaireRef, TrackAnswers,
+    ANSWERS_FORMAT, Answer, AnswerSheet, Company, MAX_EVIDENCE_ITEMS, MAX_SHORT_TEXT_CHARS,
+    MAX_TEXT_CHARS, Parsed, QuestionnaireRef, Tier, TrackAnswers,
 };
 use crate::codes::{AnswerValue, Track};
 use crate::location::pointer;
+use crate::nace::Nace;
 use crate::problem::{Place, Problem, ProblemKind, Problems};
 use crate::questionnaire::Questionnaire;
 use std::collections::BTreeMap;
@@ -28,6 +29,43 @@ fn too_long<P: Into<Place>>(path: impl FnOnce() -> P, text: &str, limit: usize) 
             },
         )
     })
+}
+
+/// Checks the company's NACE code and tier and writes them in their short form (`C29`, `3+`);
+/// a blank one is dropped.
+fn check_supplier_fields(company: &mut Company, problems: &mut Vec<Problem>) {
+    let blank = |s: &Option<String>| s.as_deref().is_some_and(|t| t.trim().is_empty());
+    if blank(&company.nace) {
+        company.nace = None;
+    }
+    if let Some(text) = &company.nace {
+        match Nace::parse(text) {
+            Some(code) => company.nace = Some(code.to_string()),
+            None if text.chars().count() <= MAX_SHORT_TEXT_CHARS => problems.push(Problem::error(
+                "/company/nace",
+                ProblemKind::InvalidNace {
+                    found: text.trim().to_string(),
+                },
+            )),
+            // Too long: already reported.
+            None => {}
+        }
+    }
+    if blank(&company.tier) {
+        company.tier = None;
+    }
+    if let Some(text) = &company.tier {
+        match Tier::parse(text) {
+            Some(tier) => company.tier = Some(tier.code().to_string()),
+            None if text.chars().count() <= MAX_SHORT_TEXT_CHARS => problems.push(Problem::error(
+                "/company/tier",
+                ProblemKind::InvalidTier {
+                    found: text.trim().to_string(),
+                },
+            )),
+            None => {}
+        }
+    }
 }
 
 impl SheetDraft {
@@ -87,12 +125,15 @@ impl SheetDraft {
                 },
             )),
         }
-        let company = self.company.unwrap_or_default();
+        let mut company = self.company.unwrap_or_default();
         let short_fields = [
             ("/company/name", Some(&company.name)),
             ("/company/sector", company.sector.as_ref()),
             ("/company/country", company.country.as_ref()),
             ("/company/id", company.id.as_ref()),
+            ("/company/nace", company.nace.as_ref()),
+            ("/company/buyer", company.buyer.as_ref()),
+            ("/company/tier", company.tier.as_ref()),
             ("/period", self.period.as_ref()),
         ];
         for (path, text) in short_fields {
@@ -102,6 +143,7 @@ impl SheetDraft {
                 problems.push(p);
             }
         }
+        check_supplier_fields(&mut company, &mut problems);
         if company.name.trim().is_empty() {
             problems.push(Problem::warning(
                 "/company/name",

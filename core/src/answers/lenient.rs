@@ -58,6 +58,13 @@ impl SheetDraft {
                     sector: string("/company/sector", o.get("sector"), &mut wrong),
                     country: string("/company/country", o.get("country"), &mut wrong),
                     id: string("/company/id", o.get("id"), &mut wrong),
+                    nace: string("/company/nace", o.get("nace"), &mut wrong),
+                    buyer: string("/company/buyer", o.get("buyer"), &mut wrong),
+                    // A tier may be written as a number.
+                    tier: match o.get("tier") {
+                        Some(Value::Number(n)) => Some(n.to_string()),
+                        other => string("/company/tier", other, &mut wrong),
+                    },
                 })
             }
             Some(other) => wrong("/company".into(), JsonType::Object, other),

@@ -21,6 +21,7 @@ use crate::codes::{AnswerValue, Track};
 use crate::location::{
     Target, decode_text, duplicate_keys, json_error_problem, locate_all, strip_bom,
 };
+use crate::nace::Nace;
 use crate::problem::{Problem, ProblemKind, Problems};
 use crate::questionnaire::Questionnaire;
 use schemars::JsonSchema;
@@ -67,6 +68,88 @@ pub struct Company {
     /// Identifier such as an LEI or ISIN.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// NACE Rev. 2 section or division (`C`, `C29`; read also as `29`, `C.29`, `29.10`), next to
+    /// the free-text sector. Checked and written in its short form (`C29`) when the sheet is read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nace: Option<String>,
+    /// For a supplier's sheet: the buyer it answers for (name or identifier).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buyer: Option<String>,
+    /// For a supplier's sheet: its tier in the buyer's supply chain, `1`, `2` or `3+` (a number or
+    /// a string is read; `3` and `3 +` mean `3+`). Written as a string once the sheet is read.
+    #[serde(
+        default,
+        deserialize_with = "wire::tier_text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(schema_with = "tier_schema")]
+    pub tier: Option<String>,
+}
+
+impl Company {
+    /// The company's NACE code, when it has a valid one.
+    pub fn nace(&self) -> Option<Nace> {
+        self.nace.as_deref().and_then(Nace::parse)
+    }
+
+    /// The company's tier in its buyer's supply chain, when it has a valid one.
+    pub fn tier(&self) -> Option<Tier> {
+        self.tier.as_deref().and_then(Tier::parse)
+    }
+}
+
+fn tier_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "description": "For a supplier's sheet: its tier in the buyer's supply chain, 1, 2 or 3+ (3 also means 3+).",
+        "anyOf": [
+            { "type": "string", "pattern": "^\\s*[123]\\s*(\\+\\s*)?$" },
+            { "type": "integer", "minimum": 1, "maximum": 3 },
+            { "type": "null" }
+        ]
+    })
+}
+
+/// A supplier's tier in its buyer's supply chain: direct supplier (1), supplier of a direct
+/// supplier (2), or further up (3+).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tier {
+    /// Tier 1: a direct supplier.
+    One,
+    /// Tier 2: a supplier's supplier.
+    Two,
+    /// Tier 3 and beyond.
+    ThreePlus,
+}
+
+impl Tier {
+    /// Every tier, nearest first.
+    pub const ALL: [Tier; 3] = [Tier::One, Tier::Two, Tier::ThreePlus];
+
+    /// Reads `1`, `2`, `3`, `3+` or `3 +` (spaces around ignored). `None` otherwise.
+    pub fn parse(text: &str) -> Option<Tier> {
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        match t.as_str() {
+            "1" => Some(Tier::One),
+            "2" => Some(Tier::Two),
+            "3" | "3+" => Some(Tier::ThreePlus),
+            _ => None,
+        }
+    }
+
+    /// `1`, `2` or `3+`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Tier::One => "1",
+            Tier::Two => "2",
+            Tier::ThreePlus => "3+",
+        }
+    }
+}
+
+impl std::fmt::Display for Tier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
 }
 
 /// One answer: a value, and what supports it.

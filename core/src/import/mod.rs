@@ -21,7 +21,7 @@ pub use template::{answer_template, matrix_template};
 pub use xlsx::read_workbook;
 
 use crate::answers::Parsed;
-use crate::answers::{AnswerSheet, DraftAnswer, RawAnswer, SheetDraft};
+use crate::answers::{AnswerSheet, Company, DraftAnswer, RawAnswer, SheetDraft};
 use crate::codes::{AnswerValue, Track};
 use crate::messages::Msg;
 use crate::problem::{Place, Problem, Problems};
@@ -109,16 +109,27 @@ pub enum CompanyField {
     Id,
     /// Period answered (e.g. 2025).
     Period,
+    /// NACE Rev. 2 section or division.
+    Nace,
+    /// For a supplier: the buyer it answers for.
+    Buyer,
+    /// For a supplier: its tier (1, 2, 3+).
+    Tier,
 }
 
 impl CompanyField {
     /// Every field, in template order.
-    pub const ALL: [CompanyField; 5] = [
+    /// The fields added later (NACE, buyer, tier) come last, so that the cells and columns of
+    /// the first ones have not moved.
+    pub const ALL: [CompanyField; 8] = [
         CompanyField::Name,
         CompanyField::Sector,
         CompanyField::Country,
         CompanyField::Id,
         CompanyField::Period,
+        CompanyField::Nace,
+        CompanyField::Buyer,
+        CompanyField::Tier,
     ];
 
     /// The label written in the template.
@@ -129,6 +140,37 @@ impl CompanyField {
             CompanyField::Country => Msg::WbCountry.text(lang),
             CompanyField::Id => Msg::TplIdentifier.text(lang),
             CompanyField::Period => Msg::WbPeriod.text(lang),
+            CompanyField::Nace => Msg::TplNace.text(lang),
+            CompanyField::Buyer => Msg::TplBuyer.text(lang),
+            CompanyField::Tier => Msg::TplTier.text(lang),
+        }
+    }
+
+    /// The JSON path of the field in an answer sheet, where problems about it are reported.
+    pub fn path(self) -> &'static str {
+        match self {
+            CompanyField::Name => "/company/name",
+            CompanyField::Sector => "/company/sector",
+            CompanyField::Country => "/company/country",
+            CompanyField::Id => "/company/id",
+            CompanyField::Period => "/period",
+            CompanyField::Nace => "/company/nace",
+            CompanyField::Buyer => "/company/buyer",
+            CompanyField::Tier => "/company/tier",
+        }
+    }
+
+    /// Puts a cell's text (`None` when blank) into the field of `company` or `period`.
+    pub(crate) fn set(self, company: &mut Company, period: &mut Option<String>, v: Option<String>) {
+        match self {
+            CompanyField::Name => company.name = v.unwrap_or_default(),
+            CompanyField::Sector => company.sector = v,
+            CompanyField::Country => company.country = v,
+            CompanyField::Id => company.id = v,
+            CompanyField::Period => *period = v,
+            CompanyField::Nace => company.nace = v,
+            CompanyField::Buyer => company.buyer = v,
+            CompanyField::Tier => company.tier = v,
         }
     }
 
@@ -143,6 +185,18 @@ impl CompanyField {
                 || match f {
                     CompanyField::Name => matches!(t.as_str(), "name" | "nom" | "company name"),
                     CompanyField::Id => matches!(t.as_str(), "id" | "identifiant" | "identifier"),
+                    CompanyField::Nace => matches!(
+                        t.as_str(),
+                        "nace" | "code nace" | "nace code" | "nace rev. 2" | "naf" | "code naf"
+                    ),
+                    CompanyField::Buyer => matches!(
+                        t.as_str(),
+                        "buyer" | "acheteur" | "donneur d'ordre" | "donneur d’ordre" | "client"
+                    ),
+                    CompanyField::Tier => matches!(
+                        t.as_str(),
+                        "tier" | "rang" | "supplier tier" | "rang fournisseur"
+                    ),
                     _ => false,
                 }
         })
@@ -399,16 +453,17 @@ pub(crate) fn push_answer(
 }
 
 /// Checks a draft, adding the reader's own problems, and moves JSON paths that mean a cell
-/// (`/company/name`) to that cell.
+/// (`/company/name`, `/company/nace`…) to that cell: `cells` gives the cell of each company
+/// field read.
 pub(crate) fn check_draft(
     draft: SheetDraft,
     q: &Questionnaire,
     mut extra: Vec<Problem>,
-    company_name_cell: &Place,
+    cells: &[(CompanyField, Place)],
 ) -> Result<Parsed<AnswerSheet>, Problems> {
     let relocate = |mut p: Problem| {
-        if p.path == "/company/name" {
-            p.path = company_name_cell.clone();
+        if let Some((_, cell)) = cells.iter().find(|(f, _)| p.path == f.path()) {
+            p.path = cell.clone();
         }
         p
     };

@@ -19,7 +19,7 @@ use crate::text::Lang;
 use rust_xlsxwriter::{DataValidation, Format, FormatAlign, Formula, Note, Workbook, Worksheet};
 
 /// 0-based row of the answer template's table header.
-pub const ANSWERS_HEADER_ROW: u32 = 9;
+pub const ANSWERS_HEADER_ROW: u32 = 12;
 
 /// 0-based row of the first company detail (name) in the answer template; the others follow,
 /// in [`CompanyField::ALL`] order, label in column A and value in column B.
@@ -78,6 +78,15 @@ fn dropdown(question: &Question, lang: Lang) -> Result<DataValidation, WorkbookE
         .allow_list_formula(Formula::new(format!("={MARKER_SHEET}!{range}")))
         .set_error_title(Msg::TplUnexpectedAnswer.text(lang))?
         .set_error_message(Msg::TplChooseFromList.text(lang))?)
+}
+
+/// The drop-down of a supplier's tier: 1, 2 or 3+.
+fn tier_dropdown(lang: Lang) -> Result<DataValidation, WorkbookError> {
+    let tiers = crate::answers::Tier::ALL.map(|t| t.code());
+    Ok(DataValidation::new()
+        .allow_list_strings(&tiers)?
+        .set_error_title(Msg::TplUnexpectedAnswer.text(lang))?
+        .set_error_message(Msg::TplChooseTier.text(lang))?)
 }
 
 fn allowed_labels(q: &Questionnaire, question: &Question, lang: Lang) -> String {
@@ -181,6 +190,9 @@ pub fn answer_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
         let r = COMPANY_FIRST_ROW + i as u32;
         ws.write_string_with_format(r, 0, f.label(lang), &bold)?;
         ws.write_blank(r, 1, &input)?;
+        if f == CompanyField::Tier {
+            ws.add_data_validation(r, 1, r, 1, &tier_dropdown(lang)?)?;
+        }
     }
     let widths = [7.0, 7.0, 7.0, 7.0, 8.0, 60.0, 30.0, 16.0, 30.0, 30.0, 30.0];
     for (c, col) in AnswerColumn::ALL.into_iter().enumerate() {
@@ -229,6 +241,9 @@ pub fn matrix_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
     for (c, f) in CompanyField::ALL.into_iter().enumerate() {
         ws.set_column_width(c as u16, if c == 0 { 28.0 } else { 14.0 })?;
         ws.write_string_with_format(0, c as u16, f.label(lang), &header)?;
+        if f == CompanyField::Tier {
+            ws.add_data_validation(1, c as u16, MATRIX_ROWS, c as u16, &tier_dropdown(lang)?)?;
+        }
     }
     for (i, (question, track)) in pairs(q).enumerate() {
         let c = first + i as u16;

@@ -332,7 +332,15 @@ fn read_answer_sheet(
     // Company details above the table: label in one column, value in the next.
     let mut company = Company::default();
     let mut period = None;
-    let mut name_cell = Place::Cell(cell_ref(g.sheet.as_deref().unwrap_or(""), 3, 1));
+    // Where the name goes when the sheet has no name label: the template's cell.
+    let mut cells = vec![(
+        CompanyField::Name,
+        Place::Cell(cell_ref(
+            g.sheet.as_deref().unwrap_or(""),
+            super::template::COMPANY_FIRST_ROW,
+            1,
+        )),
+    )];
     for r in 0..h.row {
         let Some(row) = g.rows.get(r) else { break };
         for (c, text) in row.iter().enumerate() {
@@ -341,16 +349,8 @@ fn read_answer_sheet(
             };
             let value = g.get(r, c + 1).trim();
             let v = (!value.is_empty()).then(|| value.to_string());
-            match f {
-                CompanyField::Name => {
-                    name_cell = g.place(r, c + 1, "");
-                    company.name = v.unwrap_or_default();
-                }
-                CompanyField::Sector => company.sector = v,
-                CompanyField::Country => company.country = v,
-                CompanyField::Id => company.id = v,
-                CompanyField::Period => period = v,
-            }
+            cells.insert(0, (f, g.place(r, c + 1, "")));
+            f.set(&mut company, &mut period, v);
             break;
         }
     }
@@ -429,7 +429,7 @@ fn read_answer_sheet(
     };
     ImportedSheet {
         label: None,
-        result: check_draft(draft, q, extra, &name_cell),
+        result: check_draft(draft, q, extra, &cells),
     }
 }
 
@@ -492,21 +492,13 @@ pub(crate) fn read_matrix(
         }
         let mut company = Company::default();
         let mut period = None;
-        let mut name_cell = g.place(r, 0, "");
+        let mut cells = vec![(CompanyField::Name, g.place(r, 0, ""))];
         for (c, kind) in columns.iter().enumerate() {
             if let MatrixColumn::Company(f) = kind {
                 let v = g.get(r, c).trim();
                 let v = (!v.is_empty()).then(|| v.to_string());
-                match f {
-                    CompanyField::Name => {
-                        name_cell = g.place(r, c, header[c]);
-                        company.name = v.unwrap_or_default();
-                    }
-                    CompanyField::Sector => company.sector = v,
-                    CompanyField::Country => company.country = v,
-                    CompanyField::Id => company.id = v,
-                    CompanyField::Period => period = v,
-                }
+                cells.insert(0, (*f, g.place(r, c, header[c])));
+                f.set(&mut company, &mut period, v);
             }
         }
         let extra_of = |question: &str, track: &str, want: super::Extra| -> &str {
@@ -553,7 +545,7 @@ pub(crate) fn read_matrix(
         };
         out.push(ImportedSheet {
             label: g.row_label(r),
-            result: check_draft(draft, q, extra, &name_cell),
+            result: check_draft(draft, q, extra, &cells),
         });
     }
     if out.is_empty() {

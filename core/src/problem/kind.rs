@@ -305,6 +305,16 @@ pub enum ProblemKind {
     },
     /// The company has no name.
     CompanyNameMissing,
+    /// A company's `nace` that is not a NACE Rev. 2 section or division.
+    InvalidNace {
+        /// The code as written.
+        found: String,
+    },
+    /// A company's `tier` that is not 1, 2 or 3+.
+    InvalidTier {
+        /// The tier as written.
+        found: String,
+    },
     /// An answer to a question the questionnaire does not have.
     UnknownQuestion {
         /// The id found.
@@ -542,6 +552,8 @@ impl ProblemKind {
             PartialNotDefined { .. } => "VG-A12",
             NaOnCritical { .. } => "VG-A13",
             NaWithoutJustification { .. } => "VG-A14",
+            InvalidNace { .. } => "VG-A15",
+            InvalidTier { .. } => "VG-A16",
             DuplicateId { .. } => "VG-Q01",
             UnknownLevel { .. } => "VG-Q02",
             UnknownTheme { .. } => "VG-Q03",

@@ -61,6 +61,8 @@ impl ProblemKind {
             },
             QuestionnaireMissing { expected: s() },
             CompanyNameMissing,
+            InvalidNace { found: s() },
+            InvalidTier { found: s() },
             UnknownQuestion {
                 question: s(),
                 questionnaire: s(),

@@ -116,6 +116,8 @@ impl ProblemKind {
                 (Msg::QuestionnaireMissing, vec![arg("expected", expected)])
             }
             CompanyNameMissing => (Msg::CompanyNameMissing, vec![]),
+            InvalidNace { found } => (Msg::InvalidNace, vec![arg("found", found)]),
+            InvalidTier { found } => (Msg::InvalidTier, vec![arg("found", found)]),
             UnknownQuestion {
                 question,
                 questionnaire,
@@ -320,6 +322,8 @@ impl ProblemKind {
             NaWithoutJustification { .. } => Msg::NaWithoutJustificationHelp.text(lang).into(),
             QuestionnaireMismatch { .. } => Msg::QuestionnaireMismatchHelp.text(lang).into(),
             Empty => Msg::EmptyHelp.text(lang).into(),
+            InvalidNace { .. } => Msg::InvalidNaceHelp.text(lang).into(),
+            InvalidTier { .. } => Msg::InvalidTierHelp.text(lang).into(),
             _ => return None,
         })
     }
