@@ -59,10 +59,19 @@ test('a light-grid assessment is completed through the app and gives a level per
     // The full grid is the default; each choice has its one-line description.
     assert.ok(await page.isChecked('#grid-rhsf-fir'));
     assert.match(await page.innerText('#grid-rhsf-fir-sme-desc'), /SMEs/);
+    // NACE for every grid; buyer and tier only on the light grid.
+    assert.ok(await page.isVisible('#new-nace'));
+    assert.equal(await page.locator('#new-buyer').count(), 0);
     await page.check('#grid-rhsf-fir-sme');
     await page.fill('#new-name', 'Fournisseur SARL');
+    await page.fill('#new-buyer', 'Acheteur Exemple SA');
+    await page.selectOption('#new-tier', '2');
+    await page.fill('#new-nace', '14');
+    assert.match(await page.innerText('#new-nace-hint'), /C14/);
     await page.click('#start-button');
     await page.waitForSelector('.question');
+    const company = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).assessments[0].sheet.company, STORAGE_KEY);
+    assert.deepEqual([company.buyer, company.tier, company.nace], ['Acheteur Exemple SA', '2', 'C14']);
     assert.ok(requested.includes('grid-rhsf-fir-sme-1.0.0.js'), 'the light grid is loaded on demand');
     assert.match(await page.innerText('#grid-line'), /rhsf-fir-sme 1\.0\.0/);
     assert.ok(await page.isVisible('#q-S01'));

@@ -152,6 +152,8 @@ pub fn accepted(sheet: &AnswerSheet) -> AnswerSheet {
         }
     }
     out.answers.retain(|_, t| t.cl.is_some() || t.fl.is_some());
+    // A NACE code still being typed (not yet a valid code) is left out, a valid one normalised.
+    out.company.nace = out.company.nace().map(|code| code.to_string());
     out
 }
 
@@ -173,6 +175,12 @@ pub struct Profile {
     pub period: String,
     /// Identifier (LEI, ISIN).
     pub id: String,
+    /// NACE Rev. 2 section or division, as typed (only a valid code is scored and exported).
+    pub nace: String,
+    /// The buyer asking (light grid).
+    pub buyer: String,
+    /// Supplier tier: `1`, `2` or `3+` (light grid).
+    pub tier: String,
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -190,6 +198,9 @@ impl Profile {
             country: c.country.clone().unwrap_or_default(),
             period: sheet.period.clone().unwrap_or_default(),
             id: c.id.clone().unwrap_or_default(),
+            nace: c.nace.clone().unwrap_or_default(),
+            buyer: c.buyer.clone().unwrap_or_default(),
+            tier: c.tier.clone().unwrap_or_default(),
         }
     }
 
@@ -199,7 +210,9 @@ impl Profile {
             sector: opt(&self.sector),
             country: opt(&self.country),
             id: opt(&self.id),
-            ..std::mem::take(&mut sheet.company)
+            nace: opt(&self.nace),
+            buyer: opt(&self.buyer),
+            tier: opt(&self.tier),
         };
         sheet.period = opt(&self.period);
     }
@@ -439,6 +452,11 @@ impl Reducible for AppState {
             Action::Create(profile, grid) => {
                 let mut sheet = AnswerSheet::new(grids::of_ref(&grid));
                 profile.apply(&mut sheet);
+                if !grids::is_light(&grid.id) {
+                    // Buyer and tier are asked on the light grid only.
+                    sheet.company.buyer = None;
+                    sheet.company.tier = None;
+                }
                 s.add(sheet);
             }
             Action::Upgrade(id) => {
@@ -699,6 +717,44 @@ mod tests {
         assert_eq!(kept.as_deref(), Some("1.0.0"));
         // The copy cannot be upgraded again; a new one starts on the default grid.
         assert!(upgrade_target(&copy.sheet).is_none());
+    }
+
+    #[test]
+    fn a_supplier_on_the_light_grid_keeps_buyer_tier_and_a_valid_nace_only() {
+        let light = QuestionnaireRef {
+            id: "rhsf-fir-sme".into(),
+            version: "1.0.0".into(),
+        };
+        let s = Rc::new(AppState::new(Questionnaire::builtin(), Lang::En)).reduce(Action::Create(
+            Profile {
+                name: "Fournisseur SARL".into(),
+                buyer: "Acheteur SA".into(),
+                tier: "2".into(),
+                nace: "1".into(),
+                ..Profile::default()
+            },
+            light,
+        ));
+        let a = s
+            .current()
+            .cloned()
+            .unwrap_or_else(|| panic!("no assessment"));
+        assert_eq!(a.sheet.company.buyer.as_deref(), Some("Acheteur SA"));
+        assert_eq!(a.sheet.company.tier.as_deref(), Some("2"));
+        // "1" is not yet a NACE code: kept as typed, left out of what is scored and exported.
+        assert_eq!(a.sheet.company.nace.as_deref(), Some("1"));
+        assert_eq!(a.accepted_sheet().company.nace, None);
+        let s = s.reduce(Action::UpdateProfile(Profile {
+            nace: "14".into(),
+            ..Profile::of(&a.sheet)
+        }));
+        let a = s
+            .current()
+            .cloned()
+            .unwrap_or_else(|| panic!("no assessment"));
+        assert_eq!(a.accepted_sheet().company.nace.as_deref(), Some("C14"));
+        let grid = grids::of_sheet(&a.sheet);
+        assert!(a.accepted_sheet().check(grid).iter().all(|p| !p.is_error()));
     }
 
     fn set(s: Rc<AppState>, q: &str, t: Track, v: AnswerValue) -> Rc<AppState> {

@@ -113,7 +113,8 @@ pub fn StartView(props: &StartProps) -> Html {
         html! {
             <section class="card" aria-labelledby="profile-title">
                 <h2 id="profile-title">{ K::ProfileOfCurrent.get(lang) }</h2>
-                <ProfileFields {lang} prefix="current" profile={p} {on_change} />
+                <ProfileFields {lang} prefix="current" profile={p} {on_change}
+                    light={grids::is_light(&a.sheet.questionnaire.id)} />
                 <button type="button" class="primary" onclick={go}>{ K::ContinueToQuestionnaire.get(lang) }{ " →" }</button>
             </section>
         }
@@ -165,6 +166,9 @@ pub struct ProfileFieldsProps {
     /// Show the "name required" message.
     #[prop_or_default]
     pub name_missing: bool,
+    /// The assessment is on a light grid (for suppliers): buyer and tier are asked too.
+    #[prop_or_default]
+    pub light: bool,
 }
 
 /// The company profile fields.
@@ -203,6 +207,60 @@ pub fn ProfileFields(props: &ProfileFieldsProps) -> Html {
         }
     };
     let p = &props.profile;
+    // NACE: a valid code shows its name; anything else says what is expected.
+    let nace_id = format!("{}-nace", props.prefix);
+    let nace_hint_id = format!("{nace_id}-hint");
+    let nace_text = p.nace.trim();
+    let nace_code = vigilance_core::nace::Nace::parse(nace_text);
+    let nace_invalid = !nace_text.is_empty() && nace_code.is_none();
+    let nace_oninput = {
+        let profile = props.profile.clone();
+        let on_change = props.on_change.clone();
+        on_input_text(move |v| {
+            let mut p = profile.clone();
+            p.nace = v;
+            on_change.emit(p);
+        })
+    };
+    let nace = html! {
+        <div class="field">
+            <label for={nace_id.clone()}>{ K::Nace.get(lang) }</label>
+            <input type="text" id={nace_id} value={p.nace.clone()} oninput={nace_oninput} autocomplete="off"
+                aria-invalid={nace_invalid.then_some("true")} aria-describedby={nace_hint_id.clone()} />
+            <p class={if nace_invalid { "hint error" } else { "hint" }} id={nace_hint_id}>
+                { match nace_code {
+                    Some(code) => format!("{code} — {}", code.label(lang)),
+                    None => K::NaceHint.get(lang).to_string(),
+                } }
+            </p>
+        </div>
+    };
+    let supplier = props.light.then(|| {
+        let tier_id = format!("{}-tier", props.prefix);
+        let onchange = {
+            let profile = props.profile.clone();
+            let on_change = props.on_change.clone();
+            crate::components::on_select(move |v| {
+                let mut p = profile.clone();
+                p.tier = v;
+                on_change.emit(p);
+            })
+        };
+        let options = [("", K::TierNone.get(lang)), ("1", "1"), ("2", "2"), ("3+", K::TierThreePlus.get(lang))];
+        html! {
+            <>
+                { field("buyer", K::Buyer, Some(K::BuyerHint), &p.buyer, |p, v| p.buyer = v, "off") }
+                <div class="field">
+                    <label for={tier_id.clone()}>{ K::Tier.get(lang) }</label>
+                    <select id={tier_id} {onchange}>
+                        { for options.iter().map(|(v, label)| html! {
+                            <option value={*v} selected={p.tier == *v}>{ *label }</option>
+                        }) }
+                    </select>
+                </div>
+            </>
+        }
+    });
     html! {
         <div class="profile-fields">
             { field("name", K::CompanyName, None, &p.name, |p, v| p.name = v, "organization") }
@@ -210,6 +268,8 @@ pub fn ProfileFields(props: &ProfileFieldsProps) -> Html {
             { field("country", K::Country, Some(K::CountryHint), &p.country, |p, v| p.country = v, "country-name") }
             { field("period", K::Period, Some(K::PeriodHint), &p.period, |p, v| p.period = v, "off") }
             { field("id", K::CompanyId, None, &p.id, |p, v| p.id = v, "off") }
+            { nace }
+            { supplier }
         </div>
     }
 }
@@ -309,7 +369,8 @@ pub fn NewAssessment(props: &NewAssessmentProps) -> Html {
                     <legend>{ K::GridChoice.get(lang) }</legend>
                     { for choices }
                 </fieldset>
-                <ProfileFields {lang} prefix="new" profile={(*profile).clone()} {on_change} name_missing={*missing} />
+                <ProfileFields {lang} prefix="new" profile={(*profile).clone()} {on_change} name_missing={*missing}
+                    light={grids::is_light(&grid.id)} />
                 <button type="submit" class="primary" id="start-button">{ K::Start.get(lang) }</button>
                 { loading_note }
             </form>
