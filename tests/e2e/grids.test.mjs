@@ -71,7 +71,8 @@ test('a light-grid assessment is completed through the app and gives a level per
     await page.click('#start-button');
     await page.waitForSelector('.question');
     const company = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).assessments[0].sheet.company, STORAGE_KEY);
-    assert.deepEqual([company.buyer, company.tier, company.nace], ['Acheteur Exemple SA', '2', 'C14']);
+    // Kept as typed; scored and exported as the code it names (C14).
+    assert.deepEqual([company.buyer, company.tier, company.nace], ['Acheteur Exemple SA', '2', '14']);
     assert.ok(requested.includes('grid-rhsf-fir-sme-1.0.0.js'), 'the light grid is loaded on demand');
     assert.match(await page.innerText('#grid-line'), /rhsf-fir-sme 1\.0\.0/);
     assert.ok(await page.isVisible('#q-S01'));

@@ -148,7 +148,7 @@ mod tests {
 
     #[test]
     fn a_sheet_keeps_its_grid() {
-        let old = registry::find("rhsf-fir", "1.0.0").map(|g| AnswerSheet::new(g));
+        let old = registry::find("rhsf-fir", "1.0.0").map(AnswerSheet::new);
         let old = old.unwrap_or_else(|| AnswerSheet::new(registry::default_grid()));
         assert_eq!(of_sheet(&old).version, "1.0.0");
         // Natively every grid is embedded: nothing is missing.

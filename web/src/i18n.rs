@@ -342,6 +342,24 @@ pub fn answer_context(question: &str, track: &str) -> String {
     format!("{question}, {track}")
 }
 
+/// The questions two versions of a grid share, and those whose answer changed.
+pub fn shared_questions(lang: Lang, count: usize, changed: &[String]) -> String {
+    let list = if changed.is_empty() {
+        lang.pick("aucune réponse modifiée", "no answer changed")
+            .to_string()
+    } else {
+        format!(
+            "{}{}",
+            lang.pick("réponses modifiées : ", "answers changed: "),
+            changed.join(", ")
+        )
+    };
+    match lang {
+        Lang::Fr => format!("Questions communes aux deux versions : {count} ; {list}."),
+        Lang::En => format!("Questions both versions share: {count}; {list}."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,23 +377,5 @@ mod tests {
     fn percentages_follow_the_language() {
         assert_eq!(percent(Lang::En, 83.3), "83.3%");
         assert_eq!(percent(Lang::Fr, 83.3), "83,3\u{a0}%");
-    }
-}
-
-/// The questions two versions of a grid share, and those whose answer changed.
-pub fn shared_questions(lang: Lang, count: usize, changed: &[String]) -> String {
-    let list = if changed.is_empty() {
-        lang.pick("aucune réponse modifiée", "no answer changed")
-            .to_string()
-    } else {
-        format!(
-            "{}{}",
-            lang.pick("réponses modifiées : ", "answers changed: "),
-            changed.join(", ")
-        )
-    };
-    match lang {
-        Lang::Fr => format!("Questions communes aux deux versions : {count} ; {list}."),
-        Lang::En => format!("Questions both versions share: {count}; {list}."),
     }
 }
