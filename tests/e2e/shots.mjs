@@ -27,8 +27,7 @@ for (const [tag, viewport] of [['desktop', { width: 1280, height: 900 }], ['phon
     await page.click('button[data-view=results]');
     await page.waitForSelector('.results');
     await shot('results');
-    await page.evaluate(() => document.querySelector('#regulations')?.scrollIntoView());
-    await page.screenshot({ path: path.join(out, `${tag}-regulations.png`) });
+    await page.locator('#regulations').screenshot({ path: path.join(out, `${tag}-regulations.png`) });
     if (tag === 'desktop') await page.pdf({ path: path.join(out, 'print.pdf'), format: 'A4', printBackground: true });
     // A light-grid assessment.
     await page.click('button[data-view=start]');

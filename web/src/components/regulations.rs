@@ -52,7 +52,8 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
 
     let rows = fw.requirements.iter().map(|r| {
         let cells = tracks.iter().map(|t| {
-            let track = grid.track_label(*t, lang).to_string();
+            // The track's name as the phone layout shows it before each status.
+            let track = format!("{}{}", grid.track_label(*t, lang), lang.pick(" : ", ": "));
             let c = e
                 .coverage
                 .iter()
