@@ -5,9 +5,12 @@
 // checked at 360 px for sideways scrolling.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve, browserProfile, openApp, answerEverything, audit, noSidewaysScroll } from './harness.mjs';
 
 const STORAGE_KEY = 'vigilance.web.state';
+const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../questionnaires/examples-2024');
 const PHONE = { width: 360, height: 740 };
 let server;
 before(async () => { server = await serve(); });
@@ -126,6 +129,20 @@ test('a saved 1.0.0 assessment keeps working and is upgraded to a 1.1.0 copy, th
     assert.match(list, /rhsf-fir 1\.0\.0/);
     assert.match(list, /rhsf-fir 1\.1\.0/);
     assert.equal(await page.locator('.assessment').count(), 2);
+  });
+});
+
+test('an answer sheet on grid 1.0.0 imports as a 1.0.0 assessment, its grid loaded on demand', async () => {
+  const requested = [];
+  await withApp({ locale: 'en-GB' }, async (page) => {
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname.split('/').pop()));
+    await page.setInputFiles('#import-file', path.join(EXAMPLES, '01-industry.json'));
+    await page.waitForSelector('.question');
+    assert.ok(requested.includes('grid-rhsf-fir-1.0.0.js'));
+    assert.match(await page.innerText('#grid-line'), /rhsf-fir 1\.0\.0/);
+    await page.click('button[data-view=start]');
+    assert.match(await page.innerText('.assessments'), /rhsf-fir 1\.0\.0/);
+    assert.ok(await page.isVisible('#upgrade-1'));
   });
 });
 

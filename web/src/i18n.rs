@@ -172,7 +172,6 @@ strings! {
     AboutGrid => "D'où vient cette grille", "Where this grid comes from";
     GridLoading => "Chargement de la grille…", "Loading the grid…";
     GridLoadFailed => "La grille n'a pas pu être chargée. Rechargez la page et réessayez.", "The grid could not be loaded. Reload the page and try again.";
-    OnGrid => "Grille", "Grid";
     Nace => "Code NACE (facultatif)", "NACE code (optional)";
     NaceHint => "Section ou division NACE Rév. 2, par ex. C ou 14", "NACE Rev. 2 section or division, e.g. C or 14";
     Buyer => "Client donneur d'ordre (facultatif)", "Buyer (optional)";
@@ -191,7 +190,6 @@ strings! {
     UpgradeProvisional => "Le résultat reste provisoire tant que les nouvelles questions et les questions révisées n'ont pas de réponse.",
         "The result stays provisional until the new and revised questions are answered.";
     UpgradeDismiss => "Compris", "Got it";
-    UpgradeFrom => "copie de la version", "copy of version";
     ComparedAcrossVersions => "Les deux évaluations n'utilisent pas la même version de la grille : seuls les niveaux et les questions communes aux deux versions sont comparés.",
         "The two assessments use different versions of the grid: only the levels and the questions both versions share are compared.";
     ComparedOtherGrid => "Les deux évaluations n'utilisent pas la même grille : leurs niveaux ne sont pas comparables.",
@@ -202,7 +200,6 @@ strings! {
     Requirement => "Exigence", "Requirement";
     NotCoveredByGrid => "Non couverte par la grille", "Not covered by the grid";
     CoverageCounts => "exigences couvertes par la grille", "requirements covered by the grid";
-    MappedQuestions => "Questions", "Questions";
 }
 
 /// `12 / 29` style progress, spoken naturally.

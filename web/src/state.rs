@@ -232,7 +232,8 @@ pub struct FocusRequest {
 pub struct AppState {
     /// Always [`STATE_FORMAT`].
     pub format: String,
-    /// The questionnaire the state was saved with.
+    /// The default grid when the state was written (each assessment names its own grid in its
+    /// answer sheet; states written before the grid choice name 1.0.0 here and in every sheet).
     pub questionnaire: QuestionnaireRef,
     /// The interface language.
     pub lang: Lang,
