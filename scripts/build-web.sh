@@ -71,6 +71,14 @@ for name in vigilance_web vigilance_web_xlsx; do
   # The module as a string in a script: loaded by <script type=module> or import(), never fetched.
   node web/embed-wasm.mjs "$work/$name.opt.wasm" "$dist/${name}_wasm.js"
 done
+# The built-in grids as scripts (minified JSON text, `export default "…"`): the app embeds only
+# the default grid and imports the others from these files when an assessment needs them
+# (web/boot.js lists the same names).
+for grid in rhsf-fir-1.0.0 rhsf-fir-1.1.0 rhsf-fir-sme-1.0.0; do
+  node -e 'const fs = require("fs"); const t = JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8")));
+    fs.writeFileSync(process.argv[2], "// Built-in grid " + process.argv[3] + " (questionnaires/), minified.\nexport default " + JSON.stringify(t) + ";\n");' \
+    "questionnaires/$grid.json" "$dist/grid-$grid.js" "$grid"
+done
 cp web/index.html web/style.css web/boot.js "$dist/"
 cp -r web/assets/. "$dist/assets/"
 

@@ -3,7 +3,8 @@
 // forbid fetch/XHR entirely (connect-src 'none').
 //   - vigilance_web*.js: the app (questionnaire, scoring, screens), loaded with the page;
 //   - vigilance_web_xlsx*.js: the results workbook writer and the xlsx reader, imported (a GET
-//     of those two static files, once) only when first needed.
+//     of those two static files, once) only when first needed;
+//   - grid-*.js: the built-in grids other than the default one, imported when first needed.
 import init, { run } from './vigilance_web.js';
 import * as app from './vigilance_web_wasm.js';
 
@@ -25,6 +26,15 @@ function xlsx() {
   return xlsxModule;
 }
 
+// The built-in grids that the app's module does not embed (only the default grid is), as static
+// scripts written by scripts/build-web.sh: imported (a GET of that one file) when an assessment
+// on that grid is started, opened or imported. Fixed file names only.
+const GRIDS = {
+  'rhsf-fir-1.0.0': () => import('./grid-rhsf-fir-1.0.0.js'),
+  'rhsf-fir-1.1.0': () => import('./grid-rhsf-fir-1.1.0.js'),
+  'rhsf-fir-sme-1.0.0': () => import('./grid-rhsf-fir-sme-1.0.0.js'),
+};
+
 // What the app calls (web/src/ondemand.rs). The file's bytes are copied before any await.
 const onDemand = {
   workbook: async (request) => (await xlsx()).workbook(request),
@@ -33,6 +43,10 @@ const onDemand = {
     return xlsx().then((m) => m.readAnswerParts(name, copy, lang));
   },
   preload() { xlsx().catch((e) => console.warn('Vigilance: on-demand module', e)); },
+  grid(stem) {
+    const load = GRIDS[stem];
+    return load ? load().then((m) => m.default) : Promise.reject(new Error(`unknown grid ${stem}`));
+  },
 };
 
 const loading = document.getElementById('loading');

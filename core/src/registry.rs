@@ -6,15 +6,31 @@
 //! new assessments start on the default grid (the latest version of [`DEFAULT_GRID_ID`]).
 //! A grid is named `id@version` on the command line (`rhsf-fir@1.0.0`), or just `id` for its
 //! latest version.
+//!
+//! Which files are embedded: every built-in grid on native targets (the CLI); on `wasm32` only
+//! the default grid, unless the `all-grids` feature is on. The web app keeps its first download
+//! small that way and loads the other built-in files ([`BUILTIN`]) from its own static files when
+//! an assessment needs them, then hands them to [`register`]; from then on they are found here
+//! like embedded ones.
 
 use crate::mapping::compare_versions;
+use crate::problem::Problems;
 use crate::questionnaire::Questionnaire;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// The id of the grid new assessments start on.
 pub const DEFAULT_GRID_ID: &str = "rhsf-fir";
 
-/// The embedded grid files, oldest version first for each id.
+/// Every built-in grid (id, version), whether or not this build embeds its file: the file is
+/// `questionnaires/{id}-{version}.json`.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("rhsf-fir", "1.0.0"),
+    ("rhsf-fir", "1.1.0"),
+    ("rhsf-fir-sme", "1.0.0"),
+];
+
+/// The embedded grid files, oldest version first for each id: all of them.
+#[cfg(any(not(target_arch = "wasm32"), feature = "all-grids"))]
 const FILES: &[(&str, &str)] = &[
     (
         "questionnaires/rhsf-fir-1.0.0.json",
@@ -30,7 +46,60 @@ const FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Every built-in grid, parsed and checked once, sorted by id then version.
+/// The embedded grid files on `wasm32` without `all-grids`: the default grid only.
+#[cfg(not(any(not(target_arch = "wasm32"), feature = "all-grids")))]
+const FILES: &[(&str, &str)] = &[(
+    "questionnaires/rhsf-fir-1.1.0.json",
+    include_str!("../../questionnaires/rhsf-fir-1.1.0.json"),
+)];
+
+/// Built-in grids loaded at run time ([`register`]), each parsed once and kept for the program's
+/// life.
+static REGISTERED: Mutex<Vec<&'static Questionnaire>> = Mutex::new(Vec::new());
+
+/// Whether `id` at `version` is a built-in grid (embedded in this build or not).
+pub fn is_builtin(id: &str, version: &str) -> bool {
+    BUILTIN.iter().any(|(i, v)| *i == id && *v == version)
+}
+
+/// Adds a built-in grid file loaded at run time (the web app's on-demand grids): parsed and
+/// checked, then found by [`find`], [`for_sheet`]… like an embedded one. Registering a grid that
+/// is already there returns the one already there. A file that is not one of [`BUILTIN`] is
+/// accepted only for its checks and is not added (returned all the same).
+pub fn register(json: &str) -> Result<&'static Questionnaire, Problems> {
+    let q = Questionnaire::parse(json)?;
+    if let Some(known) = find(&q.id, &q.version) {
+        return Ok(known);
+    }
+    let q: &'static Questionnaire = Box::leak(Box::new(q));
+    if is_builtin(&q.id, &q.version) {
+        REGISTERED
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(q);
+    }
+    Ok(q)
+}
+
+/// Every grid available now: the embedded ones and those [`register`]ed, sorted by id then
+/// version.
+pub fn available() -> Vec<&'static Questionnaire> {
+    let mut all: Vec<&'static Questionnaire> = builtin_grids().iter().collect();
+    all.extend(
+        REGISTERED
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+            .copied(),
+    );
+    all.sort_by(|a, b| {
+        a.id.cmp(&b.id)
+            .then_with(|| compare_versions(&a.version, &b.version))
+    });
+    all
+}
+
+/// Every grid embedded in this build, parsed and checked once, sorted by id then version.
 pub fn builtin_grids() -> &'static [Questionnaire] {
     static GRIDS: OnceLock<Vec<Questionnaire>> = OnceLock::new();
     GRIDS.get_or_init(|| {
@@ -50,9 +119,9 @@ pub fn builtin_grids() -> &'static [Questionnaire] {
     })
 }
 
-/// The versions of grid `id`, oldest first.
+/// The versions of grid `id` available now, oldest first.
 pub fn versions(id: &str) -> impl Iterator<Item = &'static Questionnaire> + use<'_> {
-    builtin_grids().iter().filter(move |q| q.id == id)
+    available().into_iter().filter(move |q| q.id == id)
 }
 
 /// The latest built-in version of grid `id`.
@@ -289,6 +358,24 @@ mod tests {
         assert_eq!(v(named.grid_for_json("not json")), "rhsf-fir@1.0.0");
         let forced = GridChoice::Forced(default_grid());
         assert_eq!(v(forced.grid_for_json(sme)), v(default_grid()));
+    }
+
+    #[test]
+    fn every_embedded_grid_is_listed_as_builtin() {
+        for grid in builtin_grids() {
+            assert!(is_builtin(&grid.id, &grid.version), "{}", grid.name());
+        }
+        assert!(is_builtin(DEFAULT_GRID_ID, &default_grid().version));
+    }
+
+    #[test]
+    fn registering_a_grid_already_there_returns_it() {
+        let json = include_str!("../../questionnaires/rhsf-fir-sme-1.0.0.json");
+        let q = register(json).map(|q| q.name());
+        assert_eq!(q.ok(), find("rhsf-fir-sme", "1.0.0").map(|q| q.name()));
+        let count = versions("rhsf-fir-sme").count();
+        assert_eq!(count, 1);
+        assert!(register("{").is_err());
     }
 
     #[test]

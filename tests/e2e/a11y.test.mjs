@@ -4,41 +4,11 @@
 // Content-Security-Policy forbids injected script tags, and rightly so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { serve, browserProfile, openApp, answerEverything } from './harness.mjs';
+import { serve, browserProfile, openApp, answerEverything, audit } from './harness.mjs';
 
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let server;
 before(async () => { server = await serve(); });
 after(async () => { await server?.close(); });
-
-/** axe's violations on the page as it is, and the page's h1s and landmarks. */
-async function audit(page, view) {
-  await page.evaluate(AXE);
-  const found = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    const landmarks = [...document.querySelectorAll('header, nav, main, footer, aside, section[aria-label], section[aria-labelledby], [role=region], [role=navigation], [role=banner], [role=contentinfo], [role=main]')]
-      .filter((e) => e.offsetParent !== null || e.tagName === 'MAIN')
-      // A header or footer inside a section is not a landmark.
-      .filter((e) => !['HEADER', 'FOOTER'].includes(e.tagName) || !e.parentElement.closest('main, article, aside, nav, section'))
-      .map((e) => {
-        const role = e.getAttribute('role') || { HEADER: 'banner', NAV: 'navigation', MAIN: 'main', FOOTER: 'contentinfo', ASIDE: 'complementary', SECTION: 'region' }[e.tagName];
-        const by = e.getAttribute('aria-labelledby');
-        const name = e.getAttribute('aria-label') || (by && document.getElementById(by)?.textContent.trim()) || '';
-        return `${role}:${name}`;
-      });
-    return {
-      violations: r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`),
-      h1: [...document.querySelectorAll('h1')].filter((h) => h.offsetParent !== null).map((h) => h.textContent),
-      landmarks,
-    };
-  });
-  assert.deepEqual(found.violations, [], `${view}: axe violations`);
-  assert.equal(found.h1.length, 1, `${view}: one h1 (${found.h1.join(' | ')})`);
-  const dupes = found.landmarks.filter((l, i) => found.landmarks.indexOf(l) !== i);
-  assert.deepEqual(dupes, [], `${view}: landmarks with the same role and name`);
-}
 
 for (const locale of ['fr-FR', 'en-GB']) {
   test(`axe finds nothing on any view (${locale})`, async () => {

@@ -37,6 +37,21 @@ async function startAssessment(page, name = 'Exemple SA', period = '2025') {
   await page.waitForSelector('.question');
 }
 
+/**
+ * Opens an assessment on grid 1.0.0, as saved in this browser before 1.1.0 became the default
+ * (new assessments start on 1.1.0): what docs/method.md's worked examples were written on.
+ */
+async function startOn100(page, name = 'Exemple SA', period = '2025') {
+  const grid = { id: 'rhsf-fir', version: '1.0.0' };
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, JSON.stringify({
+    format: 'vigilance.web-state/1', questionnaire: grid, lang: 'en', view: 'questionnaire',
+    assessments: [{ id: 1, level: 'N1', sheet: { format: 'vigilance.answers/1', questionnaire: grid, company: { name }, period, answers: {} } }],
+    current: 1, next_id: 2,
+  })]);
+  await page.reload();
+  await page.waitForSelector('.question');
+}
+
 async function goToLevel(page, level) {
   await page.click(`.level-tab[data-level=${level}]`);
   await page.waitForSelector(`#level-${level}`);
@@ -141,7 +156,7 @@ test('answers survive a reload', async () => {
 
 test('finishing the forced-labour track gives the level and next steps of docs/method.md example 1', async () => {
   await withApp({}, async (page) => {
-    await startAssessment(page);
+    await startOn100(page);
     await answerTrack(page, 'FL', EXAMPLE_FL);
     assert.equal(await answered(page, 'FL'), 29);
     await showResults(page);
@@ -309,7 +324,7 @@ test('a state saved with another questionnaire version offers to recover its ans
     await answer(page, 'Q01', 'CL', 'yes');
     await page.evaluate((k) => {
       const s = JSON.parse(localStorage.getItem(k));
-      s.questionnaire.version = '0.9.0';
+      s.assessments[0].sheet.questionnaire.version = '0.9.0';
       localStorage.setItem(k, JSON.stringify(s));
     }, STORAGE_KEY);
     await page.reload();
@@ -318,7 +333,8 @@ test('a state saved with another questionnaire version offers to recover its ans
     await page.click('#recover-readable');
     await page.waitForSelector('.assessment');
     assert.match(await page.innerText('.assessments'), /Ancienne SA/);
-    assert.match(await page.innerText('.assessments'), /1 of 58 answered/);
+    // Read on the latest version of its grid (1.1.0: 33 + 34 answers).
+    assert.match(await page.innerText('.assessments'), /1 of 67 answered/);
   });
 });
 
@@ -354,6 +370,12 @@ test('after load, the only requests are GETs of the app\'s own static files, and
     await page.click('button[data-view=start]');
     await page.setInputFiles('#import-file', path.join(FIXTURES, 'matrix-filled-en.xlsx'));
     await page.waitForSelector('.question');
+    // A light-grid assessment: its grid is loaded from the app's own files.
+    await page.click('button[data-view=start]');
+    await page.check('#grid-rhsf-fir-sme');
+    await page.fill('#new-name', typed[0]);
+    await page.click('#start-button');
+    await page.waitForSelector('#q-S01');
 
     // The policy says exactly that, and the browser enforces it: fetch (GET or POST, here or
     // elsewhere) fails, and a beacon is never sent (no request below but GETs).
@@ -388,10 +410,11 @@ test('after load, the only requests are GETs of the app\'s own static files, and
         assert.ok(!JSON.stringify(r).includes(encodeURIComponent(t)), `${where}: carries typed text`);
       }
     }
-    // After load: the on-demand module (its two scripts, once each), nothing else.
+    // After load: the on-demand module (its two scripts, once each) and the light grid's file
+    // (the default grid is embedded), nothing else.
     const after = requests.filter((r) => r.after && !/^(blob|data):/.test(r.url))
       .map((r) => new URL(r.url).pathname.slice(prefix.length)).sort();
-    assert.deepEqual(after, ['vigilance_web_xlsx.js', 'vigilance_web_xlsx_wasm.js']);
+    assert.deepEqual(after, ['grid-rhsf-fir-sme-1.0.0.js', 'vigilance_web_xlsx.js', 'vigilance_web_xlsx_wasm.js']);
 
   } finally {
     await profile.close();

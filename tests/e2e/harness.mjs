@@ -2,6 +2,8 @@
 // process on a random port (so nothing is left running), and headless Chromium (Debian's) driven
 // by playwright-core, each test with a fresh user-data-dir.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -93,3 +95,46 @@ export async function answerEverything(page, choose) {
     }
   }
 }
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe's violations on the page as it is, and the page's h1s and landmarks. */
+export async function audit(page, view) {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    const landmarks = [...document.querySelectorAll('header, nav, main, footer, aside, section[aria-label], section[aria-labelledby], [role=region], [role=navigation], [role=banner], [role=contentinfo], [role=main]')]
+      .filter((e) => e.offsetParent !== null || e.tagName === 'MAIN')
+      // A header or footer inside a section is not a landmark.
+      .filter((e) => !['HEADER', 'FOOTER'].includes(e.tagName) || !e.parentElement.closest('main, article, aside, nav, section'))
+      .map((e) => {
+        const role = e.getAttribute('role') || { HEADER: 'banner', NAV: 'navigation', MAIN: 'main', FOOTER: 'contentinfo', ASIDE: 'complementary', SECTION: 'region' }[e.tagName];
+        const by = e.getAttribute('aria-labelledby');
+        const name = e.getAttribute('aria-label') || (by && document.getElementById(by)?.textContent.trim()) || '';
+        return `${role}:${name}`;
+      });
+    return {
+      violations: r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`),
+      h1: [...document.querySelectorAll('h1')].filter((h) => h.offsetParent !== null).map((h) => h.textContent),
+      landmarks,
+    };
+  });
+  assert.deepEqual(found.violations, [], `${view}: axe violations`);
+  assert.equal(found.h1.length, 1, `${view}: one h1 (${found.h1.join(' | ')})`);
+  const dupes = found.landmarks.filter((l, i) => found.landmarks.indexOf(l) !== i);
+  assert.deepEqual(dupes, [], `${view}: landmarks with the same role and name`);
+}
+
+/** Fails when the page scrolls sideways, naming what sticks out. */
+export async function noSidewaysScroll(page, view) {
+  const r = await page.evaluate(() => {
+    const root = document.documentElement;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 0.5)
+      .filter((e) => !e.closest('.visually-hidden'))
+      .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+    return { scroll: root.scrollWidth, client: root.clientWidth, wide };
+  });
+  assert.ok(r.scroll <= r.client, `${view}: scrollWidth ${r.scroll} > clientWidth ${r.client} (${r.wide.join(', ')})`);
+}
+

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, browserProfile, openApp, answerEverything } from './harness.mjs';
+import { serve, browserProfile, openApp, answerEverything, noSidewaysScroll } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -30,19 +30,6 @@ async function start(page, name, period = '2025') {
   await page.fill('#new-period', period);
   await page.click('#start-button');
   await page.waitForSelector('.question');
-}
-
-/** Fails when the page scrolls sideways, naming what sticks out. */
-async function noSidewaysScroll(page, view) {
-  const r = await page.evaluate(() => {
-    const root = document.documentElement;
-    const wide = [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 0.5)
-      .filter((e) => !e.closest('.visually-hidden'))
-      .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
-    return { scroll: root.scrollWidth, client: root.clientWidth, wide };
-  });
-  assert.ok(r.scroll <= r.client, `${view}: scrollWidth ${r.scroll} > clientWidth ${r.client} (${r.wide.join(', ')})`);
 }
 
 const mixed = (level, offered) => {

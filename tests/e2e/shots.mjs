@@ -27,7 +27,30 @@ for (const [tag, viewport] of [['desktop', { width: 1280, height: 900 }], ['phon
     await page.click('button[data-view=results]');
     await page.waitForSelector('.results');
     await shot('results');
+    await page.locator('#regulations').screenshot({ path: path.join(out, `${tag}-regulations.png`) });
     if (tag === 'desktop') await page.pdf({ path: path.join(out, 'print.pdf'), format: 'A4', printBackground: true });
+    // A light-grid assessment.
+    await page.click('button[data-view=start]');
+    await page.check('#grid-rhsf-fir-sme');
+    await shot('start-light-grid');
+    await page.fill('#new-name', 'Fournisseur Exemple SARL');
+    await page.click('#start-button');
+    await page.waitForSelector('#q-S01');
+    await shot('questionnaire-light');
+    // A saved 1.0.0 assessment, offered the upgrade, then upgraded.
+    const grid = { id: 'rhsf-fir', version: '1.0.0' };
+    await page.evaluate((v) => localStorage.setItem('vigilance.web.state', v), JSON.stringify({
+      format: 'vigilance.web-state/1', questionnaire: grid, lang: 'en', view: 'start',
+      assessments: [{ id: 1, level: 'N1', sheet: { format: 'vigilance.answers/1', questionnaire: grid, company: { name: 'Ancienne SA' }, period: '2024',
+        answers: { Q01: { CL: { value: 'yes' } }, Q12: { CL: { value: 'yes' } } } } }],
+      current: 1, next_id: 2,
+    }));
+    await page.reload();
+    await page.waitForSelector('#upgrade-1');
+    await shot('start-upgrade-offer');
+    await page.click('#upgrade-1');
+    await page.waitForSelector('#upgrade-note');
+    await shot('questionnaire-upgraded');
   } finally {
     await profile.close();
   }

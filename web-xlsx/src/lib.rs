@@ -16,6 +16,7 @@
 
 use serde::{Deserialize, Serialize};
 use vigilance_core::import::read_answer_file;
+use vigilance_core::registry;
 use vigilance_core::report::workbook::{ScoredSheet, WorkbookOptions, results_workbook};
 use vigilance_core::{AnswerSheet, EvidenceMode, Lang, Questionnaire, ScoringOptions, score};
 
@@ -46,7 +47,7 @@ pub struct WorkbookRequest {
 /// The results workbook (.xlsx): the workbook the CLI writes, for this sheet, with the compared
 /// assessment as the earlier campaign.
 pub fn build_workbook(req: &WorkbookRequest) -> Result<Vec<u8>, String> {
-    let grid = Questionnaire::builtin();
+    let grid = grid_of(&req.sheet);
     let options = ScoringOptions {
         evidence_mode: if req.substantiated {
             EvidenceMode::Substantiated
@@ -97,7 +98,7 @@ pub struct ImportedSheet {
 /// answer template or a matrix; only with the `xlsx-import` feature, otherwise a clear refusal),
 /// a JSON answer sheet, or a matrix CSV. One part per company; problems worded in `lang`.
 pub fn read_answer_parts(name: &str, bytes: &[u8], lang: Lang) -> Vec<ImportedPart> {
-    let grid = Questionnaire::builtin();
+    let grid = grid_for_file(bytes);
     read_answer_file(name, bytes, grid)
         .into_iter()
         .map(|imported| ImportedPart {
@@ -114,6 +115,23 @@ pub fn read_answer_parts(name: &str, bytes: &[u8], lang: Lang) -> Vec<ImportedPa
             },
         })
         .collect()
+}
+
+/// The built-in grid `sheet` is scored on (its own version; the default grid when it names no
+/// built-in grid).
+pub fn grid_of(sheet: &AnswerSheet) -> &'static Questionnaire {
+    let q = &sheet.questionnaire;
+    registry::for_sheet(&q.id, &q.version).unwrap_or_else(registry::default_grid)
+}
+
+/// The grid an answer file is read against: the one a JSON sheet names (when built in), else
+/// the default grid (matrices and templates of the default grid).
+pub fn grid_for_file(bytes: &[u8]) -> &'static Questionnaire {
+    std::str::from_utf8(bytes)
+        .ok()
+        .and_then(registry::peek_questionnaire)
+        .and_then(|(id, version)| registry::for_sheet(&id, &version))
+        .unwrap_or_else(registry::default_grid)
 }
 
 /// Whether `bytes` are a zip archive (an xlsx workbook): read by the on-demand module only.

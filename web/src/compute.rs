@@ -12,7 +12,7 @@ use crate::state::{AppState, accepted};
 use std::rc::Rc;
 use vigilance_core::report::json::ResultEntry;
 use vigilance_core::{
-    AnswerSheet, Assessment, EvidenceMode, Lang, Level, Questionnaire, Ratio, ScoringOptions, score,
+    AnswerSheet, Assessment, EvidenceMode, Lang, Level, Ratio, ScoringOptions, score,
 };
 pub use vigilance_web_xlsx::{SOURCE, WorkbookRequest};
 
@@ -33,8 +33,8 @@ pub struct Computed {
 
 /// Scores the open assessment of `state` (`None` when none is open).
 pub fn compute(state: &AppState) -> Option<Computed> {
-    let grid = Questionnaire::builtin();
     let cur = state.current()?;
+    let grid = crate::grids::of_sheet(&cur.sheet);
     let options = ScoringOptions {
         evidence_mode: if cur.substantiated {
             EvidenceMode::Substantiated
@@ -62,9 +62,11 @@ pub fn compute(state: &AppState) -> Option<Computed> {
         let per_call = (browser::now_ms() - t) / f64::from(n);
         browser::set_root_data("score-avg-ms", &format!("{per_call:.4}"));
     }
+    // The earlier assessment is scored on its own grid (another version, or another grid):
+    // levels compare across versions, answers only on the questions both share.
     let compared = state.comparison_sheet().map(|(name, other)| {
         let other = accepted(&other);
-        let a = score(grid, &other, &options);
+        let a = score(crate::grids::of_sheet(&other), &other, &options);
         (name, other, a)
     });
     let compared_view = compared.as_ref().map(|(name, other, earlier)| {
@@ -81,10 +83,27 @@ pub fn compute(state: &AppState) -> Option<Computed> {
                 deltas.push((now.track, l, d));
             }
         }
+        let other_grid = crate::grids::of_sheet(other);
+        let mut shared = 0;
+        let mut changed = Vec::new();
+        for q in &grid.questions {
+            if other_grid.question(&q.id).is_none() {
+                continue;
+            }
+            shared += 1;
+            for t in &q.tracks {
+                let before = other.answer(&q.id, *t).map(|a| a.value);
+                let now = sheet.answer(&q.id, *t).map(|a| a.value);
+                if before != now {
+                    changed.push(format!("{} ({})", q.id, t.code()));
+                }
+            }
+        }
         Rc::new(Compared {
             name: name.clone(),
-            entry: ResultEntry::new(name.as_str(), grid, other, earlier, &[]),
+            entry: ResultEntry::new(name.as_str(), other_grid, other, earlier, &[]),
             deltas,
+            shared_changes: (shared, changed),
         })
     });
     Some(Computed {
@@ -162,7 +181,7 @@ pub fn workbook_file_name(req: &WorkbookRequest) -> String {
 mod tests {
     use super::*;
     use crate::state::{Action, Profile};
-    use vigilance_core::{AnswerValue, Track};
+    use vigilance_core::{AnswerValue, Questionnaire, Track};
     use yew::Reducible;
 
     #[test]
@@ -179,10 +198,13 @@ mod tests {
     #[test]
     fn the_workbook_is_a_zip_with_the_summary_sheet() {
         let s = Rc::new(AppState::new(Questionnaire::builtin(), Lang::En));
-        let s = s.reduce(Action::Create(Profile {
-            name: "Exemple SA".into(),
-            ..Profile::default()
-        }));
+        let s = s.reduce(Action::Create(
+            Profile {
+                name: "Exemple SA".into(),
+                ..Profile::default()
+            },
+            crate::grids::default_choice(),
+        ));
         let s = s.reduce(Action::SetValue {
             question: "Q01".into(),
             track: Track::FL,

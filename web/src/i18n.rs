@@ -40,8 +40,8 @@ strings! {
     NavResults => "Résultats", "Results";
     CurrentAssessment => "Évaluation ouverte", "Open assessment";
     // Start screen
-    StartIntro => "Répondez à la grille à quatre niveaux (RHSF/FIR) pour le travail des enfants et le travail forcé, en une ou plusieurs fois. Vous obtenez un niveau par volet, un profil, les raisons de ce niveau et les prochaines étapes.",
-        "Answer the four-level grid (RHSF/FIR) for child labour and forced labour, in one or several sittings. You get a level per track, a profile, the reasons for that level and the next steps.";
+    StartIntro => "Répondez à une grille à quatre niveaux (niveaux RHSF/FIR) pour le travail des enfants et le travail forcé, en une ou plusieurs fois. Vous obtenez un niveau par volet, un profil, les raisons de ce niveau et les prochaines étapes.",
+        "Answer a four-level grid (RHSF/FIR levels) for child labour and forced labour, in one or several sittings. You get a level per track, a profile, the reasons for that level and the next steps.";
     PrivacyNote => "Vos réponses restent dans ce navigateur : aucun compte, aucune donnée envoyée. Elles sont enregistrées à chaque modification ; téléchargez le fichier de réponses pour les conserver ailleurs ou les transmettre.",
         "Your answers stay in this browser: no account, nothing is sent anywhere. They are saved at every change; download the answer sheet to keep them elsewhere or to share them.";
     StartTitle => "Auto-évaluation travail des enfants et travail forcé", "Child-labour and forced-labour self-assessment";
@@ -161,6 +161,45 @@ strings! {
     RecoverReadable => "Récupérer les évaluations lisibles", "Recover the readable assessments";
     StartAgain => "Recommencer (effacer l'enregistrement)", "Start again (erase what was saved)";
     Close => "Fermer", "Close";
+    // Grids (choice, provenance, loading, upgrade)
+    GridChoice => "Grille", "Grid";
+    GridFullTitle => "Grille complète", "Full grid";
+    GridFullDescription => "Les 40 questions de la grille à quatre niveaux, pour les entreprises qui conduisent un plan de vigilance.",
+        "The 40 questions of the four-level grid, for companies that run a due-diligence plan.";
+    GridLightTitle => "Grille allégée (PME et fournisseurs)", "Light grid (SMEs and suppliers)";
+    GridLightDescription => "Une version courte, en langage simple, pour les PME et les fournisseurs que leurs clients interrogent ; son niveau n'équivaut pas à celui de la grille complète.",
+        "A short version in plain language for SMEs and for suppliers asked by their buyers; its level is not equivalent to a full-grid level.";
+    AboutGrid => "D'où vient cette grille", "Where this grid comes from";
+    GridLoading => "Chargement de la grille…", "Loading the grid…";
+    GridLoadFailed => "La grille n'a pas pu être chargée. Rechargez la page et réessayez.", "The grid could not be loaded. Reload the page and try again.";
+    Nace => "Code NACE (facultatif)", "NACE code (optional)";
+    NaceHint => "Section ou division NACE Rév. 2, par ex. C ou 14", "NACE Rev. 2 section or division, e.g. C or 14";
+    Buyer => "Client donneur d'ordre (facultatif)", "Buyer (optional)";
+    BuyerHint => "Nom ou identifiant du client qui vous interroge", "Name or identifier of the buyer asking you";
+    Tier => "Rang du fournisseur (facultatif)", "Supplier tier (optional)";
+    TierNone => "Non précisé", "Not given";
+    TierThreePlus => "3 et au-delà", "3 and beyond";
+    UpgradeTitle => "Nouvelle version de la grille", "New version of the grid";
+    UpgradeOffer => "Cette évaluation utilise une version antérieure de la grille. Vous pouvez en faire une copie sur la nouvelle version : l'évaluation actuelle est conservée telle quelle.",
+        "This assessment uses an earlier version of the grid. You can make a copy on the new version: the current assessment is kept as it is.";
+    UpgradeButton => "Créer une copie sur la version", "Make a copy on version";
+    UpgradeDoneTitle => "Copie sur la nouvelle version", "Copy on the new version";
+    UpgradeCarried => "Réponses reprises", "Answers carried over";
+    UpgradeRevised => "Questions révisées, à ressaisir", "Revised questions, to answer again";
+    UpgradeAdded => "Nouvelles questions", "New questions";
+    UpgradeProvisional => "Le résultat reste provisoire tant que les nouvelles questions et les questions révisées n'ont pas de réponse.",
+        "The result stays provisional until the new and revised questions are answered.";
+    UpgradeDismiss => "Compris", "Got it";
+    ComparedAcrossVersions => "Les deux évaluations n'utilisent pas la même version de la grille : seuls les niveaux et les questions communes aux deux versions sont comparés.",
+        "The two assessments use different versions of the grid: only the levels and the questions both versions share are compared.";
+    ComparedOtherGrid => "Les deux évaluations n'utilisent pas la même grille : leurs niveaux ne sont pas comparables.",
+        "The two assessments use different grids: their levels are not comparable.";
+    // Regulations
+    Regulations => "Réglementations", "Regulations";
+    Framework => "Cadre", "Framework";
+    Requirement => "Exigence", "Requirement";
+    NotCoveredByGrid => "Non couverte par la grille", "Not covered by the grid";
+    CoverageCounts => "exigences couvertes par la grille", "requirements covered by the grid";
 }
 
 /// `12 / 29` style progress, spoken naturally.
@@ -298,6 +337,24 @@ pub fn compared_with(lang: Lang, name: &str) -> String {
 /// The context read by screen readers after a control's visible label: "Q01, child labour".
 pub fn answer_context(question: &str, track: &str) -> String {
     format!("{question}, {track}")
+}
+
+/// The questions two versions of a grid share, and those whose answer changed.
+pub fn shared_questions(lang: Lang, count: usize, changed: &[String]) -> String {
+    let list = if changed.is_empty() {
+        lang.pick("aucune réponse modifiée", "no answer changed")
+            .to_string()
+    } else {
+        format!(
+            "{}{}",
+            lang.pick("réponses modifiées : ", "answers changed: "),
+            changed.join(", ")
+        )
+    };
+    match lang {
+        Lang::Fr => format!("Questions communes aux deux versions : {count} ; {list}."),
+        Lang::En => format!("Questions both versions share: {count}; {list}."),
+    }
 }
 
 #[cfg(test)]

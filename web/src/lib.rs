@@ -1,6 +1,6 @@
 //! # vigilance-web
 //!
-//! The self-assessment app companies use in their browser: the RHSF/FIR four-level grid for
+//! The self-assessment app companies use in their browser: a four-level grid (RHSF/FIR levels) for
 //! child labour and forced labour, answered over several sittings, scored live by
 //! `vigilance-core` (compiled to WebAssembly), with nothing leaving the machine.
 //!
@@ -8,6 +8,7 @@
 //! - [`state`]: the serde state and the [`state::Action`]s its reducer applies;
 //! - [`storage`]: saving to localStorage and reading back without ever bricking the app;
 //! - [`i18n`]: every interface string in French and English;
+//! - [`grids`]: the grid of each assessment, and the built-in grids loaded when first needed;
 //! - [`compute`]: scoring the open assessment and the files it exports (JSON, .xlsx);
 //! - [`ondemand`]: the second WebAssembly module (workbook writer, xlsx reader), fetched from
 //!   the app's own files only when first needed;
@@ -18,6 +19,7 @@
 pub mod browser;
 pub mod components;
 pub mod compute;
+pub mod grids;
 pub mod i18n;
 pub mod ondemand;
 pub mod state;
@@ -31,5 +33,18 @@ pub use components::app::{App, AppProps, Boot};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn run(on_demand: ondemand::OnDemand) {
     ondemand::install(on_demand);
-    yew::Renderer::<App>::new().render();
+    // The grids the saved assessments are on, when not embedded, are loaded before the state is
+    // read (nothing to load on a first visit: the app renders at once). If they cannot be
+    // loaded, the state is read all the same and the recovery panel says why.
+    let missing = storage::raw()
+        .ok()
+        .flatten()
+        .map(|raw| grids::missing_in_saved(&raw))
+        .unwrap_or_default();
+    ondemand::load_grids(
+        missing,
+        yew::Callback::from(|_| {
+            yew::Renderer::<App>::new().render();
+        }),
+    );
 }

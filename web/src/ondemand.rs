@@ -41,6 +41,11 @@ mod imp {
         /// Starts loading the module, without waiting.
         #[wasm_bindgen(method)]
         fn preload(this: &OnDemand);
+
+        /// Loads a built-in grid file that is not embedded (`rhsf-fir-1.0.0`): a promise of its
+        /// JSON text.
+        #[wasm_bindgen(method)]
+        fn grid(this: &OnDemand, stem: &str) -> js_sys::Promise;
     }
 
     thread_local! {
@@ -92,6 +97,33 @@ mod imp {
         });
     }
 
+    pub fn load_grids(stems: Vec<String>, done: Callback<Result<(), String>>) {
+        let mut promises = Vec::new();
+        for stem in &stems {
+            match call(|l| l.grid(stem)) {
+                Some(p) => promises.push(p),
+                None => return done.emit(Err(NO_LOADER.into())),
+            }
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            for p in promises {
+                let text = wasm_bindgen_futures::JsFuture::from(p)
+                    .await
+                    .map_err(message)
+                    .and_then(|v| v.as_string().ok_or_else(|| "not text".to_string()));
+                let registered = text.and_then(|t| {
+                    vigilance_core::registry::register(&t)
+                        .map(|_| ())
+                        .map_err(|e| e.describe(Lang::En))
+                });
+                if let Err(e) = registered {
+                    return done.emit(Err(e));
+                }
+            }
+            done.emit(Ok(()));
+        });
+    }
+
     pub fn read_workbook(
         name: &str,
         bytes: &[u8],
@@ -119,6 +151,11 @@ mod imp {
 
     pub fn preload() {}
 
+    pub fn load_grids(_stems: Vec<String>, done: Callback<Result<(), String>>) {
+        // Natively every built-in grid is embedded.
+        done.emit(Ok(()));
+    }
+
     pub fn workbook(req: WorkbookRequest, done: Callback<Result<Vec<u8>, String>>) {
         done.emit(vigilance_web_xlsx::build_workbook(&req));
     }
@@ -140,6 +177,17 @@ pub use imp::{OnDemand, install};
 /// calls it when shown), so that the first download of a workbook does not wait for it.
 pub fn preload() {
     imp::preload()
+}
+
+/// Loads the built-in grids named by their stems (`rhsf-fir-1.0.0`, see [`crate::grids`]) from
+/// the app's own static files and registers them, then calls `done` (at once when `stems` is
+/// empty).
+pub fn load_grids(stems: Vec<String>, done: Callback<Result<(), String>>) {
+    if stems.is_empty() {
+        done.emit(Ok(()));
+    } else {
+        imp::load_grids(stems, done)
+    }
 }
 
 /// Writes the results workbook of `req`, loading the module first if needed, then calls `done`

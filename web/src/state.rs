@@ -8,6 +8,7 @@
 //! accepted*: [`SavedAssessment::accepted_sheet`] leaves it out of scoring, progress and exports.
 
 use crate::browser;
+use crate::grids;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use vigilance_core::answers::QuestionnaireRef;
@@ -69,6 +70,46 @@ pub struct SavedAssessment {
     /// The earlier assessment to compare with.
     #[serde(default)]
     pub comparison: Option<Comparison>,
+    /// When this assessment is the copy of an assessment moved to a later version of its grid:
+    /// what changed (shown until the user dismisses it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upgrade: Option<UpgradeNote>,
+}
+
+/// What moving an assessment to a later version of its grid changed (`vigilance_core::migrate`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpgradeNote {
+    /// The version the answers come from.
+    pub from_version: String,
+    /// Questions whose answers were carried over.
+    pub carried: Vec<String>,
+    /// Questions whose answers were not carried over (revised, or no longer allowed): to answer
+    /// again.
+    pub revised: Vec<String>,
+    /// New questions, unanswered.
+    pub added: Vec<String>,
+}
+
+impl UpgradeNote {
+    fn of(from_version: &str, m: &vigilance_core::migrate::Migration) -> UpgradeNote {
+        use vigilance_core::migrate::Outcome;
+        let mut note = UpgradeNote {
+            from_version: from_version.to_string(),
+            ..UpgradeNote::default()
+        };
+        for c in &m.changes {
+            let list = match c.outcome {
+                Outcome::Carried | Outcome::CarriedReworded => &mut note.carried,
+                Outcome::DroppedRevised | Outcome::DroppedInvalid => &mut note.revised,
+                Outcome::Added => &mut note.added,
+                Outcome::DroppedRemoved => continue,
+            };
+            if !list.contains(&c.question) {
+                list.push(c.question.clone());
+            }
+        }
+        note
+    }
 }
 
 fn first_level() -> Level {
@@ -111,6 +152,8 @@ pub fn accepted(sheet: &AnswerSheet) -> AnswerSheet {
         }
     }
     out.answers.retain(|_, t| t.cl.is_some() || t.fl.is_some());
+    // A NACE code still being typed (not yet a valid code) is left out, a valid one normalised.
+    out.company.nace = out.company.nace().map(|code| code.to_string());
     out
 }
 
@@ -132,6 +175,12 @@ pub struct Profile {
     pub period: String,
     /// Identifier (LEI, ISIN).
     pub id: String,
+    /// NACE Rev. 2 section or division, as typed (only a valid code is scored and exported).
+    pub nace: String,
+    /// The buyer asking (light grid).
+    pub buyer: String,
+    /// Supplier tier: `1`, `2` or `3+` (light grid).
+    pub tier: String,
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -149,6 +198,9 @@ impl Profile {
             country: c.country.clone().unwrap_or_default(),
             period: sheet.period.clone().unwrap_or_default(),
             id: c.id.clone().unwrap_or_default(),
+            nace: c.nace.clone().unwrap_or_default(),
+            buyer: c.buyer.clone().unwrap_or_default(),
+            tier: c.tier.clone().unwrap_or_default(),
         }
     }
 
@@ -158,7 +210,9 @@ impl Profile {
             sector: opt(&self.sector),
             country: opt(&self.country),
             id: opt(&self.id),
-            ..std::mem::take(&mut sheet.company)
+            nace: opt(&self.nace),
+            buyer: opt(&self.buyer),
+            tier: opt(&self.tier),
         };
         sheet.period = opt(&self.period);
     }
@@ -178,7 +232,8 @@ pub struct FocusRequest {
 pub struct AppState {
     /// Always [`STATE_FORMAT`].
     pub format: String,
-    /// The questionnaire the state was saved with.
+    /// The default grid when the state was written (each assessment names its own grid in its
+    /// answer sheet; states written before the grid choice name 1.0.0 here and in every sheet).
     pub questionnaire: QuestionnaireRef,
     /// The interface language.
     pub lang: Lang,
@@ -263,6 +318,7 @@ impl AppState {
             theme: None,
             substantiated: false,
             comparison: None,
+            upgrade: None,
         });
         self.current = Some(id);
         self.view = View::Questionnaire;
@@ -301,8 +357,13 @@ pub enum Action {
     SetLang(Lang),
     /// Show a screen.
     Show(View),
-    /// Start a new assessment with this profile.
-    Create(Profile),
+    /// Start a new assessment with this profile, on this grid (a built-in grid, loaded).
+    Create(Profile, QuestionnaireRef),
+    /// Copy an assessment onto the latest version of its grid (the original is kept), and open
+    /// the copy.
+    Upgrade(u32),
+    /// Stop showing what the upgrade of the open assessment changed.
+    DismissUpgrade,
     /// Open (resume) an assessment.
     Open(u32),
     /// Delete an assessment.
@@ -389,10 +450,39 @@ impl Reducible for AppState {
                     view
                 }
             }
-            Action::Create(profile) => {
-                let mut sheet = AnswerSheet::new(Questionnaire::builtin());
+            Action::Create(profile, grid) => {
+                let mut sheet = AnswerSheet::new(grids::of_ref(&grid));
                 profile.apply(&mut sheet);
+                if !grids::is_light(&grid.id) {
+                    // Buyer and tier are asked on the light grid only.
+                    sheet.company.buyer = None;
+                    sheet.company.tier = None;
+                }
                 s.add(sheet);
+            }
+            Action::Upgrade(id) => {
+                let Some(old) = s.get(id).cloned() else {
+                    return self;
+                };
+                let from = grids::of_sheet(&old.sheet);
+                let Some(to) = upgrade_target(&old.sheet) else {
+                    return self;
+                };
+                if let Ok(m) = vigilance_core::migrate::migrate(&old.sheet, from, to) {
+                    let note = UpgradeNote::of(&from.version, &m);
+                    let mut sheet = m.sheet;
+                    sheet.updated = None;
+                    s.add(sheet);
+                    if let Some(a) = s.current_mut() {
+                        a.upgrade = Some(note);
+                        a.comparison = Some(Comparison::Saved { id });
+                    }
+                }
+            }
+            Action::DismissUpgrade => {
+                if let Some(a) = s.current_mut() {
+                    a.upgrade = None;
+                }
             }
             Action::Open(id) => {
                 if s.get(id).is_some() {
@@ -476,7 +566,8 @@ impl Reducible for AppState {
                 }
             }
             Action::FocusAnswer { question, track } => {
-                if let Some(q) = Questionnaire::builtin().question(&question) {
+                let grid = s.current().map(|a| grids::of_sheet(&a.sheet));
+                if let Some(q) = grid.and_then(|g| g.question(&question)) {
                     let level = q.level;
                     if let Some(a) = s.current_mut() {
                         a.level = level;
@@ -510,6 +601,16 @@ impl Reducible for AppState {
         }
         Rc::new(s)
     }
+}
+
+/// The later built-in version of the grid `sheet` is on, when there is one (and `sheet`'s own
+/// version is built in, so that the answers can be moved).
+pub fn upgrade_target(sheet: &AnswerSheet) -> Option<&'static Questionnaire> {
+    let r = &sheet.questionnaire;
+    let latest = vigilance_core::registry::latest(&r.id)?;
+    (vigilance_core::registry::find(&r.id, &r.version).is_some()
+        && vigilance_core::mapping::compare_versions(&latest.version, &r.version).is_gt())
+    .then_some(latest)
 }
 
 /// Progress: answers accepted over answers expected.
@@ -572,11 +673,89 @@ mod tests {
 
     fn started() -> Rc<AppState> {
         let s = Rc::new(AppState::new(Questionnaire::builtin(), Lang::En));
-        s.reduce(Action::Create(Profile {
-            name: "Exemple SA".into(),
-            period: "2025".into(),
-            ..Profile::default()
-        }))
+        s.reduce(Action::Create(
+            Profile {
+                name: "Exemple SA".into(),
+                period: "2025".into(),
+                ..Profile::default()
+            },
+            old_grid(),
+        ))
+    }
+
+    /// The grid the tests below were written for (1.0.0).
+    fn old_grid() -> QuestionnaireRef {
+        QuestionnaireRef {
+            id: "rhsf-fir".into(),
+            version: "1.0.0".into(),
+        }
+    }
+
+    #[test]
+    fn an_assessment_keeps_its_grid_and_upgrades_to_a_copy() {
+        let s = set(started(), "Q12", Track::CL, AnswerValue::Yes);
+        let s = set(s, "Q01", Track::CL, AnswerValue::Yes);
+        let old = s.current;
+        let old_id = old.unwrap_or_default();
+        assert_eq!(
+            s.current().map(|a| a.sheet.questionnaire.version.as_str()),
+            Some("1.0.0")
+        );
+        let s = s.reduce(Action::Upgrade(old_id));
+        assert_eq!(s.assessments.len(), 2);
+        assert_ne!(s.current, old);
+        let copy = s.current().cloned();
+        let copy = copy.unwrap_or_else(|| panic!("no copy"));
+        assert_eq!(copy.sheet.questionnaire.version, "1.1.0");
+        let note = copy.upgrade.unwrap_or_default();
+        assert_eq!(note.from_version, "1.0.0");
+        assert!(note.carried.contains(&"Q01".to_string()));
+        assert!(note.revised.contains(&"Q12".to_string()));
+        assert!(note.added.contains(&"Q34".to_string()));
+        assert_eq!(copy.comparison, Some(Comparison::Saved { id: old_id }));
+        // The 1.0.0 assessment is kept as it was.
+        let kept = s.get(old_id).map(|a| a.sheet.questionnaire.version.clone());
+        assert_eq!(kept.as_deref(), Some("1.0.0"));
+        // The copy cannot be upgraded again; a new one starts on the default grid.
+        assert!(upgrade_target(&copy.sheet).is_none());
+    }
+
+    #[test]
+    fn a_supplier_on_the_light_grid_keeps_buyer_tier_and_a_valid_nace_only() {
+        let light = QuestionnaireRef {
+            id: "rhsf-fir-sme".into(),
+            version: "1.0.0".into(),
+        };
+        let s = Rc::new(AppState::new(Questionnaire::builtin(), Lang::En)).reduce(Action::Create(
+            Profile {
+                name: "Fournisseur SARL".into(),
+                buyer: "Acheteur SA".into(),
+                tier: "2".into(),
+                nace: "1".into(),
+                ..Profile::default()
+            },
+            light,
+        ));
+        let a = s
+            .current()
+            .cloned()
+            .unwrap_or_else(|| panic!("no assessment"));
+        assert_eq!(a.sheet.company.buyer.as_deref(), Some("Acheteur SA"));
+        assert_eq!(a.sheet.company.tier.as_deref(), Some("2"));
+        // "1" is not yet a NACE code: kept as typed, left out of what is scored and exported.
+        assert_eq!(a.sheet.company.nace.as_deref(), Some("1"));
+        assert_eq!(a.accepted_sheet().company.nace, None);
+        let s = s.reduce(Action::UpdateProfile(Profile {
+            nace: "14".into(),
+            ..Profile::of(&a.sheet)
+        }));
+        let a = s
+            .current()
+            .cloned()
+            .unwrap_or_else(|| panic!("no assessment"));
+        assert_eq!(a.accepted_sheet().company.nace.as_deref(), Some("C14"));
+        let grid = grids::of_sheet(&a.sheet);
+        assert!(a.accepted_sheet().check(grid).iter().all(|p| !p.is_error()));
     }
 
     fn set(s: Rc<AppState>, q: &str, t: Track, v: AnswerValue) -> Rc<AppState> {
@@ -632,10 +811,13 @@ mod tests {
     fn several_assessments_are_kept_and_switched() {
         let s = started();
         let first = s.current;
-        let s = s.reduce(Action::Create(Profile {
-            name: "Autre SA".into(),
-            ..Profile::default()
-        }));
+        let s = s.reduce(Action::Create(
+            Profile {
+                name: "Autre SA".into(),
+                ..Profile::default()
+            },
+            grids::default_choice(),
+        ));
         assert_eq!(s.assessments.len(), 2);
         assert_ne!(s.current, first);
         let s = s.reduce(Action::Open(first.unwrap_or_default()));

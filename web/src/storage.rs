@@ -9,9 +9,11 @@
 //! Storage that is missing or full is reported too, so that a banner can say that answers are
 //! not being saved.
 
+use crate::grids;
 use crate::state::{AppState, STATE_FORMAT, accepted};
 use serde_json::Value;
-use vigilance_core::{AnswerSheet, Lang, Questionnaire};
+use vigilance_core::registry;
+use vigilance_core::{AnswerSheet, Lang};
 
 /// The localStorage key of the saved state.
 pub const STORAGE_KEY: &str = "vigilance.web.state";
@@ -50,9 +52,10 @@ pub fn encode(state: &AppState) -> String {
     serde_json::to_string(state).unwrap_or_default()
 }
 
-/// Reads a saved text: the state when it is sound and matches `questionnaire`, otherwise what
-/// could be salvaged.
-pub fn decode(raw: &str, questionnaire: &Questionnaire) -> Loaded {
+/// Reads a saved text: the state when it is sound and every assessment's grid is available
+/// (the app loads the grids a saved state names before reading it), otherwise what could be
+/// salvaged.
+pub fn decode(raw: &str) -> Loaded {
     if raw.trim().is_empty() {
         return Loaded::Nothing;
     }
@@ -78,30 +81,39 @@ pub fn decode(raw: &str, questionnaire: &Questionnaire) -> Loaded {
         return unreadable(
             format!("format d'enregistrement inconnu « {format} » (attendu : {STATE_FORMAT})"),
             format!("unknown saved format `{format}` (expected {STATE_FORMAT})"),
-            salvage(&value, questionnaire),
+            salvage(&value),
         );
     }
-    let version = value
-        .pointer("/questionnaire/version")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let id = value
-        .pointer("/questionnaire/id")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    if id != questionnaire.id || version != questionnaire.version {
-        return unreadable(
-            format!(
-                "les réponses ont été enregistrées avec le questionnaire {id} {version}, \
-                 cette page utilise {}",
-                questionnaire.name()
-            ),
-            format!(
-                "the answers were saved with questionnaire {id} {version}; this page uses {}",
-                questionnaire.name()
-            ),
-            salvage(&value, questionnaire),
-        );
+    // Each assessment keeps its own grid (states saved before the grid choice name 1.0.0 for
+    // all); a sheet naming a grid this page does not have cannot be used as it is.
+    for sheet in value
+        .get("assessments")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.get("sheet"))
+    {
+        let id = sheet
+            .pointer("/questionnaire/id")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        let version = sheet
+            .pointer("/questionnaire/version")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        if registry::find(id, version).is_none() {
+            return unreadable(
+                format!(
+                    "une évaluation a été enregistrée avec le questionnaire {id} {version}, \
+                     que cette page ne connaît pas"
+                ),
+                format!(
+                    "an assessment was saved with questionnaire {id} {version}, which this page \
+                     does not have"
+                ),
+                salvage(&value),
+            );
+        }
     }
     let state: AppState = match serde_json::from_value(value.clone()) {
         Ok(s) => s,
@@ -109,12 +121,12 @@ pub fn decode(raw: &str, questionnaire: &Questionnaire) -> Loaded {
             return unreadable(
                 format!("l'état enregistré est incomplet ou abîmé ({e})"),
                 format!("the saved state is incomplete or damaged ({e})"),
-                salvage(&value, questionnaire),
+                salvage(&value),
             );
         }
     };
     for a in &state.assessments {
-        let problems = accepted(&a.sheet).check(questionnaire);
+        let problems = accepted(&a.sheet).check(grids::of_sheet(&a.sheet));
         if let Some(p) = problems.iter().find(|p| p.is_error()) {
             return unreadable(
                 format!(
@@ -122,16 +134,17 @@ pub fn decode(raw: &str, questionnaire: &Questionnaire) -> Loaded {
                     p.describe(Lang::Fr)
                 ),
                 format!("a saved assessment is invalid: {}", p.describe(Lang::En)),
-                salvage(&value, questionnaire),
+                salvage(&value),
             );
         }
     }
     Loaded::State(Box::new(state))
 }
 
-/// The answer sheets of a saved value that still read as answer sheets of `questionnaire`
-/// (answers to questions that no longer exist are dropped, as when importing a file).
-pub fn salvage(value: &Value, questionnaire: &Questionnaire) -> Vec<AnswerSheet> {
+/// The answer sheets of a saved value that still read as answer sheets of their grid, or of the
+/// latest version of it when their version is not available (answers to questions that no
+/// longer exist are dropped, as when importing a file).
+pub fn salvage(value: &Value) -> Vec<AnswerSheet> {
     let Some(list) = value.get("assessments").and_then(Value::as_array) else {
         return Vec::new();
     };
@@ -139,6 +152,7 @@ pub fn salvage(value: &Value, questionnaire: &Questionnaire) -> Vec<AnswerSheet>
         .filter_map(|a| a.get("sheet"))
         .filter_map(|sheet| {
             let text = serde_json::to_string(sheet).ok()?;
+            let questionnaire = vigilance_web_xlsx::grid_for_file(text.as_bytes());
             let parsed = AnswerSheet::parse(&text, questionnaire).ok()?;
             let mut sheet = parsed.value;
             sheet.questionnaire.version = questionnaire.version.clone();
@@ -161,7 +175,6 @@ mod imp {
     use super::{Loaded, STORAGE_KEY, SaveError, decode};
     use crate::state::AppState;
     use gloo::storage::{LocalStorage, Storage};
-    use vigilance_core::Questionnaire;
 
     /// Whether localStorage can be used at all (reading `window.localStorage` may throw).
     fn available() -> bool {
@@ -171,14 +184,17 @@ mod imp {
             .is_some()
     }
 
-    pub fn load(questionnaire: &Questionnaire) -> Result<Loaded, SaveError> {
+    pub fn raw() -> Result<Option<String>, SaveError> {
         if !available() {
             return Err(SaveError::Unavailable);
         }
-        let raw = LocalStorage::raw()
+        LocalStorage::raw()
             .get_item(STORAGE_KEY)
-            .map_err(|e| SaveError::Failed(format!("{e:?}")))?;
-        Ok(raw.map_or(Loaded::Nothing, |raw| decode(&raw, questionnaire)))
+            .map_err(|e| SaveError::Failed(format!("{e:?}")))
+    }
+
+    pub fn load() -> Result<Loaded, SaveError> {
+        Ok(raw()?.map_or(Loaded::Nothing, |raw| decode(&raw)))
     }
 
     pub fn save(state: &AppState) -> Result<(), SaveError> {
@@ -201,9 +217,12 @@ mod imp {
 mod imp {
     use super::{Loaded, SaveError};
     use crate::state::AppState;
-    use vigilance_core::Questionnaire;
 
-    pub fn load(_questionnaire: &Questionnaire) -> Result<Loaded, SaveError> {
+    pub fn raw() -> Result<Option<String>, SaveError> {
+        Ok(None)
+    }
+
+    pub fn load() -> Result<Loaded, SaveError> {
         Ok(Loaded::Nothing)
     }
 
@@ -215,8 +234,13 @@ mod imp {
 }
 
 /// Reads the saved state from localStorage.
-pub fn load(questionnaire: &Questionnaire) -> Result<Loaded, SaveError> {
-    imp::load(questionnaire)
+pub fn load() -> Result<Loaded, SaveError> {
+    imp::load()
+}
+
+/// The saved text, as found (to see which grids it needs before reading it).
+pub fn raw() -> Result<Option<String>, SaveError> {
+    imp::raw()
 }
 
 /// Saves `state` to localStorage.
@@ -234,15 +258,19 @@ mod tests {
     use super::*;
     use crate::state::{Action, Profile};
     use std::rc::Rc;
-    use vigilance_core::{AnswerValue, Track};
+    use vigilance_core::answers::QuestionnaireRef;
+    use vigilance_core::{AnswerValue, Questionnaire, Track};
     use yew::Reducible;
 
     fn sample() -> AppState {
         let s = Rc::new(AppState::new(Questionnaire::builtin(), Lang::Fr));
-        let s = s.reduce(Action::Create(Profile {
-            name: "Exemple SA".into(),
-            ..Profile::default()
-        }));
+        let s = s.reduce(Action::Create(
+            Profile {
+                name: "Exemple SA".into(),
+                ..Profile::default()
+            },
+            crate::grids::default_choice(),
+        ));
         let s = s.reduce(Action::SetValue {
             question: "Q01".into(),
             track: Track::CL,
@@ -253,19 +281,17 @@ mod tests {
 
     #[test]
     fn a_saved_state_reads_back() {
-        let q = Questionnaire::builtin();
         let s = sample();
-        match decode(&encode(&s), q) {
+        match decode(&encode(&s)) {
             Loaded::State(back) => assert_eq!(back.assessments, s.assessments),
             other => panic!("not read back: {other:?}"),
         }
-        assert_eq!(decode("", q), Loaded::Nothing);
+        assert_eq!(decode(""), Loaded::Nothing);
     }
 
     #[test]
     fn corrupt_text_is_unreadable_and_kept() {
-        let q = Questionnaire::builtin();
-        match decode("{\"format\": \"vigilance.web-state/1\", \"assess", q) {
+        match decode("{\"format\": \"vigilance.web-state/1\", \"assess") {
             Loaded::Unreadable(u) => {
                 assert!(u.raw.contains("assess"));
                 assert!(u.salvage.is_empty());
@@ -276,12 +302,12 @@ mod tests {
 
     #[test]
     fn another_questionnaire_version_salvages_the_sheets() {
-        let q = Questionnaire::builtin();
+        let q = crate::grids::default_choice();
         let text = encode(&sample()).replace(
             &format!("\"version\":\"{}\"", q.version),
             "\"version\":\"0.9.0\"",
         );
-        match decode(&text, q) {
+        match decode(&text) {
             Loaded::Unreadable(u) => {
                 assert!(
                     u.reason(Lang::En).contains("0.9.0"),
@@ -297,9 +323,40 @@ mod tests {
     }
 
     #[test]
+    fn a_saved_state_on_several_grids_reads_back() {
+        let s = Rc::new(sample());
+        let s = s.reduce(Action::Create(
+            Profile {
+                name: "Fournisseur SARL".into(),
+                ..Profile::default()
+            },
+            QuestionnaireRef {
+                id: "rhsf-fir-sme".into(),
+                version: "1.0.0".into(),
+            },
+        ));
+        let text = encode(&s).replace("\"1.1.0\"", "\"1.0.0\"");
+        match decode(&text) {
+            Loaded::State(back) => {
+                let versions: Vec<String> = back
+                    .assessments
+                    .iter()
+                    .map(|a| {
+                        crate::grids::stem(
+                            &a.sheet.questionnaire.id,
+                            &a.sheet.questionnaire.version,
+                        )
+                    })
+                    .collect();
+                assert_eq!(versions, ["rhsf-fir-1.0.0", "rhsf-fir-sme-1.0.0"]);
+            }
+            other => panic!("not read back: {other:?}"),
+        }
+    }
+
+    #[test]
     fn an_invalid_answer_makes_the_state_unreadable() {
-        let q = Questionnaire::builtin();
         let text = encode(&sample()).replace("\"Q01\"", "\"Q99\"");
-        assert!(matches!(decode(&text, q), Loaded::Unreadable(_)));
+        assert!(matches!(decode(&text), Loaded::Unreadable(_)));
     }
 }

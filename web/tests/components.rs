@@ -40,6 +40,14 @@ fn grid() -> &'static Questionnaire {
     Questionnaire::builtin()
 }
 
+/// The grid the snapshots below were taken on (1.0.0), as an assessment names it.
+fn grid_ref() -> vigilance_core::answers::QuestionnaireRef {
+    vigilance_core::answers::QuestionnaireRef {
+        id: grid().id.clone(),
+        version: grid().version.clone(),
+    }
+}
+
 fn card(id: &str, lang: Lang, cl: Option<Answer>, fl: Option<Answer>) -> String {
     let question = grid().question(id).expect("question");
     render::<QuestionCard>(QuestionProps {
@@ -208,11 +216,14 @@ fn the_profile_chart_draws_four_bars_and_the_threshold() {
 
 #[test]
 fn the_start_screen_offers_new_resume_and_import() {
-    let state = Rc::new(AppState::new(grid(), Lang::En)).reduce(Action::Create(Profile {
-        name: "Exemple SA".into(),
-        period: "2024".into(),
-        ..Profile::default()
-    }));
+    let state = Rc::new(AppState::new(grid(), Lang::En)).reduce(Action::Create(
+        Profile {
+            name: "Exemple SA".into(),
+            period: "2024".into(),
+            ..Profile::default()
+        },
+        grid_ref(),
+    ));
     let html = render::<StartView>(StartProps {
         lang: Lang::En,
         assessments: state.assessments.clone(),
@@ -228,7 +239,7 @@ fn the_start_screen_offers_new_resume_and_import() {
 
 #[test]
 fn a_corrupt_saved_state_shows_the_recovery_path() {
-    let Loaded::Unreadable(u) = decode("{not json", grid()) else {
+    let Loaded::Unreadable(u) = decode("{not json") else {
         panic!("expected unreadable")
     };
     let html = render::<RecoveryPanel>(RecoveryProps {
@@ -246,10 +257,13 @@ fn a_corrupt_saved_state_shows_the_recovery_path() {
 
 #[test]
 fn the_app_warns_when_answers_are_not_saved() {
-    let mut state = (*Rc::new(AppState::new(grid(), Lang::En)).reduce(Action::Create(Profile {
-        name: "Exemple SA".into(),
-        ..Profile::default()
-    })))
+    let mut state = (*Rc::new(AppState::new(grid(), Lang::En)).reduce(Action::Create(
+        Profile {
+            name: "Exemple SA".into(),
+            ..Profile::default()
+        },
+        grid_ref(),
+    )))
     .clone();
     state.view = View::Questionnaire;
     let html = render::<App>(AppProps {

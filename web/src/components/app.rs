@@ -10,11 +10,13 @@ use crate::components::results::ResultsView;
 use crate::components::start::StartView;
 use crate::components::takeaway::TakeAway;
 use crate::compute::{answers_file, compute};
+use crate::grids;
 use crate::i18n::K;
 use crate::state::{Action, AppState, View};
 use crate::storage::{self, Loaded, SaveError, Unreadable};
 use std::rc::Rc;
-use vigilance_core::{AnswerSheet, Questionnaire};
+use vigilance_core::AnswerSheet;
+use vigilance_core::registry;
 use yew::prelude::*;
 
 /// Where the app's first state comes from.
@@ -46,11 +48,11 @@ struct Initial {
 }
 
 fn initial(boot: &Boot) -> Initial {
-    let grid = Questionnaire::builtin();
+    let grid = registry::default_grid();
     let (state, recovery, save_error) = match boot {
         Boot::FromStorage => {
             let fresh = AppState::new(grid, browser::detect_lang());
-            match storage::load(grid) {
+            match storage::load() {
                 Ok(Loaded::Nothing) => (fresh, None, None),
                 Ok(Loaded::State(s)) => (*s, None, None),
                 Ok(Loaded::Unreadable(u)) => (fresh, Some(u), None),
@@ -131,7 +133,7 @@ pub fn App(props: &AppProps) -> Html {
             let recovery = recovery.clone();
             Callback::from(move |sheets: Vec<AnswerSheet>| {
                 storage::clear();
-                let mut s = Rc::new(AppState::new(Questionnaire::builtin(), lang));
+                let mut s = Rc::new(AppState::new(registry::default_grid(), lang));
                 for sheet in sheets {
                     s = yew::Reducible::reduce(s, Action::Import(Box::new(sheet)));
                 }
@@ -166,7 +168,11 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
-    let grid = Questionnaire::builtin();
+    // The footer names the open assessment's grid (the default grid on the start page) and
+    // says where it comes from.
+    let grid = state
+        .current()
+        .map_or_else(registry::default_grid, |a| grids::of_sheet(&a.sheet));
     html! {
         <>
             <a class="skip-link" href="#main">{ K::SkipToContent.get(lang) }</a>
@@ -175,6 +181,9 @@ pub fn App(props: &AppProps) -> Html {
             <main id="main" tabindex="-1">{ banner }{ body }</main>
             <footer class="app-footer">
                 <p>{ grid.title.get(lang) }{ format!(" · {} {}", grid.id, grid.version) }</p>
+                if let Some(p) = &grid.provenance {
+                    <p class="provenance" id="footer-provenance">{ p.get(lang) }</p>
+                }
                 <p>{ K::PrivacyNote.get(lang) }</p>
             </footer>
         </>

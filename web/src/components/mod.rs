@@ -8,6 +8,7 @@ pub mod header;
 pub mod question;
 pub mod questionnaire;
 pub mod recovery;
+pub mod regulations;
 pub mod results;
 pub mod start;
 pub mod takeaway;

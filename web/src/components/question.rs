@@ -6,7 +6,7 @@
 use crate::components::on_input_text;
 use crate::i18n::{self, K};
 use crate::state::{Action, answer_anchor};
-use vigilance_core::{Answer, AnswerValue, Lang, Question, Questionnaire, Track};
+use vigilance_core::{Answer, AnswerValue, Lang, Question, Track};
 use yew::prelude::*;
 
 /// What a question card shows.
@@ -31,7 +31,7 @@ pub struct QuestionProps {
 pub fn QuestionCard(props: &QuestionProps) -> Html {
     let q = props.question;
     let lang = props.lang;
-    let grid = Questionnaire::builtin();
+    let grid = crate::grids::containing(q);
     let title_id = format!("q-{}-title", q.id);
     let both = q.tracks.len() > 1;
     let partial = match &q.partial {
@@ -106,7 +106,7 @@ pub fn TrackAnswer(props: &TrackAnswerProps) -> Html {
     let q = props.question;
     let lang = props.lang;
     let track = props.track;
-    let grid = Questionnaire::builtin();
+    let grid = crate::grids::containing(q);
     let track_label = grid.track_label(track, lang);
     let base = format!("a-{}-{}", q.id, track.code());
     let context = i18n::answer_context(&q.id, track_label);

@@ -7,7 +7,7 @@ use crate::components::on_select;
 use crate::components::question::QuestionCard;
 use crate::i18n::{self, K};
 use crate::state::{Action, SavedAssessment, View, first_unanswered, progress};
-use vigilance_core::{Lang, Level, Questionnaire, Track};
+use vigilance_core::{Lang, Level, Track};
 use yew::prelude::*;
 
 /// What the questionnaire screen shows.
@@ -27,8 +27,8 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
     // Read by the benchmark: the first question is on screen.
     use_effect_with((), |_| browser::mark("vigilance:first-question"));
     let lang = props.lang;
-    let grid = Questionnaire::builtin();
     let a = &props.assessment;
+    let grid = crate::grids::of_sheet(&a.sheet);
     let sheet = &a.sheet;
     let dispatch = &props.dispatch;
 
@@ -189,9 +189,36 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
         }
     };
 
+    let upgrade = a.upgrade.as_ref().map(|note| {
+        let dismiss = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.emit(Action::DismissUpgrade))
+        };
+        let list = |key: K, id: &str, items: &[String]| {
+            html! {
+                <div class="upgrade-list" id={id.to_string()} data-count={items.len().to_string()}>
+                    <h3>{ key.get(lang) }{ format!(" ({})", items.len()) }</h3>
+                    if !items.is_empty() { <p>{ items.join(", ") }</p> }
+                </div>
+            }
+        };
+        html! {
+            <section class="notice upgrade-note" id="upgrade-note" aria-labelledby="upgrade-note-title">
+                <h2 id="upgrade-note-title">{ K::UpgradeDoneTitle.get(lang) }{ format!(" ({} → {})", note.from_version, grid.version) }</h2>
+                { list(K::UpgradeCarried, "upgrade-carried", &note.carried) }
+                { list(K::UpgradeRevised, "upgrade-revised", &note.revised) }
+                { list(K::UpgradeAdded, "upgrade-added", &note.added) }
+                <p>{ K::UpgradeProvisional.get(lang) }</p>
+                <button type="button" id="upgrade-dismiss" onclick={dismiss}>{ K::UpgradeDismiss.get(lang) }</button>
+            </section>
+        }
+    });
+
     html! {
         <div class="questionnaire">
             <h1 class="view-title">{ K::QuestionnaireTitle.get(lang) }{ " — " }{ a.title(lang) }</h1>
+            <p class="grid-line muted" id="grid-line">{ grid.title.get(lang) }{ format!(" · {} {}", grid.id, grid.version) }</p>
+            { upgrade }
             <div class="toolbar" role="region" aria-label={K::Progress.get(lang)}>
                 <nav aria-label={K::LevelsNav.get(lang)}><ol class="level-tabs">{ for level_tabs }</ol></nav>
                 <div class="toolbar-row">

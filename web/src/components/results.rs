@@ -7,10 +7,12 @@
 use crate::browser::{self, Reading};
 use crate::components::chart::{Bar, ProfileChart};
 use crate::components::on_select;
+use crate::grids;
 use crate::i18n::{self, K};
 use crate::state::{Action, Comparison};
 use std::rc::Rc;
 use vigilance_core::codes::maturity_code;
+use vigilance_core::registry;
 use vigilance_core::report::json::{ResultEntry, StepEntry, TrackEntry, reason_label};
 use vigilance_core::scoring::StepReason;
 use vigilance_core::{AnswerSheet, EvidenceMode, Lang, Level, Questionnaire, Track};
@@ -27,6 +29,9 @@ pub struct Compared {
     /// Change of each level score (now − earlier), in percentage points, computed from the exact
     /// scores (not from the rounded ones); `None` when either has no applicable question.
     pub deltas: Vec<(Track, Level, Option<f64>)>,
+    /// The questions both assessments' grids share (how many), and those of them whose answer
+    /// changed (`Q12 (CL)`), when the grids differ.
+    pub shared_changes: (usize, Vec<String>),
 }
 
 /// What the results screen shows.
@@ -104,8 +109,8 @@ pub fn why_lines(grid: &Questionnaire, lang: Lang, t: &TrackEntry, threshold: f6
 #[component]
 pub fn ResultsView(props: &ResultsProps) -> Html {
     let lang = props.lang;
-    let grid = Questionnaire::builtin();
     let e = &props.entry;
+    let grid = grids::of_ref(&e.questionnaire);
     let dispatch = &props.dispatch;
     let substantiated = e.evidence_mode == EvidenceMode::Substantiated;
 
@@ -263,7 +268,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             .cloned()
             .collect();
         html! {
-            <NextSteps key={track.code()} {lang} track={*track} steps={list} dispatch={dispatch.clone()} />
+            <NextSteps key={track.code()} {lang} track={*track} steps={list} grid={e.questionnaire.clone()} dispatch={dispatch.clone()} />
         }
     });
 
@@ -281,6 +286,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                 <p class="hint">{ K::NextStepsIntro.get(lang) }</p>
                 <div class="steps-columns">{ for steps }</div>
             </section>
+            <crate::components::regulations::Regulations {lang} entry={props.entry.clone()} />
             { themes }
             <ComparisonPanel {lang} current={props.entry.clone()} compared={props.compared.clone()}
                 comparison={props.comparison.clone()} others={props.others.clone()} dispatch={dispatch.clone()} />
@@ -298,6 +304,8 @@ pub struct NextStepsProps {
     pub track: Track,
     /// Its steps, in order.
     pub steps: Vec<StepEntry>,
+    /// The grid of the result.
+    pub grid: vigilance_core::answers::QuestionnaireRef,
     /// Sends changes to the reducer (go to a question).
     pub dispatch: Callback<Action>,
 }
@@ -309,7 +317,7 @@ pub const STEPS_SHOWN: usize = 5;
 #[component]
 pub fn NextSteps(props: &NextStepsProps) -> Html {
     let lang = props.lang;
-    let grid = Questionnaire::builtin();
+    let grid = grids::of_ref(&props.grid);
     let all = use_state(|| false);
     let item = |s: &StepEntry| {
         let reason = match s.reason.as_str() {
@@ -427,7 +435,7 @@ fn delta_points(lang: Lang, delta: Option<f64>) -> String {
 #[component]
 pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
     let lang = props.lang;
-    let grid = Questionnaire::builtin();
+    let grid = grids::of_ref(&props.current.questionnaire);
     let error = use_state(|| None::<String>);
     let reading = use_mut_ref(|| None::<Reading>);
 
@@ -477,14 +485,29 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
             let dispatch = dispatch.clone();
             let error = error.clone();
             let done = Callback::from(move |(name, bytes): (String, Result<Vec<u8>, String>)| {
-                let grid = Questionnaire::builtin();
-                match bytes {
-                    Err(_) => error.set(Some(K::ReadFailed.get(lang).to_string())),
-                    Ok(bytes) => match AnswerSheet::parse_bytes(&bytes, grid) {
+                let Ok(bytes) = bytes else {
+                    return error.set(Some(K::ReadFailed.get(lang).to_string()));
+                };
+                // The sheet is read against the grid it names, loaded first when needed.
+                let named = std::str::from_utf8(&bytes)
+                    .ok()
+                    .and_then(registry::peek_questionnaire);
+                let missing = named
+                    .as_ref()
+                    .map(|(id, v)| grids::missing([(id.as_str(), v.as_str())]))
+                    .unwrap_or_default();
+                let dispatch = dispatch.clone();
+                let error = error.clone();
+                let read = Callback::from(move |loaded: Result<(), String>| {
+                    if loaded.is_err() {
+                        return error.set(Some(K::GridLoadFailed.get(lang).to_string()));
+                    }
+                    let grid = vigilance_web_xlsx::grid_for_file(&bytes);
+                    match AnswerSheet::parse_bytes(&bytes, grid) {
                         Ok(parsed) => {
                             error.set(None);
                             dispatch.emit(Action::SetComparison(Some(Comparison::Imported {
-                                name,
+                                name: name.clone(),
                                 sheet: Box::new(parsed.value),
                             })));
                         }
@@ -493,8 +516,9 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
                             K::ImportFailed.get(lang),
                             problems.describe(lang)
                         ))),
-                    },
-                }
+                    }
+                });
+                crate::ondemand::load_grids(missing, read);
             });
             *reading.borrow_mut() = browser::read_picked_file(&input, done);
         });
@@ -549,17 +573,35 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
                 });
             }
         }
+        let same_grid = a.questionnaire == b.questionnaire;
+        let note = (!same_grid).then(|| {
+            if a.questionnaire.id == b.questionnaire.id {
+                K::ComparedAcrossVersions.get(lang)
+            } else {
+                K::ComparedOtherGrid.get(lang)
+            }
+        });
+        let shared = (!same_grid && a.questionnaire.id == b.questionnaire.id)
+            .then(|| c.shared_changes.clone());
         html! {
+            <>
+            if let Some(n) = note {
+                <p class="note" id="comparison-versions">{ n }{ format!(" ({} {} → {})", a.questionnaire.id, a.questionnaire.version, b.questionnaire.version) }</p>
+            }
             <table class="comparison-table">
                 <caption>{ i18n::compared_with(lang, &c.name) }</caption>
                 <thead><tr>
-                    <th scope="col"></th>
+                    <th scope="col"><span class="visually-hidden">{ K::Level.get(lang) }</span></th>
                     <th scope="col">{ K::Earlier.get(lang) }</th>
                     <th scope="col">{ K::Now.get(lang) }</th>
                     <th scope="col" class="num">{ K::Change.get(lang) }</th>
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            if let Some((count, changed)) = shared {
+                <p class="muted" id="comparison-shared">{ i18n::shared_questions(lang, count, &changed) }</p>
+            }
+            </>
         }
     });
 

@@ -4,10 +4,13 @@
 
 use crate::browser::{self, Reading};
 use crate::components::on_input_text;
+use crate::grids;
 use crate::i18n::K;
 use crate::ondemand::{self, ImportedPart};
-use crate::state::{Action, Profile, SavedAssessment, View, progress};
-use vigilance_core::{Lang, Questionnaire};
+use crate::state::{Action, Profile, SavedAssessment, View, progress, upgrade_target};
+use vigilance_core::Lang;
+use vigilance_core::answers::QuestionnaireRef;
+use vigilance_core::registry;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -29,7 +32,6 @@ pub struct StartProps {
 #[component]
 pub fn StartView(props: &StartProps) -> Html {
     let lang = props.lang;
-    let grid = Questionnaire::builtin();
     let current = props
         .current
         .and_then(|id| props.assessments.iter().find(|a| a.id == id));
@@ -37,7 +39,28 @@ pub fn StartView(props: &StartProps) -> Html {
 
     let list = props.assessments.iter().map(|a| {
         let id = a.id;
+        let grid = grids::of_sheet(&a.sheet);
         let p = progress(grid, &a.accepted_sheet(), None, None);
+        let upgrade = upgrade_target(&a.sheet).map(|to| {
+            let dispatch = props.dispatch.clone();
+            let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::Upgrade(id)));
+            html! {
+                <p class="upgrade-offer" id={format!("upgrade-offer-{id}")}>
+                    <strong>{ K::UpgradeTitle.get(lang) }{ lang.pick(" : ", ": ") }</strong>
+                    { K::UpgradeOffer.get(lang) }{ " " }
+                    <button type="button" id={format!("upgrade-{id}")} {onclick}>
+                        { format!("{} {}", K::UpgradeButton.get(lang), to.version) }
+                        <span class="visually-hidden">{ " — " }{ a.title(lang) }</span>
+                    </button>
+                </p>
+            }
+        });
+        let grid_line = format!(
+            "{} · {} {}",
+            grids::choice_title(&grid.id, lang),
+            grid.id,
+            grid.version
+        );
         let open = {
             let dispatch = props.dispatch.clone();
             Callback::from(move |_: MouseEvent| dispatch.emit(Action::Open(id)))
@@ -63,7 +86,7 @@ pub fn StartView(props: &StartProps) -> Html {
         html! {
             <li class={classes!("assessment", (props.current == Some(id)).then_some("current"))} data-id={id.to_string()}>
                 <span class="name">{ &title }</span>
-                <span class="meta">{ crate::i18n::answered_of(lang, p.answered, p.total) }</span>
+                <span class="meta">{ crate::i18n::answered_of(lang, p.answered, p.total) }{ " · " }<span class="grid-name">{ grid_line }</span></span>
                 <span class="actions">
                     <button type="button" onclick={open}>{ K::Resume.get(lang) }
                         <span class="visually-hidden">{ " — " }{ &title }</span></button>
@@ -74,6 +97,7 @@ pub fn StartView(props: &StartProps) -> Html {
                         <button type="button" onclick={cancel}>{ K::Cancel.get(lang) }</button>
                     }
                 </span>
+                { upgrade }
             </li>
         }
     });
@@ -89,7 +113,8 @@ pub fn StartView(props: &StartProps) -> Html {
         html! {
             <section class="card" aria-labelledby="profile-title">
                 <h2 id="profile-title">{ K::ProfileOfCurrent.get(lang) }</h2>
-                <ProfileFields {lang} prefix="current" profile={p} {on_change} />
+                <ProfileFields {lang} prefix="current" profile={p} {on_change}
+                    light={grids::is_light(&a.sheet.questionnaire.id)} />
                 <button type="button" class="primary" onclick={go}>{ K::ContinueToQuestionnaire.get(lang) }{ " →" }</button>
             </section>
         }
@@ -101,6 +126,12 @@ pub fn StartView(props: &StartProps) -> Html {
                 <h1 id="start-title">{ K::StartTitle.get(lang) }</h1>
                 <p class="lead">{ K::StartIntro.get(lang) }</p>
                 <p class="privacy">{ K::PrivacyNote.get(lang) }</p>
+                if let Some(p) = &registry::default_grid().provenance {
+                    <div class="provenance-box" id="start-provenance">
+                        <h2>{ K::AboutGrid.get(lang) }</h2>
+                        <p>{ p.get(lang) }</p>
+                    </div>
+                }
             </section>
             { profile }
             <div class="start-grid">
@@ -135,6 +166,9 @@ pub struct ProfileFieldsProps {
     /// Show the "name required" message.
     #[prop_or_default]
     pub name_missing: bool,
+    /// The assessment is on a light grid (for suppliers): buyer and tier are asked too.
+    #[prop_or_default]
+    pub light: bool,
 }
 
 /// The company profile fields.
@@ -173,6 +207,60 @@ pub fn ProfileFields(props: &ProfileFieldsProps) -> Html {
         }
     };
     let p = &props.profile;
+    // NACE: a valid code shows its name; anything else says what is expected.
+    let nace_id = format!("{}-nace", props.prefix);
+    let nace_hint_id = format!("{nace_id}-hint");
+    let nace_text = p.nace.trim();
+    let nace_code = vigilance_core::nace::Nace::parse(nace_text);
+    let nace_invalid = !nace_text.is_empty() && nace_code.is_none();
+    let nace_oninput = {
+        let profile = props.profile.clone();
+        let on_change = props.on_change.clone();
+        on_input_text(move |v| {
+            let mut p = profile.clone();
+            p.nace = v;
+            on_change.emit(p);
+        })
+    };
+    let nace = html! {
+        <div class="field">
+            <label for={nace_id.clone()}>{ K::Nace.get(lang) }</label>
+            <input type="text" id={nace_id} value={p.nace.clone()} oninput={nace_oninput} autocomplete="off"
+                aria-invalid={nace_invalid.then_some("true")} aria-describedby={nace_hint_id.clone()} />
+            <p class={if nace_invalid { "hint error" } else { "hint" }} id={nace_hint_id}>
+                { match nace_code {
+                    Some(code) => format!("{code} — {}", code.label(lang)),
+                    None => K::NaceHint.get(lang).to_string(),
+                } }
+            </p>
+        </div>
+    };
+    let supplier = props.light.then(|| {
+        let tier_id = format!("{}-tier", props.prefix);
+        let onchange = {
+            let profile = props.profile.clone();
+            let on_change = props.on_change.clone();
+            crate::components::on_select(move |v| {
+                let mut p = profile.clone();
+                p.tier = v;
+                on_change.emit(p);
+            })
+        };
+        let options = [("", K::TierNone.get(lang)), ("1", "1"), ("2", "2"), ("3+", K::TierThreePlus.get(lang))];
+        html! {
+            <>
+                { field("buyer", K::Buyer, Some(K::BuyerHint), &p.buyer, |p, v| p.buyer = v, "off") }
+                <div class="field">
+                    <label for={tier_id.clone()}>{ K::Tier.get(lang) }</label>
+                    <select id={tier_id} {onchange}>
+                        { for options.iter().map(|(v, label)| html! {
+                            <option value={*v} selected={p.tier == *v}>{ *label }</option>
+                        }) }
+                    </select>
+                </div>
+            </>
+        }
+    });
     html! {
         <div class="profile-fields">
             { field("name", K::CompanyName, None, &p.name, |p, v| p.name = v, "organization") }
@@ -180,6 +268,8 @@ pub fn ProfileFields(props: &ProfileFieldsProps) -> Html {
             { field("country", K::Country, Some(K::CountryHint), &p.country, |p, v| p.country = v, "country-name") }
             { field("period", K::Period, Some(K::PeriodHint), &p.period, |p, v| p.period = v, "off") }
             { field("id", K::CompanyId, None, &p.id, |p, v| p.id = v, "off") }
+            { nace }
+            { supplier }
         </div>
     }
 }
@@ -202,6 +292,8 @@ pub fn NewAssessment(props: &NewAssessmentProps) -> Html {
     let lang = props.lang;
     let profile = use_state(Profile::default);
     let missing = use_state(|| false);
+    let grid = use_state(grids::default_choice);
+    let loading = use_state(|| None::<bool>);
     let on_change = {
         let profile = profile.clone();
         let missing = missing.clone();
@@ -215,6 +307,8 @@ pub fn NewAssessment(props: &NewAssessmentProps) -> Html {
     let onsubmit = {
         let profile = profile.clone();
         let missing = missing.clone();
+        let grid = grid.clone();
+        let loading = loading.clone();
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -223,16 +317,62 @@ pub fn NewAssessment(props: &NewAssessmentProps) -> Html {
                 browser::focus("new-name");
                 return;
             }
-            dispatch.emit(Action::Create((*profile).clone()));
-            profile.set(Profile::default());
+            // A grid that is not embedded is loaded first (a GET of its static file).
+            let chosen = (*grid).clone();
+            let missing = grids::missing([(chosen.id.as_str(), chosen.version.as_str())]);
+            let new = (*profile).clone();
+            let dispatch = dispatch.clone();
+            let profile = profile.clone();
+            let loading_done = loading.clone();
+            loading.set(Some(false));
+            ondemand::load_grids(
+                missing,
+                Callback::from(move |r: Result<(), String>| match r {
+                    Ok(()) => {
+                        loading_done.set(None);
+                        dispatch.emit(Action::Create(new.clone(), chosen.clone()));
+                        profile.set(Profile::default());
+                    }
+                    Err(_) => loading_done.set(Some(true)),
+                }),
+            );
         })
     };
+    let loading_note = match *loading {
+        Some(false) => html! { <p class="notice" role="status">{ K::GridLoading.get(lang) }</p> },
+        Some(true) => html! { <p class="error" role="alert">{ K::GridLoadFailed.get(lang) }</p> },
+        None => html! {},
+    };
+    let choices = grids::choices().into_iter().map(|r: QuestionnaireRef| {
+        let id = format!("grid-{}", r.id);
+        let checked = *grid == r;
+        let desc_id = format!("{id}-desc");
+        let onchange = {
+            let grid = grid.clone();
+            let r = r.clone();
+            Callback::from(move |_: Event| grid.set(r.clone()))
+        };
+        html! {
+            <div class="grid-choice">
+                <input type="radio" name="new-grid" id={id.clone()} value={r.id.clone()} {checked} {onchange}
+                    aria-describedby={desc_id.clone()} />
+                <label for={id}>{ grids::choice_title(&r.id, lang) }<span class="muted">{ format!(" · {} {}", r.id, r.version) }</span></label>
+                <p class="hint" id={desc_id}>{ grids::choice_description(&r.id, lang) }</p>
+            </div>
+        }
+    });
     html! {
         <section class={classes!("card", props.first.then_some("emphasis"))} aria-labelledby="new-title">
             <h2 id="new-title">{ K::NewAssessment.get(lang) }</h2>
             <form {onsubmit} novalidate=true>
-                <ProfileFields {lang} prefix="new" profile={(*profile).clone()} {on_change} name_missing={*missing} />
+                <fieldset class="grid-choices">
+                    <legend>{ K::GridChoice.get(lang) }</legend>
+                    { for choices }
+                </fieldset>
+                <ProfileFields {lang} prefix="new" profile={(*profile).clone()} {on_change} name_missing={*missing}
+                    light={grids::is_light(&grid.id)} />
                 <button type="submit" class="primary" id="start-button">{ K::Start.get(lang) }</button>
+                { loading_note }
             </form>
         </section>
     }
@@ -310,9 +450,26 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
                 match bytes {
                     Err(_) => message.set(Some((true, K::ReadFailed.get(lang).to_string()))),
                     Ok(bytes) => {
-                        // JSON, a filled template or a matrix; workbooks load the reader first.
+                        // JSON, a filled template or a matrix; workbooks load the reader first,
+                        // a JSON sheet on a grid that is not embedded loads that grid first.
                         message.set(Some((false, K::Reading.get(lang).to_string())));
-                        ondemand::read_answer_parts(&name, &bytes, lang, parsed.clone());
+                        let missing = std::str::from_utf8(&bytes)
+                            .ok()
+                            .and_then(registry::peek_questionnaire)
+                            .map(|(id, v)| grids::missing([(id.as_str(), v.as_str())]))
+                            .unwrap_or_default();
+                        let parsed = parsed.clone();
+                        let message = message.clone();
+                        ondemand::load_grids(
+                            missing,
+                            Callback::from(move |r: Result<(), String>| match r {
+                                Ok(()) => {
+                                    ondemand::read_answer_parts(&name, &bytes, lang, parsed.clone())
+                                }
+                                Err(_) => message
+                                    .set(Some((true, K::GridLoadFailed.get(lang).to_string()))),
+                            }),
+                        );
                     }
                 }
             });

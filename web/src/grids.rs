@@ -1,0 +1,157 @@
+//! Which grid each assessment is on, and the built-in grids that are not in the first download.
+//!
+//! An assessment keeps the grid its answer sheet names (`questionnaire` id and version): a sheet
+//! answered on `rhsf-fir` 1.0.0 is shown and scored on 1.0.0. Only the default grid is embedded
+//! in the app's module (see `vigilance_core::registry`); the other built-in grids are static
+//! files of the app (`grid-{id}-{version}.js`, written by `scripts/build-web.sh`), loaded by the
+//! page's loader when an assessment needs them ([`crate::ondemand::load_grids`]) and registered
+//! in the core registry. Loading happens before the assessment is shown, read or scored: at
+//! start (for the saved assessments), before a new assessment on another grid, before an import.
+
+use vigilance_core::answers::QuestionnaireRef;
+use vigilance_core::mapping::compare_versions;
+use vigilance_core::questionnaire::Question;
+use vigilance_core::registry::{self, BUILTIN};
+use vigilance_core::{AnswerSheet, Lang, Questionnaire};
+
+/// The grid named by `r`: that built-in version when it is available; a version that is not
+/// built in falls back to the latest of its id (as the CLI does); anything else to the default
+/// grid. Callers make sure built-in grids are loaded first ([`missing`]).
+pub fn of_ref(r: &QuestionnaireRef) -> &'static Questionnaire {
+    registry::for_sheet(&r.id, &r.version).unwrap_or_else(registry::default_grid)
+}
+
+/// The grid `sheet` is on.
+pub fn of_sheet(sheet: &AnswerSheet) -> &'static Questionnaire {
+    of_ref(&sheet.questionnaire)
+}
+
+/// The grid that holds `question` (the default grid if none does).
+pub fn containing(question: &Question) -> &'static Questionnaire {
+    registry::available()
+        .into_iter()
+        .find(|g| g.questions.iter().any(|q| std::ptr::eq(q, question)))
+        .unwrap_or_else(registry::default_grid)
+}
+
+/// The file stem of a built-in grid: `rhsf-fir-1.0.0`.
+pub fn stem(id: &str, version: &str) -> String {
+    format!("{id}-{version}")
+}
+
+/// Of `refs`, the built-in grids not available yet (each once): what must be loaded before the
+/// sheets naming them are read or scored.
+pub fn missing<'a>(refs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (id, version) in refs {
+        let s = stem(id, version);
+        if registry::is_builtin(id, version)
+            && registry::find(id, version).is_none()
+            && !out.contains(&s)
+        {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The grids a saved state's text names (its assessments' sheets and the sheets they are
+/// compared with) that are not available yet.
+pub fn missing_in_saved(raw: &str) -> Vec<String> {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(raw) else {
+        return Vec::new();
+    };
+    let mut refs = Vec::new();
+    if let Some(list) = value.get("assessments").and_then(|v| v.as_array()) {
+        for a in list {
+            for sheet in [a.get("sheet"), a.pointer("/comparison/sheet")]
+                .into_iter()
+                .flatten()
+            {
+                let id = sheet.pointer("/questionnaire/id").and_then(|v| v.as_str());
+                let v = sheet
+                    .pointer("/questionnaire/version")
+                    .and_then(|v| v.as_str());
+                if let (Some(id), Some(v)) = (id, v) {
+                    refs.push((id.to_string(), v.to_string()));
+                }
+            }
+        }
+    }
+    missing(refs.iter().map(|(i, v)| (i.as_str(), v.as_str())))
+}
+
+/// The grids a new assessment can start on: the latest built-in version of each grid, the
+/// default grid first.
+pub fn choices() -> Vec<QuestionnaireRef> {
+    let mut out: Vec<QuestionnaireRef> = Vec::new();
+    for (id, version) in BUILTIN {
+        match out.iter_mut().find(|r| r.id == *id) {
+            Some(r) => {
+                if compare_versions(version, &r.version).is_gt() {
+                    r.version = version.to_string();
+                }
+            }
+            None => out.push(QuestionnaireRef {
+                id: id.to_string(),
+                version: version.to_string(),
+            }),
+        }
+    }
+    out.sort_by_key(|r| r.id != registry::DEFAULT_GRID_ID);
+    out
+}
+
+/// The grid new assessments start on.
+pub fn default_choice() -> QuestionnaireRef {
+    let g = registry::default_grid();
+    QuestionnaireRef {
+        id: g.id.clone(),
+        version: g.version.clone(),
+    }
+}
+
+/// Whether grid `id` is a light grid (for SMEs and suppliers).
+pub fn is_light(id: &str) -> bool {
+    id != registry::DEFAULT_GRID_ID
+}
+
+/// The name of grid `id` on the start page, before it is loaded.
+pub fn choice_title(id: &str, lang: Lang) -> &'static str {
+    if is_light(id) {
+        crate::i18n::K::GridLightTitle.get(lang)
+    } else {
+        crate::i18n::K::GridFullTitle.get(lang)
+    }
+}
+
+/// The one-line description of grid `id` on the start page.
+pub fn choice_description(id: &str, lang: Lang) -> &'static str {
+    if is_light(id) {
+        crate::i18n::K::GridLightDescription.get(lang)
+    } else {
+        crate::i18n::K::GridFullDescription.get(lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_assessments_offer_the_full_grid_first_then_the_light_grid() {
+        let c = choices();
+        let names: Vec<String> = c.iter().map(|r| stem(&r.id, &r.version)).collect();
+        assert_eq!(names, ["rhsf-fir-1.1.0", "rhsf-fir-sme-1.0.0"]);
+        assert_eq!(default_choice(), c[0]);
+    }
+
+    #[test]
+    fn a_sheet_keeps_its_grid() {
+        let old = registry::find("rhsf-fir", "1.0.0").map(AnswerSheet::new);
+        let old = old.unwrap_or_else(|| AnswerSheet::new(registry::default_grid()));
+        assert_eq!(of_sheet(&old).version, "1.0.0");
+        // Natively every grid is embedded: nothing is missing.
+        assert!(missing([("rhsf-fir", "1.0.0"), ("other", "1.0.0")]).is_empty());
+    }
+}
