@@ -1,6 +1,7 @@
-//! Provenance stays visible: the README and docs/method.md carry the default grid's provenance
-//! text, which every built-in grid carries in both languages (the web app, the workbook, the
-//! template and `vigilance questionnaire show` are checked by their own tests).
+//! Provenance stays visible: the README, docs/method.md and the answer templates (Instructions
+//! sheet; the matrix's Questions sheet) carry the default grid's provenance text, which every
+//! built-in grid carries in both languages (the web app, the workbook's Method sheet and
+//! `vigilance questionnaire show` are checked by their own tests).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -52,5 +53,25 @@ fn every_builtin_grid_says_the_questions_are_not_endorsed() {
             "{}",
             grid.name()
         );
+    }
+}
+
+#[test]
+fn templates_carry_the_provenance() {
+    use calamine::{Reader, Xlsx};
+    use vigilance_core::import::{answer_template, matrix_template};
+    let grid = registry::default_grid();
+    for lang in Lang::ALL {
+        let p = grid.provenance.as_ref().unwrap().get(lang);
+        let bytes = answer_template(grid, lang).unwrap();
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let sheet = book.worksheet_range("Instructions").unwrap();
+        let cells: Vec<String> = sheet.cells().map(|(_, _, c)| c.to_string()).collect();
+        assert!(cells.iter().any(|c| c == p), "answer template, {lang:?}");
+        let bytes = matrix_template(grid, lang).unwrap();
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let sheet = book.worksheet_range("Questions").unwrap();
+        let cells: Vec<String> = sheet.cells().map(|(_, _, c)| c.to_string()).collect();
+        assert!(cells.iter().any(|c| c == p), "matrix, {lang:?}");
     }
 }

@@ -125,11 +125,29 @@ fn instructions(ws: &mut Worksheet, q: &Questionnaire, lang: Lang) -> Result<(),
     ws.set_name("Instructions")?;
     ws.set_column_width(0, 110)?;
     put_text_fmt(ws, 0, 0, q.title.get(lang), &bold)?;
-    let points = |v: AnswerValue| match v {
-        AnswerValue::Yes => "1",
-        AnswerValue::Partial => "0,5 / 0.5",
-        AnswerValue::Na => "—",
-        _ => "0",
+    // Where the levels come from and who wrote the questions: shown wherever the grid is.
+    let first_line = match &q.provenance {
+        Some(p) => {
+            let italic = Format::new()
+                .set_italic()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top);
+            put_text_fmt(ws, 1, 0, p.get(lang), &italic)?;
+            ws.set_row_height(1, 48)?;
+            3
+        }
+        None => 2,
+    };
+    // Points as the grid defines them (`na`: left out of the denominators).
+    let points = |v: AnswerValue| {
+        q.answer_values
+            .iter()
+            .find(|d| d.value == v)
+            .and_then(|d| d.points)
+            .map_or_else(
+                || "—".to_string(),
+                |p| crate::exact::decimal_mark(p.to_string(), lang),
+            )
     };
     let mut lines: Vec<String> = INSTRUCTIONS
         .iter()
@@ -154,7 +172,7 @@ fn instructions(ws: &mut Worksheet, q: &Questionnaire, lang: Lang) -> Result<(),
         ));
     }
     for (i, line) in lines.iter().enumerate() {
-        put_text_fmt(ws, 2 + i as u32, 0, line, &wrap)?;
+        put_text_fmt(ws, first_line + i as u32, 0, line, &wrap)?;
     }
     Ok(())
 }
@@ -319,6 +337,9 @@ pub fn matrix_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
     }
     let note_row = 2 + q.answer_count() as u32;
     put_text(qs, note_row, 0, Msg::TplNaNeedsColumn.text(lang))?;
+    if let Some(p) = &q.provenance {
+        put_text(qs, note_row + 1, 0, p.get(lang))?;
+    }
     marker_sheet(&mut wb, q, lang, TemplateKind::Matrix)?;
     Ok(wb.save_to_buffer()?)
 }
