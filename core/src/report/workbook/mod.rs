@@ -1,6 +1,8 @@
 //! The results workbook (`vigilance score --format xlsx`, and the browser's download): one Excel
-//! file, in French or English, with the sheets an analyst works from — Summary, Cohort, Themes,
-//! Answers, Next steps, Errors (when any) and Method.
+//! file, in French or English, with the sheets an analyst works from — Summary, Cohort,
+//! Suppliers (when sheets name a buyer), Themes, Answers, Next steps, Coverage (cohort) and
+//! Coverage (when a grid maps to frameworks), Errors (when any) and Method. Every sheet has its
+//! print setup (A4, one page wide, header rows repeated: `stream::print_setup`).
 //!
 //! [`ResultsWorkbook`] writes it as a stream: each scored sheet is [pushed](ResultsWorkbook::push)
 //! once, its Themes, Answers and Next steps rows are written at once, and only its summary

@@ -87,14 +87,24 @@ pub(crate) fn print_setup(
     Ok(())
 }
 
+/// Rows of a sheet that get the height of their wrapped texts ([`fit_row`]); further rows keep
+/// the default height. rust_xlsxwriter keeps every row height in memory, constant-memory
+/// worksheets included, so an unbounded number would make memory grow with the batch; 20,000
+/// rows are far more than anyone prints.
+pub(crate) const FITTED_ROWS: RowNum = 20_000;
+
 /// Gives row `row` the height its wrapped texts need: `cells` are (column width, text) pairs of
 /// the row's wrapped cells. Spreadsheet apps do not all grow such rows by themselves (LibreOffice
 /// keeps them one line high), which would hide the end of the texts on screen and in print.
+/// Rows past [`FITTED_ROWS`] are left as they are.
 pub(crate) fn fit_row(
     ws: &mut Worksheet,
     row: RowNum,
     cells: &[(f64, &str)],
 ) -> Result<(), XlsxError> {
+    if row > FITTED_ROWS {
+        return Ok(());
+    }
     let lines = cells
         .iter()
         .map(|(width, text)| text_lines(*width, text))

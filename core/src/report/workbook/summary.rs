@@ -27,34 +27,36 @@ impl Writer<'_> {
         let mut headers: Vec<(String, f64)> = vec![
             (self.t(Msg::WbCompany).into(), 34.0),
             (self.t(Msg::WbSector).into(), 18.0),
-            (self.t(Msg::WbCountry).into(), 10.0),
-            (self.t(Msg::WbIdentifier).into(), 14.0),
-            (self.t(Msg::WbPeriod).into(), 10.0),
+            (self.t(Msg::WbCountry).into(), 8.0),
+            (self.t(Msg::WbIdentifier).into(), 22.0),
+            (self.t(Msg::WbPeriod).into(), 8.0),
             (self.t(Msg::WbHeadlineLevel).into(), 10.0),
-            (self.t(Msg::WbLevelLabel).into(), 30.0),
+            (self.t(Msg::WbLevelLabel).into(), 26.0),
             (self.t(Msg::WbProvisional).into(), 11.0),
         ];
         let first_track_col = headers.len();
+        // Figures in narrow columns under headers wrapped on up to four lines: the sheet is
+        // wide, and prints fitted to one page wide.
         for &t in self.tracks() {
             let c = t.code();
-            headers.push((format!("{c} {}", self.t(Msg::WbLevelLower)), 9.0));
+            headers.push((format!("{c} {}", self.t(Msg::WbLevelLower)), 7.0));
             for l in Level::ALL {
-                headers.push((format!("{c} {}", l.code()), 8.0));
+                headers.push((format!("{c} {}", l.code()), 6.5));
             }
-            headers.push((format!("{c} {}", self.t(Msg::WbIndex)), 9.0));
-            headers.push((format!("{c} {}", self.t(Msg::WbCompleteness)), 12.0));
-            headers.push((format!("{c} {}", self.t(Msg::WbDontKnow)), 11.0));
-            headers.push((format!("{c} {}", self.t(Msg::WbNa)), 12.0));
-            headers.push((format!("{c} {}", self.t(Msg::WbUnsubstantiated)), 14.0));
+            headers.push((format!("{c} {}", self.t(Msg::WbIndex)), 7.0));
+            headers.push((format!("{c} {}", self.t(Msg::WbCompleteness)), 9.0));
+            headers.push((format!("{c} {}", self.t(Msg::WbDontKnow)), 8.0));
+            headers.push((format!("{c} {}", self.t(Msg::WbNa)), 8.0));
+            headers.push((format!("{c} {}", self.t(Msg::WbUnsubstantiated)), 9.0));
         }
         let per_track = 10;
         let change_col = headers.len();
         if previous.is_some() {
-            headers.push((self.t(Msg::WbChangeInHeadlineLevel).into(), 14.0));
+            headers.push((self.t(Msg::WbChangeInHeadlineLevel).into(), 10.0));
             for &t in self.tracks() {
                 let c = t.code();
-                headers.push((format!("{c} {}", self.t(Msg::WbChangeInLevel)), 12.0));
-                headers.push((format!("{c} {}", self.t(Msg::WbChangeInIndex)), 12.0));
+                headers.push((format!("{c} {}", self.t(Msg::WbChangeInLevel)), 9.0));
+                headers.push((format!("{c} {}", self.t(Msg::WbChangeInIndex)), 9.0));
             }
         }
         let grid_col = headers.len();
@@ -69,14 +71,18 @@ impl Writer<'_> {
         for (c, (h, _)) in headers.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, h, &self.header)?;
         }
-        ws.set_row_height(0, 32)?;
+        ws.set_row_height(0, 62)?;
         // Table and colours first: in constant-memory mode rows can only be written in order.
         let last_col = (headers.len() - 1) as u16;
         let n = companies.len() as RowNum;
         if n > 0 {
             let columns: Vec<TableColumn> = headers
                 .iter()
-                .map(|(h, _)| TableColumn::new().set_header(h))
+                .map(|(h, _)| {
+                    TableColumn::new()
+                        .set_header(h)
+                        .set_header_format(&self.header)
+                })
                 .collect();
             let table = Table::new()
                 .set_name("VigilanceSummary")
