@@ -670,6 +670,8 @@ catalogue! {
     WbSuppliersPerTier => "Fournisseurs par rang et par niveau", "Suppliers per tier and level";
     /// A heading on Suppliers.
     WbSuppliersBelowN2 => "Fournisseurs sous N2 (maillons faibles de la chaîne)", "Suppliers below N2 (weak links of the chain)";
+    /// No supplier of the buyer is below N2.
+    WbSuppliersNoneBelowN2 => "Aucun : tous les fournisseurs de ce donneur d'ordre atteignent au moins N2.", "None: every supplier of this buyer reaches at least N2.";
     /// A header on Suppliers.
     WbSuppliers => "Fournisseurs", "Suppliers";
 

@@ -103,6 +103,10 @@ impl Writer<'_> {
                 let mut weak: Vec<&&CompanyFigures> =
                     members.iter().filter(|c| c.headline < 2).collect();
                 weak.sort_by_key(|c| (c.tier.unwrap_or(u8::MAX), c.headline));
+                if weak.is_empty() {
+                    put_text(&mut ws, r, 0, self.t(Msg::WbSuppliersNoneBelowN2))?;
+                    r += 1;
+                }
                 for c in weak {
                     put_text(&mut ws, r, 0, &c.name)?;
                     put_text(&mut ws, r, 1, &self.tier_label(c.tier))?;
