@@ -192,6 +192,16 @@ impl Writer<'_, '_> {
         self.out.push_str(s);
     }
 
+    /// Opens the section `base` (its id made unique by [`Self::sid`]) with its heading.
+    fn section_start(&mut self, base: &str, heading: L) {
+        let _ = write!(
+            self.out,
+            "<section id=\"{}\">\n<h2>{}</h2>\n",
+            self.sid(base),
+            self.t(heading)
+        );
+    }
+
     fn pct(&self, v: f64) -> String {
         svg::number(v, self.lang == Lang::Fr)
     }
@@ -414,12 +424,8 @@ impl Writer<'_, '_> {
             .filter(|a| a.tracks.iter().any(|t| t.level == 0))
             .count();
         let provisional = heads.iter().filter(|a| a.provisional).count();
-        let _ = write!(
-            self.out,
-            "<section id=\"{}\">\n<h2>{}</h2>\n<div class=\"tiles\">\n",
-            self.sid("key-figures"),
-            self.t(L::SecKeyFigures)
-        );
+        self.section_start("key-figures", L::SecKeyFigures);
+        self.push("<div class=\"tiles\">\n");
         self.tile(&n.to_string(), None, &self.t(L::TileCompanies));
         self.tile(&n2.to_string(), Some(n), &self.t(L::TileAtLeastN2));
         self.tile(&any0.to_string(), Some(n), &self.t(L::TileAnyN0));
@@ -488,11 +494,10 @@ impl Writer<'_, '_> {
             .flat_map(|(_, d)| d.iter().copied())
             .max()
             .unwrap_or(0);
+        self.section_start("distribution", L::SecDistribution);
         let _ = write!(
             self.out,
-            "<section id=\"{}\">\n<h2>{}</h2>\n<figure>\n<figcaption>{}</figcaption>\n<div class=\"charts\">\n",
-            self.sid("distribution"),
-            self.t(L::SecDistribution),
+            "<figure>\n<figcaption>{}</figcaption>\n<div class=\"charts\">\n",
             self.t(L::DistributionIntro)
         );
         for (label, d) in &charts {
@@ -513,12 +518,7 @@ impl Writer<'_, '_> {
         let matched = self.c.matched();
         let new = self.c.companies.len() - matched;
         let (prev, cur) = (self.previous_period(), self.current_period());
-        let _ = write!(
-            self.out,
-            "<section id=\"{}\">\n<h2>{}</h2>\n",
-            self.sid("transitions"),
-            self.t(L::SecTransitions)
-        );
+        self.section_start("transitions", L::SecTransitions);
         if matched == 0 {
             let _ = writeln!(
                 self.out,
@@ -619,11 +619,10 @@ impl Writer<'_, '_> {
     fn themes(&mut self) {
         let themes = grid::theme_ids(self.c.q);
         let anon = self.o.anonymize;
-        let _ = write!(
+        self.section_start("themes", L::SecThemes);
+        let _ = writeln!(
             self.out,
-            "<section id=\"{}\">\n<h2>{}</h2>\n<p class=\"intro\">{}</p>\n",
-            self.sid("themes"),
-            self.t(L::SecThemes),
+            "<p class=\"intro\">{}</p>",
             self.t(if anon {
                 L::ThemesIntroAnonymised
             } else {
@@ -712,11 +711,10 @@ impl Writer<'_, '_> {
         let anon = self.o.anonymize;
         let groups = self.c.sector_groups(anon);
         let by_nace = groups.iter().any(|g| matches!(g.key, SectorKey::Nace(_)));
+        self.section_start("sectors", L::SecSectors);
         let _ = write!(
             self.out,
-            "<section id=\"{}\">\n<h2>{}</h2>\n<p class=\"intro\">{}",
-            self.sid("sectors"),
-            self.t(L::SecSectors),
+            "<p class=\"intro\">{}",
             self.t(if by_nace {
                 L::SectorsByNace
             } else {
@@ -787,12 +785,7 @@ impl Writer<'_, '_> {
 
     fn blocking(&mut self) {
         let rows = self.c.blocking_questions();
-        let _ = write!(
-            self.out,
-            "<section id=\"{}\">\n<h2>{}</h2>\n",
-            self.sid("blocking"),
-            self.t(L::SecBlocking)
-        );
+        self.section_start("blocking", L::SecBlocking);
         if rows.is_empty() {
             let _ = writeln!(self.out, "<p>{}</p>\n</section>", self.t(L::BlockingNone));
             return;
@@ -830,12 +823,7 @@ impl Writer<'_, '_> {
 
     fn next_steps(&mut self) {
         let rows = self.c.common_next_steps();
-        let _ = write!(
-            self.out,
-            "<section id=\"{}\">\n<h2>{}</h2>\n",
-            self.sid("next-steps"),
-            self.t(L::SecNextSteps)
-        );
+        self.section_start("next-steps", L::SecNextSteps);
         if rows.is_empty() {
             let _ = writeln!(self.out, "<p>{}</p>\n</section>", self.t(L::NextStepsNone));
             return;
@@ -924,11 +912,10 @@ impl Writer<'_, '_> {
     }
 
     fn targets(&mut self) {
-        let _ = write!(
+        self.section_start("targets", L::SecTargets);
+        let _ = writeln!(
             self.out,
-            "<section id=\"{}\">\n<h2>{}</h2>\n<p class=\"note intro\">{}</p>\n",
-            self.sid("targets"),
-            self.t(L::SecTargets),
+            "<p class=\"note intro\">{}</p>",
             self.t(L::TargetsIntro)
         );
         if self.o.anonymize {
@@ -974,11 +961,10 @@ impl Writer<'_, '_> {
         if versions.is_empty() {
             return;
         }
-        let sid = self.sid("regulations");
+        self.section_start("regulations", L::SecRegulations);
         let _ = write!(
             self.out,
-            "<section id=\"{sid}\">\n<h2>{}</h2>\n<p class=\"intro\">{}</p>\n<p class=\"disclaimer\">{}</p>\n",
-            self.t(L::SecRegulations),
+            "<p class=\"intro\">{}</p>\n<p class=\"disclaimer\">{}</p>\n",
             self.t(L::RegulationsIntro),
             esc(crate::coverage::disclaimer(self.lang))
         );
