@@ -7,7 +7,7 @@ use crate::args::ReportArgs;
 use crate::fatal::Fatal;
 use crate::inputs::{self, describe};
 use crate::output::{Target, write_to};
-use crate::score::{ScoreRun, error_entry};
+use crate::score::{ScoreRun, print_failures, print_previous_failures, print_warnings};
 use indicatif::ProgressBar;
 use std::io::{self, Write};
 use std::path::Path;
@@ -44,27 +44,14 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     if !args.quiet {
         print_sheet_warnings(&mut err, &scored, lang, "");
     }
-    for e in &errors {
-        let _ = writeln!(err, "{} {}", Msg::CliError.text(lang), e.source);
-        for line in e.message.lines() {
-            let _ = writeln!(err, "  {line}");
-        }
-    }
+    print_failures(&mut err, &errors, lang);
     if scored.is_empty() {
         return Err(Fatal::new(lang, Msg::FatalNoSheetForReview, &[]));
     }
 
     let previous = args.previous.as_ref().map(|p| {
         let (scored, errors) = score_inputs(std::slice::from_ref(p), grids, &opts, lang);
-        for e in &errors {
-            let _ = writeln!(
-                err,
-                "{} --previous {}: {}",
-                Msg::CliWarning.text(lang),
-                e.source,
-                e.message.replace('\n', "\n  ")
-            );
-        }
+        print_previous_failures(&mut err, &errors, lang);
         if !args.quiet {
             print_sheet_warnings(&mut err, &scored, lang, "--previous ");
         }
@@ -139,35 +126,20 @@ fn score_inputs(
     opts: &ScoringOptions,
     lang: Lang,
 ) -> (Vec<ScoredSheet>, Vec<ErrorEntry>) {
-    let gathered = inputs::gather(paths);
     let run = ScoreRun {
         grids,
         options: *opts,
         lang,
         progress: ProgressBar::hidden(),
     };
-    let (scored, mut errors) = run.score_all(&gathered.inputs);
-    errors.extend(
-        gathered
-            .failures
-            .iter()
-            .map(|f| error_entry(&f.source, std::slice::from_ref(&f.problem), lang)),
-    );
+    let (scored, mut errors) = run.score_paths(paths);
     errors.sort_by(|a, b| a.source.cmp(&b.source));
     (scored, errors)
 }
 
 fn print_sheet_warnings(err: &mut dyn Write, scored: &[ScoredSheet], lang: Lang, prefix: &str) {
     for s in scored {
-        for w in &s.warnings {
-            let _ = writeln!(
-                err,
-                "{} {prefix}{}: {}",
-                Msg::CliWarning.text(lang),
-                s.source,
-                describe(w, lang)
-            );
-        }
+        print_warnings(err, &format!("{prefix}{}", s.source), &s.warnings, lang);
     }
 }
 

@@ -181,6 +181,20 @@ impl ScoreRun {
         (scored, errors)
     }
 
+    /// Gathers the inputs at `paths` (files and directories) and scores them as
+    /// [`Self::score_all`] does; inputs that cannot be read come back as errors too.
+    pub fn score_paths(&self, paths: &[std::path::PathBuf]) -> (Vec<ScoredSheet>, Vec<ErrorEntry>) {
+        let gathered = inputs::gather(paths);
+        let (scored, mut errors) = self.score_all(&gathered.inputs);
+        errors.extend(
+            gathered
+                .failures
+                .iter()
+                .map(|f| error_entry(&f.source, std::slice::from_ref(&f.problem), self.lang)),
+        );
+        (scored, errors)
+    }
+
     /// Scores the inputs batch by batch on all cores and hands every outcome, in the inputs'
     /// order, to `consume` on this thread while the next batch is scored: neither the sheets nor
     /// their results are all in memory at once. Stops at the first error of `consume`.
@@ -464,26 +478,10 @@ impl Serialize for StreamedResults<'_, '_> {
 /// reported as warnings and left out of the comparison.
 fn read_previous(run: &ScoreRun, path: &std::path::Path, quiet: bool) -> Vec<ScoredSheet> {
     let lang = run.lang;
-    let gathered = inputs::gather(std::slice::from_ref(&path.to_path_buf()));
-    // The comparison needs only each company's summary figures: drop the answers.
-    let (scored, mut errors) = run.score_all(&gathered.inputs);
-    errors.extend(
-        gathered
-            .failures
-            .iter()
-            .map(|f| error_entry(&f.source, std::slice::from_ref(&f.problem), lang)),
-    );
+    // The comparison needs only each company's summary figures: score_all drops the answers.
+    let (scored, errors) = run.score_paths(std::slice::from_ref(&path.to_path_buf()));
     let mut err = io::stderr().lock();
-    for e in &errors {
-        let _ = writeln!(
-            err,
-            "{} --previous {}{} {}",
-            Msg::CliWarning.text(lang),
-            e.source,
-            colon(lang),
-            e.message.replace('\n', "\n  ")
-        );
-    }
+    print_previous_failures(&mut err, &errors, lang);
     if !quiet && scored.is_empty() {
         let _ = writeln!(err, "{}", Msg::CliPreviousEmpty.text(lang));
     }
@@ -495,23 +493,10 @@ fn report(tally: &Tally, target: &Target, lang: Lang, quiet: bool) {
     let mut err = io::stderr().lock();
     if !quiet {
         for (source, warnings) in &tally.warned {
-            for w in warnings {
-                let _ = writeln!(
-                    err,
-                    "{} {source}{} {}",
-                    Msg::CliWarning.text(lang),
-                    colon(lang),
-                    describe(w, lang)
-                );
-            }
+            print_warnings(&mut err, source, warnings, lang);
         }
     }
-    for e in &tally.errors {
-        let _ = writeln!(err, "{} {}", Msg::CliError.text(lang), e.source);
-        for line in e.message.lines() {
-            let _ = writeln!(err, "  {line}");
-        }
-    }
+    print_failures(&mut err, &tally.errors, lang);
     if quiet {
         return;
     }
@@ -533,4 +518,42 @@ fn report(tally: &Tally, target: &Target, lang: Lang, quiet: bool) {
         ),
     );
     let _ = writeln!(err, "{line}");
+}
+
+/// Prints each warning of the sheet `source` on its line: « avertissement : source : … ».
+pub fn print_warnings(err: &mut dyn Write, source: &str, warnings: &[Problem], lang: Lang) {
+    for w in warnings {
+        let _ = writeln!(
+            err,
+            "{} {source}{} {}",
+            Msg::CliWarning.text(lang),
+            colon(lang),
+            describe(w, lang)
+        );
+    }
+}
+
+/// Prints each input that could not be scored, then its problems indented below it.
+pub fn print_failures(err: &mut dyn Write, errors: &[ErrorEntry], lang: Lang) {
+    for e in errors {
+        let _ = writeln!(err, "{} {}", Msg::CliError.text(lang), e.source);
+        for line in e.message.lines() {
+            let _ = writeln!(err, "  {line}");
+        }
+    }
+}
+
+/// Prints the inputs of the previous campaign (`--previous`) that could not be scored, as
+/// warnings: they are only left out of the comparison.
+pub fn print_previous_failures(err: &mut dyn Write, errors: &[ErrorEntry], lang: Lang) {
+    for e in errors {
+        let _ = writeln!(
+            err,
+            "{} --previous {}{} {}",
+            Msg::CliWarning.text(lang),
+            e.source,
+            colon(lang),
+            e.message.replace('\n', "\n  ")
+        );
+    }
 }
