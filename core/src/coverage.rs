@@ -12,6 +12,7 @@ use crate::messages::Msg;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::Assessment;
 use crate::text::Lang;
+use std::collections::HashMap;
 
 /// The status of one requirement for one track of a scored sheet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -107,25 +108,30 @@ impl RequirementMap {
 /// track, in the order the grid lists frameworks and requirements.
 pub fn grid_coverage(questionnaire: &Questionnaire) -> Vec<RequirementMap> {
     let mut out = Vec::new();
+    // Where each (framework, requirement) sits in `out`, so that every mapping is placed once
+    // (this runs for every scored sheet: it must not scan the questions per requirement).
+    let mut at: HashMap<(&str, &str), usize> = HashMap::new();
     for (fi, f) in questionnaire.frameworks.iter().enumerate() {
         for (ri, r) in f.requirements.iter().enumerate() {
-            let mut questions: [Vec<usize>; 2] = Default::default();
-            for (qi, q) in questionnaire.questions.iter().enumerate() {
-                for &t in &q.tracks {
-                    if q.mappings.iter().any(|m| {
-                        m.framework == f.id
-                            && m.reference == r.reference
-                            && m.holds_for(t, &q.tracks)
-                    }) {
-                        questions[t.index()].push(qi);
-                    }
-                }
-            }
+            at.insert((f.id.as_str(), r.reference.as_str()), out.len());
             out.push(RequirementMap {
                 framework: fi,
                 requirement: ri,
-                questions,
+                questions: Default::default(),
             });
+        }
+    }
+    for (qi, q) in questionnaire.questions.iter().enumerate() {
+        for m in &q.mappings {
+            let Some(&k) = at.get(&(m.framework.as_str(), m.reference.as_str())) else {
+                continue;
+            };
+            for &t in &q.tracks {
+                let list = &mut out[k].questions[t.index()];
+                if m.holds_for(t, &q.tracks) && list.last() != Some(&qi) {
+                    list.push(qi);
+                }
+            }
         }
     }
     out
