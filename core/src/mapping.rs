@@ -148,12 +148,7 @@ pub(crate) struct QuestionMappingData<'a> {
 /// Every problem of the frameworks, mappings, references and change logs of a grid.
 pub(crate) fn check(data: &MappingData<'_>, out: &mut Vec<Problem>) {
     let bilingual = |out: &mut Vec<Problem>, path: String, t: &Text| {
-        for lang in t.missing() {
-            out.push(Problem::error(
-                format!("{path}/{}", lang.code()),
-                ProblemKind::MissingTranslation { lang },
-            ));
-        }
+        out.extend(Problem::missing_translations(&path, t));
     };
     let mut by_id: BTreeMap<&str, &Framework> = BTreeMap::new();
     for (i, f) in data.frameworks.iter().enumerate() {

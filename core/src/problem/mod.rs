@@ -217,6 +217,19 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// An error for each language in which the bilingual text at JSON path `path` is missing
+    /// (at `path/fr`, `path/en`).
+    pub fn missing_translations(path: &str, text: &crate::text::Text) -> Vec<Problem> {
+        text.missing()
+            .map(|lang| {
+                Problem::error(
+                    format!("{path}/{}", lang.code()),
+                    ProblemKind::MissingTranslation { lang },
+                )
+            })
+            .collect()
+    }
+
     /// An error at `path`.
     pub fn error(path: impl Into<Place>, kind: ProblemKind) -> Problem {
         Problem {

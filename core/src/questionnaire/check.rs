@@ -15,12 +15,7 @@ impl QuestionnaireFile {
         let mut out = Vec::new();
         let err = |out: &mut Vec<Problem>, path: String, kind| out.push(Problem::error(path, kind));
         let text = |out: &mut Vec<Problem>, path: &str, t: &Text| {
-            for lang in t.missing() {
-                out.push(Problem::error(
-                    format!("{path}/{}", lang.code()),
-                    ProblemKind::MissingTranslation { lang },
-                ));
-            }
+            out.extend(Problem::missing_translations(path, t));
         };
         if self.format != QUESTIONNAIRE_FORMAT {
             err(
