@@ -77,13 +77,41 @@ pub struct Mapping {
 
 /// A standard or source a question is anchored in: a bilingual label (grids from 1.1.0 on) or a
 /// plain string (grid 1.0.0, shown as is in both languages).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Reference {
     /// A bilingual label.
     Text(Text),
     /// The same label in both languages.
     Plain(String),
+}
+
+/// Read by a visitor rather than derived as `#[serde(untagged)]`, which buffers every value in
+/// serde's generic content tree first: the same JSON, with less code in the browser's module.
+impl<'de> Deserialize<'de> for Reference {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Reference, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Reference;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a text, or an object with `fr` and `en`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Reference, E> {
+                Ok(Reference::Plain(v.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Reference, E> {
+                Ok(Reference::Plain(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Reference, A::Error> {
+                Text::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Reference::Text)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl Reference {
@@ -284,6 +312,25 @@ pub fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reference_reads_as_plain_text_or_bilingual_text() {
+        let plain: Reference = serde_json::from_str("\"ILO C182\"").expect("plain");
+        assert_eq!(plain, Reference::Plain("ILO C182".into()));
+        let text: Reference =
+            serde_json::from_str(r#"{"fr": "OIT C182", "en": "ILO C182"}"#).expect("text");
+        assert_eq!(text, Reference::Text(Text::new("OIT C182", "ILO C182")));
+        assert_eq!(text.label(Lang::Fr), "OIT C182");
+        for back in [plain, text] {
+            let json = serde_json::to_string(&back).expect("written");
+            assert_eq!(
+                serde_json::from_str::<Reference>(&json).expect("read back"),
+                back
+            );
+        }
+        let wrong = serde_json::from_str::<Reference>("12").expect_err("a number");
+        assert!(wrong.to_string().contains("`fr` and `en`"), "{wrong}");
+    }
     use std::cmp::Ordering;
 
     #[test]

@@ -46,11 +46,12 @@ const FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The embedded grid files on `wasm32` without `all-grids`: the default grid only.
+/// The embedded grid files on `wasm32` without `all-grids`: the default grid only, minified by
+/// the build script (the same JSON without its layout whitespace: the browser's first download).
 #[cfg(not(any(not(target_arch = "wasm32"), feature = "all-grids")))]
 const FILES: &[(&str, &str)] = &[(
     "questionnaires/rhsf-fir-1.1.0.json",
-    include_str!("../../questionnaires/rhsf-fir-1.1.0.json"),
+    include_str!(concat!(env!("OUT_DIR"), "/default-grid.min.json")),
 )];
 
 /// Built-in grids loaded at run time ([`register`]), each parsed once and kept for the program's
@@ -67,7 +68,7 @@ pub fn is_builtin(id: &str, version: &str) -> bool {
 /// is already there returns the one already there. A file that is not one of [`BUILTIN`] is
 /// accepted only for its checks and is not added (returned all the same).
 pub fn register(json: &str) -> Result<&'static Questionnaire, Problems> {
-    let q = Questionnaire::parse(json)?;
+    let q = Questionnaire::parse_builtin(json)?;
     if let Some(known) = find(&q.id, &q.version) {
         return Ok(known);
     }
@@ -105,7 +106,7 @@ pub fn builtin_grids() -> &'static [Questionnaire] {
     GRIDS.get_or_init(|| {
         let mut grids: Vec<Questionnaire> = FILES
             .iter()
-            .map(|(path, json)| match Questionnaire::parse(json) {
+            .map(|(path, json)| match Questionnaire::parse_builtin(json) {
                 Ok(q) => q,
                 // The files are checked by this crate's tests; reaching this is a build defect.
                 Err(e) => panic!("the built-in grid {path} is invalid: {e}"),

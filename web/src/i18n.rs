@@ -69,6 +69,7 @@ strings! {
     ImportLabel => "Choisir un fichier de réponses (JSON, Excel, CSV)", "Choose an answer file (JSON, Excel, CSV)";
     Reading => "Lecture du fichier…", "Reading the file…";
     ImportFailed => "Ce fichier ne peut pas être importé :", "This file cannot be imported:";
+    CompareOneSheet => "choisissez le fichier de réponses d'une seule évaluation (JSON).", "choose the answer file of a single assessment (JSON).";
     ImportWarnings => "Fichier importé, avec ces remarques :", "File imported, with these remarks:";
     ReadFailed => "Le fichier n'a pas pu être lu.", "The file could not be read.";
     // Questionnaire
@@ -158,6 +159,7 @@ strings! {
         "Nothing has been deleted. Download the saved text to keep it, recover the assessments that can still be read, or start again.";
     RecoveryReason => "Cause :", "Reason:";
     DownloadRaw => "Télécharger le texte enregistré", "Download the saved text";
+    RecoverReading => "Recherche des évaluations lisibles…", "Looking for readable assessments…";
     RecoverReadable => "Récupérer les évaluations lisibles", "Recover the readable assessments";
     StartAgain => "Recommencer (effacer l'enregistrement)", "Start again (erase what was saved)";
     Close => "Fermer", "Close";

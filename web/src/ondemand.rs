@@ -1,11 +1,11 @@
 //! The second WebAssembly module, fetched only when first needed: the results workbook writer and
-//! the xlsx reader (crate `vigilance-web-xlsx`), kept out of the first download.
+//! every reader of a user's answer file (JSON, CSV, xlsx; crate `vigilance-web-xlsx`), kept out
+//! of the first download.
 //!
 //! The page's loader (`boot.js`) hands the app a small object whose methods load that module
 //! from the app's own files (a GET of two static scripts, once) and call it. The app sends it a
 //! JSON request or a file's bytes and gets bytes or JSON back; nothing else crosses, and nothing
-//! leaves the page. Answer files that are not workbooks (JSON, CSV) are read here at once,
-//! without the second module.
+//! leaves the page.
 //!
 //! Outside a browser (the native component tests) the same calls run the crate's code directly.
 
@@ -124,7 +124,7 @@ mod imp {
         });
     }
 
-    pub fn read_workbook(
+    pub fn read_file(
         name: &str,
         bytes: &[u8],
         lang: Lang,
@@ -160,7 +160,7 @@ mod imp {
         done.emit(vigilance_web_xlsx::build_workbook(&req));
     }
 
-    pub fn read_workbook(
+    pub fn read_file(
         name: &str,
         bytes: &[u8],
         lang: Lang,
@@ -196,18 +196,16 @@ pub fn workbook(req: WorkbookRequest, done: Callback<Result<Vec<u8>, String>>) {
     imp::workbook(req, done)
 }
 
-/// Reads an answer file (`name`, `bytes`) into one part per company, problems worded in `lang`,
-/// then calls `done`. JSON and CSV are read at once; an xlsx workbook loads the module first
-/// (`Err` when it cannot be loaded).
+/// Reads an answer file (`name`, `bytes`: a JSON sheet, a matrix CSV, a filled template or a
+/// matrix workbook) into one part per company, problems worded in `lang`, then calls `done`.
+/// Every reader lives in the module, loaded first if needed (`Err` when it cannot be loaded):
+/// reading a user's file, with its located problems in two languages, is not needed before the
+/// first question.
 pub fn read_answer_parts(
     name: &str,
     bytes: &[u8],
     lang: Lang,
     done: Callback<Result<Vec<ImportedPart>, String>>,
 ) {
-    if vigilance_web_xlsx::is_workbook(bytes) {
-        imp::read_workbook(name, bytes, lang, done)
-    } else {
-        done.emit(Ok(vigilance_web_xlsx::read_answer_parts(name, bytes, lang)))
-    }
+    imp::read_file(name, bytes, lang, done)
 }

@@ -35,7 +35,7 @@ pub enum View {
 
 /// What an assessment is compared with.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[serde(tag = "kind", rename_all = "lowercase", try_from = "ComparisonWire")]
 pub enum Comparison {
     /// Another assessment kept in this browser, by id.
     Saved {
@@ -49,6 +49,34 @@ pub enum Comparison {
         /// The sheet.
         sheet: Box<AnswerSheet>,
     },
+}
+
+/// [`Comparison`] as saved (`{"kind": "saved", "id": 2}`, `{"kind": "imported", "name": …,
+/// "sheet": …}`), read field by field: serde's internally tagged enums buffer the whole value
+/// first, which would put a second reader of answer sheets in the browser's module.
+#[derive(Deserialize)]
+struct ComparisonWire {
+    kind: String,
+    #[serde(default)]
+    id: Option<u32>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    sheet: Option<Box<AnswerSheet>>,
+}
+
+impl TryFrom<ComparisonWire> for Comparison {
+    type Error = String;
+
+    fn try_from(w: ComparisonWire) -> Result<Comparison, String> {
+        match (w.kind.as_str(), w.id, w.name, w.sheet) {
+            ("saved", Some(id), _, _) => Ok(Comparison::Saved { id }),
+            ("imported", _, Some(name), Some(sheet)) => Ok(Comparison::Imported { name, sheet }),
+            (kind, ..) => Err(format!(
+                "comparison `{kind}`: expected `saved` with an `id`, or `imported` with a `name` and a `sheet`"
+            )),
+        }
+    }
 }
 
 /// One assessment kept in the browser: an answer sheet and where the user stands in it.
@@ -670,6 +698,31 @@ pub fn first_unanswered(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comparison_reads_back_as_saved() {
+        let mut sheet = AnswerSheet::new(Questionnaire::builtin());
+        sheet.company.name = "Avant SA".into();
+        for c in [
+            Comparison::Saved { id: 7 },
+            Comparison::Imported {
+                name: "avant.json".into(),
+                sheet: Box::new(sheet),
+            },
+        ] {
+            let json = serde_json::to_string(&c).expect("written");
+            assert!(json.starts_with("{\"kind\":"), "{json}");
+            assert_eq!(serde_json::from_str::<Comparison>(&json).expect("read"), c);
+        }
+        for wrong in [
+            r#"{"kind": "saved"}"#,
+            r#"{"kind": "imported", "name": "x.json"}"#,
+            r#"{"kind": "other", "id": 1}"#,
+        ] {
+            let e = serde_json::from_str::<Comparison>(wrong).expect_err(wrong);
+            assert!(e.to_string().contains("expected `saved`"), "{e}");
+        }
+    }
 
     fn started() -> Rc<AppState> {
         let s = Rc::new(AppState::new(Questionnaire::builtin(), Lang::En));

@@ -10,6 +10,7 @@
 //! not being saved.
 
 use crate::grids;
+use crate::ondemand::ImportedPart;
 use crate::state::{AppState, STATE_FORMAT, accepted};
 use serde_json::Value;
 use vigilance_core::registry;
@@ -25,8 +26,8 @@ pub struct Unreadable {
     pub raw: String,
     /// Why it cannot be used, in French and English.
     pub reason: (String, String),
-    /// The answer sheets that could still be read from it.
-    pub salvage: Vec<AnswerSheet>,
+    /// Its answer sheets as JSON texts, to be read again one by one ([`salvage`]).
+    pub salvage: Vec<String>,
 }
 
 impl Unreadable {
@@ -115,7 +116,7 @@ pub fn decode(raw: &str) -> Loaded {
             );
         }
     }
-    let state: AppState = match serde_json::from_value(value.clone()) {
+    let state: AppState = match serde_json::from_str(raw) {
         Ok(s) => s,
         Err(e) => {
             return unreadable(
@@ -141,22 +142,31 @@ pub fn decode(raw: &str) -> Loaded {
     Loaded::State(Box::new(state))
 }
 
-/// The answer sheets of a saved value that still read as answer sheets of their grid, or of the
-/// latest version of it when their version is not available (answers to questions that no
-/// longer exist are dropped, as when importing a file).
-pub fn salvage(value: &Value) -> Vec<AnswerSheet> {
+/// The answer sheets of a saved value, as JSON texts, to be read like imported files (by the
+/// on-demand module, see [`crate::components::recovery`]); [`salvaged`] then keeps what reads.
+pub fn salvage(value: &Value) -> Vec<String> {
     let Some(list) = value.get("assessments").and_then(Value::as_array) else {
         return Vec::new();
     };
     list.iter()
         .filter_map(|a| a.get("sheet"))
-        .filter_map(|sheet| {
-            let text = serde_json::to_string(sheet).ok()?;
-            let questionnaire = vigilance_web_xlsx::grid_for_file(text.as_bytes());
-            let parsed = AnswerSheet::parse(&text, questionnaire).ok()?;
-            let mut sheet = parsed.value;
-            sheet.questionnaire.version = questionnaire.version.clone();
-            Some(sheet)
+        .filter_map(|sheet| serde_json::to_string(sheet).ok())
+        .collect()
+}
+
+/// The sheets that read from the parts of salvaged texts, each moved to the grid it is read
+/// on: its own when this page has it, else the latest version of that grid (answers to
+/// questions that no longer exist are dropped, as when importing a file).
+pub fn salvaged(parts: impl IntoIterator<Item = ImportedPart>) -> Vec<AnswerSheet> {
+    parts
+        .into_iter()
+        .filter_map(|part| part.result.ok())
+        .map(|imported| {
+            let mut sheet = imported.sheet;
+            let grid = vigilance_web_xlsx::grid_of(&sheet);
+            sheet.questionnaire.id = grid.id.clone();
+            sheet.questionnaire.version = grid.version.clone();
+            sheet
         })
         .collect()
 }
@@ -315,8 +325,19 @@ mod tests {
                     u.reason(Lang::En)
                 );
                 assert_eq!(u.salvage.len(), 1);
-                assert_eq!(u.salvage[0].company.name, "Exemple SA");
-                assert_eq!(u.salvage[0].answered_count(), 1);
+                let parts = u.salvage.iter().enumerate().flat_map(|(i, text)| {
+                    vigilance_web_xlsx::read_answer_parts(
+                        &format!("saved-{i}.json"),
+                        text.as_bytes(),
+                        Lang::En,
+                    )
+                });
+                let sheets = salvaged(parts);
+                assert_eq!(sheets.len(), 1);
+                assert_eq!(sheets[0].company.name, "Exemple SA");
+                assert_eq!(sheets[0].answered_count(), 1);
+                // Moved to the version this page has.
+                assert_eq!(sheets[0].questionnaire.version, q.version);
             }
             other => panic!("expected unreadable: {other:?}"),
         }

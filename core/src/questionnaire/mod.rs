@@ -345,6 +345,17 @@ impl Questionnaire {
         })
     }
 
+    /// Parses and checks a built-in grid file (embedded, or one of the web app's own static
+    /// files): every check of [`Questionnaire::parse`], but a problem is not located in the text
+    /// and a JSON error does not name its path. Those files are checked, located and all, by this
+    /// crate's tests; leaving the path-tracking reader out keeps it out of the browser's first
+    /// download, where only built-in grids are read.
+    pub fn parse_builtin(text: &str) -> Result<Questionnaire, Problems> {
+        let file: QuestionnaireFile = serde_json::from_str(strip_bom(text))
+            .map_err(|e| Problems(vec![json_error_problem(text, "", &e)]))?;
+        Questionnaire::try_from(file)
+    }
+
     pub(crate) fn compiled(&self) -> &Compiled {
         &self.compiled
     }
@@ -443,6 +454,38 @@ mod tests {
     use super::check::is_semver;
     use super::*;
     use crate::problem::NumberKind;
+
+    #[test]
+    fn builtin_grids_read_the_same_through_either_parser() {
+        for (id, version) in crate::registry::BUILTIN {
+            let path = format!(
+                "{}/../questionnaires/{id}-{version}.json",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let checked = Questionnaire::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let trusted =
+                Questionnaire::parse_builtin(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let as_json = |q: &Questionnaire| serde_json::to_value(&**q).expect("written");
+            assert_eq!(as_json(&trusted), as_json(&checked), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_builtin_file_that_breaks_a_rule_is_still_refused() {
+        let text = crate::BUILTIN_QUESTIONNAIRE_JSON.replacen(
+            "\"threshold\": 70",
+            "\"threshold\": 170",
+            1,
+        );
+        assert_ne!(
+            text,
+            crate::BUILTIN_QUESTIONNAIRE_JSON,
+            "the threshold was not found"
+        );
+        assert!(Questionnaire::parse_builtin(&text).is_err());
+        assert!(Questionnaire::parse_builtin("{").is_err());
+    }
 
     #[test]
     fn builtin_grid_has_the_counts_of_method_md() {

@@ -2,10 +2,16 @@
 //! (corrupt, another format or another questionnaire version): it says why, offers the saved
 //! text for download and the answer sheets that can still be read, and lets the user start
 //! again. Nothing is erased until the user chooses.
+//!
+//! The saved sheets are read again like imported files, by the on-demand module (loaded when
+//! the panel appears): the lenient reader is not part of the first download.
 
 use crate::browser;
 use crate::i18n::K;
-use crate::storage::Unreadable;
+use crate::ondemand::{self, ImportedPart};
+use crate::storage::{Unreadable, salvaged};
+use std::cell::RefCell;
+use std::rc::Rc;
 use vigilance_core::{AnswerSheet, Lang};
 use yew::prelude::*;
 
@@ -31,16 +37,33 @@ pub fn RecoveryPanel(props: &RecoveryProps) -> Html {
             let _ = browser::download("vigilance-saved-state.txt", "text/plain", raw.as_bytes());
         })
     };
-    let recover = (!u.salvage.is_empty()).then(|| {
-        let on_restart = props.on_restart.clone();
-        let sheets = u.salvage.clone();
-        let onclick = Callback::from(move |_: MouseEvent| on_restart.emit(sheets.clone()));
-        html! {
-            <button type="button" class="primary" id="recover-readable" {onclick}>
-                { K::RecoverReadable.get(lang) }{ format!(" ({})", u.salvage.len()) }
+    // The sheets that still read (`None` while they are being read).
+    let readable = use_state_eq(|| None::<Vec<AnswerSheet>>);
+    {
+        let readable = readable.clone();
+        use_effect_with(u.salvage.clone(), move |texts| {
+            read_all(texts, lang, Callback::from(move |s| readable.set(Some(s))));
+        });
+    }
+    let recover = match &*readable {
+        None if !u.salvage.is_empty() => Some(html! {
+            <button type="button" class="primary" id="recover-readable" disabled=true>
+                { K::RecoverReading.get(lang) }
             </button>
+        }),
+        Some(sheets) if !sheets.is_empty() => {
+            let on_restart = props.on_restart.clone();
+            let count = sheets.len();
+            let sheets = sheets.clone();
+            let onclick = Callback::from(move |_: MouseEvent| on_restart.emit(sheets.clone()));
+            Some(html! {
+                <button type="button" class="primary" id="recover-readable" {onclick}>
+                    { K::RecoverReadable.get(lang) }{ format!(" ({count})") }
+                </button>
+            })
         }
-    });
+        _ => None,
+    };
     let restart = {
         let on_restart = props.on_restart.clone();
         Callback::from(move |_: MouseEvent| on_restart.emit(Vec::new()))
@@ -56,5 +79,37 @@ pub fn RecoveryPanel(props: &RecoveryProps) -> Html {
                 <button type="button" class="danger" id="start-again" onclick={restart}>{ K::StartAgain.get(lang) }</button>
             </div>
         </section>
+    }
+}
+
+/// Reads each saved sheet text as an imported file, then calls `done` once with every sheet that
+/// reads (none when the module cannot be loaded).
+fn read_all(texts: &[String], lang: Lang, done: Callback<Vec<AnswerSheet>>) {
+    if texts.is_empty() {
+        return done.emit(Vec::new());
+    }
+    let results: Rc<RefCell<Vec<Option<Vec<ImportedPart>>>>> =
+        Rc::new(RefCell::new(vec![None; texts.len()]));
+    for (i, text) in texts.iter().enumerate() {
+        let results = results.clone();
+        let done = done.clone();
+        let read = Callback::from(move |parts: Result<Vec<ImportedPart>, String>| {
+            let all = {
+                let mut r = results.borrow_mut();
+                r[i] = Some(parts.unwrap_or_default());
+                r.iter()
+                    .all(Option::is_some)
+                    .then(|| r.drain(..).flatten().flatten().collect::<Vec<_>>())
+            };
+            if let Some(parts) = all {
+                done.emit(salvaged(parts));
+            }
+        });
+        ondemand::read_answer_parts(
+            &format!("saved-{}.json", i + 1),
+            text.as_bytes(),
+            lang,
+            read,
+        );
     }
 }

@@ -9,6 +9,7 @@ use crate::components::chart::{Bar, ProfileChart};
 use crate::components::on_select;
 use crate::grids;
 use crate::i18n::{self, K};
+use crate::ondemand::ImportedPart;
 use crate::state::{Action, Comparison};
 use std::rc::Rc;
 use vigilance_core::codes::maturity_code;
@@ -502,21 +503,24 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
                     if loaded.is_err() {
                         return error.set(Some(K::GridLoadFailed.get(lang).to_string()));
                     }
-                    let grid = vigilance_web_xlsx::grid_for_file(&bytes);
-                    match AnswerSheet::parse_bytes(&bytes, grid) {
-                        Ok(parsed) => {
-                            error.set(None);
-                            dispatch.emit(Action::SetComparison(Some(Comparison::Imported {
-                                name: name.clone(),
-                                sheet: Box::new(parsed.value),
-                            })));
+                    let dispatch = dispatch.clone();
+                    let error = error.clone();
+                    let compared = name.clone();
+                    let parsed = Callback::from(move |parts: Result<Vec<ImportedPart>, String>| {
+                        match compared_sheet(parts, lang) {
+                            Ok(sheet) => {
+                                error.set(None);
+                                dispatch.emit(Action::SetComparison(Some(Comparison::Imported {
+                                    name: compared.clone(),
+                                    sheet: Box::new(sheet),
+                                })));
+                            }
+                            Err(why) => {
+                                error.set(Some(format!("{} {why}", K::ImportFailed.get(lang))))
+                            }
                         }
-                        Err(problems) => error.set(Some(format!(
-                            "{} {}",
-                            K::ImportFailed.get(lang),
-                            problems.describe(lang)
-                        ))),
-                    }
+                    });
+                    crate::ondemand::read_answer_parts(&name, &bytes, lang, parsed);
                 });
                 crate::ondemand::load_grids(missing, read);
             });
@@ -619,4 +623,17 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
             { table }
         </section>
     }
+}
+
+/// The one sheet of a file picked to compare with, or why it cannot be compared with (the
+/// reader's own words, or a file that holds several companies).
+fn compared_sheet(
+    parts: Result<Vec<ImportedPart>, String>,
+    lang: Lang,
+) -> Result<AnswerSheet, String> {
+    let mut parts = parts?;
+    if parts.len() != 1 {
+        return Err(K::CompareOneSheet.get(lang).to_string());
+    }
+    parts.remove(0).result.map(|imported| imported.sheet)
 }
