@@ -11,7 +11,9 @@
 //! the default grid, unless the `all-grids` feature is on. The web app keeps its first download
 //! small that way and loads the other built-in files ([`BUILTIN`]) from its own static files when
 //! an assessment needs them, then hands them to [`register`]; from then on they are found here
-//! like embedded ones.
+//! like embedded ones. There the default grid itself is embedded without its regulation mapping
+//! (`frameworks`, `mappings`: see `lite_grid.rs`), which only the results' regulation section
+//! reads: such a grid [`is_partial`], and registering the full file replaces it.
 
 use crate::mapping::compare_versions;
 use crate::problem::Problems;
@@ -46,13 +48,16 @@ const FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The embedded grid files on `wasm32` without `all-grids`: the default grid only, minified by
-/// the build script (the same JSON without its layout whitespace: the browser's first download).
+/// The embedded grid files on `wasm32` without `all-grids`: the default grid only, as the build
+/// script writes it for the browser's first download (minified, without its regulation mapping).
 #[cfg(not(any(not(target_arch = "wasm32"), feature = "all-grids")))]
 const FILES: &[(&str, &str)] = &[(
     "questionnaires/rhsf-fir-1.1.0.json",
-    include_str!(concat!(env!("OUT_DIR"), "/default-grid.min.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/default-grid.lite.json")),
 )];
+
+/// Whether the embedded files lack their regulation mapping (see [`is_partial`]).
+const EMBEDDED_ARE_PARTIAL: bool = cfg!(all(target_arch = "wasm32", not(feature = "all-grids")));
 
 /// Built-in grids loaded at run time ([`register`]), each parsed once and kept for the program's
 /// life.
@@ -65,11 +70,12 @@ pub fn is_builtin(id: &str, version: &str) -> bool {
 
 /// Adds a built-in grid file loaded at run time (the web app's on-demand grids): parsed and
 /// checked, then found by [`find`], [`for_sheet`]… like an embedded one. Registering a grid that
-/// is already there returns the one already there. A file that is not one of [`BUILTIN`] is
+/// is already there returns the one already there, unless that one [`is_partial`]: the full file
+/// then takes its place. A file that is not one of [`BUILTIN`] is
 /// accepted only for its checks and is not added (returned all the same).
 pub fn register(json: &str) -> Result<&'static Questionnaire, Problems> {
     let q = Questionnaire::parse_builtin(json)?;
-    if let Some(known) = find(&q.id, &q.version) {
+    if let Some(known) = find(&q.id, &q.version).filter(|k| !is_partial(k)) {
         return Ok(known);
     }
     let q: &'static Questionnaire = Box::leak(Box::new(q));
@@ -82,17 +88,47 @@ pub fn register(json: &str) -> Result<&'static Questionnaire, Problems> {
     Ok(q)
 }
 
-/// Every grid available now: the embedded ones and those [`register`]ed, sorted by id then
-/// version.
-pub fn available() -> Vec<&'static Questionnaire> {
-    let mut all: Vec<&'static Questionnaire> = builtin_grids().iter().collect();
-    all.extend(
-        REGISTERED
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
+/// Whether `grid` is an embedded grid without its regulation mapping (the browser's first
+/// download: see the module's documentation) that no full file has replaced yet. Everything but
+/// the results' regulation section and coverage can use it as it is.
+pub fn is_partial(grid: &Questionnaire) -> bool {
+    EMBEDDED_ARE_PARTIAL
+        && builtin_grids().iter().any(|g| std::ptr::eq(g, grid))
+        && !registered()
             .iter()
-            .copied(),
-    );
+            .any(|r| r.id == grid.id && r.version == grid.version)
+}
+
+/// The file stems (`rhsf-fir-1.1.0`) of the grids available now that [`is_partial`]: what the
+/// web app loads once its first question is shown.
+pub fn partial_stems() -> Vec<String> {
+    available()
+        .into_iter()
+        .filter(|q| is_partial(q))
+        .map(|q| format!("{}-{}", q.id, q.version))
+        .collect()
+}
+
+fn registered() -> Vec<&'static Questionnaire> {
+    REGISTERED
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone()
+}
+
+/// Every grid available now: the embedded ones and those [`register`]ed (a registered file in
+/// place of the embedded grid it completes), sorted by id then version.
+pub fn available() -> Vec<&'static Questionnaire> {
+    let registered = registered();
+    let mut all: Vec<&'static Questionnaire> = builtin_grids()
+        .iter()
+        .filter(|g| {
+            !registered
+                .iter()
+                .any(|r| r.id == g.id && r.version == g.version)
+        })
+        .collect();
+    all.extend(registered);
     all.sort_by(|a, b| {
         a.id.cmp(&b.id)
             .then_with(|| compare_versions(&a.version, &b.version))
@@ -264,6 +300,64 @@ pub fn peek_questionnaire(text: &str) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    mod lite {
+        include!("lite_grid.rs");
+    }
+
+    #[test]
+    fn the_first_download_copy_of_the_default_grid_scores_like_the_file() {
+        let full = default_grid();
+        // build.rs names the default grid's file: keep it in step.
+        assert_eq!(format!("{}-{}", full.id, full.version), "rhsf-fir-1.1.0");
+        let text = include_str!("../../questionnaires/rhsf-fir-1.1.0.json");
+        let value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+        let lite = Questionnaire::parse_builtin(&lite::lite_grid_json(value)).expect("valid grid");
+        assert!(lite.frameworks.is_empty());
+        assert!(lite.questions.iter().all(|q| q.mappings.is_empty()));
+        assert!(!full.frameworks.is_empty());
+        // Nothing else is left out.
+        let mut stripped = serde_json::to_value(&**full).expect("written");
+        if let Some(o) = stripped.as_object_mut() {
+            o.remove("frameworks");
+        }
+        let without_mappings = |v: &mut serde_json::Value| {
+            for q in v["questions"].as_array_mut().into_iter().flatten() {
+                if let Some(o) = q.as_object_mut() {
+                    o.remove("mappings");
+                }
+            }
+        };
+        without_mappings(&mut stripped);
+        let mut lite_json = serde_json::to_value(&*lite).expect("written");
+        if let Some(o) = lite_json.as_object_mut() {
+            o.remove("frameworks");
+        }
+        without_mappings(&mut lite_json);
+        assert_eq!(lite_json, stripped);
+        // And every example sheet scores alike on both.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../questionnaires/examples");
+        let mut scored = 0;
+        for entry in std::fs::read_dir(dir).expect("examples") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("read");
+            let Ok(parsed) = crate::AnswerSheet::parse(&text, full) else {
+                continue;
+            };
+            let options = crate::ScoringOptions::default();
+            assert_eq!(
+                crate::score(&lite, &parsed.value, &options),
+                crate::score(full, &parsed.value, &options),
+                "{}",
+                path.display()
+            );
+            scored += 1;
+        }
+        assert!(scored >= 5, "only {scored} examples scored");
+    }
 
     #[test]
     fn every_builtin_grid_loads_and_is_unique() {

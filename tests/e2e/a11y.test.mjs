@@ -4,7 +4,7 @@
 // Content-Security-Policy forbids injected script tags, and rightly so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, browserProfile, openApp, answerEverything, audit } from './harness.mjs';
+import { serve, browserProfile, openApp, answerEverything, audit, resultsShown } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -23,7 +23,7 @@ for (const locale of ['fr-FR', 'en-GB']) {
       await audit(page, 'questionnaire');
       await answerEverything(page, (level, offered) => (level === 'N1' ? 'yes' : offered.includes('partial') ? 'partial' : 'no'));
       await page.click('button[data-view=results]');
-      await page.waitForSelector('.results');
+      await resultsShown(page);
       await audit(page, 'results');
       await page.click('button[data-view=start]');
       await page.waitForSelector('.assessments');

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { serve, browserProfile, openApp, DIST } from './harness.mjs';
+import { serve, browserProfile, openApp, DIST, resultsShown } from './harness.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -68,7 +68,7 @@ async function answered(page, track) {
 
 async function showResults(page) {
   await page.click('button[data-view=results]');
-  await page.waitForSelector('.results');
+  await resultsShown(page);
 }
 
 /** What the results screen says, in a language-independent form. */
@@ -410,11 +410,12 @@ test('after load, the only requests are GETs of the app\'s own static files, and
         assert.ok(!JSON.stringify(r).includes(encodeURIComponent(t)), `${where}: carries typed text`);
       }
     }
-    // After load: the on-demand module (its two scripts, once each) and the light grid's file
-    // (the default grid is embedded), nothing else.
+    // After load: the on-demand module (its two scripts, once each), the default grid's full
+    // file (embedded without its regulation mapping, loaded with the results) and the light
+    // grid's file, nothing else.
     const after = requests.filter((r) => r.after && !/^(blob|data):/.test(r.url))
       .map((r) => new URL(r.url).pathname.slice(prefix.length)).sort();
-    assert.deepEqual(after, ['grid-rhsf-fir-sme-1.0.0.js', 'vigilance_web_xlsx.js', 'vigilance_web_xlsx_wasm.js']);
+    assert.deepEqual(after, ['grid-rhsf-fir-1.1.0.js', 'grid-rhsf-fir-sme-1.0.0.js', 'vigilance_web_xlsx.js', 'vigilance_web_xlsx_wasm.js']);
 
   } finally {
     await profile.close();

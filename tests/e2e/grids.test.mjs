@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, browserProfile, openApp, answerEverything, audit, noSidewaysScroll } from './harness.mjs';
+import { serve, browserProfile, openApp, answerEverything, audit, noSidewaysScroll, resultsShown } from './harness.mjs';
 
 const STORAGE_KEY = 'vigilance.web.state';
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../questionnaires/examples-2024');
@@ -81,7 +81,7 @@ test('a light-grid assessment is completed through the app and gives a level per
     assert.ok(await page.isVisible('#q-S01'));
     await answerEverything(page, (level, offered) => (level === 'N4' ? 'no' : 'yes'));
     await page.click('button[data-view=results]');
-    await page.waitForSelector('.results');
+    await resultsShown(page);
     assert.equal(await page.getAttribute('.track-card[data-track=CL]', 'data-level'), '3');
     assert.equal(await page.getAttribute('.track-card[data-track=FL]', 'data-level'), '3');
     assert.equal(await page.getAttribute('.headline', 'data-level'), '3');
@@ -90,7 +90,7 @@ test('a light-grid assessment is completed through the app and gives a level per
     assert.equal(await page.locator('#regulations').count(), 0);
     // The assessment keeps its grid across a reload.
     await page.reload();
-    await page.waitForSelector('.results');
+    await resultsShown(page);
     assert.equal(await page.getAttribute('.headline', 'data-level'), '3');
     assert.match(await page.innerText('.report-head'), /rhsf-fir-sme 1\.0\.0/);
   });
@@ -119,7 +119,7 @@ test('a saved 1.0.0 assessment keeps working and is upgraded to a 1.1.0 copy, th
     assert.ok(await page.isChecked('#a-Q01-CL'));
     // Provisional until the new questions are answered; compared with the 1.0.0 original.
     await page.click('button[data-view=results]');
-    await page.waitForSelector('.results');
+    await resultsShown(page);
     assert.ok(await page.isVisible('.provisional'));
     assert.match(await page.innerText('#comparison-versions'), /1\.0\.0 → 1\.1\.0/);
     assert.match(await page.innerText('#comparison-shared'), /both versions share: 33/);
@@ -148,12 +148,19 @@ test('an answer sheet on grid 1.0.0 imports as a 1.0.0 assessment, its grid load
 
 test('the Regulations section offers the frameworks of the grid, with statuses and the disclaimer', async () => {
   await withApp({ locale: 'en-GB' }, async (page) => {
+    // The default grid's regulation mapping is not in the first download: its full file is
+    // fetched once, when the results are first shown, never before.
+    const grids = [];
+    page.on('request', (r) => { if (/grid-[^/]*\.js$/.test(new URL(r.url()).pathname)) grids.push(new URL(r.url()).pathname); });
     await page.fill('#new-name', 'Réglementée SA');
     await page.click('#start-button');
     await page.waitForSelector('.question');
     await answerEverything(page, (level, offered) => (level === 'N4' ? 'no' : 'yes'));
+    assert.deepEqual(grids, [], 'no grid file before the results');
     await page.click('button[data-view=results]');
-    await page.waitForSelector('#regulations');
+    await resultsShown(page);
+    await page.waitForSelector('#framework-select');
+    assert.deepEqual(grids.map((p) => p.split('/').pop()), ['grid-rhsf-fir-1.1.0.js']);
     assert.match(await page.innerText('#coverage-disclaimer'), /neither a legal opinion/);
     const options = await page.$$eval('#framework-select option', (o) => o.map((x) => x.textContent));
     assert.ok(options.length >= 9, `frameworks: ${options.join(', ')}`);
@@ -195,7 +202,7 @@ for (const locale of ['fr-FR', 'en-GB']) {
       await noSidewaysScroll(page, 'questionnaire after the upgrade');
       await answerEverything(page, (level, offered) => (level === 'N1' ? 'yes' : offered.includes('partial') ? 'partial' : 'no'));
       await page.click('button[data-view=results]');
-      await page.waitForSelector('#regulations');
+      await page.waitForSelector('#framework-select');
       await page.selectOption('#framework-select', { index: 3 });
       await audit(page, 'results with regulations, compared across versions');
       await noSidewaysScroll(page, 'results with regulations, compared across versions');
@@ -207,7 +214,7 @@ for (const locale of ['fr-FR', 'en-GB']) {
       await audit(page, 'light-grid questionnaire');
       await noSidewaysScroll(page, 'light-grid questionnaire');
       await page.click('button[data-view=results]');
-      await page.waitForSelector('.results');
+      await resultsShown(page);
       await audit(page, 'light-grid results');
       await noSidewaysScroll(page, 'light-grid results');
     });

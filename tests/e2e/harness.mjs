@@ -79,6 +79,15 @@ export async function openApp(context, url) {
 }
 
 /**
+ * Waits until the results are shown with everything in them: the default grid's regulation
+ * mapping is not in the first download and is loaded when the results are first shown.
+ */
+export async function resultsShown(page) {
+  await page.waitForSelector('.results');
+  await page.waitForFunction(() => !document.querySelector('#regulations-loading'));
+}
+
+/**
  * Answers every question of both tracks, level by level, through the UI. `choose(level, values)`
  * picks one of the values offered (`yes`, `partial`, `no`, `unknown`, `na`…) for each answer.
  */

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, browserProfile, openApp, answerEverything, noSidewaysScroll } from './harness.mjs';
+import { serve, browserProfile, openApp, answerEverything, noSidewaysScroll, resultsShown } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -61,7 +61,7 @@ test('at 360 px no view scrolls sideways; answer choices wrap; level tabs stay u
     await page.click('#q-Q33 details.help summary').catch(() => {});
     await answerEverything(page, mixed);
     await page.click('button[data-view=results]');
-    await page.waitForSelector('.results');
+    await resultsShown(page);
     await noSidewaysScroll(page, 'results');
     // A second assessment: the header's switcher appears.
     await page.click('button[data-view=start]');
@@ -69,7 +69,7 @@ test('at 360 px no view scrolls sideways; answer choices wrap; level tabs stay u
     await noSidewaysScroll(page, 'questionnaire with the assessment switcher');
     await page.selectOption('#compare-with', { index: 1 }).catch(() => {});
     await page.click('button[data-view=results]');
-    await page.waitForSelector('.results');
+    await resultsShown(page);
     await page.selectOption('#compare-with', { index: 1 });
     await page.waitForSelector('.comparison-table');
     await noSidewaysScroll(page, 'results with a comparison');
@@ -92,7 +92,7 @@ test('a fully answered sheet prints as a report: level and both tracks on page 1
       await start(page, 'Print Test SA');
       await answerEverything(page, mixed);
       await page.click('button[data-view=results]');
-      await page.waitForSelector('.results');
+      await resultsShown(page);
       await page.emulateMedia({ media: 'print' });
       await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
     });
@@ -139,7 +139,7 @@ test('chart value labels stay clear of the threshold label and line for scores n
       }
     }
     await page.click('button[data-view=results]');
-    await page.waitForSelector('.results');
+    await resultsShown(page);
     const charts = await page.$$eval('.profile-chart', (svgs) => svgs.map((svg) => {
       const box = (e) => { const b = e.getBBox(); return { l: b.x, r: b.x + b.width, t: b.y, b: b.y + b.height }; };
       const line = svg.querySelector('.threshold line');

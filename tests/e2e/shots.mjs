@@ -2,7 +2,7 @@
 // Usage: node shots.mjs <out-dir>
 import path from 'node:path';
 import fs from 'node:fs/promises';
-import { serve, browserProfile, openApp, answerEverything } from './harness.mjs';
+import { serve, browserProfile, openApp, answerEverything, resultsShown } from './harness.mjs';
 
 const out = process.argv[2] || '/tmp/vigilance-shots';
 await fs.mkdir(out, { recursive: true });
@@ -25,7 +25,7 @@ for (const [tag, viewport] of [['desktop', { width: 1280, height: 900 }], ['phon
     await shot('questionnaire');
     await answerEverything(page, (level) => ({ N1: 'yes', N2: 'yes', N3: 'partial', N4: 'no' })[level]);
     await page.click('button[data-view=results]');
-    await page.waitForSelector('.results');
+    await resultsShown(page);
     await shot('results');
     await page.locator('#regulations').screenshot({ path: path.join(out, `${tag}-regulations.png`) });
     if (tag === 'desktop') await page.pdf({ path: path.join(out, 'print.pdf'), format: 'A4', printBackground: true });

@@ -7,6 +7,8 @@
 //! page's loader when an assessment needs them ([`crate::ondemand::load_grids`]) and registered
 //! in the core registry. Loading happens before the assessment is shown, read or scored: at
 //! start (for the saved assessments), before a new assessment on another grid, before an import.
+//! The default grid itself is embedded without its regulation mapping, which only the results
+//! read: [`complete`] loads its full file, when the results are first shown.
 
 use vigilance_core::answers::QuestionnaireRef;
 use vigilance_core::mapping::compare_versions;
@@ -32,6 +34,13 @@ pub fn containing(question: &Question) -> &'static Questionnaire {
         .into_iter()
         .find(|g| g.questions.iter().any(|q| std::ptr::eq(q, question)))
         .unwrap_or_else(registry::default_grid)
+}
+
+/// Loads the full file of every grid embedded without its regulation mapping
+/// (`registry::partial_stems`) and registers it in its place, then calls `done` (at once when
+/// there is none).
+pub fn complete(done: yew::Callback<Result<(), String>>) {
+    crate::ondemand::load_grids(registry::partial_stems(), done);
 }
 
 /// The file stem of a built-in grid: `rhsf-fir-1.0.0`.

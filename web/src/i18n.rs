@@ -198,6 +198,9 @@ strings! {
         "The two assessments use different grids: their levels are not comparable.";
     // Regulations
     Regulations => "Réglementations", "Regulations";
+    RegulationsLoading => "Chargement de la correspondance avec les textes…", "Loading the mapping to the regulations…";
+    RegulationsLoadFailed => "La correspondance avec les textes n'a pas pu être chargée : rechargez la page pour réessayer. Les niveaux et les prochaines étapes ne dépendent pas d'elle.",
+        "The mapping to the regulations could not be loaded: reload the page to try again. The levels and the next steps do not depend on it.";
     Framework => "Cadre", "Framework";
     Requirement => "Exigence", "Requirement";
     NotCoveredByGrid => "Non couverte par la grille", "Not covered by the grid";

@@ -284,6 +284,9 @@ pub struct AppState {
     /// when it changes.
     #[serde(skip)]
     pub revision: u64,
+    /// Why the grids' regulation mapping could not be loaded (not saved).
+    #[serde(skip)]
+    pub mapping_error: Option<String>,
 }
 
 impl AppState {
@@ -302,6 +305,7 @@ impl AppState {
             next_id: 1,
             focus: None,
             revision: 0,
+            mapping_error: None,
         }
     }
 
@@ -451,6 +455,9 @@ pub enum Action {
     SetSubstantiated(bool),
     /// Compare the open assessment with another one (or stop comparing).
     SetComparison(Option<Comparison>),
+    /// The grids' regulation mapping was loaded (`Ok`) or could not be (why): see
+    /// [`crate::grids::complete`].
+    MappingLoaded(Result<(), String>),
     /// Replace the whole state (recovery: start again, or keep what could be read).
     Replace(Box<AppState>),
 }
@@ -619,6 +626,11 @@ impl Reducible for AppState {
                 if let Some(a) = s.current_mut() {
                     a.comparison = c;
                 }
+                s.revision += 1;
+            }
+            Action::MappingLoaded(r) => {
+                // The grids changed under the results: recompute them.
+                s.mapping_error = r.err();
                 s.revision += 1;
             }
             Action::Replace(state) => {

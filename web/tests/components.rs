@@ -170,6 +170,7 @@ fn results_show_the_level_the_failed_gate_and_the_next_step_of_the_method() {
         others: Vec::new(),
         dispatch: Callback::noop(),
         takeaway: yew::Html::default(),
+        mapping_error: None,
     });
     let fl = &html[html
         .find("aria-labelledby=\"track-FL-title\"")

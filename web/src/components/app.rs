@@ -94,6 +94,22 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     use_effect_with(state.lang, |lang| browser::set_document_lang(*lang));
+    {
+        // The results are the first to need the grid's regulation mapping, which the first
+        // download leaves out: the full grid file is loaded when they are shown.
+        let dispatch = dispatch.clone();
+        let partial = state.view == View::Results
+            && state
+                .current()
+                .is_some_and(|a| registry::is_partial(grids::of_sheet(&a.sheet)));
+        use_effect_with(partial, move |partial| {
+            if *partial {
+                grids::complete(Callback::from(move |r| {
+                    dispatch.emit(Action::MappingLoaded(r))
+                }));
+            }
+        });
+    }
     use_effect_with(state.focus.clone(), |focus| {
         if let Some(f) = focus {
             browser::focus(&f.id);
@@ -158,7 +174,8 @@ pub fn App(props: &AppProps) -> Html {
                 let takeaway = html! { <TakeAway {lang} computed={c.clone()} /> };
                 html! {
                     <ResultsView {lang} entry={c.entry.clone()} compared={c.compared_view.clone()}
-                        comparison={a.comparison.clone()} {others} dispatch={dispatch.clone()} {takeaway} />
+                        comparison={a.comparison.clone()} {others} dispatch={dispatch.clone()} {takeaway}
+                        mapping_error={state.mapping_error.clone()} />
                 }
             }
             _ => html! {

@@ -2,13 +2,16 @@
 //! grid, each requirement with its status per track (the coverage rule of
 //! `vigilance_core::coverage`, as the result entry carries it), the requirements no question
 //! covers listed as such, and the disclaimer that coverage is information, not a legal opinion.
-//! Grids without frameworks show nothing.
+//! Grids without frameworks show nothing. The default grid comes in the first download without
+//! its mapping (`vigilance_core::registry::is_partial`): the app loads the full file when the
+//! results are first shown, and this section says so until it is there.
 
 use crate::components::on_select;
 use crate::grids;
 use crate::i18n::K;
 use std::rc::Rc;
 use vigilance_core::coverage::{RequirementStatus, disclaimer};
+use vigilance_core::registry;
 use vigilance_core::report::json::ResultEntry;
 use vigilance_core::{Lang, Track};
 use yew::prelude::*;
@@ -20,6 +23,9 @@ pub struct RegulationsProps {
     pub lang: Lang,
     /// The result (its grid and its coverage).
     pub entry: Rc<ResultEntry>,
+    /// Why the grid's mapping could not be loaded, if it could not.
+    #[prop_or_default]
+    pub mapping_error: Option<String>,
 }
 
 /// The Regulations section of the results.
@@ -29,6 +35,18 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
     let e = &props.entry;
     let grid = grids::of_ref(&e.questionnaire);
     let chosen = use_state(|| 0usize);
+    if registry::is_partial(grid) {
+        let (id, text) = match &props.mapping_error {
+            None => ("regulations-loading", K::RegulationsLoading),
+            Some(_) => ("regulations-failed", K::RegulationsLoadFailed),
+        };
+        return html! {
+            <section class="regulations" id="regulations" aria-labelledby="regulations-title" aria-busy={props.mapping_error.is_none().to_string()}>
+                <h2 id="regulations-title">{ K::Regulations.get(lang) }</h2>
+                <p class="muted" {id}>{ text.get(lang) }</p>
+            </section>
+        };
+    }
     if grid.frameworks.is_empty() {
         return html! {};
     }

@@ -56,6 +56,9 @@ pub struct ResultsProps {
     /// The take-away buttons (downloads, print).
     #[prop_or_default]
     pub takeaway: Html,
+    /// Why the grid's regulation mapping could not be loaded, if it could not.
+    #[prop_or_default]
+    pub mapping_error: Option<String>,
 }
 
 fn pct(lang: Lang, v: Option<f64>) -> String {
@@ -287,7 +290,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                 <p class="hint">{ K::NextStepsIntro.get(lang) }</p>
                 <div class="steps-columns">{ for steps }</div>
             </section>
-            <crate::components::regulations::Regulations {lang} entry={props.entry.clone()} />
+            <crate::components::regulations::Regulations {lang} entry={props.entry.clone()} mapping_error={props.mapping_error.clone()} />
             { themes }
             <ComparisonPanel {lang} current={props.entry.clone()} compared={props.compared.clone()}
                 comparison={props.comparison.clone()} others={props.others.clone()} dispatch={dispatch.clone()} />
