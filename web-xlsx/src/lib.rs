@@ -9,9 +9,10 @@
 //!   feature, a filled answer template or matrix workbook) read into [`ImportedPart`]s, one per
 //!   company, their problems already worded in the user's language.
 //!
-//! The app (crate `vigilance-web`) links this crate for the types and for the JSON and CSV
-//! readers; built with the `module` feature for `wasm32`, it is also the second WebAssembly
-//! module the page fetches, from its own files, the first time a workbook is written or read.
+//! The app (crate `vigilance-web`) links this crate for its types (and, natively, for its
+//! component tests); built with the `module` feature for `wasm32`, it is the second WebAssembly
+//! module the page fetches, from its own files, the first time a workbook is written or a file
+//! read: every reader of a user's file lives here, out of the first download.
 //! The two modules talk in JSON text and bytes: nothing else crosses, and nothing leaves the page.
 
 use serde::{Deserialize, Serialize};
