@@ -1007,6 +1007,21 @@ fn every_sheet_has_its_print_setup() {
             "{sheet} repeats its header rows: {wbxml}"
         );
     }
+    // The Summary is too wide to read on one page: two pages across, the company on each.
+    assert!(
+        wbxml.contains("Summary!$A:$A,Summary!$1:$1"),
+        "the Summary repeats its company column: {wbxml}"
+    );
+    let mut summary = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").expect("Summary"),
+        &mut summary,
+    )
+    .expect("xml");
+    assert!(
+        summary.contains(r#"fitToWidth="2""#),
+        "Summary two pages across"
+    );
 }
 
 #[test]

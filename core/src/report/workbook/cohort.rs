@@ -35,7 +35,7 @@ impl Writer<'_> {
         for c in 2..13 {
             ws.set_column_width(c, 11)?;
         }
-        print_setup(&mut ws, 36.0 + 28.0 + 11.0 * 11.0, None)?;
+        print_setup(&mut ws, 36.0 + 28.0 + 11.0 * 11.0, None, None)?;
         let mut r: RowNum = 0;
         if grids.len() > 1 {
             put_text_fmt(&mut ws, r, 0, self.t(Msg::WbGridsNotMixed), &self.bold)?;

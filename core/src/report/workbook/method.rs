@@ -28,7 +28,7 @@ impl Writer<'_> {
         ws.set_column_width(0, 30)?;
         ws.set_column_width(1, 36)?;
         ws.set_column_width(2, 90)?;
-        print_setup(ws, 30.0 + 36.0 + 90.0, None)?;
+        print_setup(ws, 30.0 + 36.0 + 90.0, None, None)?;
         let mut modes = modes.to_vec();
         modes.sort_by_key(|m| m.code());
         modes.dedup();

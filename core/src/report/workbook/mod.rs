@@ -2,7 +2,8 @@
 //! file, in French or English, with the sheets an analyst works from — Summary, Cohort,
 //! Suppliers (when sheets name a buyer), Themes, Answers, Next steps, Coverage (cohort) and
 //! Coverage (when a grid maps to frameworks), Errors (when any) and Method. Every sheet has its
-//! print setup (A4, one page wide, header rows repeated: `stream::print_setup`).
+//! print setup (A4, one page wide or, for a sheet too wide to read so, several pages across with
+//! its company column repeated; header rows repeated: `stream::print_setup`).
 //!
 //! [`ResultsWorkbook`] writes it as a stream: each scored sheet is [pushed](ResultsWorkbook::push)
 //! once, its Themes, Answers and Next steps rows are written at once, and only its summary

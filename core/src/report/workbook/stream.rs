@@ -66,19 +66,45 @@ const PORTRAIT_MAX_WIDTH: f64 = 100.0;
 /// Columns at least this wide hold running text: it wraps rather than being cut.
 pub(crate) const TEXT_COLUMN_WIDTH: f64 = 30.0;
 
+/// What an A4 landscape page holds across at 100 %, in column-width units.
+const LANDSCAPE_WIDTH: f64 = 150.0;
+
+/// The smallest print scale a sheet with a key column gets: a wider sheet prints over several
+/// pages across instead, its key column repeated on each.
+const MIN_PRINT_SCALE: f64 = 0.65;
+
+/// How many pages across a sheet `total_width` wide prints on, at [`MIN_PRINT_SCALE`] or
+/// larger, when its key column (`key_width` wide) is repeated on every page; 1 when it fits.
+pub(crate) fn pages_across(total_width: f64, key_width: f64) -> u16 {
+    let page = LANDSCAPE_WIDTH / MIN_PRINT_SCALE;
+    if total_width <= page || key_width >= page / 2.0 {
+        return 1;
+    }
+    ((total_width - key_width) / (page - key_width))
+        .ceil()
+        .clamp(1.0, 20.0) as u16
+}
+
 /// The print setup of every sheet: A4, landscape when the columns are wider than a portrait
-/// page, fitted to one page wide (as many pages long as needed), the rows `repeat` (header rows)
-/// printed on every page, the sheet name and page number in the footer.
+/// page, the rows `repeat` (header rows) printed on every page, the sheet name and page number
+/// in the footer. Fitted to one page wide (as many pages long as needed), except for a sheet
+/// with a `key` column (its first: the company) too wide to read on one page: it prints over
+/// [`pages_across`] pages, the key column repeated on each.
 pub(crate) fn print_setup(
     ws: &mut Worksheet,
     total_width: f64,
     repeat: Option<(RowNum, RowNum)>,
+    key: Option<f64>,
 ) -> Result<(), XlsxError> {
     ws.set_paper_size(9);
     if total_width > PORTRAIT_MAX_WIDTH {
         ws.set_landscape();
     }
-    ws.set_print_fit_to_pages(1, 0);
+    let across = key.map_or(1, |w| pages_across(total_width, w));
+    ws.set_print_fit_to_pages(across, 0);
+    if across > 1 {
+        ws.set_repeat_columns(0, 0)?;
+    }
     ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
     ws.set_footer("&L&A&R&P / &N");
     if let Some((first, last)) = repeat {
@@ -130,7 +156,8 @@ pub(crate) fn text_lines(width: f64, text: &str) -> usize {
 
 /// Sets the column widths of a sheet whose first row holds `headers`, its cells top-aligned and
 /// the text of its wide columns wrapped (they hold running text: comments, recommendations…),
-/// and its print setup with the header row repeated.
+/// and its print setup with the header row repeated, and the first column (the company, or the
+/// file) as its key column.
 pub(crate) fn columns_and_print(
     ws: &mut Worksheet,
     widths: impl IntoIterator<Item = f64>,
@@ -139,7 +166,9 @@ pub(crate) fn columns_and_print(
     let top = Format::new().set_align(FormatAlign::Top);
     let wrap = top.clone().set_text_wrap();
     let mut total = 0.0;
+    let mut key = None;
     for (c, width) in widths.into_iter().enumerate() {
+        key.get_or_insert(width);
         ws.set_column_width(c as u16, width)?;
         let format = if width >= TEXT_COLUMN_WIDTH {
             &wrap
@@ -149,7 +178,7 @@ pub(crate) fn columns_and_print(
         ws.set_column_format(c as u16, format)?;
         total += width;
     }
-    print_setup(ws, total, Some((0, 0)))
+    print_setup(ws, total, Some((0, 0)), key)
 }
 
 /// A sheet that continues on further sheets past the row limit (`Answers`, `Answers (2)`…).
@@ -314,7 +343,19 @@ pub(super) fn new_sheet(_wb: &mut Workbook, _memory: Memory) -> Result<Worksheet
 
 #[cfg(test)]
 mod tests {
-    use super::text_lines;
+    use super::{pages_across, text_lines};
+
+    #[test]
+    fn a_sheet_goes_across_pages_only_when_one_page_would_be_too_small_to_read() {
+        // Fits a landscape page at 65 % or more: one page across.
+        assert_eq!(pages_across(150.0, 36.0), 1);
+        assert_eq!(pages_across(230.0, 36.0), 1);
+        // The Summary (about 350 units): two pages, the company column on each.
+        assert_eq!(pages_across(353.0, 36.0), 2);
+        assert_eq!(pages_across(600.0, 36.0), 3);
+        // A key column as wide as half a page is not worth repeating.
+        assert_eq!(pages_across(600.0, 120.0), 1);
+    }
 
     #[test]
     fn wrapped_texts_take_the_lines_they_need() {

@@ -24,7 +24,7 @@ impl Writer<'_> {
         for (c, w) in widths.iter().enumerate() {
             ws.set_column_width(c as u16, *w)?;
         }
-        print_setup(&mut ws, widths.iter().sum(), None)?;
+        print_setup(&mut ws, widths.iter().sum(), None, None)?;
         // Buyers in name order (case and spacing as written), then grids in batch order.
         let mut buyers: BTreeMap<&str, Vec<&CompanyFigures>> = BTreeMap::new();
         for c in companies {
