@@ -317,7 +317,7 @@ catalogue! {
     /// VG-A07
     UnknownQuestion => "`{question}` n'est pas une question de {questionnaire}", "`{question}` is not a question of {questionnaire}";
     /// VG-A07 help
-    UnknownQuestionHelp => "vérifiez l'identifiant (Q01 à Q33 dans rhsf-fir) ou le questionnaire chargé", "check the id (Q01 to Q33 in rhsf-fir) or the questionnaire loaded";
+    UnknownQuestionHelp => "vérifiez l'identifiant ({first} à {last} dans {questionnaire}) ou le questionnaire chargé", "check the id ({first} to {last} in {questionnaire}) or the questionnaire loaded";
     /// VG-A08
     IgnoredQuestion => "`{question}` n'est pas une question de {questionnaire} ; cette réponse est ignorée", "`{question}` is not a question of {questionnaire}; this answer is ignored";
     /// VG-A09

@@ -171,6 +171,7 @@ impl SheetDraft {
                         ProblemKind::UnknownQuestion {
                             question: qid,
                             questionnaire: qname.clone(),
+                            range: questionnaire.id_range(),
                         },
                     )
                 });

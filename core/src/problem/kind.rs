@@ -331,6 +331,8 @@ pub enum ProblemKind {
         question: String,
         /// `id version` of the questionnaire.
         questionnaire: String,
+        /// The questionnaire's first and last question ids (`Q01`, `Q40`), for the help.
+        range: (String, String),
     },
     /// An answer to a question of an older version that this version no longer has (ignored).
     IgnoredQuestion {

@@ -71,6 +71,7 @@ impl ProblemKind {
             UnknownQuestion {
                 question: s(),
                 questionnaire: s(),
+                range: (s(), s()),
             },
             IgnoredQuestion {
                 question: s(),

@@ -136,6 +136,7 @@ impl ProblemKind {
             UnknownQuestion {
                 question,
                 questionnaire,
+                ..
             } => (
                 Msg::UnknownQuestion,
                 vec![
@@ -317,7 +318,18 @@ impl ProblemKind {
             Encoding { .. } | EncodingLatin1 => Msg::EncodingHelp.text(lang).into(),
             ZipNotText => Msg::ZipNotTextHelp.text(lang).into(),
             DuplicateKey { .. } => Msg::DuplicateKeyHelp.text(lang).into(),
-            UnknownQuestion { .. } => Msg::UnknownQuestionHelp.text(lang).into(),
+            UnknownQuestion {
+                questionnaire,
+                range: (first, last),
+                ..
+            } => Msg::UnknownQuestionHelp.fill(
+                lang,
+                &[
+                    ("first", first),
+                    ("last", last),
+                    ("questionnaire", questionnaire),
+                ],
+            ),
             TrackNotAsked { allowed, .. } => {
                 Msg::TrackNotAskedHelp.fill(lang, &[("allowed", allowed)])
             }

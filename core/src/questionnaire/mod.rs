@@ -386,6 +386,14 @@ impl Questionnaire {
             .map(|k| by_id[k])
     }
 
+    /// The first and last question ids in id order (`Q01`, `Q40`): how problems name the ids a
+    /// grid has.
+    pub fn id_range(&self) -> (String, String) {
+        let id = |k: Option<&usize>| k.map(|&i| self.questions[i].id.clone()).unwrap_or_default();
+        let by_id = &self.compiled.by_id;
+        (id(by_id.first()), id(by_id.last()))
+    }
+
     /// The questions in id order (for merging with an id-sorted answer map).
     pub(crate) fn ids_sorted(&self) -> &[usize] {
         &self.compiled.by_id
