@@ -94,7 +94,8 @@ impl Renderer {
                 None if problem.path.is_empty() => format!("{name}: {}", describe(problem, lang)),
                 None => format!("{name}, {}", describe(problem, lang)),
             },
-            help: problem.kind.help(lang),
+            // Written below in the user's language: miette labels it "help:" in every language.
+            help: None,
             severity: match problem.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
@@ -119,6 +120,9 @@ impl Renderer {
                 problem.code(),
                 describe(problem, lang)
             );
+        }
+        if let Some(help) = problem.kind.help(lang) {
+            out.push_str(&format!("  {} {help}\n", Msg::CliHelp.text(lang)));
         }
         out.push('\n');
         out
