@@ -532,7 +532,8 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
         html! {
             <div class="field">
                 <label for="compare-file">{ K::CompareImport.get(lang) }</label>
-                <input type="file" id="compare-file" accept=".json,application/json" {onchange} />
+                <input type="file" id="compare-file" accept=".json,application/json" {onchange}
+                    onclick={Callback::from(|_: MouseEvent| crate::ondemand::preload())} />
             </div>
         }
     };

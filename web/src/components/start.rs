@@ -483,7 +483,10 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
             <div class="field">
                 <label for="import-file">{ K::ImportLabel.get(lang) }</label>
                 <input type="file" id="import-file" accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                    aria-describedby="import-help" {onchange} />
+                    aria-describedby="import-help" {onchange}
+                    // The file is read by the on-demand module: start loading it while the user
+                    // picks the file.
+                    onclick={Callback::from(|_: MouseEvent| ondemand::preload())} />
             </div>
             if let Some((is_error, text)) = &*message {
                 <p class={if *is_error { "error pre" } else { "notice" }} role="alert">{ text }</p>
