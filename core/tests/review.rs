@@ -624,3 +624,51 @@ fn sectors_group_by_nace_section_when_companies_state_one() {
     );
     assert!(!themes.contains("NACE I"), "{themes}");
 }
+
+#[test]
+fn a_company_assessed_on_another_grid_last_time_is_found_but_not_compared() {
+    // Ateliers Morvanne (EXAMPLE-0001) answered the full grid in 2024 and the light grid now.
+    let mut current = scored("questionnaires/examples");
+    current.remove(0);
+    let mut light = scored("questionnaires/examples-suppliers").remove(0);
+    light.company.id = Some("EXAMPLE-0001".into());
+    light.company.name = "Ateliers Morvanne Industrie SAS".into();
+    current.push(light);
+    for (lang, said) in [
+        (
+            Lang::En,
+            "In the previous campaign (2024), this company was assessed on another grid (rhsf-fir 1.0.0): its levels are not compared.",
+        ),
+        (
+            Lang::Fr,
+            // French typography: a no-break space before the colon.
+            "Lors de la campagne précédente (2024), cette entreprise a été évaluée sur une autre grille (rhsf-fir 1.0.0)\u{a0}: ses niveaux ne sont pas comparés.",
+        ),
+    ] {
+        let html = build_review(
+            registry::default_grid(),
+            current.clone(),
+            Some(scored("questionnaires/examples-2024")),
+            &[],
+            &ReviewOptions {
+                lang,
+                ..ReviewOptions::default()
+            },
+        )
+        .html;
+        assert!(html.contains(said), "{lang:?}: not said");
+        // It is not counted as a company new to the campaign either.
+        let start = html
+            .find("Ateliers Morvanne Industrie SAS</h2>")
+            .expect("its section");
+        let section = &html[start..start + html[start..].find("</section>").expect("end")];
+        assert!(
+            !section.contains("not in the previous campaign"),
+            "{section}"
+        );
+        assert!(
+            !section.contains("ne figure pas dans la campagne précédente"),
+            "{section}"
+        );
+    }
+}

@@ -516,7 +516,8 @@ impl Writer<'_, '_> {
 
     fn transitions(&mut self) {
         let matched = self.c.matched();
-        let new = self.c.companies.len() - matched;
+        let elsewhere = self.c.on_other_grid();
+        let new = self.c.companies.len() - matched - elsewhere;
         let (prev, cur) = (self.previous_period(), self.current_period());
         self.section_start("transitions", L::SecTransitions);
         if matched == 0 {
@@ -535,6 +536,13 @@ impl Writer<'_, '_> {
                 &[&matched.to_string(), &new.to_string(), &prev, &cur]
             )
         );
+        if elsewhere > 0 {
+            let _ = writeln!(
+                self.out,
+                "<p class=\"note intro\">{}</p>",
+                self.f(L::TransitionsOtherGrid, &[&elsewhere.to_string()])
+            );
+        }
         if self.c.compares_versions() {
             let _ = writeln!(
                 self.out,
@@ -1340,7 +1348,15 @@ impl Writer<'_, '_> {
             let _ = writeln!(self.out, "<div>{}</div>", lines.join("<br>"));
         }
         self.push("</div>\n");
-        if self.c.has_previous && m.previous.is_none() {
+        if let Some(p) = m.previous_elsewhere {
+            let period = p.period.as_deref().unwrap_or("—");
+            let grid = format!("{} {}", p.grid.id, p.grid.version);
+            let _ = writeln!(
+                self.out,
+                "<p class=\"note\">{}</p>",
+                self.f(L::PreviousOnOtherGrid, &[period, &grid])
+            );
+        } else if self.c.has_previous && m.previous.is_none() {
             let _ = writeln!(
                 self.out,
                 "<p class=\"note\">{}</p>",

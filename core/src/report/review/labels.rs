@@ -92,6 +92,10 @@ labels! {
         "Entreprises présentes dans les deux campagnes : {0} (rapprochées par identifiant, sinon par nom) ; nouvelles entreprises : {1}. Chaque tableau croise le niveau de {2} (en ligne) et celui de {3} (en colonne) ; la diagonale compte les entreprises restées au même niveau.",
         "Companies in both campaigns: {0} (matched by identifier, else by name); new companies: {1}. Each table crosses the level in {2} (rows) with the level in {3} (columns); the diagonal counts the companies that stayed at the same level."
     ),
+    TransitionsOtherGrid => (
+        "Entreprises évaluées lors de la campagne précédente sur une autre grille, donc non comparées : {0}.",
+        "Companies assessed in the previous campaign on another grid, and so not compared: {0}."
+    ),
     TransitionsNone => (
         "Aucune entreprise de cette campagne ne figure dans la campagne précédente : pas de comparaison.",
         "No company of this campaign appears in the previous one: there is nothing to compare."
@@ -300,6 +304,10 @@ labels! {
     NotInPrevious => (
         "Cette entreprise ne figure pas dans la campagne précédente.",
         "This company is not in the previous campaign."
+    ),
+    PreviousOnOtherGrid => (
+        "Lors de la campagne précédente ({0}), cette entreprise a été évaluée sur une autre grille ({1}) : ses niveaux ne sont pas comparés.",
+        "In the previous campaign ({0}), this company was assessed on another grid ({1}): its levels are not compared."
     ),
     ChangeUp => ("↑ en progrès", "↑ up"),
     ChangeSame => ("= stable", "= same"),

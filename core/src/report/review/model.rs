@@ -151,8 +151,11 @@ pub struct SectorGroup {
 pub struct Member<'a> {
     /// Its result.
     pub result: &'a CompanyResult,
-    /// Its result in the previous campaign, if found.
+    /// Its result in the previous campaign, if found on the same grid (any version).
     pub previous: Option<&'a CompanyResult>,
+    /// Its result in the previous campaign when it was scored on another grid (the light grid
+    /// then, the full grid now…): found, but not compared.
+    pub previous_elsewhere: Option<&'a CompanyResult>,
     /// Its targets and their status.
     pub targets: Vec<(&'a Target, TargetStatus)>,
 }
@@ -198,14 +201,15 @@ impl<'a> Cohort<'a> {
         let mut companies: Vec<Member<'a>> = current
             .into_iter()
             .map(|r| {
-                let prev = directory
+                let found = directory
                     .as_ref()
                     .zip(previous)
-                    .and_then(|(d, p)| d.find(&r.company).and_then(|i| p.get(i)))
-                    .filter(|p| p.grid.id == r.grid.id);
+                    .and_then(|(d, p)| d.find(&r.company).and_then(|i| p.get(i)));
+                let same_grid = found.is_some_and(|p| p.grid.id == r.grid.id);
                 Member {
                     result: r,
-                    previous: prev,
+                    previous: found.filter(|_| same_grid),
+                    previous_elsewhere: found.filter(|_| !same_grid),
                     targets: Vec::new(),
                 }
             })
@@ -270,6 +274,14 @@ impl<'a> Cohort<'a> {
         self.companies
             .iter()
             .filter(|m| m.previous.is_some())
+            .count()
+    }
+
+    /// Companies found in the previous campaign on another grid (not compared).
+    pub fn on_other_grid(&self) -> usize {
+        self.companies
+            .iter()
+            .filter(|m| m.previous_elsewhere.is_some())
             .count()
     }
 
