@@ -76,13 +76,6 @@ fn starts_as_zip(path: &Path) -> bool {
 
 /// A file too large to read, with its size and the limit.
 fn too_large(source: &str, size: u64, limit: usize, kind: Option<FileKind>) -> Problem {
-    use vigilance_core::problem::FileKind as SizeKind;
-    let kind = match kind {
-        Some(FileKind::Json) => SizeKind::Json,
-        Some(FileKind::Workbook) => SizeKind::Xlsx,
-        Some(FileKind::Csv) => SizeKind::Csv,
-        None => SizeKind::AnswerFile,
-    };
     let (source, limit) = (source.to_string(), limit as u64);
     Problem::error(
         "",

@@ -6,6 +6,7 @@
 //! for spreadsheets (xlsx and CSV). docs/formats.md lists them all; a test checks the list.
 
 use crate::codes::{AnswerValue, Level, Track};
+use crate::import::FileKind;
 use crate::messages::Msg;
 use crate::text::Lang;
 
@@ -118,27 +119,14 @@ impl NumberKind {
     }
 }
 
-/// What a file given to the command was taken to be, for the size message.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileKind {
-    /// Not known yet.
-    AnswerFile,
-    /// A JSON answer sheet.
-    Json,
-    /// An Excel workbook.
-    Xlsx,
-    /// A CSV matrix.
-    Csv,
-}
-
-impl FileKind {
-    pub(super) fn msg(self) -> Msg {
-        match self {
-            FileKind::AnswerFile => Msg::InputAnswerFile,
-            FileKind::Json => Msg::InputJson,
-            FileKind::Xlsx => Msg::InputXlsx,
-            FileKind::Csv => Msg::InputCsv,
-        }
+/// What a file given to the command was taken to be, for the size message: a kind of answer
+/// file ([`FileKind`], the readers' own), or `None` while it is not known yet.
+pub(super) fn input_kind_msg(kind: Option<FileKind>) -> Msg {
+    match kind {
+        None => Msg::InputAnswerFile,
+        Some(FileKind::Json) => Msg::InputJson,
+        Some(FileKind::Workbook) => Msg::InputXlsx,
+        Some(FileKind::Csv) => Msg::InputCsv,
     }
 }
 
@@ -262,8 +250,8 @@ pub enum ProblemKind {
         size: u64,
         /// The limit in bytes.
         limit: u64,
-        /// What it was taken to be.
-        kind: FileKind,
+        /// What it was taken to be (`None`: an answer file of a kind not known yet).
+        kind: Option<FileKind>,
     },
     /// A file that is no answer sheet, by its extension (empty when it has none).
     NotAnswerFile {

@@ -10,7 +10,7 @@ mod kind;
 mod samples;
 mod sentence;
 
-pub use kind::{FileKind, IdKind, JsonType, NumberKind, ProblemKind, TemplateClue};
+pub use kind::{IdKind, JsonType, NumberKind, ProblemKind, TemplateClue};
 
 use crate::messages::{Msg, colon};
 use crate::text::Lang;

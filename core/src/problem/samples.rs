@@ -1,8 +1,9 @@
 //! One problem of every kind, and the tests that every kind has a unique code, a sentence in
 //! both languages with every placeholder filled, and a line in docs/formats.md.
 
-use super::kind::{FileKind, IdKind, JsonType, NumberKind, ProblemKind, TemplateClue};
+use super::kind::{IdKind, JsonType, NumberKind, ProblemKind, TemplateClue};
 use crate::codes::{AnswerValue, Level, Track};
+use crate::import::FileKind;
 use crate::text::Lang;
 
 impl ProblemKind {
@@ -42,7 +43,7 @@ impl ProblemKind {
                 source: s(),
                 size: 2,
                 limit: 1,
-                kind: FileKind::Csv,
+                kind: Some(FileKind::Csv),
             },
             NotAnswerFile { ext: String::new() },
             NoAnswerFileInDir,

@@ -92,7 +92,7 @@ impl ProblemKind {
                         arg("size_mib", decimal(format!("{:.1}", mib(*size)))),
                         arg("limit", limit),
                         arg("limit_mib", decimal(format!("{:.0}", mib(*limit)))),
-                        arg("what", kind.msg().text(lang)),
+                        arg("what", super::kind::input_kind_msg(*kind).text(lang)),
                     ],
                 )
             }
