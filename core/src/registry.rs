@@ -301,6 +301,14 @@ pub fn peek_questionnaire(text: &str) -> Option<(String, String)> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_builtin_grid_is_the_registrys_own() {
+        let found = find("rhsf-fir", "1.0.0").expect("1.0.0 is embedded natively");
+        assert!(std::ptr::eq(Questionnaire::builtin(), found));
+        let named = GridChoice::named().grid_for(None);
+        assert!(std::ptr::eq(named, found));
+    }
+
     mod lite {
         include!("lite_grid.rs");
     }

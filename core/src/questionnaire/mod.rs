@@ -301,8 +301,13 @@ impl Questionnaire {
 }
 
 impl Questionnaire {
-    /// The built-in RHSF/FIR grid (`questionnaires/rhsf-fir-1.0.0.json`), parsed once.
+    /// The built-in RHSF/FIR grid (`questionnaires/rhsf-fir-1.0.0.json`), parsed once: the
+    /// registry's own when it holds it (so that a grid is always one value, whichever way it was
+    /// reached), else parsed here.
     pub fn builtin() -> &'static Questionnaire {
+        if let Some(q) = crate::registry::find("rhsf-fir", "1.0.0") {
+            return q;
+        }
         static BUILTIN: OnceLock<Questionnaire> = OnceLock::new();
         BUILTIN.get_or_init(
             || match Questionnaire::parse(crate::BUILTIN_QUESTIONNAIRE_JSON) {
