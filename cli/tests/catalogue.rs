@@ -10,17 +10,15 @@
 
 use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod common;
+use common::root;
 
+/// The command with a fixed rendering (no colour, 100 columns) for the golden files.
 fn vigilance() -> Command {
-    let mut cmd = Command::cargo_bin("vigilance").unwrap();
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100");
+    let mut cmd = common::vigilance();
+    cmd.env("NO_COLOR", "1").env("COLUMNS", "100");
     cmd
 }
 

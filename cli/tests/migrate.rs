@@ -4,19 +4,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Test set-up: a failure here is a failed test.
 
-use assert_cmd::Command;
-use std::path::{Path, PathBuf};
 use vigilance_core::{AnswerSheet, ScoringOptions, registry, score};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn vigilance() -> Command {
-    let mut cmd = Command::cargo_bin("vigilance").unwrap();
-    cmd.current_dir(root());
-    cmd
-}
+mod common;
+use common::{root, vigilance};
 
 #[test]
 fn example_sheets_move_to_1_1_0_and_stay_valid() {

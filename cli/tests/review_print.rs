@@ -15,11 +15,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod common;
+use common::root;
 
 fn chromium() -> String {
     let c = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());

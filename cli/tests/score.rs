@@ -4,24 +4,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Test set-up: a failure here is a failed test.
 
-use assert_cmd::Command;
-use std::path::{Path, PathBuf};
-use vigilance_core::report::json::ResultDocument;
 use vigilance_core::{AnswerSheet, EvidenceMode, Questionnaire, ScoringOptions, score};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn vigilance() -> Command {
-    let mut cmd = Command::cargo_bin("vigilance").unwrap();
-    cmd.current_dir(root());
-    cmd
-}
-
-fn document(stdout: &[u8]) -> ResultDocument {
-    serde_json::from_slice(stdout).expect("stdout is a result document")
-}
+mod common;
+use common::{document, root, vigilance};
 
 #[test]
 fn json_is_exactly_the_core_result_document() {

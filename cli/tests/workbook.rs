@@ -5,21 +5,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Test set-up: a failure here is a failed test.
 
-use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use vigilance_core::report::json::ResultDocument;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn vigilance() -> Command {
-    let mut cmd = Command::cargo_bin("vigilance").unwrap();
-    cmd.current_dir(root());
-    cmd
-}
+mod common;
+use common::{root, vigilance};
 
 fn open(path: &Path) -> Xlsx<Cursor<Vec<u8>>> {
     let bytes = std::fs::read(path).unwrap();
