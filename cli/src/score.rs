@@ -520,26 +520,52 @@ fn report(tally: &Tally, target: &Target, lang: Lang, quiet: bool) {
     let _ = writeln!(err, "{line}");
 }
 
-/// Prints each warning of the sheet `source` on its line: « avertissement : source : … ».
+/// Prints each warning of the sheet `source` on its line, with its code:
+/// « avertissement : source : [VG-A12] … ».
 pub fn print_warnings(err: &mut dyn Write, source: &str, warnings: &[Problem], lang: Lang) {
     for w in warnings {
         let _ = writeln!(
             err,
-            "{} {source}{} {}",
+            "{} {source}{} [{}] {}",
             Msg::CliWarning.text(lang),
             colon(lang),
+            w.code(),
             describe(w, lang)
         );
     }
+}
+
+/// The problems of an input that could not be scored, each on its line with its code
+/// (`[VG-A07] ligne 7, colonne 5 (/answers/Q99) : …`) and its hint below it, indented by
+/// `indent`.
+fn problem_lines(e: &ErrorEntry, lang: Lang, indent: &str) -> String {
+    if e.problems.is_empty() {
+        return e
+            .message
+            .lines()
+            .map(|l| format!("{indent}{l}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    let mut out = Vec::new();
+    for p in &e.problems {
+        out.push(format!("{indent}[{}] {}", p.code, p.message.get(lang)));
+        if let Some(help) = &p.help {
+            out.push(format!(
+                "{indent}  {} {}",
+                Msg::CliHelp.text(lang),
+                help.get(lang)
+            ));
+        }
+    }
+    out.join("\n")
 }
 
 /// Prints each input that could not be scored, then its problems indented below it.
 pub fn print_failures(err: &mut dyn Write, errors: &[ErrorEntry], lang: Lang) {
     for e in errors {
         let _ = writeln!(err, "{} {}", Msg::CliError.text(lang), e.source);
-        for line in e.message.lines() {
-            let _ = writeln!(err, "  {line}");
-        }
+        let _ = writeln!(err, "{}", problem_lines(e, lang, "  "));
     }
 }
 
@@ -549,11 +575,11 @@ pub fn print_previous_failures(err: &mut dyn Write, errors: &[ErrorEntry], lang:
     for e in errors {
         let _ = writeln!(
             err,
-            "{} --previous {}{} {}",
+            "{} --previous {}{}",
             Msg::CliWarning.text(lang),
             e.source,
             colon(lang),
-            e.message.replace('\n', "\n  ")
         );
+        let _ = writeln!(err, "{}", problem_lines(e, lang, "  "));
     }
 }

@@ -442,7 +442,7 @@ fn a_company_given_twice_is_listed_twice_and_counted_once() {
         .clone();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("warning: tests/fixtures/review/agrifood-sent-twice.json: this sheet holds the same company")
+        stderr.contains("warning: tests/fixtures/review/agrifood-sent-twice.json: [VG-A17] this sheet holds the same company")
             && stderr.contains("as questionnaires/examples/02-level0-agrifood.json"),
         "{stderr}"
     );

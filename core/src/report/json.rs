@@ -174,6 +174,9 @@ pub struct ProblemEntry {
     pub column: Option<usize>,
     /// What is wrong, with the place.
     pub message: Text,
+    /// What to do about it, where the problem has a hint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
 }
 
 impl From<&Problem> for ProblemEntry {
@@ -189,6 +192,11 @@ impl From<&Problem> for ProblemEntry {
             line: p.span.map(|s| s.line),
             column: p.span.map(|s| s.column),
             message: Text::new(p.describe(Lang::Fr), p.describe(Lang::En)),
+            help: p
+                .kind
+                .help(Lang::Fr)
+                .zip(p.kind.help(Lang::En))
+                .map(|(fr, en)| Text::new(fr, en)),
         }
     }
 }
