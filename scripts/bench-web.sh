@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prints the web app's figures (no assertion): bundle size (wasm + js, raw and gzip), time from
+# Prints the web app's figures (no assertion): bundle size (wasm + js, raw and gzip), where the
+# app module's bytes go (with twiggy, when installed), time from
 # navigation to the first question rendered in headless Chromium, and re-score time after one
 # answer. Builds web/dist first when it is missing (FORCE_BUILD=1 to rebuild).
 set -euo pipefail

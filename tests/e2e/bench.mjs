@@ -2,10 +2,13 @@
 //   - bundle size (each WebAssembly module and the scripts, raw and gzip), and what the browser
 //     actually downloads before the first question is usable (every request recorded),
 //   - time from navigation to the first question rendered, in headless Chromium on localhost,
-//   - time to re-score after one answer (measured inside the app around `score`).
+//   - time to re-score after one answer (measured inside the app around `score`),
+//   - where the app module's bytes go, by crate (with twiggy, when it is installed:
+//     `cargo install twiggy`).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { spawnSync } from 'node:child_process';
 import { serve, browserProfile, openApp, DIST } from './harness.mjs';
 
 const root = path.resolve(DIST, '../..');
@@ -98,5 +101,36 @@ async function timings() {
   }
 }
 
+/** The app module's code and data by crate (twiggy on the module before wasm-opt, names kept). */
+function breakdown() {
+  const targetDir = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
+  const file = path.join(targetDir, 'web-bundle/vigilance_web_bg.wasm');
+  const run = spawnSync('twiggy', ['top', '-n', '1000000', '--format', 'csv', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.error || run.status !== 0) {
+    console.log('Where the bytes go: install twiggy (cargo install twiggy) to see it');
+    return;
+  }
+  const groups = new Map();
+  let total = 0;
+  for (const line of run.stdout.split('\n').slice(1)) {
+    const m = line.match(/^"?(.*?)"?,(\d+),/);
+    if (!m || m[1].includes('function names') || m[1].startsWith('custom section')) continue;
+    const [name, bytes] = [m[1], Number(m[2])];
+    let group = 'other';
+    if (name.startsWith('data segment')) group = 'read-only data (grid, messages, tables)';
+    else {
+      const crate = name.match(/(vigilance_web|vigilance_core|serde_json|serde_core|serde|yew|hashbrown|wasm_bindgen|js_sys|web_sys|gloo\w*|dlmalloc|alloc|core|std)[[:]/);
+      if (crate) group = { serde_core: 'serde_json', serde: 'serde_json', js_sys: 'wasm_bindgen', web_sys: 'wasm_bindgen' }[crate[1]] ?? (crate[1].startsWith('gloo') ? 'wasm_bindgen' : crate[1]);
+    }
+    groups.set(group, (groups.get(group) ?? 0) + bytes);
+    total += bytes;
+  }
+  console.log('Where the app module\'s bytes go (code and data before wasm-opt, by crate):');
+  for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1])) {
+    console.log(`  ${group.padEnd(42)} ${kb(bytes).padStart(10)} ${(100 * bytes / total).toFixed(1).padStart(5)} %`);
+  }
+}
+
 sizes();
+breakdown();
 await timings();
