@@ -338,6 +338,30 @@ test('a state saved with another questionnaire version offers to recover its ans
   });
 });
 
+test('when the file reader cannot be loaded, the recovery panel says so and keeps the saved text', async () => {
+  await withApp({}, async (page, errors) => {
+    await startAssessment(page, 'Ancienne SA');
+    await answer(page, 'Q01', 'CL', 'yes');
+    await page.evaluate((k) => {
+      const s = JSON.parse(localStorage.getItem(k));
+      s.assessments[0].sheet.questionnaire.version = '0.9.0';
+      localStorage.setItem(k, JSON.stringify(s));
+    }, STORAGE_KEY);
+    // The on-demand module (which reads the saved sheets again) cannot be fetched.
+    await page.route(/vigilance_web_xlsx/, (route) => route.abort());
+    await page.reload();
+    await page.waitForSelector('#recover-failed');
+    assert.match(await page.innerText('#recover-failed'), /reload the page/);
+    assert.equal(await page.locator('#recover-readable').count(), 0);
+    assert.equal(await page.locator('#download-raw').count(), 1);
+    // Nothing was overwritten.
+    const kept = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
+    assert.match(kept, /0\.9\.0/);
+    // The browser reports the blocked script: expected here.
+    errors.length = 0;
+  });
+});
+
 /** The Content-Security-Policy of index.html, exactly (docs/web.md and SECURITY.md state it). */
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; "
   + "connect-src 'none'; base-uri 'none'; form-action 'none'";

@@ -160,6 +160,8 @@ strings! {
     RecoveryReason => "Cause :", "Reason:";
     DownloadRaw => "Télécharger le texte enregistré", "Download the saved text";
     RecoverReading => "Recherche des évaluations lisibles…", "Looking for readable assessments…";
+    RecoverFailed => "Les évaluations encore lisibles n'ont pas pu être recherchées (le lecteur de fichiers ne s'est pas chargé) : rechargez la page pour réessayer, ou téléchargez le texte enregistré.",
+        "The assessments that can still be read could not be looked for (the file reader did not load): reload the page to try again, or download the saved text.";
     RecoverReadable => "Récupérer les évaluations lisibles", "Recover the readable assessments";
     StartAgain => "Recommencer (effacer l'enregistrement)", "Start again (erase what was saved)";
     Close => "Fermer", "Close";

@@ -37,8 +37,9 @@ pub fn RecoveryPanel(props: &RecoveryProps) -> Html {
             let _ = browser::download("vigilance-saved-state.txt", "text/plain", raw.as_bytes());
         })
     };
-    // The sheets that still read (`None` while they are being read).
-    let readable = use_state_eq(|| None::<Vec<AnswerSheet>>);
+    // The sheets that still read (`None` while they are being read; `Err` when the reader could
+    // not be loaded).
+    let readable = use_state_eq(|| None::<Result<Vec<AnswerSheet>, String>>);
     {
         let readable = readable.clone();
         use_effect_with(u.salvage.clone(), move |texts| {
@@ -46,12 +47,15 @@ pub fn RecoveryPanel(props: &RecoveryProps) -> Html {
         });
     }
     let recover = match &*readable {
+        Some(Err(_)) => Some(html! {
+            <p class="error" id="recover-failed">{ K::RecoverFailed.get(lang) }</p>
+        }),
         None if !u.salvage.is_empty() => Some(html! {
             <button type="button" class="primary" id="recover-readable" disabled=true>
                 { K::RecoverReading.get(lang) }
             </button>
         }),
-        Some(sheets) if !sheets.is_empty() => {
+        Some(Ok(sheets)) if !sheets.is_empty() => {
             let on_restart = props.on_restart.clone();
             let count = sheets.len();
             let sheets = sheets.clone();
@@ -83,26 +87,26 @@ pub fn RecoveryPanel(props: &RecoveryProps) -> Html {
 }
 
 /// Reads each saved sheet text as an imported file, then calls `done` once with every sheet that
-/// reads (none when the module cannot be loaded).
-fn read_all(texts: &[String], lang: Lang, done: Callback<Vec<AnswerSheet>>) {
+/// reads, or why the reader could not be loaded.
+fn read_all(texts: &[String], lang: Lang, done: Callback<Result<Vec<AnswerSheet>, String>>) {
     if texts.is_empty() {
-        return done.emit(Vec::new());
+        return done.emit(Ok(Vec::new()));
     }
-    let results: Rc<RefCell<Vec<Option<Vec<ImportedPart>>>>> =
-        Rc::new(RefCell::new(vec![None; texts.len()]));
+    type Read = Result<Vec<ImportedPart>, String>;
+    let results: Rc<RefCell<Vec<Option<Read>>>> = Rc::new(RefCell::new(vec![None; texts.len()]));
     for (i, text) in texts.iter().enumerate() {
         let results = results.clone();
         let done = done.clone();
-        let read = Callback::from(move |parts: Result<Vec<ImportedPart>, String>| {
+        let read = Callback::from(move |parts: Read| {
             let all = {
                 let mut r = results.borrow_mut();
-                r[i] = Some(parts.unwrap_or_default());
+                r[i] = Some(parts);
                 r.iter()
                     .all(Option::is_some)
-                    .then(|| r.drain(..).flatten().flatten().collect::<Vec<_>>())
+                    .then(|| r.drain(..).flatten().collect::<Result<Vec<_>, _>>())
             };
-            if let Some(parts) = all {
-                done.emit(salvaged(parts));
+            if let Some(all) = all {
+                done.emit(all.map(|parts| salvaged(parts.into_iter().flatten())));
             }
         });
         ondemand::read_answer_parts(
