@@ -1,8 +1,8 @@
 //! Build script of vigilance-core: for WebAssembly builds, writes the first-download copy of the
 //! default grid (`$OUT_DIR/default-grid.lite.json`: minified, without its regulation mapping, see
 //! `src/lite_grid.rs`), which the registry embeds there instead of the file as written; the page
-//! loads the full file after the first question. Native builds embed the files as they are and
-//! skip this step.
+//! loads the full file when the results are first shown. Native builds embed the files as they
+//! are and skip this step.
 
 use std::env;
 use std::fs;

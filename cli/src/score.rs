@@ -539,14 +539,6 @@ pub fn print_warnings(err: &mut dyn Write, source: &str, warnings: &[Problem], l
 /// (`[VG-A07] ligne 7, colonne 5 (/answers/Q99) : …`) and its hint below it, indented by
 /// `indent`.
 fn problem_lines(e: &ErrorEntry, lang: Lang, indent: &str) -> String {
-    if e.problems.is_empty() {
-        return e
-            .message
-            .lines()
-            .map(|l| format!("{indent}{l}"))
-            .collect::<Vec<_>>()
-            .join("\n");
-    }
     let mut out = Vec::new();
     for p in &e.problems {
         out.push(format!("{indent}[{}] {}", p.code, p.message.get(lang)));

@@ -318,15 +318,20 @@ test('a corrupted saved state shows the recovery path and is kept until the user
   });
 });
 
+/** One answer saved for 'Ancienne SA', its sheet then marked as answered on grid version 0.9.0. */
+async function saveOnUnknownVersion(page) {
+  await startAssessment(page, 'Ancienne SA');
+  await answer(page, 'Q01', 'CL', 'yes');
+  await page.evaluate((k) => {
+    const s = JSON.parse(localStorage.getItem(k));
+    s.assessments[0].sheet.questionnaire.version = '0.9.0';
+    localStorage.setItem(k, JSON.stringify(s));
+  }, STORAGE_KEY);
+}
+
 test('a state saved with another questionnaire version offers to recover its answers', async () => {
   await withApp({}, async (page) => {
-    await startAssessment(page, 'Ancienne SA');
-    await answer(page, 'Q01', 'CL', 'yes');
-    await page.evaluate((k) => {
-      const s = JSON.parse(localStorage.getItem(k));
-      s.assessments[0].sheet.questionnaire.version = '0.9.0';
-      localStorage.setItem(k, JSON.stringify(s));
-    }, STORAGE_KEY);
+    await saveOnUnknownVersion(page);
     await page.reload();
     await page.waitForSelector('#recover-readable');
     assert.match(await page.innerText('.recovery'), /0\.9\.0/);
@@ -340,13 +345,7 @@ test('a state saved with another questionnaire version offers to recover its ans
 
 test('when the file reader cannot be loaded, the recovery panel says so and keeps the saved text', async () => {
   await withApp({}, async (page, errors) => {
-    await startAssessment(page, 'Ancienne SA');
-    await answer(page, 'Q01', 'CL', 'yes');
-    await page.evaluate((k) => {
-      const s = JSON.parse(localStorage.getItem(k));
-      s.assessments[0].sheet.questionnaire.version = '0.9.0';
-      localStorage.setItem(k, JSON.stringify(s));
-    }, STORAGE_KEY);
+    await saveOnUnknownVersion(page);
     // The on-demand module (which reads the saved sheets again) cannot be fetched.
     await page.route(/vigilance_web_xlsx/, (route) => route.abort());
     await page.reload();

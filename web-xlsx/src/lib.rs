@@ -135,11 +135,6 @@ pub fn grid_for_file(bytes: &[u8]) -> &'static Questionnaire {
         .unwrap_or_else(registry::default_grid)
 }
 
-/// Whether `bytes` are a zip archive (an xlsx workbook): read by the on-demand module only.
-pub fn is_workbook(bytes: &[u8]) -> bool {
-    vigilance_core::import::FileKind::is_zip(bytes)
-}
-
 /// The exports of the on-demand WebAssembly module, called by the page's loader (`boot.js`).
 #[cfg(all(feature = "module", target_arch = "wasm32"))]
 mod exports {
@@ -196,7 +191,7 @@ mod tests {
             Ok(x) => x,
             Err(e) => panic!("{e}"),
         };
-        assert!(is_workbook(&bytes));
+        assert!(vigilance_core::import::FileKind::is_zip(&bytes));
         assert!(String::from_utf8_lossy(&bytes).contains("xl/workbook.xml"));
     }
 

@@ -37,10 +37,14 @@ pub fn containing(question: &Question) -> &'static Questionnaire {
 }
 
 /// Loads the full file of every grid embedded without its regulation mapping
-/// (`registry::partial_stems`) and registers it in its place, then calls `done` (at once when
-/// there is none).
+/// (`registry::partial`) and registers it in its place, then calls `done` (at once when there is
+/// none).
 pub fn complete(done: yew::Callback<Result<(), String>>) {
-    crate::ondemand::load_grids(registry::partial_stems(), done);
+    let stems = registry::partial()
+        .iter()
+        .map(|q| stem(&q.id, &q.version))
+        .collect();
+    crate::ondemand::load_grids(stems, done);
 }
 
 /// The file stem of a built-in grid: `rhsf-fir-1.0.0`.
