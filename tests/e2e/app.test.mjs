@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { serve, browserProfile, openApp, DIST, resultsShown } from './harness.mjs';
+import { serve, browserProfile, openApp, DIST, resultsShown, withApp as harnessWithApp } from './harness.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -19,16 +19,8 @@ before(async () => { server = await serve(); });
 after(async () => { await server?.close(); });
 
 /** Runs `fn` with a fresh browser profile and the app open. */
-async function withApp(options, fn) {
-  const profile = await browserProfile(options);
-  try {
-    const { page, errors } = await openApp(profile.context, server.url);
-    await fn(page, errors);
-    assert.deepEqual(errors, [], 'no error in the page');
-  } finally {
-    await profile.close();
-  }
-}
+/** The app served by this file's server, in a fresh profile (see harness.mjs). */
+const withApp = (options, fn) => harnessWithApp(server.url, options, fn);
 
 async function startAssessment(page, name = 'Exemple SA', period = '2025') {
   await page.fill('#new-name', name);

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, browserProfile, openApp, answerEverything, audit, noSidewaysScroll, resultsShown } from './harness.mjs';
+import { serve, browserProfile, openApp, answerEverything, audit, noSidewaysScroll, resultsShown, withApp as harnessWithApp } from './harness.mjs';
 
 const STORAGE_KEY = 'vigilance.web.state';
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../questionnaires/examples-2024');
@@ -16,16 +16,8 @@ let server;
 before(async () => { server = await serve(); });
 after(async () => { await server?.close(); });
 
-async function withApp(options, fn) {
-  const profile = await browserProfile(options);
-  try {
-    const { page, errors } = await openApp(profile.context, server.url);
-    await fn(page);
-    assert.deepEqual(errors, [], 'no error in the page');
-  } finally {
-    await profile.close();
-  }
-}
+/** The app served by this file's server, in a fresh profile (see harness.mjs). */
+const withApp = (options, fn) => harnessWithApp(server.url, options, fn);
 
 /** A state saved by the app before grid 1.1.0 existed: one assessment on rhsf-fir 1.0.0. */
 function savedOn100(answers) {

@@ -79,6 +79,21 @@ export async function openApp(context, url) {
 }
 
 /**
+ * Runs `fn(page, errors)` in a fresh browser profile (`options`: locale, viewport) with the app
+ * opened at `url`, then checks that the page logged no error; the profile is always closed.
+ */
+export async function withApp(url, options, fn) {
+  const profile = await browserProfile(options);
+  try {
+    const { page, errors } = await openApp(profile.context, url);
+    await fn(page, errors);
+    assert.deepEqual(errors, [], 'no error in the page');
+  } finally {
+    await profile.close();
+  }
+}
+
+/**
  * Waits until the results are shown with everything in them: the default grid's regulation
  * mapping is not in the first download and is loaded when the results are first shown.
  */

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, browserProfile, openApp, answerEverything, noSidewaysScroll, resultsShown } from './harness.mjs';
+import { serve, browserProfile, openApp, answerEverything, noSidewaysScroll, resultsShown, withApp as harnessWithApp } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -14,16 +14,8 @@ after(async () => { await server?.close(); });
 
 const PHONE = { width: 360, height: 740 };
 
-async function withApp(options, fn) {
-  const profile = await browserProfile(options);
-  try {
-    const { page, errors } = await openApp(profile.context, server.url);
-    await fn(page);
-    assert.deepEqual(errors, [], 'no error in the page');
-  } finally {
-    await profile.close();
-  }
-}
+/** The app served by this file's server, in a fresh profile (see harness.mjs). */
+const withApp = (options, fn) => harnessWithApp(server.url, options, fn);
 
 async function start(page, name, period = '2025') {
   await page.fill('#new-name', name);
