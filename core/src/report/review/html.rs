@@ -322,9 +322,8 @@ impl Writer<'_, '_> {
         self.push("</body>\n</html>\n");
     }
 
-    fn cover(&mut self) {
-        let (id, version) = grid::id_version(self.c.q);
-        let grid_title = esc(grid::title(self.c.q).get(self.lang));
+    /// The evidence modes the cohort's companies were scored in, each once, in code order.
+    fn evidence_modes(&self) -> Vec<EvidenceMode> {
         let mut modes: Vec<EvidenceMode> = self
             .c
             .companies
@@ -333,11 +332,22 @@ impl Writer<'_, '_> {
             .collect();
         modes.sort_by_key(|m| m.code());
         modes.dedup();
-        let modes = modes
+        modes
+    }
+
+    /// `modes` named in the review's language, comma-separated.
+    fn mode_names(&self, modes: &[EvidenceMode]) -> String {
+        modes
             .iter()
             .map(|m| m.label(self.lang))
             .collect::<Vec<_>>()
-            .join(", ");
+            .join(", ")
+    }
+
+    fn cover(&mut self) {
+        let (id, version) = grid::id_version(self.c.q);
+        let grid_title = esc(grid::title(self.c.q).get(self.lang));
+        let modes = self.mode_names(&self.evidence_modes());
         let _ = write!(
             self.out,
             "<header class=\"cover\">\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n",
@@ -1571,22 +1581,11 @@ impl Writer<'_, '_> {
         }
         self.push("</tbody>\n</table>\n");
         let threshold = self.threshold_text();
-        let mut modes: Vec<EvidenceMode> = self
-            .c
-            .companies
-            .iter()
-            .map(|m| m.result.assessment.evidence_mode)
-            .collect();
+        let mut modes = self.evidence_modes();
         if modes.is_empty() {
             modes.push(EvidenceMode::default());
         }
-        modes.sort_by_key(|m| m.code());
-        modes.dedup();
-        let mode_names = modes
-            .iter()
-            .map(|m| m.label(self.lang))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let mode_names = self.mode_names(&modes);
         let _ = write!(
             self.out,
             "<h3>{}</h3>\n<p>{}</p>\n<p>{} {} ",
