@@ -5,7 +5,7 @@
 #   - wasm-bindgen-cli at the version Cargo.lock pins,
 #   - wasm-opt (npm binaryen, in web/node_modules).
 # Then, for each of the two WebAssembly modules — the app (vigilance-web, loaded with the page)
-# and the on-demand module (vigilance-web-xlsx with its `module` feature: the workbook writer and
+# and the on-demand module (vigilance-web-module with its `module` feature: the workbook writer and
 # the xlsx reader, imported only when first needed): cargo build (profile release-wasm) ->
 # wasm-bindgen --target web -> wasm-opt -Oz -> the module embedded in a script file
 # (web/embed-wasm.mjs; the page's Content-Security-Policy forbids fetch, so a module cannot be
@@ -50,15 +50,15 @@ rm -rf "$work"
 mkdir -p "$work"
 # Built one after the other, never together: the app must not get the on-demand module's
 # features (cargo unifies features within one build). The on-demand module is built last, as the
-# app's build also leaves a (feature-less) vigilance_web_xlsx.wasm behind.
+# app's build also leaves a (feature-less) vigilance_web_module.wasm behind.
 log "cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web"
 cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web
-log "cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web-xlsx --features module"
-cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web-xlsx --features module
+log "cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web-module --features module"
+cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web-module --features module
 
 rm -rf "$dist"
 mkdir -p "$dist/assets"
-for name in vigilance_web vigilance_web_xlsx; do
+for name in vigilance_web vigilance_web_module; do
   # --converge repeats -Oz while it still shrinks the module: worth it for the first download
   # (about 2 KB gzip), not for the on-demand module.
   converge=""; [ "$name" = vigilance_web ] && converge="--converge"
@@ -71,14 +71,8 @@ for name in vigilance_web vigilance_web_xlsx; do
   # The module as a string in a script: loaded by <script type=module> or import(), never fetched.
   node web/embed-wasm.mjs "$work/$name.opt.wasm" "$dist/${name}_wasm.js"
 done
-# The built-in grids as scripts (minified JSON text, `export default "…"`): the app embeds only
-# the default grid and imports the others from these files when an assessment needs them
-# (web/boot.js lists the same names).
-for grid in rhsf-fir-1.0.0 rhsf-fir-1.1.0 rhsf-fir-sme-1.0.0; do
-  node -e 'const fs = require("fs"); const t = JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8")));
-    fs.writeFileSync(process.argv[2], "// Built-in grid " + process.argv[3] + " (questionnaires/), minified.\nexport default " + JSON.stringify(t) + ";\n");' \
-    "questionnaires/$grid.json" "$dist/grid-$grid.js" "$grid"
-done
+# The built-in grids as scripts, and their loader (grids.js), from questionnaires/grids.toml.
+python3 scripts/web-grids.py "$dist"
 cp web/index.html web/style.css web/boot.js "$dist/"
 cp -r web/assets/. "$dist/assets/"
 

@@ -31,11 +31,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 log "component tests (Yew SSR, insta snapshots; new snapshots fail under CI=true), on-demand module"
-cargo test -p vigilance-web -p vigilance-web-xlsx
+cargo test -p vigilance-web -p vigilance-web-module
 
 log "clippy for the browser build (wasm32)"
 cargo clippy -p vigilance-web --target wasm32-unknown-unknown --all-targets -- -D warnings
-cargo clippy -p vigilance-web-xlsx --features module --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p vigilance-web-module --features module --target wasm32-unknown-unknown -- -D warnings
 
 log "release build into web/dist"
 bash scripts/build-web.sh

@@ -2,11 +2,12 @@
 // embedded in a script (one character per byte, see web/embed-wasm.mjs), so the Content-Security-Policy can
 // forbid fetch/XHR entirely (connect-src 'none').
 //   - vigilance_web*.js: the app (questionnaire, scoring, screens), loaded with the page;
-//   - vigilance_web_xlsx*.js: the results workbook writer and the xlsx reader, imported (a GET
+//   - vigilance_web_module*.js: the results workbook writer and every file reader, imported (a GET
 //     of those two static files, once) only when first needed;
 //   - grid-*.js: the built-in grids other than the default one, imported when first needed.
 import init, { run } from './vigilance_web.js';
 import * as app from './vigilance_web_wasm.js';
+import { GRIDS } from './grids.js';
 
 /** The bytes of a module embedded by web/embed-wasm.mjs. */
 function decode({ wasmBytes, byteOf }) {
@@ -15,34 +16,29 @@ function decode({ wasmBytes, byteOf }) {
   return bytes;
 }
 
-let xlsxModule;
-function xlsx() {
-  xlsxModule ??= Promise.all([import('./vigilance_web_xlsx.js'), import('./vigilance_web_xlsx_wasm.js')])
+let moduleLoad;
+function onDemandModule() {
+  moduleLoad ??= Promise.all([import('./vigilance_web_module.js'), import('./vigilance_web_module_wasm.js')])
     .then(async ([glue, embedded]) => {
       await glue.default({ module_or_path: decode(embedded) });
       return glue;
     })
-    .catch((e) => { xlsxModule = undefined; throw e; });
-  return xlsxModule;
+    .catch((e) => { moduleLoad = undefined; throw e; });
+  return moduleLoad;
 }
 
 // The built-in grids that the app's module does not embed (only the default grid is), as static
-// scripts written by scripts/build-web.sh: imported (a GET of that one file) when an assessment
-// on that grid is started, opened or imported. Fixed file names only.
-const GRIDS = {
-  'rhsf-fir-1.0.0': () => import('./grid-rhsf-fir-1.0.0.js'),
-  'rhsf-fir-1.1.0': () => import('./grid-rhsf-fir-1.1.0.js'),
-  'rhsf-fir-sme-1.0.0': () => import('./grid-rhsf-fir-sme-1.0.0.js'),
-};
-
+// scripts written by scripts/build-web.sh from questionnaires/grids.toml, with their loader
+// table (grids.js, imported above): imported (a GET of that one file) when an assessment on that
+// grid is started, opened or imported. Fixed file names only.
 // What the app calls (web/src/ondemand.rs). The file's bytes are copied before any await.
 const onDemand = {
-  workbook: async (request) => (await xlsx()).workbook(request),
+  workbook: async (request) => (await onDemandModule()).workbook(request),
   readAnswerParts(name, bytes, lang) {
     const copy = bytes.slice();
-    return xlsx().then((m) => m.readAnswerParts(name, copy, lang));
+    return onDemandModule().then((m) => m.readAnswerParts(name, copy, lang));
   },
-  preload() { xlsx().catch((e) => console.warn('Vigilance: on-demand module', e)); },
+  preload() { onDemandModule().catch((e) => console.warn('Vigilance: on-demand module', e)); },
   grid(stem) {
     const load = GRIDS[stem];
     return load ? load().then((m) => m.default) : Promise.reject(new Error(`unknown grid ${stem}`));

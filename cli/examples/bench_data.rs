@@ -14,7 +14,7 @@ use rust_xlsxwriter::Workbook;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-use vigilance_core::{AnswerValue, Questionnaire};
+use vigilance_core::AnswerValue;
 
 /// A small deterministic generator (xorshift64*), enough to vary answers.
 struct Rng(u64);
@@ -42,7 +42,9 @@ const SECTORS: [&str; 7] = [
 ];
 
 fn generate(dir: &Path, n: usize) {
-    let q = Questionnaire::builtin();
+    let Some(q) = vigilance_core::registry::find("rhsf-fir", "1.0.0") else {
+        panic!("rhsf-fir 1.0.0 is built in")
+    };
     std::fs::create_dir_all(dir).unwrap();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for i in 0..n {
@@ -182,7 +184,9 @@ fn floor(dir: &Path, out: &Path) {
 fn stages(dir: &Path) {
     use vigilance_core::report::json::ResultEntry;
     use vigilance_core::{AnswerSheet, ScoringOptions, score};
-    let q = Questionnaire::builtin();
+    let Some(q) = vigilance_core::registry::find("rhsf-fir", "1.0.0") else {
+        panic!("rhsf-fir 1.0.0 is built in")
+    };
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -70,7 +70,7 @@ pub fn choice(path: Option<&Path>, lang: Lang) -> Result<GridChoice<'static>, Fa
 /// run, needed until the end), so that it can be shared with worker threads like the built-in.
 pub fn load(path: Option<&Path>, lang: Lang) -> Result<&'static Questionnaire, Fatal> {
     let Some(path) = path else {
-        return Ok(Questionnaire::builtin());
+        return Ok(registry::unnamed_sheet_grid().unwrap_or_else(registry::default_grid));
     };
     if let Some(grid) = path.to_str().and_then(builtin) {
         return Ok(grid);

@@ -345,7 +345,7 @@ mod tests {
 
     #[test]
     fn table_lists_every_question() {
-        let q = Questionnaire::builtin();
+        let q = vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap();
         let t = render_table(q, Lang::En, 100);
         for question in &q.questions {
             assert!(

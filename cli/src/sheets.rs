@@ -1,12 +1,12 @@
-//! Reading answer files into checked answer sheets, through core's one reader
-//! ([`vigilance_core::import::read_answer_file_as`]), which recognises JSON sheets, Excel
+//! Reading answer files into checked answer sheets, through the one reader
+//! ([`vigilance_core::import::read_as`], the browser's too), which recognises JSON sheets, Excel
 //! workbooks and CSV matrices for the command line as for the browser. One file may hold several
 //! companies (a matrix), so one input gives one or more [`SheetRead`]s, each named by its source
 //! and carrying the grid it was read with: the one `--questionnaire` forces, or else the built-in
 //! grid the sheet names ([`GridChoice`]).
 
 use crate::inputs::Input;
-use vigilance_core::import::{FileKind, read_answer_file_on};
+use vigilance_core::import::{FileKind, read_as};
 use vigilance_core::registry::GridChoice;
 use vigilance_core::{AnswerSheet, Lang, Parsed, Place, Problem, Problems, Questionnaire};
 
@@ -51,7 +51,7 @@ pub fn parse_sheets<'q>(
     grids: GridChoice<'q>,
     lang: Lang,
 ) -> Vec<SheetRead<'q>> {
-    let file = read_answer_file_on(kind, &input.source, bytes, grids);
+    let file = read_as(kind, &input.source, bytes, grids);
     file.sheets
         .into_iter()
         .map(|s| SheetRead {

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Test set-up: a failure here is a failed test.
 
-use vigilance_core::{AnswerSheet, EvidenceMode, Questionnaire, ScoringOptions, score};
+use vigilance_core::{AnswerSheet, EvidenceMode, ScoringOptions, score};
 
 mod common;
 use common::{document, root, vigilance};
@@ -43,7 +43,7 @@ fn json_is_exactly_the_core_result_document() {
 
 #[test]
 fn scores_equal_the_core_in_both_evidence_modes() {
-    let q = Questionnaire::builtin();
+    let q = vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap();
     for (mode, arg) in [
         (EvidenceMode::Declarative, "declarative"),
         (EvidenceMode::Substantiated, "substantiated"),

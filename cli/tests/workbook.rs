@@ -357,7 +357,7 @@ fn fill_answer_template(template: &Path, sheet: &serde_json::Value, out: &Path) 
             {
                 let track = vigilance_core::import::parse_track(
                     &row[track_c],
-                    vigilance_core::Questionnaire::builtin(),
+                    vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap(),
                 )
                 .map(|t| t.code().to_string())
                 .unwrap_or_default();

@@ -5,7 +5,7 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use vigilance_core::{AnswerSheet, EvidenceMode, Questionnaire, ScoringOptions, score};
+use vigilance_core::{AnswerSheet, EvidenceMode, ScoringOptions, score};
 
 fn example_texts() -> Vec<String> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../questionnaires/examples");
@@ -17,7 +17,9 @@ fn example_texts() -> Vec<String> {
         .filter_map(|e| std::fs::read_to_string(e.path()).ok())
         .collect();
     if texts.is_empty() {
-        let q = Questionnaire::builtin();
+        let Some(q) = vigilance_core::registry::find("rhsf-fir", "1.0.0") else {
+            panic!("rhsf-fir 1.0.0 is built in")
+        };
         let mut sheet = AnswerSheet::new(q);
         sheet.company.name = "Benchmark SA".into();
         for question in &q.questions {
@@ -33,7 +35,9 @@ fn example_texts() -> Vec<String> {
 }
 
 fn bench(c: &mut Criterion) {
-    let q = Questionnaire::builtin();
+    let Some(q) = vigilance_core::registry::find("rhsf-fir", "1.0.0") else {
+        panic!("rhsf-fir 1.0.0 is built in")
+    };
     let texts = example_texts();
     let sheets: Vec<AnswerSheet> = texts
         .iter()

@@ -3,10 +3,12 @@
 //! (a developer's tool; users have the `vigilance` command).
 
 use vigilance_core::report::json::{ErrorEntry, ResultDocument, ResultEntry};
-use vigilance_core::{AnswerSheet, EvidenceMode, Lang, Questionnaire, ScoringOptions, score};
+use vigilance_core::{AnswerSheet, EvidenceMode, Lang, ScoringOptions, score};
 
 fn main() {
-    let q = Questionnaire::builtin();
+    let Some(q) = vigilance_core::registry::find("rhsf-fir", "1.0.0") else {
+        panic!("rhsf-fir 1.0.0 is built in")
+    };
     let mut opts = ScoringOptions::default();
     let (mut results, mut errors) = (Vec::new(), Vec::new());
     for arg in std::env::args().skip(1) {

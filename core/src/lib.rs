@@ -1,66 +1,59 @@
 //! # vigilance-core
 //!
-//! The shared heart of Vigilance: the questionnaire model (the RHSF/FIR four-level maturity grid
-//! as data), answer sheets, their validation, the exact scoring rule of docs/method.md, and the
-//! report writers (result JSON, CSV, Excel workbook) used by both the `vigilance` command and the
-//! browser app.
+//! A facade over the crates Vigilance is built from, kept for one release so that code written
+//! against the single `vigilance-core` crate keeps its paths. New code should name the crate
+//! that owns what it uses (docs/architecture.md):
 //!
-//! `core` does no terminal, file-system or DOM work: it takes text or bytes and returns values or
-//! typed errors ([`Problems`]) that name the place (JSON path with line and column, cell, CSV
-//! line), carry a stable code (`VG-A07`, listed in docs/formats.md) and say, in French and in
-//! English, what is wrong and what is expected.
-//!
-//! The layers, each a module that owns one thing: [`text`] (languages), [`messages`] (every
-//! sentence and label of core and the CLI, in both languages), [`exact`] (exact numbers),
-//! [`codes`] (tracks, levels, values), [`problem`] (what is wrong and where), [`location`] (bytes
-//! to text, JSON paths to lines), [`questionnaire`] (the grid), [`answers`] (answer sheets),
-//! [`scoring`] (the rule), [`report`] and [`import`] (files out and in), [`schema`].
+//! | path here | crate |
+//! |---|---|
+//! | [`text`], [`messages`] | `vigilance-text`: languages and the one catalogue |
+//! | [`answers`], [`codes`], [`coverage`], [`exact`], [`files`], [`location`], [`mapping`], [`migrate`], [`nace`], [`problem`], [`questionnaire`], [`scoring`] | `vigilance-model`: the rules |
+//! | [`registry`] | `vigilance-grids`: the built-in grids |
+//! | [`import`] | `vigilance-read` (readers) and `vigilance-report` (`import::template`) |
+//! | [`report`] | `vigilance-results` (`json`, `csv`, `matching`) and `vigilance-report` (`workbook`, `review`) |
+//! | [`schema`] | `vigilance-results` |
 //!
 //! ```
-//! use vigilance_core::{Questionnaire, AnswerSheet, ScoringOptions, score};
-//! let grid = Questionnaire::builtin();
+//! use vigilance_core::{AnswerSheet, ScoringOptions, registry, score};
+//! let grid = registry::find("rhsf-fir", "1.0.0").expect("built in");
 //! let sheet = AnswerSheet::parse(r#"{"format":"vigilance.answers/1",
 //!     "questionnaire":{"id":"rhsf-fir","version":"1.0.0"},
 //!     "company":{"name":"Exemple SA"},
-//!     "answers":{"Q01":{"CL":"yes","FL":"yes"}}}"#, &grid).unwrap();
-//! let assessment = score(&grid, &sheet.value, &ScoringOptions::default());
+//!     "answers":{"Q01":{"CL":"yes","FL":"yes"}}}"#, grid).unwrap();
+//! let assessment = score(grid, &sheet.value, &ScoringOptions::default());
 //! assert_eq!(assessment.headline_level, 0);
 //! assert!(assessment.provisional);
 //! ```
 
-pub mod answers;
-pub mod codes;
-pub mod coverage;
-pub mod exact;
-pub mod import;
-pub mod location;
-pub mod mapping;
-pub mod messages;
-pub mod migrate;
-pub mod nace;
-pub mod problem;
-pub mod questionnaire;
-pub mod registry;
-pub mod report;
-pub mod schema;
-pub mod scoring;
-pub mod text;
-
-pub use answers::{Answer, AnswerSheet, Company, Parsed, QuestionnaireRef};
-pub use codes::{AnswerValue, EvidenceMode, Level, Track};
-pub use exact::{Percent, Ratio};
-pub use messages::Msg;
-pub use problem::{Place, Problem, ProblemKind, Problems, Severity, Span};
-pub use questionnaire::{Question, Questionnaire, QuestionnaireFile};
-pub use scoring::{
-    AnswerScore, Assessment, LevelResult, NextStep, ScoringOptions, StepReason, TrackResult, score,
+pub use vigilance_grids::registry;
+pub use vigilance_model::{
+    answers, codes, coverage, exact, files, location, mapping, migrate, nace, problem,
+    questionnaire, scoring,
 };
-pub use text::{Lang, Text};
+pub use vigilance_results::schema;
+pub use vigilance_text::{messages, text};
 
-/// The built-in questionnaire file (`questionnaires/rhsf-fir-1.0.0.json`), embedded at compile time so
-/// that the CLI and the web app score with the very same grid.
-pub const BUILTIN_QUESTIONNAIRE_JSON: &str =
-    include_str!("../../questionnaires/rhsf-fir-1.0.0.json");
+/// Answer sheets from files: every reader (`vigilance-read`) and the fillable templates
+/// (`vigilance-report`).
+pub mod import {
+    pub use vigilance_read::*;
+    pub use vigilance_report::template::{self, answer_template, matrix_template};
+}
+
+/// The writers: the result document and CSV (`vigilance-results`), the workbook and the
+/// campaign review (`vigilance-report`).
+pub mod report {
+    pub use vigilance_report::{review, workbook};
+    pub use vigilance_results::{csv, json, matching};
+}
+
+pub use vigilance_model::{
+    Answer, AnswerScore, AnswerSheet, AnswerValue, Assessment, Company, EvidenceMode, Level,
+    LevelResult, NextStep, Parsed, Percent, Place, Problem, ProblemKind, Problems, Question,
+    Questionnaire, QuestionnaireFile, QuestionnaireRef, Ratio, ScoringOptions, Severity, Span,
+    StepReason, Track, TrackResult, score,
+};
+pub use vigilance_text::{Lang, Msg, Text};
 
 /// This library's version, written into reports.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

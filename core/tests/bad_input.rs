@@ -12,7 +12,10 @@ fn sheet_with(answers: &str) -> String {
 }
 
 fn problems(text: &str) -> Vec<Problem> {
-    match AnswerSheet::parse(text, Questionnaire::builtin()) {
+    match AnswerSheet::parse(
+        text,
+        vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap(),
+    ) {
         Ok(p) => p.warnings,
         Err(Problems(p)) => p,
     }
@@ -196,7 +199,11 @@ fn another_questionnaire_is_an_error_another_version_a_warning() {
 
     let text = sheet_with("    \"Q01\": { \"CL\": \"yes\" },\n    \"Q40\": { \"CL\": \"yes\" }")
         .replace("\"1.0.0\"", "\"0.9.0\"");
-    let parsed = AnswerSheet::parse(&text, Questionnaire::builtin()).unwrap();
+    let parsed = AnswerSheet::parse(
+        &text,
+        vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap(),
+    )
+    .unwrap();
     let kinds: Vec<&ProblemKind> = parsed.warnings.iter().map(|p| &p.kind).collect();
     assert!(
         matches!(kinds[0], ProblemKind::VersionMismatch { .. }),
@@ -225,9 +232,12 @@ fn both_answer_forms_are_accepted() {
     let text = sheet_with(
         "    \"Q01\": { \"CL\": \"yes\", \"FL\": { \"value\": \"partial\", \"comment\": \"HR only\", \"evidence\": [\"Training log 2025\"] } }",
     );
-    let sheet = AnswerSheet::parse(&text, Questionnaire::builtin())
-        .unwrap()
-        .value;
+    let sheet = AnswerSheet::parse(
+        &text,
+        vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap(),
+    )
+    .unwrap()
+    .value;
     let fl = sheet.answer("Q01", vigilance_core::Track::FL).unwrap();
     assert_eq!(fl.comment.as_deref(), Some("HR only"));
     assert_eq!(fl.evidence, ["Training log 2025"]);
@@ -238,12 +248,22 @@ fn empty_text_bom_and_encodings() {
     let p = only_error("   \n");
     assert!(matches!(p.kind, ProblemKind::Empty));
     let with_bom = format!("\u{FEFF}{}", sheet_with("    \"Q01\": { \"CL\": \"yes\" }"));
-    assert!(AnswerSheet::parse(&with_bom, Questionnaire::builtin()).is_ok());
+    assert!(
+        AnswerSheet::parse(
+            &with_bom,
+            vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap()
+        )
+        .is_ok()
+    );
     let mut utf16 = vec![0xFF, 0xFE];
     for u in "{}".encode_utf16() {
         utf16.extend(u.to_le_bytes());
     }
-    let e = AnswerSheet::parse_bytes(&utf16, Questionnaire::builtin()).unwrap_err();
+    let e = AnswerSheet::parse_bytes(
+        &utf16,
+        vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap(),
+    )
+    .unwrap_err();
     assert!(
         e.describe(Lang::En).contains("UTF-16 LE"),
         "{}",
@@ -255,7 +275,11 @@ fn empty_text_bom_and_encodings() {
 #[test]
 fn missing_format_and_company_name_are_warnings() {
     let text = r#"{"questionnaire": {"id": "rhsf-fir", "version": "1.0.0"}, "answers": {}}"#;
-    let parsed = AnswerSheet::parse(text, Questionnaire::builtin()).unwrap();
+    let parsed = AnswerSheet::parse(
+        text,
+        vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap(),
+    )
+    .unwrap();
     let paths: Vec<String> = parsed.warnings.iter().map(|p| p.path.to_string()).collect();
     assert_eq!(paths, ["/format", "/company/name"]);
     let text = r#"{"format": "vigilance.answers/9", "answers": {}}"#;
@@ -266,8 +290,11 @@ fn missing_format_and_company_name_are_warnings() {
 }
 
 fn grid_problems(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<Problem> {
-    let mut grid: serde_json::Value =
-        serde_json::from_str(vigilance_core::BUILTIN_QUESTIONNAIRE_JSON).unwrap();
+    let mut grid: serde_json::Value = serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../questionnaires/rhsf-fir-1.0.0.json"
+    )))
+    .unwrap();
     edit(&mut grid);
     let text = serde_json::to_string_pretty(&grid).unwrap();
     match Questionnaire::parse(&text) {

@@ -14,7 +14,7 @@ fn sheet(company: &str) -> String {
 }
 
 fn q() -> &'static Questionnaire {
-    Questionnaire::builtin()
+    vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap()
 }
 
 #[test]

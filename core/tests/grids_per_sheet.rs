@@ -6,7 +6,7 @@
 #![cfg(feature = "xlsx-import")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use vigilance_core::import::{FileKind, answer_template, matrix_template, read_answer_file_on};
+use vigilance_core::import::{FileKind, answer_template, matrix_template, read_as};
 use vigilance_core::registry::{self, GridChoice};
 use vigilance_core::{Lang, ProblemKind, Questionnaire};
 
@@ -30,7 +30,7 @@ fn a_json_sheet_is_read_on_the_version_it_names() {
         ("rhsf-fir-sme", "1.0.0", "S01", "rhsf-fir-sme@1.0.0"),
     ] {
         let text = json(id, version, question);
-        let read = read_answer_file_on(FileKind::Json, "a.json", text.as_bytes(), named);
+        let read = read_as(FileKind::Json, "a.json", text.as_bytes(), named);
         assert_eq!(name(read.grid), expected);
         let parsed = read.sheets[0].result.as_ref().expect("valid");
         assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
@@ -41,7 +41,7 @@ fn a_json_sheet_is_read_on_the_version_it_names() {
 fn an_unknown_version_is_read_on_the_latest_with_a_warning_and_an_unknown_grid_is_refused() {
     let named = GridChoice::named();
     let text = json("rhsf-fir", "1.0.7", "Q01");
-    let read = read_answer_file_on(FileKind::Json, "a.json", text.as_bytes(), named);
+    let read = read_as(FileKind::Json, "a.json", text.as_bytes(), named);
     assert_eq!(name(read.grid), name(registry::latest("rhsf-fir").unwrap()));
     let parsed = read.sheets[0].result.as_ref().expect("read with a warning");
     assert!(
@@ -51,7 +51,7 @@ fn an_unknown_version_is_read_on_the_latest_with_a_warning_and_an_unknown_grid_i
             .any(|w| matches!(w.kind, ProblemKind::VersionMismatch { .. }))
     );
     let text = json("other-grid", "1.0.0", "Q01");
-    let read = read_answer_file_on(FileKind::Json, "a.json", text.as_bytes(), named);
+    let read = read_as(FileKind::Json, "a.json", text.as_bytes(), named);
     let err = read.sheets[0].result.as_ref().expect_err("unknown grid");
     assert!(
         err.0
@@ -64,7 +64,7 @@ fn an_unknown_version_is_read_on_the_latest_with_a_warning_and_an_unknown_grid_i
 fn a_forced_grid_reads_every_sheet() {
     let v10 = registry::find("rhsf-fir", "1.0.0").unwrap();
     let text = json("rhsf-fir", "1.1.0", "Q01");
-    let read = read_answer_file_on(
+    let read = read_as(
         FileKind::Json,
         "a.json",
         text.as_bytes(),
@@ -72,7 +72,7 @@ fn a_forced_grid_reads_every_sheet() {
     );
     assert_eq!(name(read.grid), "rhsf-fir@1.0.0");
     let text = json("rhsf-fir-sme", "1.0.0", "S01");
-    let read = read_answer_file_on(
+    let read = read_as(
         FileKind::Json,
         "a.json",
         text.as_bytes(),
@@ -89,8 +89,7 @@ fn templates_are_read_on_the_grid_their_marker_names() {
                 answer_template(grid, lang).unwrap(),
                 matrix_template(grid, lang).unwrap(),
             ] {
-                let read =
-                    read_answer_file_on(FileKind::Workbook, "t.xlsx", &bytes, GridChoice::named());
+                let read = read_as(FileKind::Workbook, "t.xlsx", &bytes, GridChoice::named());
                 assert_eq!(name(read.grid), name(grid));
             }
         }
@@ -100,7 +99,7 @@ fn templates_are_read_on_the_grid_their_marker_names() {
 #[test]
 fn a_csv_matrix_is_read_on_the_grid_its_columns_use() {
     let named = GridChoice::named();
-    let read = |text: &str| read_answer_file_on(FileKind::Csv, "m.csv", text.as_bytes(), named);
+    let read = |text: &str| read_as(FileKind::Csv, "m.csv", text.as_bytes(), named);
     let sme = read("Company;S01 CL;S01 FL\nAlpha;yes;no\n");
     assert_eq!(sme.grid.id, "rhsf-fir-sme");
     assert!(sme.sheets[0].result.is_ok(), "{:?}", sme.sheets[0].result);

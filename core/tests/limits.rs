@@ -5,8 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;
+use vigilance_core::Lang;
 use vigilance_core::import::xlsx::{MAX_ZIP_ENTRIES, check_zip_limits_within, read_workbook};
-use vigilance_core::{Lang, Questionnaire};
 
 fn zip_of(entries: impl IntoIterator<Item = (String, u64)>) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -28,7 +28,10 @@ fn zip_of(entries: impl IntoIterator<Item = (String, u64)>) -> Vec<u8> {
 }
 
 fn message(bytes: &[u8]) -> String {
-    let read = read_workbook(bytes, Questionnaire::builtin());
+    let read = read_workbook(
+        bytes,
+        vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap(),
+    );
     assert_eq!(read.len(), 1);
     let problems = read.into_iter().next().unwrap().result.unwrap_err();
     problems.describe(Lang::En)

@@ -3,16 +3,17 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use vigilance_core::report::json::ResultEntry;
-use vigilance_core::{
-    AnswerSheet, EvidenceMode, Level, Questionnaire, ScoringOptions, Track, score,
-};
+use vigilance_core::{AnswerSheet, EvidenceMode, Level, ScoringOptions, Track, score};
 
 fn sheet(answers: &str) -> AnswerSheet {
     let text = format!(
         r#"{{"format":"vigilance.answers/1","questionnaire":{{"id":"rhsf-fir","version":"1.0.0"}},
         "company":{{"name":"Exemple SA"}},"answers":{{{answers}}}}}"#
     );
-    match AnswerSheet::parse(&text, Questionnaire::builtin()) {
+    match AnswerSheet::parse(
+        &text,
+        vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap(),
+    ) {
         Ok(p) => p.value,
         Err(e) => panic!("{e}"),
     }
@@ -26,7 +27,7 @@ const EXAMPLE_1: &str = r#"
 
 #[test]
 fn example_1_forced_labour_critical_gate() {
-    let q = Questionnaire::builtin();
+    let q = vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap();
     let a = score(q, &sheet(EXAMPLE_1), &ScoringOptions::default());
     let fl = a.track(Track::FL).unwrap();
     let n1 = fl.level_result(Level::N1);
@@ -65,7 +66,7 @@ fn example_1_forced_labour_critical_gate() {
 
 #[test]
 fn example_2_child_labour_not_applicable() {
-    let q = Questionnaire::builtin();
+    let q = vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap();
     let s = sheet(
         r#""Q20": {"CL": {"value": "na", "justification": "No young workers: all tier-1 and tier-2 sites are automated plants with audited age records."}},
         "Q17": {"CL": "unknown"}, "Q15": {"CL": "yes"}, "Q16": {"CL": "yes"}, "Q18": {"CL": "yes"},
@@ -85,7 +86,7 @@ fn example_2_child_labour_not_applicable() {
 
 #[test]
 fn example_3_substantiated_mode() {
-    let q = Questionnaire::builtin();
+    let q = vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap();
     let s = sheet(
         r#""Q01": {"FL": {"value": "yes", "evidence": ["Plan de vigilance 2025, p. 12"]}},
         "Q02": {"FL": "yes"}, "Q04": {"FL": "yes"}, "Q05": {"FL": "yes"}, "Q06": {"FL": "yes"},
@@ -118,7 +119,7 @@ fn example_3_substantiated_mode() {
 fn threshold_is_exact_at_seventy_percent() {
     // N1 FL, 6 questions: 4 yes + 1 partial... 4.5/6 = 75 %; 4 yes, 2 no = 66.7 %.
     // 3.5 of 5 (exactly 70 %) is reached with one `na`: Q05 na, Q07 no, Q06 partial.
-    let q = Questionnaire::builtin();
+    let q = vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap();
     let s = sheet(
         r#""Q01": {"FL": "yes"}, "Q02": {"FL": "yes"}, "Q04": {"FL": "yes"},
         "Q05": {"FL": {"value": "na", "justification": "single-tier service company"}},
@@ -139,7 +140,7 @@ fn threshold_is_exact_at_seventy_percent() {
 
 #[test]
 fn next_steps_follow_the_stated_order() {
-    let q = Questionnaire::builtin();
+    let q = vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap();
     let a = score(q, &sheet(EXAMPLE_1), &ScoringOptions::default());
     let fl: Vec<(&str, &str)> = a
         .next_steps

@@ -43,9 +43,12 @@ fn sheet() -> AnswerSheet {
           "Q08":{"CL":"yes","FL":"no"},
           "Q12":{"CL":"yes"},
           "Q33":{"CL":"no","FL":"no"}}}"#;
-    AnswerSheet::parse(text, Questionnaire::builtin())
-        .unwrap()
-        .value
+    AnswerSheet::parse(
+        text,
+        vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap(),
+    )
+    .unwrap()
+    .value
 }
 
 fn outcome(m: &vigilance_core::migrate::Migration, q: &str, t: Track) -> Option<Outcome> {
@@ -58,7 +61,12 @@ fn outcome(m: &vigilance_core::migrate::Migration, q: &str, t: Track) -> Option<
 #[test]
 fn answers_carry_over_only_where_the_question_still_means_the_same() {
     let to = later();
-    let m = migrate(&sheet(), Questionnaire::builtin(), &to).unwrap();
+    let m = migrate(
+        &sheet(),
+        vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap(),
+        &to,
+    )
+    .unwrap();
     assert_eq!(m.sheet.questionnaire.version, "1.1.0");
     assert_eq!(outcome(&m, "Q01", Track::CL), Some(Outcome::Carried));
     assert_eq!(
@@ -92,13 +100,22 @@ fn answers_carry_over_only_where_the_question_still_means_the_same() {
 #[test]
 fn migrating_sideways_or_backwards_is_refused() {
     let to = later();
-    let back = migrate(&sheet(), &to, Questionnaire::builtin());
+    let back = migrate(
+        &sheet(),
+        &to,
+        vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap(),
+    );
     assert!(matches!(back, Err(MigrateError::NotLater { .. })));
     let mut other: serde_json::Value = serde_json::from_str(V1).unwrap();
     other["id"] = "other-grid".into();
     other["version"] = "2.0.0".into();
     let other = Questionnaire::parse(&other.to_string()).unwrap();
-    let err = migrate(&sheet(), Questionnaire::builtin(), &other).unwrap_err();
+    let err = migrate(
+        &sheet(),
+        vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap(),
+        &other,
+    )
+    .unwrap_err();
     assert!(
         err.message(vigilance_core::Lang::Fr)
             .contains("même grille")

@@ -22,7 +22,7 @@ use vigilance_core::{
 };
 
 fn q() -> &'static Questionnaire {
-    Questionnaire::builtin()
+    vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap()
 }
 
 /// A complete sheet: every (question, track) answered with `value` (or `partial`→`yes` where
@@ -667,23 +667,24 @@ fn matrix_csv_with_semicolons_reads_and_names_unknown_columns() {
 
 #[test]
 fn read_answer_file_tells_formats_apart() {
-    use vigilance_core::import::{answer_template, read_answer_file};
-    let q = Questionnaire::builtin();
+    use vigilance_core::import::{answer_template, read as read_file};
+    use vigilance_core::registry::GridChoice;
+    let q = vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap();
     let json = r#"{"format":"vigilance.answers/1","questionnaire":{"id":"rhsf-fir","version":"1.0.0"},"company":{"name":"Json SA"},"answers":{"Q01":{"CL":"yes"}}}"#;
-    let read = read_answer_file("sheet.json", json.as_bytes(), q);
+    let read = read_file("sheet.json", json.as_bytes(), GridChoice::Forced(q)).sheets;
     assert_eq!(read.len(), 1);
     assert_eq!(
         read[0].result.as_ref().unwrap().value.company.name,
         "Json SA"
     );
     let csv = "Company,Sector,Country,Identifier,Period,Q01 CL,Q01 FL\nAlpha,Food,FR,,2025,Yes,No\nBeta,Auto,DE,,2025,No,Yes\n";
-    let read = read_answer_file("matrix.csv", csv.as_bytes(), q);
+    let read = read_file("matrix.csv", csv.as_bytes(), GridChoice::Forced(q)).sheets;
     assert_eq!(read.len(), 2);
     assert!(read.iter().all(|r| r.result.is_ok()), "{read:?}");
     let template = answer_template(q, Lang::En).unwrap();
-    let read = read_answer_file("blank.xlsx", &template, q);
+    let read = read_file("blank.xlsx", &template, GridChoice::Forced(q)).sheets;
     assert_eq!(read.len(), 1);
-    let read = read_answer_file("x.json", b"\xFF\xFE{\x00}\x00", q);
+    let read = read_file("x.json", b"\xFF\xFE{\x00}\x00", GridChoice::Forced(q)).sheets;
     assert!(
         read[0]
             .result

@@ -5,11 +5,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use vigilance_core::report::json::ResultEntry;
-use vigilance_core::{AnswerSheet, EvidenceMode, Questionnaire, ScoringOptions, score};
+use vigilance_core::{AnswerSheet, EvidenceMode, ScoringOptions, score};
 
 #[test]
 fn example_sheets_results() {
-    let q = Questionnaire::builtin();
+    let q = vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap();
     insta::glob!("../../questionnaires/examples", "*.json", |path| {
         let text = std::fs::read_to_string(path).unwrap();
         let parsed = match AnswerSheet::parse(&text, q) {

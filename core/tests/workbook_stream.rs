@@ -18,7 +18,7 @@ use vigilance_core::{
 };
 
 fn q() -> &'static Questionnaire {
-    Questionnaire::builtin()
+    vigilance_core::registry::find("rhsf-fir", "1.0.0").unwrap()
 }
 
 /// A sheet with every (question, track) answered with one of the values, in turn from `shift`.

@@ -339,7 +339,7 @@ test('when the file reader cannot be loaded, the recovery panel says so and keep
   await withApp({}, async (page, errors) => {
     await saveOnUnknownVersion(page);
     // The on-demand module (which reads the saved sheets again) cannot be fetched.
-    await page.route(/vigilance_web_xlsx/, (route) => route.abort());
+    await page.route(/vigilance_web_module/, (route) => route.abort());
     await page.reload();
     await page.waitForSelector('#recover-failed');
     assert.match(await page.innerText('#recover-failed'), /reload the page/);
@@ -430,7 +430,7 @@ test('after load, the only requests are GETs of the app\'s own static files, and
     // grid's file, nothing else.
     const after = requests.filter((r) => r.after && !/^(blob|data):/.test(r.url))
       .map((r) => new URL(r.url).pathname.slice(prefix.length)).sort();
-    assert.deepEqual(after, ['grid-rhsf-fir-1.1.0.js', 'grid-rhsf-fir-sme-1.0.0.js', 'vigilance_web_xlsx.js', 'vigilance_web_xlsx_wasm.js']);
+    assert.deepEqual(after, ['grid-rhsf-fir-1.1.0.js', 'grid-rhsf-fir-sme-1.0.0.js', 'vigilance_web_module.js', 'vigilance_web_module_wasm.js']);
 
   } finally {
     await profile.close();

@@ -26,9 +26,9 @@ function sizes() {
     ['boot.js', path.join(DIST, 'boot.js')],
     ['style.css', path.join(DIST, 'style.css')],
     ['index.html', path.join(DIST, 'index.html')],
-    ['on-demand module (workbook, xlsx reader)', path.join(targetDir, 'web-bundle/vigilance_web_xlsx.opt.wasm')],
-    ['  as shipped: vigilance_web_xlsx_wasm.js', path.join(DIST, 'vigilance_web_xlsx_wasm.js')],
-    ['vigilance_web_xlsx.js (its glue)', path.join(DIST, 'vigilance_web_xlsx.js')],
+    ['on-demand module (workbook, xlsx reader)', path.join(targetDir, 'web-bundle/vigilance_web_module.opt.wasm')],
+    ['  as shipped: vigilance_web_module_wasm.js', path.join(DIST, 'vigilance_web_module_wasm.js')],
+    ['vigilance_web_module.js (its glue)', path.join(DIST, 'vigilance_web_module.js')],
   ];
   for (const [label, file] of rows) {
     if (!fs.existsSync(file)) continue;

@@ -6,7 +6,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
-    use vigilance_core::Lang;
+    use vigilance_model::Lang;
     use wasm_bindgen::{JsCast, JsValue};
     use yew::Callback;
 
@@ -140,7 +140,7 @@ mod imp {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
-    use vigilance_core::Lang;
+    use vigilance_model::Lang;
     use yew::Callback;
 
     pub fn detect_lang() -> Lang {
@@ -187,7 +187,7 @@ mod imp {
 pub use imp::Reading;
 
 /// The language of the browser (`navigator.language`), English when neither French nor English.
-pub fn detect_lang() -> vigilance_core::Lang {
+pub fn detect_lang() -> vigilance_model::Lang {
     imp::detect_lang()
 }
 
@@ -217,7 +217,7 @@ pub fn set_root_data(name: &str, value: &str) {
 }
 
 /// Sets `<html lang>`, so that screen readers pronounce the page in the right language.
-pub fn set_document_lang(lang: vigilance_core::Lang) {
+pub fn set_document_lang(lang: vigilance_model::Lang) {
     imp::set_document_lang(lang)
 }
 

@@ -4,17 +4,17 @@
 //! the result entry the results screen shows (the same `ResultEntry` the CLI prints as JSON), and
 //! scores the assessment it is compared with. The exports are the answer sheet as JSON
 //! (`vigilance.answers/1`) and the request for the results workbook (.xlsx), which the on-demand
-//! module writes with the very code the CLI uses (`vigilance_core::report::workbook`).
+//! module writes with the very code the CLI uses (`vigilance_report::workbook`).
 
 use crate::browser;
 use crate::components::results::Compared;
 use crate::state::{AppState, accepted};
 use std::rc::Rc;
-use vigilance_core::report::json::ResultEntry;
-use vigilance_core::{
+use vigilance_model::{
     AnswerSheet, Assessment, EvidenceMode, Lang, Level, Ratio, ScoringOptions, score,
 };
-pub use vigilance_web_xlsx::{SOURCE, WorkbookRequest};
+use vigilance_results::json::ResultEntry;
+pub use vigilance_web_module::{SOURCE, WorkbookRequest};
 
 /// The open assessment, scored.
 #[derive(Clone, Debug, PartialEq)]
@@ -181,12 +181,12 @@ pub fn workbook_file_name(req: &WorkbookRequest) -> String {
 mod tests {
     use super::*;
     use crate::state::{Action, Profile};
-    use vigilance_core::{AnswerValue, Questionnaire, Track};
+    use vigilance_model::{AnswerValue, Track};
     use yew::Reducible;
 
     #[test]
     fn file_names_are_safe() {
-        let mut s = AnswerSheet::new(Questionnaire::builtin());
+        let mut s = AnswerSheet::new(vigilance_grids::registry::find("rhsf-fir", "1.0.0").unwrap());
         s.company.name = "Société Générale / Test".into();
         s.period = Some("2025".into());
         assert_eq!(file_stem(&s), "vigilance-societe-generale-test-2025");
@@ -197,7 +197,10 @@ mod tests {
 
     #[test]
     fn the_workbook_is_a_zip_with_the_summary_sheet() {
-        let s = Rc::new(AppState::new(Questionnaire::builtin(), Lang::En));
+        let s = Rc::new(AppState::new(
+            vigilance_grids::registry::find("rhsf-fir", "1.0.0").unwrap(),
+            Lang::En,
+        ));
         let s = s.reduce(Action::Create(
             Profile {
                 name: "Exemple SA".into(),
@@ -215,7 +218,7 @@ mod tests {
         };
         let req = workbook_request(&c, Lang::En);
         let name = workbook_file_name(&req);
-        let bytes = match vigilance_web_xlsx::build_workbook(&req) {
+        let bytes = match vigilance_web_module::build_workbook(&req) {
             Ok(x) => x,
             Err(e) => panic!("{e}"),
         };

@@ -2,7 +2,7 @@
 //!
 //! An assessment keeps the grid its answer sheet names (`questionnaire` id and version): a sheet
 //! answered on `rhsf-fir` 1.0.0 is shown and scored on 1.0.0. Only the default grid is embedded
-//! in the app's module (see `vigilance_core::registry`); the other built-in grids are static
+//! in the app's module (see `vigilance_grids::registry`); the other built-in grids are static
 //! files of the app (`grid-{id}-{version}.js`, written by `scripts/build-web.sh`), loaded by the
 //! page's loader when an assessment needs them ([`crate::ondemand::load_grids`]) and registered
 //! in the core registry. Loading happens before the assessment is shown, read or scored: at
@@ -10,11 +10,11 @@
 //! The default grid itself is embedded without its regulation mapping, which only the results
 //! read: [`complete`] loads its full file, when the results are first shown.
 
-use vigilance_core::answers::QuestionnaireRef;
-use vigilance_core::mapping::compare_versions;
-use vigilance_core::questionnaire::Question;
-use vigilance_core::registry::{self, BUILTIN};
-use vigilance_core::{AnswerSheet, Lang, Questionnaire};
+use vigilance_grids::registry::{self, BUILTIN, BuiltinGrid};
+use vigilance_model::answers::QuestionnaireRef;
+use vigilance_model::mapping::compare_versions;
+use vigilance_model::questionnaire::Question;
+use vigilance_model::{AnswerSheet, Lang, Questionnaire};
 
 /// The grid named by `r`: that built-in version when it is available; a version that is not
 /// built in falls back to the latest of its id (as the CLI does); anything else to the default
@@ -98,8 +98,8 @@ pub fn missing_in_saved(raw: &str) -> Vec<String> {
 /// default grid first.
 pub fn choices() -> Vec<QuestionnaireRef> {
     let mut out: Vec<QuestionnaireRef> = Vec::new();
-    for (id, version) in BUILTIN {
-        match out.iter_mut().find(|r| r.id == *id) {
+    for &BuiltinGrid { id, version, .. } in BUILTIN {
+        match out.iter_mut().find(|r| r.id == id) {
             Some(r) => {
                 if compare_versions(version, &r.version).is_gt() {
                     r.version = version.to_string();
@@ -124,9 +124,10 @@ pub fn default_choice() -> QuestionnaireRef {
     }
 }
 
-/// Whether grid `id` is a light grid (for SMEs and suppliers).
+/// Whether grid `id` is a light grid (for SMEs and suppliers), as `questionnaires/grids.toml`
+/// says.
 pub fn is_light(id: &str) -> bool {
-    id != registry::DEFAULT_GRID_ID
+    registry::is_light(id)
 }
 
 /// The name of grid `id` on the start page, before it is loaded.

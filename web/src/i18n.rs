@@ -1,12 +1,12 @@
 //! Every string of the interface, in French and in English.
 //!
 //! The grid's own texts (questions, levels, themes, recommendations) come from the questionnaire
-//! file as bilingual [`vigilance_core::Text`]; everything else is here, as one [`K`] key per
+//! file as bilingual [`vigilance_model::Text`]; everything else is here, as one [`K`] key per
 //! string ([`K::get`]) plus a few functions for sentences with numbers or names. The language
 //! follows `navigator.language` on first visit and can be switched at any time.
 
-use vigilance_core::Lang;
-use vigilance_core::exact::format_percent;
+use vigilance_model::Lang;
+use vigilance_model::exact::format_percent;
 
 macro_rules! strings {
     ($($key:ident => $fr:expr, $en:expr;)*) => {

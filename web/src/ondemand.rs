@@ -1,5 +1,5 @@
 //! The second WebAssembly module, fetched only when first needed: the results workbook writer and
-//! every reader of a user's answer file (JSON, CSV, xlsx; crate `vigilance-web-xlsx`), kept out
+//! every reader of a user's answer file (JSON, CSV, xlsx; crate `vigilance-web-module`), kept out
 //! of the first download.
 //!
 //! The page's loader (`boot.js`) hands the app a small object whose methods load that module
@@ -9,8 +9,8 @@
 //!
 //! Outside a browser (the native component tests) the same calls run the crate's code directly.
 
-use vigilance_core::Lang;
-pub use vigilance_web_xlsx::{ImportedPart, WorkbookRequest};
+use vigilance_model::Lang;
+pub use vigilance_web_module::{ImportedPart, WorkbookRequest};
 use yew::Callback;
 
 #[cfg(target_arch = "wasm32")]
@@ -112,7 +112,7 @@ mod imp {
                     .map_err(message)
                     .and_then(|v| v.as_string().ok_or_else(|| "not text".to_string()));
                 let registered = text.and_then(|t| {
-                    vigilance_core::registry::register(&t)
+                    vigilance_grids::registry::register(&t)
                         .map(|_| ())
                         .map_err(|e| e.describe(Lang::En))
                 });
@@ -157,7 +157,7 @@ mod imp {
     }
 
     pub fn workbook(req: WorkbookRequest, done: Callback<Result<Vec<u8>, String>>) {
-        done.emit(vigilance_web_xlsx::build_workbook(&req));
+        done.emit(vigilance_web_module::build_workbook(&req));
     }
 
     pub fn read_file(
@@ -166,7 +166,9 @@ mod imp {
         lang: Lang,
         done: Callback<Result<Vec<ImportedPart>, String>>,
     ) {
-        done.emit(Ok(vigilance_web_xlsx::read_answer_parts(name, bytes, lang)));
+        done.emit(Ok(vigilance_web_module::read_answer_parts(
+            name, bytes, lang,
+        )));
     }
 }
 

@@ -11,8 +11,8 @@ use crate::browser;
 use crate::grids;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
-use vigilance_core::answers::QuestionnaireRef;
-use vigilance_core::{
+use vigilance_model::answers::QuestionnaireRef;
+use vigilance_model::{
     Answer, AnswerSheet, AnswerValue, Company, Lang, Level, Questionnaire, Track,
 };
 use yew::Reducible;
@@ -104,7 +104,7 @@ pub struct SavedAssessment {
     pub upgrade: Option<UpgradeNote>,
 }
 
-/// What moving an assessment to a later version of its grid changed (`vigilance_core::migrate`).
+/// What moving an assessment to a later version of its grid changed (`vigilance_model::migrate`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UpgradeNote {
     /// The version the answers come from.
@@ -119,8 +119,8 @@ pub struct UpgradeNote {
 }
 
 impl UpgradeNote {
-    fn of(from_version: &str, m: &vigilance_core::migrate::Migration) -> UpgradeNote {
-        use vigilance_core::migrate::Outcome;
+    fn of(from_version: &str, m: &vigilance_model::migrate::Migration) -> UpgradeNote {
+        use vigilance_model::migrate::Outcome;
         let mut note = UpgradeNote {
             from_version: from_version.to_string(),
             ..UpgradeNote::default()
@@ -503,7 +503,7 @@ impl Reducible for AppState {
                 let Some(to) = upgrade_target(&old.sheet) else {
                     return self;
                 };
-                if let Ok(m) = vigilance_core::migrate::migrate(&old.sheet, from, to) {
+                if let Ok(m) = vigilance_model::migrate::migrate(&old.sheet, from, to) {
                     let note = UpgradeNote::of(&from.version, &m);
                     let mut sheet = m.sheet;
                     sheet.updated = None;
@@ -647,9 +647,9 @@ impl Reducible for AppState {
 /// version is built in, so that the answers can be moved).
 pub fn upgrade_target(sheet: &AnswerSheet) -> Option<&'static Questionnaire> {
     let r = &sheet.questionnaire;
-    let latest = vigilance_core::registry::latest(&r.id)?;
-    (vigilance_core::registry::find(&r.id, &r.version).is_some()
-        && vigilance_core::mapping::compare_versions(&latest.version, &r.version).is_gt())
+    let latest = vigilance_grids::registry::latest(&r.id)?;
+    (vigilance_grids::registry::find(&r.id, &r.version).is_some()
+        && vigilance_model::mapping::compare_versions(&latest.version, &r.version).is_gt())
     .then_some(latest)
 }
 
@@ -713,7 +713,8 @@ mod tests {
 
     #[test]
     fn a_comparison_reads_back_as_saved() {
-        let mut sheet = AnswerSheet::new(Questionnaire::builtin());
+        let mut sheet =
+            AnswerSheet::new(vigilance_grids::registry::find("rhsf-fir", "1.0.0").unwrap());
         sheet.company.name = "Avant SA".into();
         for c in [
             Comparison::Saved { id: 7 },
@@ -737,7 +738,10 @@ mod tests {
     }
 
     fn started() -> Rc<AppState> {
-        let s = Rc::new(AppState::new(Questionnaire::builtin(), Lang::En));
+        let s = Rc::new(AppState::new(
+            vigilance_grids::registry::find("rhsf-fir", "1.0.0").unwrap(),
+            Lang::En,
+        ));
         s.reduce(Action::Create(
             Profile {
                 name: "Exemple SA".into(),
@@ -791,7 +795,11 @@ mod tests {
             id: "rhsf-fir-sme".into(),
             version: "1.0.0".into(),
         };
-        let s = Rc::new(AppState::new(Questionnaire::builtin(), Lang::En)).reduce(Action::Create(
+        let s = Rc::new(AppState::new(
+            vigilance_grids::registry::find("rhsf-fir", "1.0.0").unwrap(),
+            Lang::En,
+        ))
+        .reduce(Action::Create(
             Profile {
                 name: "Fournisseur SARL".into(),
                 buyer: "Acheteur SA".into(),
@@ -833,7 +841,7 @@ mod tests {
 
     #[test]
     fn na_counts_only_once_justified() {
-        let q = Questionnaire::builtin();
+        let q = vigilance_grids::registry::find("rhsf-fir", "1.0.0").unwrap();
         let s = set(started(), "Q02", Track::FL, AnswerValue::Na);
         let cur = s.current().map(SavedAssessment::accepted_sheet);
         assert_eq!(cur.as_ref().map(AnswerSheet::answered_count), Some(0));
@@ -895,7 +903,7 @@ mod tests {
 
     #[test]
     fn next_unanswered_follows_form_order() {
-        let q = Questionnaire::builtin();
+        let q = vigilance_grids::registry::find("rhsf-fir", "1.0.0").unwrap();
         let s = set(started(), "Q01", Track::CL, AnswerValue::Yes);
         let sheet = s.current().map(|a| a.sheet.clone());
         let sheet = sheet.unwrap_or_else(|| AnswerSheet::new(q));

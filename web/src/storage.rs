@@ -13,8 +13,8 @@ use crate::grids;
 use crate::ondemand::ImportedPart;
 use crate::state::{AppState, STATE_FORMAT, accepted};
 use serde_json::Value;
-use vigilance_core::registry;
-use vigilance_core::{AnswerSheet, Lang};
+use vigilance_grids::registry;
+use vigilance_model::{AnswerSheet, Lang};
 
 /// The localStorage key of the saved state.
 pub const STORAGE_KEY: &str = "vigilance.web.state";
@@ -163,7 +163,7 @@ pub fn salvaged(parts: impl IntoIterator<Item = ImportedPart>) -> Vec<AnswerShee
         .filter_map(|part| part.result.ok())
         .map(|imported| {
             let mut sheet = imported.sheet;
-            let grid = vigilance_web_xlsx::grid_of(&sheet);
+            let grid = vigilance_web_module::grid_of(&sheet);
             sheet.questionnaire.id = grid.id.clone();
             sheet.questionnaire.version = grid.version.clone();
             sheet
@@ -268,12 +268,15 @@ mod tests {
     use super::*;
     use crate::state::{Action, Profile};
     use std::rc::Rc;
-    use vigilance_core::answers::QuestionnaireRef;
-    use vigilance_core::{AnswerValue, Questionnaire, Track};
+    use vigilance_model::answers::QuestionnaireRef;
+    use vigilance_model::{AnswerValue, Track};
     use yew::Reducible;
 
     fn sample() -> AppState {
-        let s = Rc::new(AppState::new(Questionnaire::builtin(), Lang::Fr));
+        let s = Rc::new(AppState::new(
+            vigilance_grids::registry::find("rhsf-fir", "1.0.0").unwrap(),
+            Lang::Fr,
+        ));
         let s = s.reduce(Action::Create(
             Profile {
                 name: "Exemple SA".into(),
@@ -326,7 +329,7 @@ mod tests {
                 );
                 assert_eq!(u.salvage.len(), 1);
                 let parts = u.salvage.iter().enumerate().flat_map(|(i, text)| {
-                    vigilance_web_xlsx::read_answer_parts(
+                    vigilance_web_module::read_answer_parts(
                         &format!("saved-{i}.json"),
                         text.as_bytes(),
                         Lang::En,

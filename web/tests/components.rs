@@ -4,10 +4,10 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::rc::Rc;
-use vigilance_core::report::json::ResultEntry;
-use vigilance_core::{
+use vigilance_model::{
     Answer, AnswerSheet, AnswerValue, Lang, Questionnaire, ScoringOptions, Track, score,
 };
+use vigilance_results::json::ResultEntry;
 use vigilance_web::components::chart::{Bar, ChartProps, ProfileChart};
 use vigilance_web::components::question::{QuestionCard, QuestionProps};
 use vigilance_web::components::recovery::{RecoveryPanel, RecoveryProps};
@@ -37,12 +37,12 @@ fn pretty(html: &str) -> String {
 }
 
 fn grid() -> &'static Questionnaire {
-    Questionnaire::builtin()
+    vigilance_grids::registry::find("rhsf-fir", "1.0.0").unwrap()
 }
 
 /// The grid the snapshots below were taken on (1.0.0), as an assessment names it.
-fn grid_ref() -> vigilance_core::answers::QuestionnaireRef {
-    vigilance_core::answers::QuestionnaireRef {
+fn grid_ref() -> vigilance_model::answers::QuestionnaireRef {
+    vigilance_model::answers::QuestionnaireRef {
         id: grid().id.clone(),
         version: grid().version.clone(),
     }

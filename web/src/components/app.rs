@@ -15,8 +15,8 @@ use crate::i18n::K;
 use crate::state::{Action, AppState, View};
 use crate::storage::{self, Loaded, SaveError, Unreadable};
 use std::rc::Rc;
-use vigilance_core::AnswerSheet;
-use vigilance_core::registry;
+use vigilance_grids::registry;
+use vigilance_model::AnswerSheet;
 use yew::prelude::*;
 
 /// Where the app's first state comes from.

@@ -4,7 +4,7 @@
 //! (the Content-Security-Policy forbids both): colours come from classes in `style.css`.
 
 use crate::i18n::{self, K};
-use vigilance_core::Lang;
+use vigilance_model::Lang;
 use yew::prelude::*;
 
 /// One bar.

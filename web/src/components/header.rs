@@ -4,7 +4,7 @@
 use crate::components::on_select;
 use crate::i18n::K;
 use crate::state::{Action, View};
-use vigilance_core::Lang;
+use vigilance_model::Lang;
 use yew::prelude::*;
 
 /// What the header shows.

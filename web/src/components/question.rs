@@ -6,7 +6,7 @@
 use crate::components::on_input_text;
 use crate::i18n::{self, K};
 use crate::state::{Action, answer_anchor};
-use vigilance_core::{Answer, AnswerValue, Lang, Question, Track};
+use vigilance_model::{Answer, AnswerValue, Lang, Question, Track};
 use yew::prelude::*;
 
 /// What a question card shows.

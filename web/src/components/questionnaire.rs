@@ -7,7 +7,7 @@ use crate::components::on_select;
 use crate::components::question::QuestionCard;
 use crate::i18n::{self, K};
 use crate::state::{Action, SavedAssessment, View, first_unanswered, progress};
-use vigilance_core::{Lang, Level, Track};
+use vigilance_model::{Lang, Level, Track};
 use yew::prelude::*;
 
 /// What the questionnaire screen shows.
@@ -106,7 +106,7 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
         }
     });
 
-    let card = |q: &'static vigilance_core::Question| {
+    let card = |q: &'static vigilance_model::Question| {
         let t = sheet.answers.get(&q.id);
         html! {
             <QuestionCard key={q.id.clone()} question={q} {lang}

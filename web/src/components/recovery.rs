@@ -12,7 +12,7 @@ use crate::ondemand::{self, ImportedPart};
 use crate::storage::{Unreadable, salvaged};
 use std::cell::RefCell;
 use std::rc::Rc;
-use vigilance_core::{AnswerSheet, Lang};
+use vigilance_model::{AnswerSheet, Lang};
 use yew::prelude::*;
 
 /// What the recovery panel needs.

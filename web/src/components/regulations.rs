@@ -1,19 +1,19 @@
 //! The results' Regulations section: for the framework chosen among those of the assessment's
 //! grid, each requirement with its status per track (the coverage rule of
-//! `vigilance_core::coverage`, as the result entry carries it), the requirements no question
+//! `vigilance_model::coverage`, as the result entry carries it), the requirements no question
 //! covers listed as such, and the disclaimer that coverage is information, not a legal opinion.
 //! Grids without frameworks show nothing. The default grid comes in the first download without
-//! its mapping (`vigilance_core::registry::is_partial`): the app loads the full file when the
+//! its mapping (`vigilance_grids::registry::is_partial`): the app loads the full file when the
 //! results are first shown, and this section says so until it is there.
 
 use crate::components::on_select;
 use crate::grids;
 use crate::i18n::K;
 use std::rc::Rc;
-use vigilance_core::coverage::{RequirementStatus, disclaimer};
-use vigilance_core::registry;
-use vigilance_core::report::json::ResultEntry;
-use vigilance_core::{Lang, Track};
+use vigilance_grids::registry;
+use vigilance_model::coverage::{RequirementStatus, disclaimer};
+use vigilance_model::{Lang, Track};
+use vigilance_results::json::ResultEntry;
 use yew::prelude::*;
 
 /// What the Regulations section shows.

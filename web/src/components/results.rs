@@ -12,11 +12,11 @@ use crate::i18n::{self, K};
 use crate::ondemand::ImportedPart;
 use crate::state::{Action, Comparison};
 use std::rc::Rc;
-use vigilance_core::codes::maturity_code;
-use vigilance_core::registry;
-use vigilance_core::report::json::{ResultEntry, StepEntry, TrackEntry, reason_label};
-use vigilance_core::scoring::StepReason;
-use vigilance_core::{AnswerSheet, EvidenceMode, Lang, Level, Questionnaire, Track};
+use vigilance_grids::registry;
+use vigilance_model::codes::maturity_code;
+use vigilance_model::scoring::StepReason;
+use vigilance_model::{AnswerSheet, EvidenceMode, Lang, Level, Questionnaire, Track};
+use vigilance_results::json::{ResultEntry, StepEntry, TrackEntry, reason_label};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -309,7 +309,7 @@ pub struct NextStepsProps {
     /// Its steps, in order.
     pub steps: Vec<StepEntry>,
     /// The grid of the result.
-    pub grid: vigilance_core::answers::QuestionnaireRef,
+    pub grid: vigilance_model::answers::QuestionnaireRef,
     /// Sends changes to the reducer (go to a question).
     pub dispatch: Callback<Action>,
 }

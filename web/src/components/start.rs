@@ -8,9 +8,9 @@ use crate::grids;
 use crate::i18n::K;
 use crate::ondemand::{self, ImportedPart};
 use crate::state::{Action, Profile, SavedAssessment, View, progress, upgrade_target};
-use vigilance_core::Lang;
-use vigilance_core::answers::QuestionnaireRef;
-use vigilance_core::registry;
+use vigilance_grids::registry;
+use vigilance_model::Lang;
+use vigilance_model::answers::QuestionnaireRef;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -211,7 +211,7 @@ pub fn ProfileFields(props: &ProfileFieldsProps) -> Html {
     let nace_id = format!("{}-nace", props.prefix);
     let nace_hint_id = format!("{nace_id}-hint");
     let nace_text = p.nace.trim();
-    let nace_code = vigilance_core::nace::Nace::parse(nace_text);
+    let nace_code = vigilance_model::nace::Nace::parse(nace_text);
     let nace_invalid = !nace_text.is_empty() && nace_code.is_none();
     let nace_oninput = {
         let profile = props.profile.clone();

@@ -7,7 +7,7 @@ use crate::compute::{Computed, answers_file, workbook_file_name, workbook_reques
 use crate::i18n::K;
 use crate::ondemand;
 use std::rc::Rc;
-use vigilance_core::Lang;
+use vigilance_model::Lang;
 use yew::prelude::*;
 
 /// What the take-away bar needs.

@@ -1,0 +1,770 @@
+//! The cohort figures of the campaign review, computed once from the scored companies and read
+//! by the HTML writer: duplicates set aside, companies matched with the previous campaign, the
+//! level distribution, the year-over-year transitions, theme scores, sector groups, the
+//! critical questions that block a level, the most common next steps and the targets' status.
+//!
+//! Nothing here is text for a reader: the words live in `labels` and `html`.
+
+use super::targets::{Target, TargetStatus, TargetTrack, target_status, year_of};
+use super::{CompanyResult, ReviewWarning};
+use crate::answers::Company;
+use crate::codes::{Level, Track};
+use crate::coverage::{RequirementStatus, grid_coverage, sheet_coverage};
+use crate::mapping::compare_versions;
+use crate::questionnaire::Questionnaire;
+use std::collections::{BTreeMap, HashMap};
+
+/// Sector groups smaller than this are merged into "other sectors" when anonymising.
+pub const MIN_GROUP: usize = 3;
+
+/// Next steps per track that a company page shows, and that the cohort's "most common next
+/// steps" count.
+pub const TOP_STEPS: usize = 2;
+
+pub use vigilance_results::matching::norm;
+
+/// A name as a reader expects it sorted: accents folded (É with E), case and spacing ignored.
+pub fn sort_key(s: &str) -> String {
+    norm(s)
+        .chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ÿ' | 'ý' => 'y',
+            c => c,
+        })
+        .collect()
+}
+
+use vigilance_results::matching::{DuplicateFinder, company_id};
+
+/// Finds companies of a campaign by identifier, else by name.
+struct Directory {
+    by_id: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
+}
+
+impl Directory {
+    fn new<'a>(companies: impl Iterator<Item = &'a Company>) -> Directory {
+        let mut d = Directory {
+            by_id: HashMap::new(),
+            by_name: HashMap::new(),
+        };
+        for (i, c) in companies.enumerate() {
+            if let Some(id) = company_id(c) {
+                d.by_id.entry(id).or_insert(i);
+            }
+            if !c.name.trim().is_empty() {
+                d.by_name.entry(norm(&c.name)).or_insert(i);
+            }
+        }
+        d
+    }
+
+    /// The company with `c`'s identifier, else with its name.
+    fn find(&self, c: &Company) -> Option<usize> {
+        company_id(c)
+            .and_then(|id| self.by_id.get(&id).copied())
+            .or_else(|| self.by_name.get(&norm(&c.name)).copied())
+    }
+}
+
+/// Sets aside the second and later copies of a company (same identifier, else same name) for
+/// the same period, with a warning naming both sources. Keeps the first, in the given order.
+pub fn without_duplicates(
+    results: Vec<CompanyResult>,
+    warnings: &mut Vec<ReviewWarning>,
+) -> Vec<CompanyResult> {
+    let mut kept: Vec<CompanyResult> = Vec::with_capacity(results.len());
+    let mut finder = DuplicateFinder::default();
+    for r in results {
+        if let Some(k) = finder.check(&r.company, r.period.as_deref()) {
+            warnings.push(ReviewWarning::Duplicate {
+                kept: kept[k].source.clone(),
+                dropped: r.source.clone(),
+                company: r.company.name.clone(),
+                period: r.period.clone(),
+            });
+            continue;
+        }
+        kept.push(r);
+    }
+    kept
+}
+
+/// A maturity level (0..=4) of a company for a target track, or its headline.
+pub fn level_for(r: &CompanyResult, track: TargetTrack) -> u8 {
+    match track {
+        TargetTrack::Headline => r.assessment.headline_level,
+        TargetTrack::Track(t) => r.assessment.track(t).map_or(0, |t| t.level),
+    }
+}
+
+/// How a sector group is defined: by NACE section when the sheets carry one, else by the
+/// sector text the company wrote.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SectorKey {
+    /// A NACE rev. 2 section letter (A…U).
+    Nace(char),
+    /// The sector text, normalised.
+    Text(String),
+    /// No sector given.
+    NotStated,
+    /// Groups too small to show on their own (anonymised review).
+    Other,
+}
+
+/// The NACE section of a company, when its sheet states a valid NACE code.
+fn nace_section(company: &Company) -> Option<char> {
+    company.nace().map(|n| n.section)
+}
+
+/// The sector group of a company.
+pub fn sector_of(company: &Company) -> SectorKey {
+    if let Some(section) = nace_section(company) {
+        return SectorKey::Nace(section);
+    }
+    match company.sector.as_deref().map(str::trim) {
+        Some(s) if !s.is_empty() => SectorKey::Text(norm(s)),
+        _ => SectorKey::NotStated,
+    }
+}
+
+/// A group of companies of a sector.
+#[derive(Clone, Debug)]
+pub struct SectorGroup {
+    /// The group.
+    pub key: SectorKey,
+    /// For a text group: the spelling most members use.
+    pub text: Option<String>,
+    /// Positions of the members in [`Cohort::companies`].
+    pub members: Vec<usize>,
+}
+
+/// One company of the campaign with what the review says about it.
+#[derive(Clone, Debug)]
+pub struct Member<'a> {
+    /// Its result.
+    pub result: &'a CompanyResult,
+    /// Its result in the previous campaign, if found on the same grid (any version).
+    pub previous: Option<&'a CompanyResult>,
+    /// Its result in the previous campaign when it was scored on another grid (the light grid
+    /// then, the full grid now…): found, but not compared.
+    pub previous_elsewhere: Option<&'a CompanyResult>,
+    /// Its targets and their status.
+    pub targets: Vec<(&'a Target, TargetStatus)>,
+}
+
+/// Companies that moved up, stayed or moved down on a track (or the headline).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Movement {
+    /// Level higher than in the previous campaign.
+    pub up: usize,
+    /// Same level.
+    pub same: usize,
+    /// Level lower.
+    pub down: usize,
+}
+
+/// The campaign's figures.
+#[derive(Debug)]
+pub struct Cohort<'a> {
+    /// The questionnaire.
+    pub q: &'a Questionnaire,
+    /// The companies, sorted by name.
+    pub companies: Vec<Member<'a>>,
+    /// Whether a previous campaign was given with sheets on this grid (even if no company
+    /// matched).
+    pub has_previous: bool,
+    /// Whether targets were given.
+    pub has_targets: bool,
+}
+
+impl<'a> Cohort<'a> {
+    /// Matches `current` (companies scored on versions of one grid, `q` being the latest of
+    /// them) with `previous` (a previous result counts only when scored on the same grid, any
+    /// version) and `targets`; `found[k]` is set when target `k` names a company of `current`.
+    pub fn new(
+        q: &'a Questionnaire,
+        current: Vec<&'a CompanyResult>,
+        previous: Option<&'a [CompanyResult]>,
+        targets: &'a [Target],
+        fallback_year: Option<i32>,
+        found: &mut [bool],
+    ) -> Cohort<'a> {
+        let directory = previous.map(|p| Directory::new(p.iter().map(|r| &r.company)));
+        let mut companies: Vec<Member<'a>> = current
+            .into_iter()
+            .map(|r| {
+                let found = directory
+                    .as_ref()
+                    .zip(previous)
+                    .and_then(|(d, p)| d.find(&r.company).and_then(|i| p.get(i)));
+                let same_grid = found.is_some_and(|p| p.grid.id == r.grid.id);
+                Member {
+                    result: r,
+                    previous: found.filter(|_| same_grid),
+                    previous_elsewhere: found.filter(|_| !same_grid),
+                    targets: Vec::new(),
+                }
+            })
+            .collect();
+        for (k, t) in targets.iter().enumerate() {
+            for m in companies.iter_mut() {
+                let c = &m.result.company;
+                if !t.is_for(c.id.as_deref(), &c.name) {
+                    continue;
+                }
+                if let Some(f) = found.get_mut(k) {
+                    *f = true;
+                }
+                let year = m
+                    .result
+                    .period
+                    .as_deref()
+                    .and_then(year_of)
+                    .or(fallback_year)
+                    .unwrap_or(t.deadline_year);
+                let status = target_status(
+                    t.level,
+                    t.deadline_year,
+                    level_for(m.result, t.track),
+                    year,
+                    m.previous.map(|p| level_for(p, t.track)),
+                );
+                m.targets.push((t, status));
+            }
+        }
+        companies.sort_by(|a, b| {
+            sort_key(&a.result.company.name)
+                .cmp(&sort_key(&b.result.company.name))
+                .then_with(|| a.result.source.cmp(&b.result.source))
+        });
+        Cohort {
+            q,
+            companies,
+            // A previous campaign on other grids only is nothing to compare this grid with.
+            has_previous: previous
+                .is_some_and(|p| p.is_empty() || p.iter().any(|r| r.grid.id == q.id)),
+            has_targets: !targets.is_empty(),
+        }
+    }
+
+    /// The tracks of the grid, in report order.
+    pub fn tracks(&self) -> &[Track] {
+        self.q.track_codes()
+    }
+
+    /// Companies at each maturity 0..=4, on `track` (or the headline).
+    pub fn distribution(&self, track: TargetTrack) -> [usize; 5] {
+        let mut d = [0; 5];
+        for m in &self.companies {
+            d[usize::from(level_for(m.result, track).min(4))] += 1;
+        }
+        d
+    }
+
+    /// Companies found in the previous campaign.
+    pub fn matched(&self) -> usize {
+        self.companies
+            .iter()
+            .filter(|m| m.previous.is_some())
+            .count()
+    }
+
+    /// Companies found in the previous campaign on another grid (not compared).
+    pub fn on_other_grid(&self) -> usize {
+        self.companies
+            .iter()
+            .filter(|m| m.previous_elsewhere.is_some())
+            .count()
+    }
+
+    /// `table[previous][current]`: companies per pair of levels, on `track`.
+    pub fn transitions(&self, track: TargetTrack) -> [[usize; 5]; 5] {
+        let mut t = [[0; 5]; 5];
+        for m in &self.companies {
+            if let Some(p) = m.previous {
+                let (a, b) = (level_for(p, track), level_for(m.result, track));
+                t[usize::from(a.min(4))][usize::from(b.min(4))] += 1;
+            }
+        }
+        t
+    }
+
+    /// Moved up, stayed, moved down on `track`.
+    pub fn movement(&self, track: TargetTrack) -> Movement {
+        let t = self.transitions(track);
+        let mut m = Movement::default();
+        for (a, row) in t.iter().enumerate() {
+            for (b, n) in row.iter().enumerate() {
+                match b.cmp(&a) {
+                    std::cmp::Ordering::Greater => m.up += n,
+                    std::cmp::Ordering::Equal => m.same += n,
+                    std::cmp::Ordering::Less => m.down += n,
+                }
+            }
+        }
+        m
+    }
+
+    /// A company's theme scores on `track`, in percent, aligned with the grid's themes.
+    /// A company scored on another version of the grid has its scores placed by theme id.
+    pub fn theme_scores(&self, member: usize, track: Track) -> Vec<Option<f64>> {
+        let Some(m) = self.companies.get(member) else {
+            return Vec::new();
+        };
+        let Some(t) = m.result.assessment.track(track) else {
+            return Vec::new();
+        };
+        let own = grid::theme_ids(m.result.grid);
+        grid::theme_ids(self.q)
+            .iter()
+            .map(|id| {
+                own.iter()
+                    .position(|o| o == id)
+                    .and_then(|k| t.themes.get(k))
+                    .and_then(|r| r.percent())
+            })
+            .collect()
+    }
+
+    /// The position in this cohort's grid of question `qi` of a member's own grid (matched by
+    /// id, so that versions of one grid share their questions).
+    fn in_grid(&self, member: &Member<'_>, qi: usize) -> Option<usize> {
+        if std::ptr::eq(member.result.grid, self.q) {
+            return Some(qi);
+        }
+        let id = &grid::question(member.result.grid, qi)?.id;
+        self.q.question_index(id)
+    }
+
+    /// The distinct versions of the grid among the companies, oldest first, with the number of
+    /// companies scored on each.
+    pub fn versions(&self) -> Vec<(&'a Questionnaire, usize)> {
+        let mut v: Vec<(&'a Questionnaire, usize)> = Vec::new();
+        for m in &self.companies {
+            match v
+                .iter_mut()
+                .find(|(g, _)| g.version == m.result.grid.version)
+            {
+                Some((_, n)) => *n += 1,
+                None => v.push((m.result.grid, 1)),
+            }
+        }
+        v.sort_by(|a, b| compare_versions(&a.0.version, &b.0.version));
+        v
+    }
+
+    /// Whether a matched company was scored on another version than in the previous campaign.
+    pub fn compares_versions(&self) -> bool {
+        self.companies.iter().any(|m| {
+            m.previous
+                .is_some_and(|p| p.grid.version != m.result.grid.version)
+        })
+    }
+
+    /// The regulation coverage of the companies scored on `g` (one version): per requirement
+    /// of the grid (framework, then requirement order), per track of the grid, `None` when no
+    /// question covers it for the track, else the companies per status (in
+    /// [`RequirementStatus::ALL`] order).
+    pub fn coverage(&self, g: &Questionnaire) -> Vec<CoverageRow> {
+        let mut rows: Vec<CoverageRow> = grid_coverage(g)
+            .into_iter()
+            .map(|r| CoverageRow {
+                framework: r.framework,
+                requirement: r.requirement,
+                counts: g
+                    .track_codes()
+                    .iter()
+                    .map(|&t| r.is_covered(t).then_some([0; 5]))
+                    .collect(),
+            })
+            .collect();
+        for m in self
+            .companies
+            .iter()
+            .filter(|m| same_grid(m.result.grid, g))
+        {
+            for res in sheet_coverage(g, &m.result.assessment) {
+                let Some(row) = rows
+                    .iter_mut()
+                    .find(|r| r.framework == res.framework && r.requirement == res.requirement)
+                else {
+                    continue;
+                };
+                let Some(ti) = g.track_codes().iter().position(|&t| t == res.track) else {
+                    continue;
+                };
+                if let Some(Some(c)) = row.counts.get_mut(ti) {
+                    c[status_index(res.status)] += 1;
+                }
+            }
+        }
+        rows
+    }
+
+    /// Mean theme scores of a group of companies on `track` (over the members with a score).
+    pub fn mean_theme_scores(&self, members: &[usize], track: Track) -> Vec<Option<f64>> {
+        let rows: Vec<Vec<Option<f64>>> = members
+            .iter()
+            .map(|&i| self.theme_scores(i, track))
+            .collect();
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        (0..width)
+            .map(|k| {
+                let v: Vec<f64> = rows
+                    .iter()
+                    .filter_map(|r| r.get(k).copied().flatten())
+                    .collect();
+                (!v.is_empty()).then(|| round1(v.iter().sum::<f64>() / v.len() as f64))
+            })
+            .collect()
+    }
+
+    /// Mean indicative index on `track` of `members`.
+    pub fn mean_index(&self, members: &[usize], track: Track) -> Option<f64> {
+        let v: Vec<f64> = members
+            .iter()
+            .filter_map(|&i| self.companies.get(i))
+            .filter_map(|m| m.result.assessment.track(track).map(|t| t.index))
+            .collect();
+        (!v.is_empty()).then(|| round1(v.iter().sum::<f64>() / v.len() as f64))
+    }
+
+    /// The sector groups, largest first. When `merge_small`, groups of fewer than
+    /// [`MIN_GROUP`] companies become one "other sectors" group, itself made at least
+    /// [`MIN_GROUP`] strong (by taking in the smallest groups) whenever the cohort allows it.
+    pub fn sector_groups(&self, merge_small: bool) -> Vec<SectorGroup> {
+        let mut groups: BTreeMap<SectorKey, (Vec<usize>, BTreeMap<String, usize>)> =
+            BTreeMap::new();
+        for (i, m) in self.companies.iter().enumerate() {
+            let key = sector_of(&m.result.company);
+            let entry = groups.entry(key).or_default();
+            entry.0.push(i);
+            if let Some(s) = m.result.company.sector.as_deref() {
+                *entry.1.entry(s.trim().to_string()).or_default() += 1;
+            }
+        }
+        let mut out: Vec<SectorGroup> = groups
+            .into_iter()
+            .map(|(key, (members, spellings))| {
+                // The most used spelling, the first in sort order among equals.
+                let text = spellings
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                    .map(|(s, _)| s);
+                SectorGroup { key, text, members }
+            })
+            .collect();
+        if merge_small {
+            let (mut small, big): (Vec<SectorGroup>, Vec<SectorGroup>) =
+                out.into_iter().partition(|g| g.members.len() < MIN_GROUP);
+            let mut big = big;
+            let mut other: Vec<usize> = small.drain(..).flat_map(|g| g.members).collect();
+            // An "other" group of one or two would show those companies' own figures: take in
+            // the smallest remaining groups until it is large enough.
+            while !other.is_empty() && other.len() < MIN_GROUP && !big.is_empty() {
+                big.sort_by_key(|g| std::cmp::Reverse(g.members.len()));
+                if let Some(g) = big.pop() {
+                    other.extend(g.members);
+                }
+            }
+            out = big;
+            if !other.is_empty() {
+                other.sort_unstable();
+                out.push(SectorGroup {
+                    key: SectorKey::Other,
+                    text: None,
+                    members: other,
+                });
+            }
+        }
+        out.sort_by(|a, b| {
+            (a.key == SectorKey::Other)
+                .cmp(&(b.key == SectorKey::Other))
+                .then(b.members.len().cmp(&a.members.len()))
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        out
+    }
+
+    /// Critical questions not at their full point at the level just above a company's level,
+    /// with the number of companies they block on each track (aligned with [`Cohort::tracks`]),
+    /// most blocking first.
+    pub fn blocking_questions(&self) -> Vec<(usize, Vec<usize>)> {
+        let tracks = self.tracks();
+        let mut counts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for m in &self.companies {
+            for (ti, t) in m.result.assessment.tracks.iter().enumerate() {
+                let Some(next) = Level::from_rank(t.level + 1) else {
+                    continue;
+                };
+                for qi in t
+                    .level_result(next)
+                    .failed_critical
+                    .iter()
+                    .filter_map(|&qi| self.in_grid(m, qi))
+                {
+                    let c = counts.entry(qi).or_insert_with(|| vec![0; tracks.len()]);
+                    if let Some(k) = tracks.iter().position(|x| *x == t.track).or(Some(ti))
+                        && let Some(slot) = c.get_mut(k)
+                    {
+                        *slot += 1;
+                    }
+                }
+            }
+        }
+        let mut v: Vec<(usize, Vec<usize>)> = counts.into_iter().collect();
+        v.sort_by(|a, b| {
+            b.1.iter()
+                .sum::<usize>()
+                .cmp(&a.1.iter().sum::<usize>())
+                .then(a.0.cmp(&b.0))
+        });
+        v
+    }
+
+    /// A company's first [`TOP_STEPS`] next steps on `track` (positions in the assessment's
+    /// list).
+    pub fn top_steps(&self, member: &Member<'_>, track: Track) -> Vec<usize> {
+        member
+            .result
+            .assessment
+            .next_steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.track == track)
+            .take(TOP_STEPS)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Questions among the companies' top next steps, with the number of companies that have
+    /// them there on at least one track, most common first.
+    pub fn common_next_steps(&self) -> Vec<(usize, usize)> {
+        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+        for m in &self.companies {
+            let mut questions: Vec<usize> = self
+                .tracks()
+                .iter()
+                .flat_map(|&t| self.top_steps(m, t))
+                .filter_map(|i| m.result.assessment.next_steps.get(i))
+                .filter_map(|s| self.in_grid(m, s.question))
+                .collect();
+            questions.sort_unstable();
+            questions.dedup();
+            for q in questions {
+                *counts.entry(q).or_default() += 1;
+            }
+        }
+        let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    }
+
+    /// Targets per status on each target track.
+    pub fn target_counts(&self) -> BTreeMap<TargetTrack, [usize; 3]> {
+        let mut out: BTreeMap<TargetTrack, [usize; 3]> = BTreeMap::new();
+        for m in &self.companies {
+            for (t, s) in &m.targets {
+                let k = match s {
+                    TargetStatus::Reached => 0,
+                    TargetStatus::OnTrack => 1,
+                    TargetStatus::Behind(_) => 2,
+                };
+                out.entry(t.track).or_default()[k] += 1;
+            }
+        }
+        out
+    }
+}
+
+/// The cohort's counts for one requirement: see [`Cohort::coverage`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoverageRow {
+    /// Position of the framework in the grid's `frameworks`.
+    pub framework: usize,
+    /// Position of the requirement in the framework's `requirements`.
+    pub requirement: usize,
+    /// Per track of the grid: `None` when not covered, else companies per status.
+    pub counts: Vec<Option<[usize; 5]>>,
+}
+
+/// The position of `s` in [`RequirementStatus::ALL`].
+pub fn status_index(s: RequirementStatus) -> usize {
+    RequirementStatus::ALL
+        .iter()
+        .position(|&x| x == s)
+        .unwrap_or(0)
+}
+
+/// Whether two grids are the same id and version.
+pub fn same_grid(a: &Questionnaire, b: &Questionnaire) -> bool {
+    std::ptr::eq(a, b) || (a.id == b.id && a.version == b.version)
+}
+
+/// A company's status per requirement of each framework of its own grid, the tracks taken
+/// together: met when met on every track that covers it, not met when not met (or not answered)
+/// on every answered track, partly met otherwise; requirements not applicable or not answered
+/// on every track are left out. Returns, per framework (grid order), the requirements met,
+/// partly met and not met.
+pub fn company_coverage(r: &CompanyResult) -> Vec<[usize; 3]> {
+    let g = r.grid;
+    let mut per: BTreeMap<(usize, usize), Vec<RequirementStatus>> = BTreeMap::new();
+    for res in sheet_coverage(g, &r.assessment) {
+        per.entry((res.framework, res.requirement))
+            .or_default()
+            .push(res.status);
+    }
+    let mut out = vec![[0usize; 3]; g.frameworks.len()];
+    for ((f, _), statuses) in per {
+        let answered: Vec<RequirementStatus> = statuses
+            .into_iter()
+            .filter(|s| {
+                !matches!(
+                    s,
+                    RequirementStatus::NotApplicable | RequirementStatus::NotAnswered
+                )
+            })
+            .collect();
+        if answered.is_empty() {
+            continue;
+        }
+        let k = if answered.iter().all(|&s| s == RequirementStatus::Met) {
+            0
+        } else if answered.iter().all(|&s| s == RequirementStatus::NotMet) {
+            2
+        } else {
+            1
+        };
+        if let Some(slot) = out.get_mut(f) {
+            slot[k] += 1;
+        }
+    }
+    out
+}
+
+/// The companies of a campaign grouped by grid (the grid's id: versions of one grid go
+/// together), in order of first appearance, each with the latest version present among them.
+pub fn by_grid(current: &[CompanyResult]) -> Vec<(&'static Questionnaire, Vec<&CompanyResult>)> {
+    let mut out: Vec<(&'static Questionnaire, Vec<&CompanyResult>)> = Vec::new();
+    for r in current {
+        match out.iter_mut().find(|(g, _)| g.id == r.grid.id) {
+            Some((g, members)) => {
+                if compare_versions(&r.grid.version, &g.version) == std::cmp::Ordering::Greater {
+                    *g = r.grid;
+                }
+                members.push(r);
+            }
+            None => out.push((r.grid, vec![r])),
+        }
+    }
+    out
+}
+
+/// Rounded to one decimal, half away from zero.
+pub fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// What the review reads of the questionnaire beyond its accessor methods: the only place that
+/// touches its fields, so that a change of the questionnaire's API is one edit here.
+pub mod grid {
+    use crate::questionnaire::{Question, Questionnaire};
+    use crate::text::Text;
+
+    /// The question at position `qi`.
+    pub fn question(q: &Questionnaire, qi: usize) -> Option<&Question> {
+        q.questions.get(qi)
+    }
+
+    /// The themes' ids, in the grid's order.
+    pub fn theme_ids(q: &Questionnaire) -> Vec<&str> {
+        q.themes.iter().map(|t| t.id.as_str()).collect()
+    }
+
+    /// The grid's title.
+    pub fn title(q: &Questionnaire) -> &Text {
+        &q.title
+    }
+
+    /// The grid's id and version.
+    pub fn id_version(q: &Questionnaire) -> (&str, &str) {
+        (&q.id, &q.version)
+    }
+
+    /// What level 0 ("not started") means, if the grid says.
+    pub fn not_started_definition(q: &Questionnaire) -> Option<&Text> {
+        q.not_started.as_ref().map(|n| &n.definition)
+    }
+
+    /// Whether the grid maps its questions to regulations (grid 1.1.0 and later do).
+    pub fn has_regulation_mappings(q: &Questionnaire) -> bool {
+        q.frameworks.iter().any(|f| !f.requirements.is_empty())
+            && q.questions.iter().any(|x| !x.mappings.is_empty())
+    }
+
+    /// The grid's provenance paragraph, when it has one.
+    pub fn provenance(q: &Questionnaire) -> Option<&Text> {
+        q.provenance.as_ref()
+    }
+
+    /// The grid's frameworks (regulations and standards its questions map to).
+    pub fn frameworks(q: &Questionnaire) -> &[crate::mapping::Framework] {
+        &q.frameworks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::{ScoringOptions, score};
+    use vigilance_grids::registry;
+
+    fn result(grid: &'static Questionnaire, name: &str) -> CompanyResult {
+        let sheet = crate::answers::AnswerSheet::new(grid);
+        CompanyResult {
+            grid,
+            source: format!("{name}.json"),
+            company: Company {
+                name: name.into(),
+                ..Company::default()
+            },
+            period: None,
+            assessment: score(grid, &sheet, &ScoringOptions::default()),
+        }
+    }
+
+    #[test]
+    fn companies_group_by_grid_id_under_its_latest_version() {
+        let v10 = registry::find("rhsf-fir", "1.0.0").unwrap();
+        let v11 = registry::find("rhsf-fir", "1.1.0").unwrap();
+        let sme = registry::latest("rhsf-fir-sme").unwrap();
+        let all = vec![result(v10, "a"), result(sme, "b"), result(v11, "c")];
+        let groups = by_grid(&all);
+        assert_eq!(groups.len(), 2);
+        assert!(
+            std::ptr::eq(groups[0].0, v11),
+            "named by the latest version"
+        );
+        assert_eq!(groups[0].1.len(), 2);
+        assert_eq!(groups[1].0.id, "rhsf-fir-sme");
+    }
+
+    #[test]
+    fn an_unanswered_sheet_meets_no_requirement() {
+        let v11 = registry::find("rhsf-fir", "1.1.0").unwrap();
+        let counts = company_coverage(&result(v11, "a"));
+        assert_eq!(counts.len(), v11.frameworks.len());
+        // Not answered on every track: left out, neither met nor not met.
+        assert!(counts.iter().all(|c| *c == [0, 0, 0]), "{counts:?}");
+        let v10 = registry::find("rhsf-fir", "1.0.0").unwrap();
+        assert!(company_coverage(&result(v10, "b")).is_empty());
+    }
+}

@@ -1,0 +1,495 @@
+//! The results workbook (`vigilance score --format xlsx`, and the browser's download): one Excel
+//! file, in French or English, with the sheets an analyst works from — Summary, Cohort,
+//! Suppliers (when sheets name a buyer), Themes, Answers, Next steps, Coverage (cohort) and
+//! Coverage (when a grid maps to frameworks), Errors (when any) and Method. Every sheet has its
+//! print setup (A4, one page wide or, for a sheet too wide to read so, several pages across with
+//! its company column repeated; header rows repeated: `stream::print_setup`).
+//!
+//! [`ResultsWorkbook`] writes it as a stream: each scored sheet is [pushed](ResultsWorkbook::push)
+//! once, its Themes, Answers and Next steps rows are written at once, and only its summary
+//! figures (a few numbers and strings, not its answers) are kept for the Summary, Cohort and
+//! Method sheets, written at [`finish`](ResultsWorkbook::finish). [`results_workbook`] does the
+//! same for a slice of sheets. The sheets keep their order in the file whatever the order of
+//! writing (worksheets are built apart and added to the workbook at the end).
+//!
+//! Built with rust_xlsxwriter, in memory ([`ResultsWorkbook::finish`]: no file system, no threads,
+//! so it also runs in WASM with core's `wasm` feature) or straight to a file on native builds
+//! ([`ResultsWorkbook::finish_to_path`]). Safety and limits:
+//! - every text a company supplied (names, sectors, comments, evidence…) is written with
+//!   `write_string`, never as a formula: a company named `=HYPERLINK(…)` stays inert text;
+//! - scores are numbers with a `0.0` format, never text;
+//! - Excel stops at 1,048,576 rows: a long sheet (Answers, Themes, Next steps) continues on a
+//!   further sheet named `Answers (2)`, `Answers (3)`…, never truncated; a text longer than an
+//!   Excel cell holds (32,767 characters) is cut with a visible `[…]` mark;
+//! - with [`WorkbookOptions::constant_memory`] and core's `constant-memory` feature, the large
+//!   sheets stream their rows in order to temporary files (one per worksheet, so rows of the
+//!   three sheets may be written in turn): Answers as a constant-memory worksheet (inline
+//!   strings: comments are mostly unique), Themes and Next steps as low-memory worksheets
+//!   (shared strings: they repeat the questionnaire's texts). Memory then stays flat in the
+//!   number of companies but for their summary figures;
+//! - a workbook of more than 100,000 answer rows is compressed at zip level 3 rather than 6
+//!   (faster, about 8 % larger).
+
+//!
+//! A batch may mix grids: each sheet is written with the grid it was scored on, the Summary
+//! names each result's grid (`id@version`), and every cohort statistic is computed per grid
+//! (`grids`).
+//!
+//! One module per sheet (`summary`, `cohort`, `themes`, `answers`, `next_steps`, `coverage`,
+//! `errors`, `method`), the streaming writer they share (`stream`), the grids of the batch
+//! (`grids`), and the company figures kept while streaming (`figures`). Points and statuses come from scoring's [`Assessment`] only.
+
+mod answers;
+mod cohort;
+mod coverage;
+mod errors;
+mod figures;
+mod grids;
+mod method;
+mod next_steps;
+mod stream;
+mod summary;
+mod suppliers;
+mod themes;
+
+pub(crate) use stream::{header_format, put_text, put_text_fmt};
+
+use crate::codes::{EvidenceMode, Track, maturity_code};
+use crate::exact::Percent;
+use crate::messages::Msg;
+use crate::questionnaire::Questionnaire;
+use crate::text::Lang;
+use figures::{CompanyFigures, PreviousIndex};
+use grids::Grid;
+use rust_xlsxwriter::{Format, FormatAlign, RowNum, Workbook, Worksheet, XlsxError};
+use stream::{LongSheet, Memory};
+use vigilance_results::json::ErrorEntry;
+
+/// Rows in an Excel worksheet (header included).
+pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
+
+/// Answer rows above which the workbook is compressed faster (zip level 3 instead of 6).
+const LARGE_ANSWER_ROWS: usize = 100_000;
+
+/// Characters an Excel cell holds.
+pub const EXCEL_MAX_CELL_CHARS: usize = 32_767;
+
+pub use vigilance_results::ScoredSheet;
+
+/// How to write the workbook.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WorkbookOptions {
+    /// Language of every sheet name, header and label.
+    pub lang: Lang,
+    /// The date (or date and time) written in the Method sheet, as text supplied by the caller.
+    pub generated: String,
+    /// The version of the tool that wrote the workbook.
+    pub tool_version: String,
+    /// Sheets of an earlier campaign: the Summary then shows each company's change. Companies are
+    /// matched by `company.id` when both have one, else by name (case and spacing ignored).
+    pub previous: Option<Vec<ScoredSheet>>,
+    /// Write the large sheets (Themes, Answers, Next steps) as constant-memory worksheets. Takes
+    /// effect only when core is built with its `constant-memory` feature (native builds);
+    /// otherwise ordinary worksheets are used.
+    pub constant_memory: bool,
+}
+
+/// Why a workbook could not be written.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum WorkbookError {
+    /// rust_xlsxwriter refused something (a limit, a temporary file in constant-memory mode…).
+    #[error("the Excel workbook could not be written: {0}")]
+    Xlsx(#[from] XlsxError),
+}
+
+/// The names of the workbook's sheets in one language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SheetNames {
+    /// One row per company.
+    pub summary: &'static str,
+    /// Companies per level, score quartiles.
+    pub cohort: &'static str,
+    /// Company × track × theme.
+    pub themes: &'static str,
+    /// Every answer (continued on `Answers (2)`… past Excel's row limit).
+    pub answers: &'static str,
+    /// What to work on.
+    pub next_steps: &'static str,
+    /// Inputs that could not be scored (only when any).
+    pub errors: &'static str,
+    /// Regulation coverage, one row per company × requirement × track (only when a grid of the
+    /// batch maps to frameworks).
+    pub coverage: &'static str,
+    /// Regulation coverage of the cohort: companies per status (with `coverage`).
+    pub coverage_summary: &'static str,
+    /// Each buyer's suppliers per tier and level (only when sheets name a buyer).
+    pub suppliers: &'static str,
+    /// Questionnaire, threshold, rule, date.
+    pub method: &'static str,
+}
+
+impl SheetNames {
+    /// The sheet names in `lang`.
+    pub fn of(lang: Lang) -> SheetNames {
+        SheetNames {
+            summary: Msg::WbSheetSummary.text(lang),
+            cohort: Msg::WbSheetCohort.text(lang),
+            themes: Msg::WbSheetThemes.text(lang),
+            answers: Msg::WbSheetAnswers.text(lang),
+            next_steps: Msg::WbSheetNextSteps.text(lang),
+            errors: Msg::WbSheetErrors.text(lang),
+            coverage: Msg::WbSheetCoverage.text(lang),
+            coverage_summary: Msg::WbSheetCoverageSummary.text(lang),
+            suppliers: Msg::WbSheetSuppliers.text(lang),
+            method: Msg::WbSheetMethod.text(lang),
+        }
+    }
+
+    /// The name of the `n`-th sheet (1-based) of a sheet continued past Excel's row limit:
+    /// `Answers`, `Answers (2)`, `Answers (3)`…
+    pub fn continued(base: &str, n: usize) -> String {
+        if n <= 1 {
+            base.to_string()
+        } else {
+            format!("{base} ({n})")
+        }
+    }
+}
+
+/// Writes the results workbook of a batch: `scored` sheets and the `errors` of inputs that could
+/// not be scored. A thin wrapper over [`ResultsWorkbook`].
+///
+/// ```
+/// use vigilance_model::{AnswerSheet, ScoringOptions, score};
+/// use vigilance_report::workbook::{ScoredSheet, WorkbookOptions, results_workbook};
+/// let q = vigilance_grids::find("rhsf-fir", "1.0.0").unwrap();
+/// let sheet = AnswerSheet::parse(r#"{"format":"vigilance.answers/1",
+///     "questionnaire":{"id":"rhsf-fir","version":"1.0.0"},
+///     "company":{"name":"Exemple SA"}, "answers":{"Q01":{"CL":"yes"}}}"#, q).unwrap().value;
+/// let assessment = score(q, &sheet, &ScoringOptions::default());
+/// let scored = [ScoredSheet { source: "a.json".into(), sheet, assessment, warnings: vec![], grid: q }];
+/// let bytes = results_workbook(q, &scored, &[], &WorkbookOptions::default()).unwrap();
+/// assert_eq!(&bytes[..2], b"PK");
+/// ```
+pub fn results_workbook(
+    q: &Questionnaire,
+    scored: &[ScoredSheet],
+    errors: &[ErrorEntry],
+    opts: &WorkbookOptions,
+) -> Result<Vec<u8>, WorkbookError> {
+    results_workbook_with_row_limit(q, scored, errors, opts, EXCEL_MAX_ROWS)
+}
+
+/// [`results_workbook`] with a smaller row limit per sheet, so that tests can see long sheets
+/// continue on further sheets without writing a million rows. `rows_per_sheet` counts the
+/// header row and is clamped to `2..=1,048,576`.
+#[doc(hidden)]
+pub fn results_workbook_with_row_limit(
+    q: &Questionnaire,
+    scored: &[ScoredSheet],
+    errors: &[ErrorEntry],
+    opts: &WorkbookOptions,
+    rows_per_sheet: u32,
+) -> Result<Vec<u8>, WorkbookError> {
+    let mut book = ResultsWorkbook::with_row_limit(q, opts.clone(), rows_per_sheet)?;
+    for s in scored {
+        book.push(s)?;
+    }
+    for e in errors {
+        book.push_error(e);
+    }
+    book.finish()
+}
+
+/// The results workbook written as a stream: push the scored sheets one by one (their long rows
+/// are written at once and the sheets can then be dropped), push the errors, then finish.
+///
+/// ```
+/// use vigilance_model::{AnswerSheet, ScoringOptions, score};
+/// use vigilance_report::workbook::{ResultsWorkbook, ScoredSheet, WorkbookOptions};
+/// let q = vigilance_grids::find("rhsf-fir", "1.0.0").unwrap();
+/// let mut book = ResultsWorkbook::new(q, WorkbookOptions::default()).unwrap();
+/// for name in ["A SA", "B SA"] {
+///     let json = format!(r#"{{"format":"vigilance.answers/1",
+///         "questionnaire":{{"id":"rhsf-fir","version":"1.0.0"}},
+///         "company":{{"name":"{name}"}}, "answers":{{"Q01":{{"CL":"yes"}}}}}}"#);
+///     let sheet = AnswerSheet::parse(&json, q).unwrap().value;
+///     let assessment = score(q, &sheet, &ScoringOptions::default());
+///     book.push(&ScoredSheet { source: name.into(), sheet, assessment, warnings: vec![], grid: q })
+///         .unwrap();
+/// }
+/// let bytes = book.finish().unwrap();
+/// assert_eq!(&bytes[..2], b"PK");
+/// ```
+pub struct ResultsWorkbook<'q> {
+    w: Writer<'q>,
+    wb: Workbook,
+    themes: LongSheet,
+    answers: LongSheet,
+    next_steps: LongSheet,
+    /// One row per company × requirement × track; started with the first sheet whose grid maps
+    /// to frameworks.
+    coverage: Option<LongSheet>,
+    /// The grids met so far, in order of first appearance.
+    grids: Vec<Grid<'q>>,
+    /// The summary figures of every company pushed, in order.
+    companies: Vec<CompanyFigures>,
+    /// The previous campaign's figures, when comparing.
+    previous: Option<PreviousIndex>,
+    /// The threshold of the first sheet pushed.
+    threshold: Option<Percent>,
+    /// The evidence modes of the sheets pushed.
+    modes: Vec<EvidenceMode>,
+    errors: Vec<ErrorEntry>,
+}
+
+impl<'q> ResultsWorkbook<'q> {
+    /// Starts a workbook. With [`WorkbookOptions::constant_memory`] (and core's `constant-memory`
+    /// feature) this creates the temporary files of the long sheets.
+    ///
+    /// # Errors
+    /// [`WorkbookError::Xlsx`] when a temporary file cannot be created.
+    pub fn new(q: &'q Questionnaire, opts: WorkbookOptions) -> Result<Self, WorkbookError> {
+        Self::with_row_limit(q, opts, EXCEL_MAX_ROWS)
+    }
+
+    /// [`ResultsWorkbook::new`] with a smaller row limit per sheet (tests); clamped to
+    /// `2..=1,048,576`.
+    #[doc(hidden)]
+    pub fn with_row_limit(
+        q: &'q Questionnaire,
+        mut opts: WorkbookOptions,
+        rows_per_sheet: u32,
+    ) -> Result<Self, WorkbookError> {
+        let previous = opts.previous.take().map(|p| PreviousIndex::new(q, &p));
+        let w = Writer::new(q, opts, rows_per_sheet.clamp(2, EXCEL_MAX_ROWS));
+        let mut wb = Workbook::new();
+        let themes = LongSheet::start(
+            &mut wb,
+            w.names.themes,
+            w.themes_headers(),
+            w.memory(Memory::Low),
+            w.rows_per_sheet,
+        )?;
+        let answers = LongSheet::start(
+            &mut wb,
+            w.names.answers,
+            w.answers_headers(),
+            w.memory(Memory::Constant),
+            w.rows_per_sheet,
+        )?;
+        let next_steps = LongSheet::start(
+            &mut wb,
+            w.names.next_steps,
+            w.next_steps_headers(),
+            w.memory(Memory::Low),
+            w.rows_per_sheet,
+        )?;
+        Ok(ResultsWorkbook {
+            w,
+            wb,
+            themes,
+            answers,
+            next_steps,
+            coverage: None,
+            grids: Vec::new(),
+            companies: Vec::new(),
+            previous,
+            threshold: None,
+            modes: Vec::new(),
+            errors: Vec::new(),
+        })
+    }
+
+    /// Adds one company: writes its Themes, Answers and Next steps rows, and keeps its summary
+    /// figures for the Summary, Cohort and Method sheets.
+    ///
+    /// # Errors
+    /// [`WorkbookError::Xlsx`] when a row cannot be written (a temporary file that cannot be
+    /// written to, in constant-memory mode).
+    pub fn push(&mut self, s: &ScoredSheet) -> Result<(), WorkbookError> {
+        let g = self.grid_index(s);
+        self.push_themes(s, g)?;
+        self.push_answers(s, g)?;
+        self.push_next_steps(s, g)?;
+        self.push_coverage(s, g)?;
+        let a = &s.assessment;
+        self.threshold.get_or_insert(a.threshold);
+        if !self.modes.contains(&a.evidence_mode) {
+            self.modes.push(a.evidence_mode);
+        }
+        self.companies
+            .push(CompanyFigures::new(self.w.tracks(), s, g));
+        Ok(())
+    }
+
+    /// The position in `grids` of the grid `s` was scored on (added when new).
+    fn grid_index(&mut self, s: &ScoredSheet) -> usize {
+        let q = s.grid;
+        if let Some(i) = self
+            .grids
+            .iter()
+            .position(|g| g.q.id == q.id && g.q.version == q.version)
+        {
+            return i;
+        }
+        self.grids.push(Grid::new(q, self.w.lang));
+        self.grids.len() - 1
+    }
+
+    /// Adds an input that could not be scored (listed on the Errors sheet, in push order).
+    pub fn push_error(&mut self, e: &ErrorEntry) {
+        self.errors.push(e.clone());
+    }
+
+    /// Writes the Summary, Cohort, Errors and Method sheets and returns the workbook's bytes.
+    ///
+    /// # Errors
+    /// [`WorkbookError::Xlsx`] when rust_xlsxwriter refuses the workbook.
+    pub fn finish(self) -> Result<Vec<u8>, WorkbookError> {
+        let mut wb = self.assemble()?;
+        Ok(wb.save_to_buffer()?)
+    }
+
+    /// Writes the Summary, Cohort, Errors and Method sheets and saves the workbook to `path`
+    /// (created or replaced), without building it in memory first.
+    ///
+    /// # Errors
+    /// [`WorkbookError::Xlsx`] when rust_xlsxwriter refuses the workbook or cannot write `path`.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn finish_to_path(self, path: &std::path::Path) -> Result<(), WorkbookError> {
+        let mut wb = self.assemble()?;
+        Ok(wb.save(path)?)
+    }
+
+    /// The workbook with every sheet in order, ready to save.
+    fn assemble(self) -> Result<Workbook, XlsxError> {
+        let ResultsWorkbook {
+            w,
+            mut wb,
+            themes,
+            answers,
+            next_steps,
+            coverage,
+            grids,
+            companies,
+            previous,
+            threshold,
+            modes,
+            errors,
+            ..
+        } = self;
+        if companies.len().saturating_mul(w.q.answer_count()) > LARGE_ANSWER_ROWS {
+            // Compressing is most of the saving time of a large workbook: trade a little size
+            // (about 8 %) for speed.
+            wb.set_zip_compression_level(3);
+        }
+        let threshold = threshold.unwrap_or_else(|| w.q.threshold_percent());
+        let mut summary = w.summary(&mut wb, &grids, &companies, previous.as_ref(), threshold)?;
+        summary.set_active(true);
+        wb.push_worksheet(summary);
+        // A company given twice for the same period is listed twice but counted once.
+        let counted: Vec<CompanyFigures> =
+            companies.iter().filter(|c| c.counted).cloned().collect();
+        wb.push_worksheet(w.cohort(&grids, &counted, previous.as_ref())?);
+        if counted.iter().any(|c| c.buyer.is_some()) {
+            wb.push_worksheet(w.suppliers(&grids, &counted)?);
+        }
+        for ws in themes
+            .close()?
+            .into_iter()
+            .chain(answers.close()?)
+            .chain(next_steps.close()?)
+        {
+            wb.push_worksheet(ws);
+        }
+        if let Some(coverage) = coverage {
+            wb.push_worksheet(w.coverage_summary(&grids)?);
+            for ws in coverage.close()? {
+                wb.push_worksheet(ws);
+            }
+        }
+        if !errors.is_empty() {
+            for ws in w.errors(&mut wb, &errors)? {
+                wb.push_worksheet(ws);
+            }
+        }
+        wb.push_worksheet(w.method(&grids, companies.len(), &modes, threshold, errors.len())?);
+        Ok(wb)
+    }
+}
+
+/// What every sheet writer shares: the questionnaire, the options, the language, the sheet
+/// names and the formats.
+struct Writer<'a> {
+    q: &'a Questionnaire,
+    opts: WorkbookOptions,
+    lang: Lang,
+    names: SheetNames,
+    rows_per_sheet: u32,
+    header: Format,
+    score: Format,
+    wrap: Format,
+    bold: Format,
+}
+
+/// « Oui » / "Yes" or « Non » / "No".
+fn yes_no(b: bool, lang: Lang) -> &'static str {
+    if b { Msg::Yes } else { Msg::No }.text(lang)
+}
+
+impl<'a> Writer<'a> {
+    fn new(q: &'a Questionnaire, opts: WorkbookOptions, rows_per_sheet: u32) -> Writer<'a> {
+        let lang = opts.lang;
+        Writer {
+            q,
+            opts,
+            lang,
+            names: SheetNames::of(lang),
+            rows_per_sheet,
+            header: header_format(),
+            score: Format::new()
+                .set_num_format("0.0")
+                .set_align(FormatAlign::Top),
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            bold: Format::new().set_bold(),
+        }
+    }
+
+    /// The catalogue entry `m` in the workbook's language.
+    fn t(&self, m: Msg) -> &'static str {
+        m.text(self.lang)
+    }
+
+    /// `mode` when constant-memory writing was asked for, else ordinary.
+    fn memory(&self, mode: Memory) -> Memory {
+        if self.opts.constant_memory {
+            mode
+        } else {
+            Memory::Normal
+        }
+    }
+
+    fn tracks(&self) -> &'a [Track] {
+        self.q.track_codes()
+    }
+
+    fn score_cell(
+        &self,
+        ws: &mut Worksheet,
+        row: RowNum,
+        col: u16,
+        v: Option<f64>,
+    ) -> Result<(), XlsxError> {
+        if let Some(v) = v {
+            ws.write_number_with_format(row, col, v, &self.score)?;
+        }
+        Ok(())
+    }
+
+    /// `N2 Targeting of actions`: a level with its label in grid `q`.
+    fn level_label(&self, q: &Questionnaire, m: u8) -> String {
+        format!("{} {}", maturity_code(m), q.maturity_label(m, self.lang))
+    }
+}

@@ -1,0 +1,32 @@
+//! One scored answer sheet: what every results writer (JSON, CSV, workbook, review) reports on.
+
+use vigilance_model::answers::AnswerSheet;
+use vigilance_model::problem::Problem;
+use vigilance_model::questionnaire::Questionnaire;
+use vigilance_model::scoring::Assessment;
+
+/// One scored answer sheet: what the writers report on.
+#[derive(Clone, Debug)]
+pub struct ScoredSheet {
+    /// Where the sheet came from (file path, `file.xlsx (row 5)`, `-`).
+    pub source: String,
+    /// The sheet as read.
+    pub sheet: AnswerSheet,
+    /// Its result.
+    pub assessment: Assessment,
+    /// Problems that did not prevent scoring.
+    pub warnings: Vec<Problem>,
+    /// The grid the sheet was read and scored with (each sheet its own in a mixed batch).
+    pub grid: &'static Questionnaire,
+}
+
+impl PartialEq for ScoredSheet {
+    /// Grids compare by id and version.
+    fn eq(&self, other: &ScoredSheet) -> bool {
+        self.source == other.source
+            && self.sheet == other.sheet
+            && self.assessment == other.assessment
+            && self.warnings == other.warnings
+            && (&self.grid.id, &self.grid.version) == (&other.grid.id, &other.grid.version)
+    }
+}

@@ -1,0 +1,216 @@
+//! # vigilance-web-module
+//!
+//! The web app's on-demand module: what the page needs only when a user asks for it, kept out of
+//! the first download so that the first question is usable sooner.
+//!
+//! - [`build_workbook`]: the results workbook (.xlsx), written by the very code the CLI uses
+//!   (`vigilance_report::workbook`), from a [`WorkbookRequest`];
+//! - [`read_answer_parts`]: an answer file (JSON sheet, matrix CSV, and, with the `xlsx-import`
+//!   feature, a filled answer template or matrix workbook) read into [`ImportedPart`]s, one per
+//!   company, their problems already worded in the user's language.
+//!
+//! The app (crate `vigilance-web`) links this crate for its types (and, natively, for its
+//! component tests); built with the `module` feature for `wasm32`, it is the second WebAssembly
+//! module the page fetches, from its own files, the first time a workbook is written or a file
+//! read: every reader of a user's file lives here, out of the first download.
+//! The two modules talk in JSON text and bytes: nothing else crosses, and nothing leaves the page.
+
+use serde::{Deserialize, Serialize};
+use vigilance_grids::registry;
+use vigilance_model::{AnswerSheet, Lang, Questionnaire};
+#[cfg(feature = "full")]
+use vigilance_model::{EvidenceMode, ScoringOptions, score};
+#[cfg(feature = "full")]
+use vigilance_report::workbook::{ScoredSheet, WorkbookOptions, results_workbook};
+
+/// Where the scored sheet comes from, in reports.
+pub const SOURCE: &str = "browser";
+
+/// What the results workbook is built from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WorkbookRequest {
+    /// The answer sheet, as scored (an unjustified `na` already left out).
+    pub sheet: AnswerSheet,
+    /// The assessment compared with (name and sheet, as scored), shown as the earlier campaign.
+    #[serde(default)]
+    pub previous: Option<(String, AnswerSheet)>,
+    /// Language of the workbook.
+    pub lang: Lang,
+    /// Score in substantiated mode.
+    #[serde(default)]
+    pub substantiated: bool,
+    /// When it was generated (RFC 3339), written in the Method sheet.
+    #[serde(default)]
+    pub generated: String,
+    /// The version of the app asking, written in the Method sheet.
+    #[serde(default)]
+    pub tool_version: String,
+}
+
+/// The results workbook (.xlsx): the workbook the CLI writes, for this sheet, with the compared
+/// assessment as the earlier campaign.
+#[cfg(feature = "full")]
+pub fn build_workbook(req: &WorkbookRequest) -> Result<Vec<u8>, String> {
+    let grid = grid_of(&req.sheet);
+    let options = ScoringOptions {
+        evidence_mode: if req.substantiated {
+            EvidenceMode::Substantiated
+        } else {
+            EvidenceMode::Declarative
+        },
+        threshold: None,
+    };
+    let scored = |source: &str, sheet: &AnswerSheet| ScoredSheet {
+        source: source.to_string(),
+        assessment: score(grid, sheet, &options),
+        sheet: sheet.clone(),
+        warnings: Vec::new(),
+        grid,
+    };
+    let opts = WorkbookOptions {
+        lang: req.lang,
+        generated: req.generated.clone(),
+        tool_version: req.tool_version.clone(),
+        previous: req
+            .previous
+            .as_ref()
+            .map(|(name, sheet)| vec![scored(name, sheet)]),
+        constant_memory: false,
+    };
+    results_workbook(grid, &[scored(SOURCE, &req.sheet)], &[], &opts).map_err(|e| e.to_string())
+}
+
+/// One company read from an answer file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportedPart {
+    /// Which part of the file (`row 5`, `line 4`), empty when the file holds one sheet.
+    pub label: String,
+    /// The sheet and the remarks that did not prevent its use, or why it cannot be used.
+    pub result: Result<ImportedSheet, String>,
+}
+
+/// A sheet read, with the remarks that did not prevent its use.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportedSheet {
+    /// The answer sheet.
+    pub sheet: AnswerSheet,
+    /// Remarks (e.g. written for another questionnaire version), in the user's language.
+    pub warnings: Vec<String>,
+}
+
+/// Reads an answer file the tools accept, told apart by content: an xlsx workbook (a filled
+/// answer template or a matrix; only with the `xlsx-import` feature, otherwise a clear refusal),
+/// a JSON answer sheet, or a matrix CSV. One part per company; problems worded in `lang`.
+///
+/// The file is read by the command line's own reader ([`vigilance_read::read`]) and on the grid
+/// it names, as there: a JSON sheet's `questionnaire`, a template's hidden marker, a matrix's
+/// question ids; a file naming none is read on the default grid.
+#[cfg(feature = "full")]
+pub fn read_answer_parts(name: &str, bytes: &[u8], lang: Lang) -> Vec<ImportedPart> {
+    let choice = registry::GridChoice::Named {
+        fallback: registry::default_grid(),
+    };
+    vigilance_read::read(name, bytes, choice)
+        .sheets
+        .into_iter()
+        .map(|imported| ImportedPart {
+            label: imported
+                .label
+                .map(|place| place.describe(None, lang))
+                .unwrap_or_default(),
+            result: match imported.result {
+                Ok(parsed) => Ok(ImportedSheet {
+                    warnings: parsed.warnings.iter().map(|p| p.describe(lang)).collect(),
+                    sheet: parsed.value,
+                }),
+                Err(problems) => Err(problems.describe(lang)),
+            },
+        })
+        .collect()
+}
+
+/// The built-in grid `sheet` is scored on (its own version; the default grid when it names no
+/// built-in grid).
+pub fn grid_of(sheet: &AnswerSheet) -> &'static Questionnaire {
+    let q = &sheet.questionnaire;
+    registry::for_sheet(&q.id, &q.version).unwrap_or_else(registry::default_grid)
+}
+
+/// The exports of the on-demand WebAssembly module, called by the page's loader (`boot.js`).
+#[cfg(all(feature = "module", target_arch = "wasm32"))]
+mod exports {
+    use super::*;
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    /// The results workbook for a [`WorkbookRequest`] given as JSON; throws the reason it could
+    /// not be written.
+    #[wasm_bindgen]
+    pub fn workbook(request: &str) -> Result<Vec<u8>, String> {
+        let req: WorkbookRequest = serde_json::from_str(request).map_err(|e| e.to_string())?;
+        build_workbook(&req)
+    }
+
+    /// The [`ImportedPart`]s of an answer file, as JSON; `lang` is `fr` or `en`.
+    #[wasm_bindgen(js_name = readAnswerParts)]
+    pub fn read_answer_parts_json(name: &str, bytes: &[u8], lang: &str) -> Result<String, String> {
+        let lang = Lang::from_code(lang).unwrap_or(Lang::En);
+        serde_json::to_string(&read_answer_parts(name, bytes, lang)).map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigilance_model::{Answer, AnswerValue, Track};
+
+    fn sheet(name: &str) -> AnswerSheet {
+        let mut s = AnswerSheet::new(vigilance_grids::registry::find("rhsf-fir", "1.0.0").unwrap());
+        s.company.name = name.into();
+        s.set_answer("Q01", Track::FL, Some(Answer::new(AnswerValue::Yes)));
+        s
+    }
+
+    #[test]
+    fn the_workbook_is_a_zip_with_the_summary_sheet() {
+        let req = WorkbookRequest {
+            sheet: sheet("Exemple SA"),
+            previous: Some(("Exemple SA — 2024".into(), sheet("Exemple SA"))),
+            lang: Lang::En,
+            substantiated: false,
+            generated: "2026-11-29T00:00:00Z".into(),
+            tool_version: "test".into(),
+        };
+        let json = match serde_json::to_string(&req) {
+            Ok(j) => j,
+            Err(e) => panic!("{e}"),
+        };
+        let back: WorkbookRequest = match serde_json::from_str(&json) {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        };
+        let bytes = match build_workbook(&back) {
+            Ok(x) => x,
+            Err(e) => panic!("{e}"),
+        };
+        assert!(vigilance_model::files::FileKind::is_zip(&bytes));
+        assert!(String::from_utf8_lossy(&bytes).contains("xl/workbook.xml"));
+    }
+
+    #[test]
+    fn a_json_sheet_reads_as_one_part() {
+        let text = sheet("Lu SA").to_json_pretty();
+        let parts = read_answer_parts("lu.json", text.as_bytes(), Lang::Fr);
+        assert_eq!(parts.len(), 1);
+        match &parts[0].result {
+            Ok(s) => assert_eq!(s.sheet.company.name, "Lu SA"),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn a_broken_file_says_why_in_the_users_language() {
+        let parts = read_answer_parts("x.json", b"{", Lang::Fr);
+        assert_eq!(parts.len(), 1);
+        assert!(parts[0].result.is_err());
+    }
+}
