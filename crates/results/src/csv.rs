@@ -59,7 +59,7 @@ pub const SUMMARY_COLUMNS: [&str; 22] = [
 /// carriage return.
 ///
 /// ```
-/// use vigilance_core::report::csv::inert;
+/// use vigilance_results::csv::inert;
 /// assert_eq!(inert("=1+1"), "'=1+1");
 /// assert_eq!(inert("Exemple SA"), "Exemple SA");
 /// ```

@@ -590,7 +590,7 @@ catalogue! {
     /// Why a question is a next step: an achieved level to consolidate.
     ReasonConsolidate => "consolider un niveau atteint", "consolidate an achieved level";
 
-    // ----- The results workbook: print, na, grids, coverage, suppliers (p3) -----
+    // ----- The results workbook: print, na, grids, coverage, suppliers -----
     /// Summary header: answers `na` of a track.
     WbNa => "non applicables (na)", "not applicable (na)";
     /// A header: the grid a result comes from (`id@version`).
