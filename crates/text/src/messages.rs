@@ -357,6 +357,8 @@ catalogue! {
     UnknownRequirement => "`{found}` n'est pas une exigence du référentiel {framework}", "`{found}` is not a requirement of framework {framework}";
     /// VG-Q16
     MappingTrackNotAsked => "la question n'est pas posée pour le volet {track} : la correspondance ne peut pas s'y limiter", "the question is not asked for track {track}: the mapping cannot be limited to it";
+    /// VG-Q17
+    NaConditionWithoutNa => "la question {question} précise quand `na` est acceptable mais n'admet pas `na` (critique ou `allow_na: false`)", "question {question} states when `na` is acceptable but does not allow `na` (critical or `allow_na: false`)";
 
     // ----- What carries an id, for VG-Q01 -----
     /// A question.
@@ -377,6 +379,8 @@ catalogue! {
     // ----- Numbers, for VG-Q07 -----
     /// A threshold.
     NumThreshold => "un seuil", "threshold";
+    /// The minimum applicable share of `na_limits`.
+    NumMinApplicable => "une part minimale applicable (`na_limits`)", "minimum applicable share (`na_limits`)";
     /// A weight.
     NumWeight => "une pondération", "weight";
     /// Index weight.
