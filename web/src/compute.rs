@@ -180,9 +180,7 @@ pub fn workbook_file_name(req: &WorkbookRequest) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{Action, Profile};
-    use vigilance_model::{AnswerValue, Track};
-    use yew::Reducible;
+    use crate::fixtures::exemple_sa_answered;
 
     #[test]
     fn file_names_are_safe() {
@@ -197,22 +195,7 @@ mod tests {
 
     #[test]
     fn the_workbook_is_a_zip_with_the_summary_sheet() {
-        let s = Rc::new(AppState::new(
-            vigilance_grids::registry::find("rhsf-fir", "1.0.0").unwrap(),
-            Lang::En,
-        ));
-        let s = s.reduce(Action::Create(
-            Profile {
-                name: "Exemple SA".into(),
-                ..Profile::default()
-            },
-            crate::grids::default_choice(),
-        ));
-        let s = s.reduce(Action::SetValue {
-            question: "Q01".into(),
-            track: Track::FL,
-            value: Some(AnswerValue::Yes),
-        });
+        let s = exemple_sa_answered();
         let Some(c) = compute(&s) else {
             panic!("nothing computed")
         };

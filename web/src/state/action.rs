@@ -1,0 +1,90 @@
+//! What a user can do ([`Action`]), as the components send it to the reducer.
+
+use super::{AppState, Comparison, Profile, View};
+use vigilance_model::answers::QuestionnaireRef;
+use vigilance_model::{AnswerSheet, AnswerValue, Lang, Level, Track};
+
+/// Everything a user can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Switch the interface language.
+    SetLang(Lang),
+    /// Show a screen.
+    Show(View),
+    /// Start a new assessment with this profile, on this grid (a built-in grid, loaded).
+    Create(Profile, QuestionnaireRef),
+    /// Copy an assessment onto the latest version of its grid (the original is kept), and open
+    /// the copy.
+    Upgrade(u32),
+    /// Stop showing what the upgrade of the open assessment changed.
+    DismissUpgrade,
+    /// Open (resume) an assessment.
+    Open(u32),
+    /// Delete an assessment.
+    Delete(u32),
+    /// Change the open assessment's profile.
+    UpdateProfile(Profile),
+    /// Add an imported answer sheet as a new assessment and open it.
+    Import(Box<AnswerSheet>),
+    /// Set (or clear, with `None`) the value of an answer; comment and evidence are kept.
+    SetValue {
+        /// Question id.
+        question: String,
+        /// Track.
+        track: Track,
+        /// The value.
+        value: Option<AnswerValue>,
+    },
+    /// Set an answer's comment.
+    SetComment {
+        /// Question id.
+        question: String,
+        /// Track.
+        track: Track,
+        /// The comment.
+        text: String,
+    },
+    /// Set an answer's evidence, one reference per line.
+    SetEvidence {
+        /// Question id.
+        question: String,
+        /// Track.
+        track: Track,
+        /// The evidence, one item per line.
+        text: String,
+    },
+    /// Set the justification of an `na` answer.
+    SetJustification {
+        /// Question id.
+        question: String,
+        /// Track.
+        track: Track,
+        /// The justification.
+        text: String,
+    },
+    /// Open a level of the grid.
+    GoToLevel(Level),
+    /// Filter the grid by theme (`None`: all themes).
+    SetTheme(Option<String>),
+    /// Open the level of `question` and move the focus to its first answer for `track`.
+    FocusAnswer {
+        /// Question id.
+        question: String,
+        /// Track.
+        track: Track,
+    },
+    /// Preview the substantiated (investor) view.
+    SetSubstantiated(bool),
+    /// Compare the open assessment with another one (or stop comparing).
+    SetComparison(Option<Comparison>),
+    /// The grids' regulation mapping was loaded (`Ok`) or could not be (why): see
+    /// [`crate::grids::complete`].
+    MappingLoaded(Result<(), String>),
+    /// Replace the whole state (recovery: start again, or keep what could be read).
+    Replace(Box<AppState>),
+}
+
+/// The id of the element that holds the first answer choice of `question` for `track`.
+pub fn answer_anchor(question: &str, track: Track) -> String {
+    format!("a-{question}-{}", track.code())
+}
