@@ -1,5 +1,5 @@
 //! The fixtures the crate's unit tests share: the assessment "Exemple SA" created on the grid a
-//! test names and answered through the reducer.
+//! test names and answered through the reducer, and the time every test action is done at.
 
 use crate::state::{Action, AppState, Profile};
 use std::rc::Rc;
@@ -7,9 +7,13 @@ use vigilance_model::answers::QuestionnaireRef;
 use vigilance_model::{AnswerValue, Lang, Track};
 use yew::Reducible;
 
-/// `action` applied to `state`.
+/// The time the tests' actions are done at (in the app, the clock read when an action is
+/// dispatched).
+pub const AT: &str = "2025-06-01T09:30:00Z";
+
+/// `action` applied to `state`, done at [`AT`].
 pub fn apply(state: Rc<AppState>, action: Action) -> Rc<AppState> {
-    state.reduce(action)
+    state.reduce(action.at(Some(AT.to_string())))
 }
 
 /// Grid `rhsf-fir` 1.0.0, the one most tests were written for.

@@ -1,4 +1,6 @@
-//! What a user can do ([`Action`]), as the components send it to the reducer.
+//! What a user can do ([`Action`]) and the action as the reducer receives it ([`Stamped`]: with
+//! the time it was done, read from the clock by the component that dispatches it, so that the
+//! reducer itself never reads the clock).
 
 use super::{AppState, Comparison, Profile, View};
 use vigilance_model::answers::QuestionnaireRef;
@@ -82,6 +84,25 @@ pub enum Action {
     MappingLoaded(Result<(), String>),
     /// Replace the whole state (recovery: start again, or keep what could be read).
     Replace(Box<AppState>),
+}
+
+impl Action {
+    /// This action done at `at` (RFC 3339, UTC; `None` when there is no clock to read, as in
+    /// the native tests): what the reducer is sent.
+    pub fn at(self, at: Option<String>) -> Stamped {
+        Stamped { action: self, at }
+    }
+}
+
+/// An action and when it was done: the reducer's input. The time is what the reducer stamps on
+/// the answer sheets the action changes (`updated`); the app's dispatcher reads it from the
+/// clock ([`crate::browser::now_iso`]) as it sends the action.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stamped {
+    /// What the user did.
+    pub action: Action,
+    /// When (RFC 3339, UTC), if known.
+    pub at: Option<String>,
 }
 
 /// The id of the element that holds the first answer choice of `question` for `track`.

@@ -13,8 +13,9 @@
 //!   progress through the grid;
 //! - `comparison.rs`: what an assessment is compared with ([`Comparison`]) and how it is saved;
 //! - `upgrade.rs`: moving an assessment to a later version of its grid ([`UpgradeNote`]);
-//! - `action.rs`: what a user can do ([`Action`]);
-//! - `reducer.rs`: how each action changes the state.
+//! - `action.rs`: what a user can do ([`Action`]), and the action with its time ([`Stamped`]);
+//! - `reducer.rs`: how each action changes the state, a function of the state and the stamped
+//!   action (it never reads the clock).
 
 mod action;
 mod app_state;
@@ -23,7 +24,7 @@ mod comparison;
 mod reducer;
 mod upgrade;
 
-pub use action::{Action, answer_anchor};
+pub use action::{Action, Stamped, answer_anchor};
 pub use app_state::{AppState, FocusRequest, STATE_FORMAT, View};
 pub use assessment::{
     Profile, Progress, SavedAssessment, accepted, first_unanswered, is_accepted, progress,

@@ -1,22 +1,31 @@
 //! The reducer: how each [`Action`] changes the [`AppState`], as in Yew's `function_todomvc`
 //! example.
+//!
+//! `reduce` is a function of the state and the [`Stamped`] action only: it does not read the
+//! clock (the time it stamps on a changed sheet comes with the action) and has no effect outside
+//! the state it returns (saving is the app's effect, after it). It does read the grid registry,
+//! where no action could carry the answer: the grid a new assessment starts on (`Create`), the
+//! grids of an upgrade (`Upgrade`) and the level of a question (`FocusAnswer`). Those lookups are
+//! stable: a built-in grid, once available, stays registered with the same questions (its full
+//! file only adds the regulation mapping), and the app loads a grid before it dispatches an
+//! action on it.
 
 use super::{
-    Action, AppState, Comparison, FocusRequest, SavedAssessment, UpgradeNote, View, answer_anchor,
-    upgrade_target,
+    Action, AppState, Comparison, FocusRequest, SavedAssessment, Stamped, UpgradeNote, View,
+    answer_anchor, upgrade_target,
 };
-use crate::browser;
 use crate::grids;
 use std::rc::Rc;
 use vigilance_model::{Answer, AnswerSheet, AnswerValue, Level, Track};
 use yew::Reducible;
 
 impl AppState {
-    fn add(&mut self, mut sheet: AnswerSheet) {
+    /// Adds `sheet` as a new assessment and opens it; a sheet without `updated` gets `at`.
+    fn add(&mut self, mut sheet: AnswerSheet, at: Option<&str>) {
         let id = self.next_id.max(1);
         self.next_id = id + 1;
         if sheet.updated.is_none() {
-            sheet.updated = browser::now_iso();
+            sheet.updated = at.map(str::to_string);
         }
         self.assessments.push(SavedAssessment {
             id,
@@ -32,12 +41,12 @@ impl AppState {
         self.revision += 1;
     }
 
-    /// Changes the open sheet with `f`, stamping `updated`.
-    fn edit_sheet(&mut self, f: impl FnOnce(&mut AnswerSheet)) {
+    /// Changes the open sheet with `f`, stamping `updated` with `at`.
+    fn edit_sheet(&mut self, at: Option<&str>, f: impl FnOnce(&mut AnswerSheet)) {
         if let Some(a) = self.current_mut() {
             f(&mut a.sheet);
-            if let Some(now) = browser::now_iso() {
-                a.sheet.updated = Some(now);
+            if let Some(at) = at {
+                a.sheet.updated = Some(at.to_string());
             }
             self.revision += 1;
         }
@@ -46,11 +55,12 @@ impl AppState {
     /// Changes the answer to `question` for `track` with `f` (given the current answer).
     fn edit_answer(
         &mut self,
+        at: Option<&str>,
         question: &str,
         track: Track,
         f: impl FnOnce(Option<Answer>) -> Option<Answer>,
     ) {
-        self.edit_sheet(|sheet| {
+        self.edit_sheet(at, |sheet| {
             let current = sheet.answer(question, track).cloned();
             sheet.set_answer(question, track, f(current));
         });
@@ -62,9 +72,11 @@ fn non_blank(text: &str) -> Option<String> {
 }
 
 impl Reducible for AppState {
-    type Action = Action;
+    type Action = Stamped;
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, stamped: Stamped) -> Rc<Self> {
+        let Stamped { action, at } = stamped;
+        let at = at.as_deref();
         let mut s = (*self).clone();
         match action {
             Action::SetLang(lang) => s.lang = lang,
@@ -83,7 +95,7 @@ impl Reducible for AppState {
                     sheet.company.buyer = None;
                     sheet.company.tier = None;
                 }
-                s.add(sheet);
+                s.add(sheet, at);
             }
             Action::Upgrade(id) => {
                 let Some(old) = s.get(id).cloned() else {
@@ -97,7 +109,7 @@ impl Reducible for AppState {
                     let note = UpgradeNote::of(&from.version, &m);
                     let mut sheet = m.sheet;
                     sheet.updated = None;
-                    s.add(sheet);
+                    s.add(sheet, at);
                     if let Some(a) = s.current_mut() {
                         a.upgrade = Some(note);
                         a.comparison = Some(Comparison::Saved { id });
@@ -129,13 +141,13 @@ impl Reducible for AppState {
                 }
                 s.revision += 1;
             }
-            Action::UpdateProfile(profile) => s.edit_sheet(|sheet| profile.apply(sheet)),
-            Action::Import(sheet) => s.add(*sheet),
+            Action::UpdateProfile(profile) => s.edit_sheet(at, |sheet| profile.apply(sheet)),
+            Action::Import(sheet) => s.add(*sheet, at),
             Action::SetValue {
                 question,
                 track,
                 value,
-            } => s.edit_answer(&question, track, |cur| {
+            } => s.edit_answer(at, &question, track, |cur| {
                 let value = value?;
                 let mut a = cur.unwrap_or_else(|| Answer::new(value));
                 a.value = value;
@@ -148,7 +160,7 @@ impl Reducible for AppState {
                 question,
                 track,
                 text,
-            } => s.edit_answer(&question, track, |cur| {
+            } => s.edit_answer(at, &question, track, |cur| {
                 cur.map(|mut a| {
                     a.comment = non_blank(&text);
                     a
@@ -158,7 +170,7 @@ impl Reducible for AppState {
                 question,
                 track,
                 text,
-            } => s.edit_answer(&question, track, |cur| {
+            } => s.edit_answer(at, &question, track, |cur| {
                 cur.map(|mut a| {
                     a.evidence = text
                         .lines()
@@ -173,7 +185,7 @@ impl Reducible for AppState {
                 question,
                 track,
                 text,
-            } => s.edit_answer(&question, track, |cur| {
+            } => s.edit_answer(at, &question, track, |cur| {
                 cur.map(|mut a| {
                     a.justification = non_blank(&text);
                     a
@@ -236,8 +248,37 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixtures::{answer, apply, exemple_sa, grid_1_0};
+    use crate::fixtures::{AT, answer, apply, exemple_sa, grid_1_0};
     use crate::state::Profile;
+
+    #[test]
+    fn the_reducer_is_pure_and_stamps_the_time_the_action_carries() {
+        let s = exemple_sa(grid_1_0());
+        let updated = |s: &AppState| s.current().and_then(|a| a.sheet.updated.clone());
+        assert_eq!(updated(&s).as_deref(), Some(AT));
+        let later = "2025-06-02T08:00:00Z";
+        let action = Action::SetValue {
+            question: "Q01".into(),
+            track: Track::CL,
+            value: Some(AnswerValue::Yes),
+        }
+        .at(Some(later.into()));
+        // The same state and the same action give the same state, every time.
+        let once = s.clone().reduce(action.clone());
+        let twice = s.clone().reduce(action);
+        assert_eq!(once, twice);
+        assert_eq!(updated(&once).as_deref(), Some(later));
+        // Without a time, the sheet keeps the one it had.
+        let untimed = s.reduce(
+            Action::SetComment {
+                question: "Q01".into(),
+                track: Track::CL,
+                text: "x".into(),
+            }
+            .at(None),
+        );
+        assert_eq!(updated(&untimed).as_deref(), Some(AT));
+    }
 
     #[test]
     fn na_counts_only_once_justified() {
