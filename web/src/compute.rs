@@ -7,11 +7,10 @@
 //! module writes with the very code the CLI uses (`vigilance_report::workbook`).
 
 use crate::browser;
-use crate::components::results::Compared;
 use crate::state::{AppState, accepted};
 use std::rc::Rc;
 use vigilance_model::{
-    AnswerSheet, Assessment, EvidenceMode, Lang, Level, Ratio, ScoringOptions, score,
+    AnswerSheet, Assessment, EvidenceMode, Lang, Level, Ratio, ScoringOptions, Track, score,
 };
 use vigilance_results::json::ResultEntry;
 pub use vigilance_web_module::{SOURCE, WorkbookRequest};
@@ -29,6 +28,21 @@ pub struct Computed {
     pub compared: Option<(String, AnswerSheet, Assessment)>,
     /// The assessment compared with, as the results screen shows it.
     pub compared_view: Option<Rc<Compared>>,
+}
+
+/// The result compared with, and its name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compared {
+    /// The earlier assessment's name (company and period, or file name).
+    pub name: String,
+    /// Its result.
+    pub entry: ResultEntry,
+    /// Change of each level score (now − earlier), in percentage points, computed from the exact
+    /// scores (not from the rounded ones); `None` when either has no applicable question.
+    pub deltas: Vec<(Track, Level, Option<f64>)>,
+    /// The questions both assessments' grids share (how many), and those of them whose answer
+    /// changed (`Q12 (CL)`), when the grids differ.
+    pub shared_changes: (usize, Vec<String>),
 }
 
 /// Scores the open assessment of `state` (`None` when none is open).
