@@ -295,6 +295,8 @@ mod tests {
         }
     }
 
+    // Natively only: in the browser the reader is the on-demand module, not linked in.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn another_questionnaire_version_salvages_the_sheets() {
         let q = crate::grids::default_choice();
