@@ -450,6 +450,37 @@ test('a filled Excel answer template imports as one assessment, read in the brow
   });
 });
 
+test('a filled light-grid Excel answer template imports on the light grid, with the full grid selected', async () => {
+  await withApp({}, async (page) => {
+    // A supplier's filled template (`vigilance template --questionnaire rhsf-fir-sme`), imported
+    // on the start page while the full grid is the one selected for new assessments: the file
+    // is read on the grid it names, as the CLI reads it.
+    assert.ok(await page.isChecked('#grid-rhsf-fir'));
+    await page.setInputFiles('#import-file', path.join(FIXTURES, 'template-filled-sme-en.xlsx'));
+    await page.waitForSelector('.question, #import-file ~ .error, .card .error');
+    assert.equal(await page.locator('.error').count(), 0,
+      `no refusal: ${await page.locator('.error').allInnerTexts()}`);
+    assert.match(await page.innerText('.view-title'), /Light Template Supplier Ltd — 2025/);
+    assert.match(await page.innerText('#grid-line'), /rhsf-fir-sme 1\.0\.0/);
+    assert.ok(await page.isVisible('#q-S01'));
+    const sheet = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).assessments[0].sheet, STORAGE_KEY);
+    assert.deepEqual(sheet.questionnaire, { id: 'rhsf-fir-sme', version: '1.0.0' });
+    assert.deepEqual([sheet.company.buyer, sheet.company.tier], ['Buyer Example SA', '1']);
+    // Every answer of both tracks: 16 questions each.
+    assert.equal(Object.values(sheet.answers).flatMap((t) => Object.keys(t)).length, 32);
+    // A bare answer is saved as its value alone.
+    assert.deepEqual([sheet.answers.S01.CL, sheet.answers.S10.FL, sheet.answers.S16.CL], ['yes', 'partial', 'no']);
+    await showResults(page);
+    const s = await resultsSummary(page);
+    // What `vigilance score` gives for the same file: N1 and N2 "Yes", N3 "Partially", N4 "No"
+    // is N2 in both tracks, complete (not provisional).
+    assert.deepEqual(s.tracks, [['CL', '2'], ['FL', '2']]);
+    assert.equal(s.headline, '2');
+    assert.equal(await page.locator('.provisional').count(), 0);
+    assert.match(await page.innerText('.report-head'), /rhsf-fir-sme 1\.0\.0/);
+  });
+});
+
 test('an Excel matrix of two companies imports as two assessments', async () => {
   await withApp({}, async (page) => {
     await page.setInputFiles('#import-file', path.join(FIXTURES, 'matrix-filled-en.xlsx'));
