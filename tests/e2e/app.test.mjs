@@ -426,11 +426,11 @@ test('after load, the only requests are GETs of the app\'s own static files, and
       }
     }
     // After load: the on-demand module (its two scripts, once each), the default grid's full
-    // file (embedded without its regulation mapping, loaded with the results) and the light
-    // grid's file, nothing else.
+    // file (embedded without its regulation mapping, loaded with the results), the file of grid
+    // 1.0.0 (the grid the imported matrix names) and the light grid's file, nothing else.
     const after = requests.filter((r) => r.after && !/^(blob|data):/.test(r.url))
       .map((r) => new URL(r.url).pathname.slice(prefix.length)).sort();
-    assert.deepEqual(after, ['grid-rhsf-fir-1.1.0.js', 'grid-rhsf-fir-sme-1.0.0.js', 'vigilance_web_module.js', 'vigilance_web_module_wasm.js']);
+    assert.deepEqual(after, ['grid-rhsf-fir-1.0.0.js', 'grid-rhsf-fir-1.1.0.js', 'grid-rhsf-fir-sme-1.0.0.js', 'vigilance_web_module.js', 'vigilance_web_module_wasm.js']);
 
   } finally {
     await profile.close();
@@ -442,6 +442,8 @@ test('a filled Excel answer template imports as one assessment, read in the brow
     await page.setInputFiles('#import-file', path.join(FIXTURES, 'template-filled-fr.xlsx'));
     await page.waitForSelector('.question');
     assert.match(await page.innerText('.view-title'), /Modèle Rempli SA — 2025/);
+    // On the grid the template was written for (1.0.0), not the default one.
+    assert.match(await page.innerText('#grid-line'), /rhsf-fir 1\.0\.0/);
     await showResults(page);
     const s = await resultsSummary(page);
     // N1 and N2 "Oui", N3 "Partiellement", N4 "Non": N2 in both tracks.
