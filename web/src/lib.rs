@@ -19,6 +19,8 @@
 pub mod browser;
 pub mod components;
 pub mod compute;
+#[cfg(test)]
+mod fixtures;
 pub mod grids;
 pub mod i18n;
 pub mod ondemand;
