@@ -875,6 +875,68 @@ catalogue! {
     NoPeriodGiven => "période non indiquée", "no period given";
     /// The message of the tier drop-down's error.
     TplChooseTier => "Choisissez 1 (fournisseur direct), 2 (fournisseur d'un fournisseur direct) ou 3+ (au-delà).", "Choose 1 (direct supplier), 2 (a direct supplier's supplier) or 3+ (further up the chain).";
+
+    // ----- The evidence dossier, vigilance.dossier/1 (issue 20) -----
+    /// VG-D01
+    DossierNotDossier => "cette archive zip n'est pas un dossier Vigilance : {file} manque", "this zip archive is not a Vigilance dossier: {file} is missing";
+    /// VG-D02
+    DossierUnreadable => "le dossier ne peut pas être lu comme archive zip ({detail}) : il est peut-être tronqué ou abîmé", "the dossier cannot be read as a zip archive ({detail}): it may be truncated or damaged";
+    /// VG-D03
+    DossierHashMismatch => "le fichier {file} ne correspond pas à son empreinte SHA-256 dans le manifeste : il a été modifié après la création du dossier", "the file {file} does not match its SHA-256 in the manifest: it was changed after the dossier was made";
+    /// VG-D04
+    DossierMissingFile => "le manifeste cite {file}, que le dossier ne contient pas", "the manifest lists {file}, which the dossier does not hold";
+    /// VG-D05
+    DossierExtraFile => "le dossier contient {file}, que le manifeste ne cite pas", "the dossier holds {file}, which the manifest does not list";
+    /// VG-D06
+    DossierUnsafePath => "le nom d'entrée {file} pourrait écrire hors du dossier de destination (../, chemin absolu ou lecteur)", "the entry name {file} could write outside the target folder (../, an absolute path or a drive)";
+    /// VG-D07
+    DossierDuplicateEntry => "l'entrée {file} figure deux fois dans l'archive, ou sous deux noms qui ne diffèrent que par la casse", "the entry {file} appears twice in the archive, or under two names that differ only in case";
+    /// VG-D08
+    DossierTooLarge => "le dossier décompressé est trop volumineux (au moins {found} octets ; la limite est de {limit} octets)", "the decompressed dossier is too large (at least {found} bytes; the limit is {limit} bytes)";
+    /// VG-D09
+    DossierRatio => "l'entrée {file} est compressée {ratio} fois, au-delà de la limite de {limit} fois : une bombe zip ?", "the entry {file} is compressed {ratio} times, over the limit of {limit} times: a zip bomb?";
+    /// VG-D10
+    DossierManifestInvalid => "{file} n'est pas valide : {detail}", "{file} is not valid: {detail}";
+    /// VG-D11
+    DossierEntryTooLarge => "l'entrée {file} est trop volumineuse ({found} octets ; la limite est de {limit} octets)", "the entry {file} is too large ({found} bytes; the limit is {limit} bytes)";
+    /// VG-D12
+    DossierNameNotUtf8 => "le nom d'entrée {file} n'est pas en UTF-8", "the entry name {file} is not UTF-8";
+    /// VG-D13
+    DossierEncrypted => "l'entrée {file} est chiffrée : un dossier n'a pas de mot de passe", "the entry {file} is encrypted: a dossier has no password";
+    /// VG-D14
+    DossierManifestMismatch => "le manifeste et answers.json ne concordent pas : {detail}", "the manifest and answers.json disagree: {detail}";
+    /// VG-D15
+    DossierTooManyEntries => "le dossier contient trop d'entrées ({found} ; la limite est de {limit})", "the dossier holds too many entries ({found}; the limit is {limit})";
+    /// VG-D16
+    DossierFingerprintMismatch => "l'empreinte du dossier est {found}, pas {expected} : ce n'est pas le dossier dont l'empreinte a été transmise", "the dossier's fingerprint is {found}, not {expected}: this is not the dossier whose fingerprint was sent";
+    /// VG-D17
+    DossierNesting => "{file} est imbriqué trop profondément (plus de {limit} niveaux)", "{file} is nested too deeply (more than {limit} levels)";
+    /// The help of every refusal of a dossier.
+    DossierRefusedHelp => "le dossier est refusé en entier : rien n'en est lu ; demandez-en une nouvelle copie à l'entreprise (`vigilance dossier verify` la vérifie)", "the dossier is refused as a whole: nothing in it is read; ask the company for a new copy (`vigilance dossier verify` checks it)";
+    /// `dossier verify`: one dossier verified.
+    CliDossierVerified => "{dossier} : vérifié, {files} fichier(s), empreinte {fingerprint}", "{dossier}: verified, {files} file(s), fingerprint {fingerprint}";
+    /// `dossier verify`: one dossier refused.
+    CliDossierRefused => "{dossier} : refusé", "{dossier}: refused";
+    /// `dossier verify`: the summary.
+    CliDossierVerifySummary => "Dossiers vérifiés : {ok} ; refusés : {failed}.", "Dossiers verified: {ok}; refused: {failed}.";
+    /// `dossier pack`: done.
+    CliDossierPacked => "dossier écrit dans {path} : {files} fichier(s), empreinte {fingerprint} (transmettez-la à part, par exemple dans le corps du courriel)", "dossier written to {path}: {files} file(s), fingerprint {fingerprint} (send it separately, for example in the e-mail body)";
+    /// `dossier extract`: done.
+    CliDossierExtracted => "{files} fichier(s) extrait(s) dans {dir} (answers.json, manifest.json, files/)", "{files} file(s) extracted into {dir} (answers.json, manifest.json, files/)";
+    /// `dossier pack`: the sheet holds no single company.
+    CliDossierOneSheet => "{sheet} doit contenir exactement une fiche de réponses valide pour faire un dossier", "{sheet} must hold exactly one valid answer sheet to make a dossier";
+    /// `dossier pack --map`: a line of the map that cannot be used.
+    CliDossierMapLine => "{map}, ligne {line} : {detail}", "{map}, line {line}: {detail}";
+    /// `dossier pack --map`: a file of the map not given on the command line.
+    CliDossierMapUnknownFile => "le fichier « {file} » n'est pas parmi les fichiers donnés", "the file \"{file}\" is not among the files given";
+    /// `dossier pack --map`: a date that is not YYYY-MM-DD.
+    CliDossierMapBadDate => "« {found} » n'est pas une date AAAA-MM-JJ", "\"{found}\" is not a YYYY-MM-DD date";
+    /// `dossier pack --map`: an answer reference that is not `Q01:CL`.
+    CliDossierMapBadAnswer => "« {found} » n'est pas une réponse de la forme Q01:CL", "\"{found}\" is not an answer of the form Q01:CL";
+    /// `dossier pack`: a file cannot be read.
+    CliDossierFileUnreadable => "{file} ne peut pas être lu : {detail}", "{file} cannot be read: {detail}";
+    /// `dossier pack`/`extract`: the output cannot be written.
+    CliDossierWriteFailed => "{path} ne peut pas être écrit : {detail}", "{path} cannot be written: {detail}";
 }
 
 #[cfg(test)]

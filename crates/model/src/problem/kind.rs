@@ -3,7 +3,7 @@
 //!
 //! Codes never change meaning and are never reused: a new kind takes the next free number of
 //! its family. `F` is for files and JSON, `A` for answer sheets, `Q` for questionnaires, `S`
-//! for spreadsheets (xlsx and CSV). docs/formats.md lists them all; a test checks the list.
+//! for spreadsheets (xlsx and CSV), `D` for evidence dossiers. docs/formats.md lists them all; a test checks the list.
 
 use crate::codes::{AnswerValue, Level, Track};
 use crate::files::FileKind;
@@ -518,6 +518,110 @@ pub enum ProblemKind {
         /// The field separator found (`;`, `,` or tab).
         delimiter: char,
     },
+    /// Evidence dossier (`vigilance.dossier/1`): a required entry is missing, so the zip is
+    /// not a dossier.
+    DossierNotDossier {
+        /// The entry missing (`manifest.json`, `answers.json`).
+        file: String,
+    },
+    /// Evidence dossier: the archive cannot be read (truncated, damaged, unsupported).
+    DossierUnreadable {
+        /// The zip reader's description, in English.
+        detail: String,
+    },
+    /// Evidence dossier: a file whose SHA-256 is not the manifest's.
+    DossierHashMismatch {
+        /// The entry.
+        file: String,
+    },
+    /// Evidence dossier: a file the manifest lists but the archive does not hold.
+    DossierMissingFile {
+        /// The entry.
+        file: String,
+    },
+    /// Evidence dossier: an entry the manifest does not list.
+    DossierExtraFile {
+        /// The entry.
+        file: String,
+    },
+    /// Evidence dossier: an entry name that could escape the target folder.
+    DossierUnsafePath {
+        /// The entry name as written.
+        file: String,
+    },
+    /// Evidence dossier: an entry twice, or two names that differ only in case.
+    DossierDuplicateEntry {
+        /// The entry.
+        file: String,
+    },
+    /// Evidence dossier: more decompressed bytes than the limit.
+    DossierTooLarge {
+        /// At least this many bytes.
+        found: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// Evidence dossier: an entry compressed more than the limit (a zip bomb).
+    DossierRatio {
+        /// The entry.
+        file: String,
+        /// Its ratio, rounded down.
+        ratio: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// Evidence dossier: `manifest.json` (or `answers.json`) that cannot be used.
+    DossierManifestInvalid {
+        /// The entry.
+        file: String,
+        /// What is wrong, in English.
+        detail: String,
+    },
+    /// Evidence dossier: one entry larger than the limit for it.
+    DossierEntryTooLarge {
+        /// The entry.
+        file: String,
+        /// At least this many bytes.
+        found: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// Evidence dossier: an entry name that is not UTF-8.
+    DossierNameNotUtf8 {
+        /// The name, with the bytes that are not UTF-8 replaced.
+        file: String,
+    },
+    /// Evidence dossier: an encrypted entry.
+    DossierEncrypted {
+        /// The entry.
+        file: String,
+    },
+    /// Evidence dossier: the manifest and `answers.json` disagree.
+    DossierManifestMismatch {
+        /// What differs, in English.
+        detail: String,
+    },
+    /// Evidence dossier: more entries than the limit.
+    DossierTooManyEntries {
+        /// How many.
+        found: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// Evidence dossier: the fingerprint is not the one expected.
+    DossierFingerprintMismatch {
+        /// The dossier's fingerprint.
+        found: String,
+        /// The fingerprint given.
+        expected: String,
+    },
+    /// Evidence dossier: a JSON entry nested deeper than the limit.
+    DossierNesting {
+        /// The entry.
+        file: String,
+        /// The limit, in levels.
+        limit: u64,
+    },
 }
 
 impl ProblemKind {
@@ -592,6 +696,23 @@ impl ProblemKind {
             WorkbookMisnamed { .. } => "VG-F22",
             LinkLoop { .. } => "VG-F23",
             CsvWindows1252 { .. } => "VG-S10",
+            DossierNotDossier { .. } => "VG-D01",
+            DossierUnreadable { .. } => "VG-D02",
+            DossierHashMismatch { .. } => "VG-D03",
+            DossierMissingFile { .. } => "VG-D04",
+            DossierExtraFile { .. } => "VG-D05",
+            DossierUnsafePath { .. } => "VG-D06",
+            DossierDuplicateEntry { .. } => "VG-D07",
+            DossierTooLarge { .. } => "VG-D08",
+            DossierRatio { .. } => "VG-D09",
+            DossierManifestInvalid { .. } => "VG-D10",
+            DossierEntryTooLarge { .. } => "VG-D11",
+            DossierNameNotUtf8 { .. } => "VG-D12",
+            DossierEncrypted { .. } => "VG-D13",
+            DossierManifestMismatch { .. } => "VG-D14",
+            DossierTooManyEntries { .. } => "VG-D15",
+            DossierFingerprintMismatch { .. } => "VG-D16",
+            DossierNesting { .. } => "VG-D17",
         }
     }
 }

@@ -152,6 +152,40 @@ impl ProblemKind {
             WorkbookMisnamed { ext: s() },
             LinkLoop { target: s() },
             CsvWindows1252 { delimiter: ';' },
+            DossierNotDossier { file: s() },
+            DossierUnreadable { detail: s() },
+            DossierHashMismatch { file: s() },
+            DossierMissingFile { file: s() },
+            DossierExtraFile { file: s() },
+            DossierUnsafePath { file: s() },
+            DossierDuplicateEntry { file: s() },
+            DossierTooLarge { found: 2, limit: 1 },
+            DossierRatio {
+                file: s(),
+                ratio: 2,
+                limit: 1,
+            },
+            DossierManifestInvalid {
+                file: s(),
+                detail: s(),
+            },
+            DossierEntryTooLarge {
+                file: s(),
+                found: 2,
+                limit: 1,
+            },
+            DossierNameNotUtf8 { file: s() },
+            DossierEncrypted { file: s() },
+            DossierManifestMismatch { detail: s() },
+            DossierTooManyEntries { found: 2, limit: 1 },
+            DossierFingerprintMismatch {
+                found: s(),
+                expected: s(),
+            },
+            DossierNesting {
+                file: s(),
+                limit: 1,
+            },
         ]
     }
 }
@@ -169,7 +203,7 @@ mod tests {
             assert!(codes.insert(code), "{code} used twice");
             let family = code.as_bytes()[3];
             assert!(
-                code.len() == 6 && code.starts_with("VG-") && b"FAQS".contains(&family),
+                code.len() == 6 && code.starts_with("VG-") && b"FAQSD".contains(&family),
                 "{code}"
             );
             for lang in Lang::ALL {

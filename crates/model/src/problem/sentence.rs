@@ -295,6 +295,46 @@ impl ProblemKind {
                 };
                 (Msg::CsvWindows1252, vec![arg("separator", sep.text(lang))])
             }
+            DossierNotDossier { file } => (Msg::DossierNotDossier, vec![arg("file", file)]),
+            DossierUnreadable { detail } => (Msg::DossierUnreadable, vec![arg("detail", detail)]),
+            DossierHashMismatch { file } => (Msg::DossierHashMismatch, vec![arg("file", file)]),
+            DossierMissingFile { file } => (Msg::DossierMissingFile, vec![arg("file", file)]),
+            DossierExtraFile { file } => (Msg::DossierExtraFile, vec![arg("file", file)]),
+            DossierUnsafePath { file } => (Msg::DossierUnsafePath, vec![arg("file", file)]),
+            DossierDuplicateEntry { file } => (Msg::DossierDuplicateEntry, vec![arg("file", file)]),
+            DossierTooLarge { found, limit } => (
+                Msg::DossierTooLarge,
+                vec![arg("found", found), arg("limit", limit)],
+            ),
+            DossierRatio { file, ratio, limit } => (
+                Msg::DossierRatio,
+                vec![arg("file", file), arg("ratio", ratio), arg("limit", limit)],
+            ),
+            DossierManifestInvalid { file, detail } => (
+                Msg::DossierManifestInvalid,
+                vec![arg("file", file), arg("detail", detail)],
+            ),
+            DossierEntryTooLarge { file, found, limit } => (
+                Msg::DossierEntryTooLarge,
+                vec![arg("file", file), arg("found", found), arg("limit", limit)],
+            ),
+            DossierNameNotUtf8 { file } => (Msg::DossierNameNotUtf8, vec![arg("file", file)]),
+            DossierEncrypted { file } => (Msg::DossierEncrypted, vec![arg("file", file)]),
+            DossierManifestMismatch { detail } => {
+                (Msg::DossierManifestMismatch, vec![arg("detail", detail)])
+            }
+            DossierTooManyEntries { found, limit } => (
+                Msg::DossierTooManyEntries,
+                vec![arg("found", found), arg("limit", limit)],
+            ),
+            DossierFingerprintMismatch { found, expected } => (
+                Msg::DossierFingerprintMismatch,
+                vec![arg("found", found), arg("expected", expected)],
+            ),
+            DossierNesting { file, limit } => (
+                Msg::DossierNesting,
+                vec![arg("file", file), arg("limit", limit)],
+            ),
         }
     }
 
@@ -355,6 +395,7 @@ impl ProblemKind {
             InvalidNace { .. } => Msg::InvalidNaceHelp.text(lang).into(),
             InvalidTier { .. } => Msg::InvalidTierHelp.text(lang).into(),
             DuplicateCompany { .. } => Msg::DuplicateCompanyHelp.text(lang).into(),
+            k if k.code().starts_with("VG-D") => Msg::DossierRefusedHelp.text(lang).into(),
             _ => return None,
         })
     }
