@@ -14,6 +14,8 @@ bash scripts/setup.sh
 echo "== grid content check (scripts/check-grid.py)"
 python3 scripts/check-grid.py questionnaires/rhsf-fir-1.1.0.json --base questionnaires/rhsf-fir-1.0.0.json
 python3 scripts/check-grid.py questionnaires/rhsf-fir-1.1.0.json --base questionnaires/rhsf-fir-1.0.0.json --self-test
+python3 scripts/check-grid.py questionnaires/rhsf-fir-1.2.0.json --base questionnaires/rhsf-fir-1.1.0.json
+python3 scripts/check-grid.py questionnaires/rhsf-fir-1.2.0.json --base questionnaires/rhsf-fir-1.1.0.json --self-test
 python3 scripts/check-sme-grid.py
 
 echo "== cargo fmt --check"
