@@ -384,7 +384,8 @@ def coverage(g, tracks):
         total = len(f["requirements"])
         parts = []
         for t in tracks:
-            covered = {m["ref"] for q in qs if t in q["tracks"] for m in q.get("mappings", []) if m["framework"] == f["id"]}
+            covered = {m["ref"] for q in qs if t in q["tracks"] for m in q.get("mappings", [])
+                       if m["framework"] == f["id"] and t in m.get("tracks", q["tracks"])}
             parts.append(f"{t} {len(covered)}/{total}")
         uncovered = [r["ref"] for r in f["requirements"]
                      if not any(m["framework"] == f["id"] and m["ref"] == r["ref"] for q in qs for m in q.get("mappings", []))]

@@ -359,7 +359,7 @@ mod tests {
                 version: "1.0.0".into(),
             },
         ));
-        let text = encode(&s).replace("\"1.1.0\"", "\"1.0.0\"");
+        let text = encode(&s).replace("\"1.2.0\"", "\"1.0.0\"");
         match decode(&text) {
             Loaded::State(back) => {
                 let versions: Vec<String> = back
