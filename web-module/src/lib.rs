@@ -180,7 +180,9 @@ mod tests {
         let unnamed = registry::unnamed_sheet_grid().unwrap();
         assert_eq!(read.sheet.questionnaire.version, unnamed.version);
         assert!(
-            read.warnings.iter().any(|w| w.contains("assumed rhsf-fir 1.0.0")),
+            read.warnings
+                .iter()
+                .any(|w| w.contains("assumed rhsf-fir 1.0.0")),
             "{:?}",
             read.warnings
         );
