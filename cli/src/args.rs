@@ -136,6 +136,87 @@ pub enum Command {
         after_help = "Examples:\n  vigilance migrate questionnaires/examples --to 1.1.0 -o migrated/\n  vigilance migrate acme-2025.json -o migrated/ --lang en\n\nThe original sheets are never modified. A migrated result is provisional until the new questions are answered.\n\n".to_string() + EXIT_STATUS_HELP
     )]
     Migrate(MigrateArgs),
+    /// Make, check and open evidence dossiers: one zip with the answer sheet, the documents
+    /// behind the answers and a manifest, whose fingerprint proves nothing was changed.
+    #[command(after_help = DOSSIER_AFTER_HELP)]
+    Dossier(DossierArgs),
+}
+
+const DOSSIER_AFTER_HELP: &str = "\
+Examples:
+  vigilance dossier pack acme.json plan-2025.pdf audit.pdf -o acme-dossier.zip
+  vigilance dossier pack acme.xlsx *.pdf --map documents.csv -o acme-dossier.zip
+  vigilance dossier verify acme-dossier.zip --fingerprint 3f5a…
+  vigilance dossier extract acme-dossier.zip -o acme/
+
+`score`, `validate`, `report` and `migrate` read dossiers (.zip) as they read sheets. The --map CSV
+has the columns file,title,date,valid_until,answers (dates YYYY-MM-DD, answers as Q01:CL Q05:FL);
+without it, each file supports no answer and is dated by its modification time.";
+
+/// `vigilance dossier`.
+#[derive(Debug, Args)]
+pub struct DossierArgs {
+    /// What to do with dossiers.
+    #[command(subcommand)]
+    pub action: DossierAction,
+}
+
+/// The dossier subcommands.
+#[derive(Debug, Subcommand)]
+pub enum DossierAction {
+    /// Pack an answer sheet and its documents into one dossier file.
+    Pack(PackArgs),
+    /// Verify dossiers and print each one's fingerprint (exit 1 if any is refused).
+    Verify(VerifyArgs),
+    /// Verify a dossier, then write its entries into a directory (and nowhere else).
+    Extract(ExtractArgs),
+}
+
+/// `vigilance dossier pack`.
+#[derive(Debug, Args)]
+pub struct PackArgs {
+    /// The answer sheet (.json, or a filled .xlsx template; one company).
+    #[arg(value_name = "SHEET", value_hint = ValueHint::FilePath)]
+    pub sheet: PathBuf,
+    /// The documents to attach.
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub files: Vec<PathBuf>,
+    /// The dossier to write (.zip).
+    #[arg(short, long, value_name = "DOSSIER.zip", required = true)]
+    pub output: PathBuf,
+    /// CSV describing the documents: file,title,date,valid_until,answers.
+    #[arg(long, value_name = "FILE.csv", value_hint = ValueHint::FilePath)]
+    pub map: Option<PathBuf>,
+    #[command(flatten)]
+    pub grid: GridArgs,
+}
+
+/// `vigilance dossier verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The dossiers to verify.
+    #[arg(value_name = "DOSSIER", required = true, value_hint = ValueHint::FilePath)]
+    pub dossiers: Vec<PathBuf>,
+    /// The fingerprint the company sent (64 hex digits): a dossier with another is refused.
+    #[arg(long, value_name = "HEX")]
+    pub fingerprint: Option<String>,
+    /// Language of messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
+}
+
+/// `vigilance dossier extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The dossier to extract.
+    #[arg(value_name = "DOSSIER", value_hint = ValueHint::FilePath)]
+    pub dossier: PathBuf,
+    /// The directory to write into (created if missing; existing files are not overwritten).
+    #[arg(short, long, value_name = "DIR", required = true, value_hint = ValueHint::DirPath)]
+    pub output: PathBuf,
+    /// Language of messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
 }
 
 const COMPLETIONS_AFTER_HELP: &str = "\
@@ -245,7 +326,8 @@ pub struct GridArgs {
 /// `vigilance score`.
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// Answer sheets: files (.json, .xlsx, .csv), directories, or `-` for standard input.
+    /// Answer sheets: files (.json, .xlsx, .csv, dossiers .zip), directories, or `-` for
+    /// standard input.
     #[arg(value_name = "INPUTS", required = true, value_hint = ValueHint::AnyPath)]
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]

@@ -1,5 +1,6 @@
 //! From the INPUTS given on the command line to the list of answer files to read: files as
-//! given, directories searched recursively for `.json`, `.xlsx` and `.csv` (walkdir: symbolic
+//! given, directories searched recursively for `.json`, `.xlsx`, `.csv` and evidence dossiers
+//! (`.zip`) (walkdir: symbolic
 //! links followed, a link back to a directory being walked reported once as a warning and not
 //! followed), and `-` for standard input. Each file is taken once, however many paths reach it
 //! (same device and inode). Inputs that cannot be used (a missing file, a directory without
@@ -47,11 +48,17 @@ impl Input {
     ///
     /// A file larger than core reads for its kind is refused from its size alone, before it is
     /// read (only its first bytes, when a workbook may hide behind another name).
+    ///
+    /// An evidence dossier (`.zip`) is verified as a whole, in one streaming pass, and its
+    /// bytes are those of its `answers.json`; a dossier that fails gives its `VG-D…` problem.
     pub fn read(&self) -> Result<Vec<u8>, Box<Problem>> {
         let path = match &self.origin {
             Origin::Stdin(b) => return Ok(b.clone()),
             Origin::File(p) => p,
         };
+        if is_dossier_name(&self.source) {
+            return read_dossier(path).map(|v| v.answers_json);
+        }
         let size = std::fs::metadata(path)
             .map_err(|e| Box::new(io_problem(&e)))?
             .len();
@@ -63,6 +70,18 @@ impl Input {
         }
         std::fs::read(path).map_err(|e| Box::new(io_problem(&e)))
     }
+}
+
+/// Whether a file's name says it is an evidence dossier (`.zip`, any case).
+pub fn is_dossier_name(name: &str) -> bool {
+    name.rsplit_once('.')
+        .is_some_and(|(stem, ext)| !stem.is_empty() && ext.eq_ignore_ascii_case("zip"))
+}
+
+/// Verifies the dossier at `path` (`vigilance.dossier/1`), reading it as it streams.
+pub fn read_dossier(path: &Path) -> Result<vigilance_dossier::Verified, Box<Problem>> {
+    let file = std::fs::File::open(path).map_err(|e| Box::new(io_problem(&e)))?;
+    vigilance_dossier::verify(file, &vigilance_dossier::Limits::default()).map_err(Box::new)
 }
 
 /// Whether the file at `path` starts with a zip archive's signature.
@@ -220,7 +239,8 @@ impl Gatherer {
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
-        if ext.is_empty() || FileKind::from_name(&display(path)).is_some() {
+        let name = display(path);
+        if ext.is_empty() || FileKind::from_name(&name).is_some() || is_dossier_name(&name) {
             self.take(path, meta);
         } else {
             self.fail(display(path), wrong_type(&ext));
@@ -241,7 +261,8 @@ impl Gatherer {
             match entry {
                 Ok(e) if e.file_type().is_dir() => {}
                 Ok(e) => {
-                    if FileKind::from_name(&display(e.path())).is_none() {
+                    let name = display(e.path());
+                    if FileKind::from_name(&name).is_none() && !is_dossier_name(&name) {
                         continue;
                     }
                     found += 1;

@@ -3,13 +3,14 @@
 //! and show the grid.
 //!
 //! Each subcommand lives in its own module (`score`, `validate`, `template`, `questionnaire`,
-//! `review` for `vigilance report`, `migrate`, `manual` for the completion scripts and the manual
+//! `review` for `vigilance report`, `migrate`, `dossier`, `manual` for the completion scripts and the manual
 //! page);
 //! `args` holds the clap definitions and help texts, `inputs` turns command-line inputs into
 //! files to read, `sheets` reads them with the core readers, `output` writes files atomically.
 //! Exit statuses: 0 success, 1 some inputs could not be scored or are invalid, 2 usage error.
 
 mod args;
+mod dossier;
 mod fatal;
 mod grid;
 mod inputs;
@@ -40,6 +41,7 @@ fn main() -> ExitCode {
         args::Command::Completions(a) => manual::completions(a),
         args::Command::Manpage(a) => manual::manpage(a),
         args::Command::Migrate(a) => migrate::run(a),
+        args::Command::Dossier(a) => dossier::run(a),
     };
     match result {
         Ok(code) => code,

@@ -101,9 +101,13 @@ fn migrate_one(
             .join("; ")
     })?;
     let m = migrate(&sheet.value, from, to).map_err(|e| e.message(lang))?;
-    let name = Path::new(&input.source)
+    let mut name = Path::new(&input.source)
         .file_name()
         .map_or_else(|| "sheet.json".into(), |n| n.to_string_lossy().into_owned());
+    // A dossier's answers are written as the JSON sheet they are.
+    if inputs::is_dossier_name(&name) {
+        name = format!("{}.json", &name[..name.len() - 4]);
+    }
     let path = args.output.join(&name);
     let mut json = serde_json::to_string_pretty(&m.sheet).map_err(|e| e.to_string())?;
     json.push('\n');

@@ -51,7 +51,7 @@ pub fn generated_at() -> String {
 
 /// Year, month, day of a count of days since 1970-01-01 (proleptic Gregorian calendar; Howard
 /// Hinnant's `civil_from_days`).
-fn civil_from_days(days: u64) -> (u64, u64, u64) {
+pub fn civil_from_days(days: u64) -> (u64, u64, u64) {
     let z = days + 719_468;
     let era = z / 146_097;
     let doe = z - era * 146_097;
