@@ -335,6 +335,10 @@ pub struct ScoreArgs {
     /// How answers without evidence count.
     #[arg(long, value_enum, default_value_t = EvidenceModeArg::Declarative)]
     pub evidence_mode: EvidenceModeArg,
+    /// Substantiated mode: an attached document dated more than this many months before the
+    /// period's end (or past its valid-until date) counts as no evidence.
+    #[arg(long, value_name = "MONTHS", default_value_t = 24)]
+    pub evidence_max_age: u32,
     /// Level threshold in percent (0 to 100, up to three decimals); default: the questionnaire's (70).
     #[arg(long, value_name = "PERCENT", value_parser = parse_threshold)]
     pub threshold: Option<Percent>,
@@ -379,6 +383,10 @@ pub struct ReportArgs {
     /// How answers without evidence count.
     #[arg(long, value_enum, default_value_t = EvidenceModeArg::Declarative)]
     pub evidence_mode: EvidenceModeArg,
+    /// Substantiated mode: an attached document dated more than this many months before the
+    /// period's end (or past its valid-until date) counts as no evidence.
+    #[arg(long, value_name = "MONTHS", default_value_t = 24)]
+    pub evidence_max_age: u32,
     /// Level threshold in percent; default: the questionnaire's (70).
     #[arg(long, value_name = "PERCENT", value_parser = parse_threshold)]
     pub threshold: Option<Percent>,

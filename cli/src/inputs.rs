@@ -52,12 +52,19 @@ impl Input {
     /// An evidence dossier (`.zip`) is verified as a whole, in one streaming pass, and its
     /// bytes are those of its `answers.json`; a dossier that fails gives its `VG-D…` problem.
     pub fn read(&self) -> Result<Vec<u8>, Box<Problem>> {
+        self.read_full().map(|(bytes, _)| bytes)
+    }
+
+    /// The input's bytes as [`Self::read`] gives them, with the manifest of a verified dossier.
+    pub fn read_full(
+        &self,
+    ) -> Result<(Vec<u8>, Option<vigilance_dossier::Manifest>), Box<Problem>> {
         let path = match &self.origin {
-            Origin::Stdin(b) => return Ok(b.clone()),
+            Origin::Stdin(b) => return Ok((b.clone(), None)),
             Origin::File(p) => p,
         };
         if is_dossier_name(&self.source) {
-            return read_dossier(path).map(|v| v.answers_json);
+            return read_dossier(path).map(|v| (v.answers_json, Some(v.manifest)));
         }
         let size = std::fs::metadata(path)
             .map_err(|e| Box::new(io_problem(&e)))?
@@ -68,7 +75,9 @@ impl Input {
         if size > limit as u64 && !(size <= MAX_SPREADSHEET_BYTES as u64 && starts_as_zip(path)) {
             return Err(Box::new(too_large(&self.source, size, limit, named)));
         }
-        std::fs::read(path).map_err(|e| Box::new(io_problem(&e)))
+        std::fs::read(path)
+            .map(|b| (b, None))
+            .map_err(|e| Box::new(io_problem(&e)))
     }
 }
 

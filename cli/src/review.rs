@@ -39,7 +39,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     };
     let target = Target::from_arg(Some(&args.output));
 
-    let (scored, errors) = score_inputs(&args.inputs, grids, &opts, lang);
+    let (scored, errors) = score_inputs(&args.inputs, grids, &opts, lang, args.evidence_max_age);
     let mut err = io::stderr().lock();
     if !args.quiet {
         print_sheet_warnings(&mut err, &scored, lang, "");
@@ -50,7 +50,13 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     }
 
     let previous = args.previous.as_ref().map(|p| {
-        let (scored, errors) = score_inputs(std::slice::from_ref(p), grids, &opts, lang);
+        let (scored, errors) = score_inputs(
+            std::slice::from_ref(p),
+            grids,
+            &opts,
+            lang,
+            args.evidence_max_age,
+        );
         print_previous_failures(&mut err, &errors, lang);
         if !args.quiet {
             print_sheet_warnings(&mut err, &scored, lang, "--previous ");
@@ -125,12 +131,14 @@ fn score_inputs(
     grids: GridChoice<'static>,
     opts: &ScoringOptions,
     lang: Lang,
+    evidence_max_age: u32,
 ) -> (Vec<ScoredSheet>, Vec<ErrorEntry>) {
     let run = ScoreRun {
         grids,
         options: *opts,
         lang,
         progress: ProgressBar::hidden(),
+        evidence_max_age,
     };
     let (scored, mut errors) = run.score_paths(paths);
     errors.sort_by(|a, b| a.source.cmp(&b.source));

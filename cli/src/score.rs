@@ -27,6 +27,7 @@ use vigilance_core::report::workbook::{ResultsWorkbook, ScoredSheet, WorkbookErr
 use vigilance_core::{
     Company, Lang, Msg, Place, Problem, Questionnaire, ScoringOptions, Text, score,
 };
+use vigilance_dossier::evidence::effective_evidence;
 
 /// Inputs handled per batch when streaming: enough to keep every core busy, few enough to keep
 /// memory flat.
@@ -126,6 +127,8 @@ pub struct ScoreRun {
     pub lang: Lang,
     /// Advanced by one for each input read (hidden when not shown).
     pub progress: ProgressBar,
+    /// The age, in months before the period's end, beyond which an attached document is stale.
+    pub evidence_max_age: u32,
 }
 
 impl ScoreRun {
@@ -135,8 +138,16 @@ impl ScoreRun {
         let outcomes = read_sheets(input, self.grids, self.lang)
             .into_iter()
             .map(|read| match read.result {
-                Ok(parsed) => {
-                    let assessment = score(read.grid, &parsed.value, &self.options);
+                Ok(mut parsed) => {
+                    // Which evidence counts is decided here, as data: the sheet scored has the
+                    // evidence that does not count removed; the sheet kept shows it all.
+                    let evidence = effective_evidence(
+                        &parsed.value,
+                        read.dossier.as_deref(),
+                        self.evidence_max_age,
+                    );
+                    parsed.warnings.extend(evidence.warnings);
+                    let assessment = score(read.grid, &evidence.sheet, &self.options);
                     Outcome::Done(make(ScoredSheet {
                         source: read.source,
                         sheet: parsed.value,
@@ -273,6 +284,7 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
         options,
         lang,
         progress: ProgressBar::hidden(),
+        evidence_max_age: args.evidence_max_age,
     };
     let previous = args
         .previous

@@ -6,9 +6,11 @@
 //! grid the sheet names ([`GridChoice`]).
 
 use crate::inputs::Input;
+use std::sync::Arc;
 use vigilance_core::import::{FileKind, read_as};
 use vigilance_core::registry::GridChoice;
 use vigilance_core::{AnswerSheet, Lang, Parsed, Place, Problem, Problems, Questionnaire};
+use vigilance_dossier::Manifest;
 
 /// One answer sheet read from an input, or every problem that prevents using it.
 #[derive(Debug)]
@@ -19,20 +21,28 @@ pub struct SheetRead<'q> {
     pub result: Result<Parsed<AnswerSheet>, Problems>,
     /// The grid it was read with, and is to be scored on.
     pub grid: &'q Questionnaire,
+    /// The manifest of the evidence dossier it came from, verified.
+    pub dossier: Option<Arc<Manifest>>,
 }
 
 /// Reads every sheet of `input`, each on the grid `grids` gives it; the part of a file that
 /// holds several companies is named in `lang`.
 pub fn read_sheets<'q>(input: &Input, grids: GridChoice<'q>, lang: Lang) -> Vec<SheetRead<'q>> {
-    match input.read() {
-        Ok(bytes) => {
+    match input.read_full() {
+        Ok((bytes, manifest)) => {
             let kind = recognise(input, &bytes);
-            parse_sheets(input, kind, &bytes, grids, lang)
+            let mut sheets = parse_sheets(input, kind, &bytes, grids, lang);
+            let manifest = manifest.map(Arc::new);
+            for s in &mut sheets {
+                s.dossier.clone_from(&manifest);
+            }
+            sheets
         }
         Err(p) => vec![SheetRead {
             source: input.source.clone(),
             result: Err(Problems(vec![*p])),
             grid: grids.grid_for(None),
+            dossier: None,
         }],
     }
 }
@@ -58,6 +68,7 @@ pub fn parse_sheets<'q>(
             source: labelled_source(&input.source, s.label.as_ref(), lang),
             result: s.result,
             grid: file.grid,
+            dossier: None,
         })
         .collect()
 }

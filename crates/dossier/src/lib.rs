@@ -12,6 +12,7 @@
 //! docs/formats.md describes the format; `questionnaires/schema/dossier-manifest.schema.json`
 //! is the manifest's JSON Schema ([`manifest_schema`]).
 
+pub mod evidence;
 mod manifest;
 mod verify;
 mod write;

@@ -318,3 +318,42 @@ fn the_committed_manifest_schema_matches_the_types() {
         path.display()
     );
 }
+
+#[test]
+fn an_answer_backed_only_by_a_2019_document_has_no_evidence_for_period_2025() {
+    use vigilance_dossier::evidence::{Staleness, effective_evidence};
+    use vigilance_model::{AnswerSheet, Track};
+    let dir = tempfile::tempdir().unwrap();
+    let audit = dir.path().join("audit-2019.pdf");
+    std::fs::write(&audit, b"audit 2019").unwrap();
+    let attachments = vec![Attachment {
+        path: audit,
+        name: "audit-2019.pdf".into(),
+        title: None,
+        date: Some("2019-05-01".into()),
+        valid_until: None,
+        answers: vec![answer("Q01", "CL")],
+    }];
+    let mut out = Cursor::new(Vec::new());
+    pack(&mut out, &sheet(), &attachments, "2026-12-06T19:00:00Z").unwrap();
+    let v = check_bytes(out.get_ref()).unwrap();
+    let q = vigilance_model::Questionnaire::parse(include_str!(
+        "../../../questionnaires/rhsf-fir-1.2.0.json"
+    ))
+    .unwrap();
+    let sheet = AnswerSheet::parse(std::str::from_utf8(&v.answers_json).unwrap(), &q)
+        .unwrap()
+        .value;
+    assert!(sheet.answer("Q01", Track::CL).unwrap().has_evidence());
+    let e = effective_evidence(&sheet, Some(&v.manifest), 24);
+    assert!(!e.sheet.answer("Q01", Track::CL).unwrap().has_evidence());
+    assert_eq!(e.uses[0].stale, Some(Staleness::TooOld));
+    assert_eq!(e.warnings[0].code(), "VG-D18");
+    // Text evidence still counts; within 120 months the document counts too.
+    assert!(e.sheet.answer("Q01", Track::FL).unwrap().has_evidence());
+    let e = effective_evidence(&sheet, Some(&v.manifest), 120);
+    assert!(e.sheet.answer("Q01", Track::CL).unwrap().has_evidence());
+    // Outside a dossier, a `file:` reference names no verified file.
+    let e = effective_evidence(&sheet, None, 120);
+    assert!(!e.sheet.answer("Q01", Track::CL).unwrap().has_evidence());
+}

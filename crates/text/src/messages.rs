@@ -937,6 +937,12 @@ catalogue! {
     CliDossierFileUnreadable => "{file} ne peut pas être lu : {detail}", "{file} cannot be read: {detail}";
     /// `dossier pack`/`extract`: the output cannot be written.
     CliDossierWriteFailed => "{path} ne peut pas être écrit : {detail}", "{path} cannot be written: {detail}";
+    /// VG-D18
+    EvidenceTooOld => "la preuve « {document} » de {question} ({track}) est datée du {date}, plus de {months} mois avant la fin de la période {period} : elle ne compte pas", "the evidence “{document}” of {question} ({track}) is dated {date}, more than {months} months before the end of the period {period}: it does not count";
+    /// VG-D19
+    EvidenceExpired => "la preuve « {document} » de {question} ({track}) n'est plus valable depuis le {valid_until}, avant la fin de la période {period} : elle ne compte pas", "the evidence “{document}” of {question} ({track}) was valid until {valid_until}, before the end of the period {period}: it does not count";
+    /// VG-D18/VG-D19 help
+    EvidenceStaleHelp => "joignez un document plus récent, ou changez l'âge maximal des preuves avec --evidence-max-age MOIS", "attach a more recent document, or change the maximum age of evidence with --evidence-max-age MONTHS";
 }
 
 #[cfg(test)]

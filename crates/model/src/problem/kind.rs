@@ -622,6 +622,34 @@ pub enum ProblemKind {
         /// The limit, in levels.
         limit: u64,
     },
+    /// Evidence: an attached document dated too long before the period's end (warning).
+    EvidenceTooOld {
+        /// The question.
+        question: String,
+        /// The track.
+        track: Track,
+        /// The document's title.
+        document: String,
+        /// Its date.
+        date: String,
+        /// The maximum age, in months.
+        months: u64,
+        /// The period.
+        period: String,
+    },
+    /// Evidence: an attached document past its valid-until date at the period's end (warning).
+    EvidenceExpired {
+        /// The question.
+        question: String,
+        /// The track.
+        track: Track,
+        /// The document's title.
+        document: String,
+        /// Its valid-until date.
+        valid_until: String,
+        /// The period.
+        period: String,
+    },
 }
 
 impl ProblemKind {
@@ -713,6 +741,8 @@ impl ProblemKind {
             DossierTooManyEntries { .. } => "VG-D15",
             DossierFingerprintMismatch { .. } => "VG-D16",
             DossierNesting { .. } => "VG-D17",
+            EvidenceTooOld { .. } => "VG-D18",
+            EvidenceExpired { .. } => "VG-D19",
         }
     }
 }

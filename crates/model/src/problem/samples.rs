@@ -186,6 +186,21 @@ impl ProblemKind {
                 file: s(),
                 limit: 1,
             },
+            EvidenceTooOld {
+                question: s(),
+                track: Track::CL,
+                document: s(),
+                date: s(),
+                months: 24,
+                period: s(),
+            },
+            EvidenceExpired {
+                question: s(),
+                track: Track::FL,
+                document: s(),
+                valid_until: s(),
+                period: s(),
+            },
         ]
     }
 }

@@ -335,6 +335,40 @@ impl ProblemKind {
                 Msg::DossierNesting,
                 vec![arg("file", file), arg("limit", limit)],
             ),
+            EvidenceTooOld {
+                question,
+                track,
+                document,
+                date,
+                months,
+                period,
+            } => (
+                Msg::EvidenceTooOld,
+                vec![
+                    arg("question", question),
+                    arg("track", track.code()),
+                    arg("document", document),
+                    arg("date", date),
+                    arg("months", months),
+                    arg("period", period),
+                ],
+            ),
+            EvidenceExpired {
+                question,
+                track,
+                document,
+                valid_until,
+                period,
+            } => (
+                Msg::EvidenceExpired,
+                vec![
+                    arg("question", question),
+                    arg("track", track.code()),
+                    arg("document", document),
+                    arg("valid_until", valid_until),
+                    arg("period", period),
+                ],
+            ),
         }
     }
 
@@ -395,6 +429,9 @@ impl ProblemKind {
             InvalidNace { .. } => Msg::InvalidNaceHelp.text(lang).into(),
             InvalidTier { .. } => Msg::InvalidTierHelp.text(lang).into(),
             DuplicateCompany { .. } => Msg::DuplicateCompanyHelp.text(lang).into(),
+            EvidenceTooOld { .. } | EvidenceExpired { .. } => {
+                Msg::EvidenceStaleHelp.text(lang).into()
+            }
             k if k.code().starts_with("VG-D") => Msg::DossierRefusedHelp.text(lang).into(),
             _ => return None,
         })
