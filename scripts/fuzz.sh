@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(answers_json questionnaire_json xlsx_read csv_matrix)
+[ ${#targets[@]} -gt 0 ] || targets=(answers_json questionnaire_json xlsx_read csv_matrix dossier_zip)
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   rustup toolchain install nightly --profile minimal

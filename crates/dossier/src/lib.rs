@@ -80,3 +80,25 @@ fn hex(bytes: &[u8]) -> String {
     }
     s
 }
+
+/// The fuzz target's check (`fuzz/fuzz_targets/dossier_zip.rs`): reading any bytes as a dossier
+/// never panics, a refusal carries a `VG-D` code and a sentence in both languages, and a dossier
+/// that passes has a 64-digit fingerprint and answers within the limits.
+pub fn fuzz_check(data: &[u8]) {
+    use vigilance_model::Lang;
+    match check_bytes(data) {
+        Ok(v) => {
+            assert!(is_sha256_hex(&v.fingerprint));
+            assert!(v.answers_json.len() as u64 <= Limits::default().max_answers);
+            for f in &v.manifest.files {
+                assert!(is_sha256_hex(&f.sha256));
+            }
+        }
+        Err(p) => {
+            assert!(p.code().starts_with("VG-D"), "{}", p.code());
+            for lang in [Lang::Fr, Lang::En] {
+                assert!(!p.kind.message(lang).contains('{'));
+            }
+        }
+    }
+}

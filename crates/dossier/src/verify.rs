@@ -153,6 +153,53 @@ fn hash_stream(
     Ok(Ok((hex(&hasher.finalize()), n)))
 }
 
+/// The first name written twice in the central directory of a (non-zip64) archive, read from
+/// its raw records; `None` when there is none or the directory cannot be read this way.
+fn duplicate_name<R: Read + Seek>(r: &mut R) -> Option<String> {
+    use std::io::SeekFrom;
+    let len = r.seek(SeekFrom::End(0)).ok()?;
+    let tail_len = len.min(65_557);
+    r.seek(SeekFrom::Start(len - tail_len)).ok()?;
+    let mut tail = vec![0u8; tail_len as usize];
+    r.read_exact(&mut tail).ok()?;
+    let eocd = tail.windows(4).rposition(|w| w == b"PK\x05\x06")?;
+    let field = |b: &[u8], at: usize, n: usize| -> Option<u64> {
+        let bytes = b.get(at..at + n)?;
+        Some(
+            bytes
+                .iter()
+                .rev()
+                .fold(0u64, |acc, x| (acc << 8) | u64::from(*x)),
+        )
+    };
+    let count = field(&tail, eocd + 10, 2)?;
+    let size = field(&tail, eocd + 12, 4)?;
+    let offset = field(&tail, eocd + 16, 4)?;
+    if size > 64 << 20 || offset.checked_add(size)? > len {
+        return None;
+    }
+    r.seek(SeekFrom::Start(offset)).ok()?;
+    let mut dir = vec![0u8; size as usize];
+    r.read_exact(&mut dir).ok()?;
+    let _ = r.rewind();
+    let mut seen = HashSet::new();
+    let mut at = 0usize;
+    for _ in 0..count {
+        if dir.get(at..at + 4)? != b"PK\x01\x02" {
+            return None;
+        }
+        let name_len = field(&dir, at + 28, 2)? as usize;
+        let extra = field(&dir, at + 30, 2)? as usize;
+        let comment = field(&dir, at + 32, 2)? as usize;
+        let name = dir.get(at + 46..at + 46 + name_len)?;
+        if !seen.insert(name) {
+            return Some(String::from_utf8_lossy(name).into_owned());
+        }
+        at += 46 + name_len + extra + comment;
+    }
+    None
+}
+
 /// Where the entries of an extraction go.
 struct Target<'a> {
     dir: &'a Path,
@@ -174,6 +221,8 @@ fn pass<R: Read + Seek>(
     limits: &Limits,
     mut target: Option<&mut Target<'_>>,
 ) -> Result<Result<Pass, ExtractError>, Problem> {
+    let mut reader = reader;
+    let twice = duplicate_name(&mut reader);
     let mut zip = ZipArchive::new(reader).map_err(unreadable)?;
     let count = zip.len() as u64;
     if count > limits.max_entries {
@@ -183,9 +232,9 @@ fn pass<R: Read + Seek>(
         }));
     }
     if zip.has_duplicate_names() {
-        // The archive keeps one entry per name: the name written twice is not known here.
+        // The archive keeps one entry per name: the name comes from the central directory.
         return Err(refuse(ProblemKind::DossierDuplicateEntry {
-            file: "?".into(),
+            file: twice.unwrap_or_else(|| "?".into()),
         }));
     }
     let mut out = Pass::default();

@@ -357,3 +357,27 @@ fn an_answer_backed_only_by_a_2019_document_has_no_evidence_for_period_2025() {
     let e = effective_evidence(&sheet, None, 120);
     assert!(!e.sheet.answer("Q01", Track::CL).unwrap().has_evidence());
 }
+
+#[test]
+fn the_fuzz_check_holds_on_the_fixtures_and_the_seed_corpus() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut seen = 0;
+    for dir in [
+        "tests/bad-inputs/sheets",
+        "tests/fixtures/dossiers",
+        "fuzz/corpus/dossier_zip",
+    ] {
+        for e in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = e.unwrap().path();
+            if path.extension().is_some_and(|x| x == "zip") {
+                vigilance_dossier::fuzz_check(&std::fs::read(&path).unwrap());
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen >= 15, "{seen}");
+    let (bytes, _) = dossier();
+    for cut in (0..bytes.len()).step_by(97) {
+        vigilance_dossier::fuzz_check(&bytes[..cut]);
+    }
+}
