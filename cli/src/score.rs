@@ -23,7 +23,7 @@ use vigilance_core::messages::{colon, count};
 use vigilance_core::registry::GridChoice;
 use vigilance_core::report::json::{ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry};
 use vigilance_core::report::matching::{self, DuplicateFinder};
-use vigilance_core::report::workbook::{ResultsWorkbook, ScoredSheet, WorkbookError};
+use vigilance_core::report::workbook::{EvidenceRow, ResultsWorkbook, ScoredSheet, WorkbookError};
 use vigilance_core::{
     Company, Lang, Msg, Place, Problem, Questionnaire, ScoringOptions, Text, score,
 };
@@ -147,6 +147,20 @@ impl ScoreRun {
                         self.evidence_max_age,
                     );
                     parsed.warnings.extend(evidence.warnings);
+                    let rows = evidence
+                        .uses
+                        .iter()
+                        .map(|u| EvidenceRow {
+                            question: u.question.clone(),
+                            track: u.track,
+                            title: u.file.title_shown().to_string(),
+                            file_name: u.file.name.clone(),
+                            date: u.file.date.clone(),
+                            valid_until: u.file.valid_until.clone(),
+                            sha256: u.file.sha256.clone(),
+                            stale: u.stale.is_some(),
+                        })
+                        .collect();
                     let assessment = score(read.grid, &evidence.sheet, &self.options);
                     Outcome::Done(make(ScoredSheet {
                         source: read.source,
@@ -154,6 +168,7 @@ impl ScoreRun {
                         assessment,
                         warnings: parsed.warnings,
                         grid: read.grid,
+                        evidence: rows,
                     }))
                 }
                 Err(problems) => Outcome::Failed(error_entry(&read.source, &problems.0, self.lang)),

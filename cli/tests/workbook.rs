@@ -519,3 +519,37 @@ fn a_mixed_batch_gives_per_grid_cohort_blocks_a_suppliers_sheet_and_grid_columns
     assert!(csv.contains(",rhsf-fir-sme@1.0.0,"));
     assert!(csv.contains(",rhsf-fir@1.0.0,"));
 }
+
+#[test]
+fn a_dossier_gives_an_evidence_sheet_in_both_languages_with_stale_documents_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, sheet, stale, fresh) in [
+        ("en", "Evidence", "Yes", "No"),
+        ("fr", "Preuves", "Oui", "Non"),
+    ] {
+        let path = dir.path().join(format!("dossier-{lang}.xlsx"));
+        let out = vigilance()
+            .current_dir(root())
+            .args(["score", "--lang", lang, "-o"])
+            .arg(&path)
+            .arg("tests/fixtures/dossiers/acme-dossier.zip")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut wb = open(&path);
+        let range = wb.worksheet_range(sheet).unwrap();
+        let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(text).collect()).collect();
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(rows[1][0], "Acme Agro SA");
+        let q02 = rows.iter().find(|r| r[1] == "Q02").unwrap();
+        assert_eq!((q02[2].as_str(), q02[5].as_str()), ("FL", "2019-05-01"));
+        assert_eq!(q02[7].len(), 12);
+        assert_eq!(q02[8], stale);
+        let q01 = rows.iter().find(|r| r[1] == "Q01").unwrap();
+        assert_eq!(q01[8], fresh);
+    }
+}

@@ -64,6 +64,7 @@ fn scored(source: &str, json: &str) -> ScoredSheet {
         assessment,
         warnings: parsed.warnings,
         grid: q(),
+        evidence: Vec::new(),
     }
 }
 
@@ -714,6 +715,7 @@ fn workbook_points_come_from_scoring_even_for_na_where_forbidden() {
         assessment,
         warnings: vec![],
         grid: q(),
+        evidence: Vec::new(),
     }];
     let bytes = results_workbook(q(), &scored, &[], &opts(Lang::En)).unwrap();
     let mut wb = open(&bytes);
@@ -772,6 +774,7 @@ fn scored_dir_as(dir: &str, version: Option<&str>) -> Vec<ScoredSheet> {
                 assessment,
                 warnings: parsed.warnings,
                 grid,
+                evidence: Vec::new(),
             }
         })
         .collect()

@@ -58,6 +58,7 @@ fn scored(source: &str, name: &str, sector: &str, shift: usize) -> ScoredSheet {
         assessment,
         warnings: parsed.warnings,
         grid: q(),
+        evidence: Vec::new(),
     }
 }
 

@@ -66,6 +66,7 @@ pub fn build_workbook(req: &WorkbookRequest) -> Result<Vec<u8>, String> {
         sheet: sheet.clone(),
         warnings: Vec::new(),
         grid,
+        evidence: Vec::new(),
     };
     let opts = WorkbookOptions {
         lang: req.lang,

@@ -15,4 +15,4 @@ pub mod scored;
 use vigilance_model::{answers, codes, coverage, problem, questionnaire, scoring};
 use vigilance_text::{messages, text};
 
-pub use scored::ScoredSheet;
+pub use scored::{EvidenceRow, ScoredSheet};

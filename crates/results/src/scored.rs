@@ -1,6 +1,7 @@
 //! One scored answer sheet: what every results writer (JSON, CSV, workbook, review) reports on.
 
 use vigilance_model::answers::AnswerSheet;
+use vigilance_model::codes::Track;
 use vigilance_model::problem::Problem;
 use vigilance_model::questionnaire::Questionnaire;
 use vigilance_model::scoring::Assessment;
@@ -18,6 +19,30 @@ pub struct ScoredSheet {
     pub warnings: Vec<Problem>,
     /// The grid the sheet was read and scored with (each sheet its own in a mixed batch).
     pub grid: &'static Questionnaire,
+    /// The documents attached in its evidence dossier, one per answer they back (empty for a
+    /// sheet read on its own).
+    pub evidence: Vec<EvidenceRow>,
+}
+
+/// One attached document backing one answer: a row of the workbook's Evidence sheet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvidenceRow {
+    /// The question.
+    pub question: String,
+    /// The track.
+    pub track: Track,
+    /// The document's title (its file name when it has none).
+    pub title: String,
+    /// The file's original name.
+    pub file_name: String,
+    /// The document's date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Its valid-until date, `YYYY-MM-DD`.
+    pub valid_until: Option<String>,
+    /// Its SHA-256, 64 hex digits.
+    pub sha256: String,
+    /// Whether it is stale (too old, or past its validity), so counts as no evidence.
+    pub stale: bool,
 }
 
 impl PartialEq for ScoredSheet {
@@ -27,6 +52,7 @@ impl PartialEq for ScoredSheet {
             && self.sheet == other.sheet
             && self.assessment == other.assessment
             && self.warnings == other.warnings
+            && self.evidence == other.evidence
             && (&self.grid.id, &self.grid.version) == (&other.grid.id, &other.grid.version)
     }
 }

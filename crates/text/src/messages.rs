@@ -943,6 +943,20 @@ catalogue! {
     EvidenceExpired => "la preuve « {document} » de {question} ({track}) n'est plus valable depuis le {valid_until}, avant la fin de la période {period} : elle ne compte pas", "the evidence “{document}” of {question} ({track}) was valid until {valid_until}, before the end of the period {period}: it does not count";
     /// VG-D18/VG-D19 help
     EvidenceStaleHelp => "joignez un document plus récent, ou changez l'âge maximal des preuves avec --evidence-max-age MOIS", "attach a more recent document, or change the maximum age of evidence with --evidence-max-age MONTHS";
+    /// The workbook's Evidence sheet.
+    WbSheetEvidence => "Preuves", "Evidence";
+    /// Evidence sheet header.
+    WbEvDocument => "Titre du document", "Document title";
+    /// Evidence sheet header.
+    WbEvFileName => "Nom du fichier", "File name";
+    /// Evidence sheet header.
+    WbEvDate => "Date", "Date";
+    /// Evidence sheet header.
+    WbEvValidUntil => "Valable jusqu'au", "Valid until";
+    /// Evidence sheet header.
+    WbEvSha256 => "SHA-256 (début)", "SHA-256 (prefix)";
+    /// Evidence sheet header: the document counts as no evidence.
+    WbEvStale => "Périmée", "Stale";
 }
 
 #[cfg(test)]

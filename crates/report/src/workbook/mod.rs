@@ -43,6 +43,7 @@ mod answers;
 mod cohort;
 mod coverage;
 mod errors;
+mod evidence;
 mod figures;
 mod grids;
 mod method;
@@ -74,7 +75,7 @@ const LARGE_ANSWER_ROWS: usize = 100_000;
 /// Characters an Excel cell holds.
 pub const EXCEL_MAX_CELL_CHARS: usize = 32_767;
 
-pub use vigilance_results::ScoredSheet;
+pub use vigilance_results::{EvidenceRow, ScoredSheet};
 
 /// How to write the workbook.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -168,7 +169,7 @@ impl SheetNames {
 ///     "questionnaire":{"id":"rhsf-fir","version":"1.0.0"},
 ///     "company":{"name":"Exemple SA"}, "answers":{"Q01":{"CL":"yes"}}}"#, q).unwrap().value;
 /// let assessment = score(q, &sheet, &ScoringOptions::default());
-/// let scored = [ScoredSheet { source: "a.json".into(), sheet, assessment, warnings: vec![], grid: q }];
+/// let scored = [ScoredSheet { source: "a.json".into(), sheet, assessment, warnings: vec![], grid: q, evidence: vec![] }];
 /// let bytes = results_workbook(q, &scored, &[], &WorkbookOptions::default()).unwrap();
 /// assert_eq!(&bytes[..2], b"PK");
 /// ```
@@ -216,7 +217,7 @@ pub fn results_workbook_with_row_limit(
 ///         "company":{{"name":"{name}"}}, "answers":{{"Q01":{{"CL":"yes"}}}}}}"#);
 ///     let sheet = AnswerSheet::parse(&json, q).unwrap().value;
 ///     let assessment = score(q, &sheet, &ScoringOptions::default());
-///     book.push(&ScoredSheet { source: name.into(), sheet, assessment, warnings: vec![], grid: q })
+///     book.push(&ScoredSheet { source: name.into(), sheet, assessment, warnings: vec![], grid: q, evidence: vec![] })
 ///         .unwrap();
 /// }
 /// let bytes = book.finish().unwrap();
@@ -242,6 +243,8 @@ pub struct ResultsWorkbook<'q> {
     /// The evidence modes of the sheets pushed.
     modes: Vec<EvidenceMode>,
     errors: Vec<ErrorEntry>,
+    /// The attached documents of every company (company, row), for the Evidence sheet.
+    evidence: Vec<(String, EvidenceRow)>,
 }
 
 impl<'q> ResultsWorkbook<'q> {
@@ -299,6 +302,7 @@ impl<'q> ResultsWorkbook<'q> {
             threshold: None,
             modes: Vec::new(),
             errors: Vec::new(),
+            evidence: Vec::new(),
         })
     }
 
@@ -321,6 +325,9 @@ impl<'q> ResultsWorkbook<'q> {
         }
         self.companies
             .push(CompanyFigures::new(self.w.tracks(), s, g));
+        let company = &s.sheet.company.name;
+        self.evidence
+            .extend(s.evidence.iter().map(|e| (company.clone(), e.clone())));
         Ok(())
     }
 
@@ -378,6 +385,7 @@ impl<'q> ResultsWorkbook<'q> {
             threshold,
             modes,
             errors,
+            evidence,
             ..
         } = self;
         if companies.len().saturating_mul(w.q.answer_count()) > LARGE_ANSWER_ROWS {
@@ -403,6 +411,9 @@ impl<'q> ResultsWorkbook<'q> {
             .chain(next_steps.close()?)
         {
             wb.push_worksheet(ws);
+        }
+        if !evidence.is_empty() {
+            wb.push_worksheet(w.evidence(&evidence)?);
         }
         if let Some(coverage) = coverage {
             wb.push_worksheet(w.coverage_summary(&grids)?);
