@@ -15,6 +15,7 @@ use vigilance_model::answers::QuestionnaireRef;
 use vigilance_model::{
     Answer, AnswerSheet, AnswerValue, Company, Lang, Level, Questionnaire, Track,
 };
+use vigilance_text::Web;
 use yew::Reducible;
 
 /// The `format` of the state saved in localStorage.
@@ -154,7 +155,7 @@ impl SavedAssessment {
     pub fn title(&self, lang: Lang) -> String {
         let name = self.sheet.company.name.trim();
         let name = if name.is_empty() {
-            lang.pick("Sans nom", "Untitled")
+            Web::Untitled.text(lang)
         } else {
             name
         };

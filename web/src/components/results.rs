@@ -7,8 +7,8 @@
 use crate::browser::{self, Reading};
 use crate::components::chart::{Bar, ProfileChart};
 use crate::components::on_select;
+use crate::format;
 use crate::grids;
-use crate::i18n::{self, K};
 use crate::ondemand::ImportedPart;
 use crate::state::{Action, Comparison};
 use std::rc::Rc;
@@ -17,6 +17,7 @@ use vigilance_model::codes::maturity_code;
 use vigilance_model::scoring::StepReason;
 use vigilance_model::{AnswerSheet, EvidenceMode, Lang, Level, Questionnaire, Track};
 use vigilance_results::json::{ResultEntry, StepEntry, TrackEntry, reason_label};
+use vigilance_text::Web;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -62,49 +63,57 @@ pub struct ResultsProps {
 }
 
 fn pct(lang: Lang, v: Option<f64>) -> String {
-    v.map_or_else(|| "—".to_string(), |v| i18n::percent(lang, v))
+    v.map_or_else(|| "—".to_string(), |v| format::percent(lang, v))
 }
 
 fn level_text(grid: &Questionnaire, lang: Lang, level: u8) -> String {
-    i18n::level_name(maturity_code(level), grid.maturity_label(level, lang))
+    level_name(lang, maturity_code(level), grid.maturity_label(level, lang))
+}
+
+/// A level and its name: « N2 — Engagement exprimé ».
+pub fn level_name(lang: Lang, code: &str, label: &str) -> String {
+    Web::LevelName.fill(lang, &[("code", &code), ("label", &label)])
 }
 
 /// The reasons a track is at its level, in `lang`.
 pub fn why_lines(grid: &Questionnaire, lang: Lang, t: &TrackEntry, threshold: f64) -> Vec<String> {
     let mut out = Vec::new();
-    let threshold_text = i18n::threshold(lang, threshold);
+    let threshold_text = format::threshold(lang, threshold);
     match Level::from_rank(t.level + 1) {
-        None => out.push(K::AllLevelsAchieved.get(lang).to_string()),
+        None => out.push(Web::AllLevelsAchieved.text(lang).to_string()),
         Some(next) => {
-            let name = i18n::level_name(
+            let name = level_name(
+                lang,
                 next.code(),
                 grid.level(next).map_or("", |d| d.label.get(lang)),
             );
             if let Some(le) = t.levels.get(&next) {
+                let level: (&str, &dyn std::fmt::Display) = ("level", &name);
                 match le.score {
-                    None => out.push(i18n::no_applicable(lang, &name)),
+                    None => out.push(Web::NoApplicable.fill(lang, &[level])),
                     Some(score) => {
-                        let score = i18n::percent(lang, score);
-                        out.push(if le.meets_threshold {
-                            i18n::meets_threshold(lang, &name, &score, &threshold_text)
+                        let score = format::percent(lang, score);
+                        let entry = if le.meets_threshold {
+                            Web::MeetsThreshold
                         } else {
-                            i18n::below_threshold(lang, &name, &score, &threshold_text)
-                        });
+                            Web::BelowThreshold
+                        };
+                        out.push(entry.fill(
+                            lang,
+                            &[level, ("score", &score), ("threshold", &threshold_text)],
+                        ));
                     }
                 }
                 if !le.failed_critical.is_empty() {
-                    out.push(i18n::failed_critical(
-                        lang,
-                        &name,
-                        &le.failed_critical.join(", "),
-                    ));
+                    let ids = le.failed_critical.join(", ");
+                    out.push(Web::FailedCritical.fill(lang, &[level, ("ids", &ids)]));
                 }
             }
         }
     }
     if !t.imbalanced.is_empty() {
         let codes: Vec<&str> = t.imbalanced.iter().map(|l| l.code()).collect();
-        out.push(i18n::imbalanced(lang, &codes.join(", ")));
+        out.push(Web::Imbalanced.fill(lang, &[("levels", &codes.join(", "))]));
     }
     out
 }
@@ -130,23 +139,23 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     }
     let report_head = html! {
         <header class="report-head">
-            <p class="print-only report-kicker">{ K::ReportFor.get(lang) }{ " · " }{ grid.title.get(lang) }</p>
-            <h1 id="results-title">{ K::ResultsTitle.get(lang) }{ " — " }{ &company.name }</h1>
+            <p class="print-only report-kicker">{ Web::ReportFor.text(lang) }{ " · " }{ grid.title.get(lang) }</p>
+            <h1 id="results-title">{ Web::ResultsTitle.text(lang) }{ " — " }{ &company.name }</h1>
             if !facts.is_empty() { <p class="facts">{ facts.join(" · ") }</p> }
             <p class="facts muted">{ format!("{} {} · {} {} · ", e.questionnaire.id, e.questionnaire.version,
-                K::Threshold.get(lang), i18n::threshold(lang, e.threshold)) }{ e.evidence_mode.label(lang) }</p>
+                Web::Threshold.text(lang), format::threshold(lang, e.threshold)) }{ e.evidence_mode.label(lang) }</p>
         </header>
     };
 
     let headline = html! {
         <section class="headline" aria-labelledby="headline-title" data-level={e.headline_level.to_string()}>
-            <h2 id="headline-title">{ K::Headline.get(lang) }</h2>
+            <h2 id="headline-title">{ Web::Headline.text(lang) }</h2>
             <p class="headline-level">{ level_text(grid, lang, e.headline_level) }</p>
-            <p class="hint">{ K::HeadlineHint.get(lang) }</p>
+            <p class="hint">{ Web::HeadlineHint.text(lang) }</p>
             <ul class="track-levels">
                 { for e.tracks.iter().map(|(track, t)| html! {
                     <li data-track={track.code()} data-level={t.level.to_string()}>
-                        <strong>{ grid.track_label(*track, lang) }{ lang.pick(" : ", ": ") }</strong>
+                        <strong>{ grid.track_label(*track, lang) }{ Web::AfterLabel.text(lang) }</strong>
                         { level_text(grid, lang, t.level) }
                     </li>
                 }) }
@@ -157,11 +166,11 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     let provisional = e.provisional.then(|| {
         html! {
             <section class="notice warning provisional" role="status" aria-labelledby="provisional-title">
-                <h2 id="provisional-title">{ K::Provisional.get(lang) }</h2>
-                <p>{ K::ProvisionalText.get(lang) }</p>
+                <h2 id="provisional-title">{ Web::Provisional.text(lang) }</h2>
+                <p>{ Web::ProvisionalText.text(lang) }</p>
                 <ul>
                     { for e.tracks.iter().map(|(track, t)| html! {
-                        <li>{ i18n::completeness_line(lang, grid.track_label(*track, lang), &i18n::percent(lang, t.completeness)) }</li>
+                        <li>{ Web::CompletenessLine.fill(lang, &[("track", &grid.track_label(*track, lang)), ("value", &format::percent(lang, t.completeness))]) }</li>
                     }) }
                 </ul>
             </section>
@@ -179,8 +188,8 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             <div class="switch no-print">
                 <input type="checkbox" id="substantiated" checked={substantiated} {onchange}
                     aria-describedby="substantiated-hint" />
-                <label for="substantiated">{ K::Substantiated.get(lang) }</label>
-                <p class="hint" id="substantiated-hint">{ K::SubstantiatedHint.get(lang) }</p>
+                <label for="substantiated">{ Web::Substantiated.text(lang) }</label>
+                <p class="hint" id="substantiated-hint">{ Web::SubstantiatedHint.text(lang) }</p>
             </div>
         }
     };
@@ -206,32 +215,32 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                 aria-labelledby={format!("track-{}-title", track.code())}>
                 <h2 id={format!("track-{}-title", track.code())}>{ label }</h2>
                 <p class="track-level">{ level_text(grid, lang, t.level) }</p>
-                <h3>{ K::Profile.get(lang) }</h3>
+                <h3>{ Web::Profile.text(lang) }</h3>
                 <ProfileChart {lang} track={AttrValue::from(label.to_string())} {bars} threshold={e.threshold} />
                 <table class="levels-table">
-                    <caption class="visually-hidden">{ K::Profile.get(lang) }{ " — " }{ label }</caption>
-                    <thead><tr><th scope="col">{ K::Level.get(lang) }</th><th scope="col">{ "%" }</th><th scope="col">{ K::Achieved.get(lang) }</th></tr></thead>
+                    <caption class="visually-hidden">{ Web::Profile.text(lang) }{ " — " }{ label }</caption>
+                    <thead><tr><th scope="col">{ Web::Level.text(lang) }</th><th scope="col">{ "%" }</th><th scope="col">{ Web::Achieved.text(lang) }</th></tr></thead>
                     <tbody>
                     { for Level::ALL.into_iter().map(|l| {
                         let le = t.levels.get(&l);
                         html! { <tr data-level={l.code()}>
                             <th scope="row">{ l.code() }{ " " }<span class="muted">{ grid.level(l).map_or("", |d| d.label.get(lang)) }</span></th>
                             <td class="num">{ pct(lang, le.and_then(|x| x.score)) }</td>
-                            <td>{ if le.is_some_and(|x| x.achieved) { lang.pick("oui", "yes") } else { lang.pick("non", "no") } }</td>
+                            <td>{ if le.is_some_and(|x| x.achieved) { Web::Yes.text(lang) } else { Web::No.text(lang) } }</td>
                         </tr> }
                     }) }
                     </tbody>
                 </table>
-                <h3 id={why_id.clone()}>{ K::Why.get(lang) }</h3>
+                <h3 id={why_id.clone()}>{ Web::Why.text(lang) }</h3>
                 <ul class="why" aria-labelledby={why_id}>
                     { for why.into_iter().map(|w| html! { <li>{ w }</li> }) }
                 </ul>
                 <dl class="figures">
-                    <dt>{ K::Complete.get(lang) }</dt><dd>{ i18n::percent(lang, t.completeness) }</dd>
-                    <dt title={K::IndexHint.get(lang)}>{ K::Index.get(lang) }</dt><dd>{ i18n::percent(lang, t.index) }</dd>
-                    <dt>{ K::KnowledgeGaps.get(lang) }</dt><dd>{ t.unknown_count }</dd>
+                    <dt>{ Web::Complete.text(lang) }</dt><dd>{ format::percent(lang, t.completeness) }</dd>
+                    <dt title={Web::IndexHint.text(lang)}>{ Web::Index.text(lang) }</dt><dd>{ format::percent(lang, t.index) }</dd>
+                    <dt>{ Web::KnowledgeGaps.text(lang) }</dt><dd>{ t.unknown_count }</dd>
                     if substantiated {
-                        <dt>{ K::Unsubstantiated.get(lang) }</dt><dd data-unsubstantiated={t.unsubstantiated_count.to_string()}>{ t.unsubstantiated_count }</dd>
+                        <dt>{ Web::Unsubstantiated.text(lang) }</dt><dd data-unsubstantiated={t.unsubstantiated_count.to_string()}>{ t.unsubstantiated_count }</dd>
                     }
                 </dl>
             </section>
@@ -242,10 +251,10 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
         let tracks: Vec<Track> = e.tracks.keys().copied().collect();
         html! {
             <section class="themes" aria-labelledby="themes-title">
-                <h2 id="themes-title">{ K::ThemeScores.get(lang) }</h2>
+                <h2 id="themes-title">{ Web::ThemeScores.text(lang) }</h2>
                 <table>
                     <thead><tr>
-                        <th scope="col">{ K::Theme.get(lang) }</th>
+                        <th scope="col">{ Web::Theme.text(lang) }</th>
                         { for tracks.iter().map(|t| html! { <th scope="col" class="num">{ grid.track_label(*t, lang) }</th> }) }
                     </tr></thead>
                     <tbody>
@@ -286,8 +295,8 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             { substantiated_switch }
             <div class="track-cards">{ for track_cards }</div>
             <section class="next-steps" aria-labelledby="steps-title">
-                <h2 id="steps-title">{ K::NextSteps.get(lang) }</h2>
-                <p class="hint">{ K::NextStepsIntro.get(lang) }</p>
+                <h2 id="steps-title">{ Web::NextSteps.text(lang) }</h2>
+                <p class="hint">{ Web::NextStepsIntro.text(lang) }</p>
                 <div class="steps-columns">{ for steps }</div>
             </section>
             <crate::components::regulations::Regulations {lang} entry={props.entry.clone()} mapping_error={props.mapping_error.clone()} />
@@ -331,7 +340,7 @@ pub fn NextSteps(props: &NextStepsProps) -> Html {
         };
         let current = s
             .current
-            .map_or(K::Unanswered.get(lang), |v| grid.value_label(v, lang));
+            .map_or(Web::Unanswered.text(lang), |v| grid.value_label(v, lang));
         let go = {
             let dispatch = props.dispatch.clone();
             let question = s.question.clone();
@@ -348,14 +357,14 @@ pub fn NextSteps(props: &NextStepsProps) -> Html {
                 <p class="step-head">
                     <span class="qid">{ &s.question }</span>
                     <span class="badge level">{ s.level.code() }</span>
-                    if s.critical { <span class="badge critical">{ K::Critical.get(lang) }</span> }
+                    if s.critical { <span class="badge critical">{ Web::Critical.text(lang) }</span> }
                     <span class="reason">{ reason }</span>
                 </p>
                 <p class="step-question">{ s.text.get(lang) }</p>
-                <p class="step-current"><strong>{ K::CurrentAnswer.get(lang) }{ lang.pick(" : ", ": ") }</strong>{ current }</p>
-                <p class="step-recommendation"><strong>{ K::Recommendation.get(lang) }{ lang.pick(" : ", ": ") }</strong>{ s.recommendation.get(lang) }</p>
+                <p class="step-current"><strong>{ Web::CurrentAnswer.text(lang) }{ Web::AfterLabel.text(lang) }</strong>{ current }</p>
+                <p class="step-recommendation"><strong>{ Web::Recommendation.text(lang) }{ Web::AfterLabel.text(lang) }</strong>{ s.recommendation.get(lang) }</p>
                 <button type="button" class="link no-print" onclick={go}>
-                    { K::GoToQuestion.get(lang) }<span class="visually-hidden">{ format!(" {} — {}", s.question, grid.track_label(s.track, lang)) }</span>
+                    { Web::GoToQuestion.text(lang) }<span class="visually-hidden">{ format!(" {} — {}", s.question, grid.track_label(s.track, lang)) }</span>
                 </button>
             </li>
         }
@@ -365,18 +374,18 @@ pub fn NextSteps(props: &NextStepsProps) -> Html {
         let all2 = all.clone();
         let onclick = Callback::from(move |_: MouseEvent| all2.set(!*all2));
         let text = if *all {
-            K::ShowFewerSteps.get(lang).to_string()
+            Web::ShowFewerSteps.text(lang).to_string()
         } else {
-            i18n::more_steps(lang, rest.len())
+            Web::ShowAllStepsMore.fill(lang, &[("n", &rest.len())])
         };
         html! { <button type="button" class="link no-print" aria-expanded={all.to_string()} {onclick}>{ text }</button> }
     });
     let label = grid.track_label(props.track, lang);
     html! {
-        <section class="track-steps" data-track={props.track.code()} aria-label={format!("{} — {}", K::NextSteps.get(lang), label)}>
+        <section class="track-steps" data-track={props.track.code()} aria-label={format!("{} — {}", Web::NextSteps.text(lang), label)}>
             <h3>{ label }</h3>
             if props.steps.is_empty() {
-                <p>{ K::NoNextSteps.get(lang) }</p>
+                <p>{ Web::NoNextSteps.text(lang) }</p>
             } else {
                 <ol class="steps">
                     { for first.iter().map(item) }
@@ -424,11 +433,8 @@ fn delta_points(lang: Lang, delta: Option<f64>) -> String {
             if d == 0.0 {
                 "=".into()
             } else {
-                let s = format!("{d:+.1}");
-                match lang {
-                    Lang::Fr => format!("{} pt", s.replace('.', ",")),
-                    Lang::En => format!("{s} pt"),
-                }
+                let s = lang.decimal(&format!("{d:+.1}"));
+                Web::Points.fill(lang, &[("n", &s)])
             }
         }
         _ => "—".into(),
@@ -463,9 +469,9 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
         };
         html! {
             <div class="field inline">
-                <label for="compare-with">{ K::CompareWith.get(lang) }</label>
+                <label for="compare-with">{ Web::CompareWith.text(lang) }</label>
                 <select id="compare-with" {onchange}>
-                    <option value="" selected={chosen.is_empty()}>{ K::NoComparison.get(lang) }</option>
+                    <option value="" selected={chosen.is_empty()}>{ Web::NoComparison.text(lang) }</option>
                     { for props.others.iter().map(|(id, name)| {
                         let v = format!("saved:{id}");
                         html! { <option value={v.clone()} selected={chosen == v}>{ name }</option> }
@@ -490,7 +496,7 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
             let error = error.clone();
             let done = Callback::from(move |(name, bytes): (String, Result<Vec<u8>, String>)| {
                 let Ok(bytes) = bytes else {
-                    return error.set(Some(K::ReadFailed.get(lang).to_string()));
+                    return error.set(Some(Web::ReadFailed.text(lang).to_string()));
                 };
                 // The sheet is read against the grid it names, loaded first when needed.
                 let named = std::str::from_utf8(&bytes)
@@ -504,7 +510,7 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
                 let error = error.clone();
                 let read = Callback::from(move |loaded: Result<(), String>| {
                     if loaded.is_err() {
-                        return error.set(Some(K::GridLoadFailed.get(lang).to_string()));
+                        return error.set(Some(Web::GridLoadFailed.text(lang).to_string()));
                     }
                     let dispatch = dispatch.clone();
                     let error = error.clone();
@@ -519,7 +525,7 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
                                 })));
                             }
                             Err(why) => {
-                                error.set(Some(format!("{} {why}", K::ImportFailed.get(lang))))
+                                error.set(Some(format!("{} {why}", Web::ImportFailed.text(lang))))
                             }
                         }
                     });
@@ -531,7 +537,7 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
         });
         html! {
             <div class="field">
-                <label for="compare-file">{ K::CompareImport.get(lang) }</label>
+                <label for="compare-file">{ Web::CompareImport.text(lang) }</label>
                 <input type="file" id="compare-file" accept=".json,application/json" {onchange}
                     onclick={Callback::from(|_: MouseEvent| crate::ondemand::preload())} />
             </div>
@@ -549,7 +555,7 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
         let mut rows: Vec<Html> = Vec::new();
         rows.push(html! {
             <tr data-row="headline">
-                <th scope="row">{ K::Headline.get(lang) }</th>
+                <th scope="row">{ Web::Headline.text(lang) }</th>
                 <td>{ maturity_code(a.headline_level) }</td>
                 <td>{ maturity_code(b.headline_level) }</td>
                 <td class="num">{ delta_levels(a.headline_level, b.headline_level) }</td>
@@ -562,7 +568,7 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
             let label = grid.track_label(track, lang);
             rows.push(html! {
                 <tr data-row={format!("{}-level", track.code())} class="group">
-                    <th scope="row">{ label }{ " — " }{ K::Level.get(lang) }</th>
+                    <th scope="row">{ label }{ " — " }{ Web::Level.text(lang) }</th>
                     <td>{ maturity_code(ta.level) }</td>
                     <td>{ maturity_code(tb.level) }</td>
                     <td class="num">{ delta_levels(ta.level, tb.level) }</td>
@@ -584,9 +590,9 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
         let same_grid = a.questionnaire == b.questionnaire;
         let note = (!same_grid).then(|| {
             if a.questionnaire.id == b.questionnaire.id {
-                K::ComparedAcrossVersions.get(lang)
+                Web::ComparedAcrossVersions.text(lang)
             } else {
-                K::ComparedOtherGrid.get(lang)
+                Web::ComparedOtherGrid.text(lang)
             }
         });
         let shared = (!same_grid && a.questionnaire.id == b.questionnaire.id)
@@ -597,17 +603,17 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
                 <p class="note" id="comparison-versions">{ n }{ format!(" ({} {} → {})", a.questionnaire.id, a.questionnaire.version, b.questionnaire.version) }</p>
             }
             <table class="comparison-table">
-                <caption>{ i18n::compared_with(lang, &c.name) }</caption>
+                <caption>{ Web::ComparedWith.fill(lang, &[("name", &c.name)]) }</caption>
                 <thead><tr>
-                    <th scope="col"><span class="visually-hidden">{ K::Level.get(lang) }</span></th>
-                    <th scope="col">{ K::Earlier.get(lang) }</th>
-                    <th scope="col">{ K::Now.get(lang) }</th>
-                    <th scope="col" class="num">{ K::Change.get(lang) }</th>
+                    <th scope="col"><span class="visually-hidden">{ Web::Level.text(lang) }</span></th>
+                    <th scope="col">{ Web::Earlier.text(lang) }</th>
+                    <th scope="col">{ Web::Now.text(lang) }</th>
+                    <th scope="col" class="num">{ Web::Change.text(lang) }</th>
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
             if let Some((count, changed)) = shared {
-                <p class="muted" id="comparison-shared">{ i18n::shared_questions(lang, count, &changed) }</p>
+                <p class="muted" id="comparison-shared">{ shared_questions(lang, count, &changed) }</p>
             }
             </>
         }
@@ -616,7 +622,7 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
     html! {
         <section class={classes!("comparison", props.compared.is_none().then_some("no-print"))}
             aria-labelledby="comparison-title">
-            <h2 id="comparison-title">{ K::Comparison.get(lang) }</h2>
+            <h2 id="comparison-title">{ Web::Comparison.text(lang) }</h2>
             <div class="no-print comparison-controls">
                 { select }
                 { import }
@@ -637,7 +643,17 @@ fn compared_sheet(
 ) -> Result<AnswerSheet, String> {
     let mut parts = parts?;
     if parts.len() != 1 {
-        return Err(K::CompareOneSheet.get(lang).to_string());
+        return Err(Web::CompareOneSheet.text(lang).to_string());
     }
     parts.remove(0).result.map(|imported| imported.sheet)
+}
+
+/// The questions two versions of a grid share, and those whose answer changed.
+fn shared_questions(lang: Lang, count: usize, changed: &[String]) -> String {
+    let changes = if changed.is_empty() {
+        Web::NoAnswerChanged.text(lang).to_string()
+    } else {
+        Web::AnswersChanged.fill(lang, &[("list", &changed.join(", "))])
+    };
+    Web::SharedQuestions.fill(lang, &[("count", &count), ("changes", &changes)])
 }
