@@ -2,7 +2,7 @@
 """Checks the light grid `rhsf-fir-sme` and the supplier answer sheets written on it.
 
 What it owns: the content rules a light grid must meet beyond what the Rust loader checks
-(see /work/shared/METHOD.md "Grid versions and other grids" and docs/method.md, section
+(see the method (docs/method.md, "Grid versions and other grids") and docs/method.md, section
 "The light grid for SMEs and suppliers"):
   - structure of the file, bilingual non-blank texts ({fr, en}) everywhere a user reads;
   - ids S01, S02, ... in level order; 12 to 16 questions per track; at least 3 questions

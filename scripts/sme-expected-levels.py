@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Expected results of the supplier example sheets, computed independently of the Rust engine.
 
-What it owns: a small, exact re-implementation of the scoring rule of /work/shared/METHOD.md
+What it owns: a small, exact re-implementation of the scoring rule of docs/method.md
 (level scores, critical questions, maturity per track, headline, completeness, knowledge
 gaps, index, next steps; declarative and substantiated modes), applied to the sheets in
 questionnaires/examples-suppliers/ on the light grid rhsf-fir-sme. The Rust tests of the

@@ -3,7 +3,8 @@
 //! and show the grid.
 //!
 //! Each subcommand lives in its own module (`score`, `validate`, `template`, `questionnaire`,
-//! `manual` for the completion scripts and the manual page);
+//! `review` for `vigilance report`, `migrate`, `manual` for the completion scripts and the manual
+//! page);
 //! `args` holds the clap definitions and help texts, `inputs` turns command-line inputs into
 //! files to read, `sheets` reads them with the core readers, `output` writes files atomically.
 //! Exit statuses: 0 success, 1 some inputs could not be scored or are invalid, 2 usage error.

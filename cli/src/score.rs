@@ -340,8 +340,8 @@ fn write_workbook(
     let lang = run.lang;
     let fatal = |e: WorkbookError| Fatal::new(lang, Cli::FatalWorkbook, &[("error", &e)]);
     let mut options = Some(crate::reports::workbook_options(lang, previous));
-    // TODO(p3 merge): the workbook is made with one grid, the first sheet's (or, with no sheet,
-    // the fallback); once it reads each sheet's own (`ScoredSheet::grid`), make it up front.
+    // The workbook's headers, threshold and previous-campaign index come from one grid: the
+    // first scored sheet's (or, with no sheet, the fallback), so it is opened on that sheet.
     let mut book: Option<ResultsWorkbook<'static>> = None;
     let mut open = |grid: &'static Questionnaire,
                     book: &mut Option<ResultsWorkbook<'static>>|

@@ -6,7 +6,10 @@ use crate::args::ValidateArgs;
 use crate::fatal::Fatal;
 use crate::inputs::{self, describe};
 use crate::sheets::{has_error, parse_sheets, recognise};
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, NamedSource,
+    SourceCode, SourceSpan, SpanContents,
+};
 use std::fmt;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -23,8 +26,149 @@ struct ProblemReport {
     message: String,
     help: Option<String>,
     severity: miette::Severity,
-    source: Option<NamedSource<String>>,
+    source: Option<Snippet>,
     label: Option<LabeledSpan>,
+}
+
+/// Longest line a snippet shows whole. A longer one (a minified JSON file is one line) is cut to
+/// a window around the problem, with `…` where text is left out.
+const SNIPPET_LINE_MAX: usize = 160;
+
+/// Longest line shown whole around the problem's (a context line); longer ones are cut after
+/// [`SNIPPET_LINE_MAX`] bytes.
+const SNIPPET_CONTEXT_LINE_MAX: usize = 4 * SNIPPET_LINE_MAX;
+
+/// Bytes of the problem's line shown on each side of it when its line is cut.
+const SNIPPET_CONTEXT: usize = 60;
+
+/// What is left out of a cut line.
+const ELLIPSIS: &str = "…";
+
+/// The file's text as the snippet shows it: long lines cut. Line numbers are the file's own, and
+/// the column of the problem's line is shifted back to the file's.
+#[derive(Debug)]
+struct Snippet {
+    source: NamedSource<String>,
+    /// The problem's line (0-based) and the bytes cut from its start (less the `…`).
+    line: usize,
+    shift: usize,
+}
+
+impl Snippet {
+    /// The snippet of `text` for a problem at `offset` (`len` bytes), with the problem's offset
+    /// and length in the snippet's text.
+    fn new(name: &str, text: &str, offset: usize, len: usize) -> (Snippet, usize, usize) {
+        let mut out = String::with_capacity(text.len().min(8 * SNIPPET_LINE_MAX));
+        let (mut at, mut at_len, mut line_no, mut shift) = (offset, len, 0, 0);
+        let mut start = 0;
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            let end = start + line.len();
+            let body = line.trim_end_matches(['\r', '\n']);
+            let eol = &line[body.len()..];
+            if (start..end.max(start + 1)).contains(&offset) || (offset >= end && end == text.len())
+            {
+                line_no = i;
+                let rel = (offset - start).min(body.len());
+                if body.len() > SNIPPET_LINE_MAX {
+                    let from = floor(body, rel.saturating_sub(SNIPPET_CONTEXT));
+                    let to = ceil(
+                        body,
+                        (rel + len.min(SNIPPET_CONTEXT) + SNIPPET_CONTEXT).min(body.len()),
+                    );
+                    let lead = if from > 0 { ELLIPSIS } else { "" };
+                    at = out.len() + lead.len() + (rel - from);
+                    at_len = len.min(to.saturating_sub(rel));
+                    shift = from - lead.len();
+                    out.push_str(lead);
+                    out.push_str(&body[from..to]);
+                    if to < body.len() {
+                        out.push_str(ELLIPSIS);
+                    }
+                } else {
+                    at = out.len() + rel;
+                    out.push_str(body);
+                }
+            } else if body.len() > SNIPPET_CONTEXT_LINE_MAX {
+                out.push_str(&body[..floor(body, SNIPPET_LINE_MAX)]);
+                out.push_str(ELLIPSIS);
+            } else {
+                out.push_str(body);
+            }
+            out.push_str(eol);
+            start = end;
+        }
+        let at = at.min(out.len());
+        let at_len = at_len.min(out.len() - at);
+        let snippet = Snippet {
+            source: NamedSource::new(name, out),
+            line: line_no,
+            shift,
+        };
+        (snippet, at, at_len)
+    }
+}
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or after `i`.
+fn ceil(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.source.read_span(span, before, after)?;
+        let shift = if inner.line() == self.line {
+            self.shift
+        } else {
+            0
+        };
+        Ok(Box::new(Shifted { inner, shift }))
+    }
+}
+
+/// Span contents whose column is the file's, not the cut line's.
+struct Shifted<'a> {
+    inner: Box<dyn SpanContents<'a> + 'a>,
+    shift: usize,
+}
+
+impl<'a> SpanContents<'a> for Shifted<'a> {
+    fn data(&self) -> &'a [u8] {
+        self.inner.data()
+    }
+    fn span(&self) -> &SourceSpan {
+        self.inner.span()
+    }
+    fn name(&self) -> Option<&str> {
+        self.inner.name()
+    }
+    fn line(&self) -> usize {
+        self.inner.line()
+    }
+    fn column(&self) -> usize {
+        self.inner.column() + self.shift
+    }
+    fn line_count(&self) -> usize {
+        self.inner.line_count()
+    }
+    fn language(&self) -> Option<&str> {
+        self.inner.language()
+    }
 }
 
 impl fmt::Display for ProblemReport {
@@ -102,18 +246,22 @@ impl Renderer {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
             },
-            source: located.map(|(_, t)| NamedSource::new(name, t.to_string())),
-            label: located.map(|(span, t)| {
-                let offset = span.offset.min(t.len());
-                let len = span.len.min(t.len() - offset);
-                let label = if problem.path.is_empty() {
-                    None
-                } else {
-                    Some(problem.path.to_string())
-                };
-                LabeledSpan::new(label, offset, len)
-            }),
+            source: None,
+            label: None,
         };
+        let mut report = report;
+        if let Some((span, t)) = located {
+            let offset = span.offset.min(t.len());
+            let len = span.len.min(t.len() - offset);
+            let (snippet, offset, len) = Snippet::new(name, t, offset, len);
+            let label = if problem.path.is_empty() {
+                None
+            } else {
+                Some(problem.path.to_string())
+            };
+            report.source = Some(snippet);
+            report.label = Some(LabeledSpan::new(label, offset, len));
+        }
         let mut out = String::new();
         if self.handler.render_report(&mut out, &report).is_err() {
             // The snippet could not be drawn: fall back to the sentence with its place.

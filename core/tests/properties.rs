@@ -1,7 +1,9 @@
 //! Property tests of the scoring invariants of docs/method.md: a better answer never lowers a score, a
 //! level or the headline; `na` never lowers a percentage; the order of questions changes
 //! nothing; the level stays within 0..=4 and never passes a failed gate; completeness is 100 %
-//! exactly when every question of the track is answered. Every built-in grid (each version of
+//! exactly when every question of the track is answered; coverage lists every covered requirement
+//! once per track, and shows a requirement whose linked answers all earn their full point as such.
+//! Every built-in grid (each version of
 //! the full grid, and the light grid) is tested.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -10,7 +12,7 @@ use proptest::prelude::*;
 use vigilance_core::report::json::ResultEntry;
 use vigilance_core::{
     Answer, AnswerSheet, AnswerValue, Assessment, EvidenceMode, Level, Questionnaire,
-    ScoringOptions, Track, registry, score,
+    ScoringOptions, Track, coverage, registry, score,
 };
 
 /// The properties, stated once and instantiated for each built-in grid below.
@@ -245,6 +247,32 @@ macro_rules! grid_properties {
                 }
                 prop_assert_eq!(a.provisional, a.tracks.iter().any(|t| !t.is_complete()));
             }
+
+            #[test]
+            fn coverage_lists_every_covered_requirement_once_per_track(draws in sheets(), opts in modes()) {
+                let q = grid();
+                let a = score(q, &build(&draws), &opts);
+                let listed = coverage::sheet_coverage(q, &a);
+                let expected: usize = coverage::grid_coverage(q)
+                    .iter()
+                    .map(|r| Track::ALL.iter().filter(|t| !r.questions_for(**t).is_empty()).count())
+                    .sum();
+                prop_assert_eq!(listed.len(), expected);
+                for r in &listed {
+                    prop_assert!(!r.questions.is_empty());
+                    // A requirement whose linked answers are all given, apply, and earn their full
+                    // point shows so.
+                    let track = a.track(r.track).unwrap();
+                    let all_full = r.questions.iter().all(|&qi| {
+                        track.answer(qi).is_some_and(|s| {
+                            s.value().is_some() && s.points().is_some() && s.is_full()
+                        })
+                    });
+                    if all_full {
+                        prop_assert_eq!(r.status, coverage::RequirementStatus::Met);
+                    }
+                }
+            }
         }
 
         #[test]
@@ -257,6 +285,10 @@ macro_rules! grid_properties {
             );
             assert!(!a.provisional);
             assert_eq!(a.headline_level, 4);
+            // Every requirement the grid covers shows its linked answers at full point.
+            for r in coverage::sheet_coverage(grid(), &a) {
+                assert_eq!(r.status, coverage::RequirementStatus::Met);
+            }
         }
 
         fn shuffle<T>(items: &mut [T], mut seed: u64) {
@@ -283,7 +315,21 @@ mod rhsf_fir_sme_1_0_0 {
     grid_properties!("rhsf-fir-sme", "1.0.0");
 }
 
+/// The grids the modules above test, as (id, version).
+const TESTED: [(&str, &str); 3] = [
+    ("rhsf-fir", "1.0.0"),
+    ("rhsf-fir", "1.1.0"),
+    ("rhsf-fir-sme", "1.0.0"),
+];
+
 #[test]
-fn every_built_in_grid_is_tested() {
-    assert_eq!(registry::builtin_grids().len(), 3);
+fn every_grid_of_the_manifest_is_tested() {
+    let manifest: Vec<(&str, &str)> = registry::BUILTIN
+        .iter()
+        .map(|g| (g.id, g.version))
+        .collect();
+    assert_eq!(
+        manifest, TESTED,
+        "add a module above for each grid of questionnaires/grids.toml"
+    );
 }

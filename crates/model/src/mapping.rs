@@ -26,6 +26,12 @@ pub struct Framework {
     /// Status notes: pending amendments, dates of application…
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// What kind of text it is, which decides whether coverage shows a status for its
+    /// requirements (obligations, disclosure standards, guidance) or only the answers that
+    /// inform it (indicators, instruments, product rules). Grids that do not say are read as
+    /// [`FrameworkKind::Obligation`].
+    #[serde(default, skip_serializing_if = "FrameworkKind::is_default")]
+    pub kind: FrameworkKind,
     /// Every requirement of the framework a question could be mapped to, including those no
     /// question covers (so that coverage views can show the gaps).
     pub requirements: Vec<Requirement>,
@@ -45,6 +51,63 @@ impl Framework {
     }
 }
 
+/// What kind of text a framework is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FrameworkKind {
+    /// A law binding companies (loi de vigilance, CSDDD, LkSG).
+    #[default]
+    Obligation,
+    /// A reporting standard (ESRS).
+    Disclosure,
+    /// Guidance companies are expected to follow (OECD, UN Guiding Principles).
+    Guidance,
+    /// Indicators investors report on (SFDR principal adverse impacts).
+    Indicator,
+    /// International instruments: conventions, protocols, declarations (ILO).
+    Instrument,
+    /// A rule on products placed on a market, enforced by authorities (Regulation (EU)
+    /// 2024/3015).
+    ProductRule,
+}
+
+impl FrameworkKind {
+    /// Every kind, in report order.
+    pub const ALL: [FrameworkKind; 6] = [
+        FrameworkKind::Obligation,
+        FrameworkKind::Disclosure,
+        FrameworkKind::Guidance,
+        FrameworkKind::Indicator,
+        FrameworkKind::Instrument,
+        FrameworkKind::ProductRule,
+    ];
+
+    /// The stable code used in files.
+    pub fn code(self) -> &'static str {
+        match self {
+            FrameworkKind::Obligation => "obligation",
+            FrameworkKind::Disclosure => "disclosure",
+            FrameworkKind::Guidance => "guidance",
+            FrameworkKind::Indicator => "indicator",
+            FrameworkKind::Instrument => "instrument",
+            FrameworkKind::ProductRule => "product_rule",
+        }
+    }
+
+    /// Whether coverage shows a status for the framework's requirements; otherwise the views
+    /// show the linked answers as "informs", never a status.
+    pub fn has_status(self) -> bool {
+        matches!(
+            self,
+            FrameworkKind::Obligation | FrameworkKind::Disclosure | FrameworkKind::Guidance
+        )
+    }
+
+    fn is_default(&self) -> bool {
+        *self == FrameworkKind::default()
+    }
+}
+
 /// One requirement of a framework (an article, paragraph, indicator or step).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Requirement {
@@ -56,6 +119,30 @@ pub struct Requirement {
     /// A note (scope, pending change).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// Why the requirement is suspended in practice (e.g. an authority no longer enforcing it,
+    /// dated): coverage then shows it as not assessed, whatever the answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suspended: Option<Text>,
+}
+
+/// Where the grid's bar sits against the text of a requirement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum BarPosition {
+    /// The grid asks more than the text.
+    Above,
+    /// The grid asks less than the text.
+    Below,
+}
+
+/// A mapping's statement that the grid's bar differs from the text's, with why.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bar {
+    /// Above or below the text.
+    pub position: BarPosition,
+    /// How it differs.
+    pub note: Text,
 }
 
 /// A question's link to one requirement of a framework.
@@ -73,6 +160,10 @@ pub struct Mapping {
     /// Why, or with what limit, the question answers the requirement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// Where the grid's bar sits against the text, when it differs ("the grid asks more than
+    /// the law").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bar: Option<Bar>,
 }
 
 /// A standard or source a question is anchored in: a bilingual label (grids from 1.1.0 on) or a
@@ -220,6 +311,9 @@ pub(crate) fn check(data: &MappingData<'_>, out: &mut Vec<Problem>) {
                 ));
             }
             bilingual(out, format!("{rbase}/title"), &r.title);
+            if let Some(n) = &r.suspended {
+                bilingual(out, format!("{rbase}/suspended"), n);
+            }
             if let Some(n) = &r.note {
                 bilingual(out, format!("{rbase}/note"), n);
             }
@@ -267,6 +361,9 @@ pub(crate) fn check(data: &MappingData<'_>, out: &mut Vec<Problem>) {
                         ProblemKind::MappingTrackNotAsked { track: *t },
                     ));
                 }
+            }
+            if let Some(b) = &m.bar {
+                bilingual(out, format!("{mbase}/bar/note"), &b.note);
             }
             if let Some(n) = &m.note {
                 bilingual(out, format!("{mbase}/note"), n);

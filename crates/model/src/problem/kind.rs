@@ -97,6 +97,8 @@ impl IdKind {
 pub enum NumberKind {
     /// The threshold: a percentage.
     Threshold,
+    /// `na_limits.min_applicable_percent`: a percentage.
+    MinApplicable,
     /// A question's weight: positive.
     Weight,
     /// An index weight: positive.
@@ -111,6 +113,7 @@ impl NumberKind {
     pub(super) fn msgs(self) -> (Msg, Msg) {
         match self {
             NumberKind::Threshold => (Msg::NumThreshold, Msg::ExpectPercent),
+            NumberKind::MinApplicable => (Msg::NumMinApplicable, Msg::ExpectPercent),
             NumberKind::Weight => (Msg::NumWeight, Msg::ExpectPositive),
             NumberKind::IndexWeight => (Msg::NumIndexWeight, Msg::ExpectPositive),
             NumberKind::Points => (Msg::NumPoints, Msg::ExpectFraction),
@@ -460,6 +463,11 @@ pub enum ProblemKind {
         /// The track.
         track: Track,
     },
+    /// A question states an `na` condition but does not allow `na`.
+    NaConditionWithoutNa {
+        /// The question.
+        question: String,
+    },
     /// A workbook that is not a Vigilance template.
     NotTemplate {
         /// What was found instead.
@@ -571,6 +579,7 @@ impl ProblemKind {
             UnknownFramework { .. } => "VG-Q14",
             UnknownRequirement { .. } => "VG-Q15",
             MappingTrackNotAsked { .. } => "VG-Q16",
+            NaConditionWithoutNa { .. } => "VG-Q17",
             NotTemplate { .. } => "VG-S01",
             XlsxNotSupported => "VG-S02",
             XlsxUnreadable { .. } => "VG-S03",

@@ -136,6 +136,7 @@ impl ProblemKind {
                 found: s(),
             },
             MappingTrackNotAsked { track: Track::CL },
+            NaConditionWithoutNa { question: s() },
             NotTemplate {
                 found: TemplateClue::Sheets(s()),
                 detail: Some(s()),

@@ -240,6 +240,9 @@ impl ProblemKind {
                 Msg::UnknownRequirement,
                 vec![arg("framework", framework), arg("found", found)],
             ),
+            NaConditionWithoutNa { question } => {
+                (Msg::NaConditionWithoutNa, vec![arg("question", question)])
+            }
             MappingTrackNotAsked { track } => {
                 (Msg::MappingTrackNotAsked, vec![arg("track", track)])
             }

@@ -57,6 +57,18 @@ impl QuestionnaireFile {
                 },
             );
         }
+        if let Some(limits) = &self.na_limits
+            && Percent::from_f64(limits.min_applicable_percent).is_none()
+        {
+            err(
+                &mut out,
+                "/na_limits/min_applicable_percent".into(),
+                ProblemKind::InvalidNumber {
+                    what: NumberKind::MinApplicable,
+                    value: limits.min_applicable_percent.to_string(),
+                },
+            );
+        }
         if self.index_weights.len() != 4 {
             err(
                 &mut out,
@@ -273,6 +285,18 @@ impl QuestionnaireFile {
             }
             if let Some(h) = &q.help {
                 text(&mut out, &format!("{base}/help"), h);
+            }
+            if let Some(c) = &q.na_condition {
+                text(&mut out, &format!("{base}/na_condition"), c);
+                if !q.allows_na() {
+                    err(
+                        &mut out,
+                        format!("{base}/na_condition"),
+                        ProblemKind::NaConditionWithoutNa {
+                            question: q.id.clone(),
+                        },
+                    );
+                }
             }
         }
         crate::mapping::check(

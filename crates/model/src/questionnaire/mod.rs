@@ -85,6 +85,20 @@ pub struct AnswerValueDef {
     pub points: Option<f64>,
 }
 
+/// A grid's limits on `na` (docs/method.md, "Limits on not applicable").
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NaLimits {
+    /// A level is achieved only when the weight of its questions that apply to the track and
+    /// are not `na` is at least this share (0 to 100) of the weight of all its questions that
+    /// apply to the track.
+    pub min_applicable_percent: f64,
+    /// In substantiated mode, an `na` without evidence goes back into the denominator at 0
+    /// points and is counted unsubstantiated.
+    #[serde(default)]
+    pub evidence_when_substantiated: bool,
+}
+
 /// One question of the grid.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Question {
@@ -106,6 +120,10 @@ pub struct Question {
     /// ones).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_na: Option<bool>,
+    /// The objective condition on which `na` is acceptable ("no recruitment intermediary is
+    /// used"), shown where the question is answered; only on questions that allow `na`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub na_condition: Option<Text>,
     /// The question.
     pub text: Text,
     /// What earns the half point; without it `partial` is not a valid answer.
@@ -214,6 +232,10 @@ pub struct QuestionnaireFile {
     /// Percentage a level score must reach (default 70).
     #[serde(default = "default_threshold")]
     pub threshold: f64,
+    /// The grid's limits on `na` (docs/method.md, "Limits on not applicable"); without them a
+    /// grid scores as rhsf-fir 1.0.0 and 1.1.0 always have.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub na_limits: Option<NaLimits>,
     /// Weights of N1..N4 in the indicative index (default 1, 2, 3, 4).
     #[serde(default = "default_index_weights")]
     pub index_weights: Vec<f64>,

@@ -13,11 +13,13 @@
 //! fewer than three companies are merged.
 //!
 //! Layout: `model` computes the cohort figures, `targets` reads the targets file and rates
-//! each target, `html` writes the document, `svg` draws the charts, `labels` holds every text
-//! of the review in French and English.
+//! each target, `html` writes the document (its stylesheet is `review.css`) with the helpers
+//! the sections share, `sections` holds one module per section of the review, `svg` draws the
+//! charts, `labels` holds every text of the review in French and English.
 
 mod html;
 mod labels;
+mod sections;
 
 use labels::L;
 pub mod model;

@@ -3,16 +3,24 @@
 //! level distribution, the year-over-year transitions, theme scores, sector groups, the
 //! critical questions that block a level, the most common next steps and the targets' status.
 //!
-//! Nothing here is text for a reader: the words live in `labels` and `html`.
+//! Nothing here is text for a reader: the words live in `labels` and `html`. The sector groups
+//! are in `sectors`, the regulation coverage in `coverage`, and every read of the
+//! questionnaire's fields in `grid`.
 
 use super::targets::{Target, TargetStatus, TargetTrack, target_status, year_of};
 use super::{CompanyResult, ReviewWarning};
 use crate::answers::Company;
 use crate::codes::{Level, Track};
-use crate::coverage::{RequirementStatus, grid_coverage, sheet_coverage};
 use crate::mapping::compare_versions;
 use crate::questionnaire::Questionnaire;
 use std::collections::{BTreeMap, HashMap};
+
+mod coverage;
+pub mod grid;
+mod sectors;
+
+pub use coverage::{CoverageRow, company_coverage, same_grid, status_index};
+pub use sectors::{SectorGroup, SectorKey, sector_of};
 
 /// Sector groups smaller than this are merged into "other sectors" when anonymising.
 pub const MIN_GROUP: usize = 3;
@@ -103,47 +111,6 @@ pub fn level_for(r: &CompanyResult, track: TargetTrack) -> u8 {
         TargetTrack::Headline => r.assessment.headline_level,
         TargetTrack::Track(t) => r.assessment.track(t).map_or(0, |t| t.level),
     }
-}
-
-/// How a sector group is defined: by NACE section when the sheets carry one, else by the
-/// sector text the company wrote.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum SectorKey {
-    /// A NACE rev. 2 section letter (A…U).
-    Nace(char),
-    /// The sector text, normalised.
-    Text(String),
-    /// No sector given.
-    NotStated,
-    /// Groups too small to show on their own (anonymised review).
-    Other,
-}
-
-/// The NACE section of a company, when its sheet states a valid NACE code.
-fn nace_section(company: &Company) -> Option<char> {
-    company.nace().map(|n| n.section)
-}
-
-/// The sector group of a company.
-pub fn sector_of(company: &Company) -> SectorKey {
-    if let Some(section) = nace_section(company) {
-        return SectorKey::Nace(section);
-    }
-    match company.sector.as_deref().map(str::trim) {
-        Some(s) if !s.is_empty() => SectorKey::Text(norm(s)),
-        _ => SectorKey::NotStated,
-    }
-}
-
-/// A group of companies of a sector.
-#[derive(Clone, Debug)]
-pub struct SectorGroup {
-    /// The group.
-    pub key: SectorKey,
-    /// For a text group: the spelling most members use.
-    pub text: Option<String>,
-    /// Positions of the members in [`Cohort::companies`].
-    pub members: Vec<usize>,
 }
 
 /// One company of the campaign with what the review says about it.
@@ -369,46 +336,6 @@ impl<'a> Cohort<'a> {
         })
     }
 
-    /// The regulation coverage of the companies scored on `g` (one version): per requirement
-    /// of the grid (framework, then requirement order), per track of the grid, `None` when no
-    /// question covers it for the track, else the companies per status (in
-    /// [`RequirementStatus::ALL`] order).
-    pub fn coverage(&self, g: &Questionnaire) -> Vec<CoverageRow> {
-        let mut rows: Vec<CoverageRow> = grid_coverage(g)
-            .into_iter()
-            .map(|r| CoverageRow {
-                framework: r.framework,
-                requirement: r.requirement,
-                counts: g
-                    .track_codes()
-                    .iter()
-                    .map(|&t| r.is_covered(t).then_some([0; 5]))
-                    .collect(),
-            })
-            .collect();
-        for m in self
-            .companies
-            .iter()
-            .filter(|m| same_grid(m.result.grid, g))
-        {
-            for res in sheet_coverage(g, &m.result.assessment) {
-                let Some(row) = rows
-                    .iter_mut()
-                    .find(|r| r.framework == res.framework && r.requirement == res.requirement)
-                else {
-                    continue;
-                };
-                let Some(ti) = g.track_codes().iter().position(|&t| t == res.track) else {
-                    continue;
-                };
-                if let Some(Some(c)) = row.counts.get_mut(ti) {
-                    c[status_index(res.status)] += 1;
-                }
-            }
-        }
-        rows
-    }
-
     /// Mean theme scores of a group of companies on `track` (over the members with a score).
     pub fn mean_theme_scores(&self, members: &[usize], track: Track) -> Vec<Option<f64>> {
         let rows: Vec<Vec<Option<f64>>> = members
@@ -435,63 +362,6 @@ impl<'a> Cohort<'a> {
             .filter_map(|m| m.result.assessment.track(track).map(|t| t.index))
             .collect();
         (!v.is_empty()).then(|| round1(v.iter().sum::<f64>() / v.len() as f64))
-    }
-
-    /// The sector groups, largest first. When `merge_small`, groups of fewer than
-    /// [`MIN_GROUP`] companies become one "other sectors" group, itself made at least
-    /// [`MIN_GROUP`] strong (by taking in the smallest groups) whenever the cohort allows it.
-    pub fn sector_groups(&self, merge_small: bool) -> Vec<SectorGroup> {
-        let mut groups: BTreeMap<SectorKey, (Vec<usize>, BTreeMap<String, usize>)> =
-            BTreeMap::new();
-        for (i, m) in self.companies.iter().enumerate() {
-            let key = sector_of(&m.result.company);
-            let entry = groups.entry(key).or_default();
-            entry.0.push(i);
-            if let Some(s) = m.result.company.sector.as_deref() {
-                *entry.1.entry(s.trim().to_string()).or_default() += 1;
-            }
-        }
-        let mut out: Vec<SectorGroup> = groups
-            .into_iter()
-            .map(|(key, (members, spellings))| {
-                // The most used spelling, the first in sort order among equals.
-                let text = spellings
-                    .into_iter()
-                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-                    .map(|(s, _)| s);
-                SectorGroup { key, text, members }
-            })
-            .collect();
-        if merge_small {
-            let (mut small, big): (Vec<SectorGroup>, Vec<SectorGroup>) =
-                out.into_iter().partition(|g| g.members.len() < MIN_GROUP);
-            let mut big = big;
-            let mut other: Vec<usize> = small.drain(..).flat_map(|g| g.members).collect();
-            // An "other" group of one or two would show those companies' own figures: take in
-            // the smallest remaining groups until it is large enough.
-            while !other.is_empty() && other.len() < MIN_GROUP && !big.is_empty() {
-                big.sort_by_key(|g| std::cmp::Reverse(g.members.len()));
-                if let Some(g) = big.pop() {
-                    other.extend(g.members);
-                }
-            }
-            out = big;
-            if !other.is_empty() {
-                other.sort_unstable();
-                out.push(SectorGroup {
-                    key: SectorKey::Other,
-                    text: None,
-                    members: other,
-                });
-            }
-        }
-        out.sort_by(|a, b| {
-            (a.key == SectorKey::Other)
-                .cmp(&(b.key == SectorKey::Other))
-                .then(b.members.len().cmp(&a.members.len()))
-                .then_with(|| a.key.cmp(&b.key))
-        });
-        out
     }
 
     /// Critical questions not at their full point at the level just above a company's level,
@@ -585,71 +455,6 @@ impl<'a> Cohort<'a> {
     }
 }
 
-/// The cohort's counts for one requirement: see [`Cohort::coverage`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CoverageRow {
-    /// Position of the framework in the grid's `frameworks`.
-    pub framework: usize,
-    /// Position of the requirement in the framework's `requirements`.
-    pub requirement: usize,
-    /// Per track of the grid: `None` when not covered, else companies per status.
-    pub counts: Vec<Option<[usize; 5]>>,
-}
-
-/// The position of `s` in [`RequirementStatus::ALL`].
-pub fn status_index(s: RequirementStatus) -> usize {
-    RequirementStatus::ALL
-        .iter()
-        .position(|&x| x == s)
-        .unwrap_or(0)
-}
-
-/// Whether two grids are the same id and version.
-pub fn same_grid(a: &Questionnaire, b: &Questionnaire) -> bool {
-    std::ptr::eq(a, b) || (a.id == b.id && a.version == b.version)
-}
-
-/// A company's status per requirement of each framework of its own grid, the tracks taken
-/// together: met when met on every track that covers it, not met when not met (or not answered)
-/// on every answered track, partly met otherwise; requirements not applicable or not answered
-/// on every track are left out. Returns, per framework (grid order), the requirements met,
-/// partly met and not met.
-pub fn company_coverage(r: &CompanyResult) -> Vec<[usize; 3]> {
-    let g = r.grid;
-    let mut per: BTreeMap<(usize, usize), Vec<RequirementStatus>> = BTreeMap::new();
-    for res in sheet_coverage(g, &r.assessment) {
-        per.entry((res.framework, res.requirement))
-            .or_default()
-            .push(res.status);
-    }
-    let mut out = vec![[0usize; 3]; g.frameworks.len()];
-    for ((f, _), statuses) in per {
-        let answered: Vec<RequirementStatus> = statuses
-            .into_iter()
-            .filter(|s| {
-                !matches!(
-                    s,
-                    RequirementStatus::NotApplicable | RequirementStatus::NotAnswered
-                )
-            })
-            .collect();
-        if answered.is_empty() {
-            continue;
-        }
-        let k = if answered.iter().all(|&s| s == RequirementStatus::Met) {
-            0
-        } else if answered.iter().all(|&s| s == RequirementStatus::NotMet) {
-            2
-        } else {
-            1
-        };
-        if let Some(slot) = out.get_mut(f) {
-            slot[k] += 1;
-        }
-    }
-    out
-}
-
 /// The companies of a campaign grouped by grid (the grid's id: versions of one grid go
 /// together), in order of first appearance, each with the latest version present among them.
 pub fn by_grid(current: &[CompanyResult]) -> Vec<(&'static Questionnaire, Vec<&CompanyResult>)> {
@@ -671,54 +476,6 @@ pub fn by_grid(current: &[CompanyResult]) -> Vec<(&'static Questionnaire, Vec<&C
 /// Rounded to one decimal, half away from zero.
 pub fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
-}
-
-/// What the review reads of the questionnaire beyond its accessor methods: the only place that
-/// touches its fields, so that a change of the questionnaire's API is one edit here.
-pub mod grid {
-    use crate::questionnaire::{Question, Questionnaire};
-    use crate::text::Text;
-
-    /// The question at position `qi`.
-    pub fn question(q: &Questionnaire, qi: usize) -> Option<&Question> {
-        q.questions.get(qi)
-    }
-
-    /// The themes' ids, in the grid's order.
-    pub fn theme_ids(q: &Questionnaire) -> Vec<&str> {
-        q.themes.iter().map(|t| t.id.as_str()).collect()
-    }
-
-    /// The grid's title.
-    pub fn title(q: &Questionnaire) -> &Text {
-        &q.title
-    }
-
-    /// The grid's id and version.
-    pub fn id_version(q: &Questionnaire) -> (&str, &str) {
-        (&q.id, &q.version)
-    }
-
-    /// What level 0 ("not started") means, if the grid says.
-    pub fn not_started_definition(q: &Questionnaire) -> Option<&Text> {
-        q.not_started.as_ref().map(|n| &n.definition)
-    }
-
-    /// Whether the grid maps its questions to regulations (grid 1.1.0 and later do).
-    pub fn has_regulation_mappings(q: &Questionnaire) -> bool {
-        q.frameworks.iter().any(|f| !f.requirements.is_empty())
-            && q.questions.iter().any(|x| !x.mappings.is_empty())
-    }
-
-    /// The grid's provenance paragraph, when it has one.
-    pub fn provenance(q: &Questionnaire) -> Option<&Text> {
-        q.provenance.as_ref()
-    }
-
-    /// The grid's frameworks (regulations and standards its questions map to).
-    pub fn frameworks(q: &Questionnaire) -> &[crate::mapping::Framework] {
-        &q.frameworks
-    }
 }
 
 #[cfg(test)]

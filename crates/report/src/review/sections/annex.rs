@@ -1,0 +1,145 @@
+//! The method annex: the levels and their definitions, the scoring rule and threshold, the
+//! evidence modes, index and matching, targets, anonymisation, provenance, and the frameworks of
+//! the regulation coverage with their citations.
+
+use crate::codes::{EvidenceMode, Level};
+use crate::review::html::{Writer, esc};
+use crate::review::labels::L;
+use crate::review::model::grid;
+use std::fmt::Write;
+
+impl Writer<'_, '_> {
+    /// The frameworks of the regulation coverage with their exact citations (each once, from
+    /// the latest grid that defines it).
+    fn annex_frameworks(&mut self) {
+        let mut grids: Vec<&crate::questionnaire::Questionnaire> = self
+            .cohorts
+            .iter()
+            .flat_map(|c| c.versions())
+            .map(|(g, _)| g)
+            .filter(|g| grid::has_regulation_mappings(g))
+            .collect();
+        grids.reverse();
+        let mut seen: Vec<&str> = Vec::new();
+        let mut rows = String::new();
+        for g in grids {
+            for f in grid::frameworks(g) {
+                if seen.contains(&f.id.as_str()) {
+                    continue;
+                }
+                seen.push(&f.id);
+                let note = f
+                    .note
+                    .as_ref()
+                    .map(|n| format!("<br><span class=\"note\">{}</span>", esc(n.get(self.lang))))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    rows,
+                    "<tr><td>{} <span class=\"note\">({})</span></td><td>{}{note}</td></tr>",
+                    esc(f.name.get(self.lang)),
+                    esc(&f.id),
+                    esc(f.citation.get(self.lang))
+                );
+            }
+        }
+        if rows.is_empty() {
+            return;
+        }
+        let _ = write!(
+            self.out,
+            "<h3>{}</h3>\n<p class=\"disclaimer\">{}</p>\n<table class=\"frameworks\">\n<thead><tr><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n",
+            self.t(L::MethodFrameworks),
+            esc(crate::coverage::disclaimer(self.lang)),
+            self.t(L::ColFramework),
+            self.t(L::ColCitation)
+        );
+    }
+
+    pub(in crate::review) fn annex(&mut self) {
+        let _ = write!(
+            self.out,
+            "<section class=\"annex\">\n<h2>{}</h2>\n<h3>{}</h3>\n<table class=\"keep\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            self.t(L::SecMethod),
+            self.t(L::MethodLevels),
+            self.t(L::ColCode),
+            self.t(L::ColLevel),
+            self.t(L::ColDefinition)
+        );
+        let n0 = grid::not_started_definition(self.c.q)
+            .map(|d| esc(d.get(self.lang)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            self.out,
+            "<tr><td>N0</td><td>{}</td><td>{n0}</td></tr>",
+            self.level_name(0)
+        );
+        for l in Level::ALL {
+            let def = self
+                .c
+                .q
+                .level(l)
+                .map(|d| esc(d.definition.get(self.lang)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                self.out,
+                "<tr><td>{}</td><td>{}</td><td>{def}</td></tr>",
+                l.code(),
+                self.level_name(l.rank())
+            );
+        }
+        self.push("</tbody>\n</table>\n");
+        let threshold = self.threshold_text();
+        let mut modes = self.evidence_modes();
+        if modes.is_empty() {
+            modes.push(EvidenceMode::default());
+        }
+        let mode_names = self.mode_names(&modes);
+        let _ = write!(
+            self.out,
+            "<h3>{}</h3>\n<p>{}</p>\n<p>{} {} ",
+            self.t(L::MethodRuleTitle),
+            self.f(L::MethodRule, &[&threshold]),
+            self.f(L::MethodThreshold, &[&threshold]),
+            self.f(L::MethodEvidence, &[&mode_names])
+        );
+        for mode in &modes {
+            let _ = write!(
+                self.out,
+                "{} ",
+                self.t(match mode {
+                    EvidenceMode::Declarative => L::MethodDeclarative,
+                    EvidenceMode::Substantiated => L::MethodSubstantiated,
+                })
+            );
+        }
+        let _ = write!(
+            self.out,
+            "</p>\n<p>{}</p>\n<p>{}</p>\n",
+            self.t(L::MethodIndex),
+            self.t(L::MethodMatching)
+        );
+        if self.c.has_targets {
+            let _ = writeln!(
+                self.out,
+                "<h3>{}</h3>\n<p>{}</p>",
+                self.t(L::CompanyTargets),
+                self.t(L::TargetsIntro)
+            );
+        }
+        if self.o.anonymize {
+            let _ = writeln!(self.out, "<p>{}</p>", self.t(L::MethodAnonymised));
+        }
+        if self.c.has_previous || self.cohorts.len() > 1 {
+            let _ = writeln!(self.out, "<p>{}</p>", self.t(L::MethodGrids));
+        }
+        let _ = write!(
+            self.out,
+            "<h3>{}</h3>\n<p class=\"provenance\">{}</p>\n<p class=\"note\">{}</p>\n",
+            self.t(L::MethodProvenanceTitle),
+            self.provenance(),
+            self.f(L::MethodGenerated, &[&self.o.tool_version, &self.o.date])
+        );
+        self.annex_frameworks();
+        self.push("</section>\n");
+    }
+}

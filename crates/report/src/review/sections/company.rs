@@ -1,0 +1,340 @@
+//! One page per company: its details, levels with the change since the previous campaign, the
+//! profile chart beside its regulation coverage, why not higher, its next steps and targets.
+
+use crate::codes::{Level, Track, maturity_code};
+use crate::review::CompanyResult;
+use crate::review::html::{Writer, esc};
+use crate::review::labels::L;
+use crate::review::model::{self, Member, grid, level_for};
+use crate::review::svg::{self, ProfileSeries};
+use crate::review::targets::TargetTrack;
+use crate::text::Lang;
+use std::fmt::Write;
+
+impl Writer<'_, '_> {
+    /// The company's regulation coverage: per framework of its grid, the requirements met,
+    /// partly met and not met (tracks taken together). Empty when the grid maps no question.
+    fn company_coverage(&self, r: &CompanyResult) -> String {
+        if !grid::has_regulation_mappings(r.grid) {
+            return String::new();
+        }
+        let counts = model::company_coverage(r);
+        let mut rows = String::new();
+        for (f, c) in grid::frameworks(r.grid).iter().zip(&counts) {
+            if c.iter().sum::<usize>() == 0 {
+                continue;
+            }
+            let _ = writeln!(
+                rows,
+                "<tr><td><abbr title=\"{}\">{}</abbr></td><td class=\"num cov-met\">{}</td><td class=\"num cov-part\">{}</td><td class=\"num cov-not\">{}</td></tr>",
+                esc(f.name.get(self.lang)),
+                esc(&f.id),
+                c[0],
+                c[1],
+                c[2]
+            );
+        }
+        if rows.is_empty() {
+            return String::new();
+        }
+        format!(
+            "<div class=\"keep cov-company\">\n<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n<p class=\"note\">{}</p>\n</div>\n",
+            self.t(L::CompanyCoverageTitle),
+            self.t(L::ColFramework),
+            self.t(L::ShortMet),
+            self.t(L::ShortPartly),
+            self.t(L::ShortNotMet),
+            self.t(L::CompanyCoverageRule)
+        )
+    }
+
+    fn why_not_higher(&self, m: &Member<'_>) -> String {
+        let mut s = String::new();
+        let threshold = self.threshold_text();
+        for t in &m.result.assessment.tracks {
+            let label = self.c.q.track_label(t.track, self.lang);
+            let line = match Level::from_rank(t.level + 1) {
+                None => self.f(L::TopLevelReached, &[label]),
+                Some(next) => {
+                    let lr = t.level_result(next);
+                    let level = format!(
+                        "{} ({})",
+                        next.code(),
+                        self.c.q.maturity_label(next.rank(), self.lang)
+                    );
+                    let critical = lr
+                        .failed_critical
+                        .iter()
+                        .filter_map(|&qi| grid::question(m.result.grid, qi))
+                        .map(|q| q.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    match lr.score.percent() {
+                        None => self.f(L::NotAchievedEmpty, &[label, &level]),
+                        Some(v) => {
+                            let score = self.pct(v);
+                            match (lr.meets_threshold, critical.is_empty()) {
+                                (false, true) => self
+                                    .f(L::NotAchievedScore, &[label, &level, &score, &threshold]),
+                                (false, false) => self.f(
+                                    L::NotAchievedBoth,
+                                    &[label, &level, &score, &threshold, &critical],
+                                ),
+                                _ => self
+                                    .f(L::NotAchievedCritical, &[label, &level, &score, &critical]),
+                            }
+                        }
+                    }
+                }
+            };
+            let _ = writeln!(s, "<p>{line}</p>");
+            let imbalanced = t.imbalanced_levels();
+            if !imbalanced.is_empty() {
+                let codes = imbalanced
+                    .iter()
+                    .map(|l| l.code())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let _ = writeln!(
+                    s,
+                    "<p class=\"note\">{}</p>",
+                    self.f(L::Imbalanced, &[label, &codes])
+                );
+            }
+        }
+        s
+    }
+
+    pub(in crate::review) fn company(&mut self, i: usize) {
+        let Some(m) = self.c.companies.get(i) else {
+            return;
+        };
+        let m = m.clone();
+        let r = m.result;
+        let a = &r.assessment;
+        let company = &r.company;
+        let grid_ref = format!("{} {}", r.grid.id, r.grid.version);
+        let nace = company.nace().map(|n| {
+            format!(
+                "{} — {}",
+                company.nace.as_deref().unwrap_or(""),
+                n.label(self.lang)
+            )
+        });
+        let mut meta: Vec<String> = Vec::new();
+        let fields = [
+            (L::Sector, company.sector.as_deref()),
+            (L::Nace, nace.as_deref()),
+            (L::CompanyCountry, company.country.as_deref()),
+            (L::CompanyId, company.id.as_deref()),
+            (L::Buyer, company.buyer.as_deref()),
+            (L::Tier, company.tier.as_deref()),
+            (L::CoverCampaign, Some(r.period.as_deref().unwrap_or("—"))),
+            (L::CoverGrid, Some(grid_ref.as_str())),
+        ];
+        for (label, value) in fields {
+            if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
+                let item = esc(&L::LabelValue.fill(self.lang, &[&label.get(self.lang), v]));
+                // Short items never break inside; the sector may be long.
+                meta.push(
+                    if label == L::Sector || label == L::Nace || label == L::Buyer {
+                        item
+                    } else {
+                        format!("<span class=\"nw\">{item}</span>")
+                    },
+                );
+            }
+        }
+        let meta = meta.join(" · ");
+        let _ = write!(
+            self.out,
+            "<section class=\"company\">\n<h2>{}</h2>\n<p class=\"meta\">{meta}</p>\n<div class=\"levels\">\n",
+            esc(&company.name)
+        );
+        let mut keys = vec![TargetTrack::Headline];
+        keys.extend(a.tracks.iter().map(|t| TargetTrack::Track(t.track)));
+        for k in keys {
+            let mut lines = vec![self.target_track_label(k), self.badge(level_for(r, k))];
+            let now = match k {
+                TargetTrack::Track(t) => a.track(t).map(|x| x.index),
+                TargetTrack::Headline => None,
+            };
+            match m.previous {
+                Some(p) => {
+                    let period = p.period.as_deref().unwrap_or("—");
+                    let (was, is) = (level_for(p, k), level_for(r, k));
+                    let change = self.t(match is.cmp(&was) {
+                        std::cmp::Ordering::Greater => L::ChangeUp,
+                        std::cmp::Ordering::Equal => L::ChangeSame,
+                        std::cmp::Ordering::Less => L::ChangeDown,
+                    });
+                    lines.push(format!(
+                        "<small>{}</small>",
+                        self.f(L::PreviousLevel, &[period, maturity_code(was), &change])
+                    ));
+                    let then = match k {
+                        TargetTrack::Track(t) => p.assessment.track(t).map(|x| x.index),
+                        TargetTrack::Headline => None,
+                    };
+                    if let (Some(now), Some(then)) = (now, then) {
+                        lines.push(format!(
+                            "<small>{}</small>",
+                            self.f(L::IndexWas, &[&self.pct(now), period, &self.pct(then)])
+                        ));
+                    }
+                }
+                None => {
+                    if let Some(now) = now {
+                        lines.push(format!(
+                            "<small>{}</small>",
+                            self.f(L::IndexNow, &[&self.pct(now)])
+                        ));
+                    }
+                }
+            }
+            let _ = writeln!(self.out, "<div>{}</div>", lines.join("<br>"));
+        }
+        self.push("</div>\n");
+        if let Some(p) = m.previous_elsewhere {
+            let period = p.period.as_deref().unwrap_or("—");
+            let grid = format!("{} {}", p.grid.id, p.grid.version);
+            let _ = writeln!(
+                self.out,
+                "<p class=\"note\">{}</p>",
+                self.f(L::PreviousOnOtherGrid, &[period, &grid])
+            );
+        } else if self.c.has_previous && m.previous.is_none() {
+            let _ = writeln!(
+                self.out,
+                "<p class=\"note\">{}</p>",
+                self.t(L::NotInPrevious)
+            );
+        }
+        if a.provisional {
+            let least = a
+                .tracks
+                .iter()
+                .map(|t| t.completeness())
+                .fold(100.0_f64, f64::min);
+            let _ = writeln!(
+                self.out,
+                "<p class=\"note\">{}</p>",
+                self.f(L::Provisional, &[&self.pct(least)])
+            );
+        }
+        // Profile.
+        let labels: Vec<String> = a
+            .tracks
+            .iter()
+            .map(|t| self.c.q.track_label(t.track, self.lang).to_string())
+            .collect();
+        let series: Vec<ProfileSeries<'_>> = a
+            .tracks
+            .iter()
+            .zip(&labels)
+            .map(|(t, label)| ProfileSeries {
+                label,
+                scores: std::array::from_fn(|k| t.levels[k].score.percent()),
+                previous: m
+                    .previous
+                    .and_then(|p| p.assessment.track(t.track))
+                    .map(|pt| std::array::from_fn(|k| pt.levels[k].score.percent())),
+            })
+            .collect();
+        let title = L::FigProfile.get(self.lang);
+        let threshold_label = L::ThresholdMark.fill(self.lang, &[&self.threshold_text()]);
+        let prev_label = m
+            .previous
+            .map(|p| L::PreviousMark.fill(self.lang, &[p.period.as_deref().unwrap_or("—")]));
+        let chart = svg::profile(
+            &title,
+            &series,
+            self.threshold().as_f64(),
+            &threshold_label,
+            prev_label.as_deref(),
+            self.lang == Lang::Fr,
+        );
+        // The regulation coverage, when the grid maps its questions, beside the chart.
+        let coverage = self.company_coverage(r);
+        if coverage.is_empty() {
+            let _ = write!(
+                self.out,
+                "<figure>\n<figcaption>{}</figcaption>\n{chart}\n</figure>\n",
+                esc(&title)
+            );
+        } else {
+            let _ = write!(
+                self.out,
+                "<div class=\"profile-row\">\n<figure>\n<figcaption>{}</figcaption>\n{chart}\n</figure>\n{coverage}</div>\n",
+                esc(&title)
+            );
+        }
+        // Why not higher.
+        let why = self.why_not_higher(&m);
+        let _ = write!(
+            self.out,
+            "<div class=\"why keep\">\n<h3>{}</h3>\n{why}</div>\n",
+            self.t(L::WhyNotHigher)
+        );
+        // Next steps.
+        let _ = write!(self.out, "<div>\n<h3>{}</h3>\n", self.t(L::TopNextSteps));
+        // Each track's first steps, a question listed once with the tracks it is a step for.
+        let mut steps: Vec<(usize, Vec<Track>)> = Vec::new();
+        for &t in self.c.tracks() {
+            for k in self.c.top_steps(&m, t) {
+                let Some(step) = a.next_steps.get(k) else {
+                    continue;
+                };
+                match steps.iter_mut().find(|(s, _)| {
+                    a.next_steps
+                        .get(*s)
+                        .is_some_and(|x| x.question == step.question)
+                }) {
+                    Some((_, tracks)) => tracks.push(t),
+                    None => steps.push((k, vec![t])),
+                }
+            }
+        }
+        let any = !steps.is_empty();
+        if any {
+            self.push("<ul class=\"steps\">\n");
+        }
+        for (k, tracks) in &steps {
+            let Some(step) = a.next_steps.get(*k) else {
+                continue;
+            };
+            let Some(q) = grid::question(r.grid, step.question) else {
+                continue;
+            };
+            let mut tags = vec![step.level.code().to_string()];
+            if step.critical {
+                tags.push(self.t(L::Critical));
+            }
+            tags.extend(tracks.iter().map(|&t| self.track_label(t)));
+            let _ = writeln!(
+                self.out,
+                "<li class=\"step\"><b>{}</b> ({}) — {}</li>",
+                esc(&q.id),
+                tags.join(" · "),
+                esc(q.recommendation.get(self.lang))
+            );
+        }
+        if any {
+            self.push("</ul>\n");
+        }
+        if !any {
+            let _ = writeln!(self.out, "<p>{}</p>", self.t(L::NextStepsNone));
+        }
+        self.push("</div>\n");
+        if !m.targets.is_empty() {
+            let _ = write!(
+                self.out,
+                "<div class=\"keep\">\n<h3>{}</h3>\n",
+                self.t(L::CompanyTargets)
+            );
+            self.targets_table(&[i], false);
+            self.push("</div>\n");
+        }
+        self.push("</section>\n");
+    }
+}

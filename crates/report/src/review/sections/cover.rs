@@ -1,0 +1,75 @@
+//! The cover: title, the anonymised-edition notice, the campaign and previous periods, the
+//! grid or grids with their versions, the companies, evidence modes, date and provenance.
+
+use crate::review::html::{Writer, esc};
+use crate::review::labels::L;
+use crate::review::model::grid;
+use std::fmt::Write;
+
+impl Writer<'_, '_> {
+    pub(in crate::review) fn cover(&mut self) {
+        let (id, version) = grid::id_version(self.c.q);
+        let grid_title = esc(grid::title(self.c.q).get(self.lang));
+        let modes = self.mode_names(&self.evidence_modes());
+        let _ = write!(
+            self.out,
+            "<header class=\"cover\">\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n",
+            self.t(L::DocTitle),
+            self.t(L::DocSubtitle)
+        );
+        if self.o.anonymize {
+            let _ = writeln!(
+                self.out,
+                "<p class=\"anon\">{}</p>",
+                self.t(L::AnonymisedEdition)
+            );
+        }
+        let mut rows = vec![(self.t(L::CoverCampaign), self.current_period())];
+        if self.c.has_previous {
+            rows.push((self.t(L::CoverPrevious), self.previous_period()));
+        }
+        // Every grid and version of the campaign, with its companies when there are several.
+        let versions: Vec<(&crate::questionnaire::Questionnaire, usize)> =
+            self.cohorts.iter().flat_map(|c| c.versions()).collect();
+        if versions.len() > 1 {
+            let list = versions
+                .iter()
+                .map(|(g, n)| {
+                    format!(
+                        "{} ({} {}) — {}",
+                        esc(grid::title(g).get(self.lang)),
+                        esc(&g.id),
+                        esc(&g.version),
+                        esc(&self.companies_count(*n))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("<br>");
+            rows.push((self.t(L::CoverGrids), list));
+        } else {
+            let (grid_title, id, version) = match versions.first() {
+                Some((g, _)) => (esc(grid::title(g).get(self.lang)), &g.id, &g.version),
+                None => (grid_title, &id.to_string(), &version.to_string()),
+            };
+            rows.push((
+                self.t(L::CoverGrid),
+                format!("{grid_title} ({} {})", esc(id), esc(version)),
+            ));
+        }
+        rows.push((
+            self.t(L::CoverCompanies),
+            self.c.companies.len().to_string(),
+        ));
+        rows.push((self.t(L::CoverEvidence), esc(&modes)));
+        rows.push((self.t(L::CoverDate), esc(&self.o.date)));
+        self.push("<dl>\n");
+        for (k, v) in rows {
+            let _ = writeln!(self.out, "<dt>{k}</dt><dd>{v}</dd>");
+        }
+        let _ = write!(
+            self.out,
+            "</dl>\n<p class=\"provenance\">{}</p>\n</header>\n",
+            self.provenance()
+        );
+    }
+}

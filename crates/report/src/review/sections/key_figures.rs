@@ -1,0 +1,68 @@
+//! The key figures: one tile per count (companies, at least N2, any track at N0, provisional),
+//! per track's mean index, movement since the previous campaign and targets on course.
+
+use crate::review::html::Writer;
+use crate::review::labels::L;
+use crate::review::targets::TargetTrack;
+use std::fmt::Write;
+
+impl Writer<'_, '_> {
+    fn tile(&mut self, value: &str, out_of: Option<usize>, what: &str) {
+        let of = out_of
+            .map(|n| format!(" <small>{}</small>", self.f(L::OutOf, &[&n.to_string()])))
+            .unwrap_or_default();
+        let _ = writeln!(
+            self.out,
+            "<div class=\"tile\"><b>{value}{of}</b>{what}</div>"
+        );
+    }
+
+    pub(in crate::review) fn key_figures(&mut self) {
+        let n = self.c.companies.len();
+        let heads: Vec<&crate::scoring::Assessment> = self
+            .c
+            .companies
+            .iter()
+            .map(|m| &m.result.assessment)
+            .collect();
+        let n2 = heads.iter().filter(|a| a.headline_level >= 2).count();
+        let any0 = heads
+            .iter()
+            .filter(|a| a.tracks.iter().any(|t| t.level == 0))
+            .count();
+        let provisional = heads.iter().filter(|a| a.provisional).count();
+        self.section_start("key-figures", L::SecKeyFigures);
+        self.push("<div class=\"tiles\">\n");
+        self.tile(&n.to_string(), None, &self.t(L::TileCompanies));
+        self.tile(&n2.to_string(), Some(n), &self.t(L::TileAtLeastN2));
+        self.tile(&any0.to_string(), Some(n), &self.t(L::TileAnyN0));
+        self.tile(
+            &provisional.to_string(),
+            Some(n),
+            &self.t(L::TileProvisional),
+        );
+        let all: Vec<usize> = (0..n).collect();
+        for &t in self.c.tracks() {
+            if let Some(v) = self.c.mean_index(&all, t) {
+                let what = self.f(L::TileMeanIndex, &[self.c.q.track_label(t, self.lang)]);
+                self.tile(&self.pct(v), None, &what);
+            }
+        }
+        if self.c.has_previous {
+            let m = self.c.movement(TargetTrack::Headline);
+            let matched = self.c.matched();
+            let prev = self.previous_period();
+            let up = self.f(L::TileMovedUp, &[&prev]);
+            let down = self.f(L::TileMovedDown, &[&prev]);
+            self.tile(&m.up.to_string(), Some(matched), &up);
+            self.tile(&m.down.to_string(), Some(matched), &down);
+        }
+        if self.c.has_targets {
+            let counts = self.c.target_counts();
+            let good: usize = counts.values().map(|c| c[0] + c[1]).sum();
+            let total: usize = counts.values().map(|c| c.iter().sum::<usize>()).sum();
+            self.tile(&good.to_string(), Some(total), &self.t(L::TileTargets));
+        }
+        self.push("</div>\n</section>\n");
+    }
+}
