@@ -170,6 +170,7 @@ mod tests {
             "(\"justification\": \"…\")",
             "{level}: {score}",
             "Score (%)",
+            "`allow_na: false`",
         ] {
             assert_eq!(fr.typeset(untouched), untouched);
         }

@@ -4,7 +4,7 @@
 //! a narrow no-break space, U+202F, before « ; ? ! » and inside « », a no-break space, U+00A0,
 //! before « : » and « % »). [`Rules::apply`] only ever replaces a space that is already written
 //! there, so it cannot touch a URL (`https://…?a=b`), a time (`10:30`), a JSON key
-//! (`"justification": …`) or a `{placeholder}`. The build applies it to every entry of the
+//! (`"justification": …`) or a `{placeholder}`; and it leaves code between backticks as it is. The build applies it to every entry of the
 //! catalogue; [`crate::Lang::typeset`] applies it at run time to the grid's texts.
 //!
 //! This file is also compiled into the catalogue's build script (`build.rs`), so that the build
@@ -33,6 +33,22 @@ fn is_space(c: char) -> bool {
     matches!(c, ' ' | NBSP | NARROW_NBSP)
 }
 
+/// For each character, whether it stands between backticks (code, left as it is).
+fn in_code(chars: &[char]) -> Vec<bool> {
+    let mut inside = false;
+    chars
+        .iter()
+        .map(|&c| {
+            if c == '`' {
+                inside = !inside;
+                true
+            } else {
+                inside
+            }
+        })
+        .collect()
+}
+
 impl Rules<'_> {
     /// Whether the language has no rule at all.
     pub fn is_empty(&self) -> bool {
@@ -57,10 +73,11 @@ impl Rules<'_> {
             return Cow::Borrowed(text);
         }
         let chars: Vec<char> = text.chars().collect();
+        let code = in_code(&chars);
         let mut out = String::with_capacity(text.len() + 8);
         for (i, &c) in chars.iter().enumerate() {
             let mut c = c;
-            if is_space(c) {
+            if is_space(c) && !code[i] {
                 let next = chars.get(i + 1).copied();
                 let prev = i.checked_sub(1).map(|p| chars[p]);
                 if let Some(want) = next.and_then(|n| self.before(n)) {
@@ -90,7 +107,11 @@ impl Rules<'_> {
             let to = (i + 12).min(chars.len());
             chars[from..to].iter().collect()
         };
+        let code = in_code(&chars);
         for (i, &c) in chars.iter().enumerate() {
+            if code[i] {
+                continue;
+            }
             let prev = i.checked_sub(1).map(|p| chars[p]);
             let next = chars.get(i + 1).copied();
             if let Some(want) = self.before(c) {
