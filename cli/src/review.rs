@@ -81,7 +81,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
             err,
             "{} {}",
             Cli::Warning.text(lang),
-            w.message(&targets_file).get(lang)
+            w.message(&targets_file, lang)
         );
     }
     drop(err);
@@ -161,7 +161,7 @@ fn read_targets(path: &Path, lang: Lang) -> Result<Vec<ReviewTarget>, Fatal> {
                     "\n  {shown}, {}{} {}",
                     Msg::PlaceLine.fill(lang, &[("line", &e.line)]),
                     Msg::Colon.text(lang),
-                    e.message.get(lang)
+                    e.message(lang)
                 )
             })
             .collect::<String>();

@@ -201,6 +201,26 @@ mod tests {
         assert_eq!(c.count(Lang::En, 0, &[]), "0 files checked");
         assert_eq!(c.count(Lang::En, 1, &[]), "1 file checked");
         assert_eq!(c.count(Lang::En, 2, &[]), "2 files checked");
+        // The campaign review's company count (it printed « 0 entreprises » before).
+        let companies = |lang, n| Review::Companies.count(lang, n, &[]);
+        assert_eq!(companies(Lang::Fr, 0), "0 entreprise");
+        assert_eq!(companies(Lang::Fr, 1), "1 entreprise");
+        assert_eq!(companies(Lang::Fr, 2), "2 entreprises");
+        assert_eq!(companies(Lang::En, 0), "0 companies");
+        assert_eq!(companies(Lang::En, 1), "1 company");
+        assert_eq!(companies(Lang::En, 2), "2 companies");
+        assert_eq!(
+            Cli::ReviewWritten.count(Lang::Fr, 0, &[]),
+            "revue de 0 entreprise écrite"
+        );
+        assert_eq!(
+            Web::AnsweredOf.count(Lang::Fr, 1, &[("total", &29)]),
+            "1 réponse sur 29"
+        );
+        assert_eq!(
+            Web::AnsweredOf.count(Lang::En, 12, &[("total", &29)]),
+            "12 of 29 answered"
+        );
         assert_eq!(Msg::Problems.one(Lang::Fr), Some("{n} problème"));
         assert_eq!(Msg::Colon.one(Lang::Fr), None);
     }
