@@ -55,7 +55,7 @@ pub enum Reason {
     /// The JSON is not a whole state (the parser's message).
     Damaged(String),
     /// An assessment has an error.
-    Invalid(Problem),
+    Invalid(Box<Problem>),
 }
 
 impl Reason {
@@ -146,7 +146,7 @@ pub fn decode(raw: &str) -> Loaded {
     for a in &state.assessments {
         let problems = accepted(&a.sheet).check(grids::of_sheet(&a.sheet));
         if let Some(p) = problems.iter().find(|p| p.is_error()) {
-            return unreadable(Reason::Invalid(p.clone()), salvage(&value));
+            return unreadable(Reason::Invalid(Box::new(p.clone())), salvage(&value));
         }
     }
     Loaded::State(Box::new(state))

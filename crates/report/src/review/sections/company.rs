@@ -296,7 +296,7 @@ impl Writer<'_, '_> {
             )
         });
         let chart = svg::profile(
-            &title,
+            title,
             &series,
             self.threshold().as_f64(),
             &threshold_label,
@@ -309,13 +309,13 @@ impl Writer<'_, '_> {
             let _ = write!(
                 self.out,
                 "<figure>\n<figcaption>{}</figcaption>\n{chart}\n</figure>\n",
-                esc(&title)
+                esc(title)
             );
         } else {
             let _ = write!(
                 self.out,
                 "<div class=\"profile-row\">\n<figure>\n<figcaption>{}</figcaption>\n{chart}\n</figure>\n{coverage}</div>\n",
-                esc(&title)
+                esc(title)
             );
         }
         // Why not higher.

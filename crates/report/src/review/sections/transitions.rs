@@ -110,11 +110,11 @@ impl Writer<'_, '_> {
             Review::Stayed.text(self.lang),
             Review::MovedDown.text(self.lang),
         ];
-        let chart = svg::movement_bars(&title, &rows, [&legend[0], &legend[1], &legend[2]]);
+        let chart = svg::movement_bars(title, &rows, legend);
         let _ = write!(
             self.out,
             "<figure>\n<figcaption>{}</figcaption>\n{chart}\n</figure>\n</section>\n",
-            esc(&title)
+            esc(title)
         );
     }
 }
