@@ -208,8 +208,12 @@ mod tests {
         assert_eq!(Lang::Fr.decimal("0.5"), "0,5");
         assert_eq!(Lang::Fr.name_of(Lang::En), "anglais");
         assert_eq!(Lang::En.name_of(Lang::Fr), "French");
-        assert_eq!(Lang::Fr.next(), Lang::En);
-        assert_eq!(Lang::En.next(), Lang::Fr);
+        // The language switch goes round every language of the catalogue.
+        let mut lang = Lang::ALL[0];
+        for expected in Lang::ALL.into_iter().skip(1).chain([Lang::ALL[0]]) {
+            lang = lang.next();
+            assert_eq!(lang, expected);
+        }
     }
 
     #[test]
