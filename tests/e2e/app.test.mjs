@@ -426,11 +426,11 @@ test('after load, the only requests are GETs of the app\'s own static files, and
       }
     }
     // After load: the on-demand module (its two scripts, once each), the default grid's full
-    // file (embedded without its regulation mapping, loaded with the results) and the light
-    // grid's file, nothing else.
+    // file (embedded without its regulation mapping, loaded with the results), the file of grid
+    // 1.0.0 (the grid the imported matrix names) and the light grid's file, nothing else.
     const after = requests.filter((r) => r.after && !/^(blob|data):/.test(r.url))
       .map((r) => new URL(r.url).pathname.slice(prefix.length)).sort();
-    assert.deepEqual(after, ['grid-rhsf-fir-1.1.0.js', 'grid-rhsf-fir-sme-1.0.0.js', 'vigilance_web_module.js', 'vigilance_web_module_wasm.js']);
+    assert.deepEqual(after, ['grid-rhsf-fir-1.0.0.js', 'grid-rhsf-fir-1.1.0.js', 'grid-rhsf-fir-sme-1.0.0.js', 'vigilance_web_module.js', 'vigilance_web_module_wasm.js']);
 
   } finally {
     await profile.close();
@@ -442,11 +442,44 @@ test('a filled Excel answer template imports as one assessment, read in the brow
     await page.setInputFiles('#import-file', path.join(FIXTURES, 'template-filled-fr.xlsx'));
     await page.waitForSelector('.question');
     assert.match(await page.innerText('.view-title'), /Modèle Rempli SA — 2025/);
+    // On the grid the template was written for (1.0.0), not the default one.
+    assert.match(await page.innerText('#grid-line'), /rhsf-fir 1\.0\.0/);
     await showResults(page);
     const s = await resultsSummary(page);
     // N1 and N2 "Oui", N3 "Partiellement", N4 "Non": N2 in both tracks.
     assert.deepEqual(s.tracks, [['CL', '2'], ['FL', '2']]);
     assert.equal(s.headline, '2');
+  });
+});
+
+test('a filled light-grid Excel answer template imports on the light grid, with the full grid selected', async () => {
+  await withApp({}, async (page) => {
+    // A supplier's filled template (`vigilance template --questionnaire rhsf-fir-sme`), imported
+    // on the start page while the full grid is the one selected for new assessments: the file
+    // is read on the grid it names, as the CLI reads it.
+    assert.ok(await page.isChecked('#grid-rhsf-fir'));
+    await page.setInputFiles('#import-file', path.join(FIXTURES, 'template-filled-sme-en.xlsx'));
+    await page.waitForSelector('.question, #import-file ~ .error, .card .error');
+    assert.equal(await page.locator('.error').count(), 0,
+      `no refusal: ${await page.locator('.error').allInnerTexts()}`);
+    assert.match(await page.innerText('.view-title'), /Light Template Supplier Ltd — 2025/);
+    assert.match(await page.innerText('#grid-line'), /rhsf-fir-sme 1\.0\.0/);
+    assert.ok(await page.isVisible('#q-S01'));
+    const sheet = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).assessments[0].sheet, STORAGE_KEY);
+    assert.deepEqual(sheet.questionnaire, { id: 'rhsf-fir-sme', version: '1.0.0' });
+    assert.deepEqual([sheet.company.buyer, sheet.company.tier], ['Buyer Example SA', '1']);
+    // Every answer of both tracks: 16 questions each.
+    assert.equal(Object.values(sheet.answers).flatMap((t) => Object.keys(t)).length, 32);
+    // A bare answer is saved as its value alone.
+    assert.deepEqual([sheet.answers.S01.CL, sheet.answers.S10.FL, sheet.answers.S16.CL], ['yes', 'partial', 'no']);
+    await showResults(page);
+    const s = await resultsSummary(page);
+    // What `vigilance score` gives for the same file: N1 and N2 "Yes", N3 "Partially", N4 "No"
+    // is N2 in both tracks, complete (not provisional).
+    assert.deepEqual(s.tracks, [['CL', '2'], ['FL', '2']]);
+    assert.equal(s.headline, '2');
+    assert.equal(await page.locator('.provisional').count(), 0);
+    assert.match(await page.innerText('.report-head'), /rhsf-fir-sme 1\.0\.0/);
   });
 });
 

@@ -1,9 +1,10 @@
 //! Writes the filled spreadsheets the browser tests import (`tests/e2e/fixtures/`): the answer
-//! template filled for one company (French) and the matrix filled for two companies (English),
-//! each a copy of the template `vigilance template` writes with answers typed in, as a person
-//! filling it in Excel would.
+//! template filled for one company (French), the light grid's answer template filled for one
+//! supplier (English) and the matrix filled for two companies (English), each a copy of the
+//! template `vigilance template` writes with answers typed in, as a person filling it in Excel
+//! would.
 //!
-//! `cargo run -p vigilance-web-module --example e2e_fixtures -- tests/e2e/fixtures`
+//! `cargo run -p vigilance-web-module --features xlsx-import --example e2e_fixtures -- tests/e2e/fixtures`
 
 use calamine::{Data, Reader, Xlsx};
 use rust_xlsxwriter::Workbook;
@@ -50,6 +51,45 @@ fn level_of(q: &Questionnaire, id: &str) -> Option<Level> {
     q.questions.iter().find(|x| x.id == id).map(|x| x.level)
 }
 
+/// The answer template of grid `q` in `lang`, filled with `company` (field, text) and, on every
+/// answer row, the words typed for "yes" (N1 and N2), "partially" (N3) and "no" (N4).
+fn filled_answer_template(
+    q: &Questionnaire,
+    lang: Lang,
+    company: &[(CompanyField, &str)],
+    [yes, partially, no]: [&str; 3],
+) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
+    let template = answer_template(q, lang)?;
+    let sheet = answers_sheet_name(lang).to_string();
+    let mut src: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(template.clone()))?;
+    let range = src.worksheet_range(&sheet)?;
+    let mut edits: Vec<Edit> = Vec::new();
+    for (field, text) in company {
+        let i = CompanyField::ALL
+            .iter()
+            .position(|f| f == field)
+            .ok_or("a company field of the template")?;
+        edits.push((
+            sheet.clone(),
+            COMPANY_FIRST_ROW + u32::try_from(i)?,
+            1,
+            text.to_string(),
+        ));
+    }
+    for r in ANSWERS_HEADER_ROW + 1..range.height() as u32 {
+        let Some(Data::String(id)) = range.get_value((r, 0)) else {
+            continue;
+        };
+        let value = match level_of(q, id) {
+            Some(Level::N1 | Level::N2) => yes,
+            Some(Level::N3) => partially,
+            _ => no,
+        };
+        edits.push((sheet.clone(), r, 7, value.into()));
+    }
+    filled(&template, &edits)
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = std::env::args()
         .nth(1)
@@ -59,32 +99,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
 
     // One company, French template: N1 and N2 "Oui", N3 "Partiellement" where offered, N4 "Non".
-    let lang = Lang::Fr;
-    let template = answer_template(q, lang)?;
-    let sheet = answers_sheet_name(lang).to_string();
-    let mut src: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(template.clone()))?;
-    let range = src.worksheet_range(&sheet)?;
-    let first = COMPANY_FIRST_ROW;
-    let mut edits: Vec<Edit> = vec![
-        (sheet.clone(), first, 1, "Modèle Rempli SA".into()),
-        (sheet.clone(), first + 1, 1, "Textile".into()),
-        (sheet.clone(), first + 2, 1, "FR".into()),
-        (sheet.clone(), first + 4, 1, "2025".into()),
+    let company = [
+        (CompanyField::Name, "Modèle Rempli SA"),
+        (CompanyField::Sector, "Textile"),
+        (CompanyField::Country, "FR"),
+        (CompanyField::Period, "2025"),
     ];
-    for r in ANSWERS_HEADER_ROW + 1..range.height() as u32 {
-        let Some(Data::String(id)) = range.get_value((r, 0)) else {
-            continue;
-        };
-        let value = match level_of(q, id) {
-            Some(Level::N1 | Level::N2) => "Oui",
-            Some(Level::N3) => "Partiellement",
-            _ => "Non",
-        };
-        edits.push((sheet.clone(), r, 7, value.into()));
-    }
     std::fs::write(
         format!("{out}/template-filled-fr.xlsx"),
-        filled(&template, &edits)?,
+        filled_answer_template(q, Lang::Fr, &company, ["Oui", "Partiellement", "Non"])?,
+    )?;
+
+    // One supplier, the light grid's English template (what a buyer sends its suppliers): N1 and
+    // N2 "Yes", N3 "Partially", N4 "No".
+    let Some(sme) = vigilance_grids::registry::find("rhsf-fir-sme", "1.0.0") else {
+        panic!("rhsf-fir-sme 1.0.0 is built in")
+    };
+    let company = [
+        (CompanyField::Name, "Light Template Supplier Ltd"),
+        (CompanyField::Country, "PT"),
+        (CompanyField::Period, "2025"),
+        (CompanyField::Buyer, "Buyer Example SA"),
+        (CompanyField::Tier, "1"),
+    ];
+    std::fs::write(
+        format!("{out}/template-filled-sme-en.xlsx"),
+        filled_answer_template(sme, Lang::En, &company, ["Yes", "Partially", "No"])?,
     )?;
 
     // Two companies, English matrix: Alpha answers "Yes" in N1 (both tracks), Beta "No".

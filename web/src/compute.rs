@@ -7,11 +7,10 @@
 //! module writes with the very code the CLI uses (`vigilance_report::workbook`).
 
 use crate::browser;
-use crate::components::results::Compared;
 use crate::state::{AppState, accepted};
 use std::rc::Rc;
 use vigilance_model::{
-    AnswerSheet, Assessment, EvidenceMode, Lang, Level, Ratio, ScoringOptions, score,
+    AnswerSheet, Assessment, EvidenceMode, Lang, Level, Ratio, ScoringOptions, Track, score,
 };
 use vigilance_results::json::ResultEntry;
 pub use vigilance_web_module::{SOURCE, WorkbookRequest};
@@ -29,6 +28,21 @@ pub struct Computed {
     pub compared: Option<(String, AnswerSheet, Assessment)>,
     /// The assessment compared with, as the results screen shows it.
     pub compared_view: Option<Rc<Compared>>,
+}
+
+/// The result compared with, and its name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compared {
+    /// The earlier assessment's name (company and period, or file name).
+    pub name: String,
+    /// Its result.
+    pub entry: ResultEntry,
+    /// Change of each level score (now − earlier), in percentage points, computed from the exact
+    /// scores (not from the rounded ones); `None` when either has no applicable question.
+    pub deltas: Vec<(Track, Level, Option<f64>)>,
+    /// The questions both assessments' grids share (how many), and those of them whose answer
+    /// changed (`Q12 (CL)`), when the grids differ.
+    pub shared_changes: (usize, Vec<String>),
 }
 
 /// Scores the open assessment of `state` (`None` when none is open).
@@ -180,9 +194,6 @@ pub fn workbook_file_name(req: &WorkbookRequest) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{Action, Profile};
-    use vigilance_model::{AnswerValue, Track};
-    use yew::Reducible;
 
     #[test]
     fn file_names_are_safe() {
@@ -195,24 +206,11 @@ mod tests {
         assert_eq!(file_stem(&s), "vigilance");
     }
 
+    // Natively only: in the browser the writer is the on-demand module, not linked in.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_workbook_is_a_zip_with_the_summary_sheet() {
-        let s = Rc::new(AppState::new(
-            vigilance_grids::registry::find("rhsf-fir", "1.0.0").unwrap(),
-            Lang::En,
-        ));
-        let s = s.reduce(Action::Create(
-            Profile {
-                name: "Exemple SA".into(),
-                ..Profile::default()
-            },
-            crate::grids::default_choice(),
-        ));
-        let s = s.reduce(Action::SetValue {
-            question: "Q01".into(),
-            track: Track::FL,
-            value: Some(AnswerValue::Yes),
-        });
+        let s = crate::fixtures::exemple_sa_answered();
         let Some(c) = compute(&s) else {
             panic!("nothing computed")
         };

@@ -20,6 +20,8 @@
 pub mod browser;
 pub mod components;
 pub mod compute;
+#[cfg(test)]
+mod fixtures;
 pub mod format;
 pub mod grids;
 pub mod ondemand;

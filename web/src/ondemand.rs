@@ -203,11 +203,36 @@ pub fn workbook(req: WorkbookRequest, done: Callback<Result<Vec<u8>, String>>) {
 /// Every reader lives in the module, loaded first if needed (`Err` when it cannot be loaded):
 /// reading a user's file, with its located problems in two languages, is not needed before the
 /// first question.
+///
+/// Each sheet is read on the grid its file names (the module holds every built-in grid); the
+/// grids the sheets read are on are then loaded into the app too, when it does not have them
+/// yet, before `done` is called: a filled template or a matrix names its grid only inside the
+/// file, where the app does not look.
 pub fn read_answer_parts(
     name: &str,
     bytes: &[u8],
     lang: Lang,
     done: Callback<Result<Vec<ImportedPart>, String>>,
 ) {
-    imp::read_file(name, bytes, lang, done)
+    let with_grids = Callback::from(move |parts: Result<Vec<ImportedPart>, String>| {
+        let parts = match parts {
+            Ok(parts) => parts,
+            Err(e) => return done.emit(Err(e)),
+        };
+        let missing = crate::grids::missing(parts.iter().filter_map(|p| {
+            let q = &p.result.as_ref().ok()?.sheet.questionnaire;
+            Some((q.id.as_str(), q.version.as_str()))
+        }));
+        let done = done.clone();
+        load_grids(
+            missing,
+            Callback::from(move |loaded: Result<(), String>| {
+                done.emit(match loaded {
+                    Ok(()) => Ok(parts.clone()),
+                    Err(_) => Err(vigilance_text::Web::GridLoadFailed.text(lang).to_string()),
+                })
+            }),
+        );
+    });
+    imp::read_file(name, bytes, lang, with_grids)
 }

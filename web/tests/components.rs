@@ -217,14 +217,17 @@ fn the_profile_chart_draws_four_bars_and_the_threshold() {
 
 #[test]
 fn the_start_screen_offers_new_resume_and_import() {
-    let state = Rc::new(AppState::new(grid(), Lang::En)).reduce(Action::Create(
-        Profile {
-            name: "Exemple SA".into(),
-            period: "2024".into(),
-            ..Profile::default()
-        },
-        grid_ref(),
-    ));
+    let state = Rc::new(AppState::new(grid(), Lang::En)).reduce(
+        Action::Create(
+            Profile {
+                name: "Exemple SA".into(),
+                period: "2024".into(),
+                ..Profile::default()
+            },
+            grid_ref(),
+        )
+        .at(None),
+    );
     let html = render::<StartView>(StartProps {
         lang: Lang::En,
         assessments: state.assessments.clone(),
@@ -258,13 +261,16 @@ fn a_corrupt_saved_state_shows_the_recovery_path() {
 
 #[test]
 fn the_app_warns_when_answers_are_not_saved() {
-    let mut state = (*Rc::new(AppState::new(grid(), Lang::En)).reduce(Action::Create(
-        Profile {
-            name: "Exemple SA".into(),
-            ..Profile::default()
-        },
-        grid_ref(),
-    )))
+    let mut state = (*Rc::new(AppState::new(grid(), Lang::En)).reduce(
+        Action::Create(
+            Profile {
+                name: "Exemple SA".into(),
+                ..Profile::default()
+            },
+            grid_ref(),
+        )
+        .at(None),
+    ))
     .clone();
     state.view = View::Questionnaire;
     let html = render::<App>(AppProps {

@@ -77,9 +77,14 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer_eq(|| init.state.clone());
     let recovery = use_state_eq(|| init.recovery.clone());
     let save_error = use_state_eq(|| init.save_error.clone());
+    // Components send what the user did; the time it was done is read here, as it is sent, so
+    // that the reducer never reads the clock.
     let dispatch = {
         let d = state.dispatcher();
-        (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
+        (*use_memo((), move |_| {
+            Callback::from(move |a: Action| d.dispatch(a.at(browser::now_iso())))
+        }))
+        .clone()
     };
 
     {
@@ -150,8 +155,9 @@ pub fn App(props: &AppProps) -> Html {
             Callback::from(move |sheets: Vec<AnswerSheet>| {
                 storage::clear();
                 let mut s = Rc::new(AppState::new(registry::default_grid(), lang));
+                let now = browser::now_iso();
                 for sheet in sheets {
-                    s = yew::Reducible::reduce(s, Action::Import(Box::new(sheet)));
+                    s = yew::Reducible::reduce(s, Action::Import(Box::new(sheet)).at(now.clone()));
                 }
                 let mut s = (*s).clone();
                 s.view = View::Start;

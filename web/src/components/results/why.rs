@@ -1,0 +1,52 @@
+//! Why a track is at its level: the sentences under each track card (the next level's score
+//! against the threshold, or its critical questions not at their full point, and the levels
+//! achieved out of order).
+
+use super::level_name;
+use crate::format;
+use vigilance_model::{Lang, Level, Questionnaire};
+use vigilance_results::json::TrackEntry;
+use vigilance_text::Web;
+
+/// The reasons a track is at its level, in `lang`.
+pub fn why_lines(grid: &Questionnaire, lang: Lang, t: &TrackEntry, threshold: f64) -> Vec<String> {
+    let mut out = Vec::new();
+    let threshold_text = format::threshold(lang, threshold);
+    match Level::from_rank(t.level + 1) {
+        None => out.push(Web::AllLevelsAchieved.text(lang).to_string()),
+        Some(next) => {
+            let name = level_name(
+                lang,
+                next.code(),
+                grid.level(next).map_or("", |d| d.label.get(lang)),
+            );
+            if let Some(le) = t.levels.get(&next) {
+                let level: (&str, &dyn std::fmt::Display) = ("level", &name);
+                match le.score {
+                    None => out.push(Web::NoApplicable.fill(lang, &[level])),
+                    Some(score) => {
+                        let score = format::percent(lang, score);
+                        let entry = if le.meets_threshold {
+                            Web::MeetsThreshold
+                        } else {
+                            Web::BelowThreshold
+                        };
+                        out.push(entry.fill(
+                            lang,
+                            &[level, ("score", &score), ("threshold", &threshold_text)],
+                        ));
+                    }
+                }
+                if !le.failed_critical.is_empty() {
+                    let ids = le.failed_critical.join(", ");
+                    out.push(Web::FailedCritical.fill(lang, &[level, ("ids", &ids)]));
+                }
+            }
+        }
+    }
+    if !t.imbalanced.is_empty() {
+        let codes: Vec<&str> = t.imbalanced.iter().map(|l| l.code()).collect();
+        out.push(Web::Imbalanced.fill(lang, &[("levels", &codes.join(", "))]));
+    }
+    out
+}
