@@ -2,6 +2,7 @@
 //! statuses. Everything here is in English (usage text); messages about the user's data follow
 //! `--lang` and live with the commands.
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 use std::path::PathBuf;
 use vigilance_core::report::csv::Delimiter;
@@ -201,7 +202,7 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "HEX")]
     pub fingerprint: Option<String>,
     /// Language of messages.
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    #[arg(long, value_enum, default_value_t = LangArg::default())]
     pub lang: LangArg,
 }
 
@@ -215,7 +216,7 @@ pub struct ExtractArgs {
     #[arg(short, long, value_name = "DIR", required = true, value_hint = ValueHint::DirPath)]
     pub output: PathBuf,
     /// Language of messages.
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    #[arg(long, value_enum, default_value_t = LangArg::default())]
     pub lang: LangArg,
 }
 
@@ -226,22 +227,36 @@ Examples:
   vigilance completions fish > ~/.config/fish/completions/vigilance.fish
   vigilance completions powershell >> $PROFILE";
 
-/// Language of everything Vigilance says about the data.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    /// French
-    #[default]
-    Fr,
-    /// English
-    En,
+/// Language of everything Vigilance says about the data: any language of the catalogue
+/// (`crates/text/catalogue/*.toml`), named by its code.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LangArg(pub Lang);
+
+/// Every language, as `--lang` values.
+const LANG_ARGS: [LangArg; Lang::ALL.len()] = {
+    let mut out = [LangArg(Lang::ALL[0]); Lang::ALL.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = LangArg(Lang::ALL[i]);
+        i += 1;
+    }
+    out
+};
+
+impl ValueEnum for LangArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &LANG_ARGS
+    }
+
+    /// The language's code, with its name in English (the language of the usage text).
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.code()).help(Lang::En.name_of(self.0)))
+    }
 }
 
 impl From<LangArg> for Lang {
     fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::Fr => Lang::Fr,
-            LangArg::En => Lang::En,
-        }
+        l.0
     }
 }
 
@@ -319,7 +334,7 @@ pub struct GridArgs {
     #[arg(long, value_name = "GRID|FILE", value_hint = ValueHint::FilePath)]
     pub questionnaire: Option<PathBuf>,
     /// Language of messages and reports.
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    #[arg(long, value_enum, default_value_t = LangArg::default())]
     pub lang: LangArg,
 }
 
@@ -417,7 +432,7 @@ pub struct ValidateArgs {
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
     /// Language of the workbook.
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    #[arg(long, value_enum, default_value_t = LangArg::default())]
     pub lang: LangArg,
     /// One sheet where each row is a company and each column a (question, track): how an
     /// analyst scores a portfolio by hand.
@@ -459,7 +474,7 @@ pub struct ShowArgs {
     #[arg(long, value_name = "GRID|FILE", value_hint = ValueHint::FilePath)]
     pub questionnaire: Option<PathBuf>,
     /// Language of the table.
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    #[arg(long, value_enum, default_value_t = LangArg::default())]
     pub lang: LangArg,
     /// Width of the table in characters.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(60..=400))]
@@ -474,7 +489,7 @@ pub struct ShowArgs {
 #[derive(Debug, Default, Args)]
 pub struct ListArgs {
     /// Language of the list.
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    #[arg(long, value_enum, default_value_t = LangArg::default())]
     pub lang: LangArg,
 }
 
@@ -492,7 +507,7 @@ pub struct MigrateArgs {
     #[arg(short, long, value_name = "DIR", required = true)]
     pub output: PathBuf,
     /// Language of the report.
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    #[arg(long, value_enum, default_value_t = LangArg::default())]
     pub lang: LangArg,
 }
 
@@ -536,7 +551,7 @@ pub struct ManpageArgs {
     #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub out_dir: Option<PathBuf>,
     /// Language of error messages (the manual itself is in English, as the usage text).
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    #[arg(long, value_enum, default_value_t = LangArg::default())]
     pub lang: LangArg,
 }
 

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-use vigilance_core::{Lang, Msg, Problem, ProblemKind};
+use vigilance_core::{Cli, Lang, Problem, ProblemKind};
 use vigilance_dossier::{AnswerRef, Attachment, ExtractError, Limits, PackError, is_date};
 
 /// Runs a dossier subcommand.
@@ -34,7 +34,7 @@ fn print_refused(source: &str, problem: &Problem, lang: Lang) {
     let _ = writeln!(
         err,
         "{}",
-        Msg::CliDossierRefused.fill(lang, &[("dossier", &source)])
+        Cli::DossierRefused.fill(lang, &[("dossier", &source)])
     );
     let _ = writeln!(err, "  [{}] {}", problem.code(), describe(problem, lang));
     if let Some(help) = problem.kind.help(lang) {
@@ -69,7 +69,7 @@ fn verify(args: &VerifyArgs) -> Result<ExitCode, Fatal> {
                 let _ = writeln!(
                     out,
                     "{}",
-                    Msg::CliDossierVerified.fill(
+                    Cli::DossierVerified.fill(
                         lang,
                         &[
                             ("dossier", &source),
@@ -89,7 +89,7 @@ fn verify(args: &VerifyArgs) -> Result<ExitCode, Fatal> {
     let _ = writeln!(
         std::io::stderr(),
         "{}",
-        Msg::CliDossierVerifySummary.fill(lang, &[("ok", &ok), ("failed", &failed)])
+        Cli::DossierVerifySummary.fill(lang, &[("ok", &ok), ("failed", &failed)])
     );
     Ok(ExitCode::from(u8::from(failed > 0)))
 }
@@ -111,7 +111,7 @@ fn extract(args: &ExtractArgs) -> Result<ExitCode, Fatal> {
             let _ = writeln!(
                 std::io::stderr(),
                 "{}",
-                Msg::CliDossierExtracted.fill(lang, &[("files", &files), ("dir", &dir)])
+                Cli::DossierExtracted.fill(lang, &[("files", &files), ("dir", &dir)])
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -126,7 +126,7 @@ fn extract(args: &ExtractArgs) -> Result<ExitCode, Fatal> {
 fn write_failed(lang: Lang, path: &Path, e: &dyn std::fmt::Display) -> Fatal {
     Fatal::new(
         lang,
-        Msg::CliDossierWriteFailed,
+        Cli::DossierWriteFailed,
         &[("path", &shown(path)), ("detail", &e.to_string())],
     )
 }
@@ -146,7 +146,7 @@ fn read_map(path: &Path, lang: Lang) -> Result<BTreeMap<String, MapRow>, Fatal> 
     let line_err = |line: u64, detail: String| {
         Fatal::new(
             lang,
-            Msg::CliDossierMapLine,
+            Cli::DossierMapLine,
             &[("map", &map), ("line", &line), ("detail", &detail)],
         )
     };
@@ -171,7 +171,7 @@ fn read_map(path: &Path, lang: Lang) -> Result<BTreeMap<String, MapRow>, Fatal> 
             match field(i) {
                 Some(d) if !is_date(&d) => Err(line_err(
                     line,
-                    Msg::CliDossierMapBadDate.fill(lang, &[("found", &d)]),
+                    Cli::DossierMapBadDate.fill(lang, &[("found", &d)]),
                 )),
                 d => Ok(d),
             }
@@ -188,7 +188,7 @@ fn read_map(path: &Path, lang: Lang) -> Result<BTreeMap<String, MapRow>, Fatal> 
             let Some((q, t)) = parsed else {
                 return Err(line_err(
                     line,
-                    Msg::CliDossierMapBadAnswer.fill(lang, &[("found", &item)]),
+                    Cli::DossierMapBadAnswer.fill(lang, &[("found", &item)]),
                 ));
             };
             answers.push(AnswerRef {
@@ -252,7 +252,7 @@ fn pack(args: &PackArgs) -> Result<ExitCode, Fatal> {
         origin: Origin::File(args.sheet.clone()),
     };
     let mut reads = read_sheets(&input, grids, lang);
-    let one_sheet = || Fatal::new(lang, Msg::CliDossierOneSheet, &[("sheet", &sheet_source)]);
+    let one_sheet = || Fatal::new(lang, Cli::DossierOneSheet, &[("sheet", &sheet_source)]);
     if reads.len() != 1 {
         return Err(one_sheet());
     }
@@ -294,13 +294,13 @@ fn pack(args: &PackArgs) -> Result<ExitCode, Fatal> {
         let map_name = args.map.as_deref().map(shown).unwrap_or_default();
         return Err(Fatal::new(
             lang,
-            Msg::CliDossierMapLine,
+            Cli::DossierMapLine,
             &[
                 ("map", &map_name),
                 ("line", &"?"),
                 (
                     "detail",
-                    &Msg::CliDossierMapUnknownFile.fill(lang, &[("file", file)]),
+                    &Cli::DossierMapUnknownFile.fill(lang, &[("file", file)]),
                 ),
             ],
         ));
@@ -335,7 +335,7 @@ fn pack(args: &PackArgs) -> Result<ExitCode, Fatal> {
         let _ = writeln!(
             std::io::stderr(),
             "{}",
-            Msg::CliDossierPacked.fill(
+            Cli::DossierPacked.fill(
                 lang,
                 &[
                     ("path", &path),
@@ -352,7 +352,7 @@ fn pack(args: &PackArgs) -> Result<ExitCode, Fatal> {
 
 fn pack_error(lang: Lang, e: PackError) -> String {
     match e {
-        PackError::Read(path, e) => Msg::CliDossierFileUnreadable
+        PackError::Read(path, e) => Cli::DossierFileUnreadable
             .fill(lang, &[("file", &shown(&path)), ("detail", &e.to_string())]),
         PackError::Write(detail) => detail,
         PackError::NotAnswered(a) => ProblemKind::DossierManifestMismatch {

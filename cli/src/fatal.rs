@@ -4,7 +4,7 @@
 //! the user's language.
 
 use std::fmt::{self, Display};
-use vigilance_core::{Lang, Msg};
+use vigilance_core::{Cli, Lang};
 
 /// A command cannot do its job; nothing was written.
 #[derive(Debug)]
@@ -15,7 +15,7 @@ pub struct Fatal {
 
 impl Fatal {
     /// A fatal error from its catalogue entry, filled with `args`, in `lang`.
-    pub fn new(lang: Lang, msg: Msg, args: &[(&str, &dyn Display)]) -> Fatal {
+    pub fn new(lang: Lang, msg: Cli, args: &[(&str, &dyn Display)]) -> Fatal {
         Fatal {
             message: msg.fill(lang, args),
         }

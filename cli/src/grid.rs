@@ -6,7 +6,7 @@ use crate::fatal::Fatal;
 use crate::inputs::describe;
 use std::path::Path;
 use vigilance_core::registry::GridChoice;
-use vigilance_core::{Lang, Msg, Problems, Questionnaire, registry};
+use vigilance_core::{Cli, Lang, Problems, Questionnaire, registry};
 
 /// The built-in grid named `name` (`rhsf-fir`, `rhsf-fir@1.0.0`).
 pub fn builtin(name: &str) -> Option<&'static Questionnaire> {
@@ -82,7 +82,7 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<&'static Questionnaire, F
         let known = known_names();
         return Err(Fatal::new(
             lang,
-            Msg::FatalUnknownGrid,
+            Cli::FatalUnknownGrid,
             &[("name", &name), ("known", &known)],
         ));
     }
@@ -90,7 +90,7 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<&'static Questionnaire, F
     let file = read(path).map_err(|p| {
         Fatal::new(
             lang,
-            Msg::FatalQuestionnaireRead,
+            Cli::FatalQuestionnaireRead,
             &[("path", &shown), ("problem", &describe(&p, lang))],
         )
     })?;
@@ -104,7 +104,7 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<&'static Questionnaire, F
                 .collect();
             Err(Fatal::new(
                 lang,
-                Msg::FatalQuestionnaireInvalid,
+                Cli::FatalQuestionnaireInvalid,
                 &[("path", &shown), ("problems", &list)],
             ))
         }

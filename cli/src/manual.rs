@@ -8,7 +8,7 @@ use crate::output::{Target, write_to};
 use clap::CommandFactory;
 use clap_complete::Generator;
 use std::process::ExitCode;
-use vigilance_core::{Lang, Msg};
+use vigilance_core::Lang;
 
 /// The name the scripts and pages give the command.
 const BIN: &str = "vigilance";
@@ -37,7 +37,11 @@ pub fn manpage(args: &ManpageArgs) -> Result<ExitCode, Fatal> {
             std::fs::create_dir_all(dir)
                 .and_then(|()| clap_mangen::generate_to(Cli::command(), dir))
                 .map_err(|e| {
-                    Fatal::new(lang, Msg::FatalManpages, &[("path", &shown), ("error", &e)])
+                    Fatal::new(
+                        lang,
+                        vigilance_core::Cli::FatalManpages,
+                        &[("path", &shown), ("error", &e)],
+                    )
                 })?;
         }
     }

@@ -11,8 +11,9 @@ use crate::output::{Target, write_to};
 use std::path::Path;
 use std::process::ExitCode;
 use vigilance_core::import::FileKind;
+use vigilance_core::messages::colon;
 use vigilance_core::migrate::{Migration, Outcome, migrate};
-use vigilance_core::{AnswerSheet, Lang, Msg, Questionnaire, registry};
+use vigilance_core::{AnswerSheet, Cli, Lang, Msg, Questionnaire, registry};
 
 /// Runs `vigilance migrate`.
 pub fn run(args: &MigrateArgs) -> Result<ExitCode, Fatal> {
@@ -20,7 +21,7 @@ pub fn run(args: &MigrateArgs) -> Result<ExitCode, Fatal> {
     std::fs::create_dir_all(&args.output).map_err(|e| {
         Fatal::new(
             lang,
-            Msg::FatalCreateDir,
+            Cli::FatalCreateDir,
             &[("path", &args.output.display()), ("error", &e)],
         )
     })?;
@@ -29,7 +30,12 @@ pub fn run(args: &MigrateArgs) -> Result<ExitCode, Fatal> {
     let mut failed = 0usize;
     for f in &gathered.failures {
         failed += 1;
-        report.push_str(&format!("{}: {}\n", f.source, describe(&f.problem, lang)));
+        report.push_str(&format!(
+            "{}{} {}\n",
+            f.source,
+            colon(lang),
+            describe(&f.problem, lang)
+        ));
     }
     let mut written = 0usize;
     for input in &gathered.inputs {
@@ -40,11 +46,11 @@ pub fn run(args: &MigrateArgs) -> Result<ExitCode, Fatal> {
             }
             Err(message) => {
                 failed += 1;
-                report.push_str(&format!("{}: {message}\n", input.source));
+                report.push_str(&format!("{}{} {message}\n", input.source, colon(lang)));
             }
         }
     }
-    report.push_str(&Msg::CliMigrateDone.fill(
+    report.push_str(&Cli::MigrateDone.fill(
         lang,
         &[
             ("dir", &args.output.display()),
@@ -70,20 +76,20 @@ fn migrate_one(
 ) -> Result<(String, Migration, &'static Questionnaire), String> {
     let bytes = input.read().map_err(|p| describe(&p, lang))?;
     if FileKind::recognise(&input.source, &bytes) != FileKind::Json {
-        return Err(Msg::CliMigrateOnlyJson.text(lang).to_string());
+        return Err(Cli::MigrateOnlyJson.text(lang).to_string());
     }
     let text = String::from_utf8_lossy(&bytes);
     let known = crate::grid::known_names();
     let (id, version) = registry::peek_questionnaire(&text)
-        .ok_or_else(|| Msg::CliMigrateNoGrid.text(lang).to_string())?;
+        .ok_or_else(|| Cli::MigrateNoGrid.text(lang).to_string())?;
     let from = registry::find(&id, &version).ok_or_else(|| {
-        Msg::CliMigrateNotBuiltIn.fill(
+        Cli::MigrateNotBuiltIn.fill(
             lang,
             &[("grid", &format!("{id}@{version}")), ("known", &known)],
         )
     })?;
     let to = target(args.to.as_deref(), &id).ok_or_else(|| {
-        Msg::CliMigrateNoVersion.fill(
+        Cli::MigrateNoVersion.fill(
             lang,
             &[
                 ("asked", &args.to.as_deref().unwrap_or("")),
@@ -130,7 +136,7 @@ fn summary(source: &str, name: &str, m: &Migration, to: &Questionnaire, lang: La
     let dropped = m.count(Outcome::DroppedRevised)
         + m.count(Outcome::DroppedInvalid)
         + m.count(Outcome::DroppedRemoved);
-    let mut out = Msg::CliMigrateSheet.fill(
+    let mut out = Cli::MigrateSheet.fill(
         lang,
         &[
             ("source", &source),

@@ -251,20 +251,20 @@ mod text {
     use std::fmt::Display;
     use std::io;
     use std::path::Path;
-    use vigilance_core::{Lang, Msg};
+    use vigilance_core::{Cli, Lang};
 
     pub fn stdout_failed(lang: Lang, e: &io::Error) -> Fatal {
-        Fatal::new(lang, Msg::FatalStdout, &[("error", e)])
+        Fatal::new(lang, Cli::FatalStdout, &[("error", e)])
     }
 
     pub fn is_directory(lang: Lang, path: &Path) -> Fatal {
-        Fatal::new(lang, Msg::FatalOutputIsDir, &[("path", &shown(path))])
+        Fatal::new(lang, Cli::FatalOutputIsDir, &[("path", &shown(path))])
     }
 
     pub fn no_directory(lang: Lang, path: &Path, dir: &Path) -> Fatal {
         Fatal::new(
             lang,
-            Msg::FatalOutputDirMissing,
+            Cli::FatalOutputDirMissing,
             &[("path", &shown(path)), ("dir", &shown(dir))],
         )
     }
@@ -272,7 +272,7 @@ mod text {
     pub fn cannot_write(lang: Lang, path: &Path, e: &dyn Display) -> Fatal {
         Fatal::new(
             lang,
-            Msg::FatalWrite,
+            Cli::FatalWrite,
             &[("path", &shown(path)), ("error", &e)],
         )
     }
@@ -286,14 +286,14 @@ mod text {
             .unwrap_or_else(|| ".".to_string());
         match why {
             ReplaceFailure::OpenElsewhere { excel: true } => {
-                Fatal::new(lang, Msg::FatalReplaceOpenInExcel, &[("path", &p)])
+                Fatal::new(lang, Cli::FatalReplaceOpenInExcel, &[("path", &p)])
             }
             ReplaceFailure::OpenElsewhere { excel: false } => {
-                Fatal::new(lang, Msg::FatalReplaceLocked, &[("path", &p)])
+                Fatal::new(lang, Cli::FatalReplaceLocked, &[("path", &p)])
             }
             ReplaceFailure::Denied => Fatal::new(
                 lang,
-                Msg::FatalReplaceDenied,
+                Cli::FatalReplaceDenied,
                 &[("path", &p), ("error", e), ("dir", &d)],
             ),
             ReplaceFailure::Other => cannot_write(lang, path, e),
@@ -301,7 +301,7 @@ mod text {
     }
 
     pub fn left_behind(lang: Lang, fatal: Fatal, tmp: &Path, e: &io::Error) -> Fatal {
-        let extra = Msg::FatalTempLeftBehind.fill(lang, &[("path", &shown(tmp)), ("error", e)]);
+        let extra = Cli::FatalTempLeftBehind.fill(lang, &[("path", &shown(tmp)), ("error", e)]);
         Fatal {
             message: format!("{}\n{extra}", fatal.message),
         }
@@ -486,11 +486,11 @@ mod tests {
     fn a_temporary_file_that_stays_is_named_for_the_user_to_delete() {
         let e = io::Error::from(io::ErrorKind::PermissionDenied);
         let tmp = Path::new(".vigilance-a1b2.tmp");
-        let first = |lang: Lang| Fatal {
-            message: lang.pick("première ligne", "first line").to_string(),
+        let first = |line: &str| Fatal {
+            message: line.to_string(),
         };
-        let fr = text::left_behind(Lang::Fr, first(Lang::Fr), tmp, &e).message;
-        let en = text::left_behind(Lang::En, first(Lang::En), tmp, &e).message;
+        let fr = text::left_behind(Lang::Fr, first("première ligne"), tmp, &e).message;
+        let en = text::left_behind(Lang::En, first("first line"), tmp, &e).message;
         assert!(fr.starts_with("première ligne\n"), "{fr}");
         assert!(
             fr.contains(".vigilance-a1b2.tmp") && fr.contains("supprimez-le"),

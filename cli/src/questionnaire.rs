@@ -9,7 +9,8 @@ use crate::fatal::Fatal;
 use crate::output::{Target, write_to};
 use std::process::ExitCode;
 use vigilance_core::coverage::{disclaimer, framework_counts, grid_coverage};
-use vigilance_core::{Lang, Level, Msg, Questionnaire, Track, registry};
+use vigilance_core::messages::colon;
+use vigilance_core::{Cli, Lang, Level, Msg, Questionnaire, Track, registry};
 
 /// Runs `vigilance questionnaire`.
 pub fn run(args: &QuestionnaireArgs) -> Result<ExitCode, Fatal> {
@@ -48,7 +49,7 @@ fn list(args: &ListArgs) -> Result<ExitCode, Fatal> {
 /// the default for new assessments.
 pub fn render_list(lang: Lang) -> String {
     let default = registry::default_grid();
-    let mut out = format!("{}\n", Msg::CliGridList.text(lang));
+    let mut out = format!("{}\n", Cli::GridList.text(lang));
     for q in registry::builtin_grids() {
         let name = format!("{}@{}", q.id, q.version);
         let counts = q
@@ -64,7 +65,7 @@ pub fn render_list(lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join(", ");
         let mark = if std::ptr::eq(q, default) {
-            format!(" {}", Msg::CliGridDefault.text(lang))
+            format!(" {}", Cli::GridDefault.text(lang))
         } else {
             String::new()
         };
@@ -88,7 +89,7 @@ pub fn render_mappings(q: &Questionnaire, lang: Lang, width: usize) -> String {
         }
     };
     out.push('\n');
-    let heading = Msg::CliCoverageTitle.text(lang);
+    let heading = Cli::CoverageTitle.text(lang);
     out.push_str(heading);
     out.push('\n');
     out.push_str(&"=".repeat(heading.chars().count()));
@@ -96,7 +97,7 @@ pub fn render_mappings(q: &Questionnaire, lang: Lang, width: usize) -> String {
     line(&mut out, disclaimer(lang), 0);
     if q.frameworks.is_empty() {
         out.push('\n');
-        line(&mut out, Msg::CliCoverageNone.text(lang), 0);
+        line(&mut out, Cli::CoverageNone.text(lang), 0);
         return out;
     }
     let map = grid_coverage(q);
@@ -117,7 +118,7 @@ pub fn render_mappings(q: &Questionnaire, lang: Lang, width: usize) -> String {
         if let Some(n) = &f.note {
             line(
                 &mut out,
-                &format!("{} {}", Msg::CliNote.text(lang), n.get(lang)),
+                &format!("{} {}", Cli::Note.text(lang), n.get(lang)),
                 0,
             );
         }
@@ -128,7 +129,7 @@ pub fn render_mappings(q: &Questionnaire, lang: Lang, width: usize) -> String {
             .join(" · ");
         line(
             &mut out,
-            &format!("{} {summary}", Msg::CliRequirementsCovered.text(lang)),
+            &format!("{} {summary}", Cli::RequirementsCovered.text(lang)),
             0,
         );
         for r in map.iter().filter(|r| r.framework == fi) {
@@ -143,9 +144,9 @@ pub fn render_mappings(q: &Questionnaire, lang: Lang, width: usize) -> String {
                         .map(|&i| q.questions[i].id.as_str())
                         .collect();
                     if ids.is_empty() {
-                        format!("{t}: {not_covered}")
+                        format!("{t}{} {not_covered}", colon(lang))
                     } else {
-                        format!("{t}: {}", ids.join(" "))
+                        format!("{t}{} {}", colon(lang), ids.join(" "))
                     }
                 })
                 .collect::<Vec<_>>()
@@ -177,7 +178,7 @@ pub fn render_table(q: &Questionnaire, lang: Lang, width: usize) -> String {
         out.push('\n');
     }
     let threshold = q.threshold_percent();
-    let intro = Msg::CliGridIntro.fill(lang, &[("threshold", &threshold)]);
+    let intro = Cli::GridIntro.fill(lang, &[("threshold", &threshold)]);
     for line in wrap(&intro, width) {
         out.push_str(&line);
         out.push('\n');
@@ -191,10 +192,10 @@ pub fn render_table(q: &Questionnaire, lang: Lang, width: usize) -> String {
         .unwrap_or(3)
         .max(2);
     let (h_tracks, h_theme, h_crit, h_question) = (
-        Msg::CliGridTracks.text(lang),
-        Msg::CliGridTheme.text(lang),
-        Msg::CliGridCritical.text(lang),
-        Msg::CliGridQuestion.text(lang),
+        Cli::GridTracks.text(lang),
+        Cli::GridTheme.text(lang),
+        Cli::GridCritical.text(lang),
+        Cli::GridQuestion.text(lang),
     );
     let theme_w = q
         .themes
@@ -266,11 +267,11 @@ pub fn render_table(q: &Questionnaire, lang: Lang, width: usize) -> String {
                 .into_iter()
                 .map(|l| q.questions_of(*t, l).count())
                 .sum();
-            format!("{t}: {total} ({per_level})")
+            format!("{t}{} {total} ({per_level})", colon(lang))
         })
         .collect::<Vec<_>>()
         .join(" · ");
-    let footer = format!("{} {counts}", Msg::CliGridPerTrack.text(lang));
+    let footer = format!("{} {counts}", Cli::GridPerTrack.text(lang));
     for line in wrap(&footer, width) {
         out.push_str(&line);
         out.push('\n');
@@ -308,7 +309,7 @@ fn schema(args: &SchemaArgs) -> Result<ExitCode, Fatal> {
         std::fs::create_dir_all(dir).map_err(|e| {
             Fatal::new(
                 lang,
-                Msg::FatalCreateDir,
+                Cli::FatalCreateDir,
                 &[("path", &crate::platform::shown(dir)), ("error", &e)],
             )
         })?;

@@ -13,14 +13,13 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use vigilance_core::location::decode_text;
-use vigilance_core::messages::count;
 use vigilance_core::registry::GridChoice;
 use vigilance_core::report::json::ErrorEntry;
 use vigilance_core::report::review::{
     CompanyResult, ReviewOptions, Target as ReviewTarget, build_review, parse_targets,
 };
 use vigilance_core::report::workbook::ScoredSheet;
-use vigilance_core::{Lang, Msg, ScoringOptions};
+use vigilance_core::{Cli, Lang, Msg, ScoringOptions};
 
 /// Runs `vigilance report`.
 pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
@@ -46,7 +45,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     }
     print_failures(&mut err, &errors, lang);
     if scored.is_empty() {
-        return Err(Fatal::new(lang, Msg::FatalNoSheetForReview, &[]));
+        return Err(Fatal::new(lang, Cli::FatalNoSheetForReview, &[]));
     }
 
     let previous = args.previous.as_ref().map(|p| {
@@ -87,8 +86,8 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
         let _ = writeln!(
             err,
             "{} {}",
-            Msg::CliWarning.text(lang),
-            w.message(&targets_file).get(lang)
+            Cli::Warning.text(lang),
+            w.message(&targets_file, lang)
         );
     }
     drop(err);
@@ -101,20 +100,8 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
         let n = review.companies as u64;
         let line = format!(
             "{}, {}{dest}",
-            count(
-                lang,
-                n,
-                Msg::CliReviewWrittenOne,
-                Msg::CliReviewWrittenMany,
-                &[]
-            ),
-            count(
-                lang,
-                errors.len() as u64,
-                Msg::CliNotScoredOne,
-                Msg::CliNotScoredMany,
-                &[]
-            )
+            Cli::ReviewWritten.count(lang, n, &[]),
+            Cli::NotScored.count(lang, errors.len() as u64, &[])
         );
         let _ = writeln!(io::stderr(), "{line}");
     }
@@ -168,7 +155,7 @@ fn read_targets(path: &Path, lang: Lang) -> Result<Vec<ReviewTarget>, Fatal> {
     let unreadable = |p: &vigilance_core::Problem| {
         Fatal::new(
             lang,
-            Msg::FatalTargetsRead,
+            Cli::FatalTargetsRead,
             &[("path", &shown), ("problem", &describe(p, lang))],
         )
     };
@@ -182,13 +169,13 @@ fn read_targets(path: &Path, lang: Lang) -> Result<Vec<ReviewTarget>, Fatal> {
                     "\n  {shown}, {}{} {}",
                     Msg::PlaceLine.fill(lang, &[("line", &e.line)]),
                     Msg::Colon.text(lang),
-                    e.message.get(lang)
+                    e.message(lang)
                 )
             })
             .collect::<String>();
         Fatal::new(
             lang,
-            Msg::FatalTargetsInvalid,
+            Cli::FatalTargetsInvalid,
             &[("path", &shown), ("rows", &rows)],
         )
     })

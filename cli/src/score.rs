@@ -19,13 +19,13 @@ use serde::{Serialize, Serializer};
 use std::cell::RefCell;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
-use vigilance_core::messages::{colon, count};
+use vigilance_core::messages::colon;
 use vigilance_core::registry::GridChoice;
 use vigilance_core::report::json::{ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry};
 use vigilance_core::report::matching::{self, DuplicateFinder};
 use vigilance_core::report::workbook::{EvidenceRow, ResultsWorkbook, ScoredSheet, WorkbookError};
 use vigilance_core::{
-    Company, Lang, Msg, Place, Problem, Questionnaire, ScoringOptions, Text, score,
+    Cli, Company, Lang, Place, Problem, Questionnaire, ScoringOptions, Text, score,
 };
 use vigilance_dossier::evidence::effective_evidence;
 
@@ -96,11 +96,7 @@ pub fn error_entry(source: &str, problems: &[Problem], lang: Lang) -> ErrorEntry
         message: problems
             .iter()
             .map(|p| match p.kind.help(lang) {
-                Some(help) => format!(
-                    "{}\n  {} {help}",
-                    describe(p, lang),
-                    Msg::CliHelp.text(lang)
-                ),
+                Some(help) => format!("{}\n  {} {help}", describe(p, lang), Cli::Help.text(lang)),
                 None => describe(p, lang),
             })
             .collect::<Vec<_>>()
@@ -292,7 +288,7 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
     let target = Target::from_arg(args.output.as_deref());
     let format = resolve_format(args.format, &target);
     if format == Format::Xlsx && target.is_terminal() {
-        return Err(Fatal::new(lang, Msg::FatalXlsxToTerminal, &[]));
+        return Err(Fatal::new(lang, Cli::FatalXlsxToTerminal, &[]));
     }
     let mut run = ScoreRun {
         grids,
@@ -369,7 +365,7 @@ fn write_workbook(
     tally: &mut Tally,
 ) -> Result<(), Fatal> {
     let lang = run.lang;
-    let fatal = |e: WorkbookError| Fatal::new(lang, Msg::FatalWorkbook, &[("error", &e)]);
+    let fatal = |e: WorkbookError| Fatal::new(lang, Cli::FatalWorkbook, &[("error", &e)]);
     let mut options = Some(crate::reports::workbook_options(lang, previous));
     // The workbook's headers, threshold and previous-campaign index come from one grid: the
     // first scored sheet's (or, with no sheet, the fallback), so it is opened on that sheet.
@@ -510,7 +506,7 @@ fn read_previous(run: &ScoreRun, path: &std::path::Path, quiet: bool) -> Vec<Sco
     let mut err = io::stderr().lock();
     print_previous_failures(&mut err, &errors, lang);
     if !quiet && scored.is_empty() {
-        let _ = writeln!(err, "{}", Msg::CliPreviousEmpty.text(lang));
+        let _ = writeln!(err, "{}", Cli::PreviousEmpty.text(lang));
     }
     scored
 }
@@ -535,14 +531,8 @@ fn report(tally: &Tally, target: &Target, lang: Lang, quiet: bool) {
     let f = tally.errors.len();
     let line = format!(
         "{}, {}{dest}",
-        count(lang, n as u64, Msg::CliScoredOne, Msg::CliScoredMany, &[]),
-        count(
-            lang,
-            f as u64,
-            Msg::CliNotScoredOne,
-            Msg::CliNotScoredMany,
-            &[]
-        ),
+        Cli::Scored.count(lang, n as u64, &[]),
+        Cli::NotScored.count(lang, f as u64, &[]),
     );
     let _ = writeln!(err, "{line}");
 }
@@ -554,7 +544,7 @@ pub fn print_warnings(err: &mut dyn Write, source: &str, warnings: &[Problem], l
         let _ = writeln!(
             err,
             "{} {source}{} [{}] {}",
-            Msg::CliWarning.text(lang),
+            Cli::Warning.text(lang),
             colon(lang),
             w.code(),
             describe(w, lang)
@@ -572,7 +562,7 @@ fn problem_lines(e: &ErrorEntry, lang: Lang, indent: &str) -> String {
         if let Some(help) = &p.help {
             out.push(format!(
                 "{indent}  {} {}",
-                Msg::CliHelp.text(lang),
+                Cli::Help.text(lang),
                 help.get(lang)
             ));
         }
@@ -583,7 +573,7 @@ fn problem_lines(e: &ErrorEntry, lang: Lang, indent: &str) -> String {
 /// Prints each input that could not be scored, then its problems indented below it.
 pub fn print_failures(err: &mut dyn Write, errors: &[ErrorEntry], lang: Lang) {
     for e in errors {
-        let _ = writeln!(err, "{} {}", Msg::CliError.text(lang), e.source);
+        let _ = writeln!(err, "{} {}", Cli::Error.text(lang), e.source);
         let _ = writeln!(err, "{}", problem_lines(e, lang, "  "));
     }
 }
@@ -595,7 +585,7 @@ pub fn print_previous_failures(err: &mut dyn Write, errors: &[ErrorEntry], lang:
         let _ = writeln!(
             err,
             "{} --previous {}{}",
-            Msg::CliWarning.text(lang),
+            Cli::Warning.text(lang),
             e.source,
             colon(lang),
         );

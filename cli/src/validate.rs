@@ -15,9 +15,9 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use vigilance_core::import::FileKind;
 use vigilance_core::location::{decode_text, strip_bom};
-use vigilance_core::messages::{Msg, colon, count};
+use vigilance_core::messages::colon;
 use vigilance_core::registry::GridChoice;
-use vigilance_core::{Lang, Problem, Severity};
+use vigilance_core::{Cli, Lang, Problem, Severity};
 
 /// One problem as miette renders it.
 #[derive(Debug)]
@@ -235,7 +235,9 @@ impl Renderer {
             code: problem.code(),
             message: match located {
                 Some(_) => problem.kind.message(lang),
-                None if problem.path.is_empty() => format!("{name}: {}", describe(problem, lang)),
+                None if problem.path.is_empty() => {
+                    format!("{name}{} {}", colon(lang), describe(problem, lang))
+                }
                 None => format!("{name}, {}", describe(problem, lang)),
             },
             // Written below in the user's language: miette labels it "help:" in every language.
@@ -270,7 +272,7 @@ impl Renderer {
             );
         }
         if let Some(help) = problem.kind.help(lang) {
-            out.push_str(&format!("  {} {help}\n", Msg::CliHelp.text(lang)));
+            out.push_str(&format!("  {} {help}\n", Cli::Help.text(lang)));
         }
         out.push('\n');
         out
@@ -324,7 +326,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
                     Ok(q) => {
                         print(&format!(
                             "{} {name} ({} {})\n",
-                            Msg::CliValid.text(lang),
+                            Cli::Valid.text(lang),
                             q.id,
                             q.version
                         ));
@@ -337,7 +339,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
                             print(&renderer.render(&name, Some(&text), p));
                         }
                         if !args.inputs.is_empty() {
-                            print(&format!("{}\n", Msg::CliSheetsNotChecked.text(lang)));
+                            print(&format!("{}\n", Cli::SheetsNotChecked.text(lang)));
                         }
                         print(&summary(checked, invalid, lang));
                         return Ok(ExitCode::from(1));
@@ -391,11 +393,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, Fatal> {
                     .filter(|c| !c.is_empty())
                     .map(|c| format!(" ({c})"))
                     .unwrap_or_default();
-                lines.push(format!(
-                    "{} {}{who}\n",
-                    Msg::CliValid.text(lang),
-                    read.source
-                ));
+                lines.push(format!("{} {}{who}\n", Cli::Valid.text(lang), read.source));
             }
             entries.push((read.source, lines, ok));
         }
@@ -423,15 +421,9 @@ fn summary(checked: usize, invalid: usize, lang: Lang) -> String {
     let (checked, valid, invalid) = (checked as u64, valid as u64, invalid as u64);
     format!(
         "{}{} {}, {}\n",
-        count(
-            lang,
-            checked,
-            Msg::CliFilesCheckedOne,
-            Msg::CliFilesCheckedMany,
-            &[]
-        ),
+        Cli::FilesChecked.count(lang, checked, &[]),
         colon(lang),
-        count(lang, valid, Msg::CliValidOne, Msg::CliValidMany, &[]),
-        count(lang, invalid, Msg::CliInvalidOne, Msg::CliInvalidMany, &[]),
+        Cli::ValidCount.count(lang, valid, &[]),
+        Cli::InvalidCount.count(lang, invalid, &[]),
     )
 }

@@ -74,7 +74,11 @@ fn every_bad_answer_file_gives_its_expected_message() {
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
         let code = out.status.code().unwrap_or(-1);
-        let has_error = stderr.contains(if lang == "fr" { "erreur :" } else { "error:" });
+        let has_error = stderr.contains(if lang == "fr" {
+            "erreur\u{a0}:"
+        } else {
+            "error:"
+        });
         // Exit 1 exactly when the input could not be scored; a panic would be 101.
         if code != if has_error { 1 } else { 0 } {
             failures.push(format!("{input}: exit status {code}\n{stderr}"));

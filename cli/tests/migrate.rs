@@ -86,7 +86,10 @@ fn a_bad_sheet_is_reported_and_the_others_still_migrate() {
         .get_output()
         .clone();
     let report = String::from_utf8(out.stdout).unwrap();
-    assert!(report.contains(" : 1 ; en échec : "), "{report}");
+    assert!(
+        report.contains("\u{a0}: 1\u{202f}; en échec\u{a0}: "),
+        "{report}"
+    );
     assert!(dir.path().join("03-level1-automotive.json").exists());
 }
 

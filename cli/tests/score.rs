@@ -224,12 +224,12 @@ fn files_over_the_size_limit_are_refused_unread_and_the_rest_is_scored() {
         (
             "fr",
             format!(
-                "{} fait {} octets (8,0 Mio), au-delà de la limite de {MAX_SHEET_BYTES} octets (8 Mio) pour une fiche de réponses JSON : le fichier n'a pas été lu",
+                "{} fait {} octets (8,0 Mio), au-delà de la limite de {MAX_SHEET_BYTES} octets (8 Mio) pour une fiche de réponses JSON\u{a0}: le fichier n'a pas été lu",
                 json.display(),
                 MAX_SHEET_BYTES + 1
             ),
             format!(
-                "{} fait {} octets (64,0 Mio), au-delà de la limite de {MAX_SPREADSHEET_BYTES} octets (64 Mio) pour un classeur Excel : le fichier n'a pas été lu",
+                "{} fait {} octets (64,0 Mio), au-delà de la limite de {MAX_SPREADSHEET_BYTES} octets (64 Mio) pour un classeur Excel\u{a0}: le fichier n'a pas été lu",
                 xlsx.display(),
                 MAX_SPREADSHEET_BYTES + 1
             ),

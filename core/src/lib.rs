@@ -53,7 +53,7 @@ pub use vigilance_model::{
     Questionnaire, QuestionnaireFile, QuestionnaireRef, Ratio, ScoringOptions, Severity, Span,
     StepReason, Track, TrackResult, score,
 };
-pub use vigilance_text::{Lang, Msg, Text};
+pub use vigilance_text::{Cli, Lang, Msg, Plural, Review, Template, Text, Wb, Web};
 
 /// This library's version, written into reports.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

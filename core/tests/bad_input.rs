@@ -65,7 +65,7 @@ fn unknown_question_points_at_its_key() {
     );
     assert_eq!(
         p.describe(Lang::Fr),
-        "ligne 7, colonne 5 (/answers/Q99) : `Q99` n'est pas une question de rhsf-fir 1.0.0"
+        "ligne 7, colonne 5 (/answers/Q99)\u{a0}: `Q99` n'est pas une question de rhsf-fir 1.0.0"
     );
 }
 
@@ -104,7 +104,7 @@ fn invalid_value_lists_the_allowed_ones() {
     );
     assert_eq!(p.span.unwrap().line, 6);
     assert!(p.kind.help(Lang::Fr).unwrap().contains(
-        "« Oui » (yes), « Non » (no), « Ne sait pas » (unknown), « Non applicable » (na)"
+        "«\u{202f}Oui\u{202f}» (yes), «\u{202f}Non\u{202f}» (no), «\u{202f}Ne sait pas\u{202f}» (unknown), «\u{202f}Non applicable\u{202f}» (na)"
     ));
 }
 
@@ -403,7 +403,7 @@ fn a_key_written_twice_is_an_error_naming_both_places() {
     assert_eq!(p.path, "/answers/Q01/FL");
     assert_eq!(
         p.describe(Lang::Fr),
-        "ligne 6, colonne 39 (/answers/Q01/FL) : la clé `FL` figure deux fois dans cet objet (la première fois ligne 6, colonne 27)"
+        "ligne 6, colonne 39 (/answers/Q01/FL)\u{a0}: la clé `FL` figure deux fois dans cet objet (la première fois ligne 6, colonne 27)"
     );
     // Outside the answers too: the typed reader refuses it, the slow path names both places.
     let text = "{\"format\": \"vigilance.answers/1\", \"company\": {\"name\": \"A\"},\n \"company\": {\"name\": \"B\"}, \"answers\": {}}";

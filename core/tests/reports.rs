@@ -586,12 +586,12 @@ fn bad_cell_value_is_reported_with_its_cell() {
     );
     assert!(
         bad.describe(Lang::Fr)
-            .starts_with(&format!("cellule Réponses!H{} : `Peut-être`", row + 1))
+            .starts_with(&format!("cellule Réponses!H{}\u{a0}: `Peut-être`", row + 1))
     );
     // The value as the user wrote it, in the user's language.
     assert!(
         na.describe(Lang::Fr)
-            .contains("ne peut pas recevoir « Non applicable » (na)"),
+            .contains("ne peut pas recevoir «\u{202f}Non applicable\u{202f}» (na)"),
         "{}",
         na.describe(Lang::Fr)
     );

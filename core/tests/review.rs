@@ -319,9 +319,10 @@ fn a_target_for_an_unknown_company_is_a_warning() {
             company: "Nobody SA".into()
         }]
     );
-    let m = r.warnings[0].message("targets.csv");
-    assert!(m.fr.starts_with("targets.csv, ligne 2"), "{}", m.fr);
-    assert!(m.en.starts_with("targets.csv, line 2"), "{}", m.en);
+    let fr = r.warnings[0].message("targets.csv", Lang::Fr);
+    let en = r.warnings[0].message("targets.csv", Lang::En);
+    assert!(fr.starts_with("targets.csv, ligne 2"), "{fr}");
+    assert!(en.starts_with("targets.csv, line 2"), "{en}");
 }
 
 #[test]
@@ -341,7 +342,7 @@ fn a_company_given_twice_for_a_period_is_counted_once() {
     );
     assert_eq!(r.companies, 7);
     assert_eq!(r.warnings.len(), 1);
-    let m = r.warnings[0].message("").en;
+    let m = r.warnings[0].message("", Lang::En);
     assert!(
         m.contains("copies/agrifood.json")
             && m.contains("tests/fixtures/examples-1.0/examples/02-level0-agrifood.json"),
@@ -496,6 +497,50 @@ fn levels_of_different_grids_are_never_mixed() {
     assert!(html.contains("Grid: rhsf-fir-sme 1.0.0"));
 }
 
+/// The review counts companies with the plural rule of its language (it used `n == 1` in both,
+/// hence « 0 entreprises »): « 1 entreprise », « 6 entreprises »; "1 company", "6 companies".
+/// A cohort is never empty: « 0 entreprise » is checked on the catalogue entry itself.
+#[test]
+fn companies_are_counted_with_the_plural_rule_of_the_language() {
+    let mut current = scored("questionnaires/examples");
+    current[3] = scored_on_1_1("questionnaires/examples")[3].clone();
+    for (lang, one, many) in [
+        (
+            Lang::Fr,
+            "(rhsf-fir 1.1.0) — 1 entreprise<",
+            "(rhsf-fir 1.0.0) — 6 entreprises<",
+        ),
+        (
+            Lang::En,
+            "(rhsf-fir 1.1.0) — 1 company<",
+            "(rhsf-fir 1.0.0) — 6 companies<",
+        ),
+    ] {
+        let html = build_review(
+            registry::default_grid(),
+            current.clone(),
+            None,
+            &[],
+            &ReviewOptions {
+                lang,
+                ..ReviewOptions::default()
+            },
+        )
+        .html;
+        let cover = &html[..html.find("</header>").unwrap()];
+        assert!(cover.contains(one), "{one}: {cover}");
+        assert!(cover.contains(many), "{many}: {cover}");
+    }
+    assert_eq!(
+        vigilance_core::Review::Companies.count(Lang::Fr, 0, &[]),
+        "0 entreprise"
+    );
+    assert_eq!(
+        vigilance_core::Review::Companies.count(Lang::En, 0, &[]),
+        "0 companies"
+    );
+}
+
 #[test]
 fn company_pages_sum_up_coverage_per_framework() {
     let html = review(Lang::En, false).html;
@@ -571,8 +616,7 @@ fn the_anonymised_review_of_suppliers_leaks_no_buyer_or_company_text() {
     );
     assert!(
         r.warnings[0]
-            .message("")
-            .en
+            .message("", Lang::En)
             .contains("fewer than 3 companies (2) are assessed on grid rhsf-fir 1.1.0")
     );
 }

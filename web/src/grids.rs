@@ -15,6 +15,7 @@ use vigilance_model::answers::QuestionnaireRef;
 use vigilance_model::mapping::compare_versions;
 use vigilance_model::questionnaire::Question;
 use vigilance_model::{AnswerSheet, Lang, Questionnaire};
+use vigilance_text::Web;
 
 /// The grid named by `r`: that built-in version when it is available; a version that is not
 /// built in falls back to the latest of its id (as the CLI does); anything else to the default
@@ -133,18 +134,18 @@ pub fn is_light(id: &str) -> bool {
 /// The name of grid `id` on the start page, before it is loaded.
 pub fn choice_title(id: &str, lang: Lang) -> &'static str {
     if is_light(id) {
-        crate::i18n::K::GridLightTitle.get(lang)
+        Web::GridLightTitle.text(lang)
     } else {
-        crate::i18n::K::GridFullTitle.get(lang)
+        Web::GridFullTitle.text(lang)
     }
 }
 
 /// The one-line description of grid `id` on the start page.
 pub fn choice_description(id: &str, lang: Lang) -> &'static str {
     if is_light(id) {
-        crate::i18n::K::GridLightDescription.get(lang)
+        Web::GridLightDescription.text(lang)
     } else {
-        crate::i18n::K::GridFullDescription.get(lang)
+        Web::GridFullDescription.text(lang)
     }
 }
 

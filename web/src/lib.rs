@@ -7,7 +7,8 @@
 //! The layout follows Yew's `function_todomvc` example:
 //! - [`state`]: the serde state and the [`state::Action`]s its reducer applies;
 //! - [`storage`]: saving to localStorage and reading back without ever bricking the app;
-//! - [`i18n`]: every interface string in French and English;
+//! - [`format`]: numbers in the user's language (every word comes from the catalogue of
+//!   `vigilance-text`, section `[web]`: [`vigilance_text::Web`]);
 //! - [`grids`]: the grid of each assessment, and the built-in grids loaded when first needed;
 //! - [`compute`]: scoring the open assessment and the files it exports (JSON, .xlsx);
 //! - [`ondemand`]: the second WebAssembly module (workbook writer, xlsx reader), fetched from
@@ -21,8 +22,8 @@ pub mod components;
 pub mod compute;
 #[cfg(test)]
 mod fixtures;
+pub mod format;
 pub mod grids;
-pub mod i18n;
 pub mod ondemand;
 pub mod state;
 pub mod storage;

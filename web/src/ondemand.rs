@@ -229,7 +229,7 @@ pub fn read_answer_parts(
             Callback::from(move |loaded: Result<(), String>| {
                 done.emit(match loaded {
                     Ok(()) => Ok(parts.clone()),
-                    Err(_) => Err(crate::i18n::K::GridLoadFailed.get(lang).to_string()),
+                    Err(_) => Err(vigilance_text::Web::GridLoadFailed.text(lang).to_string()),
                 })
             }),
         );

@@ -14,7 +14,8 @@ use crate::ondemand::ImportedPart;
 use crate::state::{AppState, STATE_FORMAT, accepted};
 use serde_json::Value;
 use vigilance_grids::registry;
-use vigilance_model::{AnswerSheet, Lang};
+use vigilance_model::{AnswerSheet, Lang, Problem};
+use vigilance_text::Web;
 
 /// The localStorage key of the saved state.
 pub const STORAGE_KEY: &str = "vigilance.web.state";
@@ -24,16 +25,53 @@ pub const STORAGE_KEY: &str = "vigilance.web.state";
 pub struct Unreadable {
     /// The saved text, as found.
     pub raw: String,
-    /// Why it cannot be used, in French and English.
-    pub reason: (String, String),
+    /// Why it cannot be used.
+    pub reason: Reason,
     /// Its answer sheets as JSON texts, to be read again one by one ([`salvage`]).
     pub salvage: Vec<String>,
 }
 
 impl Unreadable {
     /// Why, in `lang`.
-    pub fn reason(&self, lang: Lang) -> &str {
-        lang.pick(&self.reason.0, &self.reason.1)
+    pub fn reason(&self, lang: Lang) -> String {
+        self.reason.text(lang)
+    }
+}
+
+/// Why a saved state cannot be used as it is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reason {
+    /// The text is not JSON (the parser's message).
+    NotJson(String),
+    /// The text is JSON of another format.
+    UnknownFormat(String),
+    /// An assessment is on a grid this page does not have.
+    UnknownGrid {
+        /// The grid's id.
+        id: String,
+        /// Its version.
+        version: String,
+    },
+    /// The JSON is not a whole state (the parser's message).
+    Damaged(String),
+    /// An assessment has an error.
+    Invalid(Box<Problem>),
+}
+
+impl Reason {
+    /// The reason in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Reason::NotJson(e) => Web::SavedNotJson.fill(lang, &[("error", e)]),
+            Reason::UnknownFormat(found) => {
+                Web::SavedUnknownFormat.fill(lang, &[("found", found), ("expected", &STATE_FORMAT)])
+            }
+            Reason::UnknownGrid { id, version } => {
+                Web::SavedUnknownGrid.fill(lang, &[("id", id), ("version", version)])
+            }
+            Reason::Damaged(e) => Web::SavedDamaged.fill(lang, &[("error", e)]),
+            Reason::Invalid(p) => Web::SavedInvalid.fill(lang, &[("problem", &p.describe(lang))]),
+        }
     }
 }
 
@@ -60,30 +98,22 @@ pub fn decode(raw: &str) -> Loaded {
     if raw.trim().is_empty() {
         return Loaded::Nothing;
     }
-    let unreadable = |fr: String, en: String, salvage| {
+    let unreadable = |reason, salvage| {
         Loaded::Unreadable(Unreadable {
             raw: raw.to_string(),
-            reason: (fr, en),
+            reason,
             salvage,
         })
     };
     let value: Value = match serde_json::from_str(raw) {
         Ok(v) => v,
         Err(e) => {
-            return unreadable(
-                format!("le texte enregistré n'est pas du JSON valide ({e})"),
-                format!("the saved text is not valid JSON ({e})"),
-                Vec::new(),
-            );
+            return unreadable(Reason::NotJson(e.to_string()), Vec::new());
         }
     };
     let format = value.get("format").and_then(Value::as_str).unwrap_or("");
     if format != STATE_FORMAT {
-        return unreadable(
-            format!("format d'enregistrement inconnu « {format} » (attendu : {STATE_FORMAT})"),
-            format!("unknown saved format `{format}` (expected {STATE_FORMAT})"),
-            salvage(&value),
-        );
+        return unreadable(Reason::UnknownFormat(format.to_string()), salvage(&value));
     }
     // Each assessment keeps its own grid (states saved before the grid choice name 1.0.0 for
     // all); a sheet naming a grid this page does not have cannot be used as it is.
@@ -103,40 +133,20 @@ pub fn decode(raw: &str) -> Loaded {
             .and_then(Value::as_str)
             .unwrap_or("");
         if registry::find(id, version).is_none() {
-            return unreadable(
-                format!(
-                    "une évaluation a été enregistrée avec le questionnaire {id} {version}, \
-                     que cette page ne connaît pas"
-                ),
-                format!(
-                    "an assessment was saved with questionnaire {id} {version}, which this page \
-                     does not have"
-                ),
-                salvage(&value),
-            );
+            let (id, version) = (id.to_string(), version.to_string());
+            return unreadable(Reason::UnknownGrid { id, version }, salvage(&value));
         }
     }
     let state: AppState = match serde_json::from_str(raw) {
         Ok(s) => s,
         Err(e) => {
-            return unreadable(
-                format!("l'état enregistré est incomplet ou abîmé ({e})"),
-                format!("the saved state is incomplete or damaged ({e})"),
-                salvage(&value),
-            );
+            return unreadable(Reason::Damaged(e.to_string()), salvage(&value));
         }
     };
     for a in &state.assessments {
         let problems = accepted(&a.sheet).check(grids::of_sheet(&a.sheet));
         if let Some(p) = problems.iter().find(|p| p.is_error()) {
-            return unreadable(
-                format!(
-                    "une évaluation enregistrée est invalide : {}",
-                    p.describe(Lang::Fr)
-                ),
-                format!("a saved assessment is invalid: {}", p.describe(Lang::En)),
-                salvage(&value),
-            );
+            return unreadable(Reason::Invalid(Box::new(p.clone())), salvage(&value));
         }
     }
     Loaded::State(Box::new(state))

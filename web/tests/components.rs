@@ -100,7 +100,7 @@ fn a_question_without_partial_offers_no_partial() {
     let ids = radios(&html, "a-Q07-CL");
     assert!(!ids.iter().any(|i| i.ends_with("partial")), "{ids:?}");
     assert!(ids.iter().any(|i| i.ends_with("-na")), "{ids:?}");
-    assert!(html.contains("Pas de réponse « partiellement »"));
+    assert!(html.contains("Pas de réponse «\u{202f}partiellement\u{202f}»"));
 }
 
 #[test]

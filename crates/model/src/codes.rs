@@ -240,7 +240,7 @@ mod tests {
     fn values_appear_as_users_write_them() {
         assert_eq!(
             value_shown(AnswerValue::Partial, Lang::Fr),
-            "« Partiellement » (partial)"
+            "«\u{202f}Partiellement\u{202f}» (partial)"
         );
         assert_eq!(
             value_shown(AnswerValue::Na, Lang::En),

@@ -170,10 +170,7 @@ pub fn format_percent(value: f64, lang: crate::Lang) -> String {
 
 /// A number written with a decimal point, given the decimal mark of `lang` (`8,5` in French).
 pub fn decimal_mark(number: String, lang: crate::Lang) -> String {
-    match lang {
-        crate::Lang::Fr => number.replace('.', ","),
-        crate::Lang::En => number,
-    }
+    lang.decimal(&number)
 }
 
 #[cfg(test)]

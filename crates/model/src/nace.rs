@@ -3,7 +3,7 @@
 //! 99), with their French and English labels. A company's optional `nace` code is read and
 //! validated here, and cohort statistics group companies by section.
 
-use crate::text::Lang;
+use crate::text::{Lang, bilingual};
 use std::fmt;
 
 /// A NACE Rev. 2 code at section level (`C`) or division level (`C29`).
@@ -74,7 +74,7 @@ impl Nace {
             Some(d) => DIVISIONS
                 .iter()
                 .find(|(n, ..)| *n == d)
-                .map_or("", |(_, _, fr, en)| lang.pick(fr, en)),
+                .map_or("", |(_, _, fr, en)| bilingual(lang, fr, en)),
             None => section_label(self.section, lang),
         }
     }
@@ -85,7 +85,7 @@ pub fn section_label(letter: char, lang: Lang) -> &'static str {
     SECTIONS
         .iter()
         .find(|(l, _, _)| *l == letter)
-        .map_or("", |(_, fr, en)| lang.pick(fr, en))
+        .map_or("", |(_, fr, en)| bilingual(lang, fr, en))
 }
 
 impl fmt::Display for Nace {

@@ -259,7 +259,7 @@ mod tests {
         assert!(warning.contains("Windows-1252"), "{warning}");
         assert!(warning.contains("with `;` between"), "{warning}");
         let fr = warnings[0].describe(crate::text::Lang::Fr);
-        assert!(fr.contains("avec « ; » entre"), "{fr}");
+        assert!(fr.contains("avec «\u{202f};\u{202f}» entre"), "{fr}");
     }
 
     #[test]

@@ -5,10 +5,10 @@
 use crate::answers::Parsed;
 use crate::answers::{AnswerSheet, Company, DraftAnswer, RawAnswer, SheetDraft};
 use crate::codes::{AnswerValue, Track};
-use crate::messages::Msg;
 use crate::problem::{Place, Problem, Problems};
 use crate::questionnaire::Questionnaire;
 use crate::text::Lang;
+use vigilance_text::{Template, Wb};
 
 /// 0-based row of the answer template's table header.
 pub const ANSWERS_HEADER_ROW: u32 = 12;
@@ -79,12 +79,12 @@ impl TemplateKind {
 
 /// The name of the answers sheet of the answer template.
 pub fn answers_sheet_name(lang: Lang) -> &'static str {
-    Msg::WbSheetAnswers.text(lang)
+    Wb::SheetAnswers.text(lang)
 }
 
 /// The name of the matrix sheet of the matrix template.
 pub fn matrix_sheet_name(lang: Lang) -> &'static str {
-    Msg::TplSheetMatrix.text(lang)
+    Template::SheetMatrix.text(lang)
 }
 
 /// The company details a template asks for.
@@ -126,14 +126,14 @@ impl CompanyField {
     /// The label written in the template.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            CompanyField::Name => Msg::WbCompany.text(lang),
-            CompanyField::Sector => Msg::WbSector.text(lang),
-            CompanyField::Country => Msg::WbCountry.text(lang),
-            CompanyField::Id => Msg::TplIdentifier.text(lang),
-            CompanyField::Period => Msg::WbPeriod.text(lang),
-            CompanyField::Nace => Msg::TplNace.text(lang),
-            CompanyField::Buyer => Msg::TplBuyer.text(lang),
-            CompanyField::Tier => Msg::TplTier.text(lang),
+            CompanyField::Name => Wb::Company.text(lang),
+            CompanyField::Sector => Wb::Sector.text(lang),
+            CompanyField::Country => Wb::Country.text(lang),
+            CompanyField::Id => Template::Identifier.text(lang),
+            CompanyField::Period => Wb::Period.text(lang),
+            CompanyField::Nace => Template::Nace.text(lang),
+            CompanyField::Buyer => Template::Buyer.text(lang),
+            CompanyField::Tier => Template::Tier.text(lang),
         }
     }
 
@@ -245,16 +245,16 @@ impl AnswerColumn {
     pub fn header(self, lang: Lang) -> &'static str {
         match self {
             AnswerColumn::Id => "ID",
-            AnswerColumn::Track => Msg::WbTrack.text(lang),
-            AnswerColumn::Level => Msg::WbLevel.text(lang),
-            AnswerColumn::Theme => Msg::WbTheme.text(lang),
-            AnswerColumn::Critical => Msg::WbCritical.text(lang),
-            AnswerColumn::Question => "Question",
-            AnswerColumn::Partial => Msg::TplPartialIs.text(lang),
-            AnswerColumn::Answer => Msg::WbAnswer.text(lang),
-            AnswerColumn::Justification => Msg::TplJustificationIfNa.text(lang),
-            AnswerColumn::Comment => Msg::WbComment.text(lang),
-            AnswerColumn::Evidence => Msg::TplEvidencePerLine.text(lang),
+            AnswerColumn::Track => Wb::Track.text(lang),
+            AnswerColumn::Level => Wb::Level.text(lang),
+            AnswerColumn::Theme => Wb::Theme.text(lang),
+            AnswerColumn::Critical => Wb::Critical.text(lang),
+            AnswerColumn::Question => Wb::Question.text(lang),
+            AnswerColumn::Partial => Template::PartialIs.text(lang),
+            AnswerColumn::Answer => Wb::Answer.text(lang),
+            AnswerColumn::Justification => Template::JustificationIfNa.text(lang),
+            AnswerColumn::Comment => Wb::Comment.text(lang),
+            AnswerColumn::Evidence => Template::EvidencePerLine.text(lang),
         }
     }
 

@@ -16,7 +16,7 @@ pub mod xlsx;
 // The modules of the crates below, reachable as `crate::…` here.
 use vigilance_grids::registry;
 use vigilance_model::{answers, codes, location, problem, questionnaire};
-use vigilance_text::{messages, text};
+use vigilance_text::text;
 
 pub use self::csv::{read_matrix_csv, read_matrix_csv_bytes};
 pub use kind::{FileKind, ReadFile, read, read_as};

@@ -8,7 +8,6 @@
 //! no `na` on critical questions. `vigilance_read::xlsx::read_workbook` reads both layouts back.
 
 use crate::codes::{AnswerValue, Track};
-use crate::messages::Msg;
 use crate::questionnaire::{Question, Questionnaire};
 use crate::text::Lang;
 use crate::workbook::{WorkbookError, header_format, put_text, put_text_fmt};
@@ -19,6 +18,7 @@ use vigilance_read::layout::{
     AnswerColumn, CompanyField, MARKER_SHEET, TEMPLATE_MARKER, TemplateKind, answers_sheet_name,
     matrix_header, matrix_sheet_name,
 };
+use vigilance_text::{Msg, Template, Wb};
 
 /// Marker sheet rows: marker, kind, questionnaire id, version, language.
 const MARKER_ROWS: u32 = 5;
@@ -68,8 +68,8 @@ fn dropdown(question: &Question, lang: Lang) -> Result<DataValidation, WorkbookE
     let range = rust_xlsxwriter::utility::cell_range_absolute(0, col, n - 1, col);
     Ok(DataValidation::new()
         .allow_list_formula(Formula::new(format!("={MARKER_SHEET}!{range}")))
-        .set_error_title(Msg::TplUnexpectedAnswer.text(lang))?
-        .set_error_message(Msg::TplChooseFromList.text(lang))?)
+        .set_error_title(Template::UnexpectedAnswer.text(lang))?
+        .set_error_message(Template::ChooseFromList.text(lang))?)
 }
 
 /// The drop-down of a supplier's tier: 1, 2 or 3+.
@@ -77,8 +77,8 @@ fn tier_dropdown(lang: Lang) -> Result<DataValidation, WorkbookError> {
     let tiers = crate::answers::Tier::ALL.map(|t| t.code());
     Ok(DataValidation::new()
         .allow_list_strings(&tiers)?
-        .set_error_title(Msg::TplUnexpectedAnswer.text(lang))?
-        .set_error_message(Msg::TplChooseTier.text(lang))?)
+        .set_error_title(Template::UnexpectedAnswer.text(lang))?
+        .set_error_message(Template::ChooseTier.text(lang))?)
 }
 
 fn allowed_labels(q: &Questionnaire, question: &Question, lang: Lang) -> String {
@@ -99,22 +99,22 @@ fn pairs(q: &Questionnaire) -> impl Iterator<Item = (&Question, Track)> {
 }
 
 /// The lines of the template's Instructions sheet (a blank line goes before the last one).
-const INSTRUCTIONS: [Msg; 9] = [
-    Msg::TplIntro,
-    Msg::TplStep1,
-    Msg::TplStep2,
-    Msg::TplStep3,
-    Msg::TplStep4,
-    Msg::TplStep5,
-    Msg::TplStep6,
-    Msg::TplKeepHeaders,
-    Msg::TplValuesAndPoints,
+const INSTRUCTIONS: [Template; 9] = [
+    Template::Intro,
+    Template::Step1,
+    Template::Step2,
+    Template::Step3,
+    Template::Step4,
+    Template::Step5,
+    Template::Step6,
+    Template::KeepHeaders,
+    Template::ValuesAndPoints,
 ];
 
 fn instructions(ws: &mut Worksheet, q: &Questionnaire, lang: Lang) -> Result<(), WorkbookError> {
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    ws.set_name("Instructions")?;
+    ws.set_name(Template::SheetInstructions.text(lang))?;
     ws.set_column_width(0, 110)?;
     put_text_fmt(ws, 0, 0, q.title.get(lang), &bold)?;
     // Where the levels come from and who wrote the questions: shown wherever the grid is.
@@ -160,7 +160,7 @@ fn instructions(ws: &mut Worksheet, q: &Questionnaire, lang: Lang) -> Result<(),
             q.value_label(v, lang),
             v.code(),
             points(v),
-            Msg::TplPoints.text(lang)
+            Template::Points.text(lang)
         ));
     }
     for (i, line) in lines.iter().enumerate() {
@@ -195,7 +195,7 @@ pub fn answer_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
         &format!("{} — {}", q.title.get(lang), q.name()),
         &bold,
     )?;
-    put_text(ws, 1, 0, Msg::TplEnterDetails.text(lang))?;
+    put_text(ws, 1, 0, Template::EnterDetails.text(lang))?;
     for (i, f) in CompanyField::ALL.into_iter().enumerate() {
         let r = COMPANY_FIRST_ROW + i as u32;
         ws.write_string_with_format(r, 0, f.label(lang), &bold)?;
@@ -265,7 +265,7 @@ pub fn matrix_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
             q.track_label(track, lang),
             question.theme,
             if question.critical {
-                Msg::TplCriticalMark.text(lang)
+                Template::CriticalMark.text(lang)
             } else {
                 ""
             },
@@ -274,7 +274,7 @@ pub fn matrix_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
         if let Some(p) = &question.partial {
             note.push_str(&format!(
                 "\n{} {}",
-                Msg::TplPartialIs.text(lang),
+                Template::PartialIs.text(lang),
                 p.get(lang)
             ));
         }
@@ -289,15 +289,15 @@ pub fn matrix_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
     ws.set_active(true);
 
     let qs = wb.add_worksheet();
-    qs.set_name("Questions")?;
+    qs.set_name(Template::SheetQuestions.text(lang))?;
     let headers = [
-        (Msg::TplColumn.text(lang), 10.0),
-        (Msg::WbLevel.text(lang), 7.0),
-        (Msg::WbTheme.text(lang), 7.0),
-        (Msg::WbCritical.text(lang), 8.0),
-        ("Question", 70.0),
-        (Msg::TplPartialIs.text(lang), 35.0),
-        (Msg::TplAllowedAnswers.text(lang), 40.0),
+        (Template::Column.text(lang), 10.0),
+        (Wb::Level.text(lang), 7.0),
+        (Wb::Theme.text(lang), 7.0),
+        (Wb::Critical.text(lang), 8.0),
+        (Wb::Question.text(lang), 70.0),
+        (Template::PartialIs.text(lang), 35.0),
+        (Template::AllowedAnswers.text(lang), 40.0),
     ];
     for (c, (h, w)) in headers.iter().enumerate() {
         qs.set_column_width(c as u16, *w)?;
@@ -328,7 +328,7 @@ pub fn matrix_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
         put_text(qs, r, 6, &allowed_labels(q, question, lang))?;
     }
     let note_row = 2 + q.answer_count() as u32;
-    put_text(qs, note_row, 0, Msg::TplNaNeedsColumn.text(lang))?;
+    put_text(qs, note_row, 0, Template::NaNeedsColumn.text(lang))?;
     if let Some(p) = &q.provenance {
         put_text(qs, note_row + 1, 0, p.get(lang))?;
     }

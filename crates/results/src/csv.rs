@@ -24,10 +24,10 @@
 
 use crate::codes::{Level, maturity_code};
 use crate::json::ErrorEntry;
-use crate::messages::Msg;
 use crate::scored::ScoredSheet;
 use crate::text::Lang;
 use std::borrow::Cow;
+use vigilance_text::Msg;
 
 /// The header row of [`summary_csv`].
 pub const SUMMARY_COLUMNS: [&str; 22] = [

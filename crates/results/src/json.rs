@@ -5,7 +5,6 @@
 use crate::answers::{AnswerSheet, Company, QuestionnaireRef};
 use crate::codes::{AnswerValue, EvidenceMode, Level, Track};
 use crate::coverage::sheet_coverage;
-use crate::messages::Msg;
 use crate::problem::{Problem, Severity};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{Assessment, StepReason};
@@ -13,6 +12,7 @@ use crate::text::{Lang, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use vigilance_text::Msg;
 
 /// The `format` of result documents.
 pub const RESULTS_FORMAT: &str = "vigilance.results/1";

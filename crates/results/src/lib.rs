@@ -13,6 +13,6 @@ pub mod scored;
 
 // The modules of the crates below, reachable as `crate::…` here.
 use vigilance_model::{answers, codes, coverage, problem, questionnaire, scoring};
-use vigilance_text::{messages, text};
+use vigilance_text::text;
 
 pub use scored::{EvidenceRow, ScoredSheet};

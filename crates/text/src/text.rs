@@ -1,30 +1,49 @@
-//! Bilingual text ([`Text`]) and the user's language ([`Lang`]): everything a user reads exists
-//! in French and in English.
+//! The user's language ([`Lang`]) and the grid's bilingual text ([`Text`]).
+//!
+//! `Lang` is generated from the catalogue's files (`crates/text/catalogue/*.toml`, one per
+//! language): a new language is a new file. Each file's header gives the language's data read
+//! here: its own name, the names of the languages in it, its decimal mark and percent format, its
+//! plural rule and its typography.
 
+use crate::typography::Rules;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
-/// A language a user can read Vigilance in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// French (the default: the method and its first users are French).
-    #[default]
-    Fr,
-    /// English.
-    En,
+/// A language's data, from the header of its file.
+struct LangData {
+    code: &'static str,
+    name: &'static str,
+    switch_to: &'static str,
+    /// The name of each language (in [`Lang::ALL`] order) in this one.
+    names: &'static [&'static str],
+    decimal_mark: &'static str,
+    /// How a percentage reads, `{n}` standing for the number (typeset).
+    percent: &'static str,
+    /// The counts that take the `one` form.
+    plural_one: &'static [u64],
+    typography: Rules<'static>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/lang.rs"));
+
+/// The form of a counted entry a count takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plural {
+    /// `one` (French: 0 and 1; English: 1).
+    One,
+    /// `other`.
+    Other,
 }
 
 impl Lang {
-    /// Both languages, French first.
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+    fn data(self) -> &'static LangData {
+        &LANGS[self as usize]
+    }
 
-    /// The ISO 639-1 code (`fr`, `en`).
+    /// The language's code (`fr`, `en`), the name of its file.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
+        self.data().code
     }
 
     /// Reads a language code such as `fr`, `en`, `fr-FR` or `en_GB` (case-insensitive).
@@ -34,20 +53,71 @@ impl Lang {
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
-        match primary.as_str() {
-            "fr" => Some(Lang::Fr),
-            "en" => Some(Lang::En),
-            _ => None,
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The language's name in itself (« Français », "English").
+    pub fn name(self) -> &'static str {
+        self.data().name
+    }
+
+    /// The label of a control that switches to this language, in this language.
+    pub fn switch_to(self) -> &'static str {
+        self.data().switch_to
+    }
+
+    /// The name of `other` in this language, as it reads inside a sentence (« anglais »).
+    pub fn name_of(self, other: Lang) -> &'static str {
+        self.data().names[other as usize]
+    }
+
+    /// The next language after this one, in [`Lang::ALL`] order (the language switch).
+    pub fn next(self) -> Lang {
+        Lang::ALL[(self as usize + 1) % Lang::ALL.len()]
+    }
+
+    /// Which form of a counted entry `n` takes.
+    pub fn plural(self, n: u64) -> Plural {
+        if self.data().plural_one.contains(&n) {
+            Plural::One
+        } else {
+            Plural::Other
         }
     }
 
-    /// Picks the French or the English of a pair of string literals.
-    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Fr => fr,
-            Lang::En => en,
-        }
+    /// A number written with a decimal point, with this language's decimal mark (`8,5`).
+    pub fn decimal(self, number: &str) -> String {
+        number.replace('.', self.data().decimal_mark)
     }
+
+    /// A percentage: `number` (written with a decimal point) with this language's decimal mark
+    /// and percent sign (`83,3 %` with a no-break space in French, `83.3%` in English).
+    pub fn percent(self, number: &str) -> String {
+        self.data().percent.replace("{n}", &self.decimal(number))
+    }
+
+    /// The typography rules of this language (see [`crate::typography`]).
+    pub fn typography(self) -> Rules<'static> {
+        self.data().typography
+    }
+
+    /// `text` with this language's typography (French: no-break spaces before « ; : ? ! % »
+    /// and inside « »). The catalogue is typeset when it is built; this is for other texts, such
+    /// as the grid's.
+    pub fn typeset(self, text: &str) -> Cow<'_, str> {
+        self.data().typography.apply(text)
+    }
+}
+
+/// A text given only in French and in English (the grid's texts, the NACE labels): French for
+/// French, English for every other language.
+pub fn bilingual<'a>(lang: Lang, fr: &'a str, en: &'a str) -> &'a str {
+    if reads_french(lang) { fr } else { en }
+}
+
+/// Whether `lang` reads the French of a French-and-English text.
+fn reads_french(lang: Lang) -> bool {
+    lang.code() == "fr"
 }
 
 /// A text given in French and in English.
@@ -70,11 +140,13 @@ impl Text {
         }
     }
 
-    /// The text in `lang`, falling back to the other language when that one is empty.
+    /// The text in `lang`: French for French, English for any other language; the other one
+    /// when that one is empty.
     pub fn get(&self, lang: Lang) -> &str {
-        let (first, other) = match lang {
-            Lang::Fr => (&self.fr, &self.en),
-            Lang::En => (&self.en, &self.fr),
+        let (first, other) = if reads_french(lang) {
+            (&self.fr, &self.en)
+        } else {
+            (&self.en, &self.fr)
         };
         if first.trim().is_empty() {
             other
@@ -83,11 +155,74 @@ impl Text {
         }
     }
 
-    /// The languages whose text is missing (empty or blank).
+    /// The text in `lang` (as [`Text::get`]) with the typography of `lang`.
+    pub fn typeset(&self, lang: Lang) -> Cow<'_, str> {
+        lang.typeset(self.get(lang))
+    }
+
+    /// The languages, of the two a text is given in, whose text is missing (empty or blank).
     pub fn missing(&self) -> impl Iterator<Item = Lang> + '_ {
-        Lang::ALL.into_iter().filter(|l| match l {
-            Lang::Fr => self.fr.trim().is_empty(),
-            Lang::En => self.en.trim().is_empty(),
-        })
+        [(Lang::Fr, &self.fr), (Lang::En, &self.en)]
+            .into_iter()
+            .filter(|(_, t)| t.trim().is_empty())
+            .map(|(l, _)| l)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_grid_text_falls_back_to_english_then_french() {
+        let both = Text::new("Oui", "Yes");
+        assert_eq!(both.get(Lang::Fr), "Oui");
+        assert_eq!(both.get(Lang::En), "Yes");
+        let french_only = Text::new("Oui", " ");
+        assert_eq!(french_only.get(Lang::En), "Oui");
+        let english_only = Text::new("", "Yes");
+        assert_eq!(english_only.get(Lang::Fr), "Yes");
+        // Every language that is not French reads the English first.
+        for lang in Lang::ALL {
+            let expected = if lang.code() == "fr" { "Oui" } else { "Yes" };
+            assert_eq!(both.get(lang), expected, "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn codes_read_back() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_eq!(Lang::from_code(&lang.code().to_uppercase()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("fr-FR"), Some(Lang::Fr));
+        assert_eq!(Lang::from_code("en_GB"), Some(Lang::En));
+        assert_eq!(Lang::from_code("xx"), None);
+        assert_eq!(Lang::default(), Lang::ALL[0]);
+    }
+
+    #[test]
+    fn numbers_follow_the_language_file() {
+        assert_eq!(Lang::Fr.percent("83.3"), "83,3\u{a0}%");
+        assert_eq!(Lang::En.percent("83.3"), "83.3%");
+        assert_eq!(Lang::Fr.decimal("0.5"), "0,5");
+        assert_eq!(Lang::Fr.name_of(Lang::En), "anglais");
+        assert_eq!(Lang::En.name_of(Lang::Fr), "French");
+        // The language switch goes round every language of the catalogue.
+        let mut lang = Lang::ALL[0];
+        for expected in Lang::ALL.into_iter().skip(1).chain([Lang::ALL[0]]) {
+            lang = lang.next();
+            assert_eq!(lang, expected);
+        }
+    }
+
+    #[test]
+    fn french_counts_zero_and_one_as_singular_english_only_one() {
+        assert_eq!(Lang::Fr.plural(0), Plural::One);
+        assert_eq!(Lang::Fr.plural(1), Plural::One);
+        assert_eq!(Lang::Fr.plural(2), Plural::Other);
+        assert_eq!(Lang::En.plural(0), Plural::Other);
+        assert_eq!(Lang::En.plural(1), Plural::One);
+        assert_eq!(Lang::En.plural(2), Plural::Other);
     }
 }

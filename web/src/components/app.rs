@@ -11,12 +11,12 @@ use crate::components::start::StartView;
 use crate::components::takeaway::TakeAway;
 use crate::compute::{answers_file, compute};
 use crate::grids;
-use crate::i18n::K;
 use crate::state::{Action, AppState, View};
 use crate::storage::{self, Loaded, SaveError, Unreadable};
 use std::rc::Rc;
 use vigilance_grids::registry;
 use vigilance_model::AnswerSheet;
+use vigilance_text::Web;
 use yew::prelude::*;
 
 /// Where the app's first state comes from.
@@ -138,11 +138,11 @@ pub fn App(props: &AppProps) -> Html {
                 let (name, text) = answers_file(&c.sheet);
                 let _ = browser::download(&name, "application/json", text.as_bytes());
             });
-            html! { <button type="button" id="banner-download-json" {onclick}>{ K::DownloadJson.get(lang) }</button> }
+            html! { <button type="button" id="banner-download-json" {onclick}>{ Web::DownloadJson.text(lang) }</button> }
         });
         html! {
             <div class="banner warning" role="alert" id="not-saving">
-                <p><strong>{ K::NotSavedTitle.get(lang) }</strong>{ " — " }{ K::NotSavedText.get(lang) }</p>
+                <p><strong>{ Web::NotSavedTitle.text(lang) }</strong>{ " — " }{ Web::NotSavedText.text(lang) }</p>
                 { download }
             </div>
         }
@@ -198,7 +198,7 @@ pub fn App(props: &AppProps) -> Html {
         .map_or_else(registry::default_grid, |a| grids::of_sheet(&a.sheet));
     html! {
         <>
-            <a class="skip-link" href="#main">{ K::SkipToContent.get(lang) }</a>
+            <a class="skip-link" href="#main">{ Web::SkipToContent.text(lang) }</a>
             <Header {lang} view={if state.current.is_some() { state.view } else { View::Start }}
                 assessments={names.clone()} current={state.current} dispatch={dispatch.clone()} />
             <main id="main" tabindex="-1">{ banner }{ body }</main>
@@ -207,7 +207,7 @@ pub fn App(props: &AppProps) -> Html {
                 if let Some(p) = &grid.provenance {
                     <p class="provenance" id="footer-provenance">{ p.get(lang) }</p>
                 }
-                <p>{ K::PrivacyNote.get(lang) }</p>
+                <p>{ Web::PrivacyNote.text(lang) }</p>
             </footer>
         </>
     }

@@ -3,8 +3,9 @@
 //! marked; value labels never overlap the threshold's label or line ([`layout`]). No script, no inline style
 //! (the Content-Security-Policy forbids both): colours come from classes in `style.css`.
 
-use crate::i18n::{self, K};
+use crate::format;
 use vigilance_model::Lang;
+use vigilance_text::Web;
 use yew::prelude::*;
 
 /// One bar.
@@ -118,17 +119,27 @@ pub fn ProfileChart(props: &ChartProps) -> Html {
         .map(|b| {
             let score = b
                 .score
-                .map_or_else(|| "—".to_string(), |s| i18n::percent(lang, s));
+                .map_or_else(|| "—".to_string(), |s| format::percent(lang, s));
             let state = if b.achieved {
-                K::Achieved.get(lang)
+                Web::Achieved.text(lang)
             } else {
-                K::NotAchieved.get(lang)
+                Web::NotAchieved.text(lang)
             };
-            format!("{} {score} ({state})", b.code)
+            Web::ChartBar.fill(
+                lang,
+                &[("code", &b.code), ("score", &score), ("state", &state)],
+            )
         })
         .collect();
-    let threshold_text = i18n::threshold(lang, props.threshold);
-    let description = i18n::chart_description(lang, &props.track, &parts, &threshold_text);
+    let threshold_text = format::threshold(lang, props.threshold);
+    let description = Web::ChartDescription.fill(
+        lang,
+        &[
+            ("track", &props.track),
+            ("parts", &parts.join(Web::ListSeparator.text(lang))),
+            ("threshold", &threshold_text),
+        ],
+    );
     let grid_lines = [0.0, 50.0, 100.0].into_iter().map(|p| {
         html! {
             <g class="grid">
@@ -147,7 +158,7 @@ pub fn ProfileChart(props: &ChartProps) -> Html {
         );
         let label = b
             .score
-            .map_or_else(|| "—".to_string(), |s| i18n::percent(lang, s));
+            .map_or_else(|| "—".to_string(), |s| format::percent(lang, s));
         html! {
             <g class={class} data-level={b.code} data-score={b.score.map(|s| format!("{s:.1}"))}>
                 <rect x={num(x)} y={num(top)} width={num(bar_w)} height={num(y(0.0) - top)} rx="2" />
@@ -166,7 +177,7 @@ pub fn ProfileChart(props: &ChartProps) -> Html {
             { for bars }
             <g class="threshold">
                 <line x1={num(LEFT)} x2={num(PLOT_RIGHT)} y1={num(ty)} y2={num(ty)} />
-                <text x={num(PLOT_RIGHT + 4.0)} y={num(ty - 2.0)}>{ K::Threshold.get(lang) }</text>
+                <text x={num(PLOT_RIGHT + 4.0)} y={num(ty - 2.0)}>{ Web::Threshold.text(lang) }</text>
                 <text x={num(PLOT_RIGHT + 4.0)} y={num(ty + 11.0)}>{ threshold_text }</text>
             </g>
         </svg>

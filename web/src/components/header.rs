@@ -2,9 +2,9 @@
 //! language switch, and the three steps (profile, questionnaire, results).
 
 use crate::components::on_select;
-use crate::i18n::K;
 use crate::state::{Action, View};
 use vigilance_model::Lang;
+use vigilance_text::Web;
 use yew::prelude::*;
 
 /// What the header shows.
@@ -27,15 +27,13 @@ pub struct HeaderProps {
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
     let lang = props.lang;
-    let other = match lang {
-        Lang::Fr => Lang::En,
-        Lang::En => Lang::Fr,
-    };
+    // The switch offers the next language of the catalogue, named in itself.
+    let other = lang.next();
     let switch_lang = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetLang(other)))
     };
-    let tab = |view: View, label: K| {
+    let tab = |view: View, label: Web| {
         let dispatch = props.dispatch.clone();
         let disabled = view != View::Start && props.current.is_none();
         let current = props.view == view;
@@ -43,7 +41,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         html! {
             <li><button type="button" class={classes!("tab", current.then_some("current"))}
                 aria-current={current.then_some("page")} {disabled} {onclick}
-                data-view={format!("{view:?}").to_lowercase()}>{ label.get(lang) }</button></li>
+                data-view={format!("{view:?}").to_lowercase()}>{ label.text(lang) }</button></li>
         }
     };
     let switcher = (props.assessments.len() > 1).then(|| {
@@ -55,7 +53,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         });
         html! {
             <div class="field inline switcher">
-                <label for="assessment-switcher">{ K::CurrentAssessment.get(lang) }</label>
+                <label for="assessment-switcher">{ Web::CurrentAssessment.text(lang) }</label>
                 <select id="assessment-switcher" {onchange}>
                     if props.current.is_none() { <option value="" selected=true>{ "—" }</option> }
                     { for props.assessments.iter().map(|(id, name)| html! {
@@ -74,21 +72,21 @@ pub fn Header(props: &HeaderProps) -> Html {
         <header class="app-header">
             <div class="header-row">
                 <div class="brand">
-                    <p class="app-name">{ K::AppTitle.get(lang) }</p>
-                    <p class="tagline">{ K::AppTagline.get(lang) }</p>
+                    <p class="app-name">{ Web::AppTitle.text(lang) }</p>
+                    <p class="tagline">{ Web::AppTagline.text(lang) }</p>
                 </div>
                 <div class="header-tools">
                     { switcher }
                     { current_name }
                     <button type="button" class="lang-switch" lang={other.code()}
-                        aria-label={K::LangSwitchLabel.get(lang)} onclick={switch_lang}>{ K::LangSwitch.get(lang) }</button>
+                        aria-label={other.switch_to()} onclick={switch_lang}>{ other.name() }</button>
                 </div>
             </div>
-            <nav aria-label={K::MainNav.get(lang)} class="steps-nav">
+            <nav aria-label={Web::MainNav.text(lang)} class="steps-nav">
                 <ol>
-                    { tab(View::Start, K::NavStart) }
-                    { tab(View::Questionnaire, K::NavQuestionnaire) }
-                    { tab(View::Results, K::NavResults) }
+                    { tab(View::Start, Web::NavStart) }
+                    { tab(View::Questionnaire, Web::NavQuestionnaire) }
+                    { tab(View::Results, Web::NavResults) }
                 </ol>
             </nav>
         </header>

@@ -4,9 +4,9 @@
 //! evidence.
 
 use crate::components::on_input_text;
-use crate::i18n::{self, K};
 use crate::state::{Action, answer_anchor};
 use vigilance_model::{Answer, AnswerValue, Lang, Question, Track};
+use vigilance_text::Web;
 use yew::prelude::*;
 
 /// What a question card shows.
@@ -36,17 +36,17 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
     let both = q.tracks.len() > 1;
     let partial = match &q.partial {
         Some(p) => html! {
-            <p class="partial"><strong>{ K::PartialMeans.get(lang) }</strong>{ " " }{ p.get(lang) }</p>
+            <p class="partial"><strong>{ Web::PartialMeans.text(lang) }</strong>{ " " }{ p.get(lang) }</p>
         },
-        None => html! { <p class="partial muted">{ K::NoPartial.get(lang) }</p> },
+        None => html! { <p class="partial muted">{ Web::NoPartial.text(lang) }</p> },
     };
     let help = q.help.as_ref().map(|h| {
         html! {
             <details class="help">
-                <summary>{ K::Help.get(lang) }</summary>
+                <summary>{ Web::Help.text(lang) }</summary>
                 <p>{ h.get(lang) }</p>
                 if !q.references.is_empty() {
-                    <p class="refs"><strong>{ K::References.get(lang) }{ lang.pick(" : ", ": ") }</strong>{ q.reference_labels(lang).collect::<Vec<_>>().join(" · ") }</p>
+                    <p class="refs"><strong>{ Web::References.text(lang) }{ Web::AfterLabel.text(lang) }</strong>{ q.reference_labels(lang).collect::<Vec<_>>().join(" · ") }</p>
                 }
             </details>
         }
@@ -67,9 +67,9 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
             <div class="question-meta">
                 <span class="qid">{ &q.id }</span>
                 if q.critical {
-                    <span class="badge critical" title={K::CriticalHint.get(lang)}>
-                        { K::Critical.get(lang) }
-                        <span class="visually-hidden">{ " — " }{ K::CriticalHint.get(lang) }</span>
+                    <span class="badge critical" title={Web::CriticalHint.text(lang)}>
+                        { Web::Critical.text(lang) }
+                        <span class="visually-hidden">{ " — " }{ Web::CriticalHint.text(lang) }</span>
                     </span>
                 }
                 <span class="badge theme">{ grid.theme_label(&q.theme, lang) }</span>
@@ -109,7 +109,7 @@ pub fn TrackAnswer(props: &TrackAnswerProps) -> Html {
     let grid = crate::grids::containing(q);
     let track_label = grid.track_label(track, lang);
     let base = format!("a-{}-{}", q.id, track.code());
-    let context = i18n::answer_context(&q.id, track_label);
+    let context = Web::AnswerContext.fill(lang, &[("question", &q.id), ("track", &track_label)]);
     let value = props.answer.as_ref().map(|a| a.value);
 
     let radios = q.allowed_values().map(|v| {
@@ -152,7 +152,7 @@ pub fn TrackAnswer(props: &TrackAnswerProps) -> Html {
         html! {
             <div class="field justification">
                 <label for={field.clone()}>
-                    { K::Justification.get(lang) }
+                    { Web::Justification.text(lang) }
                     <span class="visually-hidden">{ " — " }{ &context }</span>
                 </label>
                 <textarea id={field} rows="2" required=true
@@ -161,7 +161,7 @@ pub fn TrackAnswer(props: &TrackAnswerProps) -> Html {
                     value={a.and_then(|a| a.justification.clone()).unwrap_or_default()}
                     oninput={text_handler(|question, track, text| Action::SetJustification { question, track, text })} />
                 if !justified {
-                    <p class="error" id={err} role="alert">{ K::NaNeedsJustification.get(lang) }</p>
+                    <p class="error" id={err} role="alert">{ Web::NaNeedsJustification.text(lang) }</p>
                 }
             </div>
         }
@@ -186,26 +186,26 @@ pub fn TrackAnswer(props: &TrackAnswerProps) -> Html {
         html! {
             <>
                 <details class="notes" {open}>
-                    <summary>{ K::CommentAndEvidence.get(lang) }
+                    <summary>{ Web::CommentAndEvidence.text(lang) }
                         <span class="visually-hidden">{ " — " }{ &context }</span></summary>
                     <div class="field">
-                        <label for={comment_id.clone()}>{ K::Comment.get(lang) }
+                        <label for={comment_id.clone()}>{ Web::Comment.text(lang) }
                             <span class="visually-hidden">{ " — " }{ &context }</span></label>
                         <textarea id={comment_id} rows="2"
                             value={a.comment.clone().unwrap_or_default()}
                             oninput={text_handler(|question, track, text| Action::SetComment { question, track, text })} />
                     </div>
                     <div class="field">
-                        <label for={evidence_id.clone()}>{ K::Evidence.get(lang) }
+                        <label for={evidence_id.clone()}>{ Web::Evidence.text(lang) }
                             <span class="visually-hidden">{ " — " }{ &context }</span></label>
                         <textarea id={evidence_id} rows="2" aria-describedby={evidence_hint.clone()}
                             value={a.evidence.join("\n")}
                             oninput={text_handler(|question, track, text| Action::SetEvidence { question, track, text })} />
-                        <p class="hint" id={evidence_hint}>{ K::EvidenceHint.get(lang) }</p>
+                        <p class="hint" id={evidence_hint}>{ Web::EvidenceHint.text(lang) }</p>
                     </div>
                 </details>
                 <button type="button" class="link clear" onclick={clear}>
-                    { K::ClearAnswer.get(lang) }
+                    { Web::ClearAnswer.text(lang) }
                     <span class="visually-hidden">{ " — " }{ &context }</span>
                 </button>
             </>

@@ -5,9 +5,11 @@
 use crate::browser;
 use crate::components::on_select;
 use crate::components::question::QuestionCard;
-use crate::i18n::{self, K};
+use crate::components::results::level_name;
+use crate::format::answered_of;
 use crate::state::{Action, SavedAssessment, View, first_unanswered, progress};
 use vigilance_model::{Lang, Level, Track};
+use vigilance_text::Web;
 use yew::prelude::*;
 
 /// What the questionnaire screen shows.
@@ -47,7 +49,7 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
                     <span class="level-code">{ l.code() }</span>
                     <span class="level-label">{ label }</span>
                     <span class="level-progress">{ format!("{}/{}", p.answered, p.total) }
-                        <span class="visually-hidden">{ " " }{ K::Answered.get(lang) }</span></span>
+                        <span class="visually-hidden">{ " " }{ Web::Answered.text(lang) }</span></span>
                 </button>
             </li>
         }
@@ -60,9 +62,9 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
         let current = a.theme.clone().unwrap_or_default();
         html! {
             <div class="field inline">
-                <label for="theme-filter">{ K::ThemeFilter.get(lang) }</label>
+                <label for="theme-filter">{ Web::ThemeFilter.text(lang) }</label>
                 <select id="theme-filter" {onchange}>
-                    <option value="" selected={current.is_empty()}>{ K::AllThemes.get(lang) }</option>
+                    <option value="" selected={current.is_empty()}>{ Web::AllThemes.text(lang) }</option>
                     { for grid.themes.iter().map(|t| html! {
                         <option value={t.id.clone()} selected={current == t.id}>{ t.label.get(lang) }</option>
                     }) }
@@ -81,15 +83,15 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
                     track,
                 })
             });
-            html! { <button type="button" class="primary" id="next-unanswered" {onclick}>{ K::NextUnanswered.get(lang) }</button> }
+            html! { <button type="button" class="primary" id="next-unanswered" {onclick}>{ Web::NextUnanswered.text(lang) }</button> }
         }
         None => {
             let dispatch = dispatch.clone();
             let onclick =
                 Callback::from(move |_: MouseEvent| dispatch.emit(Action::Show(View::Results)));
             html! {
-                <p class="all-answered">{ K::AllAnswered.get(lang) }{ " · " }
-                    <button type="button" class="link" {onclick}>{ K::SeeResults.get(lang) }</button></p>
+                <p class="all-answered">{ Web::AllAnswered.text(lang) }{ " · " }
+                    <button type="button" class="link" {onclick}>{ Web::SeeResults.text(lang) }</button></p>
             }
         }
     };
@@ -101,7 +103,7 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
             <div class="track-progress" data-track={t.code()} data-answered={p.answered.to_string()}>
                 <label for={id.clone()}>{ grid.track_label(*t, lang) }</label>
                 <progress id={id} max={p.total.to_string()} value={p.answered.to_string()}></progress>
-                <span class="figure">{ i18n::answered_of(lang, p.answered, p.total) }</span>
+                <span class="figure">{ answered_of(lang, p.answered, p.total) }</span>
             </div>
         }
     });
@@ -120,11 +122,11 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
         let def = grid.level(l);
         let per_track = grid.track_codes().iter().map(|t| {
             let p = progress(grid, sheet, Some(*t), Some(l));
-            html! { <li>{ grid.track_label(*t, lang) }{ lang.pick(" : ", ": ") }{ i18n::answered_of(lang, p.answered, p.total) }</li> }
+            html! { <li>{ grid.track_label(*t, lang) }{ Web::AfterLabel.text(lang) }{ answered_of(lang, p.answered, p.total) }</li> }
         });
         html! {
             <header class="level-header">
-                <h2 id={format!("level-{}", l.code())}>{ i18n::level_name(l.code(), def.map_or("", |d| d.label.get(lang))) }</h2>
+                <h2 id={format!("level-{}", l.code())}>{ level_name(lang, l.code(), def.map_or("", |d| d.label.get(lang))) }</h2>
                 <p class="definition">{ def.map_or("", |d| d.definition.get(lang)) }</p>
                 <ul class="level-progress-list">{ for per_track }</ul>
             </header>
@@ -138,28 +140,28 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
             let prev = Level::from_rank(l.rank() - 1).map(|p| {
                 let dispatch = dispatch.clone();
                 let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::GoToLevel(p)));
-                html! { <button type="button" {onclick}>{ "← " }{ K::PreviousLevel.get(lang) }{ format!(" ({})", p.code()) }</button> }
+                html! { <button type="button" {onclick}>{ "← " }{ Web::PreviousLevel.text(lang) }{ format!(" ({})", p.code()) }</button> }
             });
             let next = match Level::from_rank(l.rank() + 1) {
                 Some(n) => {
                     let dispatch = dispatch.clone();
                     let onclick =
                         Callback::from(move |_: MouseEvent| dispatch.emit(Action::GoToLevel(n)));
-                    html! { <button type="button" class="primary" {onclick}>{ K::NextLevel.get(lang) }{ format!(" ({}) →", n.code()) }</button> }
+                    html! { <button type="button" class="primary" {onclick}>{ Web::NextLevel.text(lang) }{ format!(" ({}) →", n.code()) }</button> }
                 }
                 None => {
                     let dispatch = dispatch.clone();
                     let onclick = Callback::from(move |_: MouseEvent| {
                         dispatch.emit(Action::Show(View::Results))
                     });
-                    html! { <button type="button" class="primary" {onclick}>{ K::SeeResults.get(lang) }{ " →" }</button> }
+                    html! { <button type="button" class="primary" {onclick}>{ Web::SeeResults.text(lang) }{ " →" }</button> }
                 }
             };
             html! {
                 <section class="level" aria-labelledby={format!("level-{}", l.code())}>
                     { level_header(l) }
                     { for questions }
-                    <nav class="level-pager" aria-label={K::LevelPager.get(lang)}>{ prev }{ next }</nav>
+                    <nav class="level-pager" aria-label={Web::LevelPager.text(lang)}>{ prev }{ next }</nav>
                 </section>
             }
         }
@@ -182,7 +184,7 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
             });
             let sections: Vec<Html> = sections.collect();
             if sections.is_empty() {
-                html! { <p>{ K::NoQuestionForTheme.get(lang) }</p> }
+                html! { <p>{ Web::NoQuestionForTheme.text(lang) }</p> }
             } else {
                 html! { <>{ for sections }</> }
             }
@@ -194,33 +196,33 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
             let dispatch = dispatch.clone();
             Callback::from(move |_: MouseEvent| dispatch.emit(Action::DismissUpgrade))
         };
-        let list = |key: K, id: &str, items: &[String]| {
+        let list = |key: Web, id: &str, items: &[String]| {
             html! {
                 <div class="upgrade-list" id={id.to_string()} data-count={items.len().to_string()}>
-                    <h3>{ key.get(lang) }{ format!(" ({})", items.len()) }</h3>
+                    <h3>{ Web::LabelWithCount.fill(lang, &[("label", &key.text(lang)), ("n", &items.len())]) }</h3>
                     if !items.is_empty() { <p>{ items.join(", ") }</p> }
                 </div>
             }
         };
         html! {
             <section class="notice upgrade-note" id="upgrade-note" aria-labelledby="upgrade-note-title">
-                <h2 id="upgrade-note-title">{ K::UpgradeDoneTitle.get(lang) }{ format!(" ({} → {})", note.from_version, grid.version) }</h2>
-                { list(K::UpgradeCarried, "upgrade-carried", &note.carried) }
-                { list(K::UpgradeRevised, "upgrade-revised", &note.revised) }
-                { list(K::UpgradeAdded, "upgrade-added", &note.added) }
-                <p>{ K::UpgradeProvisional.get(lang) }</p>
-                <button type="button" id="upgrade-dismiss" onclick={dismiss}>{ K::UpgradeDismiss.get(lang) }</button>
+                <h2 id="upgrade-note-title">{ Web::UpgradeDoneTitle.text(lang) }{ format!(" ({} → {})", note.from_version, grid.version) }</h2>
+                { list(Web::UpgradeCarried, "upgrade-carried", &note.carried) }
+                { list(Web::UpgradeRevised, "upgrade-revised", &note.revised) }
+                { list(Web::UpgradeAdded, "upgrade-added", &note.added) }
+                <p>{ Web::UpgradeProvisional.text(lang) }</p>
+                <button type="button" id="upgrade-dismiss" onclick={dismiss}>{ Web::UpgradeDismiss.text(lang) }</button>
             </section>
         }
     });
 
     html! {
         <div class="questionnaire">
-            <h1 class="view-title">{ K::QuestionnaireTitle.get(lang) }{ " — " }{ a.title(lang) }</h1>
+            <h1 class="view-title">{ Web::QuestionnaireTitle.text(lang) }{ " — " }{ a.title(lang) }</h1>
             <p class="grid-line muted" id="grid-line">{ grid.title.get(lang) }{ format!(" · {} {}", grid.id, grid.version) }</p>
             { upgrade }
-            <div class="toolbar" role="region" aria-label={K::Progress.get(lang)}>
-                <nav aria-label={K::LevelsNav.get(lang)}><ol class="level-tabs">{ for level_tabs }</ol></nav>
+            <div class="toolbar" role="region" aria-label={Web::Progress.text(lang)}>
+                <nav aria-label={Web::LevelsNav.text(lang)}><ol class="level-tabs">{ for level_tabs }</ol></nav>
                 <div class="toolbar-row">
                     { theme_select }
                     { next_button }

@@ -7,12 +7,12 @@
 //! the panel appears): the lenient reader is not part of the first download.
 
 use crate::browser;
-use crate::i18n::K;
 use crate::ondemand::{self, ImportedPart};
 use crate::storage::{Unreadable, salvaged};
 use std::cell::RefCell;
 use std::rc::Rc;
 use vigilance_model::{AnswerSheet, Lang};
+use vigilance_text::Web;
 use yew::prelude::*;
 
 /// What the recovery panel needs.
@@ -48,11 +48,11 @@ pub fn RecoveryPanel(props: &RecoveryProps) -> Html {
     }
     let recover = match &*readable {
         Some(Err(_)) => Some(html! {
-            <p class="error" id="recover-failed">{ K::RecoverFailed.get(lang) }</p>
+            <p class="error" id="recover-failed">{ Web::RecoverFailed.text(lang) }</p>
         }),
         None if !u.salvage.is_empty() => Some(html! {
             <button type="button" class="primary" id="recover-readable" disabled=true>
-                { K::RecoverReading.get(lang) }
+                { Web::RecoverReading.text(lang) }
             </button>
         }),
         Some(Ok(sheets)) if !sheets.is_empty() => {
@@ -62,7 +62,7 @@ pub fn RecoveryPanel(props: &RecoveryProps) -> Html {
             let onclick = Callback::from(move |_: MouseEvent| on_restart.emit(sheets.clone()));
             Some(html! {
                 <button type="button" class="primary" id="recover-readable" {onclick}>
-                    { K::RecoverReadable.get(lang) }{ format!(" ({count})") }
+                    { Web::LabelWithCount.fill(lang, &[("label", &Web::RecoverReadable.text(lang)), ("n", &count)]) }
                 </button>
             })
         }
@@ -74,13 +74,13 @@ pub fn RecoveryPanel(props: &RecoveryProps) -> Html {
     };
     html! {
         <section class="recovery card" role="alert" aria-labelledby="recovery-title">
-            <h1 id="recovery-title">{ K::RecoveryTitle.get(lang) }</h1>
-            <p>{ K::RecoveryText.get(lang) }</p>
-            <p class="reason"><strong>{ K::RecoveryReason.get(lang) }</strong>{ " " }{ u.reason(lang) }</p>
+            <h1 id="recovery-title">{ Web::RecoveryTitle.text(lang) }</h1>
+            <p>{ Web::RecoveryText.text(lang) }</p>
+            <p class="reason"><strong>{ Web::RecoveryReason.text(lang) }</strong>{ " " }{ u.reason(lang) }</p>
             <div class="actions">
-                <button type="button" id="download-raw" onclick={download}>{ K::DownloadRaw.get(lang) }</button>
+                <button type="button" id="download-raw" onclick={download}>{ Web::DownloadRaw.text(lang) }</button>
                 { recover }
-                <button type="button" class="danger" id="start-again" onclick={restart}>{ K::StartAgain.get(lang) }</button>
+                <button type="button" class="danger" id="start-again" onclick={restart}>{ Web::StartAgain.text(lang) }</button>
             </div>
         </section>
     }

@@ -8,12 +8,12 @@
 
 use crate::components::on_select;
 use crate::grids;
-use crate::i18n::K;
 use std::rc::Rc;
 use vigilance_grids::registry;
 use vigilance_model::coverage::{RequirementStatus, disclaimer};
 use vigilance_model::{Lang, Track};
 use vigilance_results::json::ResultEntry;
+use vigilance_text::Web;
 use yew::prelude::*;
 
 /// What the Regulations section shows.
@@ -37,13 +37,13 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
     let chosen = use_state(|| 0usize);
     if registry::is_partial(grid) {
         let (id, text) = match &props.mapping_error {
-            None => ("regulations-loading", K::RegulationsLoading),
-            Some(_) => ("regulations-failed", K::RegulationsLoadFailed),
+            None => ("regulations-loading", Web::RegulationsLoading),
+            Some(_) => ("regulations-failed", Web::RegulationsLoadFailed),
         };
         return html! {
             <section class="regulations" id="regulations" aria-labelledby="regulations-title" aria-busy={props.mapping_error.is_none().to_string()}>
-                <h2 id="regulations-title">{ K::Regulations.get(lang) }</h2>
-                <p class="muted" {id}>{ text.get(lang) }</p>
+                <h2 id="regulations-title">{ Web::Regulations.text(lang) }</h2>
+                <p class="muted" {id}>{ text.text(lang) }</p>
             </section>
         };
     }
@@ -71,7 +71,7 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
     let rows = fw.requirements.iter().map(|r| {
         let cells = tracks.iter().map(|t| {
             // The track's name as the phone layout shows it before each status.
-            let track = format!("{}{}", grid.track_label(*t, lang), lang.pick(" : ", ": "));
+            let track = format!("{}{}", grid.track_label(*t, lang), Web::AfterLabel.text(lang));
             let c = e
                 .coverage
                 .iter()
@@ -88,7 +88,7 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
                     }
                 }
                 None => html! {
-                    <td data-status="not_covered" data-track={track} class="muted">{ K::NotCoveredByGrid.get(lang) }</td>
+                    <td data-status="not_covered" data-track={track} class="muted">{ Web::NotCoveredByGrid.text(lang) }</td>
                 },
             }
         });
@@ -102,10 +102,10 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
 
     html! {
         <section class="regulations" id="regulations" aria-labelledby="regulations-title">
-            <h2 id="regulations-title">{ K::Regulations.get(lang) }</h2>
+            <h2 id="regulations-title">{ Web::Regulations.text(lang) }</h2>
             <p class="disclaimer" id="coverage-disclaimer">{ disclaimer(lang) }</p>
             <div class="field inline no-print">
-                <label for="framework-select">{ K::Framework.get(lang) }</label>
+                <label for="framework-select">{ Web::Framework.text(lang) }</label>
                 <select id="framework-select" {onchange}>
                     { for grid.frameworks.iter().enumerate().map(|(i, f)| html! {
                         <option value={i.to_string()} selected={i == index}>{ f.name.get(lang) }</option>
@@ -115,11 +115,11 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
             <h3 id="framework-title">{ fw.name.get(lang) }</h3>
             <p class="citation muted">{ fw.citation.get(lang) }</p>
             if let Some(n) = &fw.note { <p class="hint">{ n.get(lang) }</p> }
-            <p class="coverage-count">{ format!("{covered} / {} ", fw.requirements.len()) }{ K::CoverageCounts.get(lang) }</p>
+            <p class="coverage-count">{ format!("{covered} / {} ", fw.requirements.len()) }{ Web::CoverageCounts.text(lang) }</p>
             <div class="table-scroll">
                 <table class="coverage-table" aria-labelledby="framework-title">
                     <thead><tr>
-                        <th scope="col">{ K::Requirement.get(lang) }</th>
+                        <th scope="col">{ Web::Requirement.text(lang) }</th>
                         { for tracks.iter().map(|t| html! { <th scope="col">{ grid.track_label(*t, lang) }</th> }) }
                     </tr></thead>
                     <tbody>{ for rows }</tbody>

@@ -5,12 +5,12 @@
 use crate::browser::{self, Reading};
 use crate::components::on_input_text;
 use crate::grids;
-use crate::i18n::K;
 use crate::ondemand::{self, ImportedPart};
 use crate::state::{Action, Profile, SavedAssessment, View, progress, upgrade_target};
 use vigilance_grids::registry;
 use vigilance_model::Lang;
 use vigilance_model::answers::QuestionnaireRef;
+use vigilance_text::Web;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -46,10 +46,10 @@ pub fn StartView(props: &StartProps) -> Html {
             let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::Upgrade(id)));
             html! {
                 <p class="upgrade-offer" id={format!("upgrade-offer-{id}")}>
-                    <strong>{ K::UpgradeTitle.get(lang) }{ lang.pick(" : ", ": ") }</strong>
-                    { K::UpgradeOffer.get(lang) }{ " " }
+                    <strong>{ Web::UpgradeTitle.text(lang) }{ Web::AfterLabel.text(lang) }</strong>
+                    { Web::UpgradeOffer.text(lang) }{ " " }
                     <button type="button" id={format!("upgrade-{id}")} {onclick}>
-                        { format!("{} {}", K::UpgradeButton.get(lang), to.version) }
+                        { format!("{} {}", Web::UpgradeButton.text(lang), to.version) }
                         <span class="visually-hidden">{ " — " }{ a.title(lang) }</span>
                     </button>
                 </p>
@@ -86,15 +86,15 @@ pub fn StartView(props: &StartProps) -> Html {
         html! {
             <li class={classes!("assessment", (props.current == Some(id)).then_some("current"))} data-id={id.to_string()}>
                 <span class="name">{ &title }</span>
-                <span class="meta">{ crate::i18n::answered_of(lang, p.answered, p.total) }{ " · " }<span class="grid-name">{ grid_line }</span></span>
+                <span class="meta">{ crate::format::answered_of(lang, p.answered, p.total) }{ " · " }<span class="grid-name">{ grid_line }</span></span>
                 <span class="actions">
-                    <button type="button" onclick={open}>{ K::Resume.get(lang) }
+                    <button type="button" onclick={open}>{ Web::Resume.text(lang) }
                         <span class="visually-hidden">{ " — " }{ &title }</span></button>
                     <button type="button" class={classes!("danger", deleting.then_some("confirm"))} onclick={delete}>
-                        { if deleting { K::ConfirmDelete.get(lang) } else { K::Delete.get(lang) } }
+                        { if deleting { Web::ConfirmDelete.text(lang) } else { Web::Delete.text(lang) } }
                         <span class="visually-hidden">{ " — " }{ &title }</span></button>
                     if deleting {
-                        <button type="button" onclick={cancel}>{ K::Cancel.get(lang) }</button>
+                        <button type="button" onclick={cancel}>{ Web::Cancel.text(lang) }</button>
                     }
                 </span>
                 { upgrade }
@@ -112,10 +112,10 @@ pub fn StartView(props: &StartProps) -> Html {
         };
         html! {
             <section class="card" aria-labelledby="profile-title">
-                <h2 id="profile-title">{ K::ProfileOfCurrent.get(lang) }</h2>
+                <h2 id="profile-title">{ Web::ProfileOfCurrent.text(lang) }</h2>
                 <ProfileFields {lang} prefix="current" profile={p} {on_change}
                     light={grids::is_light(&a.sheet.questionnaire.id)} />
-                <button type="button" class="primary" onclick={go}>{ K::ContinueToQuestionnaire.get(lang) }{ " →" }</button>
+                <button type="button" class="primary" onclick={go}>{ Web::ContinueToQuestionnaire.text(lang) }{ " →" }</button>
             </section>
         }
     });
@@ -123,12 +123,12 @@ pub fn StartView(props: &StartProps) -> Html {
     html! {
         <div class="start">
             <section class="intro" aria-labelledby="start-title">
-                <h1 id="start-title">{ K::StartTitle.get(lang) }</h1>
-                <p class="lead">{ K::StartIntro.get(lang) }</p>
-                <p class="privacy">{ K::PrivacyNote.get(lang) }</p>
+                <h1 id="start-title">{ Web::StartTitle.text(lang) }</h1>
+                <p class="lead">{ Web::StartIntro.text(lang) }</p>
+                <p class="privacy">{ Web::PrivacyNote.text(lang) }</p>
                 if let Some(p) = &registry::default_grid().provenance {
                     <div class="provenance-box" id="start-provenance">
-                        <h2>{ K::AboutGrid.get(lang) }</h2>
+                        <h2>{ Web::AboutGrid.text(lang) }</h2>
                         <p>{ p.get(lang) }</p>
                     </div>
                 }
@@ -138,9 +138,9 @@ pub fn StartView(props: &StartProps) -> Html {
                 <NewAssessment {lang} dispatch={props.dispatch.clone()} first={props.assessments.is_empty()} />
                 <div>
                     <section class="card" aria-labelledby="saved-title">
-                        <h2 id="saved-title">{ K::YourAssessments.get(lang) }</h2>
+                        <h2 id="saved-title">{ Web::YourAssessments.text(lang) }</h2>
                         if props.assessments.is_empty() {
-                            <p class="muted">{ K::NoAssessments.get(lang) }</p>
+                            <p class="muted">{ Web::NoAssessments.text(lang) }</p>
                         } else {
                             <ul class="assessments">{ for list }</ul>
                         }
@@ -176,8 +176,8 @@ pub struct ProfileFieldsProps {
 pub fn ProfileFields(props: &ProfileFieldsProps) -> Html {
     let lang = props.lang;
     let field = |key: &str,
-                 label: K,
-                 hint: Option<K>,
+                 label: Web,
+                 hint: Option<Web>,
                  value: &str,
                  set: fn(&mut Profile, String),
                  autocomplete: &'static str| {
@@ -196,13 +196,13 @@ pub fn ProfileFields(props: &ProfileFieldsProps) -> Html {
         let invalid = required && props.name_missing;
         html! {
             <div class="field">
-                <label for={id.clone()}>{ label.get(lang) }</label>
+                <label for={id.clone()}>{ label.text(lang) }</label>
                 <input type="text" id={id} value={value.to_string()} {oninput} {autocomplete}
                     required={required}
                     aria-invalid={invalid.then_some("true")}
                     aria-describedby={hint.map(|_| hint_id.clone())} />
-                if let Some(h) = hint { <p class="hint" id={hint_id}>{ h.get(lang) }</p> }
-                if invalid { <p class="error" role="alert">{ K::NameRequired.get(lang) }</p> }
+                if let Some(h) = hint { <p class="hint" id={hint_id}>{ h.text(lang) }</p> }
+                if invalid { <p class="error" role="alert">{ Web::NameRequired.text(lang) }</p> }
             </div>
         }
     };
@@ -224,13 +224,13 @@ pub fn ProfileFields(props: &ProfileFieldsProps) -> Html {
     };
     let nace = html! {
         <div class="field">
-            <label for={nace_id.clone()}>{ K::Nace.get(lang) }</label>
+            <label for={nace_id.clone()}>{ Web::Nace.text(lang) }</label>
             <input type="text" id={nace_id} value={p.nace.clone()} oninput={nace_oninput} autocomplete="off"
                 aria-invalid={nace_invalid.then_some("true")} aria-describedby={nace_hint_id.clone()} />
             <p class={if nace_invalid { "hint error" } else { "hint" }} id={nace_hint_id}>
                 { match nace_code {
                     Some(code) => format!("{code} — {}", code.label(lang)),
-                    None => K::NaceHint.get(lang).to_string(),
+                    None => Web::NaceHint.text(lang).to_string(),
                 } }
             </p>
         </div>
@@ -246,12 +246,12 @@ pub fn ProfileFields(props: &ProfileFieldsProps) -> Html {
                 on_change.emit(p);
             })
         };
-        let options = [("", K::TierNone.get(lang)), ("1", "1"), ("2", "2"), ("3+", K::TierThreePlus.get(lang))];
+        let options = [("", Web::TierNone.text(lang)), ("1", "1"), ("2", "2"), ("3+", Web::TierThreePlus.text(lang))];
         html! {
             <>
-                { field("buyer", K::Buyer, Some(K::BuyerHint), &p.buyer, |p, v| p.buyer = v, "off") }
+                { field("buyer", Web::Buyer, Some(Web::BuyerHint), &p.buyer, |p, v| p.buyer = v, "off") }
                 <div class="field">
-                    <label for={tier_id.clone()}>{ K::Tier.get(lang) }</label>
+                    <label for={tier_id.clone()}>{ Web::Tier.text(lang) }</label>
                     <select id={tier_id} {onchange}>
                         { for options.iter().map(|(v, label)| html! {
                             <option value={*v} selected={p.tier == *v}>{ *label }</option>
@@ -263,11 +263,11 @@ pub fn ProfileFields(props: &ProfileFieldsProps) -> Html {
     });
     html! {
         <div class="profile-fields">
-            { field("name", K::CompanyName, None, &p.name, |p, v| p.name = v, "organization") }
-            { field("sector", K::Sector, None, &p.sector, |p, v| p.sector = v, "off") }
-            { field("country", K::Country, Some(K::CountryHint), &p.country, |p, v| p.country = v, "country-name") }
-            { field("period", K::Period, Some(K::PeriodHint), &p.period, |p, v| p.period = v, "off") }
-            { field("id", K::CompanyId, None, &p.id, |p, v| p.id = v, "off") }
+            { field("name", Web::CompanyName, None, &p.name, |p, v| p.name = v, "organization") }
+            { field("sector", Web::Sector, None, &p.sector, |p, v| p.sector = v, "off") }
+            { field("country", Web::Country, Some(Web::CountryHint), &p.country, |p, v| p.country = v, "country-name") }
+            { field("period", Web::Period, Some(Web::PeriodHint), &p.period, |p, v| p.period = v, "off") }
+            { field("id", Web::CompanyId, None, &p.id, |p, v| p.id = v, "off") }
             { nace }
             { supplier }
         </div>
@@ -339,8 +339,12 @@ pub fn NewAssessment(props: &NewAssessmentProps) -> Html {
         })
     };
     let loading_note = match *loading {
-        Some(false) => html! { <p class="notice" role="status">{ K::GridLoading.get(lang) }</p> },
-        Some(true) => html! { <p class="error" role="alert">{ K::GridLoadFailed.get(lang) }</p> },
+        Some(false) => {
+            html! { <p class="notice" role="status">{ Web::GridLoading.text(lang) }</p> }
+        }
+        Some(true) => {
+            html! { <p class="error" role="alert">{ Web::GridLoadFailed.text(lang) }</p> }
+        }
         None => html! {},
     };
     let choices = grids::choices().into_iter().map(|r: QuestionnaireRef| {
@@ -363,15 +367,15 @@ pub fn NewAssessment(props: &NewAssessmentProps) -> Html {
     });
     html! {
         <section class={classes!("card", props.first.then_some("emphasis"))} aria-labelledby="new-title">
-            <h2 id="new-title">{ K::NewAssessment.get(lang) }</h2>
+            <h2 id="new-title">{ Web::NewAssessment.text(lang) }</h2>
             <form {onsubmit} novalidate=true>
                 <fieldset class="grid-choices">
-                    <legend>{ K::GridChoice.get(lang) }</legend>
+                    <legend>{ Web::GridChoice.text(lang) }</legend>
                     { for choices }
                 </fieldset>
                 <ProfileFields {lang} prefix="new" profile={(*profile).clone()} {on_change} name_missing={*missing}
                     light={grids::is_light(&grid.id)} />
-                <button type="submit" class="primary" id="start-button">{ K::Start.get(lang) }</button>
+                <button type="submit" class="primary" id="start-button">{ Web::Start.text(lang) }</button>
                 { loading_note }
             </form>
         </section>
@@ -408,7 +412,7 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
                     let parts = match parts {
                         Ok(p) => p,
                         Err(e) => {
-                            let text = format!("{} {e}", K::ImportFailed.get(lang));
+                            let text = format!("{} {e}", Web::ImportFailed.text(lang));
                             return message.set(Some((true, text)));
                         }
                     };
@@ -433,12 +437,12 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
                     message.set(if !failures.is_empty() {
                         Some((
                             true,
-                            format!("{}\n{}", K::ImportFailed.get(lang), failures.join("\n")),
+                            format!("{}\n{}", Web::ImportFailed.text(lang), failures.join("\n")),
                         ))
                     } else if !remarks.is_empty() {
                         Some((
                             false,
-                            format!("{} {}", K::ImportWarnings.get(lang), remarks.join(" · ")),
+                            format!("{} {}", Web::ImportWarnings.text(lang), remarks.join(" · ")),
                         ))
                     } else {
                         None
@@ -448,11 +452,11 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
             let message = message.clone();
             let done = Callback::from(move |(name, bytes): (String, Result<Vec<u8>, String>)| {
                 match bytes {
-                    Err(_) => message.set(Some((true, K::ReadFailed.get(lang).to_string()))),
+                    Err(_) => message.set(Some((true, Web::ReadFailed.text(lang).to_string()))),
                     Ok(bytes) => {
                         // JSON, a filled template or a matrix; workbooks load the reader first,
                         // a JSON sheet on a grid that is not embedded loads that grid first.
-                        message.set(Some((false, K::Reading.get(lang).to_string())));
+                        message.set(Some((false, Web::Reading.text(lang).to_string())));
                         let missing = std::str::from_utf8(&bytes)
                             .ok()
                             .and_then(registry::peek_questionnaire)
@@ -467,7 +471,7 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
                                     ondemand::read_answer_parts(&name, &bytes, lang, parsed.clone())
                                 }
                                 Err(_) => message
-                                    .set(Some((true, K::GridLoadFailed.get(lang).to_string()))),
+                                    .set(Some((true, Web::GridLoadFailed.text(lang).to_string()))),
                             }),
                         );
                     }
@@ -478,10 +482,10 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
     };
     html! {
         <section class="card" aria-labelledby="import-title">
-            <h2 id="import-title">{ K::ImportTitle.get(lang) }</h2>
-            <p class="hint" id="import-help">{ K::ImportHelp.get(lang) }</p>
+            <h2 id="import-title">{ Web::ImportTitle.text(lang) }</h2>
+            <p class="hint" id="import-help">{ Web::ImportHelp.text(lang) }</p>
             <div class="field">
-                <label for="import-file">{ K::ImportLabel.get(lang) }</label>
+                <label for="import-file">{ Web::ImportLabel.text(lang) }</label>
                 <input type="file" id="import-file" accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     aria-describedby="import-help" {onchange}
                     // The file is read by the on-demand module: start loading it while the user

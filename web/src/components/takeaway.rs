@@ -4,10 +4,10 @@
 
 use crate::browser;
 use crate::compute::{Computed, answers_file, workbook_file_name, workbook_request};
-use crate::i18n::K;
 use crate::ondemand;
 use std::rc::Rc;
 use vigilance_model::Lang;
+use vigilance_text::Web;
 use yew::prelude::*;
 
 /// What the take-away bar needs.
@@ -68,16 +68,16 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
     let print = Callback::from(|_: MouseEvent| browser::print());
     html! {
         <section class="takeaway no-print" aria-labelledby="takeaway-title">
-            <h2 id="takeaway-title">{ K::TakeAway.get(lang) }</h2>
+            <h2 id="takeaway-title">{ Web::TakeAway.text(lang) }</h2>
             <div class="actions">
-                <button type="button" id="download-json" onclick={json}>{ K::DownloadJson.get(lang) }</button>
+                <button type="button" id="download-json" onclick={json}>{ Web::DownloadJson.text(lang) }</button>
                 <button type="button" id="download-xlsx" onclick={xlsx} disabled={*preparing}
                     aria-busy={preparing.then_some("true")}>
-                    { if *preparing { K::PreparingWorkbook.get(lang) } else { K::DownloadXlsx.get(lang) } }</button>
-                <button type="button" id="print" onclick={print}>{ K::Print.get(lang) }</button>
+                    { if *preparing { Web::PreparingWorkbook.text(lang) } else { Web::DownloadXlsx.text(lang) } }</button>
+                <button type="button" id="print" onclick={print}>{ Web::Print.text(lang) }</button>
             </div>
             if let Some(e) = &*error {
-                <p class="error" role="alert">{ K::DownloadFailed.get(lang) }{ " " }{ e }</p>
+                <p class="error" role="alert">{ Web::DownloadFailed.text(lang) }{ " " }{ e }</p>
             }
         </section>
     }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use vigilance_model::{
     Answer, AnswerSheet, AnswerValue, Company, Lang, Level, Questionnaire, Track,
 };
+use vigilance_text::Web;
 
 /// One assessment kept in the browser: an answer sheet and where the user stands in it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -49,7 +50,7 @@ impl SavedAssessment {
     pub fn title(&self, lang: Lang) -> String {
         let name = self.sheet.company.name.trim();
         let name = if name.is_empty() {
-            lang.pick("Sans nom", "Untitled")
+            Web::Untitled.text(lang)
         } else {
             name
         };

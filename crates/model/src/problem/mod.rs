@@ -318,13 +318,7 @@ impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.errors().count() as u64;
         let lang = Lang::En;
-        f.write_str(&crate::messages::count(
-            lang,
-            n,
-            Msg::ProblemsOne,
-            Msg::ProblemsMany,
-            &[],
-        ))?;
+        f.write_str(&Msg::Problems.count(lang, n, &[]))?;
         for p in &self.0 {
             write!(f, "\n  {p}")?;
         }

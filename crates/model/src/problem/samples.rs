@@ -269,7 +269,7 @@ mod tests {
         };
         assert_eq!(
             k.message(Lang::Fr),
-            "Q07 n'admet pas « Partiellement » (partial) : répondez « Oui » (yes), « Non » (no)"
+            "Q07 n'admet pas «\u{202f}Partiellement\u{202f}» (partial)\u{a0}: répondez «\u{202f}Oui\u{202f}» (yes), «\u{202f}Non\u{202f}» (no)"
         );
     }
 }

@@ -206,14 +206,7 @@ impl ProblemKind {
             ),
             MissingTranslation { lang: missing } => (
                 Msg::MissingTranslation,
-                vec![arg(
-                    "lang",
-                    match missing {
-                        Lang::Fr => Msg::LangFrench,
-                        Lang::En => Msg::LangEnglish,
-                    }
-                    .text(lang),
-                )],
+                vec![arg("lang", lang.name_of(*missing))],
             ),
             EmptyTrackLevel { track, level } => (
                 Msg::EmptyTrackLevel,

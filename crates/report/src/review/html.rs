@@ -4,9 +4,8 @@
 //! reading order. The sections themselves are in `super::sections`, one module each.
 //!
 //! Every text from a sheet or a grid goes through [`esc`]. Nothing here decides a figure: the
-//! figures come from `model`, the words from `labels`.
+//! figures come from `model`, the words from the catalogue (`vigilance_text::Review`).
 
-use super::labels::L;
 use super::model::{Cohort, grid};
 use super::svg::{self, LEVEL_COLOURS};
 use super::targets::TargetTrack;
@@ -14,7 +13,8 @@ use super::{CompanyResult, ReviewOptions};
 use crate::codes::{EvidenceMode, Track, maturity_code};
 use crate::exact::Percent;
 use crate::text::Lang;
-use std::fmt::Write;
+use std::fmt::{Display, Write};
+use vigilance_text::Review;
 
 /// `text` with `&`, `<`, `>`, `"` and `'` escaped, for element content and attribute values.
 pub fn esc(text: &str) -> String {
@@ -71,11 +71,13 @@ pub fn write(cohorts: &[Cohort<'_>], previous: &[CompanyResult], o: &ReviewOptio
 }
 
 impl Writer<'_, '_> {
-    pub(super) fn t(&self, l: L) -> String {
-        esc(&l.get(self.lang))
+    /// The catalogue entry `l` in the review's language, escaped.
+    pub(super) fn t(&self, l: Review) -> String {
+        esc(l.text(self.lang))
     }
 
-    pub(super) fn f(&self, l: L, args: &[&str]) -> String {
+    /// The catalogue entry `l` filled with `args`, escaped.
+    pub(super) fn f(&self, l: Review, args: &[(&str, &dyn Display)]) -> String {
         esc(&l.fill(self.lang, args))
     }
 
@@ -93,7 +95,7 @@ impl Writer<'_, '_> {
     }
 
     /// Opens the section `base` (its id made unique by [`Self::sid`]) with its heading.
-    pub(super) fn section_start(&mut self, base: &str, heading: L) {
+    pub(super) fn section_start(&mut self, base: &str, heading: Review) {
         let _ = write!(
             self.out,
             "<section id=\"{}\">\n<h2>{}</h2>\n",
@@ -103,7 +105,7 @@ impl Writer<'_, '_> {
     }
 
     pub(super) fn pct(&self, v: f64) -> String {
-        svg::number(v, self.lang == Lang::Fr)
+        svg::number(v, self.lang)
     }
 
     pub(super) fn threshold(&self) -> Percent {
@@ -115,12 +117,7 @@ impl Writer<'_, '_> {
     }
 
     pub(super) fn threshold_text(&self) -> String {
-        let t = self.threshold().to_string();
-        if self.lang == Lang::Fr {
-            t.replace('.', ",")
-        } else {
-            t
-        }
+        self.lang.decimal(&self.threshold().to_string())
     }
 
     pub(super) fn track_label(&self, t: Track) -> String {
@@ -130,7 +127,7 @@ impl Writer<'_, '_> {
     pub(super) fn target_track_label(&self, t: TargetTrack) -> String {
         match t {
             TargetTrack::Track(t) => self.track_label(t),
-            TargetTrack::Headline => self.t(L::Headline),
+            TargetTrack::Headline => self.t(Review::Headline),
         }
     }
 
@@ -160,7 +157,7 @@ impl Writer<'_, '_> {
             .into_iter()
             .map(|p| {
                 if p.is_empty() {
-                    L::PeriodNotStated.get(self.lang)
+                    Review::PeriodNotStated.text(self.lang).to_string()
                 } else {
                     p
                 }
@@ -179,7 +176,7 @@ impl Writer<'_, '_> {
 
     fn document(&mut self) {
         let lang = self.lang.code();
-        let title = self.t(L::DocTitle);
+        let title = self.t(Review::DocTitle);
         let period = self.current_period();
         let _ = write!(
             self.out,
@@ -255,19 +252,14 @@ impl Writer<'_, '_> {
             .collect();
         texts.dedup();
         if texts.is_empty() {
-            self.t(L::Provenance)
+            self.t(Review::Provenance)
         } else {
             esc(&texts.join(" "))
         }
     }
 
-    /// “3 companies”.
+    /// “3 companies”, « 0 entreprise »: the plural rule of the review's language.
     pub(super) fn companies_count(&self, n: usize) -> String {
-        let l = if n == 1 {
-            L::CompaniesOne
-        } else {
-            L::CompaniesMany
-        };
-        l.fill(self.lang, &[&n.to_string()])
+        Review::Companies.count(self.lang, n as u64, &[])
     }
 }

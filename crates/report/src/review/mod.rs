@@ -15,13 +15,13 @@
 //! Layout: `model` computes the cohort figures, `targets` reads the targets file and rates
 //! each target, `html` writes the document (its stylesheet is `review.css`) with the helpers
 //! the sections share, `sections` holds one module per section of the review, `svg` draws the
-//! charts, `labels` holds every text of the review in French and English.
+//! charts. Every text of the review is an entry of the catalogue's `[review]` section
+//! ([`vigilance_text::Review`], `crates/text/catalogue/*.toml`), in every language.
 
 mod html;
-mod labels;
 mod sections;
 
-use labels::L;
+use vigilance_text::Review as Words;
 pub mod model;
 mod svg;
 pub mod targets;
@@ -29,7 +29,7 @@ pub mod targets;
 use crate::answers::Company;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::Assessment;
-use crate::text::{Lang, Text};
+use crate::text::Lang;
 
 pub use targets::{Target, TargetError, TargetStatus, TargetTrack, parse_targets};
 
@@ -100,24 +100,39 @@ pub enum ReviewWarning {
 }
 
 impl ReviewWarning {
-    /// What happened and what was done, in both languages. `targets_file` names the targets
-    /// file in the messages about it.
-    pub fn message(&self, targets_file: &str) -> Text {
+    /// What happened and what was done, in `lang`. `targets_file` names the targets file in the
+    /// messages about it.
+    pub fn message(&self, targets_file: &str, lang: Lang) -> String {
         match self {
             ReviewWarning::Duplicate {
                 kept,
                 dropped,
                 company,
                 period,
-            } => L::WarnDuplicate.text(&[dropped, kept, company, period.as_deref().unwrap_or("—")]),
+            } => Words::WarnDuplicate.fill(
+                lang,
+                &[
+                    ("dropped", &dropped),
+                    ("kept", &kept),
+                    ("company", &company),
+                    ("period", &period.as_deref().unwrap_or("—")),
+                ],
+            ),
             ReviewWarning::TargetWithoutCompany { line, company } => {
-                L::WarnTargetWithoutCompany.text(&[targets_file, &line.to_string(), company])
+                Words::WarnTargetWithoutCompany.fill(
+                    lang,
+                    &[
+                        ("file", &targets_file),
+                        ("line", &line.to_string()),
+                        ("company", &company),
+                    ],
+                )
             }
             ReviewWarning::FewCompanies { count } => {
-                L::WarnFewCompanies.text(&[&count.to_string()])
+                Words::WarnFewCompanies.fill(lang, &[("count", &count.to_string())])
             }
             ReviewWarning::FewOnGrid { grid, count } => {
-                L::WarnFewOnGrid.text(&[grid, &count.to_string()])
+                Words::WarnFewOnGrid.fill(lang, &[("grid", &grid), ("count", &count.to_string())])
             }
         }
     }

@@ -5,6 +5,7 @@
 //! apart for colour-blind readers and in grey print; every bar also carries its number.
 
 use super::html::esc;
+use crate::text::Lang;
 use std::fmt::Write;
 
 /// N0…N4, light to dark.
@@ -165,7 +166,7 @@ pub fn profile(
     threshold: f64,
     threshold_label: &str,
     previous_label: Option<&str>,
-    decimal_comma: bool,
+    lang: Lang,
 ) -> String {
     let (w, h) = (640u32, 170u32);
     let (left, right, top, bottom) = (36.0, 70.0, 30.0, 22.0);
@@ -226,7 +227,7 @@ pub fn profile(
                         c = TRACK_COLOURS[k % 2],
                         cx = x + (bar_w - 2.0) / 2.0,
                         ty = label_y,
-                        t = number(v, decimal_comma)
+                        t = number(v, lang)
                     );
                 }
                 None => {
@@ -270,13 +271,8 @@ pub fn profile(
 }
 
 /// A percentage with one decimal (comma in French).
-pub fn number(v: f64, decimal_comma: bool) -> String {
-    let s = format!("{v:.1}");
-    if decimal_comma {
-        s.replace('.', ",")
-    } else {
-        s
-    }
+pub fn number(v: f64, lang: Lang) -> String {
+    lang.decimal(&format!("{v:.1}"))
 }
 
 /// The background and text colours of a heat-map cell for a score in percent (light to dark

@@ -20,10 +20,11 @@
 //! - *behind* otherwise: the deadline is this campaign's year or earlier, more than one level a
 //!   year is still needed, or the level dropped.
 
-use super::labels::L;
 use super::model::norm;
 use crate::codes::{Level, Track};
-use crate::text::Text;
+use crate::text::Lang;
+use std::fmt::Display;
+use vigilance_text::Review;
 
 /// Which level a target is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -64,8 +65,22 @@ impl Target {
 pub struct TargetError {
     /// The line of the file.
     pub line: usize,
-    /// What is wrong and what to do.
-    pub message: Text,
+    /// What is wrong and what to do: a catalogue entry…
+    pub what: Review,
+    /// …and its values.
+    pub values: Vec<(&'static str, String)>,
+}
+
+impl TargetError {
+    /// What is wrong and what to do, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let args: Vec<(&str, &dyn Display)> = self
+            .values
+            .iter()
+            .map(|(n, v)| (*n, v as &dyn Display))
+            .collect();
+        self.what.fill(lang, &args)
+    }
 }
 
 /// How a target stands.
@@ -150,10 +165,11 @@ impl Column {
     }
 }
 
-fn error(line: usize, label: L, args: &[&str]) -> TargetError {
+fn error(line: usize, what: Review, args: &[(&'static str, &dyn Display)]) -> TargetError {
     TargetError {
         line,
-        message: label.text(args),
+        what,
+        values: args.iter().map(|(n, v)| (*n, v.to_string())).collect(),
     }
 }
 
@@ -176,10 +192,14 @@ pub fn parse_targets(text: &str) -> Result<Vec<Target>, Vec<TargetError>> {
     let header = match rows.next() {
         Some(Ok(h)) => h,
         Some(Err(e)) => {
-            return Err(vec![error(1, L::TargetHeaderUnreadable, &[&e.to_string()])]);
+            return Err(vec![error(
+                1,
+                Review::TargetHeaderUnreadable,
+                &[("error", &e.to_string())],
+            )]);
         }
         None => {
-            return Err(vec![error(1, L::TargetFileEmpty, &[])]);
+            return Err(vec![error(1, Review::TargetFileEmpty, &[])]);
         }
     };
     let columns: Vec<Option<Column>> = header.iter().map(Column::from_header).collect();
@@ -191,7 +211,11 @@ pub fn parse_targets(text: &str) -> Result<Vec<Target>, Vec<TargetError>> {
         position(Column::Deadline),
     ) else {
         let found = header.iter().collect::<Vec<_>>().join(", ");
-        return Err(vec![error(1, L::TargetHeaderColumns, &[&found])]);
+        return Err(vec![error(
+            1,
+            Review::TargetHeaderColumns,
+            &[("found", &found)],
+        )]);
     };
 
     let mut targets: Vec<Target> = Vec::new();
@@ -201,7 +225,11 @@ pub fn parse_targets(text: &str) -> Result<Vec<Target>, Vec<TargetError>> {
         let row = match row {
             Ok(r) => r,
             Err(e) => {
-                errors.push(error(line, L::TargetRowUnreadable, &[&e.to_string()]));
+                errors.push(error(
+                    line,
+                    Review::TargetRowUnreadable,
+                    &[("error", &e.to_string())],
+                ));
                 continue;
             }
         };
@@ -212,7 +240,7 @@ pub fn parse_targets(text: &str) -> Result<Vec<Target>, Vec<TargetError>> {
         let before = errors.len();
         let company = cell(ci);
         if company.is_empty() {
-            errors.push(error(line, L::TargetCompanyMissing, &[]));
+            errors.push(error(line, Review::TargetCompanyMissing, &[]));
         }
         let track_text = cell(ti);
         let track = match track_text.to_ascii_lowercase().as_str() {
@@ -220,7 +248,11 @@ pub fn parse_targets(text: &str) -> Result<Vec<Target>, Vec<TargetError>> {
             t => Track::from_code(&t.to_ascii_uppercase()).map(TargetTrack::Track),
         };
         if track.is_none() {
-            errors.push(error(line, L::TargetBadTrack, &[track_text]));
+            errors.push(error(
+                line,
+                Review::TargetBadTrack,
+                &[("found", &track_text)],
+            ));
         }
         let level_text = cell(li);
         let level = Level::from_code(&level_text.to_ascii_uppercase())
@@ -232,12 +264,20 @@ pub fn parse_targets(text: &str) -> Result<Vec<Target>, Vec<TargetError>> {
                     .filter(|l| (1..=4).contains(l))
             });
         if level.is_none() {
-            errors.push(error(line, L::TargetBadLevel, &[level_text]));
+            errors.push(error(
+                line,
+                Review::TargetBadLevel,
+                &[("found", &level_text)],
+            ));
         }
         let deadline = cell(di);
         let deadline_year = valid_deadline(deadline);
         if deadline_year.is_none() {
-            errors.push(error(line, L::TargetBadDeadline, &[deadline]));
+            errors.push(error(
+                line,
+                Review::TargetBadDeadline,
+                &[("found", &deadline)],
+            ));
         }
         if errors.len() > before {
             continue;
@@ -251,8 +291,8 @@ pub fn parse_targets(text: &str) -> Result<Vec<Target>, Vec<TargetError>> {
         {
             errors.push(error(
                 line,
-                L::TargetDuplicate,
-                &[&earlier.line.to_string(), company],
+                Review::TargetDuplicate,
+                &[("line", &earlier.line.to_string()), ("company", &company)],
             ));
             continue;
         }
@@ -327,7 +367,7 @@ mod tests {
             .unwrap_or_default();
         let lines: Vec<usize> = e.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![2, 2, 2, 3, 5]);
-        assert!(e[0].message.en.contains("unknown track"));
-        assert!(e[4].message.fr.contains("ligne 4"));
+        assert!(e[0].message(Lang::En).contains("unknown track"));
+        assert!(e[4].message(Lang::Fr).contains("ligne 4"));
     }
 }

@@ -4,24 +4,24 @@
 use super::stream::{fit_row, put_text};
 use super::{ResultsWorkbook, ScoredSheet, Writer, yes_no};
 use crate::codes::AnswerValue;
-use crate::messages::Msg;
 use rust_xlsxwriter::XlsxError;
+use vigilance_text::Wb;
 
 impl Writer<'_> {
     pub(super) fn answers_headers(&self) -> Vec<(&'static str, f64)> {
         vec![
-            (self.t(Msg::WbCompany), 36.0),
-            (self.t(Msg::WbTrack), 7.0),
-            ("Question", 9.0),
-            (self.t(Msg::WbLevel), 7.0),
-            (self.t(Msg::WbTheme), 7.0),
-            (self.t(Msg::WbCritical), 8.0),
-            (self.t(Msg::WbAnswer), 14.0),
-            ("Points", 7.0),
-            (self.t(Msg::WbComment), 40.0),
-            (self.t(Msg::WbEvidence), 40.0),
-            (self.t(Msg::WbJustification), 30.0),
-            (self.t(Msg::WbGrid), 16.0),
+            (self.t(Wb::Company), 36.0),
+            (self.t(Wb::Track), 7.0),
+            (self.t(Wb::Question), 9.0),
+            (self.t(Wb::Level), 7.0),
+            (self.t(Wb::Theme), 7.0),
+            (self.t(Wb::Critical), 8.0),
+            (self.t(Wb::Answer), 14.0),
+            (self.t(Wb::Points), 7.0),
+            (self.t(Wb::Comment), 40.0),
+            (self.t(Wb::Evidence), 40.0),
+            (self.t(Wb::Justification), 30.0),
+            (self.t(Wb::Grid), 16.0),
         ]
     }
 }

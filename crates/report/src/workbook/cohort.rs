@@ -9,10 +9,10 @@ use super::figures::{CompanyFigures, PreviousIndex, quantile};
 use super::grids::Grid;
 use super::stream::{print_setup, put_text, put_text_fmt};
 use crate::codes::{Level, Track, maturity_code};
-use crate::messages::Msg;
 use crate::nace::section_label;
 use rust_xlsxwriter::{Chart, ChartDataLabel, ChartFont, RowNum, Worksheet, XlsxError};
 use std::collections::BTreeMap;
+use vigilance_text::Wb;
 
 /// Rows taken by the charts of a block (charts are 220 px high; rows 20 px).
 const CHART_ROWS: RowNum = 12;
@@ -38,7 +38,7 @@ impl Writer<'_> {
         print_setup(&mut ws, 36.0 + 28.0 + 11.0 * 11.0, None, None)?;
         let mut r: RowNum = 0;
         if grids.len() > 1 {
-            put_text_fmt(&mut ws, r, 0, self.t(Msg::WbGridsNotMixed), &self.bold)?;
+            put_text_fmt(&mut ws, r, 0, self.t(Wb::GridsNotMixed), &self.bold)?;
             r += 2;
         }
         if grids.is_empty() {
@@ -66,14 +66,14 @@ impl Writer<'_> {
         let lang = self.lang;
         let key = grid.key();
         let heading =
-            Msg::WbGridHeading.fill(lang, &[("grid", &key), ("title", &grid.q.title.get(lang))]);
+            Wb::GridHeading.fill(lang, &[("grid", &key), ("title", &grid.q.title.get(lang))]);
         put_text_fmt(ws, *r, 0, &heading, &self.bold)?;
         *r += 1;
-        put_text_fmt(ws, *r, 0, self.t(Msg::WbCompaniesPerLevel), &self.bold)?;
+        put_text_fmt(ws, *r, 0, self.t(Wb::CompaniesPerLevel), &self.bold)?;
         *r += 1;
         let tracks = self.tracks();
         let scopes = self.scopes();
-        let mut headers = vec![self.t(Msg::WbLevel), self.t(Msg::WbLabel)];
+        let mut headers = vec![self.t(Wb::Level), self.t(Wb::Label)];
         headers.extend(scopes.iter().map(|(label, _)| label.as_str()));
         for (c, h) in headers.iter().enumerate() {
             ws.write_string_with_format(*r, c as u16, *h, &self.header)?;
@@ -105,10 +105,10 @@ impl Writer<'_> {
                 .set_data_label(ChartDataLabel::new().show_value());
             chart
                 .title()
-                .set_name(&Msg::WbDistributionOf.fill(lang, &[("track", label)]))
+                .set_name(&Wb::DistributionOf.fill(lang, &[("track", label)]))
                 .set_font(ChartFont::new().set_size(11));
             chart.legend().set_hidden();
-            chart.x_axis().set_name(self.t(Msg::WbCompanies));
+            chart.x_axis().set_name(self.t(Wb::Companies));
             chart.y_axis().set_reverse();
             chart
                 .set_width(if si == 0 { 380 } else { 400 })
@@ -140,7 +140,7 @@ impl Writer<'_> {
             })
             .collect();
         scopes.push((
-            self.t(Msg::WbHeadline).to_string(),
+            self.t(Wb::Headline).to_string(),
             (|c: &CompanyFigures, _| Some(c.headline)) as LevelOf,
         ));
         scopes
@@ -156,12 +156,12 @@ impl Writer<'_> {
         members: &[&CompanyFigures],
         prev: &PreviousIndex,
     ) -> Result<(), XlsxError> {
-        put_text_fmt(ws, *r, 0, self.t(Msg::WbTransitions), &self.bold)?;
+        put_text_fmt(ws, *r, 0, self.t(Wb::Transitions), &self.bold)?;
         *r += 1;
         let scopes = self.scopes();
         let mut headers = vec![
-            self.t(Msg::WbTrack).to_string(),
-            self.t(Msg::WbPreviousLevel).to_string(),
+            self.t(Wb::Track).to_string(),
+            self.t(Wb::PreviousLevel).to_string(),
         ];
         headers.extend((0..=4u8).map(|m| format!("→ {}", maturity_code(m))));
         for (c, h) in headers.iter().enumerate() {
@@ -201,11 +201,11 @@ impl Writer<'_> {
         }
         *r += 1;
         let headers = [
-            self.t(Msg::WbTrack),
-            self.t(Msg::WbMovedUp),
-            self.t(Msg::WbStayed),
-            self.t(Msg::WbMovedDown),
-            self.t(Msg::WbNotInPrevious),
+            self.t(Wb::Track),
+            self.t(Wb::MovedUp),
+            self.t(Wb::Stayed),
+            self.t(Wb::MovedDown),
+            self.t(Wb::NotInPrevious),
         ];
         for (c, h) in headers.iter().enumerate() {
             ws.write_string_with_format(*r, c as u16, *h, &self.header)?;
@@ -234,27 +234,27 @@ impl Writer<'_> {
             ws,
             *r,
             0,
-            self.t(Msg::WbLevelScoresMedianAndQuartilesInPercent),
+            self.t(Wb::LevelScoresMedianAndQuartilesInPercent),
             &self.bold,
         )?;
         *r += 1;
         let headers = [
-            self.t(Msg::WbScope),
-            self.t(Msg::WbTrack),
-            self.t(Msg::WbLevel),
-            self.t(Msg::WbCompanies),
-            "Min",
-            self.t(Msg::Wb1stQuartile),
-            self.t(Msg::WbMedian),
-            self.t(Msg::Wb3rdQuartile),
-            "Max",
+            self.t(Wb::Scope),
+            self.t(Wb::Track),
+            self.t(Wb::Level),
+            self.t(Wb::Companies),
+            self.t(Wb::Min),
+            self.t(Wb::FirstQuartile),
+            self.t(Wb::Median),
+            self.t(Wb::ThirdQuartile),
+            self.t(Wb::Max),
         ];
         for (c, h) in headers.iter().enumerate() {
             ws.write_string_with_format(*r, c as u16, *h, &self.header)?;
         }
         *r += 1;
         let mut scopes: Vec<(String, Vec<&CompanyFigures>)> =
-            vec![(self.t(Msg::WbAllCompanies).to_string(), members.to_vec())];
+            vec![(self.t(Wb::AllCompanies).to_string(), members.to_vec())];
         let mut by_sector: BTreeMap<String, Vec<&CompanyFigures>> = BTreeMap::new();
         for c in members {
             by_sector.entry(self.sector_group(c)).or_default().push(c);
@@ -293,7 +293,7 @@ impl Writer<'_> {
             .as_deref()
             .map(str::trim)
             .filter(|x| !x.is_empty())
-            .unwrap_or(self.t(Msg::WbNoSectorGiven))
+            .unwrap_or(self.t(Wb::NoSectorGiven))
             .to_string()
     }
 }

@@ -8,20 +8,20 @@ use super::grids::Grid;
 use super::stream::{LongSheet, Memory, columns_and_print, fit_row, put_text};
 use super::{ResultsWorkbook, ScoredSheet, Writer};
 use crate::coverage::{RequirementStatus, disclaimer, status_of};
-use crate::messages::Msg;
 use rust_xlsxwriter::{Format, RowNum, Worksheet, XlsxError};
+use vigilance_text::Wb;
 
 impl Writer<'_> {
     fn coverage_headers(&self) -> Vec<(&'static str, f64)> {
         vec![
-            (self.t(Msg::WbCompany), 36.0),
-            (self.t(Msg::WbGrid), 16.0),
-            (self.t(Msg::WbFramework), 12.0),
-            (self.t(Msg::WbReference), 18.0),
-            (self.t(Msg::WbRequirement), 50.0),
-            (self.t(Msg::WbTrack), 7.0),
-            (self.t(Msg::WbStatus), 22.0),
-            (self.t(Msg::WbQuestions), 20.0),
+            (self.t(Wb::Company), 36.0),
+            (self.t(Wb::Grid), 16.0),
+            (self.t(Wb::Framework), 12.0),
+            (self.t(Wb::Reference), 18.0),
+            (self.t(Wb::Requirement), 50.0),
+            (self.t(Wb::Track), 7.0),
+            (self.t(Wb::Status), 22.0),
+            (self.t(Wb::Questions), 20.0),
         ]
     }
 
@@ -32,11 +32,11 @@ impl Writer<'_> {
         let mut ws = Worksheet::new();
         ws.set_name(self.names.coverage_summary)?;
         let mut headers: Vec<(&str, f64)> = vec![
-            (self.t(Msg::WbGrid), 16.0),
-            (self.t(Msg::WbFramework), 12.0),
-            (self.t(Msg::WbReference), 18.0),
-            (self.t(Msg::WbRequirement), 50.0),
-            (self.t(Msg::WbTrack), 7.0),
+            (self.t(Wb::Grid), 16.0),
+            (self.t(Wb::Framework), 12.0),
+            (self.t(Wb::Reference), 18.0),
+            (self.t(Wb::Requirement), 50.0),
+            (self.t(Wb::Track), 7.0),
         ];
         headers.extend(RequirementStatus::ALL.iter().map(|s| (s.label(lang), 12.0)));
         columns_and_print(&mut ws, headers.iter().map(|(_, w)| *w))?;

@@ -4,9 +4,9 @@
 use super::EXCEL_MAX_ROWS;
 use super::Writer;
 use super::stream::{LongSheet, Memory, fit_row, put_text};
-use crate::messages::Msg;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 use vigilance_results::json::ErrorEntry;
+use vigilance_text::{Msg, Wb};
 
 impl Writer<'_> {
     pub(super) fn errors(
@@ -15,11 +15,11 @@ impl Writer<'_> {
         errors: &[ErrorEntry],
     ) -> Result<Vec<Worksheet>, XlsxError> {
         let headers = vec![
-            ("Source", 36.0),
-            (self.t(Msg::WbSeverity), 10.0),
-            (self.t(Msg::WbCode), 9.0),
-            (self.t(Msg::WbPlace), 28.0),
-            (self.t(Msg::WbProblem), 100.0),
+            (self.t(Wb::Source), 36.0),
+            (self.t(Wb::Severity), 10.0),
+            (self.t(Wb::Code), 9.0),
+            (self.t(Wb::Place), 28.0),
+            (self.t(Wb::Problem), 100.0),
         ];
         let mut sheet = LongSheet::start(
             wb,
@@ -32,7 +32,7 @@ impl Writer<'_> {
             if e.problems.is_empty() {
                 let (ws, r) = sheet.next(wb)?;
                 put_text(ws, r, 0, &e.source)?;
-                ws.write_string(r, 1, self.t(Msg::WbError))?;
+                ws.write_string(r, 1, self.t(Wb::Error))?;
                 fit_row(ws, r, &[(100.0, &e.message)])?;
                 put_text(ws, r, 4, &e.message)?;
                 continue;
@@ -41,9 +41,9 @@ impl Writer<'_> {
                 let (ws, r) = sheet.next(wb)?;
                 put_text(ws, r, 0, &e.source)?;
                 let sev = if p.severity == "warning" {
-                    self.t(Msg::WbWarning)
+                    self.t(Wb::Warning)
                 } else {
-                    self.t(Msg::WbError)
+                    self.t(Wb::Error)
                 };
                 ws.write_string(r, 1, sev)?;
                 put_text(ws, r, 2, &p.code)?;

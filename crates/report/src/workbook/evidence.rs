@@ -5,24 +5,24 @@
 
 use super::Writer;
 use super::stream::{print_setup, put_text};
-use crate::messages::Msg;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 use vigilance_results::EvidenceRow;
+use vigilance_text::{Msg, Wb};
 
 impl Writer<'_> {
     pub(super) fn evidence(&self, rows: &[(String, EvidenceRow)]) -> Result<Worksheet, XlsxError> {
         let mut ws = Worksheet::new();
-        ws.set_name(Msg::WbSheetEvidence.text(self.lang))?;
+        ws.set_name(Wb::SheetEvidence.text(self.lang))?;
         let headers = [
-            (self.t(Msg::WbCompany), 36.0),
+            (self.t(Wb::Company), 36.0),
             ("Question", 9.0),
-            (self.t(Msg::WbTrack), 7.0),
-            (self.t(Msg::WbEvDocument), 36.0),
-            (self.t(Msg::WbEvFileName), 28.0),
-            (self.t(Msg::WbEvDate), 11.0),
-            (self.t(Msg::WbEvValidUntil), 13.0),
-            (self.t(Msg::WbEvSha256), 15.0),
-            (self.t(Msg::WbEvStale), 9.0),
+            (self.t(Wb::Track), 7.0),
+            (self.t(Wb::EvDocument), 36.0),
+            (self.t(Wb::EvFileName), 28.0),
+            (self.t(Wb::EvDate), 11.0),
+            (self.t(Wb::EvValidUntil), 13.0),
+            (self.t(Wb::EvSha256), 15.0),
+            (self.t(Wb::EvStale), 9.0),
         ];
         for (c, (h, w)) in headers.iter().enumerate() {
             let c = c as u16;
@@ -42,7 +42,7 @@ impl Writer<'_> {
             put_text(&mut ws, r, 6, e.valid_until.as_deref().unwrap_or(""))?;
             put_text(&mut ws, r, 7, e.sha256.get(..12).unwrap_or(&e.sha256))?;
             let stale = if e.stale { Msg::Yes } else { Msg::No };
-            ws.write_string(r, 8, self.t(stale))?;
+            ws.write_string(r, 8, stale.text(self.lang))?;
         }
         Ok(ws)
     }

@@ -8,9 +8,10 @@ use super::stream::{fit_row, print_setup, put_text, put_text_fmt};
 use crate::codes::{EvidenceMode, Level, maturity_code};
 use crate::coverage::disclaimer;
 use crate::exact::Percent;
-use crate::messages::{Msg, RULE_LINES};
+use crate::messages::RULE_LINES;
 use crate::questionnaire::Questionnaire;
 use rust_xlsxwriter::{Format, RowNum, Worksheet, XlsxError};
+use vigilance_text::Wb;
 
 impl Writer<'_> {
     pub(super) fn method(
@@ -51,12 +52,12 @@ impl Writer<'_> {
             r += 1;
             Ok(())
         };
-        kv(ws, self.t(Msg::WbQuestionnaire), &main.id)?;
-        kv(ws, "Version", &main.version)?;
-        kv(ws, self.t(Msg::WbEvidenceMode), &modes)?;
-        kv(ws, self.t(Msg::WbDate), &self.opts.generated)?;
-        kv(ws, self.t(Msg::WbToolVersion), &self.opts.tool_version)?;
-        ws.write_string_with_format(r, 0, self.t(Msg::WbThresholdPercent), &self.bold)?;
+        kv(ws, self.t(Wb::Questionnaire), &main.id)?;
+        kv(ws, self.t(Wb::Version), &main.version)?;
+        kv(ws, self.t(Wb::EvidenceMode), &modes)?;
+        kv(ws, self.t(Wb::Date), &self.opts.generated)?;
+        kv(ws, self.t(Wb::ToolVersion), &self.opts.tool_version)?;
+        ws.write_string_with_format(r, 0, self.t(Wb::ThresholdPercent), &self.bold)?;
         ws.write_number_with_format(
             r,
             1,
@@ -64,22 +65,18 @@ impl Writer<'_> {
             &Format::new().set_num_format("0.0##"),
         )?;
         r += 1;
-        ws.write_string_with_format(r, 0, self.t(Msg::WbCompaniesScored), &self.bold)?;
+        ws.write_string_with_format(r, 0, self.t(Wb::CompaniesScored), &self.bold)?;
         ws.write_number(r, 1, scored as f64)?;
         r += 1;
-        ws.write_string_with_format(r, 0, self.t(Msg::WbInputsNotScored), &self.bold)?;
+        ws.write_string_with_format(r, 0, self.t(Wb::InputsNotScored), &self.bold)?;
         ws.write_number(r, 1, errors as f64)?;
         r += 2;
 
-        put_text_fmt(ws, r, 0, self.t(Msg::WbLevels), &self.bold)?;
+        put_text_fmt(ws, r, 0, self.t(Wb::Levels), &self.bold)?;
         r += 1;
-        for (c, h) in [
-            self.t(Msg::WbLevel),
-            self.t(Msg::WbLabel),
-            self.t(Msg::WbDefinition),
-        ]
-        .iter()
-        .enumerate()
+        for (c, h) in [self.t(Wb::Level), self.t(Wb::Label), self.t(Wb::Definition)]
+            .iter()
+            .enumerate()
         {
             ws.write_string_with_format(r, c as u16, *h, &self.header)?;
         }
@@ -96,7 +93,7 @@ impl Writer<'_> {
             r += 1;
         }
         r += 1;
-        put_text_fmt(ws, r, 0, self.t(Msg::WbScoringRule), &self.bold)?;
+        put_text_fmt(ws, r, 0, self.t(Wb::ScoringRule), &self.bold)?;
         r += 1;
         let weights = main
             .index_weights
@@ -112,15 +109,11 @@ impl Writer<'_> {
         }
         r += 1;
         // Each grid of the batch: its version, title and provenance.
-        put_text_fmt(ws, r, 0, self.t(Msg::WbGrids), &self.bold)?;
+        put_text_fmt(ws, r, 0, self.t(Wb::Grids), &self.bold)?;
         r += 1;
-        for (c, h) in [
-            self.t(Msg::WbGrid),
-            self.t(Msg::WbLabel),
-            self.t(Msg::WbProvenance),
-        ]
-        .iter()
-        .enumerate()
+        for (c, h) in [self.t(Wb::Grid), self.t(Wb::Label), self.t(Wb::Provenance)]
+            .iter()
+            .enumerate()
         {
             ws.write_string_with_format(r, c as u16, *h, &self.header)?;
         }
@@ -140,7 +133,7 @@ impl Writer<'_> {
         }
         if shown.iter().any(|q| !q.frameworks.is_empty()) {
             r += 1;
-            put_text_fmt(ws, r, 0, self.t(Msg::WbCoverageHeading), &self.bold)?;
+            put_text_fmt(ws, r, 0, self.t(Wb::CoverageHeading), &self.bold)?;
             r += 1;
             self.paragraph(ws, r, disclaimer(lang))?;
         }

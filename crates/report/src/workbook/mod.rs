@@ -57,7 +57,6 @@ pub(crate) use stream::{header_format, put_text, put_text_fmt};
 
 use crate::codes::{EvidenceMode, Track, maturity_code};
 use crate::exact::Percent;
-use crate::messages::Msg;
 use crate::questionnaire::Questionnaire;
 use crate::text::Lang;
 use figures::{CompanyFigures, PreviousIndex};
@@ -65,6 +64,7 @@ use grids::Grid;
 use rust_xlsxwriter::{Format, FormatAlign, RowNum, Workbook, Worksheet, XlsxError};
 use stream::{LongSheet, Memory};
 use vigilance_results::json::ErrorEntry;
+use vigilance_text::{Msg, Wb};
 
 /// Rows in an Excel worksheet (header included).
 pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
@@ -134,16 +134,16 @@ impl SheetNames {
     /// The sheet names in `lang`.
     pub fn of(lang: Lang) -> SheetNames {
         SheetNames {
-            summary: Msg::WbSheetSummary.text(lang),
-            cohort: Msg::WbSheetCohort.text(lang),
-            themes: Msg::WbSheetThemes.text(lang),
-            answers: Msg::WbSheetAnswers.text(lang),
-            next_steps: Msg::WbSheetNextSteps.text(lang),
-            errors: Msg::WbSheetErrors.text(lang),
-            coverage: Msg::WbSheetCoverage.text(lang),
-            coverage_summary: Msg::WbSheetCoverageSummary.text(lang),
-            suppliers: Msg::WbSheetSuppliers.text(lang),
-            method: Msg::WbSheetMethod.text(lang),
+            summary: Wb::SheetSummary.text(lang),
+            cohort: Wb::SheetCohort.text(lang),
+            themes: Wb::SheetThemes.text(lang),
+            answers: Wb::SheetAnswers.text(lang),
+            next_steps: Wb::SheetNextSteps.text(lang),
+            errors: Wb::SheetErrors.text(lang),
+            coverage: Wb::SheetCoverage.text(lang),
+            coverage_summary: Wb::SheetCoverageSummary.text(lang),
+            suppliers: Wb::SheetSuppliers.text(lang),
+            method: Wb::SheetMethod.text(lang),
         }
     }
 
@@ -469,7 +469,7 @@ impl<'a> Writer<'a> {
     }
 
     /// The catalogue entry `m` in the workbook's language.
-    fn t(&self, m: Msg) -> &'static str {
+    fn t(&self, m: Wb) -> &'static str {
         m.text(self.lang)
     }
 

@@ -3,22 +3,22 @@
 
 use super::stream::{fit_row, put_text};
 use super::{ResultsWorkbook, ScoredSheet, Writer, yes_no};
-use crate::messages::Msg;
 use rust_xlsxwriter::XlsxError;
 use vigilance_results::json::reason_label;
+use vigilance_text::Wb;
 
 impl Writer<'_> {
     pub(super) fn next_steps_headers(&self) -> Vec<(&'static str, f64)> {
         vec![
-            (self.t(Msg::WbCompany), 36.0),
-            (self.t(Msg::WbTrack), 7.0),
-            ("Question", 9.0),
-            (self.t(Msg::WbLevel), 7.0),
-            (self.t(Msg::WbCritical), 8.0),
-            (self.t(Msg::WbReason), 30.0),
-            (self.t(Msg::WbCurrentAnswer), 14.0),
-            (self.t(Msg::WbRecommendation), 80.0),
-            (self.t(Msg::WbGrid), 16.0),
+            (self.t(Wb::Company), 36.0),
+            (self.t(Wb::Track), 7.0),
+            (self.t(Wb::Question), 9.0),
+            (self.t(Wb::Level), 7.0),
+            (self.t(Wb::Critical), 8.0),
+            (self.t(Wb::Reason), 30.0),
+            (self.t(Wb::CurrentAnswer), 14.0),
+            (self.t(Wb::Recommendation), 80.0),
+            (self.t(Wb::Grid), 16.0),
         ]
     }
 }

@@ -8,11 +8,11 @@ use super::stream::{Memory, columns_and_print, fit_row, new_sheet, put_text};
 use super::{Writer, yes_no};
 use crate::codes::Level;
 use crate::exact::Percent;
-use crate::messages::Msg;
 use rust_xlsxwriter::{
     ConditionalFormat3ColorScale, ConditionalFormatType, Format, RowNum, Table, TableColumn,
     Workbook, Worksheet, XlsxError,
 };
+use vigilance_text::Wb;
 
 impl Writer<'_> {
     pub(super) fn summary(
@@ -25,44 +25,44 @@ impl Writer<'_> {
     ) -> Result<Worksheet, XlsxError> {
         let lang = self.lang;
         let mut headers: Vec<(String, f64)> = vec![
-            (self.t(Msg::WbCompany).into(), 34.0),
-            (self.t(Msg::WbSector).into(), 18.0),
-            (self.t(Msg::WbCountry).into(), 8.0),
-            (self.t(Msg::WbIdentifier).into(), 22.0),
-            (self.t(Msg::WbPeriod).into(), 8.0),
-            (self.t(Msg::WbHeadlineLevel).into(), 10.0),
-            (self.t(Msg::WbLevelLabel).into(), 26.0),
-            (self.t(Msg::WbProvisional).into(), 11.0),
+            (self.t(Wb::Company).into(), 34.0),
+            (self.t(Wb::Sector).into(), 18.0),
+            (self.t(Wb::Country).into(), 8.0),
+            (self.t(Wb::Identifier).into(), 22.0),
+            (self.t(Wb::Period).into(), 8.0),
+            (self.t(Wb::HeadlineLevel).into(), 10.0),
+            (self.t(Wb::LevelLabel).into(), 26.0),
+            (self.t(Wb::Provisional).into(), 11.0),
         ];
         let first_track_col = headers.len();
         // Figures in narrow columns under headers wrapped on up to four lines: the sheet is
         // wide, and prints fitted to one page wide.
         for &t in self.tracks() {
             let c = t.code();
-            headers.push((format!("{c} {}", self.t(Msg::WbLevelLower)), 7.0));
+            headers.push((format!("{c} {}", self.t(Wb::LevelLower)), 7.0));
             for l in Level::ALL {
                 headers.push((format!("{c} {}", l.code()), 6.5));
             }
-            headers.push((format!("{c} {}", self.t(Msg::WbIndex)), 7.0));
-            headers.push((format!("{c} {}", self.t(Msg::WbCompleteness)), 9.0));
-            headers.push((format!("{c} {}", self.t(Msg::WbDontKnow)), 8.0));
-            headers.push((format!("{c} {}", self.t(Msg::WbNa)), 8.0));
-            headers.push((format!("{c} {}", self.t(Msg::WbUnsubstantiated)), 9.0));
+            headers.push((format!("{c} {}", self.t(Wb::Index)), 7.0));
+            headers.push((format!("{c} {}", self.t(Wb::Completeness)), 9.0));
+            headers.push((format!("{c} {}", self.t(Wb::DontKnow)), 8.0));
+            headers.push((format!("{c} {}", self.t(Wb::Na)), 8.0));
+            headers.push((format!("{c} {}", self.t(Wb::Unsubstantiated)), 9.0));
         }
         let per_track = 10;
         let change_col = headers.len();
         if previous.is_some() {
-            headers.push((self.t(Msg::WbChangeInHeadlineLevel).into(), 10.0));
+            headers.push((self.t(Wb::ChangeInHeadlineLevel).into(), 10.0));
             for &t in self.tracks() {
                 let c = t.code();
-                headers.push((format!("{c} {}", self.t(Msg::WbChangeInLevel)), 9.0));
-                headers.push((format!("{c} {}", self.t(Msg::WbChangeInIndex)), 9.0));
+                headers.push((format!("{c} {}", self.t(Wb::ChangeInLevel)), 9.0));
+                headers.push((format!("{c} {}", self.t(Wb::ChangeInIndex)), 9.0));
             }
         }
         let grid_col = headers.len();
-        headers.push((self.t(Msg::WbGrid).into(), 16.0));
+        headers.push((self.t(Wb::Grid).into(), 16.0));
         let source_col = headers.len();
-        headers.push(("Source".into(), 30.0));
+        headers.push((self.t(Wb::Source).into(), 30.0));
 
         // One row per company: constant-memory too when asked, so that memory stays flat.
         let mut ws = new_sheet(wb, self.memory(Memory::Constant))?;
@@ -161,7 +161,7 @@ impl Writer<'_> {
                         }
                     }
                     None => {
-                        ws.write_string(r, col, self.t(Msg::WbNew))?;
+                        ws.write_string(r, col, self.t(Wb::New))?;
                     }
                 }
             }

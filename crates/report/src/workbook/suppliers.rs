@@ -8,9 +8,9 @@ use super::figures::CompanyFigures;
 use super::grids::Grid;
 use super::stream::{print_setup, put_text, put_text_fmt};
 use crate::codes::maturity_code;
-use crate::messages::Msg;
 use rust_xlsxwriter::{Format, FormatAlign, RowNum, Worksheet, XlsxError};
 use std::collections::BTreeMap;
+use vigilance_text::Wb;
 
 impl Writer<'_> {
     pub(super) fn suppliers(
@@ -45,15 +45,15 @@ impl Writer<'_> {
                     continue;
                 }
                 let heading =
-                    Msg::WbBuyerHeading.fill(self.lang, &[("buyer", buyer), ("grid", &grid.key())]);
+                    Wb::BuyerHeading.fill(self.lang, &[("buyer", buyer), ("grid", &grid.key())]);
                 put_text_fmt(&mut ws, r, 0, &heading, &self.bold)?;
                 r += 1;
-                put_text_fmt(&mut ws, r, 0, self.t(Msg::WbSuppliersPerTier), &self.bold)?;
+                put_text_fmt(&mut ws, r, 0, self.t(Wb::SuppliersPerTier), &self.bold)?;
                 r += 1;
                 let mut headers = vec![
-                    self.t(Msg::WbTier).to_string(),
-                    self.t(Msg::WbTrack).to_string(),
-                    self.t(Msg::WbSuppliers).to_string(),
+                    self.t(Wb::Tier).to_string(),
+                    self.t(Wb::Track).to_string(),
+                    self.t(Wb::Suppliers).to_string(),
                 ];
                 headers.extend((0..=4u8).map(|m| maturity_code(m).to_string()));
                 for (c, h) in headers.iter().enumerate() {
@@ -71,7 +71,7 @@ impl Writer<'_> {
                         .iter()
                         .enumerate()
                         .map(|(ti, t)| (t.code(), Some(ti)))
-                        .chain([(self.t(Msg::WbHeadline), None)]);
+                        .chain([(self.t(Wb::Headline), None)]);
                     for (label, ti) in scopes {
                         put_text(&mut ws, r, 0, &self.tier_label(tier))?;
                         put_text(&mut ws, r, 1, label)?;
@@ -87,13 +87,13 @@ impl Writer<'_> {
                     }
                 }
                 r += 1;
-                put_text_fmt(&mut ws, r, 0, self.t(Msg::WbSuppliersBelowN2), &self.bold)?;
+                put_text_fmt(&mut ws, r, 0, self.t(Wb::SuppliersBelowN2), &self.bold)?;
                 r += 1;
                 let mut headers = vec![
-                    self.t(Msg::WbCompany).to_string(),
-                    self.t(Msg::WbTier).to_string(),
-                    self.t(Msg::WbGrid).to_string(),
-                    self.t(Msg::WbHeadline).to_string(),
+                    self.t(Wb::Company).to_string(),
+                    self.t(Wb::Tier).to_string(),
+                    self.t(Wb::Grid).to_string(),
+                    self.t(Wb::Headline).to_string(),
                 ];
                 headers.extend(tracks.iter().map(|t| t.code().to_string()));
                 for (c, h) in headers.iter().enumerate() {
@@ -104,7 +104,7 @@ impl Writer<'_> {
                     members.iter().filter(|c| c.headline < 2).collect();
                 weak.sort_by_key(|c| (c.tier.unwrap_or(u8::MAX), c.headline));
                 if weak.is_empty() {
-                    put_text(&mut ws, r, 0, self.t(Msg::WbSuppliersNoneBelowN2))?;
+                    put_text(&mut ws, r, 0, self.t(Wb::SuppliersNoneBelowN2))?;
                     r += 1;
                 }
                 for c in weak {
@@ -128,9 +128,9 @@ impl Writer<'_> {
     /// `1`, `2`, `3 and beyond`, or "not given".
     fn tier_label(&self, tier: Option<u8>) -> String {
         match tier {
-            Some(t) if t >= 3 => self.t(Msg::WbTier3Plus).to_string(),
+            Some(t) if t >= 3 => self.t(Wb::Tier3Plus).to_string(),
             Some(t) => t.to_string(),
-            None => self.t(Msg::WbTierUnknown).to_string(),
+            None => self.t(Wb::TierUnknown).to_string(),
         }
     }
 }

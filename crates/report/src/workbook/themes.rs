@@ -2,19 +2,19 @@
 
 use super::stream::put_text;
 use super::{ResultsWorkbook, ScoredSheet, Writer};
-use crate::messages::Msg;
 use rust_xlsxwriter::XlsxError;
+use vigilance_text::Wb;
 
 impl Writer<'_> {
     pub(super) fn themes_headers(&self) -> Vec<(&'static str, f64)> {
         vec![
-            (self.t(Msg::WbCompany), 36.0),
-            (self.t(Msg::WbPeriod), 10.0),
-            (self.t(Msg::WbTrack), 8.0),
-            (self.t(Msg::WbTheme), 8.0),
-            (self.t(Msg::WbThemeLabel), 40.0),
-            (self.t(Msg::WbScorePercent), 10.0),
-            (self.t(Msg::WbGrid), 16.0),
+            (self.t(Wb::Company), 36.0),
+            (self.t(Wb::Period), 10.0),
+            (self.t(Wb::Track), 8.0),
+            (self.t(Wb::Theme), 8.0),
+            (self.t(Wb::ThemeLabel), 40.0),
+            (self.t(Wb::ScorePercent), 10.0),
+            (self.t(Wb::Grid), 16.0),
         ]
     }
 }

@@ -4,11 +4,11 @@
 
 use crate::browser::{self, Reading};
 use crate::grids;
-use crate::i18n::K;
 use crate::ondemand::{self, ImportedPart};
 use crate::state::Comparison;
 use vigilance_grids::registry;
 use vigilance_model::{AnswerSheet, Lang};
+use vigilance_text::Web;
 use web_sys::HtmlInputElement;
 use yew::Callback;
 
@@ -22,7 +22,7 @@ pub fn read_compared_file(
 ) -> Option<Reading> {
     let on_bytes = Callback::from(move |(name, bytes): (String, Result<Vec<u8>, String>)| {
         let Ok(bytes) = bytes else {
-            return done.emit(Err(K::ReadFailed.get(lang).to_string()));
+            return done.emit(Err(Web::ReadFailed.text(lang).to_string()));
         };
         // The sheet is read against the grid it names, loaded first when needed.
         let named = std::str::from_utf8(&bytes)
@@ -35,7 +35,7 @@ pub fn read_compared_file(
         let done = done.clone();
         let read = Callback::from(move |loaded: Result<(), String>| {
             if loaded.is_err() {
-                return done.emit(Err(K::GridLoadFailed.get(lang).to_string()));
+                return done.emit(Err(Web::GridLoadFailed.text(lang).to_string()));
             }
             let done = done.clone();
             let compared = name.clone();
@@ -45,7 +45,7 @@ pub fn read_compared_file(
                         name: compared.clone(),
                         sheet: Box::new(sheet),
                     }),
-                    Err(why) => Err(format!("{} {why}", K::ImportFailed.get(lang))),
+                    Err(why) => Err(format!("{} {why}", Web::ImportFailed.text(lang))),
                 })
             });
             ondemand::read_answer_parts(&name, &bytes, lang, parsed);
@@ -63,7 +63,7 @@ fn compared_sheet(
 ) -> Result<AnswerSheet, String> {
     let mut parts = parts?;
     if parts.len() != 1 {
-        return Err(K::CompareOneSheet.get(lang).to_string());
+        return Err(Web::CompareOneSheet.text(lang).to_string());
     }
     parts.remove(0).result.map(|imported| imported.sheet)
 }

@@ -8,12 +8,12 @@ use crate::browser::Reading;
 use crate::components::on_select;
 use crate::compute::Compared;
 use crate::grids;
-use crate::i18n::{self, K};
 use crate::state::{Action, Comparison};
 use std::rc::Rc;
 use vigilance_model::codes::maturity_code;
 use vigilance_model::{Lang, Level, Track};
 use vigilance_results::json::ResultEntry;
+use vigilance_text::Web;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -51,11 +51,8 @@ fn delta_points(lang: Lang, delta: Option<f64>) -> String {
             if d == 0.0 {
                 "=".into()
             } else {
-                let s = format!("{d:+.1}");
-                match lang {
-                    Lang::Fr => format!("{} pt", s.replace('.', ",")),
-                    Lang::En => format!("{s} pt"),
-                }
+                let s = lang.decimal(&format!("{d:+.1}"));
+                Web::Points.fill(lang, &[("n", &s)])
             }
         }
         _ => "—".into(),
@@ -90,9 +87,9 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
         };
         html! {
             <div class="field inline">
-                <label for="compare-with">{ K::CompareWith.get(lang) }</label>
+                <label for="compare-with">{ Web::CompareWith.text(lang) }</label>
                 <select id="compare-with" {onchange}>
-                    <option value="" selected={chosen.is_empty()}>{ K::NoComparison.get(lang) }</option>
+                    <option value="" selected={chosen.is_empty()}>{ Web::NoComparison.text(lang) }</option>
                     { for props.others.iter().map(|(id, name)| {
                         let v = format!("saved:{id}");
                         html! { <option value={v.clone()} selected={chosen == v}>{ name }</option> }
@@ -126,7 +123,7 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
         });
         html! {
             <div class="field">
-                <label for="compare-file">{ K::CompareImport.get(lang) }</label>
+                <label for="compare-file">{ Web::CompareImport.text(lang) }</label>
                 <input type="file" id="compare-file" accept=".json,application/json" {onchange}
                     onclick={Callback::from(|_: MouseEvent| crate::ondemand::preload())} />
             </div>
@@ -144,7 +141,7 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
         let mut rows: Vec<Html> = Vec::new();
         rows.push(html! {
             <tr data-row="headline">
-                <th scope="row">{ K::Headline.get(lang) }</th>
+                <th scope="row">{ Web::Headline.text(lang) }</th>
                 <td>{ maturity_code(a.headline_level) }</td>
                 <td>{ maturity_code(b.headline_level) }</td>
                 <td class="num">{ delta_levels(a.headline_level, b.headline_level) }</td>
@@ -157,7 +154,7 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
             let label = grid.track_label(track, lang);
             rows.push(html! {
                 <tr data-row={format!("{}-level", track.code())} class="group">
-                    <th scope="row">{ label }{ " — " }{ K::Level.get(lang) }</th>
+                    <th scope="row">{ label }{ " — " }{ Web::Level.text(lang) }</th>
                     <td>{ maturity_code(ta.level) }</td>
                     <td>{ maturity_code(tb.level) }</td>
                     <td class="num">{ delta_levels(ta.level, tb.level) }</td>
@@ -179,9 +176,9 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
         let same_grid = a.questionnaire == b.questionnaire;
         let note = (!same_grid).then(|| {
             if a.questionnaire.id == b.questionnaire.id {
-                K::ComparedAcrossVersions.get(lang)
+                Web::ComparedAcrossVersions.text(lang)
             } else {
-                K::ComparedOtherGrid.get(lang)
+                Web::ComparedOtherGrid.text(lang)
             }
         });
         let shared = (!same_grid && a.questionnaire.id == b.questionnaire.id)
@@ -192,17 +189,17 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
                 <p class="note" id="comparison-versions">{ n }{ format!(" ({} {} → {})", a.questionnaire.id, a.questionnaire.version, b.questionnaire.version) }</p>
             }
             <table class="comparison-table">
-                <caption>{ i18n::compared_with(lang, &c.name) }</caption>
+                <caption>{ Web::ComparedWith.fill(lang, &[("name", &c.name)]) }</caption>
                 <thead><tr>
-                    <th scope="col"><span class="visually-hidden">{ K::Level.get(lang) }</span></th>
-                    <th scope="col">{ K::Earlier.get(lang) }</th>
-                    <th scope="col">{ K::Now.get(lang) }</th>
-                    <th scope="col" class="num">{ K::Change.get(lang) }</th>
+                    <th scope="col"><span class="visually-hidden">{ Web::Level.text(lang) }</span></th>
+                    <th scope="col">{ Web::Earlier.text(lang) }</th>
+                    <th scope="col">{ Web::Now.text(lang) }</th>
+                    <th scope="col" class="num">{ Web::Change.text(lang) }</th>
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
             if let Some((count, changed)) = shared {
-                <p class="muted" id="comparison-shared">{ i18n::shared_questions(lang, count, &changed) }</p>
+                <p class="muted" id="comparison-shared">{ shared_questions(lang, count, &changed) }</p>
             }
             </>
         }
@@ -211,7 +208,7 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
     html! {
         <section class={classes!("comparison", props.compared.is_none().then_some("no-print"))}
             aria-labelledby="comparison-title">
-            <h2 id="comparison-title">{ K::Comparison.get(lang) }</h2>
+            <h2 id="comparison-title">{ Web::Comparison.text(lang) }</h2>
             <div class="no-print comparison-controls">
                 { select }
                 { import }
@@ -222,4 +219,14 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
             { table }
         </section>
     }
+}
+
+/// The questions two versions of a grid share, and those whose answer changed.
+fn shared_questions(lang: Lang, count: usize, changed: &[String]) -> String {
+    let changes = if changed.is_empty() {
+        Web::NoAnswerChanged.text(lang).to_string()
+    } else {
+        Web::AnswersChanged.fill(lang, &[("list", &changed.join(", "))])
+    };
+    Web::SharedQuestions.fill(lang, &[("count", &count), ("changes", &changes)])
 }

@@ -20,13 +20,14 @@ pub use why::why_lines;
 
 use crate::components::chart::{Bar, ProfileChart};
 use crate::compute::Compared;
+use crate::format;
 use crate::grids;
-use crate::i18n::{self, K};
 use crate::state::{Action, Comparison};
 use std::rc::Rc;
 use vigilance_model::codes::maturity_code;
 use vigilance_model::{EvidenceMode, Lang, Level, Questionnaire, Track};
 use vigilance_results::json::{ResultEntry, StepEntry};
+use vigilance_text::Web;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -57,11 +58,16 @@ pub struct ResultsProps {
 }
 
 fn pct(lang: Lang, v: Option<f64>) -> String {
-    v.map_or_else(|| "—".to_string(), |v| i18n::percent(lang, v))
+    v.map_or_else(|| "—".to_string(), |v| format::percent(lang, v))
 }
 
 fn level_text(grid: &Questionnaire, lang: Lang, level: u8) -> String {
-    i18n::level_name(maturity_code(level), grid.maturity_label(level, lang))
+    level_name(lang, maturity_code(level), grid.maturity_label(level, lang))
+}
+
+/// A level and its name: « N2 — Engagement exprimé ».
+pub fn level_name(lang: Lang, code: &str, label: &str) -> String {
+    Web::LevelName.fill(lang, &[("code", &code), ("label", &label)])
 }
 
 /// The results screen.
@@ -85,23 +91,23 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     }
     let report_head = html! {
         <header class="report-head">
-            <p class="print-only report-kicker">{ K::ReportFor.get(lang) }{ " · " }{ grid.title.get(lang) }</p>
-            <h1 id="results-title">{ K::ResultsTitle.get(lang) }{ " — " }{ &company.name }</h1>
+            <p class="print-only report-kicker">{ Web::ReportFor.text(lang) }{ " · " }{ grid.title.get(lang) }</p>
+            <h1 id="results-title">{ Web::ResultsTitle.text(lang) }{ " — " }{ &company.name }</h1>
             if !facts.is_empty() { <p class="facts">{ facts.join(" · ") }</p> }
             <p class="facts muted">{ format!("{} {} · {} {} · ", e.questionnaire.id, e.questionnaire.version,
-                K::Threshold.get(lang), i18n::threshold(lang, e.threshold)) }{ e.evidence_mode.label(lang) }</p>
+                Web::Threshold.text(lang), format::threshold(lang, e.threshold)) }{ e.evidence_mode.label(lang) }</p>
         </header>
     };
 
     let headline = html! {
         <section class="headline" aria-labelledby="headline-title" data-level={e.headline_level.to_string()}>
-            <h2 id="headline-title">{ K::Headline.get(lang) }</h2>
+            <h2 id="headline-title">{ Web::Headline.text(lang) }</h2>
             <p class="headline-level">{ level_text(grid, lang, e.headline_level) }</p>
-            <p class="hint">{ K::HeadlineHint.get(lang) }</p>
+            <p class="hint">{ Web::HeadlineHint.text(lang) }</p>
             <ul class="track-levels">
                 { for e.tracks.iter().map(|(track, t)| html! {
                     <li data-track={track.code()} data-level={t.level.to_string()}>
-                        <strong>{ grid.track_label(*track, lang) }{ lang.pick(" : ", ": ") }</strong>
+                        <strong>{ grid.track_label(*track, lang) }{ Web::AfterLabel.text(lang) }</strong>
                         { level_text(grid, lang, t.level) }
                     </li>
                 }) }
@@ -112,11 +118,11 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     let provisional = e.provisional.then(|| {
         html! {
             <section class="notice warning provisional" role="status" aria-labelledby="provisional-title">
-                <h2 id="provisional-title">{ K::Provisional.get(lang) }</h2>
-                <p>{ K::ProvisionalText.get(lang) }</p>
+                <h2 id="provisional-title">{ Web::Provisional.text(lang) }</h2>
+                <p>{ Web::ProvisionalText.text(lang) }</p>
                 <ul>
                     { for e.tracks.iter().map(|(track, t)| html! {
-                        <li>{ i18n::completeness_line(lang, grid.track_label(*track, lang), &i18n::percent(lang, t.completeness)) }</li>
+                        <li>{ Web::CompletenessLine.fill(lang, &[("track", &grid.track_label(*track, lang)), ("value", &format::percent(lang, t.completeness))]) }</li>
                     }) }
                 </ul>
             </section>
@@ -134,8 +140,8 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             <div class="switch no-print">
                 <input type="checkbox" id="substantiated" checked={substantiated} {onchange}
                     aria-describedby="substantiated-hint" />
-                <label for="substantiated">{ K::Substantiated.get(lang) }</label>
-                <p class="hint" id="substantiated-hint">{ K::SubstantiatedHint.get(lang) }</p>
+                <label for="substantiated">{ Web::Substantiated.text(lang) }</label>
+                <p class="hint" id="substantiated-hint">{ Web::SubstantiatedHint.text(lang) }</p>
             </div>
         }
     };
@@ -161,32 +167,32 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                 aria-labelledby={format!("track-{}-title", track.code())}>
                 <h2 id={format!("track-{}-title", track.code())}>{ label }</h2>
                 <p class="track-level">{ level_text(grid, lang, t.level) }</p>
-                <h3>{ K::Profile.get(lang) }</h3>
+                <h3>{ Web::Profile.text(lang) }</h3>
                 <ProfileChart {lang} track={AttrValue::from(label.to_string())} {bars} threshold={e.threshold} />
                 <table class="levels-table">
-                    <caption class="visually-hidden">{ K::Profile.get(lang) }{ " — " }{ label }</caption>
-                    <thead><tr><th scope="col">{ K::Level.get(lang) }</th><th scope="col">{ "%" }</th><th scope="col">{ K::Achieved.get(lang) }</th></tr></thead>
+                    <caption class="visually-hidden">{ Web::Profile.text(lang) }{ " — " }{ label }</caption>
+                    <thead><tr><th scope="col">{ Web::Level.text(lang) }</th><th scope="col">{ "%" }</th><th scope="col">{ Web::Achieved.text(lang) }</th></tr></thead>
                     <tbody>
                     { for Level::ALL.into_iter().map(|l| {
                         let le = t.levels.get(&l);
                         html! { <tr data-level={l.code()}>
                             <th scope="row">{ l.code() }{ " " }<span class="muted">{ grid.level(l).map_or("", |d| d.label.get(lang)) }</span></th>
                             <td class="num">{ pct(lang, le.and_then(|x| x.score)) }</td>
-                            <td>{ if le.is_some_and(|x| x.achieved) { lang.pick("oui", "yes") } else { lang.pick("non", "no") } }</td>
+                            <td>{ if le.is_some_and(|x| x.achieved) { Web::Yes.text(lang) } else { Web::No.text(lang) } }</td>
                         </tr> }
                     }) }
                     </tbody>
                 </table>
-                <h3 id={why_id.clone()}>{ K::Why.get(lang) }</h3>
+                <h3 id={why_id.clone()}>{ Web::Why.text(lang) }</h3>
                 <ul class="why" aria-labelledby={why_id}>
                     { for why.into_iter().map(|w| html! { <li>{ w }</li> }) }
                 </ul>
                 <dl class="figures">
-                    <dt>{ K::Complete.get(lang) }</dt><dd>{ i18n::percent(lang, t.completeness) }</dd>
-                    <dt title={K::IndexHint.get(lang)}>{ K::Index.get(lang) }</dt><dd>{ i18n::percent(lang, t.index) }</dd>
-                    <dt>{ K::KnowledgeGaps.get(lang) }</dt><dd>{ t.unknown_count }</dd>
+                    <dt>{ Web::Complete.text(lang) }</dt><dd>{ format::percent(lang, t.completeness) }</dd>
+                    <dt title={Web::IndexHint.text(lang)}>{ Web::Index.text(lang) }</dt><dd>{ format::percent(lang, t.index) }</dd>
+                    <dt>{ Web::KnowledgeGaps.text(lang) }</dt><dd>{ t.unknown_count }</dd>
                     if substantiated {
-                        <dt>{ K::Unsubstantiated.get(lang) }</dt><dd data-unsubstantiated={t.unsubstantiated_count.to_string()}>{ t.unsubstantiated_count }</dd>
+                        <dt>{ Web::Unsubstantiated.text(lang) }</dt><dd data-unsubstantiated={t.unsubstantiated_count.to_string()}>{ t.unsubstantiated_count }</dd>
                     }
                 </dl>
             </section>
@@ -197,10 +203,10 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
         let tracks: Vec<Track> = e.tracks.keys().copied().collect();
         html! {
             <section class="themes" aria-labelledby="themes-title">
-                <h2 id="themes-title">{ K::ThemeScores.get(lang) }</h2>
+                <h2 id="themes-title">{ Web::ThemeScores.text(lang) }</h2>
                 <table>
                     <thead><tr>
-                        <th scope="col">{ K::Theme.get(lang) }</th>
+                        <th scope="col">{ Web::Theme.text(lang) }</th>
                         { for tracks.iter().map(|t| html! { <th scope="col" class="num">{ grid.track_label(*t, lang) }</th> }) }
                     </tr></thead>
                     <tbody>
@@ -241,8 +247,8 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             { substantiated_switch }
             <div class="track-cards">{ for track_cards }</div>
             <section class="next-steps" aria-labelledby="steps-title">
-                <h2 id="steps-title">{ K::NextSteps.get(lang) }</h2>
-                <p class="hint">{ K::NextStepsIntro.get(lang) }</p>
+                <h2 id="steps-title">{ Web::NextSteps.text(lang) }</h2>
+                <p class="hint">{ Web::NextStepsIntro.text(lang) }</p>
                 <div class="steps-columns">{ for steps }</div>
             </section>
             <crate::components::regulations::Regulations {lang} entry={props.entry.clone()} mapping_error={props.mapping_error.clone()} />

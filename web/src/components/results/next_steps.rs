@@ -3,11 +3,11 @@
 //! toggle.
 
 use crate::grids;
-use crate::i18n::{self, K};
 use crate::state::Action;
 use vigilance_model::scoring::StepReason;
 use vigilance_model::{Lang, Track};
 use vigilance_results::json::{StepEntry, reason_label};
+use vigilance_text::Web;
 use yew::prelude::*;
 
 /// What a track's next steps show.
@@ -42,7 +42,7 @@ pub fn NextSteps(props: &NextStepsProps) -> Html {
         };
         let current = s
             .current
-            .map_or(K::Unanswered.get(lang), |v| grid.value_label(v, lang));
+            .map_or(Web::Unanswered.text(lang), |v| grid.value_label(v, lang));
         let go = {
             let dispatch = props.dispatch.clone();
             let question = s.question.clone();
@@ -59,14 +59,14 @@ pub fn NextSteps(props: &NextStepsProps) -> Html {
                 <p class="step-head">
                     <span class="qid">{ &s.question }</span>
                     <span class="badge level">{ s.level.code() }</span>
-                    if s.critical { <span class="badge critical">{ K::Critical.get(lang) }</span> }
+                    if s.critical { <span class="badge critical">{ Web::Critical.text(lang) }</span> }
                     <span class="reason">{ reason }</span>
                 </p>
                 <p class="step-question">{ s.text.get(lang) }</p>
-                <p class="step-current"><strong>{ K::CurrentAnswer.get(lang) }{ lang.pick(" : ", ": ") }</strong>{ current }</p>
-                <p class="step-recommendation"><strong>{ K::Recommendation.get(lang) }{ lang.pick(" : ", ": ") }</strong>{ s.recommendation.get(lang) }</p>
+                <p class="step-current"><strong>{ Web::CurrentAnswer.text(lang) }{ Web::AfterLabel.text(lang) }</strong>{ current }</p>
+                <p class="step-recommendation"><strong>{ Web::Recommendation.text(lang) }{ Web::AfterLabel.text(lang) }</strong>{ s.recommendation.get(lang) }</p>
                 <button type="button" class="link no-print" onclick={go}>
-                    { K::GoToQuestion.get(lang) }<span class="visually-hidden">{ format!(" {} — {}", s.question, grid.track_label(s.track, lang)) }</span>
+                    { Web::GoToQuestion.text(lang) }<span class="visually-hidden">{ format!(" {} — {}", s.question, grid.track_label(s.track, lang)) }</span>
                 </button>
             </li>
         }
@@ -76,18 +76,18 @@ pub fn NextSteps(props: &NextStepsProps) -> Html {
         let all2 = all.clone();
         let onclick = Callback::from(move |_: MouseEvent| all2.set(!*all2));
         let text = if *all {
-            K::ShowFewerSteps.get(lang).to_string()
+            Web::ShowFewerSteps.text(lang).to_string()
         } else {
-            i18n::more_steps(lang, rest.len())
+            Web::ShowAllStepsMore.fill(lang, &[("n", &rest.len())])
         };
         html! { <button type="button" class="link no-print" aria-expanded={all.to_string()} {onclick}>{ text }</button> }
     });
     let label = grid.track_label(props.track, lang);
     html! {
-        <section class="track-steps" data-track={props.track.code()} aria-label={format!("{} — {}", K::NextSteps.get(lang), label)}>
+        <section class="track-steps" data-track={props.track.code()} aria-label={format!("{} — {}", Web::NextSteps.text(lang), label)}>
             <h3>{ label }</h3>
             if props.steps.is_empty() {
-                <p>{ K::NoNextSteps.get(lang) }</p>
+                <p>{ Web::NoNextSteps.text(lang) }</p>
             } else {
                 <ol class="steps">
                     { for first.iter().map(item) }

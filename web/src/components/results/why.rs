@@ -2,46 +2,51 @@
 //! against the threshold, or its critical questions not at their full point, and the levels
 //! achieved out of order).
 
-use crate::i18n::{self, K};
+use super::level_name;
+use crate::format;
 use vigilance_model::{Lang, Level, Questionnaire};
 use vigilance_results::json::TrackEntry;
+use vigilance_text::Web;
 
 /// The reasons a track is at its level, in `lang`.
 pub fn why_lines(grid: &Questionnaire, lang: Lang, t: &TrackEntry, threshold: f64) -> Vec<String> {
     let mut out = Vec::new();
-    let threshold_text = i18n::threshold(lang, threshold);
+    let threshold_text = format::threshold(lang, threshold);
     match Level::from_rank(t.level + 1) {
-        None => out.push(K::AllLevelsAchieved.get(lang).to_string()),
+        None => out.push(Web::AllLevelsAchieved.text(lang).to_string()),
         Some(next) => {
-            let name = i18n::level_name(
+            let name = level_name(
+                lang,
                 next.code(),
                 grid.level(next).map_or("", |d| d.label.get(lang)),
             );
             if let Some(le) = t.levels.get(&next) {
+                let level: (&str, &dyn std::fmt::Display) = ("level", &name);
                 match le.score {
-                    None => out.push(i18n::no_applicable(lang, &name)),
+                    None => out.push(Web::NoApplicable.fill(lang, &[level])),
                     Some(score) => {
-                        let score = i18n::percent(lang, score);
-                        out.push(if le.meets_threshold {
-                            i18n::meets_threshold(lang, &name, &score, &threshold_text)
+                        let score = format::percent(lang, score);
+                        let entry = if le.meets_threshold {
+                            Web::MeetsThreshold
                         } else {
-                            i18n::below_threshold(lang, &name, &score, &threshold_text)
-                        });
+                            Web::BelowThreshold
+                        };
+                        out.push(entry.fill(
+                            lang,
+                            &[level, ("score", &score), ("threshold", &threshold_text)],
+                        ));
                     }
                 }
                 if !le.failed_critical.is_empty() {
-                    out.push(i18n::failed_critical(
-                        lang,
-                        &name,
-                        &le.failed_critical.join(", "),
-                    ));
+                    let ids = le.failed_critical.join(", ");
+                    out.push(Web::FailedCritical.fill(lang, &[level, ("ids", &ids)]));
                 }
             }
         }
     }
     if !t.imbalanced.is_empty() {
         let codes: Vec<&str> = t.imbalanced.iter().map(|l| l.code()).collect();
-        out.push(i18n::imbalanced(lang, &codes.join(", ")));
+        out.push(Web::Imbalanced.fill(lang, &[("levels", &codes.join(", "))]));
     }
     out
 }

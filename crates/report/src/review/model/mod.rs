@@ -3,7 +3,7 @@
 //! level distribution, the year-over-year transitions, theme scores, sector groups, the
 //! critical questions that block a level, the most common next steps and the targets' status.
 //!
-//! Nothing here is text for a reader: the words live in `labels` and `html`. The sector groups
+//! Nothing here is text for a reader: the words live in the catalogue (`[review]`) and `html`. The sector groups
 //! are in `sectors`, the regulation coverage in `coverage`, and every read of the
 //! questionnaire's fields in `grid`.
 

@@ -4,9 +4,9 @@
 
 use crate::codes::{EvidenceMode, Level};
 use crate::review::html::{Writer, esc};
-use crate::review::labels::L;
 use crate::review::model::grid;
 use std::fmt::Write;
+use vigilance_text::Review;
 
 impl Writer<'_, '_> {
     /// The frameworks of the regulation coverage with their exact citations (each once, from
@@ -48,10 +48,10 @@ impl Writer<'_, '_> {
         let _ = write!(
             self.out,
             "<h3>{}</h3>\n<p class=\"disclaimer\">{}</p>\n<table class=\"frameworks\">\n<thead><tr><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n",
-            self.t(L::MethodFrameworks),
+            self.t(Review::MethodFrameworks),
             esc(crate::coverage::disclaimer(self.lang)),
-            self.t(L::ColFramework),
-            self.t(L::ColCitation)
+            self.t(Review::ColFramework),
+            self.t(Review::ColCitation)
         );
     }
 
@@ -59,11 +59,11 @@ impl Writer<'_, '_> {
         let _ = write!(
             self.out,
             "<section class=\"annex\">\n<h2>{}</h2>\n<h3>{}</h3>\n<table class=\"keep\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-            self.t(L::SecMethod),
-            self.t(L::MethodLevels),
-            self.t(L::ColCode),
-            self.t(L::ColLevel),
-            self.t(L::ColDefinition)
+            self.t(Review::SecMethod),
+            self.t(Review::MethodLevels),
+            self.t(Review::ColCode),
+            self.t(Review::ColLevel),
+            self.t(Review::ColDefinition)
         );
         let n0 = grid::not_started_definition(self.c.q)
             .map(|d| esc(d.get(self.lang)))
@@ -97,47 +97,50 @@ impl Writer<'_, '_> {
         let _ = write!(
             self.out,
             "<h3>{}</h3>\n<p>{}</p>\n<p>{} {} ",
-            self.t(L::MethodRuleTitle),
-            self.f(L::MethodRule, &[&threshold]),
-            self.f(L::MethodThreshold, &[&threshold]),
-            self.f(L::MethodEvidence, &[&mode_names])
+            self.t(Review::MethodRuleTitle),
+            self.f(Review::MethodRule, &[("threshold", &threshold)]),
+            self.f(Review::MethodThreshold, &[("threshold", &threshold)]),
+            self.f(Review::MethodEvidence, &[("modes", &mode_names)])
         );
         for mode in &modes {
             let _ = write!(
                 self.out,
                 "{} ",
                 self.t(match mode {
-                    EvidenceMode::Declarative => L::MethodDeclarative,
-                    EvidenceMode::Substantiated => L::MethodSubstantiated,
+                    EvidenceMode::Declarative => Review::MethodDeclarative,
+                    EvidenceMode::Substantiated => Review::MethodSubstantiated,
                 })
             );
         }
         let _ = write!(
             self.out,
             "</p>\n<p>{}</p>\n<p>{}</p>\n",
-            self.t(L::MethodIndex),
-            self.t(L::MethodMatching)
+            self.t(Review::MethodIndex),
+            self.t(Review::MethodMatching)
         );
         if self.c.has_targets {
             let _ = writeln!(
                 self.out,
                 "<h3>{}</h3>\n<p>{}</p>",
-                self.t(L::CompanyTargets),
-                self.t(L::TargetsIntro)
+                self.t(Review::CompanyTargets),
+                self.t(Review::TargetsIntro)
             );
         }
         if self.o.anonymize {
-            let _ = writeln!(self.out, "<p>{}</p>", self.t(L::MethodAnonymised));
+            let _ = writeln!(self.out, "<p>{}</p>", self.t(Review::MethodAnonymised));
         }
         if self.c.has_previous || self.cohorts.len() > 1 {
-            let _ = writeln!(self.out, "<p>{}</p>", self.t(L::MethodGrids));
+            let _ = writeln!(self.out, "<p>{}</p>", self.t(Review::MethodGrids));
         }
         let _ = write!(
             self.out,
             "<h3>{}</h3>\n<p class=\"provenance\">{}</p>\n<p class=\"note\">{}</p>\n",
-            self.t(L::MethodProvenanceTitle),
+            self.t(Review::MethodProvenanceTitle),
             self.provenance(),
-            self.f(L::MethodGenerated, &[&self.o.tool_version, &self.o.date])
+            self.f(
+                Review::MethodGenerated,
+                &[("tool", &self.o.tool_version), ("date", &self.o.date)]
+            )
         );
         self.annex_frameworks();
         self.push("</section>\n");

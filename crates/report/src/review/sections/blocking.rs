@@ -2,9 +2,9 @@
 //! with the companies they block per track (the first ten).
 
 use crate::review::html::{Writer, esc};
-use crate::review::labels::L;
 use crate::review::model::grid;
 use std::fmt::Write;
+use vigilance_text::Review;
 
 impl Writer<'_, '_> {
     fn question_cell(&self, qi: usize) -> String {
@@ -16,17 +16,21 @@ impl Writer<'_, '_> {
 
     pub(in crate::review) fn blocking(&mut self) {
         let rows = self.c.blocking_questions();
-        self.section_start("blocking", L::SecBlocking);
+        self.section_start("blocking", Review::SecBlocking);
         if rows.is_empty() {
-            let _ = writeln!(self.out, "<p>{}</p>\n</section>", self.t(L::BlockingNone));
+            let _ = writeln!(
+                self.out,
+                "<p>{}</p>\n</section>",
+                self.t(Review::BlockingNone)
+            );
             return;
         }
         let _ = write!(
             self.out,
             "<p class=\"intro\">{}</p>\n<table>\n<thead><tr><th>{}</th><th>{}</th>",
-            self.t(L::BlockingIntro),
-            self.t(L::ColQuestion),
-            self.t(L::ColLevel)
+            self.t(Review::BlockingIntro),
+            self.t(Review::ColQuestion),
+            self.t(Review::ColLevel)
         );
         for &t in self.c.tracks() {
             let _ = write!(self.out, "<th class=\"num\">{}</th>", self.track_label(t));

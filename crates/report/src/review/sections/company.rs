@@ -4,12 +4,11 @@
 use crate::codes::{Level, Track, maturity_code};
 use crate::review::CompanyResult;
 use crate::review::html::{Writer, esc};
-use crate::review::labels::L;
 use crate::review::model::{self, Member, grid, level_for};
 use crate::review::svg::{self, ProfileSeries};
 use crate::review::targets::TargetTrack;
-use crate::text::Lang;
 use std::fmt::Write;
+use vigilance_text::Review;
 
 impl Writer<'_, '_> {
     /// The company's regulation coverage: per framework of its grid, the requirements met,
@@ -39,12 +38,12 @@ impl Writer<'_, '_> {
         }
         format!(
             "<div class=\"keep cov-company\">\n<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n<p class=\"note\">{}</p>\n</div>\n",
-            self.t(L::CompanyCoverageTitle),
-            self.t(L::ColFramework),
-            self.t(L::ShortMet),
-            self.t(L::ShortPartly),
-            self.t(L::ShortNotMet),
-            self.t(L::CompanyCoverageRule)
+            self.t(Review::CompanyCoverageTitle),
+            self.t(Review::ColFramework),
+            self.t(Review::ShortMet),
+            self.t(Review::ShortPartly),
+            self.t(Review::ShortNotMet),
+            self.t(Review::CompanyCoverageRule)
         )
     }
 
@@ -54,7 +53,7 @@ impl Writer<'_, '_> {
         for t in &m.result.assessment.tracks {
             let label = self.c.q.track_label(t.track, self.lang);
             let line = match Level::from_rank(t.level + 1) {
-                None => self.f(L::TopLevelReached, &[label]),
+                None => self.f(Review::TopLevelReached, &[("track", &label)]),
                 Some(next) => {
                     let lr = t.level_result(next);
                     let level = format!(
@@ -70,18 +69,41 @@ impl Writer<'_, '_> {
                         .collect::<Vec<_>>()
                         .join(", ");
                     match lr.score.percent() {
-                        None => self.f(L::NotAchievedEmpty, &[label, &level]),
+                        None => self.f(
+                            Review::NotAchievedEmpty,
+                            &[("track", &label), ("level", &level)],
+                        ),
                         Some(v) => {
                             let score = self.pct(v);
                             match (lr.meets_threshold, critical.is_empty()) {
-                                (false, true) => self
-                                    .f(L::NotAchievedScore, &[label, &level, &score, &threshold]),
-                                (false, false) => self.f(
-                                    L::NotAchievedBoth,
-                                    &[label, &level, &score, &threshold, &critical],
+                                (false, true) => self.f(
+                                    Review::NotAchievedScore,
+                                    &[
+                                        ("track", &label),
+                                        ("level", &level),
+                                        ("score", &score),
+                                        ("threshold", &threshold),
+                                    ],
                                 ),
-                                _ => self
-                                    .f(L::NotAchievedCritical, &[label, &level, &score, &critical]),
+                                (false, false) => self.f(
+                                    Review::NotAchievedBoth,
+                                    &[
+                                        ("track", &label),
+                                        ("level", &level),
+                                        ("score", &score),
+                                        ("threshold", &threshold),
+                                        ("questions", &critical),
+                                    ],
+                                ),
+                                _ => self.f(
+                                    Review::NotAchievedCritical,
+                                    &[
+                                        ("track", &label),
+                                        ("level", &level),
+                                        ("score", &score),
+                                        ("questions", &critical),
+                                    ],
+                                ),
                             }
                         }
                     }
@@ -98,7 +120,7 @@ impl Writer<'_, '_> {
                 let _ = writeln!(
                     s,
                     "<p class=\"note\">{}</p>",
-                    self.f(L::Imbalanced, &[label, &codes])
+                    self.f(Review::Imbalanced, &[("track", &label), ("levels", &codes)])
                 );
             }
         }
@@ -123,21 +145,27 @@ impl Writer<'_, '_> {
         });
         let mut meta: Vec<String> = Vec::new();
         let fields = [
-            (L::Sector, company.sector.as_deref()),
-            (L::Nace, nace.as_deref()),
-            (L::CompanyCountry, company.country.as_deref()),
-            (L::CompanyId, company.id.as_deref()),
-            (L::Buyer, company.buyer.as_deref()),
-            (L::Tier, company.tier.as_deref()),
-            (L::CoverCampaign, Some(r.period.as_deref().unwrap_or("—"))),
-            (L::CoverGrid, Some(grid_ref.as_str())),
+            (Review::Sector, company.sector.as_deref()),
+            (Review::Nace, nace.as_deref()),
+            (Review::CompanyCountry, company.country.as_deref()),
+            (Review::CompanyId, company.id.as_deref()),
+            (Review::Buyer, company.buyer.as_deref()),
+            (Review::Tier, company.tier.as_deref()),
+            (
+                Review::CoverCampaign,
+                Some(r.period.as_deref().unwrap_or("—")),
+            ),
+            (Review::CoverGrid, Some(grid_ref.as_str())),
         ];
         for (label, value) in fields {
             if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
-                let item = esc(&L::LabelValue.fill(self.lang, &[&label.get(self.lang), v]));
+                let item = esc(&Review::LabelValue.fill(
+                    self.lang,
+                    &[("label", &label.text(self.lang)), ("value", &v)],
+                ));
                 // Short items never break inside; the sector may be long.
                 meta.push(
-                    if label == L::Sector || label == L::Nace || label == L::Buyer {
+                    if label == Review::Sector || label == Review::Nace || label == Review::Buyer {
                         item
                     } else {
                         format!("<span class=\"nw\">{item}</span>")
@@ -164,13 +192,20 @@ impl Writer<'_, '_> {
                     let period = p.period.as_deref().unwrap_or("—");
                     let (was, is) = (level_for(p, k), level_for(r, k));
                     let change = self.t(match is.cmp(&was) {
-                        std::cmp::Ordering::Greater => L::ChangeUp,
-                        std::cmp::Ordering::Equal => L::ChangeSame,
-                        std::cmp::Ordering::Less => L::ChangeDown,
+                        std::cmp::Ordering::Greater => Review::ChangeUp,
+                        std::cmp::Ordering::Equal => Review::ChangeSame,
+                        std::cmp::Ordering::Less => Review::ChangeDown,
                     });
                     lines.push(format!(
                         "<small>{}</small>",
-                        self.f(L::PreviousLevel, &[period, maturity_code(was), &change])
+                        self.f(
+                            Review::PreviousLevel,
+                            &[
+                                ("period", &period),
+                                ("level", &maturity_code(was)),
+                                ("change", &change)
+                            ]
+                        )
                     ));
                     let then = match k {
                         TargetTrack::Track(t) => p.assessment.track(t).map(|x| x.index),
@@ -179,7 +214,14 @@ impl Writer<'_, '_> {
                     if let (Some(now), Some(then)) = (now, then) {
                         lines.push(format!(
                             "<small>{}</small>",
-                            self.f(L::IndexWas, &[&self.pct(now), period, &self.pct(then)])
+                            self.f(
+                                Review::IndexWas,
+                                &[
+                                    ("index", &self.pct(now)),
+                                    ("period", &period),
+                                    ("previous", &self.pct(then))
+                                ]
+                            )
                         ));
                     }
                 }
@@ -187,7 +229,7 @@ impl Writer<'_, '_> {
                     if let Some(now) = now {
                         lines.push(format!(
                             "<small>{}</small>",
-                            self.f(L::IndexNow, &[&self.pct(now)])
+                            self.f(Review::IndexNow, &[("index", &self.pct(now))])
                         ));
                     }
                 }
@@ -201,13 +243,16 @@ impl Writer<'_, '_> {
             let _ = writeln!(
                 self.out,
                 "<p class=\"note\">{}</p>",
-                self.f(L::PreviousOnOtherGrid, &[period, &grid])
+                self.f(
+                    Review::PreviousOnOtherGrid,
+                    &[("period", &period), ("grid", &grid)]
+                )
             );
         } else if self.c.has_previous && m.previous.is_none() {
             let _ = writeln!(
                 self.out,
                 "<p class=\"note\">{}</p>",
-                self.t(L::NotInPrevious)
+                self.t(Review::NotInPrevious)
             );
         }
         if a.provisional {
@@ -219,7 +264,7 @@ impl Writer<'_, '_> {
             let _ = writeln!(
                 self.out,
                 "<p class=\"note\">{}</p>",
-                self.f(L::Provisional, &[&self.pct(least)])
+                self.f(Review::Provisional, &[("percent", &self.pct(least))])
             );
         }
         // Profile.
@@ -241,18 +286,22 @@ impl Writer<'_, '_> {
                     .map(|pt| std::array::from_fn(|k| pt.levels[k].score.percent())),
             })
             .collect();
-        let title = L::FigProfile.get(self.lang);
-        let threshold_label = L::ThresholdMark.fill(self.lang, &[&self.threshold_text()]);
-        let prev_label = m
-            .previous
-            .map(|p| L::PreviousMark.fill(self.lang, &[p.period.as_deref().unwrap_or("—")]));
+        let title = Review::FigProfile.text(self.lang);
+        let threshold_label =
+            Review::ThresholdMark.fill(self.lang, &[("threshold", &self.threshold_text())]);
+        let prev_label = m.previous.map(|p| {
+            Review::PreviousMark.fill(
+                self.lang,
+                &[("period", &p.period.as_deref().unwrap_or("—"))],
+            )
+        });
         let chart = svg::profile(
-            &title,
+            title,
             &series,
             self.threshold().as_f64(),
             &threshold_label,
             prev_label.as_deref(),
-            self.lang == Lang::Fr,
+            self.lang,
         );
         // The regulation coverage, when the grid maps its questions, beside the chart.
         let coverage = self.company_coverage(r);
@@ -260,13 +309,13 @@ impl Writer<'_, '_> {
             let _ = write!(
                 self.out,
                 "<figure>\n<figcaption>{}</figcaption>\n{chart}\n</figure>\n",
-                esc(&title)
+                esc(title)
             );
         } else {
             let _ = write!(
                 self.out,
                 "<div class=\"profile-row\">\n<figure>\n<figcaption>{}</figcaption>\n{chart}\n</figure>\n{coverage}</div>\n",
-                esc(&title)
+                esc(title)
             );
         }
         // Why not higher.
@@ -274,10 +323,14 @@ impl Writer<'_, '_> {
         let _ = write!(
             self.out,
             "<div class=\"why keep\">\n<h3>{}</h3>\n{why}</div>\n",
-            self.t(L::WhyNotHigher)
+            self.t(Review::WhyNotHigher)
         );
         // Next steps.
-        let _ = write!(self.out, "<div>\n<h3>{}</h3>\n", self.t(L::TopNextSteps));
+        let _ = write!(
+            self.out,
+            "<div>\n<h3>{}</h3>\n",
+            self.t(Review::TopNextSteps)
+        );
         // Each track's first steps, a question listed once with the tracks it is a step for.
         let mut steps: Vec<(usize, Vec<Track>)> = Vec::new();
         for &t in self.c.tracks() {
@@ -308,7 +361,7 @@ impl Writer<'_, '_> {
             };
             let mut tags = vec![step.level.code().to_string()];
             if step.critical {
-                tags.push(self.t(L::Critical));
+                tags.push(self.t(Review::Critical));
             }
             tags.extend(tracks.iter().map(|&t| self.track_label(t)));
             let _ = writeln!(
@@ -323,14 +376,14 @@ impl Writer<'_, '_> {
             self.push("</ul>\n");
         }
         if !any {
-            let _ = writeln!(self.out, "<p>{}</p>", self.t(L::NextStepsNone));
+            let _ = writeln!(self.out, "<p>{}</p>", self.t(Review::NextStepsNone));
         }
         self.push("</div>\n");
         if !m.targets.is_empty() {
             let _ = write!(
                 self.out,
                 "<div class=\"keep\">\n<h3>{}</h3>\n",
-                self.t(L::CompanyTargets)
+                self.t(Review::CompanyTargets)
             );
             self.targets_table(&[i], false);
             self.push("</div>\n");

@@ -2,9 +2,9 @@
 //! grid or grids with their versions, the companies, evidence modes, date and provenance.
 
 use crate::review::html::{Writer, esc};
-use crate::review::labels::L;
 use crate::review::model::grid;
 use std::fmt::Write;
+use vigilance_text::Review;
 
 impl Writer<'_, '_> {
     pub(in crate::review) fn cover(&mut self) {
@@ -14,19 +14,19 @@ impl Writer<'_, '_> {
         let _ = write!(
             self.out,
             "<header class=\"cover\">\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n",
-            self.t(L::DocTitle),
-            self.t(L::DocSubtitle)
+            self.t(Review::DocTitle),
+            self.t(Review::DocSubtitle)
         );
         if self.o.anonymize {
             let _ = writeln!(
                 self.out,
                 "<p class=\"anon\">{}</p>",
-                self.t(L::AnonymisedEdition)
+                self.t(Review::AnonymisedEdition)
             );
         }
-        let mut rows = vec![(self.t(L::CoverCampaign), self.current_period())];
+        let mut rows = vec![(self.t(Review::CoverCampaign), self.current_period())];
         if self.c.has_previous {
-            rows.push((self.t(L::CoverPrevious), self.previous_period()));
+            rows.push((self.t(Review::CoverPrevious), self.previous_period()));
         }
         // Every grid and version of the campaign, with its companies when there are several.
         let versions: Vec<(&crate::questionnaire::Questionnaire, usize)> =
@@ -45,23 +45,23 @@ impl Writer<'_, '_> {
                 })
                 .collect::<Vec<_>>()
                 .join("<br>");
-            rows.push((self.t(L::CoverGrids), list));
+            rows.push((self.t(Review::CoverGrids), list));
         } else {
             let (grid_title, id, version) = match versions.first() {
                 Some((g, _)) => (esc(grid::title(g).get(self.lang)), &g.id, &g.version),
                 None => (grid_title, &id.to_string(), &version.to_string()),
             };
             rows.push((
-                self.t(L::CoverGrid),
+                self.t(Review::CoverGrid),
                 format!("{grid_title} ({} {})", esc(id), esc(version)),
             ));
         }
         rows.push((
-            self.t(L::CoverCompanies),
+            self.t(Review::CoverCompanies),
             self.c.companies.len().to_string(),
         ));
-        rows.push((self.t(L::CoverEvidence), esc(&modes)));
-        rows.push((self.t(L::CoverDate), esc(&self.o.date)));
+        rows.push((self.t(Review::CoverEvidence), esc(&modes)));
+        rows.push((self.t(Review::CoverDate), esc(&self.o.date)));
         self.push("<dl>\n");
         for (k, v) in rows {
             let _ = writeln!(self.out, "<dt>{k}</dt><dd>{v}</dd>");

@@ -2,14 +2,17 @@
 
 use crate::codes::maturity_code;
 use crate::review::html::{Writer, esc};
-use crate::review::labels::L;
 use crate::review::svg;
 use crate::review::targets::TargetTrack;
 use std::fmt::Write;
+use vigilance_text::Review;
 
 impl Writer<'_, '_> {
     fn level_legend(&self) -> String {
-        let mut s = format!("<p class=\"legend\"><b>{}</b> ", self.t(L::LevelsLegend));
+        let mut s = format!(
+            "<p class=\"legend\"><b>{}</b> ",
+            self.t(Review::LevelsLegend)
+        );
         for m in 0..=4u8 {
             let _ = write!(
                 s,
@@ -35,7 +38,7 @@ impl Writer<'_, '_> {
             })
             .collect();
         charts.push((
-            L::Headline.get(self.lang),
+            Review::Headline.text(self.lang).to_string(),
             self.c.distribution(TargetTrack::Headline),
         ));
         let max = charts
@@ -43,11 +46,11 @@ impl Writer<'_, '_> {
             .flat_map(|(_, d)| d.iter().copied())
             .max()
             .unwrap_or(0);
-        self.section_start("distribution", L::SecDistribution);
+        self.section_start("distribution", Review::SecDistribution);
         let _ = write!(
             self.out,
             "<figure>\n<figcaption>{}</figcaption>\n<div class=\"charts\">\n",
-            self.t(L::DistributionIntro)
+            self.t(Review::DistributionIntro)
         );
         for (label, d) in &charts {
             let _ = writeln!(

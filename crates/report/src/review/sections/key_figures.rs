@@ -2,14 +2,19 @@
 //! per track's mean index, movement since the previous campaign and targets on course.
 
 use crate::review::html::Writer;
-use crate::review::labels::L;
 use crate::review::targets::TargetTrack;
 use std::fmt::Write;
+use vigilance_text::Review;
 
 impl Writer<'_, '_> {
     fn tile(&mut self, value: &str, out_of: Option<usize>, what: &str) {
         let of = out_of
-            .map(|n| format!(" <small>{}</small>", self.f(L::OutOf, &[&n.to_string()])))
+            .map(|n| {
+                format!(
+                    " <small>{}</small>",
+                    self.f(Review::OutOf, &[("n", &n.to_string())])
+                )
+            })
             .unwrap_or_default();
         let _ = writeln!(
             self.out,
@@ -31,20 +36,23 @@ impl Writer<'_, '_> {
             .filter(|a| a.tracks.iter().any(|t| t.level == 0))
             .count();
         let provisional = heads.iter().filter(|a| a.provisional).count();
-        self.section_start("key-figures", L::SecKeyFigures);
+        self.section_start("key-figures", Review::SecKeyFigures);
         self.push("<div class=\"tiles\">\n");
-        self.tile(&n.to_string(), None, &self.t(L::TileCompanies));
-        self.tile(&n2.to_string(), Some(n), &self.t(L::TileAtLeastN2));
-        self.tile(&any0.to_string(), Some(n), &self.t(L::TileAnyN0));
+        self.tile(&n.to_string(), None, &self.t(Review::TileCompanies));
+        self.tile(&n2.to_string(), Some(n), &self.t(Review::TileAtLeastN2));
+        self.tile(&any0.to_string(), Some(n), &self.t(Review::TileAnyN0));
         self.tile(
             &provisional.to_string(),
             Some(n),
-            &self.t(L::TileProvisional),
+            &self.t(Review::TileProvisional),
         );
         let all: Vec<usize> = (0..n).collect();
         for &t in self.c.tracks() {
             if let Some(v) = self.c.mean_index(&all, t) {
-                let what = self.f(L::TileMeanIndex, &[self.c.q.track_label(t, self.lang)]);
+                let what = self.f(
+                    Review::TileMeanIndex,
+                    &[("track", &self.c.q.track_label(t, self.lang))],
+                );
                 self.tile(&self.pct(v), None, &what);
             }
         }
@@ -52,8 +60,8 @@ impl Writer<'_, '_> {
             let m = self.c.movement(TargetTrack::Headline);
             let matched = self.c.matched();
             let prev = self.previous_period();
-            let up = self.f(L::TileMovedUp, &[&prev]);
-            let down = self.f(L::TileMovedDown, &[&prev]);
+            let up = self.f(Review::TileMovedUp, &[("period", &prev)]);
+            let down = self.f(Review::TileMovedDown, &[("period", &prev)]);
             self.tile(&m.up.to_string(), Some(matched), &up);
             self.tile(&m.down.to_string(), Some(matched), &down);
         }
@@ -61,7 +69,7 @@ impl Writer<'_, '_> {
             let counts = self.c.target_counts();
             let good: usize = counts.values().map(|c| c[0] + c[1]).sum();
             let total: usize = counts.values().map(|c| c.iter().sum::<usize>()).sum();
-            self.tile(&good.to_string(), Some(total), &self.t(L::TileTargets));
+            self.tile(&good.to_string(), Some(total), &self.t(Review::TileTargets));
         }
         self.push("</div>\n</section>\n");
     }

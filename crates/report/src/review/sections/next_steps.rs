@@ -2,25 +2,29 @@
 //! their recommendation (the first five).
 
 use crate::review::html::{Writer, esc};
-use crate::review::labels::L;
 use crate::review::model::{TOP_STEPS, grid};
 use std::fmt::Write;
+use vigilance_text::Review;
 
 impl Writer<'_, '_> {
     pub(in crate::review) fn next_steps(&mut self) {
         let rows = self.c.common_next_steps();
-        self.section_start("next-steps", L::SecNextSteps);
+        self.section_start("next-steps", Review::SecNextSteps);
         if rows.is_empty() {
-            let _ = writeln!(self.out, "<p>{}</p>\n</section>", self.t(L::NextStepsNone));
+            let _ = writeln!(
+                self.out,
+                "<p>{}</p>\n</section>",
+                self.t(Review::NextStepsNone)
+            );
             return;
         }
         let _ = write!(
             self.out,
             "<p class=\"intro\">{}</p>\n<table class=\"steps-table\">\n<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-            self.f(L::NextStepsIntro, &[&TOP_STEPS.to_string()]),
-            self.t(L::ColQuestion),
-            self.t(L::ColRecommendation),
-            self.t(L::ColCompanies)
+            self.f(Review::NextStepsIntro, &[("n", &TOP_STEPS.to_string())]),
+            self.t(Review::ColQuestion),
+            self.t(Review::ColRecommendation),
+            self.t(Review::ColCompanies)
         );
         for (qi, n) in rows.iter().take(5) {
             let Some(q) = grid::question(self.c.q, *qi) else {

@@ -2,9 +2,9 @@
 //! versions of the grid its figures combine.
 
 use crate::review::html::Writer;
-use crate::review::labels::L;
 use crate::review::model::grid;
 use std::fmt::Write;
+use vigilance_text::Review;
 
 impl Writer<'_, '_> {
     /// The part of the review for one grid: a heading when the campaign holds several grids,
@@ -17,14 +17,14 @@ impl Writer<'_, '_> {
                 self.out,
                 "<h2 class=\"part\">{}</h2>\n<p class=\"intro\">{}</p>",
                 self.f(
-                    L::GridPart,
+                    Review::GridPart,
                     &[
-                        grid::title(self.c.q).get(self.lang),
-                        id,
-                        &self.companies_count(self.c.companies.len())
+                        ("title", &grid::title(self.c.q).get(self.lang)),
+                        ("id", &id),
+                        ("companies", &self.companies_count(self.c.companies.len()))
                     ]
                 ),
-                self.t(L::GridPartIntro)
+                self.t(Review::GridPartIntro)
             );
         }
         if versions.len() > 1 {
@@ -36,7 +36,10 @@ impl Writer<'_, '_> {
             let _ = writeln!(
                 self.out,
                 "<p class=\"versions\">{}</p>",
-                self.f(L::GridVersionsNote, &[id, &list, version])
+                self.f(
+                    Review::GridVersionsNote,
+                    &[("id", &id), ("versions", &list), ("version", &version)]
+                )
             );
         }
     }

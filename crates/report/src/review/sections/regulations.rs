@@ -4,9 +4,9 @@
 use crate::codes::Track;
 use crate::coverage::RequirementStatus;
 use crate::review::html::{Writer, esc};
-use crate::review::labels::L;
 use crate::review::model::grid;
 use std::fmt::Write;
+use vigilance_text::Review;
 
 impl Writer<'_, '_> {
     /// The regulation-coverage summary, once per version of the grid that maps its questions
@@ -22,11 +22,11 @@ impl Writer<'_, '_> {
         if versions.is_empty() {
             return;
         }
-        self.section_start("regulations", L::SecRegulations);
+        self.section_start("regulations", Review::SecRegulations);
         let _ = write!(
             self.out,
             "<p class=\"intro\">{}</p>\n<p class=\"disclaimer\">{}</p>\n",
-            self.t(L::RegulationsIntro),
+            self.t(Review::RegulationsIntro),
             esc(crate::coverage::disclaimer(self.lang))
         );
         let tracks_all = self.c.tracks().to_vec();
@@ -36,8 +36,11 @@ impl Writer<'_, '_> {
                 self.out,
                 "<p class=\"note\">{}</p>",
                 self.f(
-                    L::RegulationsGrid,
-                    &[&format!("{id} {version}"), &self.companies_count(n)]
+                    Review::RegulationsGrid,
+                    &[
+                        ("grid", &format!("{id} {version}")),
+                        ("companies", &self.companies_count(n))
+                    ]
                 )
             );
             // Summary: requirements covered per track.
@@ -45,14 +48,17 @@ impl Writer<'_, '_> {
             let _ = write!(
                 self.out,
                 "<table class=\"keep cov-summary\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th>",
-                self.t(L::ColFramework),
-                self.t(L::ColRequirements)
+                self.t(Review::ColFramework),
+                self.t(Review::ColRequirements)
             );
             for &t in &tracks {
                 let _ = write!(
                     self.out,
                     "<th class=\"num\">{}</th>",
-                    self.f(L::ColCovered, &[g.track_label(t, self.lang)])
+                    self.f(
+                        Review::ColCovered,
+                        &[("track", &g.track_label(t, self.lang))]
+                    )
                 );
             }
             self.push("</tr></thead>\n<tbody>\n");
@@ -81,12 +87,12 @@ impl Writer<'_, '_> {
             let rows = self.c.coverage(g);
             let legend = format!(
                 "<p class=\"legend\">{} <span class=\"cov-met\">■ {}</span> · <span class=\"cov-part\">■ {}</span> · <span class=\"cov-not\">■ {}</span> · <span class=\"cov-na\">■ {}</span> — {}</p>\n",
-                self.t(L::RegulationsLegend),
+                self.t(Review::RegulationsLegend),
                 esc(RequirementStatus::Met.label(self.lang)),
                 esc(RequirementStatus::PartlyMet.label(self.lang)),
                 esc(RequirementStatus::NotMet.label(self.lang)),
                 esc(RequirementStatus::NotAnswered.label(self.lang)),
-                self.t(L::RegulationsNotCovered)
+                self.t(Review::RegulationsNotCovered)
             );
             self.push(&legend);
             for (fi, f) in grid::frameworks(g).iter().enumerate() {
@@ -102,7 +108,7 @@ impl Writer<'_, '_> {
                     self.out,
                     "<figure class=\"cov\">\n<figcaption>{}</figcaption>\n<table class=\"coverage\">\n<thead><tr><th>{}</th>",
                     esc(f.name.get(self.lang)),
-                    self.t(L::ColRequirement)
+                    self.t(Review::ColRequirement)
                 );
                 for &t in &tracks {
                     let _ = write!(
@@ -147,7 +153,10 @@ impl Writer<'_, '_> {
                     let _ = writeln!(
                         self.out,
                         "<p class=\"note\">{}</p>",
-                        self.f(L::RegulationsUncovered, &[&uncovered.join(", ")])
+                        self.f(
+                            Review::RegulationsUncovered,
+                            &[("list", &uncovered.join(", "))]
+                        )
                     );
                 }
                 self.push("</figure>\n");

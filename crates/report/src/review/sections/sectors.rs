@@ -3,20 +3,23 @@
 
 use crate::codes::maturity_code;
 use crate::review::html::{Writer, esc};
-use crate::review::labels::L;
 use crate::review::model::{SectorGroup, SectorKey};
 use std::fmt::Write;
+use vigilance_text::Review;
 
 impl Writer<'_, '_> {
     pub(super) fn sector_label(&self, g: &SectorGroup) -> String {
         match &g.key {
             SectorKey::Nace(s) => self.f(
-                L::NaceSection,
-                &[&s.to_string(), crate::nace::section_label(*s, self.lang)],
+                Review::NaceSection,
+                &[
+                    ("code", &s.to_string()),
+                    ("label", &crate::nace::section_label(*s, self.lang)),
+                ],
             ),
             SectorKey::Text(t) => esc(g.text.as_deref().unwrap_or(t)),
-            SectorKey::NotStated => self.t(L::SectorNotStated),
-            SectorKey::Other => self.t(L::OtherSectors),
+            SectorKey::NotStated => self.t(Review::SectorNotStated),
+            SectorKey::Other => self.t(Review::OtherSectors),
         }
     }
 
@@ -24,31 +27,34 @@ impl Writer<'_, '_> {
         let anon = self.o.anonymize;
         let groups = self.c.sector_groups(anon);
         let by_nace = groups.iter().any(|g| matches!(g.key, SectorKey::Nace(_)));
-        self.section_start("sectors", L::SecSectors);
+        self.section_start("sectors", Review::SecSectors);
         let _ = write!(
             self.out,
             "<p class=\"intro\">{}",
             self.t(if by_nace {
-                L::SectorsByNace
+                Review::SectorsByNace
             } else {
-                L::SectorsByText
+                Review::SectorsByText
             })
         );
         if anon {
-            let _ = write!(self.out, " {}", self.t(L::SectorsMerged));
+            let _ = write!(self.out, " {}", self.t(Review::SectorsMerged));
         }
         let _ = write!(
             self.out,
             "</p>\n<table class=\"sectors\">\n<thead><tr><th rowspan=\"2\">{}</th><th rowspan=\"2\" class=\"num\">{}</th><th colspan=\"5\" class=\"center\">{}</th>",
-            self.t(L::Sector),
-            self.t(L::ColCompanies),
-            self.t(L::Headline)
+            self.t(Review::Sector),
+            self.t(Review::ColCompanies),
+            self.t(Review::Headline)
         );
         for &t in self.c.tracks() {
             let _ = write!(
                 self.out,
                 "<th rowspan=\"2\" class=\"num\">{}</th>",
-                self.f(L::ColMeanIndex, &[self.c.q.track_label(t, self.lang)])
+                self.f(
+                    Review::ColMeanIndex,
+                    &[("track", &self.c.q.track_label(t, self.lang))]
+                )
             );
         }
         self.push("</tr>\n<tr>");

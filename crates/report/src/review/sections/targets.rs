@@ -3,29 +3,29 @@
 
 use crate::codes::maturity_code;
 use crate::review::html::{Writer, esc};
-use crate::review::labels::L;
 use crate::review::model::level_for;
 use crate::review::targets::{BehindReason, TargetStatus};
 use std::fmt::Write;
+use vigilance_text::Review;
 
 impl Writer<'_, '_> {
     fn status(&self, s: TargetStatus) -> String {
         match s {
             TargetStatus::Reached => format!(
                 "<span class=\"status-reached\">✓ {}</span>",
-                self.t(L::Reached)
+                self.t(Review::Reached)
             ),
             TargetStatus::OnTrack => format!(
                 "<span class=\"status-on-track\">→ {}</span>",
-                self.t(L::OnTrack)
+                self.t(Review::OnTrack)
             ),
             TargetStatus::Behind(r) => format!(
                 "<span class=\"status-behind\">✗ {}</span> <span class=\"note\">({})</span>",
-                self.t(L::Behind),
+                self.t(Review::Behind),
                 self.t(match r {
-                    BehindReason::Deadline => L::BehindDeadline,
-                    BehindReason::Pace => L::BehindPace,
-                    BehindReason::Dropped => L::BehindDropped,
+                    BehindReason::Deadline => Review::BehindDeadline,
+                    BehindReason::Pace => Review::BehindPace,
+                    BehindReason::Dropped => Review::BehindDropped,
                 })
             ),
         }
@@ -34,16 +34,16 @@ impl Writer<'_, '_> {
     pub(super) fn targets_table(&mut self, members: &[usize], with_company: bool) {
         self.push("<table>\n<thead><tr>");
         if with_company {
-            let _ = write!(self.out, "<th>{}</th>", self.t(L::Company));
+            let _ = write!(self.out, "<th>{}</th>", self.t(Review::Company));
         }
         let _ = write!(
             self.out,
             "<th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-            self.t(L::ColTrack),
-            self.t(L::ColTarget),
-            self.t(L::ColDeadline),
-            self.t(L::ColCurrent),
-            self.t(L::ColStatus)
+            self.t(Review::ColTrack),
+            self.t(Review::ColTarget),
+            self.t(Review::ColDeadline),
+            self.t(Review::ColCurrent),
+            self.t(Review::ColStatus)
         );
         for &i in members {
             let Some(m) = self.c.companies.get(i) else {
@@ -69,22 +69,22 @@ impl Writer<'_, '_> {
     }
 
     pub(in crate::review) fn targets(&mut self) {
-        self.section_start("targets", L::SecTargets);
+        self.section_start("targets", Review::SecTargets);
         let _ = writeln!(
             self.out,
             "<p class=\"note intro\">{}</p>",
-            self.t(L::TargetsIntro)
+            self.t(Review::TargetsIntro)
         );
         if self.o.anonymize {
             let _ = write!(
                 self.out,
                 "<p>{}</p>\n<table class=\"keep\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-                self.t(L::TargetsCounts),
-                self.t(L::ColTrack),
-                self.t(L::Reached),
-                self.t(L::OnTrack),
-                self.t(L::Behind),
-                self.t(L::ColTotal)
+                self.t(Review::TargetsCounts),
+                self.t(Review::ColTrack),
+                self.t(Review::Reached),
+                self.t(Review::OnTrack),
+                self.t(Review::Behind),
+                self.t(Review::ColTotal)
             );
             for (track, c) in self.c.target_counts() {
                 let _ = writeln!(

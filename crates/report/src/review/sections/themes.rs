@@ -2,10 +2,10 @@
 //! anonymised), with the themes' legend under the last one.
 
 use crate::review::html::{Writer, esc};
-use crate::review::labels::L;
 use crate::review::model::grid;
 use crate::review::svg;
 use std::fmt::Write;
+use vigilance_text::Review;
 
 /// Rows above which a heat map may run over two pages.
 const LONG_HEAT_MAP: usize = 40;
@@ -14,14 +14,14 @@ impl Writer<'_, '_> {
     pub(in crate::review) fn themes(&mut self) {
         let themes = grid::theme_ids(self.c.q);
         let anon = self.o.anonymize;
-        self.section_start("themes", L::SecThemes);
+        self.section_start("themes", Review::SecThemes);
         let _ = writeln!(
             self.out,
             "<p class=\"intro\">{}</p>",
             self.t(if anon {
-                L::ThemesIntroAnonymised
+                Review::ThemesIntroAnonymised
             } else {
-                L::ThemesIntro
+                Review::ThemesIntro
             })
         );
         let groups = self.c.sector_groups(true);
@@ -38,7 +38,11 @@ impl Writer<'_, '_> {
                 .map(|(i, m)| (esc(&m.result.company.name), vec![i]))
                 .collect()
         };
-        let first = if anon { L::Sector } else { L::Company };
+        let first = if anon {
+            Review::Sector
+        } else {
+            Review::Company
+        };
         // A heat map taller than a page may continue on the next one (rows whole, header
         // repeated); shorter ones are kept whole.
         let long = if rows.len() > LONG_HEAT_MAP {
@@ -47,7 +51,10 @@ impl Writer<'_, '_> {
             ""
         };
         for &t in self.c.tracks() {
-            let caption = self.f(L::FigHeatmap, &[self.c.q.track_label(t, self.lang)]);
+            let caption = self.f(
+                Review::FigHeatmap,
+                &[("track", &self.c.q.track_label(t, self.lang))],
+            );
             let _ = write!(
                 self.out,
                 "<figure{long}>\n<figcaption>{caption}</figcaption>\n<table class=\"heat\">\n<thead><tr><th>{}</th>",
@@ -85,7 +92,7 @@ impl Writer<'_, '_> {
                 let _ = write!(
                     self.out,
                     "<p class=\"legend\"><b>{}</b> ",
-                    self.t(L::ThemesLegend)
+                    self.t(Review::ThemesLegend)
                 );
                 for id in &themes {
                     let _ = write!(

@@ -3,10 +3,10 @@
 
 use crate::codes::maturity_code;
 use crate::review::html::{Writer, esc};
-use crate::review::labels::L;
 use crate::review::svg;
 use crate::review::targets::TargetTrack;
 use std::fmt::Write;
+use vigilance_text::Review;
 
 impl Writer<'_, '_> {
     pub(in crate::review) fn transitions(&mut self) {
@@ -14,12 +14,12 @@ impl Writer<'_, '_> {
         let elsewhere = self.c.on_other_grid();
         let new = self.c.companies.len() - matched - elsewhere;
         let (prev, cur) = (self.previous_period(), self.current_period());
-        self.section_start("transitions", L::SecTransitions);
+        self.section_start("transitions", Review::SecTransitions);
         if matched == 0 {
             let _ = writeln!(
                 self.out,
                 "<p>{}</p>\n</section>",
-                self.t(L::TransitionsNone)
+                self.t(Review::TransitionsNone)
             );
             return;
         }
@@ -27,22 +27,30 @@ impl Writer<'_, '_> {
             self.out,
             "<p class=\"intro\">{}</p>",
             self.f(
-                L::TransitionsIntro,
-                &[&matched.to_string(), &new.to_string(), &prev, &cur]
+                Review::TransitionsIntro,
+                &[
+                    ("matched", &matched.to_string()),
+                    ("new", &new.to_string()),
+                    ("previous", &prev),
+                    ("current", &cur)
+                ]
             )
         );
         if elsewhere > 0 {
             let _ = writeln!(
                 self.out,
                 "<p class=\"note intro\">{}</p>",
-                self.f(L::TransitionsOtherGrid, &[&elsewhere.to_string()])
+                self.f(
+                    Review::TransitionsOtherGrid,
+                    &[("n", &elsewhere.to_string())]
+                )
             );
         }
         if self.c.compares_versions() {
             let _ = writeln!(
                 self.out,
                 "<p class=\"note intro\">{}</p>",
-                self.t(L::TransitionsAcrossVersions)
+                self.t(Review::TransitionsAcrossVersions)
             );
         }
         let mut keys: Vec<TargetTrack> = self
@@ -59,8 +67,11 @@ impl Writer<'_, '_> {
                 self.out,
                 "<table>\n<caption><b>{}</b></caption>\n<thead><tr><th class=\"corner\">{}</th>",
                 self.target_track_label(k),
-                self.f(L::TransitionCorner, &[&prev, &cur])
-                    .replace(" · ", "<br>")
+                self.f(
+                    Review::TransitionCorner,
+                    &[("previous", &prev), ("current", &cur)]
+                )
+                .replace(" · ", "<br>")
             );
             for b in 0..5u8 {
                 let _ = write!(self.out, "<th>{}</th>", maturity_code(b));
@@ -88,22 +99,22 @@ impl Writer<'_, '_> {
                 let m = self.c.movement(k);
                 let label = match k {
                     TargetTrack::Track(t) => self.c.q.track_label(t, self.lang).to_string(),
-                    TargetTrack::Headline => L::Headline.get(self.lang),
+                    TargetTrack::Headline => Review::Headline.text(self.lang).to_string(),
                 };
                 (label, [m.up, m.same, m.down])
             })
             .collect();
-        let title = L::FigMovement.get(self.lang);
+        let title = Review::FigMovement.text(self.lang);
         let legend = [
-            L::MovedUp.get(self.lang),
-            L::Stayed.get(self.lang),
-            L::MovedDown.get(self.lang),
+            Review::MovedUp.text(self.lang),
+            Review::Stayed.text(self.lang),
+            Review::MovedDown.text(self.lang),
         ];
-        let chart = svg::movement_bars(&title, &rows, [&legend[0], &legend[1], &legend[2]]);
+        let chart = svg::movement_bars(title, &rows, legend);
         let _ = write!(
             self.out,
             "<figure>\n<figcaption>{}</figcaption>\n{chart}\n</figure>\n</section>\n",
-            esc(&title)
+            esc(title)
         );
     }
 }
