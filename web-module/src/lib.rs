@@ -159,6 +159,7 @@ mod exports {
 // The writer and the readers are behind `full` (on in the workspace's test build, through the
 // web app's native dependency).
 #[cfg(all(test, feature = "full"))]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use vigilance_model::{Answer, AnswerValue, Track};
