@@ -502,8 +502,8 @@ fn levels_of_different_grids_are_never_mixed() {
 /// A cohort is never empty: « 0 entreprise » is checked on the catalogue entry itself.
 #[test]
 fn companies_are_counted_with_the_plural_rule_of_the_language() {
-    let mut current = scored("questionnaires/examples");
-    current[3] = scored_on_1_1("questionnaires/examples")[3].clone();
+    let mut current = scored("tests/fixtures/examples-1.0/examples");
+    current[3] = scored_on_1_1("tests/fixtures/examples-1.0/examples")[3].clone();
     for (lang, one, many) in [
         (
             Lang::Fr,

@@ -4,14 +4,17 @@
 
 use libfuzzer_sys::fuzz_target;
 use vigilance_core::report::json::ResultEntry;
-use vigilance_core::{AnswerSheet, EvidenceMode, Lang, Questionnaire, ScoringOptions, score};
+use vigilance_core::{AnswerSheet, EvidenceMode, Lang, ScoringOptions, registry, score};
 
 fuzz_target!(|data: &[u8]| {
-    let q = Questionnaire::builtin();
+    let q = registry::find("rhsf-fir", "1.0.0").expect("rhsf-fir 1.0.0 is built in");
     match AnswerSheet::parse_bytes(data, q) {
         Ok(parsed) => {
             for mode in [EvidenceMode::Declarative, EvidenceMode::Substantiated] {
-                let opts = ScoringOptions { evidence_mode: mode, threshold: None };
+                let opts = ScoringOptions {
+                    evidence_mode: mode,
+                    threshold: None,
+                };
                 let a = score(q, &parsed.value, &opts);
                 assert!(a.headline_level <= 4);
                 let entry = ResultEntry::new("fuzz", q, &parsed.value, &a, &parsed.warnings);

@@ -4,13 +4,13 @@
 
 use libfuzzer_sys::fuzz_target;
 use vigilance_core::import::csv::read_matrix_csv;
-use vigilance_core::{Lang, Questionnaire, ScoringOptions, score};
+use vigilance_core::{Lang, ScoringOptions, registry, score};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let q = Questionnaire::builtin();
+    let q = registry::find("rhsf-fir", "1.0.0").expect("rhsf-fir 1.0.0 is built in");
     for imported in read_matrix_csv(text, q) {
         match imported.result {
             Ok(parsed) => {

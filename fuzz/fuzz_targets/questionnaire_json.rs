@@ -3,7 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use vigilance_core::{Answer, AnswerSheet, AnswerValue, Lang, Questionnaire, ScoringOptions, score};
+use vigilance_core::{
+    Answer, AnswerSheet, AnswerValue, Lang, Questionnaire, ScoringOptions, score,
+};
 
 fuzz_target!(|data: &[u8]| {
     match Questionnaire::parse_bytes(data) {

@@ -4,10 +4,10 @@
 
 use libfuzzer_sys::fuzz_target;
 use vigilance_core::import::xlsx::read_workbook;
-use vigilance_core::{Lang, Questionnaire, ScoringOptions, score};
+use vigilance_core::{Lang, ScoringOptions, registry, score};
 
 fuzz_target!(|data: &[u8]| {
-    let q = Questionnaire::builtin();
+    let q = registry::find("rhsf-fir", "1.0.0").expect("rhsf-fir 1.0.0 is built in");
     for imported in read_workbook(data, q) {
         match imported.result {
             Ok(parsed) => {

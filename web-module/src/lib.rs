@@ -160,7 +160,7 @@ mod exports {
 // The writer and the readers are behind `full` (on in the workspace's test build, through the
 // web app's native dependency).
 #[cfg(all(test, feature = "full"))]
-#[allow(clippy::unwrap_used)] // Test set-up: a failure here is a failed test.
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use vigilance_model::{Answer, AnswerValue, Track};
