@@ -96,8 +96,11 @@ pub fn fuzz_check(data: &[u8]) {
         }
         Err(p) => {
             assert!(p.code().starts_with("VG-D"), "{}", p.code());
+            // The sentence exists in both languages. (Whether every placeholder is filled is the
+            // samples test's job, on every problem kind: here a detail quoted from the input, such
+            // as a JSON error, may itself hold braces.)
             for lang in [Lang::Fr, Lang::En] {
-                assert!(!p.kind.message(lang).contains('{'));
+                assert!(!p.kind.message(lang).trim().is_empty());
             }
         }
     }
