@@ -785,16 +785,6 @@ catalogue! {
     CliGridPerTrack => "Questions par volet :", "Questions per track:";
 
     // ----- Grids: versions, regulation coverage, migration -----
-    /// A coverage status.
-    CoverageMet => "Satisfaite", "Met";
-    /// A coverage status.
-    CoveragePartlyMet => "Partiellement satisfaite", "Partly met";
-    /// A coverage status.
-    CoverageNotMet => "Non satisfaite", "Not met";
-    /// A coverage status.
-    CoverageNotAnswered => "Sans réponse", "Not answered";
-    /// A coverage status.
-    CoverageNotApplicable => "Non applicable", "Not applicable";
     /// A requirement no question covers.
     CoverageNotCovered => "non couverte par la grille", "not covered by the grid";
     /// Shown wherever coverage is shown.
@@ -875,6 +865,88 @@ catalogue! {
     NoPeriodGiven => "période non indiquée", "no period given";
     /// The message of the tier drop-down's error.
     TplChooseTier => "Choisissez 1 (fournisseur direct), 2 (fournisseur d'un fournisseur direct) ou 3+ (au-delà).", "Choose 1 (direct supplier), 2 (a direct supplier's supplier) or 3+ (further up the chain).";
+
+    // ----- issue 18 -----
+    /// VG-A18
+    HeavyNa => "les réponses « sans objet » écartent {percent} % du poids des questions du niveau {level} ({track}), plus d'un quart : le score du niveau ne repose que sur le reste", "\"not applicable\" answers leave out {percent} % of the question weight of level {level} ({track}), more than a quarter: the level's score rests on the rest only";
+    /// VG-A18 help
+    HeavyNaHelp => "vérifiez que chaque « sans objet » remplit la condition écrite dans la question, sinon répondez-y ; cet avertissement ne change pas le score (une grille avec `na_limits` peut, elle, refuser le niveau)", "check that each \"not applicable\" meets the condition the question states, otherwise answer the question; this warning does not change the score (a grid with `na_limits` may refuse the level)";
+    /// A coverage status: every linked answer at its full point.
+    CovAllFull => "Toutes au niveau attendu", "All at full point";
+    /// A coverage status: some points.
+    CovSome => "Une partie des points", "Some points";
+    /// A coverage status: no points.
+    CovNone => "Aucun point", "No points";
+    /// A coverage status: some linked question unanswered.
+    CovIncomplete => "Réponses manquantes", "Not all answered";
+    /// A coverage status: every linked answer `na`, or the requirement suspended.
+    CovNotAssessed => "Non évaluée", "Not assessed";
+    /// Shown instead of a status for indicators, instruments and product rules.
+    CovInforms => "Éclaire le texte (sans statut)", "Informs (no status)";
+    /// The header of the column of statuses.
+    CovColumn => "Ce que montrent les réponses liées", "What the linked answers show";
+    /// The label of every coverage view in declarative mode.
+    CovSelfDeclared => "auto-déclaré", "self-declared";
+    /// The sentence that goes with it.
+    CovSelfDeclaredNote => "Auto-déclaré : en mode déclaratif, les réponses comptent telles que déclarées, sans examen des preuves.", "Self-declared: in declarative mode, answers count as declared, without any look at evidence.";
+    /// Where the grid's bar sits.
+    CovBarAbove => "la grille demande plus que le texte", "the grid asks more than the text";
+    /// Where the grid's bar sits.
+    CovBarBelow => "la grille demande moins que le texte", "the grid asks less than the text";
+    /// The linked answers of a requirement, counted.
+    CovFigures => "{answered}/{linked} répondues · {excluded} exclues (sans objet) · {evidence} avec preuve", "{answered}/{linked} answered · {excluded} excluded (not applicable) · {evidence} with evidence";
+    /// A linked question without an answer.
+    CovUnanswered => "sans réponse", "unanswered";
+    /// A suspended requirement.
+    CovSuspended => "Suspendue : {note}", "Suspended: {note}";
+    /// Why a framework has no status.
+    CovInformsNote => "Pour ce type de texte, les réponses liées l'éclairent : aucun statut n'est donné.", "For this kind of text the linked answers inform it: no status is given.";
+    /// The tracks taken together.
+    CovTracksTogether => "Volets ensemble", "Tracks together";
+    /// The rule for the tracks taken together.
+    CovTracksTogetherRule => "Volets ensemble : « Réponses manquantes » dès qu'un volet qui couvre l'exigence a une question liée sans réponse ; « Non évaluée » quand aucun volet n'est évalué ; sinon, sur les volets évalués, « Toutes au niveau attendu » ou « Aucun point » quand tous le sont, « Une partie des points » autrement.", "Tracks together: \"Not all answered\" as soon as a track covering the requirement leaves a linked question unanswered; \"Not assessed\" when no track is assessed; otherwise, over the tracks assessed, \"All at full point\" or \"No points\" when all are, \"Some points\" otherwise.";
+    /// A kind of framework.
+    KindObligation => "obligation légale", "legal obligation";
+    /// A kind of framework.
+    KindDisclosure => "norme de publication", "disclosure standard";
+    /// A kind of framework.
+    KindGuidance => "lignes directrices", "guidance";
+    /// A kind of framework.
+    KindIndicator => "indicateurs des investisseurs", "investor indicators";
+    /// A kind of framework.
+    KindInstrument => "instrument international", "international instrument";
+    /// A kind of framework.
+    KindProductRule => "règle sur les produits, appliquée par les autorités", "product rule, enforced by the authorities";
+    /// Before a framework's kind.
+    CovKind => "Nature :", "Kind:";
+    /// Before a requirement's or mapping's note.
+    CovNote => "Note", "Note";
+    /// Workbook: the N/A share of a track.
+    WbNaShare => "part N/A (% du poids)", "N/A share (% of weight)";
+    /// Workbook: linked answers.
+    WbLinkedAnswers => "Réponses liées (répondues/liées)", "Linked answers (answered/linked)";
+    /// Workbook: excluded answers.
+    WbExcluded => "Exclues (sans objet)", "Excluded (not applicable)";
+    /// Workbook: answers with evidence.
+    WbWithEvidence => "Avec preuve", "With evidence";
+    /// Workbook: the bar column.
+    WbBar => "Exigence de la grille / texte", "Grid's bar / text";
+    /// Workbook: the sheet of the scored sheets' warnings.
+    WbSheetWarnings => "Avertissements", "Warnings";
+    /// Workbook, Method sheet: the frameworks heading.
+    WbFrameworksHeading => "Référentiels : citation, nature, statut et notes", "Frameworks: citation, kind, status and notes";
+    /// Workbook, Method sheet: the coverage rule.
+    WbCoverageRule => "Ce que montrent les réponses liées, par exigence et volet : « Réponses manquantes » si une question liée est sans réponse ; « Non évaluée » si toutes sont « sans objet » ou si l'exigence est suspendue ; sinon « Toutes au niveau attendu », « Une partie des points » ou « Aucun point », d'après les points des réponses qui ne sont pas « sans objet ». Indicateurs, instruments et règles sur les produits : aucun statut, les réponses liées éclairent le texte.", "What the linked answers show, per requirement and track: \"Not all answered\" when a linked question is unanswered; \"Not assessed\" when all are \"not applicable\" or the requirement is suspended; otherwise \"All at full point\", \"Some points\" or \"No points\", from the points of the answers that are not \"not applicable\". Indicators, instruments and product rules: no status, the linked answers inform the text.";
+    /// The condition on which N/A is acceptable (web form, templates).
+    NaOnlyIf => "« Non applicable » seulement si : {condition}", "\"Not applicable\" only if: {condition}";
+    /// The heavy-`na` warning, in the rule's words (Method sheet).
+    RuleHeavyNa => "Avertissement VG-A18, sur toute grille et sans effet sur le score : quand les réponses « sans objet » écartent plus d'un quart du poids des questions d'un niveau dans un volet.", "Warning VG-A18, on every grid and with no effect on scoring: when \"not applicable\" answers leave out more than a quarter of the question weight of a level in a track.";
+    /// The grid's limits on `na`, in the rule's words (`questionnaire show`, Method sheet).
+    NaLimitsRule => "Limites sur « sans objet » (grille {grid}) : un niveau n'est atteint que si au moins {min} % du poids de ses questions s'applique ; {evidence}", "Limits on \"not applicable\" (grid {grid}): a level is achieved only when at least {min} % of its question weight applies; {evidence}";
+    /// The second half of [`Msg::NaLimitsRule`].
+    NaLimitsEvidence => "en mode étayé, un « sans objet » sans preuve compte 0 point, comme réponse non étayée.", "in substantiated mode, a \"not applicable\" without evidence counts 0 points and as unsubstantiated.";
+    /// The second half of [`Msg::NaLimitsRule`].
+    NaLimitsNoEvidence => "la preuve d'un « sans objet » n'est pas exigée.", "a \"not applicable\" needs no evidence.";
 }
 
 #[cfg(test)]

@@ -518,6 +518,16 @@ pub enum ProblemKind {
         /// The field separator found (`;`, `,` or tab).
         delimiter: char,
     },
+    /// A result, not an input: `na` answers leave out more than a quarter of a level's question
+    /// weight in a track (warning; no effect on scoring).
+    HeavyNa {
+        /// The track.
+        track: Track,
+        /// The level.
+        level: Level,
+        /// The share left out, in tenths of a percent (rounded half away from zero).
+        tenths: u64,
+    },
 }
 
 impl ProblemKind {
@@ -592,6 +602,7 @@ impl ProblemKind {
             WorkbookMisnamed { .. } => "VG-F22",
             LinkLoop { .. } => "VG-F23",
             CsvWindows1252 { .. } => "VG-S10",
+            HeavyNa { .. } => "VG-A18",
         }
     }
 }

@@ -152,6 +152,11 @@ impl ProblemKind {
             WorkbookMisnamed { ext: s() },
             LinkLoop { target: s() },
             CsvWindows1252 { delimiter: ';' },
+            HeavyNa {
+                track: Track::FL,
+                level: Level::N2,
+                tenths: 714,
+            },
         ]
     }
 }

@@ -118,6 +118,21 @@ impl ProblemKind {
             CompanyNameMissing => (Msg::CompanyNameMissing, vec![]),
             InvalidNace { found } => (Msg::InvalidNace, vec![arg("found", found)]),
             InvalidTier { found } => (Msg::InvalidTier, vec![arg("found", found)]),
+            HeavyNa {
+                track,
+                level,
+                tenths,
+            } => (
+                Msg::HeavyNa,
+                vec![
+                    arg("track", track),
+                    arg("level", level.code()),
+                    arg(
+                        "percent",
+                        decimal_mark(format!("{}.{}", tenths / 10, tenths % 10), lang),
+                    ),
+                ],
+            ),
             DuplicateCompany {
                 kept,
                 company,
@@ -355,6 +370,7 @@ impl ProblemKind {
             InvalidNace { .. } => Msg::InvalidNaceHelp.text(lang).into(),
             InvalidTier { .. } => Msg::InvalidTierHelp.text(lang).into(),
             DuplicateCompany { .. } => Msg::DuplicateCompanyHelp.text(lang).into(),
+            HeavyNa { .. } => Msg::HeavyNaHelp.text(lang).into(),
             _ => return None,
         })
     }
