@@ -207,6 +207,23 @@ strings! {
     Requirement => "Exigence", "Requirement";
     NotCoveredByGrid => "Non couverte par la grille", "Not covered by the grid";
     CoverageCounts => "exigences couvertes par la grille", "requirements covered by the grid";
+
+    // ----- issue 18 -----
+    HeavyNaLine => "{level} : {percent} du poids des questions du niveau est répondu « sans objet », plus d'un quart (avertissement : le score n'en est pas modifié).",
+        "{level}: {percent} of the level's question weight is answered not applicable, more than a quarter (a warning: the score is unchanged).";
+    HeavyNaBadge => "beaucoup de « sans objet »", "many not applicable";
+    WhyTooManyNa => "{level} : trop de questions « sans objet » — {percent} du poids du niveau est répondu « sans objet », si bien que moins que le minimum de {min} fixé par la grille s'applique. Le niveau n'est pas atteint.",
+        "{level}: too many questions answered not applicable — {percent} of the level's weight is answered not applicable, so less than the grid's minimum of {min} applies. The level is not achieved.";
+}
+
+/// `template` with each `{name}` replaced by its value in `args` (the `K` strings that take
+/// values).
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
 }
 
 /// `12 / 29` style progress, spoken naturally.

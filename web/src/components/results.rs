@@ -69,8 +69,15 @@ fn level_text(grid: &Questionnaire, lang: Lang, level: u8) -> String {
     i18n::level_name(maturity_code(level), grid.maturity_label(level, lang))
 }
 
-/// The reasons a track is at its level, in `lang`.
-pub fn why_lines(grid: &Questionnaire, lang: Lang, t: &TrackEntry, threshold: f64) -> Vec<String> {
+/// The reasons a track is at its level, in `lang` (`min_applicable`: the grid's limit on
+/// `na`, when it has one).
+pub fn why_lines(
+    grid: &Questionnaire,
+    lang: Lang,
+    t: &TrackEntry,
+    threshold: f64,
+    min_applicable: Option<f64>,
+) -> Vec<String> {
     let mut out = Vec::new();
     let threshold_text = i18n::threshold(lang, threshold);
     match Level::from_rank(t.level + 1) {
@@ -97,6 +104,17 @@ pub fn why_lines(grid: &Questionnaire, lang: Lang, t: &TrackEntry, threshold: f6
                         lang,
                         &name,
                         &le.failed_critical.join(", "),
+                    ));
+                }
+                if le.too_many_na {
+                    let min = min_applicable.map_or_else(String::new, |m| i18n::threshold(lang, m));
+                    out.push(i18n::fill(
+                        K::WhyTooManyNa.get(lang),
+                        &[
+                            ("level", &name),
+                            ("percent", &i18n::percent(lang, le.na_percent)),
+                            ("min", &min),
+                        ],
                     ));
                 }
             }
@@ -199,7 +217,18 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                 }
             })
             .collect();
-        let why = why_lines(grid, lang, t, e.threshold);
+        let why = why_lines(grid, lang, t, e.threshold, e.min_applicable_percent);
+        // The heavy-`na` warning, next to the levels it concerns.
+        let heavy: Vec<String> = Level::ALL
+            .into_iter()
+            .filter_map(|l| t.levels.get(&l).filter(|x| x.heavy_na).map(|x| (l, x)))
+            .map(|(l, x)| {
+                i18n::fill(
+                    K::HeavyNaLine.get(lang),
+                    &[("level", l.code()), ("percent", &i18n::percent(lang, x.na_percent))],
+                )
+            })
+            .collect();
         let why_id = format!("why-{}", track.code());
         html! {
             <section class="track-card" data-track={track.code()} data-level={t.level.to_string()}
@@ -214,14 +243,21 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                     <tbody>
                     { for Level::ALL.into_iter().map(|l| {
                         let le = t.levels.get(&l);
-                        html! { <tr data-level={l.code()}>
-                            <th scope="row">{ l.code() }{ " " }<span class="muted">{ grid.level(l).map_or("", |d| d.label.get(lang)) }</span></th>
+                        let heavy = le.is_some_and(|x| x.heavy_na);
+                        html! { <tr data-level={l.code()} data-heavy-na={heavy.then_some("true")}>
+                            <th scope="row">{ l.code() }{ " " }<span class="muted">{ grid.level(l).map_or("", |d| d.label.get(lang)) }</span>
+                                if heavy { { " " }<span class="badge heavy-na">{ K::HeavyNaBadge.get(lang) }</span> }</th>
                             <td class="num">{ pct(lang, le.and_then(|x| x.score)) }</td>
                             <td>{ if le.is_some_and(|x| x.achieved) { lang.pick("oui", "yes") } else { lang.pick("non", "no") } }</td>
                         </tr> }
                     }) }
                     </tbody>
                 </table>
+                if !heavy.is_empty() {
+                    <ul class="heavy-na warning" role="note">
+                        { for heavy.into_iter().map(|w| html! { <li>{ w }</li> }) }
+                    </ul>
+                }
                 <h3 id={why_id.clone()}>{ K::Why.get(lang) }</h3>
                 <ul class="why" aria-labelledby={why_id}>
                     { for why.into_iter().map(|w| html! { <li>{ w }</li> }) }

@@ -203,10 +203,6 @@ labels! {
 
     // Regulations (shown only when the grid maps its questions to regulations).
     SecRegulations => ("Couverture réglementaire", "Regulation coverage"),
-    RegulationsIntro => (
-        "Pour chaque cadre, combien de ses exigences les questions de la grille couvrent, par volet ; puis, pour chaque exigence couverte, combien d'entreprises la remplissent, la remplissent en partie, ne la remplissent pas ou n'ont pas encore répondu aux questions qui la couvrent, selon la règle de couverture de la méthode (les entreprises non concernées ne sont pas comptées).",
-        "For each framework, how many of its requirements the grid's questions cover, per track; then, for each covered requirement, how many companies meet it, partly meet it or do not meet it, by the method's coverage rule (companies that have not answered or to which it does not apply are not counted)."
-    ),
     RegulationsGrid => ("Grille {0} — {1}.", "Grid {0} — {1}."),
     ColFramework => ("Cadre", "Framework"),
     ColRequirements => ("Exigences", "Requirements"),
@@ -224,13 +220,6 @@ labels! {
     CompanyCoverageTitle => (
         "Couverture réglementaire (exigences)",
         "Regulation coverage (requirements)"
-    ),
-    ShortMet => ("Remplies", "Met"),
-    ShortPartly => ("En partie", "Partly"),
-    ShortNotMet => ("Non remplies", "Not met"),
-    CompanyCoverageRule => (
-        "Volets réunis : une exigence est remplie si elle l'est sur chaque volet qui la couvre. C'est une information, non un avis juridique.",
-        "Tracks together: met when met on every track that covers it. Information, not a legal opinion."
     ),
     MethodFrameworks => ("Cadres de la couverture réglementaire", "Frameworks of the regulation coverage"),
     ColCitation => ("Référence", "Citation"),
@@ -398,6 +387,47 @@ labels! {
         "duplicate target: line {0} already sets a target for “{1}” on this track; keep only one"
     ),
     ColDefinition => ("Définition", "Definition"),
+
+    // ----- issue 18 -----
+    CovIntro => (
+        "Pour chaque cadre, sa nature et combien de ses exigences les questions de la grille couvrent, par volet ; puis, pour chaque exigence couverte, combien d'entreprises se trouvent dans chaque cas de la règle de couverture de la méthode : toutes les réponses liées au niveau attendu, une partie des points, aucun point, réponses manquantes (ce qui compte les entreprises qui n'ont pas encore répondu), non évaluée (réponses liées toutes « sans objet », ou exigence suspendue). Les indicateurs, instruments et règles sur les produits n'ont pas de statut : les réponses liées éclairent le texte.",
+        "For each framework, its kind and how many of its requirements the grid's questions cover, per track; then, for each covered requirement, how many companies fall in each case of the method's coverage rule: all linked answers at full point, some points, no points, not all answered (which counts the companies that have not answered yet), not assessed (linked answers all \"not applicable\", or the requirement suspended). Indicators, instruments and product rules have no status: the linked answers inform the text."
+    ),
+    ColKind => ("Nature", "Kind"),
+    ColNote => ("Note", "Note"),
+    CovInformsCell => ("réponses : {0}", "answers: {0}"),
+    CovCohortFigures => (
+        "{0} réponses liées données, dont {1} avec preuve",
+        "{0} linked answers given, {1} with evidence"
+    ),
+    CovCompanyInforms => (
+        "éclaire le texte : {0} sur {1} réponses liées données",
+        "informs the text: {0} of {1} linked answers given"
+    ),
+    CovNotOpinion => (
+        "C'est une information, non un avis juridique.",
+        "Information, not a legal opinion."
+    ),
+    CompanyHeavyNa => (
+        "Beaucoup de « sans objet » : {0} — plus d'un quart du poids des questions du niveau est répondu « sans objet » (avertissement, le score n'en est pas modifié).",
+        "Many answers \"not applicable\": {0} — more than a quarter of the level's question weight is answered not applicable (a warning; the score is unchanged)."
+    ),
+    NotAchievedTooManyNa => (
+        "{0} : {1} n'est pas atteint — trop de questions « sans objet » : {2} % du poids du niveau s'applique, moins que le minimum de {3} % de la grille.",
+        "{0}: {1} is not achieved — too many questions answered not applicable: {2}% of the level's weight applies, under the grid's minimum of {3}%."
+    ),
+    TileHeavyNa => (
+        "avec beaucoup de « sans objet » (plus d'un quart d'un niveau, avertissement)",
+        "with many answers not applicable (over a quarter of a level, a warning)"
+    ),
+    AnnexNotes => (
+        "Notes des exigences et des correspondances",
+        "Notes on requirements and mappings"
+    ),
+    AnnexNotesIntro => (
+        "Ce que la grille dit de chaque exigence et de chaque question qui lui est liée : changements en cours du texte, exigences suspendues, limites d'une correspondance, et où l'exigence de la grille se situe par rapport au texte.",
+        "What the grid says of each requirement and of each question linked to it: pending changes to the text, suspended requirements, the limits of a mapping, and where the grid's bar sits against the text."
+    ),
 }
 
 impl L {

@@ -118,6 +118,8 @@ pub struct SheetNames {
     pub next_steps: &'static str,
     /// Inputs that could not be scored (only when any).
     pub errors: &'static str,
+    /// The warnings of the scored sheets, their input's and their result's (only when any).
+    pub warnings: &'static str,
     /// Regulation coverage, one row per company × requirement × track (only when a grid of the
     /// batch maps to frameworks).
     pub coverage: &'static str,
@@ -139,6 +141,7 @@ impl SheetNames {
             answers: Msg::WbSheetAnswers.text(lang),
             next_steps: Msg::WbSheetNextSteps.text(lang),
             errors: Msg::WbSheetErrors.text(lang),
+            warnings: Msg::WbSheetWarnings.text(lang),
             coverage: Msg::WbSheetCoverage.text(lang),
             coverage_summary: Msg::WbSheetCoverageSummary.text(lang),
             suppliers: Msg::WbSheetSuppliers.text(lang),
@@ -231,6 +234,8 @@ pub struct ResultsWorkbook<'q> {
     /// One row per company × requirement × track; started with the first sheet whose grid maps
     /// to frameworks.
     coverage: Option<LongSheet>,
+    /// One row per warning of a scored sheet; started with the first warning.
+    warnings: Option<LongSheet>,
     /// The grids met so far, in order of first appearance.
     grids: Vec<Grid<'q>>,
     /// The summary figures of every company pushed, in order.
@@ -293,6 +298,7 @@ impl<'q> ResultsWorkbook<'q> {
             answers,
             next_steps,
             coverage: None,
+            warnings: None,
             grids: Vec::new(),
             companies: Vec::new(),
             previous,
@@ -314,6 +320,7 @@ impl<'q> ResultsWorkbook<'q> {
         self.push_answers(s, g)?;
         self.push_next_steps(s, g)?;
         self.push_coverage(s, g)?;
+        self.push_warnings(s)?;
         let a = &s.assessment;
         self.threshold.get_or_insert(a.threshold);
         if !self.modes.contains(&a.evidence_mode) {
@@ -372,6 +379,7 @@ impl<'q> ResultsWorkbook<'q> {
             answers,
             next_steps,
             coverage,
+            warnings,
             grids,
             companies,
             previous,
@@ -405,13 +413,18 @@ impl<'q> ResultsWorkbook<'q> {
             wb.push_worksheet(ws);
         }
         if let Some(coverage) = coverage {
-            wb.push_worksheet(w.coverage_summary(&grids)?);
+            wb.push_worksheet(w.coverage_summary(&grids, &modes)?);
             for ws in coverage.close()? {
                 wb.push_worksheet(ws);
             }
         }
         if !errors.is_empty() {
             for ws in w.errors(&mut wb, &errors)? {
+                wb.push_worksheet(ws);
+            }
+        }
+        if let Some(warnings) = warnings {
+            for ws in warnings.close()? {
                 wb.push_worksheet(ws);
             }
         }

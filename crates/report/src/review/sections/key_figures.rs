@@ -1,4 +1,5 @@
-//! The key figures: one tile per count (companies, at least N2, any track at N0, provisional),
+//! The key figures: one tile per count (companies, at least N2, any track at N0, provisional,
+//! carrying the heavy-`na` warning),
 //! per track's mean index, movement since the previous campaign and targets on course.
 
 use crate::review::html::Writer;
@@ -31,6 +32,7 @@ impl Writer<'_, '_> {
             .filter(|a| a.tracks.iter().any(|t| t.level == 0))
             .count();
         let provisional = heads.iter().filter(|a| a.provisional).count();
+        let heavy_na = heads.iter().filter(|a| a.has_heavy_na()).count();
         self.section_start("key-figures", L::SecKeyFigures);
         self.push("<div class=\"tiles\">\n");
         self.tile(&n.to_string(), None, &self.t(L::TileCompanies));
@@ -41,6 +43,7 @@ impl Writer<'_, '_> {
             Some(n),
             &self.t(L::TileProvisional),
         );
+        self.tile(&heavy_na.to_string(), Some(n), &self.t(L::TileHeavyNa));
         let all: Vec<usize> = (0..n).collect();
         for &t in self.c.tracks() {
             if let Some(v) = self.c.mean_index(&all, t) {
