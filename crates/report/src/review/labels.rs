@@ -395,7 +395,7 @@ labels! {
     ),
     ColKind => ("Nature", "Kind"),
     ColNote => ("Note", "Note"),
-    CovInformsCell => ("réponses : {0}", "answers: {0}"),
+    CovInformsCell => ("réponses : {0} ; {1} avec preuve", "answers: {0}; {1} with evidence"),
     CovCohortFigures => (
         "{0} réponses liées données, dont {1} avec preuve",
         "{0} linked answers given, {1} with evidence"

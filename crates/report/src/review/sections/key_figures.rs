@@ -1,5 +1,5 @@
 //! The key figures: one tile per count (companies, at least N2, any track at N0, provisional,
-//! carrying the heavy-`na` warning),
+//! carrying the heavy-`na` warning when any does),
 //! per track's mean index, movement since the previous campaign and targets on course.
 
 use crate::review::html::Writer;
@@ -43,7 +43,11 @@ impl Writer<'_, '_> {
             Some(n),
             &self.t(L::TileProvisional),
         );
-        self.tile(&heavy_na.to_string(), Some(n), &self.t(L::TileHeavyNa));
+        // Shown when some company carries the heavy-`na` warning (a cohort with none has nothing
+        // to flag, and its pages keep their layout).
+        if heavy_na > 0 {
+            self.tile(&heavy_na.to_string(), Some(n), &self.t(L::TileHeavyNa));
+        }
         let all: Vec<usize> = (0..n).collect();
         for &t in self.c.tracks() {
             if let Some(v) = self.c.mean_index(&all, t) {

@@ -216,10 +216,11 @@ impl Writer<'_, '_> {
                             }
                             (_, Some(a)) => {
                                 let values = self.answer_counts(g, a);
+                                let with = ev.map_or(0, |(_, with)| with).to_string();
                                 let _ = write!(
                                     self.out,
-                                    "<td class=\"informs\">{}{figures}</td>",
-                                    self.f(L::CovInformsCell, &[&values])
+                                    "<td class=\"informs\">{}</td>",
+                                    self.f(L::CovInformsCell, &[&values, &with])
                                 );
                             }
                             _ => self.push("<td class=\"num empty\">—</td>"),
