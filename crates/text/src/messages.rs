@@ -871,6 +871,10 @@ catalogue! {
     HeavyNa => "les réponses « sans objet » écartent {percent} % du poids des questions du niveau {level} ({track}), plus d'un quart : le score du niveau ne repose que sur le reste", "\"not applicable\" answers leave out {percent} % of the question weight of level {level} ({track}), more than a quarter: the level's score rests on the rest only";
     /// VG-A18 help
     HeavyNaHelp => "vérifiez que chaque « sans objet » remplit la condition écrite dans la question, sinon répondez-y ; cet avertissement ne change pas le score (une grille avec `na_limits` peut, elle, refuser le niveau)", "check that each \"not applicable\" meets the condition the question states, otherwise answer the question; this warning does not change the score (a grid with `na_limits` may refuse the level)";
+    /// VG-A19
+    NaNotAllowed => "{question} ne peut pas recevoir {na} : la grille attend une réponse de chaque entreprise (répondez {allowed})", "{question} cannot be answered {na}: the grid expects an answer from every company (answer {allowed})";
+    /// VG-A19 help
+    NaNotAllowedHelp => "cette question s'applique à toute entreprise ; si la réponse n'est pas connue, répondez {unknown}", "this question applies to any company; if the answer is not known, answer {unknown}";
     /// A coverage status: every linked answer at its full point.
     CovAllFull => "Toutes au niveau attendu", "All at full point";
     /// A coverage status: some points.

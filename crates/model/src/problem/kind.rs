@@ -518,6 +518,13 @@ pub enum ProblemKind {
         /// The field separator found (`;`, `,` or tab).
         delimiter: char,
     },
+    /// `na` on a question that is not critical but does not allow it (`allow_na: false`).
+    NaNotAllowed {
+        /// The question.
+        question: String,
+        /// The values allowed here.
+        allowed: Vec<AnswerValue>,
+    },
     /// A result, not an input: `na` answers leave out more than a quarter of a level's question
     /// weight in a track (warning; no effect on scoring).
     HeavyNa {
@@ -603,6 +610,7 @@ impl ProblemKind {
             LinkLoop { .. } => "VG-F23",
             CsvWindows1252 { .. } => "VG-S10",
             HeavyNa { .. } => "VG-A18",
+            NaNotAllowed { .. } => "VG-A19",
         }
     }
 }

@@ -157,6 +157,10 @@ impl ProblemKind {
                 level: Level::N2,
                 tenths: 714,
             },
+            NaNotAllowed {
+                question: s(),
+                allowed: vec![AnswerValue::Yes, AnswerValue::No],
+            },
         ]
     }
 }

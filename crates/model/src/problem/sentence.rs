@@ -194,6 +194,14 @@ impl ProblemKind {
                     arg("allowed", list(allowed)),
                 ],
             ),
+            NaNotAllowed { question, allowed } => (
+                Msg::NaNotAllowed,
+                vec![
+                    arg("question", question),
+                    arg("na", shown(AnswerValue::Na)),
+                    arg("allowed", list(allowed)),
+                ],
+            ),
             NaOnCritical { question, allowed } => (
                 Msg::NaOnCritical,
                 vec![
@@ -371,6 +379,9 @@ impl ProblemKind {
             InvalidTier { .. } => Msg::InvalidTierHelp.text(lang).into(),
             DuplicateCompany { .. } => Msg::DuplicateCompanyHelp.text(lang).into(),
             HeavyNa { .. } => Msg::HeavyNaHelp.text(lang).into(),
+            NaNotAllowed { .. } => {
+                Msg::NaNotAllowedHelp.fill(lang, &[("unknown", &shown(AnswerValue::Unknown))])
+            }
             _ => return None,
         })
     }
