@@ -172,13 +172,14 @@ impl Writer<'_, '_> {
                     self.c.q.maturity_label(next.rank(), self.lang)
                 );
                 let applicable = self.pct(lr.applicable_share().percent().unwrap_or(0.0));
+                let min = match self.lang {
+                    Lang::Fr => min.to_string().replace('.', ","),
+                    Lang::En => min.to_string(),
+                };
                 let _ = writeln!(
                     s,
                     "<p>{}</p>",
-                    self.f(
-                        L::NotAchievedTooManyNa,
-                        &[label, &level, &applicable, &self.pct(min.as_f64())]
-                    )
+                    self.f(L::NotAchievedTooManyNa, &[label, &level, &applicable, &min])
                 );
             }
             let imbalanced = t.imbalanced_levels();
