@@ -287,3 +287,38 @@ fn a_mapping_to_an_undefined_framework_or_requirement_is_refused() {
     assert!(text.contains("R1"), "{text}");
     assert!(err.0.len() >= 4, "{text}");
 }
+
+#[test]
+fn the_method_doc_states_these_examples() {
+    // docs/method.md, "Regulation coverage of a scored sheet": the examples tested above, with
+    // the statuses they assert.
+    let doc = include_str!("../../docs/method.md");
+    for line in [
+        "- A. CL: Q15 `yes`, Q16 `yes` → **all_full**; FL, nothing answered → **incomplete**.",
+        "- B. FL: Q15 `yes`, Q16 `partial` → **some**.",
+        "- C. CL: Q15 `no`, Q16 `unknown` → **none**.",
+        "- D. Q15 `yes` with Q16 unanswered → **incomplete**; Q15 `no` with Q16 unanswered →",
+        "- E. R2, Q20 `na` with a justification → **not_assessed** for CL (one answer, one excluded), and",
+        "- F. Q15 `yes` without evidence, Q16 `yes` with evidence: **all_full** in declarative mode,",
+        "- G. R4, suspended: **not_assessed** on both tracks, even with Q15 answered.",
+        "- H. I1 (an indicator): no status on either track; the linked answer is counted.",
+        "- I. Tracks together: CL all_full and FL unanswered → **incomplete**; all_full and not_assessed",
+    ] {
+        assert!(doc.contains(line), "docs/method.md lacks: {line}");
+    }
+    for (code, fr, en) in [
+        ("all_full", "Toutes au niveau attendu", "All at full point"),
+        ("some", "Une partie des points", "Some points"),
+        ("none", "Aucun point", "No points"),
+        ("incomplete", "Réponses manquantes", "Not all answered"),
+        ("not_assessed", "Non évaluée", "Not assessed"),
+    ] {
+        let s = RequirementStatus::from_code(code).unwrap();
+        assert_eq!(s.label(vigilance_core::Lang::Fr), fr);
+        assert_eq!(s.label(vigilance_core::Lang::En), en);
+        assert!(
+            doc.contains(&format!("| `{code}` | {fr} | {en} |")),
+            "{code}"
+        );
+    }
+}
