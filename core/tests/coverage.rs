@@ -52,6 +52,14 @@ fn grid() -> Questionnaire {
             .iter()
             .map(|(f, r)| serde_json::json!({"framework": f, "ref": r}))
             .collect();
+        if id == "Q16" {
+            q["mappings"][0]["bar"] = serde_json::json!({
+                "position": "above",
+                "note": {"fr": "Le texte n'exige pas de segments.", "en": "The text asks for no segments."}
+            });
+            q["mappings"][0]["note"] =
+                serde_json::json!({"fr": "Segments prioritaires.", "en": "Priority segments."});
+        }
     }
     Questionnaire::parse(&v.to_string()).unwrap()
 }
@@ -321,4 +329,29 @@ fn the_method_doc_states_these_examples() {
             "{code}"
         );
     }
+}
+
+#[test]
+fn notes_and_bars_of_a_requirement_as_every_view_shows_them() {
+    let q = grid();
+    let map = grid_coverage(&q);
+    use vigilance_core::Lang;
+    use vigilance_core::coverage::{requirement_bars, requirement_notes};
+    assert_eq!(
+        requirement_notes(&q, &map[0], Lang::En),
+        ["Q16: Priority segments."]
+    );
+    assert_eq!(
+        requirement_bars(&q, &map[0], Lang::En),
+        ["Q16: the grid asks more than the text — The text asks for no segments."]
+    );
+    assert_eq!(
+        requirement_bars(&q, &map[0], Lang::Fr),
+        ["Q16 : la grille demande plus que le texte — Le texte n'exige pas de segments."]
+    );
+    // A suspended requirement says why.
+    assert_eq!(
+        requirement_notes(&q, &map[3], Lang::En),
+        ["Suspended: The authority no longer reviews (2025)."]
+    );
 }
