@@ -412,8 +412,8 @@ fn regulations_show_what_the_linked_answers_show_with_notes_and_counts() {
         assert!(html.contains("data-status=\"not_assessed\""));
         assert!(!html.contains("data-status=\"met\""));
         let figures = match lang {
-            Lang::En => "1/1 answered · 0 excluded (not applicable) · 1 with evidence",
-            Lang::Fr => "1/1 répondues · 0 exclues (sans objet) · 1 avec preuve",
+            Lang::En => "1/1 answered · 0 excluded · 1 with evidence",
+            Lang::Fr => "1/1 répondues · 0 exclues · 1 avec preuve",
         };
         assert!(html.contains(figures), "{lang:?}");
         assert_eq!(

@@ -898,7 +898,9 @@ catalogue! {
     /// Where the grid's bar sits.
     CovBarBelow => "la grille demande moins que le texte", "the grid asks less than the text";
     /// The linked answers of a requirement, counted.
-    CovFigures => "{answered}/{linked} répondues · {excluded} exclues (sans objet) · {evidence} avec preuve", "{answered}/{linked} answered · {excluded} excluded (not applicable) · {evidence} with evidence";
+    CovFigures => "{answered}/{linked} répondues · {excluded} exclues · {evidence} avec preuve", "{answered}/{linked} answered · {excluded} excluded · {evidence} with evidence";
+    /// What "excluded" means in [`Msg::CovFigures`].
+    CovExcludedHint => "Sous chaque statut : les questions liées et leurs réponses, puis combien sont répondues, exclues (réponses « sans objet », hors du statut) et accompagnées d'une preuve.", "Under each status: the linked questions and their answers, then how many are answered, excluded (answers \"not applicable\", left out of the status) and backed by evidence.";
     /// A linked question without an answer.
     CovUnanswered => "sans réponse", "unanswered";
     /// A suspended requirement.

@@ -164,6 +164,7 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
             if let Some(n) = &fw.note { <p class="hint">{ n.get(lang) }</p> }
             <p class="framework-kind" data-kind={fw.kind.code()}>{ Msg::CovKind.text(lang) }{ " " }{ kind_label(fw.kind, lang) }
                 if !statused { { " — " }{ Msg::CovInformsNote.text(lang) } }</p>
+            <p class="hint coverage-hint">{ Msg::CovExcludedHint.text(lang) }</p>
             <p class="coverage-count">{ format!("{covered} / {} ", fw.requirements.len()) }{ K::CoverageCounts.get(lang) }</p>
             <div class="table-scroll">
                 <table class="coverage-table" aria-labelledby="framework-title">
