@@ -875,6 +875,66 @@ catalogue! {
     NoPeriodGiven => "période non indiquée", "no period given";
     /// The message of the tier drop-down's error.
     TplChooseTier => "Choisissez 1 (fournisseur direct), 2 (fournisseur d'un fournisseur direct) ou 3+ (au-delà).", "Choose 1 (direct supplier), 2 (a direct supplier's supplier) or 3+ (further up the chain).";
+
+    // ----- Engagement: analyst review, dialogue, action plan (issue 21) -----
+    /// VG-E01
+    EngReviewStatus => "`{found}` n'est pas un statut de revue (attendu : accepted, challenged ou rejected)", "`{found}` is not a review status (expected accepted, challenged or rejected)";
+    /// VG-E02
+    EngActionStatus => "`{found}` n'est pas un statut d'action (attendu : planned, in_progress, done ou dropped)", "`{found}` is not an action status (expected planned, in_progress, done or dropped)";
+    /// VG-E03
+    EngDroppedWithoutReason => "une action abandonnée doit dire pourquoi (`dropped_reason`)", "a dropped action needs the reason for dropping it (`dropped_reason`)";
+    /// VG-E04
+    EngInvalidDate => "`{found}` n'est pas une date de la forme AAAA-MM-JJ (par exemple 2026-03-31)", "`{found}` is not a date of the form YYYY-MM-DD (for example 2026-03-31)";
+    /// VG-E05
+    EngRejectedWithValue => "une réponse rejetée compte comme {unknown} : elle ne prend pas de valeur retenue (retirez `value`)", "a rejected answer counts as {unknown}: it takes no accepted value (remove `value`)";
+    /// VG-E06
+    EngInvalidHash => "`{found}` n'est pas l'empreinte d'une réponse (attendu : fnv1a64: suivi de 16 chiffres hexadécimaux)", "`{found}` is not the hash of an answer (expected fnv1a64: followed by 16 hexadecimal digits)";
+    /// VG-E06 help
+    EngInvalidHashHelp => "l'empreinte est écrite par `vigilance engage init` : ne la modifiez pas ; pour revoir une réponse ajoutée depuis, relancez `engage init` sur la feuille et recopiez la revue", "the hash is written by `vigilance engage init`: do not edit it; to review an answer added since, run `engage init` on the sheet again and copy the review over";
+    /// VG-E07
+    EngOtherCompany => "ce fichier d'engagement porte sur « {found} », pas sur « {expected} » (l'entreprise de la fiche) : il n'est pas appliqué", "this engagement file is about “{found}”, not “{expected}” (the company of the answer sheet): it is not applied";
+    /// VG-E08
+    EngOtherPeriod => "ce fichier d'engagement porte sur la période {found}, pas sur {expected} (la période de la fiche) : il n'est pas appliqué", "this engagement file is for period {found}, not {expected} (the period of the answer sheet): it is not applied";
+    /// VG-E09
+    EngOtherGrid => "ce fichier d'engagement revoit la grille {found}, pas {expected} (la grille de la fiche) : il n'est pas appliqué", "this engagement file reviews grid {found}, not {expected} (the grid of the answer sheet): it is not applied";
+    /// VG-E07 to VG-E09 help
+    EngOtherHelp => "un fichier d'engagement vaut pour une entreprise, une période et une version de grille : créez celui de cette fiche avec `vigilance engage init`, ou `engage carry` pour une nouvelle période", "an engagement file holds for one company, one period and one grid version: create this sheet's with `vigilance engage init`, or `engage carry` for a new period";
+    /// VG-E10
+    EngOutdated => "l'entreprise a changé sa réponse à {question} ({track}) depuis la revue : cette revue est périmée et n'est pas appliquée", "the company changed its answer to {question} ({track}) since it was reviewed: the review is outdated and not applied";
+    /// VG-E10 help
+    EngOutdatedHelp => "revoyez la nouvelle réponse, puis mettez à jour `reviewed` avec l'empreinte que donne `vigilance engage init` pour cette fiche", "review the new answer, then update `reviewed` with the hash `vigilance engage init` gives for this sheet";
+    /// VG-E11
+    EngWithoutNote => "une réponse contestée ou rejetée devrait dire pourquoi dans `note`", "a challenged or rejected answer should say why in `note`";
+    /// VG-E12
+    EngDialogueKind => "`{found}` n'est pas un type d'échange (attendu : meeting, letter, call, email ou other)", "`{found}` is not a kind of exchange (expected meeting, letter, call, email or other)";
+    /// VG-E13
+    EngDuplicateActionId => "l'identifiant d'action `{id}` est utilisé plusieurs fois", "the action id `{id}` is used more than once";
+    /// VG-E14
+    EngDuplicate => "un autre fichier d'engagement porte déjà sur cette entreprise et cette période : seul {kept} est utilisé", "another engagement file already covers this company and period: only {kept} is used";
+    /// A review status.
+    EngStatusAccepted => "Acceptée", "Accepted";
+    /// A review status.
+    EngStatusChallenged => "Contestée", "Challenged";
+    /// A review status.
+    EngStatusRejected => "Rejetée", "Rejected";
+    /// An action status.
+    EngActionPlanned => "Prévue", "Planned";
+    /// An action status.
+    EngActionInProgress => "En cours", "In progress";
+    /// An action status.
+    EngActionDone => "Réalisée", "Done";
+    /// An action status.
+    EngActionDropped => "Abandonnée", "Dropped";
+    /// A kind of exchange.
+    EngDialogueMeeting => "Réunion", "Meeting";
+    /// A kind of exchange.
+    EngDialogueLetter => "Courrier", "Letter";
+    /// A kind of exchange.
+    EngDialogueCall => "Appel", "Call";
+    /// A kind of exchange.
+    EngDialogueEmail => "Courriel", "E-mail";
+    /// A kind of exchange.
+    EngDialogueOther => "Autre", "Other";
 }
 
 #[cfg(test)]

@@ -152,6 +152,32 @@ impl ProblemKind {
             WorkbookMisnamed { ext: s() },
             LinkLoop { target: s() },
             CsvWindows1252 { delimiter: ';' },
+            ReviewStatus { found: s() },
+            ActionStatus { found: s() },
+            DroppedWithoutReason,
+            InvalidDate { found: s() },
+            RejectedWithValue,
+            InvalidAnswerHash { found: s() },
+            EngagementOtherCompany {
+                found: s(),
+                expected: s(),
+            },
+            EngagementOtherPeriod {
+                found: s(),
+                expected: s(),
+            },
+            EngagementOtherGrid {
+                found: s(),
+                expected: s(),
+            },
+            ReviewOutdated {
+                question: s(),
+                track: Track::CL,
+            },
+            ReviewWithoutNote,
+            DialogueKind { found: s() },
+            DuplicateActionId { id: s() },
+            DuplicateEngagement { kept: s() },
         ]
     }
 }
@@ -169,7 +195,7 @@ mod tests {
             assert!(codes.insert(code), "{code} used twice");
             let family = code.as_bytes()[3];
             assert!(
-                code.len() == 6 && code.starts_with("VG-") && b"FAQS".contains(&family),
+                code.len() == 6 && code.starts_with("VG-") && b"FAQSE".contains(&family),
                 "{code}"
             );
             for lang in Lang::ALL {
