@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Check a built-in grid file against the method's rules and the grid 1.1 plan.
+"""Check a built-in grid file against the method's rules and the plans of grids 1.1 and 1.2.
 
 Owns the content checks of questionnaire files (the Rust loader owns parsing): structure,
 bilingual texts, framework definitions and mappings, level counts and critical questions,
-the N/A rule, and, for rhsf-fir 1.1.0, the fixed ids, counts and provenance of the plan.
+the N/A rule, and, for rhsf-fir 1.1.0 and 1.2.0, the fixed ids, counts and provenance of their
+plans (1.2.0 also: N/A only with a written condition, na_limits, framework kinds, RHSF named in
+no question, FIR quotations marked unverified, one French citation style).
 
 Grids of format 1.1.0 and later (bilingual references); the frozen rhsf-fir 1.0.0 predates
 these rules and is only used as --base.
@@ -37,6 +39,35 @@ PLAN_CRITICALS = {
     "CL": {"N1": {"Q01", "Q04"}, "N2": {"Q08", "Q09", "Q12"}, "N3": {"Q15", "Q16", "Q18", "Q21"}, "N4": {"Q24", "Q26", "Q29"}},
     "FL": {"N1": {"Q01", "Q04"}, "N2": {"Q08", "Q09", "Q11"}, "N3": {"Q15", "Q16", "Q18", "Q21"}, "N4": {"Q24", "Q26", "Q29"}},
 }
+# Grid 1.2.0 (issue 19): what the plan fixes.
+PLAN120_FRAMEWORKS = ["FR-DV", "CSDDD", "ESRS-S2", "ESRS-S1", "LKSG", "EU-FLR", "OECD-DDG", "UNGP", "SFDR-PAI", "ILO"]
+PLAN120_KINDS = {"FR-DV": "obligation", "CSDDD": "obligation", "LKSG": "obligation", "ESRS-S2": "disclosure",
+                 "ESRS-S1": "disclosure", "OECD-DDG": "guidance", "UNGP": "guidance", "SFDR-PAI": "indicator",
+                 "ILO": "instrument", "EU-FLR": "product_rule"}
+PLAN120_NEW = {
+    "Q41": ("N3", "MON", {"CL", "FL"}),
+    "Q42": ("N2", "PUR", {"CL", "FL"}),
+    "Q43": ("N2", "VOI", {"CL", "FL"}),
+    "Q44": ("N4", "VOI", {"CL", "FL"}),
+    "Q45": ("N2", "VOI", {"CL", "FL"}),
+}
+# Questions of 1.1.0 whose level or critical flag 1.2.0 changes on purpose (docs/method.md).
+PLAN120_MOVED = {"Q05": {"level": "N3"}, "Q17": {"level": "N4"}, "Q36": {"critical": True}}
+PLAN120_NA = {"Q19", "Q25", "Q37", "Q39", "Q40"}
+PLAN120_COUNTS = {"CL": {"N1": 5, "N2": 10, "N3": 12, "N4": 11}, "FL": {"N1": 5, "N2": 10, "N3": 12, "N4": 12}}
+PLAN120_CRITICALS = {
+    "CL": {"N1": {"Q01", "Q04"}, "N2": {"Q08", "Q09", "Q12"}, "N3": {"Q15", "Q16", "Q18", "Q21"}, "N4": {"Q24", "Q26", "Q29"}},
+    "FL": {"N1": {"Q01", "Q04"}, "N2": {"Q08", "Q09", "Q11"}, "N3": {"Q15", "Q16", "Q18", "Q21", "Q36"}, "N4": {"Q24", "Q26", "Q29"}},
+}
+KINDS = {"obligation", "disclosure", "guidance", "indicator", "instrument", "product_rule"}
+# French citation style (grid 1.2.0 on): « art. 14, § 2, a) », « § 7, al. 3 », never « art. 14(2) ».
+FR_CITATION = re.compile(r"\b[Aa]rt(?:icle|s|\.)? \d+\(|§ \d+\(")
+
+
+def version_key(v):
+    return tuple(int(x) for x in v.split("."))
+
+
 PLAN_TITLE = {
     "fr": "Grille à quatre niveaux (niveaux RHSF/FIR) — travail des enfants et travail forcé",
     "en": "Four-level grid (RHSF/FIR levels) — child labour and forced labour",
@@ -144,8 +175,26 @@ def check_grid(g, base, plan):
                 err(f"framework {fid}", "requirement without ref")
             check_text(f"framework {fid} {r.get('ref')} title", r.get("title"))
             check_text(f"framework {fid} {r.get('ref')} note", r.get("note"), required=False)
+            check_text(f"framework {fid} {r.get('ref')} suspended", r.get("suspended"), required=False)
+        if f.get("kind", "obligation") not in KINDS:
+            err(f"framework {fid}", f"unknown kind {f.get('kind')!r}")
         fw_refs[fid] = set(refs)
-    if plan:
+    if plan == "1.2.0":
+        if fw_ids != PLAN120_FRAMEWORKS:
+            err("frameworks", f"expected {PLAN120_FRAMEWORKS}, got {fw_ids}")
+        for f in g.get("frameworks", []):
+            if f.get("kind") != PLAN120_KINDS.get(f.get("id")):
+                err(f"framework {f.get('id')}", f"kind {f.get('kind')!r}, plan says {PLAN120_KINDS.get(f.get('id'))!r}")
+            if not re.search(r"\b20\d\d\b", (f.get("note") or {}).get("en", "")) and f.get("id") not in ("OECD-DDG", "UNGP"):
+                err(f"framework {f.get('id')}", "status note without a date")
+        lim = g.get("na_limits") or {}
+        if not (isinstance(lim.get("min_applicable_percent"), (int, float)) and lim["min_applicable_percent"] >= 50
+                and lim.get("evidence_when_substantiated") is True):
+            err("na_limits", "min_applicable_percent >= 50 and evidence_when_substantiated true are required")
+        desc = g.get("description") or {}
+        if "autant que possible" not in desc.get("fr", "") or "where possible" not in desc.get("en", ""):
+            err("description", "must say the questions are anchored where possible")
+    elif plan:
         if fw_ids != PLAN_FRAMEWORKS:
             err("frameworks", f"expected {PLAN_FRAMEWORKS}, got {fw_ids}")
         indicators = {f"Ind. {i}" for i in range(1, 12)}
@@ -188,6 +237,24 @@ def check_grid(g, base, plan):
             err(w, "no references")
         for i, r in enumerate(refs):
             check_text(f"{w} reference {i + 1}", r)
+        if plan == "1.2.0":
+            for k in ("text", "partial", "recommendation", "help"):
+                for lang in ("fr", "en"):
+                    if "RHSF" in (q.get(k) or {}).get(lang, ""):
+                        err(w, f"{k} names RHSF (provenance only, never inside a question)")
+            for i, r in enumerate(refs):
+                if "RHSF" in r.get("en", "") or "RHSF" in r.get("fr", ""):
+                    err(w, f"reference {i + 1} cites RHSF material that is not public")
+                if r.get("en", "").startswith("FIR") and "not verified" not in r["en"] and " p. " not in r["en"]:
+                    err(w, f"reference {i + 1}: FIR quotation without a page or an 'unverified' mark")
+            for k in ("text", "partial", "recommendation", "help", "na_condition"):
+                if FR_CITATION.search((q.get(k) or {}).get("fr", "")):
+                    err(w, f"{k}: French citation not in the French legal style (« art. 14, § 2, a) », « § 7, al. 3 »)")
+            for i, r in enumerate(refs):
+                if FR_CITATION.search(r.get("fr", "")):
+                    err(w, f"reference {i + 1}: French citation not in the French legal style")
+            if q.get("allow_na") and q.get("id") not in PLAN120_NA:
+                err(w, "allows na, which the plan keeps for Q19, Q25, Q37, Q39 and Q40 only")
         maps = q.get("mappings", [])
         if plan and not maps:
             err(w, "no mappings")
@@ -205,9 +272,25 @@ def check_grid(g, base, plan):
         for c in q.get("changes", []):
             if c.get("kind") not in CHANGE_KINDS:
                 err(w, f"change kind {c.get('kind')!r}")
-            if c.get("version") != g.get("version"):
-                err(w, f"change version {c.get('version')!r} is not the grid's {g.get('version')!r}")
+            cv = c.get("version")
+            if not isinstance(cv, str) or not re.fullmatch(r"\d+\.\d+\.\d+", cv) or version_key(cv) > version_key(g.get("version", "0.0.0")):
+                err(w, f"change version {cv!r} is not the grid's {g.get('version')!r} or an earlier one")
             check_text(f"{w} change note", c.get("note"), quotes_errors=True)
+        if q.get("na_condition") is not None:
+            check_text(f"{w} na_condition", q.get("na_condition"))
+            if q.get("critical") or q.get("allow_na") is False:
+                err(w, "na_condition on a question that does not allow na")
+        if g.get("na_limits") is not None:
+            if not isinstance(q.get("allow_na"), bool):
+                err(w, "a grid with na_limits says allow_na on every question")
+            elif q["allow_na"] and q.get("na_condition") is None:
+                err(w, "allow_na without an na_condition (N/A only where an objective condition is written)")
+        for m in maps:
+            bar = m.get("bar")
+            if bar is not None:
+                if bar.get("position") not in ("above", "below"):
+                    err(w, f"mapping {m.get('framework')} {m.get('ref')}: bar position {bar.get('position')!r}")
+                check_text(f"{w} mapping {m.get('ref')} bar note", bar.get("note"))
         for t in qt:
             if t in count:
                 count[t][q.get("level")] += 1
@@ -222,7 +305,27 @@ def check_grid(g, base, plan):
             if not crit[t][lv]:
                 err(f"track {t} level {lv}", "no critical question")
 
-    if plan:
+    if plan == "1.2.0":
+        if g.get("provenance") != PLAN_PROVENANCE:
+            err("provenance", "differs from the plan's verbatim text")
+        for t in tracks:
+            got = {lv: count[t][lv] for lv in LEVELS}
+            if got != PLAN120_COUNTS.get(t):
+                err(f"track {t}", f"counts {got}, plan says {PLAN120_COUNTS.get(t)}")
+            got_c = {lv: crit[t][lv] for lv in LEVELS}
+            if got_c != PLAN120_CRITICALS.get(t):
+                err(f"track {t}", f"criticals {got_c}, plan says {PLAN120_CRITICALS.get(t)}")
+        by_id = {q["id"]: q for q in g["questions"]}
+        for nid, (lv, th, tr) in PLAN120_NEW.items():
+            q = by_id.get(nid)
+            if not q:
+                err(f"question {nid}", "missing (fixed by the plan)")
+                continue
+            if (q["level"], q["theme"], set(q["tracks"]), q["critical"]) != (lv, th, tr, False):
+                err(f"question {nid}", "level, theme, tracks or critical flag differ from the plan")
+        if by_id.get("Q36", {}).get("allow_na") is not False:
+            err("question Q36", "state-imposed forced labour never allows na")
+    elif plan:
         if g.get("title") != PLAN_TITLE:
             err("title", "differs from the plan's title")
         if g.get("provenance") != PLAN_PROVENANCE:
@@ -251,10 +354,16 @@ def check_grid(g, base, plan):
             if nq is None:
                 err(f"question {qid}", f"dropped (it exists in {base['version']})")
                 continue
+            moved = PLAN120_MOVED.get(qid, {}) if plan == "1.2.0" else {}
             for k in ("level", "theme", "tracks", "critical", "weight"):
-                if oq.get(k) != nq.get(k):
+                if oq.get(k) != nq.get(k) and moved.get(k) != nq.get(k):
                     err(f"question {qid}", f"{k} changed from {base['version']}")
-            kinds = {c["kind"] for c in nq.get("changes", [])}
+            if nq.get("changes", [])[:len(oq.get("changes", []))] != oq.get("changes", []):
+                err(f"question {qid}", f"the change log of {base['version']} is not kept as is")
+            own = [c for c in nq.get("changes", []) if c.get("version") == g.get("version")]
+            if moved and not own:
+                err(f"question {qid}", "moved or made critical without a change entry")
+            kinds = {c["kind"] for c in own}
             if "added" in kinds:
                 err(f"question {qid}", "marked added but exists in the base version")
             if not kinds:
@@ -262,7 +371,7 @@ def check_grid(g, base, plan):
                     if oq.get(k) != nq.get(k):
                         err(f"question {qid}", f"{k} changed but no change entry")
         for qid, nq in new.items():
-            if qid not in old and {c["kind"] for c in nq.get("changes", [])} != {"added"}:
+            if qid not in old and {c["kind"] for c in nq.get("changes", []) if c.get("version") == g.get("version")} != {"added"}:
                 err(f"question {qid}", "new question must carry exactly an 'added' change")
     return tracks
 
@@ -275,7 +384,8 @@ def coverage(g, tracks):
         total = len(f["requirements"])
         parts = []
         for t in tracks:
-            covered = {m["ref"] for q in qs if t in q["tracks"] for m in q.get("mappings", []) if m["framework"] == f["id"]}
+            covered = {m["ref"] for q in qs if t in q["tracks"] for m in q.get("mappings", [])
+                       if m["framework"] == f["id"] and t in m.get("tracks", q["tracks"])}
             parts.append(f"{t} {len(covered)}/{total}")
         uncovered = [r["ref"] for r in f["requirements"]
                      if not any(m["framework"] == f["id"] and m["ref"] == r["ref"] for q in qs for m in q.get("mappings", []))]
@@ -283,7 +393,7 @@ def coverage(g, tracks):
     return lines
 
 
-def self_test(g, base):
+def self_test(g, base, plan):
     """Break a copy of the grid in known ways and check that each break is reported."""
     import copy
 
@@ -305,16 +415,30 @@ def self_test(g, base):
         "provenance edited": lambda x: x["provenance"].__setitem__("en", x["provenance"]["en"] + " Endorsed."),
         "partial undefined, help silent": lambda x: [q.pop("partial", None) for q in x["questions"] if q["id"] == "Q05"],
     }
+    if plan == "1.2.0":
+        by = lambda x, i: next(q for q in x["questions"] if q["id"] == i)
+        cases.update({
+            "na allowed without a written condition": lambda x: by(x, "Q27").__setitem__("allow_na", True),
+            "na allowed outside the plan's list": lambda x: by(x, "Q27").update({"allow_na": True, "na_condition": {"fr": "x", "en": "x"}}),
+            "RHSF named in a question": lambda x: by(x, "Q02")["text"].__setitem__("en", by(x, "Q02")["text"]["en"] + " (RHSF)"),
+            "FIR quotation without page or mark": lambda x: by(x, "Q05")["references"][0].__setitem__("en", "FIR first-year review: 'down to the countries of origin'"),
+            "na_limits below 50": lambda x: x["na_limits"].__setitem__("min_applicable_percent", 40),
+            "framework kind changed": lambda x: x["frameworks"][0].__setitem__("kind", "guidance"),
+            "old French citation style": lambda x: by(x, "Q12")["recommendation"].__setitem__("fr", by(x, "Q12")["recommendation"]["fr"] + " (art. 2(4))"),
+            "bar position invalid": lambda x: by(x, "Q33")["mappings"][0].__setitem__("bar", {"position": "equal", "note": {"fr": "x", "en": "x"}}),
+            "moved question without change entry": lambda x: by(x, "Q17").__setitem__("changes", [c for c in by(x, "Q17")["changes"] if c["version"] != "1.2.0"]),
+            "description overclaims anchoring": lambda x: x["description"].__setitem__("en", x["description"]["en"].replace("where possible", "always")),
+        })
     failed = []
     for name, mutate in cases.items():
         errors.clear()
         broken = copy.deepcopy(g)
         mutate(broken)
-        check_grid(broken, base, True)
+        check_grid(broken, base, plan)
         if not errors:
             failed.append(name)
     errors.clear()
-    check_grid(g, base, True)
+    check_grid(g, base, plan)
     if errors:
         failed.append("the unmodified grid fails")
     errors.clear()
@@ -326,7 +450,7 @@ def self_test(g, base):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("grid", nargs="?", default="questionnaires/rhsf-fir-1.1.0.json")
+    ap.add_argument("grid", nargs="?", default="questionnaires/rhsf-fir-1.2.0.json")
     ap.add_argument("--base", default=None, help="earlier version whose questions must keep id, level, theme, tracks, critical")
     ap.add_argument("--coverage", action="store_true", help="print per-framework coverage per track")
     ap.add_argument("--self-test", action="store_true", help="check that known breaks of the grid are reported")
@@ -337,9 +461,9 @@ def main():
     if a.base:
         with open(a.base, encoding="utf-8") as fh:
             base = json.load(fh)
-    plan = g.get("id") == "rhsf-fir" and g.get("version") == "1.1.0"
+    plan = g.get("version") if g.get("id") == "rhsf-fir" and g.get("version") in ("1.1.0", "1.2.0") else None
     if a.self_test:
-        return self_test(g, base)
+        return self_test(g, base, plan)
     tracks = check_grid(g, base, plan)
     n = len(g.get("questions", []))
     if a.coverage and not errors:

@@ -8,16 +8,20 @@ What it owns: the content rules a light grid must meet beyond what the Rust load
   - ids S01, S02, ... in level order; 12 to 16 questions per track; at least 3 questions
     and at least one critical question per level and per track; `na` never allowed on a
     critical question; every theme of the full grid used;
-  - `based_on` names rhsf-fir 1.1.0 and every `maps_to` id exists in the full-grid
-    skeleton Q01-Q40, shares a track with the light question, and each track of the light
-    question is served by at least one mapped question;
+  - `based_on` names the full grid it simplifies (rhsf-fir 1.1.0 for rhsf-fir-sme 1.0.0,
+    rhsf-fir 1.2.0 for 1.1.0), whose tracks, levels, themes and answer values it shares, and
+    every `maps_to` id exists in that full grid, shares a track with the light question, and
+    each track of the light question is served by at least one mapped question;
+  - from 1.1.0 on: `na` only where the question states its condition (`na_condition`), and
+    a description that says a light "yes" does not mean the mapped questions are met and
+    states the legal limits of questionnaires sent to SMEs (voluntary, may decline, VSME);
   - the example sheets in questionnaires/examples-suppliers/ answer this grid validly
     (values, `partial` only where defined, `na` only where allowed and justified, the
     optional company fields `buyer` and `tier`).
 
 Usage: python3 scripts/check-sme-grid.py [GRID.json] [SHEET.json ...]
-With no argument it checks questionnaires/rhsf-fir-sme-1.0.0.json and every sheet in
-questionnaires/examples-suppliers/. Exit status 1 when a problem is found; every problem is
+With no argument it checks questionnaires/rhsf-fir-sme-1.1.0.json and every sheet in
+questionnaires/examples-suppliers/ (the 1.0.0 sheets are test fixtures: tests/fixtures/examples-1.0/). Exit status 1 when a problem is found; every problem is
 listed, not just the first.
 """
 
@@ -28,7 +32,9 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-GRID = os.path.join(ROOT, "questionnaires", "rhsf-fir-sme-1.0.0.json")
+GRID = os.path.join(ROOT, "questionnaires", "rhsf-fir-sme-1.1.0.json")
+# The full grid each light-grid version simplifies.
+BASED_ON = {"1.0.0": "1.1.0", "1.1.0": "1.2.0"}
 FULL_1_0 = os.path.join(ROOT, "questionnaires", "rhsf-fir-1.0.0.json")
 SHEETS = os.path.join(ROOT, "questionnaires", "examples-suppliers")
 
@@ -60,9 +66,19 @@ def load_json(path, problems):
         return None
 
 
-def full_skeleton(problems):
-    """The full-grid skeleton Q01-Q40: id -> (level, theme, tracks)."""
+def full_path(version):
+    return os.path.join(ROOT, "questionnaires", f"rhsf-fir-{version}.json")
+
+
+def full_skeleton(problems, version="1.1.0"):
+    """The full-grid skeleton: id -> (level, theme, tracks), read from the grid it is based on
+    (rhsf-fir 1.1.0: Q01-Q33 from 1.0.0 plus the questions 1.1.0 added)."""
     skeleton = {}
+    if version != "1.1.0":
+        full = load_json(full_path(version), problems) or {}
+        for q in full.get("questions", []):
+            skeleton[q["id"]] = (q["level"], q["theme"], list(q["tracks"]))
+        return skeleton
     full = load_json(FULL_1_0, problems)
     if full is None:
         return skeleton
@@ -106,8 +122,10 @@ def check_grid(path=GRID):
         problems.append(f"{p}/id: expected rhsf-fir-sme")
     if not re.fullmatch(r"\d+\.\d+\.\d+", str(grid.get("version", ""))):
         problems.append(f"{p}/version: expected MAJOR.MINOR.PATCH")
-    if grid.get("based_on") != {"id": "rhsf-fir", "version": "1.1.0"}:
-        problems.append(f"{p}/based_on: expected {{\"id\": \"rhsf-fir\", \"version\": \"1.1.0\"}}")
+    base_version = BASED_ON.get(grid.get("version"), "1.1.0")
+    if grid.get("based_on") != {"id": "rhsf-fir", "version": base_version}:
+        problems.append(f"{p}/based_on: expected {{\"id\": \"rhsf-fir\", \"version\": \"{base_version}\"}}")
+    later = grid.get("version") != "1.0.0"
     for key in ("title", "description", "provenance"):
         check_text(grid.get(key), f"{p}/{key}", problems)
     prov = grid.get("provenance", {})
@@ -121,10 +139,16 @@ def check_grid(path=GRID):
     if grid.get("index_weights", [1, 2, 3, 4]) != [1, 2, 3, 4]:
         problems.append(f"{p}/index_weights: expected [1, 2, 3, 4]")
 
-    full = load_json(FULL_1_0, problems) or {}
+    full_file = full_path(base_version) if later else FULL_1_0
+    full = load_json(full_file, problems) or {}
     for key in ("tracks", "levels", "themes", "answer_values"):
         if grid.get(key) != full.get(key):
-            problems.append(f"{p}/{key}: must be the same as in the full grid ({FULL_1_0})")
+            problems.append(f"{p}/{key}: must be the same as in the full grid ({full_file})")
+    if later and isinstance(desc, dict):
+        for fr, en in (("ne signifie pas", "does not mean"), ("volontaire", "voluntary"), ("peut refuser", "may decline"),
+                       ("coût des vérifications", "cost of verification"), ("VSME", "VSME")):
+            if fr not in desc.get("fr", "") or en not in desc.get("en", ""):
+                problems.append(f"{p}/description: must say « {fr} » / '{en}' (issue 19, section 4)")
     for i, t in enumerate(grid.get("tracks", [])):
         check_text(t.get("label"), f"{p}/tracks/{i}/label", problems)
     for i, lv in enumerate(grid.get("levels", [])):
@@ -137,7 +161,7 @@ def check_grid(path=GRID):
     check_text(ns.get("definition"), f"{p}/not_started/definition", problems)
     themes = [th["id"] for th in grid.get("themes", [])]
 
-    skeleton = full_skeleton(problems)
+    skeleton = full_skeleton(problems, base_version)
     questions = grid.get("questions", [])
     seen = set()
     last_level = 0
@@ -168,6 +192,10 @@ def check_grid(path=GRID):
             problems.append(f"{w}/weight: expected a positive number")
         if q.get("critical") and q.get("allow_na") is True:
             problems.append(f"{w}/allow_na: `na` is never allowed on a critical question")
+        if later and (q.get("allow_na") is True) != ("na_condition" in q):
+            problems.append(f"{w}/na_condition: `na` is allowed exactly where its condition is written")
+        if "na_condition" in q:
+            check_text(q["na_condition"], f"{w}/na_condition", problems)
         for key in ("text", "recommendation", "help"):
             check_text(q.get(key), f"{w}/{key}", problems)
         if "partial" in q:
@@ -187,7 +215,7 @@ def check_grid(path=GRID):
         served = set()
         for j, fid in enumerate(maps):
             if fid not in skeleton:
-                problems.append(f"{w}/maps_to/{j}: {fid!r} is not a question of the full grid (Q01-Q40)")
+                problems.append(f"{w}/maps_to/{j}: {fid!r} is not a question of the full grid rhsf-fir {base_version}")
                 continue
             shared = set(skeleton[fid][2]) & set(tracks)
             if not shared:

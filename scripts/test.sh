@@ -14,7 +14,10 @@ bash scripts/setup.sh
 echo "== grid content check (scripts/check-grid.py)"
 python3 scripts/check-grid.py questionnaires/rhsf-fir-1.1.0.json --base questionnaires/rhsf-fir-1.0.0.json
 python3 scripts/check-grid.py questionnaires/rhsf-fir-1.1.0.json --base questionnaires/rhsf-fir-1.0.0.json --self-test
+python3 scripts/check-grid.py questionnaires/rhsf-fir-1.2.0.json --base questionnaires/rhsf-fir-1.1.0.json
+python3 scripts/check-grid.py questionnaires/rhsf-fir-1.2.0.json --base questionnaires/rhsf-fir-1.1.0.json --self-test
 python3 scripts/check-sme-grid.py
+python3 scripts/check-sme-grid.py questionnaires/rhsf-fir-sme-1.0.0.json tests/fixtures/examples-1.0/examples-suppliers/*.json
 
 echo "== cargo fmt --check"
 cargo fmt --all -- --check

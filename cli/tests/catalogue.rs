@@ -124,7 +124,7 @@ fn in_a_batch_good_inputs_are_scored_and_the_workbook_lists_every_failure() {
         .arg(&out_path)
         .args([
             "tests/bad-inputs/sheets",
-            "questionnaires/examples/03-level1-automotive.json",
+            "tests/fixtures/examples-1.0/examples/03-level1-automotive.json",
         ])
         .output()
         .unwrap();

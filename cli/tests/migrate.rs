@@ -13,11 +13,12 @@ use common::{root, vigilance};
 fn example_sheets_move_to_1_1_0_and_stay_valid() {
     let dir = tempfile::tempdir().unwrap();
     let before =
-        std::fs::read(root().join("questionnaires/examples/05-level2-hotels.json")).unwrap();
+        std::fs::read(root().join("tests/fixtures/examples-1.0/examples/05-level2-hotels.json"))
+            .unwrap();
     let out = vigilance()
         .args([
             "migrate",
-            "questionnaires/examples",
+            "tests/fixtures/examples-1.0/examples",
             "--to",
             "1.1.0",
             "--lang",
@@ -44,7 +45,8 @@ fn example_sheets_move_to_1_1_0_and_stay_valid() {
     );
     // The originals are not modified.
     let after =
-        std::fs::read(root().join("questionnaires/examples/05-level2-hotels.json")).unwrap();
+        std::fs::read(root().join("tests/fixtures/examples-1.0/examples/05-level2-hotels.json"))
+            .unwrap();
     assert_eq!(before, after);
     let v11 = registry::find("rhsf-fir", "1.1.0").unwrap();
     let mut files: Vec<_> = std::fs::read_dir(dir.path())
@@ -74,7 +76,7 @@ fn a_bad_sheet_is_reported_and_the_others_still_migrate() {
     let out = vigilance()
         .args([
             "migrate",
-            "questionnaires/examples/03-level1-automotive.json",
+            "tests/fixtures/examples-1.0/examples/03-level1-automotive.json",
             "tests/fixtures/bad",
             "-o",
         ])
@@ -94,7 +96,7 @@ fn migrating_to_an_unknown_version_says_which_exist() {
     let out = vigilance()
         .args([
             "migrate",
-            "questionnaires/examples/01-blank.json",
+            "tests/fixtures/examples-1.0/examples/01-blank.json",
             "--to",
             "3.0.0",
             "--lang",

@@ -188,9 +188,9 @@ fn check_print(args: &[&str], name: &str) -> (usize, Option<usize>) {
 fn the_review_prints_to_a4_with_whole_charts_and_one_page_per_company() {
     let (pages, first_company) = check_print(
         &[
-            "questionnaires/examples",
+            "tests/fixtures/examples-1.0/examples",
             "--previous",
-            "questionnaires/examples-2024",
+            "tests/fixtures/examples-1.0/examples-2024",
             "--targets",
             "questionnaires/examples-targets.csv",
         ],
@@ -209,7 +209,7 @@ fn examples_on_1_1(dir: &Path) -> String {
     let out = dir.join("examples-1.1.0");
     let mut cmd = Command::cargo_bin("vigilance").unwrap();
     cmd.current_dir(root()).arg("migrate");
-    for e in std::fs::read_dir(root().join("questionnaires/examples")).unwrap() {
+    for e in std::fs::read_dir(root().join("tests/fixtures/examples-1.0/examples")).unwrap() {
         let p = e.unwrap().path();
         if p.extension().is_some_and(|x| x == "json") {
             cmd.arg(p);
@@ -230,7 +230,7 @@ fn the_review_on_grid_1_1_prints_its_coverage_and_one_page_per_company() {
         &[
             &examples,
             "--previous",
-            "questionnaires/examples-2024",
+            "tests/fixtures/examples-1.0/examples-2024",
             "--targets",
             "questionnaires/examples-targets.csv",
         ],
@@ -251,9 +251,9 @@ fn the_review_on_grid_1_1_prints_its_coverage_and_one_page_per_company() {
 fn the_anonymised_review_prints_without_company_pages() {
     let (pages, first_company) = check_print(
         &[
-            "questionnaires/examples",
+            "tests/fixtures/examples-1.0/examples",
             "--previous",
-            "questionnaires/examples-2024",
+            "tests/fixtures/examples-1.0/examples-2024",
             "--anonymize",
             "--lang",
             "en",
@@ -283,9 +283,9 @@ fn a_campaign_of_several_grids_is_reviewed_grid_by_grid() {
     let html = review(
         &[
             &examples,
-            "questionnaires/examples-suppliers",
+            "tests/fixtures/examples-1.0/examples-suppliers",
             "--previous",
-            "questionnaires/examples-2024",
+            "tests/fixtures/examples-1.0/examples-2024",
             "--lang",
             "en",
         ],

@@ -310,8 +310,8 @@ fn a_mixed_batch_scores_every_sheet_on_its_own_grid() {
     let out = vigilance()
         .args([
             "score",
-            "questionnaires/examples",
-            "questionnaires/examples-suppliers",
+            "tests/fixtures/examples-1.0/examples",
+            "tests/fixtures/examples-1.0/examples-suppliers",
             "--format",
             "json",
         ])
@@ -347,8 +347,8 @@ fn a_mixed_batch_scores_every_sheet_on_its_own_grid() {
             "score",
             "--questionnaire",
             "rhsf-fir@1.0.0",
-            "questionnaires/examples",
-            "questionnaires/examples-suppliers",
+            "tests/fixtures/examples-1.0/examples",
+            "tests/fixtures/examples-1.0/examples-suppliers",
             "--format",
             "json",
         ])

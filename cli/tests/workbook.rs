@@ -431,7 +431,7 @@ fn a_company_given_twice_is_listed_twice_and_counted_once() {
             "score",
             "--lang",
             "en",
-            "questionnaires/examples",
+            "tests/fixtures/examples-1.0/examples",
             "tests/fixtures/review/agrifood-sent-twice.json",
             "-o",
         ])
@@ -443,7 +443,7 @@ fn a_company_given_twice_is_listed_twice_and_counted_once() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.contains("warning: tests/fixtures/review/agrifood-sent-twice.json: [VG-A17] this sheet holds the same company")
-            && stderr.contains("as questionnaires/examples/02-level0-agrifood.json"),
+            && stderr.contains("as tests/fixtures/examples-1.0/examples/02-level0-agrifood.json"),
         "{stderr}"
     );
     let mut wb = open(&path);
@@ -480,8 +480,8 @@ fn a_mixed_batch_gives_per_grid_cohort_blocks_a_suppliers_sheet_and_grid_columns
                 "--lang",
                 "en",
                 "-q",
-                "questionnaires/examples",
-                "questionnaires/examples-suppliers",
+                "tests/fixtures/examples-1.0/examples",
+                "tests/fixtures/examples-1.0/examples-suppliers",
                 "-o",
             ])
             .arg(target)

@@ -1,5 +1,5 @@
 //! Scoring throughput: sheets scored per second (already parsed) and sheets parsed, validated and
-//! scored per second from JSON text, on the example sheets of `questionnaires/examples/` (or a
+//! scored per second from JSON text, on the example sheets of `tests/fixtures/examples-1.0/examples/` (or a
 //! generated complete sheet when none are present). Run with `cargo bench -p vigilance-core`;
 //! criterion prints the figures as elements per second.
 
@@ -8,7 +8,8 @@ use std::hint::black_box;
 use vigilance_core::{AnswerSheet, EvidenceMode, ScoringOptions, score};
 
 fn example_texts() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../questionnaires/examples");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/examples-1.0/examples");
     let mut texts: Vec<String> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()

@@ -89,8 +89,14 @@ fn provenance_says_who_authored_what() {
             p.get(Lang::Fr)
                 .contains("ni validés ni approuvés par RHSF ou le FIR")
         );
+        // The title names the RHSF/FIR levels, never "the RHSF/FIR grid" (1.1.0: "RHSF/FIR
+        // levels"; 1.2.0: "RHSF/FIR maturity levels"; light grid 1.1.0: "levels adapted from
+        // the RHSF/FIR method").
+        let title = grid.title.get(Lang::En);
         assert!(
-            grid.title.get(Lang::En).contains("RHSF/FIR levels"),
+            title.contains("RHSF/FIR")
+                && title.contains("levels")
+                && !title.contains("RHSF/FIR grid"),
             "{}",
             grid.name()
         );

@@ -103,14 +103,18 @@ fn a_csv_matrix_is_read_on_the_grid_its_columns_use() {
     let sme = read("Company;S01 CL;S01 FL\nAlpha;yes;no\n");
     assert_eq!(sme.grid.id, "rhsf-fir-sme");
     assert!(sme.sheets[0].result.is_ok(), "{:?}", sme.sheets[0].result);
-    // Ids 1.0.0 has: 1.0.0, as before; ids only 1.1.0 has: 1.1.0.
+    // Ids 1.0.0 has: 1.0.0, as before; ids only later versions have: the latest of them.
     assert_eq!(
         name(read("Company;Q01 CL\nAlpha;yes\n").grid),
         "rhsf-fir@1.0.0"
     );
     assert_eq!(
         name(read("Company;Q40 CL\nAlpha;yes\n").grid),
-        "rhsf-fir@1.1.0"
+        "rhsf-fir@1.2.0"
+    );
+    assert_eq!(
+        name(read("Company;Q41 CL\nAlpha;yes\n").grid),
+        "rhsf-fir@1.2.0"
     );
     // Ids of no grid: the fallback, whose check names them.
     let none = read("Company;Z99 CL\nAlpha;yes\n");

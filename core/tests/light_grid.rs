@@ -1,6 +1,6 @@
 //! The light grid for SMEs and suppliers (`rhsf-fir-sme`): it is built in, follows the grid
 //! rules of docs/method.md, and the five example supplier sheets reach the levels computed
-//! independently by scripts/sme-expected-levels.py (questionnaires/examples-suppliers/README.md).
+//! independently by scripts/sme-expected-levels.py (tests/fixtures/examples-1.0/examples-suppliers/README.md).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -56,7 +56,8 @@ const EXPECTED: &[(&str, [u8; 3], [u8; 3])] = &[
 
 #[test]
 fn supplier_sheets_reach_their_expected_levels() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../questionnaires/examples-suppliers");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/examples-1.0/examples-suppliers");
     for (file, declared, substantiated) in EXPECTED {
         let text = std::fs::read_to_string(dir.join(file)).unwrap();
         let (id, version) = registry::peek_questionnaire(&text).unwrap();

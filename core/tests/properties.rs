@@ -311,15 +311,25 @@ mod rhsf_fir_1_1_0 {
     grid_properties!("rhsf-fir", "1.1.0");
 }
 
+mod rhsf_fir_1_2_0 {
+    grid_properties!("rhsf-fir", "1.2.0");
+}
+
 mod rhsf_fir_sme_1_0_0 {
     grid_properties!("rhsf-fir-sme", "1.0.0");
 }
 
+mod rhsf_fir_sme_1_1_0 {
+    grid_properties!("rhsf-fir-sme", "1.1.0");
+}
+
 /// The grids the modules above test, as (id, version).
-const TESTED: [(&str, &str); 3] = [
+const TESTED: [(&str, &str); 5] = [
     ("rhsf-fir", "1.0.0"),
     ("rhsf-fir", "1.1.0"),
+    ("rhsf-fir", "1.2.0"),
     ("rhsf-fir-sme", "1.0.0"),
+    ("rhsf-fir-sme", "1.1.0"),
 ];
 
 #[test]

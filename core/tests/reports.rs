@@ -778,9 +778,12 @@ fn scored_dir_as(dir: &str, version: Option<&str>) -> Vec<ScoredSheet> {
 }
 
 fn mixed_batch() -> Vec<ScoredSheet> {
-    let mut b = scored_dir("questionnaires/examples");
-    b.extend(scored_dir_as("questionnaires/examples", Some("1.1.0")));
-    b.extend(scored_dir("questionnaires/examples-suppliers"));
+    let mut b = scored_dir("tests/fixtures/examples-1.0/examples");
+    b.extend(scored_dir_as(
+        "tests/fixtures/examples-1.0/examples",
+        Some("1.1.0"),
+    ));
+    b.extend(scored_dir("tests/fixtures/examples-1.0/examples-suppliers"));
     b
 }
 
@@ -1078,7 +1081,7 @@ fn template_company_fields_nace_buyer_and_tier_are_read_and_checked_at_their_cel
 
 #[test]
 fn suppliers_sheet_shows_each_buyers_cascade_per_tier_and_its_weak_links() {
-    let suppliers = scored_dir("questionnaires/examples-suppliers");
+    let suppliers = scored_dir("tests/fixtures/examples-1.0/examples-suppliers");
     let batch = &suppliers;
     let bytes = results_workbook(
         vigilance_core::registry::default_grid(),

@@ -82,19 +82,27 @@ fn example_targets() -> Vec<Target> {
 /// The review of this year's examples, moved to grid 1.1.0 (so provisional: its new questions
 /// are unanswered), compared with last year's on 1.0.0, with the example targets.
 fn review(lang: Lang, anonymize: bool) -> Review {
-    review_of(scored_on_1_1("questionnaires/examples"), lang, anonymize)
+    review_of(
+        scored_on_1_1("tests/fixtures/examples-1.0/examples"),
+        lang,
+        anonymize,
+    )
 }
 
 /// The review of this year's examples as they are (grid 1.0.0), compared with last year's.
 fn review_1_0(lang: Lang, anonymize: bool) -> Review {
-    review_of(scored("questionnaires/examples"), lang, anonymize)
+    review_of(
+        scored("tests/fixtures/examples-1.0/examples"),
+        lang,
+        anonymize,
+    )
 }
 
 fn review_of(current: Vec<CompanyResult>, lang: Lang, anonymize: bool) -> Review {
     build_review(
         registry::default_grid(),
         current,
-        Some(scored("questionnaires/examples-2024")),
+        Some(scored("tests/fixtures/examples-1.0/examples-2024")),
         &example_targets(),
         &ReviewOptions {
             lang,
@@ -144,7 +152,10 @@ fn the_file_is_self_contained() {
 
 /// Every text a company supplied in its sheets (both campaigns), and the sources' names.
 fn company_texts() -> Vec<String> {
-    company_texts_of(&["questionnaires/examples", "questionnaires/examples-2024"])
+    company_texts_of(&[
+        "tests/fixtures/examples-1.0/examples",
+        "tests/fixtures/examples-1.0/examples-2024",
+    ])
 }
 
 /// Every text a company supplied in the sheets of `dirs`, and the sources' names.
@@ -223,7 +234,7 @@ fn the_full_review_names_companies_but_no_free_text() {
     assert!(html.contains("Castelmoron Construction International SA"));
     assert!(html.contains("Garance &amp; Ferrier Prêt-à-Porter SAS"));
     // Comments and evidence are never shown, even in the full review.
-    for (_, _, sheet) in sheets("questionnaires/examples") {
+    for (_, _, sheet) in sheets("tests/fixtures/examples-1.0/examples") {
         for tracks in sheet.answers.values() {
             for answer in [&tracks.cl, &tracks.fl].into_iter().flatten() {
                 if let Some(c) = &answer.comment {
@@ -296,7 +307,7 @@ fn a_target_for_an_unknown_company_is_a_warning() {
     let targets = parse_targets("company,track,target,deadline\nNobody SA,CL,N2,2027\n").unwrap();
     let r = build_review(
         registry::default_grid(),
-        scored("questionnaires/examples"),
+        scored("tests/fixtures/examples-1.0/examples"),
         None,
         &targets,
         &ReviewOptions::default(),
@@ -315,7 +326,7 @@ fn a_target_for_an_unknown_company_is_a_warning() {
 
 #[test]
 fn a_company_given_twice_for_a_period_is_counted_once() {
-    let mut current = scored("questionnaires/examples");
+    let mut current = scored("tests/fixtures/examples-1.0/examples");
     let mut copy = current[1].clone();
     copy.source = "copies/agrifood.json".into();
     // Same identifier, other spelling of the name: still the same company.
@@ -333,11 +344,11 @@ fn a_company_given_twice_for_a_period_is_counted_once() {
     let m = r.warnings[0].message("").en;
     assert!(
         m.contains("copies/agrifood.json")
-            && m.contains("questionnaires/examples/02-level0-agrifood.json"),
+            && m.contains("tests/fixtures/examples-1.0/examples/02-level0-agrifood.json"),
         "{m}"
     );
     // The same company in another period is not a duplicate.
-    let mut current = scored("questionnaires/examples");
+    let mut current = scored("tests/fixtures/examples-1.0/examples");
     let mut other = current[1].clone();
     other.period = Some("2026".into());
     current.push(other);
@@ -353,7 +364,7 @@ fn a_company_given_twice_for_a_period_is_counted_once() {
 
 #[test]
 fn company_texts_are_escaped() {
-    let mut current = scored("questionnaires/examples");
+    let mut current = scored("tests/fixtures/examples-1.0/examples");
     current[0].company.name = "<script>alert('x')</script> & Co".into();
     current[0].company.sector = Some("<img src=x onerror=alert(1)>".into());
     let html = build_review(
@@ -371,7 +382,7 @@ fn company_texts_are_escaped() {
 
 #[test]
 fn small_sector_groups_are_merged_when_anonymised() {
-    let mut current = scored("questionnaires/examples");
+    let mut current = scored("tests/fixtures/examples-1.0/examples");
     // Grouped by sector text: the examples' NACE codes are left out here.
     for r in current.iter_mut() {
         r.company.nace = None;
@@ -399,12 +410,12 @@ fn small_sector_groups_are_merged_when_anonymised() {
 /// A campaign of three grids: five examples on 1.0.0, two moved to 1.1.0, and the suppliers'
 /// sheets on the light grid.
 fn mixed_campaign() -> Vec<CompanyResult> {
-    let mut current = scored("questionnaires/examples");
-    let moved = scored_on_1_1("questionnaires/examples");
+    let mut current = scored("tests/fixtures/examples-1.0/examples");
+    let moved = scored_on_1_1("tests/fixtures/examples-1.0/examples");
     for k in [3, 5] {
         current[k] = moved[k].clone();
     }
-    current.extend(scored("questionnaires/examples-suppliers"));
+    current.extend(scored("tests/fixtures/examples-1.0/examples-suppliers"));
     current
 }
 
@@ -435,7 +446,7 @@ fn levels_of_different_grids_are_never_mixed() {
     let html = build_review(
         registry::default_grid(),
         mixed_campaign(),
-        Some(scored("questionnaires/examples-2024")),
+        Some(scored("tests/fixtures/examples-1.0/examples-2024")),
         &[],
         &ReviewOptions {
             lang: Lang::En,
@@ -507,8 +518,8 @@ fn company_pages_sum_up_coverage_per_framework() {
 #[test]
 fn the_anonymised_review_of_suppliers_leaks_no_buyer_or_company_text() {
     let texts = company_texts_of(&[
-        "questionnaires/examples",
-        "questionnaires/examples-suppliers",
+        "tests/fixtures/examples-1.0/examples",
+        "tests/fixtures/examples-1.0/examples-suppliers",
     ]);
     assert!(
         texts.iter().any(|t| t == "Buyer Beta GmbH"),
@@ -568,7 +579,7 @@ fn the_anonymised_review_of_suppliers_leaks_no_buyer_or_company_text() {
 
 #[test]
 fn sectors_group_by_nace_section_when_companies_state_one() {
-    let mut current = scored("questionnaires/examples");
+    let mut current = scored("tests/fixtures/examples-1.0/examples");
     // Three manufacturers (food, vehicles, clothing: section C), one hotel (I); the others have
     // their sector text only.
     for r in current.iter_mut() {
@@ -628,9 +639,9 @@ fn sectors_group_by_nace_section_when_companies_state_one() {
 #[test]
 fn a_company_assessed_on_another_grid_last_time_is_found_but_not_compared() {
     // Ateliers Morvanne (EXAMPLE-0001) answered the full grid in 2024 and the light grid now.
-    let mut current = scored("questionnaires/examples");
+    let mut current = scored("tests/fixtures/examples-1.0/examples");
     current.remove(0);
-    let mut light = scored("questionnaires/examples-suppliers").remove(0);
+    let mut light = scored("tests/fixtures/examples-1.0/examples-suppliers").remove(0);
     light.company.id = Some("EXAMPLE-0001".into());
     light.company.name = "Ateliers Morvanne Industrie SAS".into();
     current.push(light);
@@ -648,7 +659,7 @@ fn a_company_assessed_on_another_grid_last_time_is_found_but_not_compared() {
         let html = build_review(
             registry::default_grid(),
             current.clone(),
-            Some(scored("questionnaires/examples-2024")),
+            Some(scored("tests/fixtures/examples-1.0/examples-2024")),
             &[],
             &ReviewOptions {
                 lang,

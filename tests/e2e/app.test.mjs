@@ -31,7 +31,7 @@ async function startAssessment(page, name = 'Exemple SA', period = '2025') {
 
 /**
  * Opens an assessment on grid 1.0.0, as saved in this browser before 1.1.0 became the default
- * (new assessments start on 1.1.0): what docs/method.md's worked examples were written on.
+ * (new assessments start on the default grid): what docs/method.md's worked examples were written on.
  */
 async function startOn100(page, name = 'Exemple SA', period = '2025') {
   const grid = { id: 'rhsf-fir', version: '1.0.0' };
@@ -330,8 +330,8 @@ test('a state saved with another questionnaire version offers to recover its ans
     await page.click('#recover-readable');
     await page.waitForSelector('.assessment');
     assert.match(await page.innerText('.assessments'), /Ancienne SA/);
-    // Read on the latest version of its grid (1.1.0: 33 + 34 answers).
-    assert.match(await page.innerText('.assessments'), /1 of 67 answered/);
+    // Read on the latest version of its grid (1.2.0: 38 + 39 answers).
+    assert.match(await page.innerText('.assessments'), /1 of 77 answered/);
   });
 });
 
@@ -430,7 +430,7 @@ test('after load, the only requests are GETs of the app\'s own static files, and
     // 1.0.0 (the grid the imported matrix names) and the light grid's file, nothing else.
     const after = requests.filter((r) => r.after && !/^(blob|data):/.test(r.url))
       .map((r) => new URL(r.url).pathname.slice(prefix.length)).sort();
-    assert.deepEqual(after, ['grid-rhsf-fir-1.0.0.js', 'grid-rhsf-fir-1.1.0.js', 'grid-rhsf-fir-sme-1.0.0.js', 'vigilance_web_module.js', 'vigilance_web_module_wasm.js']);
+    assert.deepEqual(after, ['grid-rhsf-fir-1.0.0.js', 'grid-rhsf-fir-1.2.0.js', 'grid-rhsf-fir-sme-1.1.0.js', 'vigilance_web_module.js', 'vigilance_web_module_wasm.js']);
 
   } finally {
     await profile.close();

@@ -1,6 +1,6 @@
 // End-to-end tests of the grids in the app: the choice of grid for a new assessment (a light-grid
 // assessment completed through the UI), the provenance on the start page and in the footer, the
-// upgrade of a saved 1.0.0 assessment to a 1.1.0 copy, the comparison across versions, and the
+// upgrade of a saved 1.0.0 assessment to a copy on the latest version, the comparison across versions, and the
 // Regulations section of the results; each new view audited by axe-core (both languages) and
 // checked at 360 px for sideways scrolling.
 import { test, before, after } from 'node:test';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { serve, browserProfile, openApp, answerEverything, audit, noSidewaysScroll, resultsShown, withApp as harnessWithApp } from './harness.mjs';
 
 const STORAGE_KEY = 'vigilance.web.state';
-const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../questionnaires/examples-2024');
+const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/examples-1.0/examples-2024');
 const PHONE = { width: 360, height: 740 };
 let server;
 before(async () => { server = await serve(); });
@@ -68,8 +68,8 @@ test('a light-grid assessment is completed through the app and gives a level per
     const company = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).assessments[0].sheet.company, STORAGE_KEY);
     // Kept as typed; scored and exported as the code it names (C14).
     assert.deepEqual([company.buyer, company.tier, company.nace], ['Acheteur Exemple SA', '2', '14']);
-    assert.ok(requested.includes('grid-rhsf-fir-sme-1.0.0.js'), 'the light grid is loaded on demand');
-    assert.match(await page.innerText('#grid-line'), /rhsf-fir-sme 1\.0\.0/);
+    assert.ok(requested.includes('grid-rhsf-fir-sme-1.1.0.js'), 'the light grid is loaded on demand');
+    assert.match(await page.innerText('#grid-line'), /rhsf-fir-sme 1\.1\.0/);
     assert.ok(await page.isVisible('#q-S01'));
     await answerEverything(page, (level, offered) => (level === 'N4' ? 'no' : 'yes'));
     await page.click('button[data-view=results]');
@@ -77,18 +77,18 @@ test('a light-grid assessment is completed through the app and gives a level per
     assert.equal(await page.getAttribute('.track-card[data-track=CL]', 'data-level'), '3');
     assert.equal(await page.getAttribute('.track-card[data-track=FL]', 'data-level'), '3');
     assert.equal(await page.getAttribute('.headline', 'data-level'), '3');
-    assert.match(await page.innerText('.report-head'), /rhsf-fir-sme 1\.0\.0/);
+    assert.match(await page.innerText('.report-head'), /rhsf-fir-sme 1\.1\.0/);
     // The light grid maps no regulation: no Regulations section.
     assert.equal(await page.locator('#regulations').count(), 0);
     // The assessment keeps its grid across a reload.
     await page.reload();
     await resultsShown(page);
     assert.equal(await page.getAttribute('.headline', 'data-level'), '3');
-    assert.match(await page.innerText('.report-head'), /rhsf-fir-sme 1\.0\.0/);
+    assert.match(await page.innerText('.report-head'), /rhsf-fir-sme 1\.1\.0/);
   });
 });
 
-test('a saved 1.0.0 assessment keeps working and is upgraded to a 1.1.0 copy, the original kept', async () => {
+test('a saved 1.0.0 assessment keeps working and is upgraded to a copy on the latest version (1.2.0), the original kept', async () => {
   await withApp({ locale: 'en-GB' }, async (page) => {
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, savedOn100({
       Q01: { CL: { value: 'yes' }, FL: { value: 'yes' } },
@@ -101,25 +101,25 @@ test('a saved 1.0.0 assessment keeps working and is upgraded to a 1.1.0 copy, th
     assert.match(await page.innerText('.assessments'), /rhsf-fir 1\.0\.0/);
     await page.click('#upgrade-1');
     await page.waitForSelector('#upgrade-note');
-    assert.match(await page.innerText('#grid-line'), /rhsf-fir 1\.1\.0/);
+    assert.match(await page.innerText('#grid-line'), /rhsf-fir 1\.2\.0/);
     assert.match(await page.innerText('#upgrade-carried'), /Q01/);
     assert.match(await page.innerText('#upgrade-revised'), /Q12/);
-    assert.equal(await page.getAttribute('#upgrade-added', 'data-count'), '7');
+    assert.equal(await page.getAttribute('#upgrade-added', 'data-count'), '12');
     const added = await page.innerText('#upgrade-added');
-    for (const q of ['Q34', 'Q35', 'Q36', 'Q37', 'Q38', 'Q39', 'Q40']) assert.match(added, new RegExp(q));
+    for (const q of ['Q34', 'Q35', 'Q36', 'Q37', 'Q38', 'Q39', 'Q40', 'Q41', 'Q42', 'Q43', 'Q44', 'Q45']) assert.match(added, new RegExp(q));
     // The carried answers are there; the revised one is to answer again.
     assert.ok(await page.isChecked('#a-Q01-CL'));
     // Provisional until the new questions are answered; compared with the 1.0.0 original.
     await page.click('button[data-view=results]');
     await resultsShown(page);
     assert.ok(await page.isVisible('.provisional'));
-    assert.match(await page.innerText('#comparison-versions'), /1\.0\.0 → 1\.1\.0/);
+    assert.match(await page.innerText('#comparison-versions'), /1\.0\.0 → 1\.2\.0/);
     assert.match(await page.innerText('#comparison-shared'), /both versions share: 33/);
     // Both are kept: the 1.0.0 one still scores on 1.0.0.
     await page.click('button[data-view=start]');
     const list = await page.innerText('.assessments');
     assert.match(list, /rhsf-fir 1\.0\.0/);
-    assert.match(list, /rhsf-fir 1\.1\.0/);
+    assert.match(list, /rhsf-fir 1\.2\.0/);
     assert.equal(await page.locator('.assessment').count(), 2);
   });
 });
@@ -152,7 +152,7 @@ test('the Regulations section offers the frameworks of the grid, with statuses a
     await page.click('button[data-view=results]');
     await resultsShown(page);
     await page.waitForSelector('#framework-select');
-    assert.deepEqual(grids.map((p) => p.split('/').pop()), ['grid-rhsf-fir-1.1.0.js']);
+    assert.deepEqual(grids.map((p) => p.split('/').pop()), ['grid-rhsf-fir-1.2.0.js']);
     assert.match(await page.innerText('#coverage-disclaimer'), /neither a legal opinion/);
     const options = await page.$$eval('#framework-select option', (o) => o.map((x) => x.textContent));
     assert.ok(options.length >= 9, `frameworks: ${options.join(', ')}`);

@@ -156,7 +156,7 @@ mod tests {
     fn new_assessments_offer_the_full_grid_first_then_the_light_grid() {
         let c = choices();
         let names: Vec<String> = c.iter().map(|r| stem(&r.id, &r.version)).collect();
-        assert_eq!(names, ["rhsf-fir-1.1.0", "rhsf-fir-sme-1.0.0"]);
+        assert_eq!(names, ["rhsf-fir-1.2.0", "rhsf-fir-sme-1.1.0"]);
         assert_eq!(default_choice(), c[0]);
     }
 

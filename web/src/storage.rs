@@ -345,7 +345,7 @@ mod tests {
                 },
             ),
         );
-        let text = encode(&s).replace("\"1.1.0\"", "\"1.0.0\"");
+        let text = encode(&s).replace("\"1.2.0\"", "\"1.0.0\"");
         match decode(&text) {
             Loaded::State(back) => {
                 let versions: Vec<String> = back

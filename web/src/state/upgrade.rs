@@ -73,7 +73,7 @@ mod tests {
         assert_ne!(s.current, old);
         let copy = s.current().cloned();
         let copy = copy.unwrap_or_else(|| panic!("no copy"));
-        assert_eq!(copy.sheet.questionnaire.version, "1.1.0");
+        assert_eq!(copy.sheet.questionnaire.version, "1.2.0");
         let note = copy.upgrade.unwrap_or_default();
         assert_eq!(note.from_version, "1.0.0");
         assert!(note.carried.contains(&"Q01".to_string()));
