@@ -124,7 +124,9 @@ pub fn reviewed_sheet(sheet: &AnswerSheet, engagement: &Engagement) -> Applied {
                     let mut a = current.cloned().unwrap_or_else(|| Answer::new(v));
                     a.value = v;
                     if v == AnswerValue::Na
-                        && a.justification.as_deref().is_none_or(|j| j.trim().is_empty())
+                        && a.justification
+                            .as_deref()
+                            .is_none_or(|j| j.trim().is_empty())
                     {
                         a.justification = Some(review.note.clone());
                     }

@@ -3,8 +3,8 @@
 //! text first, so that a wrong one is named with its own code rather than a parser's message.
 
 use crate::{
-    Action, ActionStatus, ActionTarget, DialogueEntry, DialogueKind, ENGAGEMENT_FORMAT,
-    Engagement, EngagementCompany, MAX_ENGAGEMENT_BYTES, PastReview, Review, ReviewStatus,
+    Action, ActionStatus, ActionTarget, DialogueEntry, DialogueKind, ENGAGEMENT_FORMAT, Engagement,
+    EngagementCompany, MAX_ENGAGEMENT_BYTES, PastReview, Review, ReviewStatus,
 };
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,9 +13,7 @@ use vigilance_model::location::{
     Target, decode_text, duplicate_keys, json_error_problem, locate_all, pointer, serde_problem,
     strip_bom,
 };
-use vigilance_model::{
-    AnswerValue, Parsed, Problem, ProblemKind, Problems, Questionnaire, Track,
-};
+use vigilance_model::{AnswerValue, Parsed, Problem, ProblemKind, Problems, Questionnaire, Track};
 
 #[derive(Deserialize)]
 struct WireFile {
@@ -200,7 +198,10 @@ impl Engagement {
 
     /// Reads and checks an engagement file against the grid of the sheets it reviews, every
     /// problem at once; warnings come back with the file.
-    pub fn parse(text: &str, questionnaire: &Questionnaire) -> Result<Parsed<Engagement>, Problems> {
+    pub fn parse(
+        text: &str,
+        questionnaire: &Questionnaire,
+    ) -> Result<Parsed<Engagement>, Problems> {
         let text = strip_bom(text);
         if text.trim().is_empty() {
             return Err(Problems(vec![Problem::error("", ProblemKind::Empty)]));
@@ -332,7 +333,10 @@ fn check(w: WireFile, questionnaire: &Questionnaire, problems: &mut Vec<Problem>
                 Some(ReviewStatus::Challenged | ReviewStatus::Rejected)
             ) && r.note.trim().is_empty()
             {
-                problems.push(Problem::warning(path.clone(), ProblemKind::ReviewWithoutNote));
+                problems.push(Problem::warning(
+                    path.clone(),
+                    ProblemKind::ReviewWithoutNote,
+                ));
             }
             if let Some(status) = status {
                 reviews.entry(qid.clone()).or_default().insert(
@@ -409,7 +413,9 @@ fn check(w: WireFile, questionnaire: &Questionnaire, problems: &mut Vec<Problem>
                 ProblemKind::ActionStatus { found: a.status },
             )),
             Some(ActionStatus::Dropped)
-                if a.dropped_reason.as_deref().is_none_or(|r| r.trim().is_empty()) =>
+                if a.dropped_reason
+                    .as_deref()
+                    .is_none_or(|r| r.trim().is_empty()) =>
             {
                 problems.push(Problem::error(
                     format!("{path}/status"),

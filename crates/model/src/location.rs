@@ -220,10 +220,7 @@ pub fn locate_all(text: &str, problems: &mut [Problem], target_of: impl Fn(&Prob
 }
 
 /// A problem from a serde error with its path.
-pub fn serde_problem(
-    text: &str,
-    e: serde_path_to_error::Error<serde_json::Error>,
-) -> Problem {
+pub fn serde_problem(text: &str, e: serde_path_to_error::Error<serde_json::Error>) -> Problem {
     let path = e.path().to_string();
     let path = if path == "." {
         String::new()
