@@ -241,7 +241,9 @@ impl Gatherer {
             match entry {
                 Ok(e) if e.file_type().is_dir() => {}
                 Ok(e) => {
-                    if FileKind::from_name(&display(e.path())).is_none() {
+                    let name = display(e.path());
+                    // Engagement files kept beside the sheets are not answer sheets.
+                    if FileKind::from_name(&name).is_none() || name.ends_with(".engagement.json") {
                         continue;
                     }
                     found += 1;

@@ -10,6 +10,7 @@
 //! Exit statuses: 0 success, 1 some inputs could not be scored or are invalid, 2 usage error.
 
 mod args;
+mod engage;
 mod fatal;
 mod grid;
 mod inputs;
@@ -40,6 +41,7 @@ fn main() -> ExitCode {
         args::Command::Completions(a) => manual::completions(a),
         args::Command::Manpage(a) => manual::manpage(a),
         args::Command::Migrate(a) => migrate::run(a),
+        args::Command::Engage(a) => engage::run(a),
     };
     match result {
         Ok(code) => code,

@@ -131,6 +131,7 @@ fn score_inputs(
         options: *opts,
         lang,
         progress: ProgressBar::hidden(),
+        engagements: None,
     };
     let (scored, mut errors) = run.score_paths(paths);
     errors.sort_by(|a, b| a.source.cmp(&b.source));

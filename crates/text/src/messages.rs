@@ -935,6 +935,24 @@ catalogue! {
     EngDialogueEmail => "Courriel", "E-mail";
     /// A kind of exchange.
     EngDialogueOther => "Autre", "Other";
+    /// `engage init`: one file written.
+    CliEngWritten => "{source} → {path} : {reviews} réponses listées (acceptées telles que déclarées, à revoir), {actions} actions proposées", "{source} → {path}: {reviews} answers listed (accepted as declared, to review), {actions} actions proposed";
+    /// `engage init`: the summary.
+    CliEngInitDone => "Fichiers d'engagement écrits dans {dir} : {written} ; en échec : {failed}. Revoyez-les (statut, valeur retenue, note ; actions convenues), puis `vigilance score … --engagement {dir}`.", "Engagement files written into {dir}: {written}; failed: {failed}. Review them (status, accepted value, note; agreed actions), then `vigilance score … --engagement {dir}`.";
+    /// `engage validate`: a valid file.
+    CliEngValid => "{source} : valide", "{source}: valid";
+    /// `engage carry`: one file carried.
+    CliEngCarried => "{source} → {path} : actions reprises {open}, gardées en historique {history}, contestations passées en contexte {context}", "{source} → {path}: actions carried over {open}, kept as history {history}, past challenges listed as context {context}";
+    /// `engage carry`: the summary.
+    CliEngCarryDone => "Fichiers de la période {period} écrits dans {dir} : {written} ; en échec : {failed}. Les fichiers d'origine ne sont pas modifiés.", "Files for period {period} written into {dir}: {written}; failed: {failed}. The original files are not modified.";
+    /// `engage carry`: no engagement file in the directory.
+    CliEngNoFile => "aucun fichier d'engagement (.json) dans {path}", "no engagement file (.json) in {path}";
+    /// `score --engagement`: one sheet, side by side.
+    CliEngReviewedLine => "{source} : niveau déclaré {declared}, niveau revu {reviewed} ({engagement})", "{source}: level as declared {declared}, as reviewed {reviewed} ({engagement})";
+    /// `score --engagement`: a file refused for a sheet.
+    CliEngNotApplied => "{engagement} n'est pas appliqué à {source} ; la fiche est évaluée telle que déclarée :", "{engagement} is not applied to {source}; the sheet is scored as declared only:";
+    /// `score --engagement`: the directory cannot be read.
+    FatalEngDir => "--engagement {path} : {error}", "--engagement {path}: {error}";
 }
 
 #[cfg(test)]
