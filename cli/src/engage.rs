@@ -12,12 +12,14 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use vigilance_core::Track;
 use vigilance_core::report::reviewed::{ReviewChange, Reviewed};
 use vigilance_core::report::workbook::ScoredSheet;
+use vigilance_core::report::workbook::{ActionRow, DisputedRow, EngagementRows};
 use vigilance_core::{
     Lang, Msg, Problem, ProblemKind, Questionnaire, ScoringOptions, registry, score,
 };
-use vigilance_engagement::{Engagement, check_matches, reviewed_sheet};
+use vigilance_engagement::{Engagement, ReviewStatus, check_matches, reviewed_sheet};
 
 /// A sheet's review: the result as reviewed, and the engagement file when it could be read.
 #[derive(Clone, Debug)]
@@ -25,8 +27,83 @@ pub struct SheetReview {
     /// The result as reviewed (or why the file was refused).
     pub reviewed: Reviewed,
     /// The engagement file, when it was read.
-    #[allow(dead_code)] // Read by the workbook's review and actions sheets (next).
     pub engagement: Option<Engagement>,
+}
+
+impl SheetReview {
+    /// What the workbook shows of it for the sheet `s`: the level as reviewed, the challenged,
+    /// rejected and outdated reviews, the action plan.
+    pub fn rows(&self, s: &ScoredSheet) -> EngagementRows {
+        let rev = &self.reviewed;
+        let mut disputed = Vec::new();
+        let mut actions = Vec::new();
+        if let Some(e) = &self.engagement {
+            let outdated: BTreeSet<(String, Track)> = rev
+                .problems
+                .iter()
+                .filter_map(|p| match &p.kind {
+                    ProblemKind::ReviewOutdated { question, track } => {
+                        Some((question.clone(), *track))
+                    }
+                    _ => None,
+                })
+                .collect();
+            for (q, tracks) in &e.reviews {
+                for (&t, r) in tracks {
+                    let is_outdated = outdated.contains(&(q.clone(), t));
+                    if r.status == ReviewStatus::Accepted && r.value.is_none() && !is_outdated {
+                        continue;
+                    }
+                    let counted = rev
+                        .changes
+                        .iter()
+                        .find(|c| &c.question == q && c.track == t)
+                        .and_then(|c| c.counted);
+                    disputed.push(DisputedRow {
+                        question: q.clone(),
+                        track: t,
+                        status: r.status.code().to_string(),
+                        declared: s.sheet.answer(q, t).map(|a| a.value),
+                        accepted: r.value,
+                        counted,
+                        note: r.note.clone(),
+                        date: r.date.clone(),
+                        analyst: r.analyst.clone(),
+                        outdated: is_outdated,
+                    });
+                }
+            }
+            actions = e
+                .actions
+                .iter()
+                .map(|a| ActionRow {
+                    id: a.id.clone(),
+                    text: a.text.clone(),
+                    addresses: a
+                        .addresses
+                        .iter()
+                        .map(|t| match t.track {
+                            Some(tr) => format!("{} {}", t.question, tr.code()),
+                            None => t.question.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    owner: a.owner.clone(),
+                    due: a.due.clone(),
+                    status: a.status.code().to_string(),
+                    dropped_reason: a.dropped_reason.clone(),
+                    evidence: a.evidence.join("\n"),
+                    carried_from: a.carried_from.clone(),
+                })
+                .collect();
+        }
+        EngagementRows {
+            engagement: rev.engagement.clone(),
+            reviewed: rev.assessment.clone(),
+            disputed,
+            actions,
+        }
+    }
 }
 
 /// One engagement file found for `--engagement`, read as text, with what it is about.

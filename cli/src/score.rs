@@ -417,6 +417,9 @@ fn write_workbook(
                 open(s.grid, &mut book)?;
                 if let Some(book) = book.as_mut() {
                     book.push(&s)?;
+                    if let Some(r) = &review {
+                        book.push_engagement(&r.rows(&s));
+                    }
                 }
                 tally.scored += 1;
                 if !s.warnings.is_empty() {

@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+use calamine::{Reader, Xlsx, open_workbook};
 use common::{document, root, vigilance};
 use serde_json::{Value, json};
 
@@ -149,6 +150,66 @@ fn a_campaign_runs_end_to_end() {
     let csv = String::from_utf8(out.stdout).unwrap();
     let header = csv.lines().next().unwrap();
     assert!(header.ends_with(",reviewed_level,reviewed_n1,reviewed_n2,reviewed_n3,reviewed_n4,reviewed_headline,engagement,engagement_error"), "{header}");
+
+    // The workbook: the level as reviewed in the Summary, the Analyst review and Actions sheets.
+    let xlsx = dir.path().join("results.xlsx");
+    let out = vigilance()
+        .env("SOURCE_DATE_EPOCH", "1773316800") // 2026-03-12
+        .args(["score", "--lang", "en", "-q", "-o"])
+        .arg(&xlsx)
+        .args(SHEETS)
+        .arg("--engagement")
+        .arg(&eng)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let summary = book.worksheet_range("Summary").unwrap();
+    let header: Vec<String> = summary
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = header
+        .iter()
+        .position(|h| h == "Level as reviewed by the analyst")
+        .expect("reviewed column");
+    let reviewed: Vec<String> = summary.rows().skip(1).map(|r| r[col].to_string()).collect();
+    assert_eq!(reviewed, vec!["1", "2", "4"]);
+    assert!(
+        header.contains(&"FL level reviewed".to_string()),
+        "{header:?}"
+    );
+    let review = book.worksheet_range("Analyst review").unwrap();
+    let rows: Vec<Vec<String>> = review
+        .rows()
+        .skip(1)
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(&rows[0][2..5], ["Q08", "FL", "Rejected"]);
+    assert_eq!(rows[0][7], "\"Don't know\" (unknown)");
+    assert_eq!(rows[0][8], "The policy is not signed by the board.");
+    assert_eq!(&rows[1][2..5], ["Q10", "CL", "Challenged"]);
+    let actions = book.worksheet_range("Actions").unwrap();
+    let rows: Vec<Vec<String>> = actions
+        .rows()
+        .skip(1)
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert!(rows.len() >= 3 + 5, "{rows:?}");
+    assert_eq!(
+        &rows[0][5..9],
+        ["In progress", "HR director", "2026-01-31", "Overdue"]
+    );
+    assert_eq!(rows[1][8], "", "due 2026-09-30: not overdue");
+    assert_eq!(rows[2][5], "Done");
 
     // 4. carry to 2026: the open actions carried over, the done one kept as history, the
     // challenges listed as context.

@@ -953,6 +953,46 @@ catalogue! {
     CliEngNotApplied => "{engagement} n'est pas appliqué à {source} ; la fiche est évaluée telle que déclarée :", "{engagement} is not applied to {source}; the sheet is scored as declared only:";
     /// `score --engagement`: the directory cannot be read.
     FatalEngDir => "--engagement {path} : {error}", "--engagement {path}: {error}";
+    /// Workbook: the sheet of challenged and rejected answers.
+    WbSheetReview => "Revue analyste", "Analyst review";
+    /// Workbook: the sheet of the action plans.
+    WbSheetActions => "Actions", "Actions";
+    /// Workbook, Summary: the headline level as reviewed.
+    WbReviewedHeadline => "Niveau revu par l'analyste", "Level as reviewed by the analyst";
+    /// Workbook, Summary: a track's level as reviewed (after the track code).
+    WbReviewedLevelLower => "niveau revu", "level reviewed";
+    /// Workbook: the engagement file.
+    WbEngFile => "Fichier d'engagement", "Engagement file";
+    /// Workbook, Analyst review: the value declared.
+    WbEngDeclared => "Réponse déclarée", "Declared answer";
+    /// Workbook, Analyst review: the value accepted by the analyst.
+    WbEngAccepted => "Valeur retenue", "Accepted value";
+    /// Workbook, Analyst review: the value counted as reviewed.
+    WbEngCounted => "Comptée (revue)", "Counted as reviewed";
+    /// Workbook, Analyst review: the note.
+    WbEngNote => "Note de l'analyste", "Analyst's note";
+    /// Workbook: a date.
+    WbEngDate => "Date", "Date";
+    /// Workbook, Analyst review: the analyst's initials.
+    WbEngAnalyst => "Analyste", "Analyst";
+    /// Workbook, Analyst review: a review not applied.
+    WbEngOutdated => "Périmée : l'entreprise a changé sa réponse depuis ; non appliquée", "Outdated: the company has changed its answer since; not applied";
+    /// Workbook, Actions: the action's id.
+    WbActionId => "Action", "Action";
+    /// Workbook, Actions: what the company will do.
+    WbActionText => "Description", "Description";
+    /// Workbook, Actions: the questions addressed.
+    WbActionAddresses => "Questions visées", "Questions addressed";
+    /// Workbook, Actions: the owner.
+    WbActionOwner => "Responsable", "Owner";
+    /// Workbook, Actions: the due date.
+    WbActionDue => "Échéance", "Due date";
+    /// Workbook, Actions: overdue.
+    WbActionOverdue => "En retard", "Overdue";
+    /// Workbook, Actions: why dropped.
+    WbActionReason => "Motif d'abandon", "Reason for dropping";
+    /// Workbook, Actions: the period the action was first agreed for.
+    WbActionCarried => "Convenue en", "Agreed in";
 }
 
 #[cfg(test)]
