@@ -209,3 +209,94 @@ fn the_examples_are_on_the_default_grids_and_keep_their_levels() {
         assert!(parsed.warnings.is_empty(), "{}", path.display());
     }
 }
+
+fn sheet_1_2(answers: &str) -> AnswerSheet {
+    let text = format!(
+        r#"{{"format":"vigilance.answers/1","questionnaire":{{"id":"rhsf-fir","version":"1.2.0"}},
+        "company":{{"name":"Exemple SA"}},"answers":{{{answers}}}}}"#
+    );
+    match AnswerSheet::parse(&text, v12()) {
+        Ok(p) => p.value,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// Worked example 1 on 1.2.0 (docs/method.md): FL N1 has five questions (Q05 moved to N3):
+/// Q01, Q02, Q04, Q06 `yes`, Q07 `no` → 4/5 = 80 %, achieved. N2 has ten: Q09 `partial`, the
+/// nine others `yes` → 9.5/10 = 95 %, not achieved (critical Q09). M(FL) = 1; first step Q09.
+#[test]
+fn example_1_on_1_2() {
+    let q = v12();
+    let a = score(
+        q,
+        &sheet_1_2(
+            r#""Q01": {"FL": "yes"}, "Q02": {"FL": "yes"}, "Q04": {"FL": "yes"},
+               "Q06": {"FL": "yes"}, "Q07": {"FL": "no"},
+               "Q08": {"FL": "yes"}, "Q09": {"FL": "partial"}, "Q10": {"FL": "yes"},
+               "Q11": {"FL": "yes"}, "Q13": {"FL": "yes"}, "Q14": {"FL": "yes"},
+               "Q34": {"FL": "yes"}, "Q42": {"FL": "yes"}, "Q43": {"FL": "yes"},
+               "Q45": {"FL": "yes"}"#,
+        ),
+        &ScoringOptions::default(),
+    );
+    let fl = a.track(Track::FL).unwrap();
+    assert_eq!(fl.level_result(Level::N1).score.percent(), Some(80.0));
+    assert!(fl.level_result(Level::N1).achieved);
+    let n2 = fl.level_result(Level::N2);
+    assert_eq!(n2.score.percent(), Some(95.0));
+    assert!(n2.meets_threshold && !n2.achieved);
+    assert_eq!(fl.level, 1);
+    let first = a.next_steps.iter().find(|s| s.track == Track::FL).unwrap();
+    assert_eq!(q.questions[first.question].id, "Q09");
+}
+
+/// Worked example 2 on 1.2.0: CL N3 has twelve questions and Q20 no longer allows `na` (it
+/// applies to every company); Q37 is `na` on its written condition (no conflict-affected or
+/// high-risk area), Q22 `unknown`, the ten others `yes` → 10/11 = 90.9 %, achieved, one
+/// knowledge gap.
+#[test]
+fn example_2_on_1_2() {
+    let q = v12();
+    let a = score(
+        q,
+        &sheet_1_2(
+            r#""Q37": {"CL": {"value": "na", "justification": "Aucune zone de conflit ou à haut risque dans la chaîne, d'après la cartographie 2025."}},
+               "Q22": {"CL": "unknown"}, "Q05": {"CL": "yes"}, "Q15": {"CL": "yes"},
+               "Q16": {"CL": "yes"}, "Q18": {"CL": "yes"}, "Q20": {"CL": "yes"},
+               "Q21": {"CL": "yes"}, "Q23": {"CL": "yes"}, "Q39": {"CL": "yes"},
+               "Q40": {"CL": "yes"}, "Q41": {"CL": "yes"}"#,
+        ),
+        &ScoringOptions::default(),
+    );
+    let cl = a.track(Track::CL).unwrap();
+    let n3 = cl.level_result(Level::N3);
+    assert_eq!(n3.score.percent(), Some(90.9));
+    assert!(n3.achieved);
+    assert_eq!(n3.not_applicable, 1);
+    assert_eq!(cl.unknown_count, 1);
+}
+
+/// Worked example 3 on 1.2.0: example 1's N1 with evidence on Q01 only, in substantiated mode →
+/// 1 + 0.5 + 0.5 + 0.5 + 0 = 2.5/5 = 50 %, critical Q04 not full → M(FL) = 0; three answers
+/// unsubstantiated.
+#[test]
+fn example_3_on_1_2() {
+    let q = v12();
+    let a = score(
+        q,
+        &sheet_1_2(
+            r#""Q01": {"FL": {"value": "yes", "evidence": ["Support de formation 2025"]}},
+               "Q02": {"FL": "yes"}, "Q04": {"FL": "yes"}, "Q06": {"FL": "yes"},
+               "Q07": {"FL": "no"}"#,
+        ),
+        &vigilance_core::ScoringOptions {
+            evidence_mode: vigilance_core::EvidenceMode::Substantiated,
+            threshold: None,
+        },
+    );
+    let fl = a.track(Track::FL).unwrap();
+    assert_eq!(fl.level_result(Level::N1).score.percent(), Some(50.0));
+    assert!(!fl.level_result(Level::N1).achieved);
+    assert_eq!(fl.level, 0);
+    assert_eq!(fl.unsubstantiated_count, 3);
+}

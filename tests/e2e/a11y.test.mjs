@@ -19,7 +19,10 @@ for (const locale of ['fr-FR', 'en-GB']) {
       await page.fill('#new-name', 'Accessible SA');
       await page.click('#start-button');
       await page.waitForSelector('.question');
-      await page.check('#a-Q02-FL-na');
+      // N/A with its justification field open (Q19 offers N/A on its written condition, at N3).
+      await page.click('.level-tab[data-level=N3]');
+      await page.waitForSelector('#level-N3');
+      await page.check('#a-Q19-FL-na');
       await audit(page, 'questionnaire');
       await answerEverything(page, (level, offered) => (level === 'N1' ? 'yes' : offered.includes('partial') ? 'partial' : 'no'));
       await page.click('button[data-view=results]');

@@ -86,6 +86,13 @@ const EXAMPLE_FL = {
   N4: { Q24: 'no', Q25: 'no', Q26: 'no', Q28: 'no', Q29: 'no', Q30: 'no', Q31: 'no', Q32: 'no', Q33: 'no' },
 };
 
+// The same story on the default grid, rhsf-fir 1.2.0 (docs/method.md, worked example 1 on 1.2.0):
+// N1 has five questions for forced labour (Q05 moved to N3), N2 ten.
+const EXAMPLE_FL_12 = {
+  N1: { Q01: 'yes', Q02: 'yes', Q04: 'yes', Q06: 'yes', Q07: 'no' },
+  N2: { Q08: 'yes', Q09: 'partial', Q10: 'yes', Q11: 'yes', Q13: 'yes', Q14: 'yes', Q34: 'yes', Q42: 'yes', Q43: 'yes', Q45: 'yes' },
+};
+
 async function answerTrack(page, track, byLevel) {
   for (const [level, answers] of Object.entries(byLevel)) {
     await goToLevel(page, level);
@@ -176,7 +183,7 @@ test('finishing the forced-labour track gives the level and next steps of docs/m
 test('switching language changes every text and loses nothing', async () => {
   await withApp({ locale: 'en-GB' }, async (page) => {
     await startAssessment(page);
-    await answerTrack(page, 'FL', { N1: EXAMPLE_FL.N1 });
+    await answerTrack(page, 'FL', { N1: EXAMPLE_FL_12.N1 });
     await showResults(page);
     const before = await resultsSummary(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
@@ -190,7 +197,7 @@ test('switching language changes every text and loses nothing', async () => {
     assert.ok(await page.isVisible('text=Question suivante sans réponse'));
     await page.click('.lang-switch');
     await page.waitForSelector('text=Next unanswered question');
-    assert.equal(await answered(page, 'FL'), 6);
+    assert.equal(await answered(page, 'FL'), 5);
   });
 });
 
@@ -206,10 +213,13 @@ test('an exported answer sheet imported into a fresh profile gives the same resu
   let expected;
   await withApp({}, async (page) => {
     await startAssessment(page, 'Export SA', '2024');
-    await answerTrack(page, 'FL', { N1: EXAMPLE_FL.N1, N2: EXAMPLE_FL.N2 });
+    await answerTrack(page, 'FL', { N1: EXAMPLE_FL_12.N1, N2: EXAMPLE_FL_12.N2 });
+    // On 1.2.0, N/A is offered only where its condition is written: Q39 (no hospitality, travel
+    // or transport activity), at N3.
+    await goToLevel(page, 'N3');
+    await answer(page, 'Q39', 'CL', 'na');
+    await page.fill('#a-Q39-CL-justification', 'Aucune activité d\'hôtellerie, de voyage ou de transport');
     await goToLevel(page, 'N1');
-    await answer(page, 'Q03', 'CL', 'na');
-    await page.fill('#a-Q03-CL-justification', 'Aucun approvisionnement hors UE');
     await answer(page, 'Q01', 'CL', 'yes');
     await page.click('#q-Q01 details.notes summary');
     await page.fill('#a-Q01-CL-evidence', 'Feuilles de présence 2025');
@@ -220,7 +230,7 @@ test('an exported answer sheet imported into a fresh profile gives the same resu
     const sheet = JSON.parse(exported.bytes.toString('utf8'));
     assert.equal(sheet.format, 'vigilance.answers/1');
     assert.equal(sheet.company.name, 'Export SA');
-    assert.equal(sheet.answers.Q03.CL.value, 'na');
+    assert.equal(sheet.answers.Q39.CL.value, 'na');
     assert.deepEqual(sheet.answers.Q01.CL.evidence, ['Feuilles de présence 2025']);
   });
   await withApp({}, async (page) => {
@@ -258,7 +268,7 @@ test('a matrix CSV of two companies imports as two assessments, scored as the CL
 test('the results workbook is an xlsx holding the Summary sheet', async () => {
   await withApp({}, async (page) => {
     await startAssessment(page, 'Classeur SA');
-    await answerTrack(page, 'FL', { N1: EXAMPLE_FL.N1 });
+    await answerTrack(page, 'FL', { N1: EXAMPLE_FL_12.N1 });
     await showResults(page);
     const { name, bytes } = await download(page, '#download-xlsx');
     assert.equal(name, 'vigilance-classeur-sa-2025-results.xlsx');
@@ -275,17 +285,21 @@ test('N/A is not accepted without a justification', async () => {
   await withApp({}, async (page) => {
     await startAssessment(page);
     const before = await answered(page, 'FL');
-    await answer(page, 'Q02', 'FL', 'na');
-    const alert = page.locator('#a-Q02-FL-justification-error');
+    // On 1.2.0, Q19 (recruitment intermediaries, N3) is one of the few questions that offer N/A.
+    await goToLevel(page, 'N3');
+    await answer(page, 'Q19', 'FL', 'na');
+    const alert = page.locator('#a-Q19-FL-justification-error');
     assert.ok(await alert.isVisible());
     assert.match(await alert.innerText(), /needs a justification/);
-    assert.equal(await page.getAttribute('#a-Q02-FL-justification', 'aria-invalid'), 'true');
+    assert.equal(await page.getAttribute('#a-Q19-FL-justification', 'aria-invalid'), 'true');
     assert.equal(await answered(page, 'FL'), before, 'not counted');
-    await page.fill('#a-Q02-FL-justification', 'No recruitment agencies in our chain');
+    await page.fill('#a-Q19-FL-justification', 'No recruitment agencies in our chain');
     assert.equal(await answered(page, 'FL'), before + 1, 'counted once justified');
     assert.ok(!(await alert.isVisible()));
-    // Critical questions offer no N/A at all.
-    assert.equal(await page.locator('#a-Q01-FL-na').count(), 0);
+    // Critical questions offer no N/A at all, nor do questions that apply to every company.
+    assert.equal(await page.locator('#a-Q15-FL-na').count(), 0);
+    assert.equal(await page.locator('#a-Q22-FL-na').count(), 0);
+    await goToLevel(page, 'N1');
     // Questions without a defined "partial" offer no partial.
     assert.equal(await page.locator('#a-Q07-CL-partial').count(), 0);
   });
@@ -372,7 +386,7 @@ test('after load, the only requests are GETs of the app\'s own static files, and
     loaded = true;
     const typed = ['Secret Typed SA', 'Fournisseur confidentiel 42', 'Preuve interne 7'];
     await startAssessment(page, typed[0], '2031');
-    await answerTrack(page, 'FL', { N1: EXAMPLE_FL.N1 });
+    await answerTrack(page, 'FL', { N1: EXAMPLE_FL_12.N1 });
     await page.click('#q-Q01 details.notes summary');
     await page.fill('#a-Q01-FL-comment', typed[1]);
     await page.fill('#a-Q01-FL-evidence', typed[2]);
@@ -496,15 +510,15 @@ test('an Excel matrix of two companies imports as two assessments', async () => 
 test('several assessments are kept and switched, and one can be compared with another', async () => {
   await withApp({}, async (page) => {
     await startAssessment(page, 'Exemple SA', '2024');
-    await answerTrack(page, 'FL', { N1: { ...EXAMPLE_FL.N1, Q07: 'no', Q01: 'no' } });
+    await answerTrack(page, 'FL', { N1: { ...EXAMPLE_FL_12.N1, Q07: 'no', Q01: 'no' } });
     await page.click('button[data-view=start]');
     await startAssessment(page, 'Exemple SA', '2025');
-    await answerTrack(page, 'FL', { N1: EXAMPLE_FL.N1 });
+    await answerTrack(page, 'FL', { N1: EXAMPLE_FL_12.N1 });
     await showResults(page);
     await page.selectOption('#compare-with', { label: 'Exemple SA — 2024' });
     await page.waitForSelector('.comparison-table');
     const row = await page.locator('.comparison-table tr[data-row=FL-N1] td').allInnerTexts();
-    assert.deepEqual(row, ['66.7%', '83.3%', '+16.7 pt']);
+    assert.deepEqual(row, ['60.0%', '80.0%', '+20.0 pt']);
     await page.selectOption('#assessment-switcher', { label: 'Exemple SA — 2024' });
     await page.waitForSelector('.question');
     assert.ok(await page.isChecked('#a-Q01-FL-no'));

@@ -38,7 +38,7 @@ test('provenance is shown on the start page and in the footer, in both languages
     assert.match(start, /four maturity levels/);
     assert.match(start, /not endorsed by RHSF or the FIR/);
     assert.match(await page.innerText('#footer-provenance'), /not endorsed by RHSF or the FIR/);
-    assert.match(await page.innerText('.app-footer'), /Four-level grid \(RHSF\/FIR levels\)/);
+    assert.match(await page.innerText('.app-footer'), /four-level grid \(RHSF\/FIR maturity levels\)/);
     assert.doesNotMatch(await page.innerText('body'), /RHSF\/FIR grid/);
     await page.click('.lang-switch');
     await page.waitForSelector('html[lang=fr]');

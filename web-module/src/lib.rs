@@ -104,13 +104,11 @@ pub struct ImportedSheet {
 ///
 /// The file is read by the command line's own reader ([`vigilance_read::read`]) and on the grid
 /// it names, as there: a JSON sheet's `questionnaire`, a template's hidden marker, a matrix's
-/// question ids; a file naming none is read on the default grid.
+/// question ids; a sheet naming none on the manifest's `unnamed` grid, with a warning that says
+/// so — the command line's rule ([`registry::GridChoice::named`]).
 #[cfg(feature = "full")]
 pub fn read_answer_parts(name: &str, bytes: &[u8], lang: Lang) -> Vec<ImportedPart> {
-    let choice = registry::GridChoice::Named {
-        fallback: registry::default_grid(),
-    };
-    vigilance_read::read(name, bytes, choice)
+    vigilance_read::read(name, bytes, registry::GridChoice::named())
         .sheets
         .into_iter()
         .map(|imported| ImportedPart {
@@ -158,7 +156,9 @@ mod exports {
     }
 }
 
-#[cfg(test)]
+// The writer and the readers are behind `full` (on in the workspace's test build, through the
+// web app's native dependency).
+#[cfg(all(test, feature = "full"))]
 mod tests {
     use super::*;
     use vigilance_model::{Answer, AnswerValue, Track};
@@ -168,6 +168,24 @@ mod tests {
         s.company.name = name.into();
         s.set_answer("Q01", Track::FL, Some(Answer::new(AnswerValue::Yes)));
         s
+    }
+
+    #[test]
+    fn a_sheet_naming_no_grid_is_read_as_the_command_line_reads_it() {
+        let text = r#"{"format":"vigilance.answers/1","company":{"name":"X SA"},"answers":{"Q01":{"CL":"yes"}}}"#;
+        let parts = read_answer_parts("x.json", text.as_bytes(), Lang::En);
+        let Ok(read) = &parts[0].result else {
+            panic!("{parts:?}")
+        };
+        let unnamed = registry::unnamed_sheet_grid().unwrap();
+        assert_eq!(read.sheet.questionnaire.version, unnamed.version);
+        assert!(
+            read.warnings
+                .iter()
+                .any(|w| w.contains("assumed rhsf-fir 1.0.0")),
+            "{:?}",
+            read.warnings
+        );
     }
 
     #[test]
