@@ -1,0 +1,146 @@
+//! The bodies of Vigilance's fuzz targets, one function per target, each taking the raw input
+//! bytes and panicking on any broken invariant. The cargo-fuzz targets in `fuzz/fuzz_targets/`
+//! call these functions (nightly, `bash scripts/fuzz.sh`), and `tests/replay.rs` runs every seed
+//! of `fuzz/corpus/<target>/` and every crash artifact of `fuzz/artifacts/<target>/` through
+//! them with stable Rust, inside `cargo test --workspace`.
+//!
+//! Each check runs on every built-in grid ([`registry::builtin_grids`]), and every sheet that is
+//! read is scored in both evidence modes, written as a JSON result entry and, on grids that map
+//! their questions to regulations, given its regulation coverage.
+
+use vigilance_core::coverage::{framework_counts, grid_coverage, sheet_coverage};
+use vigilance_core::import::csv::read_matrix_csv;
+use vigilance_core::import::xlsx::read_workbook;
+use vigilance_core::report::json::ResultEntry;
+use vigilance_core::{
+    Answer, AnswerSheet, AnswerValue, EvidenceMode, Lang, Problems, Questionnaire, ScoringOptions,
+    registry, score,
+};
+
+/// A fuzz target: its name (the file `fuzz/fuzz_targets/<name>.rs` and the folders
+/// `fuzz/corpus/<name>/`, `fuzz/artifacts/<name>/`) and its check.
+pub type Target = (&'static str, fn(&[u8]));
+
+/// Every fuzz target, by name.
+pub const TARGETS: &[Target] = &[
+    ("answers_json", answers_json),
+    ("questionnaire_json", questionnaire_json),
+    ("xlsx_read", xlsx_read),
+    ("csv_matrix", csv_matrix),
+];
+
+/// Answer-sheet JSON, on every built-in grid: reading must never panic; a sheet that reads
+/// passes its own checks, scores in both modes, gets its coverage and survives its own export
+/// (write, read again: the same answers); a sheet that does not read says why in both languages.
+pub fn answers_json(data: &[u8]) {
+    for q in registry::builtin_grids() {
+        match AnswerSheet::parse_bytes(data, q) {
+            Ok(parsed) => {
+                assert!(parsed.value.check(q).iter().all(|p| !p.is_error()));
+                score_sheet(q, &parsed.value, &parsed.warnings);
+                let exported = parsed.value.to_json_pretty();
+                let again = match AnswerSheet::parse(&exported, q) {
+                    Ok(p) => p.value,
+                    Err(e) => panic!("an exported sheet does not read back: {e}\n{exported}"),
+                };
+                assert_eq!(again.answers, parsed.value.answers);
+            }
+            Err(problems) => describe(&problems),
+        }
+    }
+}
+
+/// Questionnaire JSON: reading and checking must never panic; a grid that loads scores an empty
+/// and a complete sheet (with coverage when it maps regulations); one that does not says why in
+/// both languages.
+pub fn questionnaire_json(data: &[u8]) {
+    match Questionnaire::parse_bytes(data) {
+        Ok(q) => {
+            let mut sheet = AnswerSheet::new(&q);
+            score_sheet(&q, &sheet, &[]);
+            for question in &q.questions {
+                for t in &question.tracks {
+                    sheet.set_answer(&question.id, *t, Some(Answer::new(AnswerValue::Yes)));
+                }
+            }
+            score_sheet(&q, &sheet, &[]);
+        }
+        Err(problems) => describe(&problems),
+    }
+}
+
+/// Spreadsheet bytes (answer templates, matrices, or anything), on every built-in grid: reading
+/// must never panic, and every sheet read passes its checks and scores.
+pub fn xlsx_read(data: &[u8]) {
+    for q in registry::builtin_grids() {
+        for imported in read_workbook(data, q) {
+            match imported.result {
+                Ok(parsed) => {
+                    assert!(parsed.value.check(q).iter().all(|p| !p.is_error()));
+                    score_sheet(q, &parsed.value, &parsed.warnings);
+                }
+                Err(problems) => describe(&problems),
+            }
+        }
+    }
+}
+
+/// CSV matrices (comma or semicolon), on every built-in grid: reading must never panic, and
+/// every company read passes the answer-sheet checks and scores. Bytes that are not UTF-8 are
+/// skipped (the readers take text).
+pub fn csv_matrix(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    for q in registry::builtin_grids() {
+        for imported in read_matrix_csv(text, q) {
+            match imported.result {
+                Ok(parsed) => {
+                    assert!(parsed.value.check(q).iter().all(|p| !p.is_error()));
+                    score_sheet(q, &parsed.value, &parsed.warnings);
+                }
+                Err(problems) => describe(&problems),
+            }
+        }
+    }
+}
+
+/// Scores `sheet` on `q` in both evidence modes, writes its JSON result entry and, when `q` maps
+/// its questions to regulations, computes its coverage, checking what must always hold.
+fn score_sheet(q: &Questionnaire, sheet: &AnswerSheet, warnings: &[vigilance_core::Problem]) {
+    for mode in [EvidenceMode::Declarative, EvidenceMode::Substantiated] {
+        let opts = ScoringOptions {
+            evidence_mode: mode,
+            threshold: None,
+        };
+        let a = score(q, sheet, &opts);
+        assert!(a.headline_level <= 4);
+        let entry = ResultEntry::new("fuzz", q, sheet, &a, warnings);
+        let _ = serde_json::to_string(&entry);
+        if q.frameworks.is_empty() {
+            continue;
+        }
+        let map = grid_coverage(q);
+        for r in sheet_coverage(q, &a) {
+            let f = &q.frameworks[r.framework];
+            assert!(r.requirement < f.requirements.len());
+            assert!(!r.questions.is_empty());
+            assert!(r.questions.iter().all(|&i| i < q.questions.len()));
+            assert!(map.iter().any(|m| m.framework == r.framework
+                && m.requirement == r.requirement
+                && m.questions_for(r.track) == r.questions.as_slice()));
+        }
+        for &track in q.track_codes() {
+            for c in framework_counts(q, track) {
+                assert!(c.covered <= c.total);
+            }
+        }
+    }
+}
+
+/// The problems of an input that does not read: at least one, each described in both languages.
+fn describe(problems: &Problems) {
+    assert!(!problems.0.is_empty());
+    let _ = problems.describe(Lang::Fr);
+    let _ = problems.describe(Lang::En);
+}
