@@ -11,43 +11,22 @@
 # (web/embed-wasm.mjs; the page's Content-Security-Policy forbids fetch, so a module cannot be
 # fetched). Then index.html, style.css, boot.js and assets are copied.
 #
+# When web/dist already holds what these inputs give (the two modules cargo built, the page's
+# files, the grids, this script and the tools' versions: hashed into target/web-bundle/stamp),
+# only the two cargo builds run, which do nothing when nothing changed: so scripts/release.sh
+# packages the web/dist that scripts/test-web.sh built without redoing wasm-bindgen and
+# wasm-opt. FORCE_BUILD=1 rebuilds all the same.
+#
 # Environment: CARGO_TARGET_DIR (default: target) is honoured.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
+. "$(dirname "$0")/lib.sh"
 
-log() { printf '\033[1m[build-web]\033[0m %s\n' "$*" >&2; }
-
-# --- tools -------------------------------------------------------------------------------------
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  log "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
-fi
-
-want=$(cargo pkgid -p wasm-bindgen 2>/dev/null | sed 's/.*@//')
-have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
-if [ -z "$want" ]; then
-  log "cannot read the wasm-bindgen version from Cargo.lock"; exit 1
-fi
-if [ "$want" != "$have" ]; then
-  log "installing wasm-bindgen-cli $want (about 2 minutes)"
-  # Without --locked: its lock file wants a crate version the registry does not serve.
-  cargo install wasm-bindgen-cli --version "$want"
-fi
-
-if [ ! -x web/node_modules/.bin/wasm-opt ] || [ web/package-lock.json -nt web/node_modules ]; then
-  log "installing wasm-opt (npm binaryen) in web/node_modules"
-  (cd web && npm ci --no-audit --no-fund --loglevel=error)
-fi
+need_web_tools
 
 # --- build -------------------------------------------------------------------------------------
-target_dir=${CARGO_TARGET_DIR:-target}
-case "$target_dir" in /*) ;; *) target_dir="$root/$target_dir" ;; esac
 work="$target_dir/web-bundle"
 dist="web/dist"
+grids=(rhsf-fir-1.0.0 rhsf-fir-1.1.0 rhsf-fir-sme-1.0.0)
 
-rm -rf "$work"
-mkdir -p "$work"
 # Built one after the other, never together: the app must not get the on-demand module's
 # features (cargo unifies features within one build). The on-demand module is built last, as the
 # app's build also leaves a (feature-less) vigilance_web_xlsx.wasm behind.
@@ -56,6 +35,30 @@ cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-
 log "cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web-xlsx --features module"
 cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web-xlsx --features module
 
+wasm_dir="$target_dir/wasm32-unknown-unknown/release-wasm"
+# What web/dist is made of, and what it holds now.
+inputs_hash() {
+  {
+    wasm-bindgen --version
+    node --version
+    cat scripts/build-web.sh web/package-lock.json web/embed-wasm.mjs web/index.html web/style.css web/boot.js
+    for g in "${grids[@]}"; do cat "questionnaires/$g.json"; done
+    cat "$wasm_dir/vigilance_web.wasm" "$wasm_dir/vigilance_web_xlsx.wasm"
+    (cd web/assets && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
+  } | sha256sum | cut -d' ' -f1
+}
+dist_hash() {
+  [ -d "$dist" ] || return 0
+  (cd "$dist" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1
+}
+stamp="$(inputs_hash) $(dist_hash)"
+if [ "${FORCE_BUILD:-0}" != 1 ] && [ -f "$dist/index.html" ] && [ "$(cat "$work/stamp" 2>/dev/null)" = "$stamp" ]; then
+  log "web/dist is up to date (FORCE_BUILD=1 to rebuild it)"
+  exit 0
+fi
+
+rm -rf "$work"
+mkdir -p "$work"
 rm -rf "$dist"
 mkdir -p "$dist/assets"
 for name in vigilance_web vigilance_web_xlsx; do
@@ -74,7 +77,7 @@ done
 # The built-in grids as scripts (minified JSON text, `export default "…"`): the app embeds only
 # the default grid and imports the others from these files when an assessment needs them
 # (web/boot.js lists the same names).
-for grid in rhsf-fir-1.0.0 rhsf-fir-1.1.0 rhsf-fir-sme-1.0.0; do
+for grid in "${grids[@]}"; do
   node -e 'const fs = require("fs"); const t = JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8")));
     fs.writeFileSync(process.argv[2], "// Built-in grid " + process.argv[3] + " (questionnaires/), minified.\nexport default " + JSON.stringify(t) + ";\n");' \
     "questionnaires/$grid.json" "$dist/grid-$grid.js" "$grid"
@@ -82,4 +85,5 @@ done
 cp web/index.html web/style.css web/boot.js "$dist/"
 cp -r web/assets/. "$dist/assets/"
 
+printf '%s %s\n' "$(inputs_hash)" "$(dist_hash)" >"$work/stamp"
 log "done: $dist ($(du -sh "$dist" | cut -f1)); optimised modules in $work"

@@ -9,6 +9,7 @@
 //! their questions to regulations, given its regulation coverage.
 
 use vigilance_core::coverage::{framework_counts, grid_coverage, sheet_coverage};
+use vigilance_core::import::ImportedSheet;
 use vigilance_core::import::csv::read_matrix_csv;
 use vigilance_core::import::xlsx::read_workbook;
 use vigilance_core::report::json::ResultEntry;
@@ -73,15 +74,7 @@ pub fn questionnaire_json(data: &[u8]) {
 /// must never panic, and every sheet read passes its checks and scores.
 pub fn xlsx_read(data: &[u8]) {
     for q in registry::builtin_grids() {
-        for imported in read_workbook(data, q) {
-            match imported.result {
-                Ok(parsed) => {
-                    assert!(parsed.value.check(q).iter().all(|p| !p.is_error()));
-                    score_sheet(q, &parsed.value, &parsed.warnings);
-                }
-                Err(problems) => describe(&problems),
-            }
-        }
+        check_imported(q, read_workbook(data, q));
     }
 }
 
@@ -93,14 +86,20 @@ pub fn csv_matrix(data: &[u8]) {
         return;
     };
     for q in registry::builtin_grids() {
-        for imported in read_matrix_csv(text, q) {
-            match imported.result {
-                Ok(parsed) => {
-                    assert!(parsed.value.check(q).iter().all(|p| !p.is_error()));
-                    score_sheet(q, &parsed.value, &parsed.warnings);
-                }
-                Err(problems) => describe(&problems),
+        check_imported(q, read_matrix_csv(text, q));
+    }
+}
+
+/// The sheets a spreadsheet reader gave for grid `q`: each one read passes its checks and
+/// scores; each one that did not read says why.
+fn check_imported(q: &Questionnaire, sheets: Vec<ImportedSheet>) {
+    for imported in sheets {
+        match imported.result {
+            Ok(parsed) => {
+                assert!(parsed.value.check(q).iter().all(|p| !p.is_error()));
+                score_sheet(q, &parsed.value, &parsed.warnings);
             }
+            Err(problems) => describe(&problems),
         }
     }
 }
