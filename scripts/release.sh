@@ -17,10 +17,20 @@
 # reproducible: files sorted, owners and times fixed (SOURCE_DATE_EPOCH, default the last
 # commit's time).
 #
+# `--binaries-only` builds the two binaries and stops (scripts/test.sh builds them so in the
+# background, then runs this script again to package them).
+#
 # Environment: CARGO_TARGET_DIR (default: target) is honoured.
 . "$(dirname "$0")/lib.sh"
 # No standard input for the tools, as in CI: local runs behave the same.
 exec </dev/null
+
+binaries_only=0
+case "${1:-}" in
+  "") ;;
+  --binaries-only) binaries_only=1 ;;
+  *) die "unknown option '$1' (--binaries-only: build the two command-line binaries, no archive)" ;;
+esac
 
 windows=x86_64-pc-windows-gnu
 linux=x86_64-unknown-linux-musl
@@ -30,7 +40,7 @@ need_release_tools
 version=$(cargo pkgid -p vigilance-cli | sed 's/.*[@#]//')
 case "$version" in
   [0-9]*.[0-9]*.[0-9]*) ;;
-  *) log "cannot read the version from Cargo.toml (got '$version')"; exit 1 ;;
+  *) die "cannot read the version from Cargo.toml (got '$version')" ;;
 esac
 # --no-optional-locks: no index refresh, which would make cli/build.rs rerun and relink.
 if [ -n "$(git --no-optional-locks status --porcelain --untracked-files=no 2>/dev/null)" ]; then
@@ -39,11 +49,18 @@ fi
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 
 # --- build -------------------------------------------------------------------------------------
-# Both targets in one cargo run: it shares the build scripts and keeps both cores busy while
-# each target's link-time optimisation runs on one.
-log "vigilance $version for Windows ($windows) and Linux ($linux, static)"
-CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc CC_x86_64_unknown_linux_musl=musl-gcc \
-  cargo build --release --locked -p vigilance-cli --target "$windows" --target "$linux"
+# One cargo run per target: in one run, cargo would unify the features of the two targets'
+# dependencies.
+log "vigilance $version for Windows ($windows)"
+CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
+  cargo build --release --locked -p vigilance-cli --target "$windows"
+log "vigilance $version for Linux ($linux, static)"
+CC_x86_64_unknown_linux_musl=musl-gcc \
+  cargo build --release --locked -p vigilance-cli --target "$linux"
+if [ "$binaries_only" = 1 ]; then
+  log "done: the two binaries (--binaries-only)"
+  exit 0
+fi
 log "web app"
 bash scripts/build-web.sh
 

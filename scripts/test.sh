@@ -13,13 +13,44 @@
 # No standard input for the tools, as in CI: local runs behave the same.
 exec </dev/null
 
-# wasm-bindgen-cli, when missing, is compiled in the background (about 2 minutes of both cores)
-# while the native checks and tests build, and waited for before the web build.
-wasm_bindgen_job=""
+# Two jobs run in the background from the start, each in its own process group, logged in
+# target/test-NAME.log, and waited for where their result is needed (a failure stops the run and
+# prints the log; leaving early stops them):
+#   wasm-bindgen-cli   compiled when missing (about 85 CPU seconds), needed by the web build;
+#   release-binaries   the Windows and Linux release builds of the CLI, niced so that the steps
+#                      below come first: they fill the time a step leaves a core idle (a
+#                      single-threaded link, the browser tests). Cargo locks target/ per profile,
+#                      so these release builds and the debug builds below do not wait for each
+#                      other.
+declare -A job_pid=()
 stop_background() {
-  if [ -n "$wasm_bindgen_job" ]; then kill -- "-$wasm_bindgen_job" 2>/dev/null || true; fi
+  local name
+  for name in "${!job_pid[@]}"; do kill -- "-${job_pid[$name]}" 2>/dev/null || true; done
 }
 trap 'stop_background; step_summary' EXIT
+
+# background NAME COMMAND...
+background() {
+  local name=$1 log="$target_dir/test-$1.log"
+  shift
+  mkdir -p "$target_dir"
+  log "$name: started in the background (log: $log)"
+  setsid bash -c 'start=$(date +%s); status=0; "$@" || status=$?
+    echo "$(($(date +%s) - start))" >"$0.wall"; exit "$status"' "$log" "$@" >"$log" 2>&1 &
+  job_pid[$name]=$!
+}
+# finish NAME: waits for the job (its CPU time is counted in the step that waits).
+finish() {
+  local name=$1 log="$target_dir/test-$1.log" status=0
+  [ -n "${job_pid[$name]:-}" ] || return 0
+  wait "${job_pid[$name]}" || status=$?
+  unset "job_pid[$name]"
+  if [ "$status" != 0 ]; then
+    cat "$log" >&2
+    die "$name failed in the background (exit $status; log above and in $log)"
+  fi
+  log "$name: done after $(cat "$log.wall") s in the background"
+}
 
 setup() {
   need_browser
@@ -27,22 +58,9 @@ setup() {
   need_rust_target wasm32-unknown-unknown
   need_npm web
   if [ "$(lock_version wasm-bindgen)" != "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)" ]; then
-    mkdir -p "$target_dir"
-    log "wasm-bindgen-cli: compiled in the background (log: $target_dir/wasm-bindgen-install.log)"
-    setsid bash -c '. scripts/lib.sh; need_wasm_bindgen' >"$target_dir/wasm-bindgen-install.log" 2>&1 &
-    wasm_bindgen_job=$!
+    background wasm-bindgen-cli bash -c '. scripts/lib.sh; need_wasm_bindgen'
   fi
-}
-wait_wasm_bindgen() {
-  [ -n "$wasm_bindgen_job" ] || return 0
-  local status=0
-  wait "$wasm_bindgen_job" || status=$?
-  wasm_bindgen_job=""
-  if [ "$status" != 0 ]; then
-    cat "$target_dir/wasm-bindgen-install.log" >&2
-    return "$status"
-  fi
-  need_web_tools
+  background release-binaries nice -n 10 bash scripts/release.sh --binaries-only
 }
 grid_checks() {
   python3 scripts/check-grid.py questionnaires/rhsf-fir-1.1.0.json --base questionnaires/rhsf-fir-1.0.0.json
@@ -50,12 +68,13 @@ grid_checks() {
   python3 scripts/check-sme-grid.py
 }
 
-step "set-up (apt, rustup targets, npm)" setup
+step "set-up (apt, rustup targets, npm; background jobs)" setup
 step "grid content checks (check-grid.py, check-sme-grid.py)" grid_checks
 step "cargo fmt --check" cargo fmt --all -- --check
 step "cargo clippy (native, all targets)" cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test (core, cli, web components, fuzz seeds)" cargo test --workspace
-step "wasm-bindgen-cli (waiting for its install)" wait_wasm_bindgen
+step "wasm-bindgen-cli (waiting for the background job)" finish wasm-bindgen-cli
 step "web: clippy wasm32, build, browser end-to-end tests" bash scripts/test-web.sh --no-unit-tests
-step "release archives: build into dist/" bash scripts/release.sh
+step "release binaries (waiting for the background job)" finish release-binaries
+step "release archives: package into dist/" bash scripts/release.sh
 step "release archives: check" bash scripts/check-release.sh
