@@ -58,7 +58,7 @@ setup() {
   need_rust_target wasm32-unknown-unknown
   need_npm web
   if [ "$(lock_version wasm-bindgen)" != "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)" ]; then
-    background wasm-bindgen-cli bash -c '. scripts/lib.sh; need_wasm_bindgen'
+    background wasm-bindgen-cli bash -c '. scripts/lib.sh; log_name=test; need_wasm_bindgen'
   fi
   background release-binaries nice -n 10 bash scripts/release.sh --binaries-only
 }
