@@ -35,11 +35,13 @@ background() {
   shift
   mkdir -p "$target_dir"
   log "$name: started in the background (log: $log)"
-  setsid bash -c 'start=$(date +%s); status=0; "$@" || status=$?
-    echo "$(($(date +%s) - start))" >"$0.wall"; exit "$status"' "$log" "$@" >"$log" 2>&1 &
+  # The job writes its wall and CPU seconds into $log.time when it ends.
+  setsid bash -c '. scripts/lib.sh; start=$(date +%s); status=0; "$@" || status=$?
+    echo "$(($(date +%s) - start)) $(cpu_seconds)" >"$0.time"; exit "$status"' "$log" "$@" >"$log" 2>&1 &
   job_pid[$name]=$!
 }
-# finish NAME: waits for the job (its CPU time is counted in the step that waits).
+# finish NAME: waits for the job, and records its own wall and CPU time with the steps' (bash
+# counts a job's CPU time in the step during which it ended, so a step's CPU may include it).
 finish() {
   local name=$1 log="$target_dir/test-$1.log" status=0
   [ -n "${job_pid[$name]:-}" ] || return 0
@@ -49,7 +51,10 @@ finish() {
     cat "$log" >&2
     die "$name failed in the background (exit $status; log above and in $log)"
   fi
-  log "$name: done after $(cat "$log.wall") s in the background"
+  local wall cpu
+  read -r wall cpu <"$log.time"
+  log "$name: done after $wall s in the background (CPU $cpu s)"
+  step_log+=("$(printf '%5d s %6d s  %s' "$wall" "$cpu" "  $name (background job, from the set-up on; its CPU also counts in the step it ended in)")")
 }
 
 setup() {
