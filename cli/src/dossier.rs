@@ -225,14 +225,7 @@ fn modified_date(path: &Path) -> Option<String> {
 
 /// The creation time written in the manifest (RFC 3339, UTC); `SOURCE_DATE_EPOCH` fixes it.
 fn created_now() -> String {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<u64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs())
-        });
+    let secs = crate::reports::now_secs();
     let (y, m, d) = crate::reports::civil_from_days(secs / 86_400);
     let rem = secs % 86_400;
     format!(

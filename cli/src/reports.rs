@@ -29,17 +29,22 @@ pub fn csv(
     summary_csv_with(scored, errors, lang, delimiter).into_bytes()
 }
 
-/// The date and time written in the workbook's Method sheet, in UTC; `SOURCE_DATE_EPOCH` (seconds
-/// since 1970) fixes it for reproducible output.
-pub fn generated_at() -> String {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
+/// Seconds since 1970 now, or `SOURCE_DATE_EPOCH` when set (reproducible output).
+pub fn now_secs() -> u64 {
+    std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<u64>().ok())
         .unwrap_or_else(|| {
             std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs())
-        });
+        })
+}
+
+/// The date and time written in the workbook's Method sheet, in UTC; `SOURCE_DATE_EPOCH` (seconds
+/// since 1970) fixes it for reproducible output.
+pub fn generated_at() -> String {
+    let secs = now_secs();
     let (y, m, d) = civil_from_days(secs / 86_400);
     let rem = secs % 86_400;
     format!(
