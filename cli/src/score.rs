@@ -21,7 +21,9 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use vigilance_core::messages::colon;
 use vigilance_core::registry::GridChoice;
-use vigilance_core::report::json::{ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry};
+use vigilance_core::report::json::{
+    ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry, coverage_disclaimer,
+};
 use vigilance_core::report::matching::{self, DuplicateFinder};
 use vigilance_core::report::workbook::{EvidenceRow, ResultsWorkbook, ScoredSheet, WorkbookError};
 use vigilance_core::{
@@ -334,8 +336,8 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
             tally.warned.extend(
                 scored
                     .iter()
-                    .filter(|s| !s.warnings.is_empty())
-                    .map(|s| (s.source.clone(), s.warnings.clone())),
+                    .map(|s| (s.source.clone(), s.all_warnings()))
+                    .filter(|(_, w)| !w.is_empty()),
             );
             let delimiter = args.csv_delimiter.into();
             // Each row with its sheet's own grid (`ScoredSheet::grid`).
@@ -393,8 +395,9 @@ fn write_workbook(
                     book.push(&s)?;
                 }
                 tally.scored += 1;
-                if !s.warnings.is_empty() {
-                    tally.warned.push((s.source, s.warnings));
+                let warnings = s.all_warnings();
+                if !warnings.is_empty() {
+                    tally.warned.push((s.source, warnings));
                 }
             }
             Outcome::Failed(e) => tally.errors.push(e),
@@ -453,8 +456,9 @@ struct StreamedResults<'d, 'a>(&'d StreamedDocument<'a>);
 impl Serialize for StreamedDocument<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // The fields of `ResultDocument`, in its order.
-        let mut doc = serializer.serialize_struct("ResultDocument", 3)?;
+        let mut doc = serializer.serialize_struct("ResultDocument", 4)?;
         doc.serialize_field("format", RESULTS_FORMAT)?;
+        doc.serialize_field("coverage_disclaimer", &coverage_disclaimer())?;
         doc.serialize_field("results", &StreamedResults(self))?;
         let mut tally = self.tally.borrow_mut();
         tally.errors.sort_by(|a, b| a.source.cmp(&b.source));
@@ -468,7 +472,7 @@ impl Serialize for StreamedResults<'_, '_> {
         let StreamedDocument { run, inputs, tally } = self.0;
         let to_entry = |s: ScoredSheet| {
             let entry = ResultEntry::new(&s.source, s.grid, &s.sheet, &s.assessment, &s.warnings);
-            (entry, s.warnings)
+            (entry, s.all_warnings())
         };
         let mut seq = serializer.serialize_seq(None)?;
         let mut duplicates = Duplicates::default();

@@ -31,7 +31,7 @@ pub fn answer_sheet_schema() -> String {
     pretty(&schemars::schema_for!(AnswerSheet))
 }
 
-/// The schema of result documents (`vigilance.results/1`).
+/// The schema of result documents (`vigilance.results/2`).
 pub fn result_schema() -> String {
     pretty(&schemars::schema_for!(ResultDocument))
 }
