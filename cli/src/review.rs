@@ -126,6 +126,7 @@ fn score_inputs(
         lang,
         progress: ProgressBar::hidden(),
         evidence_max_age,
+        engagements: None,
     };
     let (scored, mut errors) = run.score_paths(paths);
     errors.sort_by(|a, b| a.source.cmp(&b.source));

@@ -76,6 +76,10 @@ pub struct ResultEntry {
     /// track (absent when the grid maps to no framework). Information, not a legal opinion.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub coverage: Vec<CoverageEntry>,
+    /// The result as reviewed by an analyst (`vigilance score --engagement`), beside the result
+    /// as declared above; absent when no engagement file was given for the sheet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<crate::reviewed::ReviewedEntry>,
 }
 
 /// The status of one requirement of a framework for one track.
@@ -345,6 +349,7 @@ impl ResultEntry {
                     }
                 })
                 .collect(),
+            reviewed: None,
         }
     }
 }
