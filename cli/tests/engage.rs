@@ -297,3 +297,74 @@ fn engagement_files_beside_the_sheets_are_not_read_as_sheets() {
     assert_eq!(doc.results.len(), 1);
     assert!(doc.results[0].reviewed.as_ref().unwrap().applied);
 }
+
+/// A folder holding a company's dossier (.zip): `engage init` lists the answers of its
+/// `answers.json`, and `score --engagement` scores it as reviewed with the same evidence rule as
+/// declared: the stale document behind Q02 FL (dated 2019) counts as no evidence either way.
+#[test]
+fn a_dossier_is_reviewed_like_a_sheet_with_the_same_evidence_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheets = dir.path().join("answers");
+    let eng = dir.path().join("engagement");
+    std::fs::create_dir(&sheets).unwrap();
+    let dossier = sheets.join("acme-dossier.zip");
+    std::fs::copy(
+        root().join("tests/fixtures/dossiers/acme-dossier.zip"),
+        &dossier,
+    )
+    .unwrap();
+    let before = std::fs::read(&dossier).unwrap();
+    let out = vigilance()
+        .args(["engage", "init", "--lang", "en", "--date", "2026-03-12"])
+        .arg(&sheets)
+        .arg("-o")
+        .arg(&eng)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let file = eng.join("acme-dossier.engagement.json");
+    let mut e = read(&file);
+    assert_eq!(e["company"]["name"], "Acme Agro SA");
+    // The analyst rejects Q01 CL, declared yes with evidence that counts.
+    e["reviews"]["Q01"]["CL"]["status"] = json!("rejected");
+    e["reviews"]["Q01"]["CL"]["note"] = json!("The plan is a draft.");
+    std::fs::write(&file, serde_json::to_string_pretty(&e).unwrap()).unwrap();
+
+    let out = vigilance()
+        .args(["score", "--format", "json", "-o", "-", "--lang", "en"])
+        .args(["--evidence-mode", "substantiated"])
+        .arg(&sheets)
+        .arg("--engagement")
+        .arg(&eng)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let result = &doc["results"][0];
+    let reviewed = &result["reviewed"];
+    assert_eq!(reviewed["applied"], true, "{reviewed}");
+    // FL has no review changed: as reviewed is as declared, stale evidence included.
+    assert_eq!(reviewed["tracks"]["FL"], result["tracks"]["FL"]);
+    assert_eq!(
+        result["tracks"]["FL"]["unsubstantiated_count"],
+        reviewed["tracks"]["FL"]["unsubstantiated_count"]
+    );
+    // CL loses Q01's yes.
+    let n1 = |t: &Value| t["levels"]["N1"]["score"].as_f64().unwrap();
+    assert!(
+        n1(&reviewed["tracks"]["CL"]) < n1(&result["tracks"]["CL"]),
+        "{reviewed}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("[VG-D18]"), "{stderr}");
+    // The dossier is not modified.
+    assert_eq!(std::fs::read(&dossier).unwrap(), before);
+}
