@@ -490,6 +490,10 @@ pub struct ReportArgs {
     /// Engagement targets (CSV: company, track, target, deadline): each company's status.
     #[arg(long, value_name = "FILE")]
     pub targets: Option<PathBuf>,
+    /// Engagement files (a file, or a directory of them, as for `score --engagement`): adds
+    /// the levels as reviewed beside the declared ones and the open actions.
+    #[arg(long, value_name = "FILE_OR_DIR", value_hint = ValueHint::AnyPath)]
+    pub engagement: Option<PathBuf>,
     /// Name no company and show no company text: the edition a coalition publishes.
     #[arg(long)]
     pub anonymize: bool,

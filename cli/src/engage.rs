@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use vigilance_core::Track;
 use vigilance_core::report::reviewed::{ReviewChange, Reviewed};
 use vigilance_core::report::workbook::ScoredSheet;
-use vigilance_core::report::workbook::{ActionRow, DisputedRow, EngagementRows};
+use vigilance_core::report::workbook::{ActionRow, DialogueRow, DisputedRow, EngagementRows};
 use vigilance_core::{
     AnswerSheet, Cli, Lang, Msg, Problem, ProblemKind, Questionnaire, ScoringOptions, registry,
     score,
@@ -89,6 +89,12 @@ impl SheetReview {
                         })
                         .collect::<Vec<_>>()
                         .join(", "),
+                    questions: a.addresses.iter().fold(Vec::new(), |mut v, t| {
+                        if !v.contains(&t.question) {
+                            v.push(t.question.clone());
+                        }
+                        v
+                    }),
                     owner: a.owner.clone(),
                     due: a.due.clone(),
                     status: a.status.code().to_string(),
@@ -98,11 +104,23 @@ impl SheetReview {
                 })
                 .collect();
         }
+        let dialogue = self
+            .engagement
+            .iter()
+            .flat_map(|e| &e.dialogue)
+            .map(|d| DialogueRow {
+                date: d.date.clone(),
+                kind: d.kind.code().to_string(),
+                participants: d.participants.clone(),
+                summary: d.summary.clone(),
+            })
+            .collect();
         EngagementRows {
             engagement: rev.engagement.clone(),
             reviewed: rev.assessment.clone(),
             disputed,
             actions,
+            dialogue,
         }
     }
 }

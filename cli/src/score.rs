@@ -209,14 +209,9 @@ impl ScoreRun {
             .collect()
     }
 
-    /// Scores every input, in memory, for what needs only the summary figures (the CSV summary,
-    /// the `--previous` comparison): the sheets' answers are dropped once scored.
-    pub fn score_all(&self, inputs: &[Input]) -> (Vec<ScoredSheet>, Vec<ErrorEntry>) {
-        let (scored, errors) = self.score_all_reviewed(inputs);
-        (scored.into_iter().map(|(s, _)| s).collect(), errors)
-    }
-
-    /// [`Self::score_all`], with each sheet's review when `--engagement` is given.
+    /// Scores every input, in memory, for what needs only the summary figures (the CSV summary):
+    /// the sheets' answers are dropped once scored; each comes with its review when
+    /// `--engagement` is given.
     fn score_all_reviewed(
         &self,
         inputs: &[Input],
@@ -235,11 +230,35 @@ impl ScoreRun {
         (scored, errors)
     }
 
-    /// Gathers the inputs at `paths` (files and directories) and scores them as
-    /// [`Self::score_all`] does; inputs that cannot be read come back as errors too.
+    /// Gathers the inputs at `paths` (files and directories) and scores them in memory, the
+    /// sheets' answers dropped (the `--previous` comparison, the review); inputs that cannot be
+    /// read come back as errors too.
     pub fn score_paths(&self, paths: &[std::path::PathBuf]) -> (Vec<ScoredSheet>, Vec<ErrorEntry>) {
+        self.score_paths_with(paths, &|mut s: ScoredSheet, _| {
+            s.sheet.answers.clear();
+            s
+        })
+    }
+
+    /// [`Self::score_paths`], each sheet and its review (with `--engagement`) turned into a `T`
+    /// by `make` (which drops the answers it does not need).
+    pub fn score_paths_with<T: Send>(
+        &self,
+        paths: &[std::path::PathBuf],
+        make: &(impl Fn(ScoredSheet, Option<SheetReview>) -> T + Sync),
+    ) -> (Vec<T>, Vec<ErrorEntry>) {
         let gathered = inputs::gather(paths);
-        let (scored, mut errors) = self.score_all(&gathered.inputs);
+        let (mut scored, mut errors) = (Vec::new(), Vec::new());
+        for o in self
+            .score_batch(&gathered.inputs, make)
+            .into_iter()
+            .flatten()
+        {
+            match o {
+                Outcome::Done(s) => scored.push(s),
+                Outcome::Failed(e) => errors.push(e),
+            }
+        }
         errors.extend(
             gathered
                 .failures
@@ -579,7 +598,7 @@ impl Serialize for StreamedResults<'_, '_> {
 /// reported as warnings and left out of the comparison.
 fn read_previous(run: &ScoreRun, path: &std::path::Path, quiet: bool) -> Vec<ScoredSheet> {
     let lang = run.lang;
-    // The comparison needs only each company's summary figures: score_all drops the answers.
+    // The comparison needs only each company's summary figures: score_paths drops the answers.
     let (scored, errors) = run.score_paths(std::slice::from_ref(&path.to_path_buf()));
     let mut err = io::stderr().lock();
     print_previous_failures(&mut err, &errors, lang);

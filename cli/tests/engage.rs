@@ -64,10 +64,11 @@ fn a_campaign_runs_end_to_end() {
     e["reviews"]["Q10"]["CL"]["note"] = json!("Ask for the supplier code of conduct.");
     let actions = e["actions"].as_array_mut().unwrap();
     actions.truncate(3);
+    actions[0]["text"] = json!("Map the Lyon plant's agency workers by June.");
     actions[0]["owner"] = json!("HR director");
     actions[0]["due"] = json!("2026-01-31");
     actions[0]["status"] = json!("in_progress");
-    actions[1]["owner"] = json!("Purchasing");
+    actions[1]["owner"] = json!("J. Roux, purchasing");
     actions[1]["due"] = json!("2026-09-30");
     actions[2]["status"] = json!("done");
     actions[2]["evidence"] = json!(["2026 report p. 4"]);
@@ -210,6 +211,67 @@ fn a_campaign_runs_end_to_end() {
     );
     assert_eq!(rows[1][8], "", "due 2026-09-30: not overdue");
     assert_eq!(rows[2][5], "Done");
+
+    // The campaign review: levels as reviewed beside the declared ones, the open actions; the
+    // company pages show the challenged answers, the dialogue and the plan.
+    let report = |lang: &str, anonymize: bool| -> String {
+        let html = dir.path().join(format!("review-{lang}-{anonymize}.html"));
+        let mut cmd = vigilance();
+        cmd.env("SOURCE_DATE_EPOCH", "1773316800") // 2026-03-12
+            .args(["report", "-q", "--lang", lang, "-o"])
+            .arg(&html)
+            .args(SHEETS)
+            .arg("--engagement")
+            .arg(&eng);
+        if anonymize {
+            cmd.arg("--anonymize");
+        }
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read_to_string(&html).unwrap()
+    };
+    let en = report("en", false);
+    assert!(
+        en.contains("Reviewed at a lower headline level than declared: 1; higher: 0."),
+        "{en}"
+    );
+    assert!(en.contains("Companies reviewed by an analyst: 3 of 3."));
+    assert!(en.contains("<small>as reviewed: N1</small>"));
+    assert!(en.contains("The policy is not signed by the board."));
+    assert!(en.contains("Meeting (CM, HR director) — Review of the 2025 answers."));
+    // (What the anonymised edition must leave out is there when named.)
+    assert!(en.contains("Map the Lyon plant") && en.contains("J. Roux"));
+    assert!(en.contains(
+        "<td>HR director</td><td class=\"nw\">2026-01-31</td><td>In progress — <b>Overdue</b></td>"
+    ));
+    let fr = report("fr", false);
+    assert!(fr.contains("Revues à un niveau global inférieur au niveau déclaré\u{a0}: 1"));
+    assert!(fr.contains("Réponses contestées ou rejetées par l&#39;analyste"));
+    assert!(fr.contains("En cours — <b>En retard</b>"));
+    // Anonymised: the figures stay, no company, note, owner or action text appears.
+    for anonymous in [report("en", true), report("fr", true)] {
+        assert!(anonymous.contains("id=\"engagement\""));
+        let mut secrets = vec![
+            "The policy is not signed by the board.".to_string(),
+            "HR director".to_string(),
+            "J. Roux".to_string(),
+            "Review of the 2025 answers.".to_string(),
+        ];
+        secrets.extend(SHEETS.iter().map(|s| {
+            read(&root().join(s))["company"]["name"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }));
+        secrets.push("Lyon plant".to_string());
+        for secret in &secrets {
+            assert!(!anonymous.contains(secret.as_str()), "{secret}");
+        }
+    }
 
     // 4. carry to 2026: the open actions carried over, the done one kept as history, the
     // challenges listed as context.

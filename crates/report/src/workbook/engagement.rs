@@ -46,6 +46,8 @@ pub struct ActionRow {
     pub text: String,
     /// The questions and tracks addressed (`Q09 FL, Q12`).
     pub addresses: String,
+    /// The ids of the questions addressed, each once, in the file's order.
+    pub questions: Vec<String>,
     /// Its owner.
     pub owner: String,
     /// Due date, `YYYY-MM-DD`.
@@ -60,7 +62,20 @@ pub struct ActionRow {
     pub carried_from: Option<String>,
 }
 
-/// What an engagement file adds for one company.
+/// One entry of the dialogue log (the campaign review's company page shows it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DialogueRow {
+    /// Its date, `YYYY-MM-DD`.
+    pub date: String,
+    /// `meeting`, `letter`, `call`, `email` or `other`.
+    pub kind: String,
+    /// Who took part.
+    pub participants: Vec<String>,
+    /// What was said.
+    pub summary: String,
+}
+
+/// What an engagement file adds for one company (to the workbook, and to the campaign review).
 #[derive(Clone, Debug, PartialEq)]
 pub struct EngagementRows {
     /// The engagement file.
@@ -71,6 +86,24 @@ pub struct EngagementRows {
     pub disputed: Vec<DisputedRow>,
     /// The action plan.
     pub actions: Vec<ActionRow>,
+    /// The dialogue log, in the file's order.
+    pub dialogue: Vec<DialogueRow>,
+}
+
+impl ActionRow {
+    /// Whether the action is still open (planned or in progress).
+    pub fn is_open(&self) -> bool {
+        matches!(self.status.as_str(), "planned" | "in_progress")
+    }
+
+    /// Whether the action is open and its due date is before `today` (`YYYY-MM-DD`).
+    pub fn is_overdue(&self, today: &str) -> bool {
+        self.is_open()
+            && self
+                .due
+                .as_deref()
+                .is_some_and(|d| !today.is_empty() && d < today)
+    }
 }
 
 /// A company's level as reviewed, kept for the Summary.
@@ -93,7 +126,8 @@ impl ReviewedFigures {
     }
 }
 
-fn status_label(code: &str, lang: crate::text::Lang) -> &str {
+/// The label of a review or action status code, in `lang` (the code itself when unknown).
+pub fn status_label(code: &str, lang: crate::text::Lang) -> &str {
     let m = match code {
         "accepted" => Msg::EngStatusAccepted,
         "challenged" => Msg::EngStatusChallenged,
@@ -211,8 +245,7 @@ impl Writer<'_> {
             ws.write_string(r, 5, status_label(&a.status, lang))?;
             put_text(&mut ws, r, 6, &a.owner)?;
             put_text(&mut ws, r, 7, a.due.as_deref().unwrap_or(""))?;
-            let open = a.status == "planned" || a.status == "in_progress";
-            if open && a.due.as_deref().is_some_and(|d| d < today) {
+            if a.is_overdue(today) {
                 ws.write_string_with_format(r, 8, self.t(Wb::ActionOverdue), &late)?;
             }
             put_text(&mut ws, r, 9, a.dropped_reason.as_deref().unwrap_or(""))?;

@@ -54,7 +54,7 @@ mod summary;
 mod suppliers;
 mod themes;
 
-pub use engagement::{ActionRow, DisputedRow, EngagementRows};
+pub use engagement::{ActionRow, DialogueRow, DisputedRow, EngagementRows, status_label};
 pub(crate) use stream::{header_format, put_text, put_text_fmt};
 
 use crate::codes::{EvidenceMode, Track, maturity_code};
