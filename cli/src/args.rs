@@ -57,16 +57,23 @@ Examples:
   vigilance report answers/ -o review.html
   vigilance report answers/2025/ --previous answers/2024/ --lang en -o review.html
   vigilance report answers/ --targets targets.csv -o review.html
+  vigilance report answers/ --engagement engagement/ -o review.html
   vigilance report answers/ --previous answers/2024/ --anonymize -o public-review.html
 
 The review is one HTML file (no script, no external request) that prints to A4: cover, key
 figures, companies per level, changes since --previous, theme heat map, sector view, blocking
-critical questions, common next steps, targets, one page per company, and the method.
+critical questions, common next steps, targets, the analysts' review (--engagement), one page
+per company, and the method.
+
+--engagement adds the levels as reviewed beside the declared ones, how many companies were
+reviewed lower, and the open actions by question; each company page shows its challenged
+answers, dialogue and action plan. A bad engagement file is reported and its company is
+shown as declared.
 
 --targets reads a CSV with a header row: company (identifier or name), track (CL, FL or
 headline), target (N1 to N4) and deadline (a year or a date), `,` or `;` between cells.
---anonymize leaves out every company name, identifier and company text, and groups sectors of
-fewer than 3 companies.
+--anonymize leaves out every company name, identifier and company text (the analysts' notes,
+the owners and the actions' text too), and groups sectors of fewer than 3 companies.
 
 Exit status:
   0  every input was scored and the review written
