@@ -240,7 +240,7 @@ fn a_campaign_runs_end_to_end() {
         "{en}"
     );
     assert!(en.contains("Companies reviewed by an analyst: 3 of 3."));
-    assert!(en.contains("<small>as reviewed: N1</small>"));
+    assert!(en.contains("<small>level as reviewed: N1</small>"));
     assert!(en.contains("The policy is not signed by the board."));
     assert!(en.contains("Meeting (CM, HR director) — Review of the 2025 answers."));
     // (What the anonymised edition must leave out is there when named.)

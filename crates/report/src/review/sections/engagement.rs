@@ -149,7 +149,7 @@ impl Writer<'_, '_> {
         } else {
             let _ = write!(
                 self.out,
-                "<table class=\"steps-table\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+                "<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
                 self.t(Review::ColQuestion),
                 self.t(Review::ColOpenActions),
                 self.t(Review::ColOverdue)
