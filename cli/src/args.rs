@@ -25,6 +25,7 @@ Examples:
   vigilance score answers/ --format csv -o summary.csv  one row per company and track
   vigilance score answers/ -o summary.csv --csv-delimiter semicolon   for Excel set to French
   vigilance score answers/ --previous 2024/ -o 2025.xlsx
+  vigilance score answers/ --engagement engagement/ -o 2025.xlsx   as declared and as reviewed
   cat sheet.json | vigilance score -                    read one sheet from standard input
 
 Inputs: files (.json answer sheets, .xlsx workbooks from `vigilance template`, .csv in the
@@ -56,16 +57,23 @@ Examples:
   vigilance report answers/ -o review.html
   vigilance report answers/2025/ --previous answers/2024/ --lang en -o review.html
   vigilance report answers/ --targets targets.csv -o review.html
+  vigilance report answers/ --engagement engagement/ -o review.html
   vigilance report answers/ --previous answers/2024/ --anonymize -o public-review.html
 
 The review is one HTML file (no script, no external request) that prints to A4: cover, key
 figures, companies per level, changes since --previous, theme heat map, sector view, blocking
-critical questions, common next steps, targets, one page per company, and the method.
+critical questions, common next steps, targets, the analysts' review (--engagement), one page
+per company, and the method.
+
+--engagement adds the levels as reviewed beside the declared ones, how many companies were
+reviewed lower, and the open actions by question; each company page shows its challenged
+answers, dialogue and action plan. A bad engagement file is reported and its company is
+shown as declared.
 
 --targets reads a CSV with a header row: company (identifier or name), track (CL, FL or
 headline), target (N1 to N4) and deadline (a year or a date), `,` or `;` between cells.
---anonymize leaves out every company name, identifier and company text, and groups sectors of
-fewer than 3 companies.
+--anonymize leaves out every company name, identifier and company text (the analysts' notes,
+the owners and the actions' text too), and groups sectors of fewer than 3 companies.
 
 Exit status:
   0  every input was scored and the review written
@@ -141,6 +149,9 @@ pub enum Command {
     /// behind the answers and a manifest, whose fingerprint proves nothing was changed.
     #[command(after_help = DOSSIER_AFTER_HELP)]
     Dossier(DossierArgs),
+    /// Engagement files: the analyst's review of each sheet, the dialogue log, the action plan.
+    #[command(after_help = ENGAGE_AFTER_HELP)]
+    Engage(EngageArgs),
 }
 
 const DOSSIER_AFTER_HELP: &str = "\
@@ -214,6 +225,95 @@ pub struct ExtractArgs {
     pub dossier: PathBuf,
     /// The directory to write into (created if missing; existing files are not overwritten).
     #[arg(short, long, value_name = "DIR", required = true, value_hint = ValueHint::DirPath)]
+    pub output: PathBuf,
+    /// Language of messages.
+    #[arg(long, value_enum, default_value_t = LangArg::default())]
+    pub lang: LangArg,
+}
+
+const ENGAGE_AFTER_HELP: &str = "\
+Examples:
+  vigilance engage init answers/ -o engagement/ --analyst CM
+  vigilance engage validate engagement/
+  vigilance score answers/ --engagement engagement/ -o results.xlsx
+  vigilance engage carry engagement/ --to-period 2026 -o engagement-2026/
+
+An engagement file (vigilance.engagement/1, docs/formats.md) is JSON, edited directly: `init`
+lists every declared answer as accepted as declared; change the status of those you challenge
+or reject, add a note and the value you accept, and keep the actions agreed. Nothing in it is
+ever written into the answer sheets.
+
+Exit status:
+  0  every file was written (init, carry) or is valid (validate)
+  1  some inputs could not be used: they are listed, the others are still handled
+  2  usage error";
+
+/// `vigilance engage`.
+#[derive(Debug, Args)]
+pub struct EngageArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: EngageCommand,
+}
+
+/// The subcommands of `vigilance engage`.
+#[derive(Debug, Subcommand)]
+pub enum EngageCommand {
+    /// Write one engagement file per answer sheet: its answers listed for review, an action
+    /// plan proposed from the result's next steps.
+    Init(EngageInitArgs),
+    /// Check engagement files and print every problem found, with its code.
+    Validate(EngageValidateArgs),
+    /// Start the next period's engagement files: open actions carried over, done actions kept
+    /// as history, past challenges listed as context.
+    Carry(EngageCarryArgs),
+}
+
+/// `vigilance engage init`.
+#[derive(Debug, Args)]
+pub struct EngageInitArgs {
+    /// Answer sheets: files (.json, .xlsx, .csv) or directories.
+    #[arg(value_name = "SHEETS", required = true, value_hint = ValueHint::AnyPath)]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub grid: GridArgs,
+    /// Directory to write the engagement files into (`<sheet>.engagement.json`; created if
+    /// missing).
+    #[arg(short, long, value_name = "DIR", required = true)]
+    pub output: PathBuf,
+    /// The analyst's initials, written on every review.
+    #[arg(long, value_name = "INITIALS", default_value = "")]
+    pub analyst: String,
+    /// The date written on every review (YYYY-MM-DD); default: today.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Most actions proposed per company.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub max_actions: usize,
+}
+
+/// `vigilance engage validate`.
+#[derive(Debug, Args)]
+pub struct EngageValidateArgs {
+    /// Engagement files (.json) or directories.
+    #[arg(value_name = "FILES", required = true, value_hint = ValueHint::AnyPath)]
+    pub inputs: Vec<PathBuf>,
+    /// Language of messages.
+    #[arg(long, value_enum, default_value_t = LangArg::default())]
+    pub lang: LangArg,
+}
+
+/// `vigilance engage carry`.
+#[derive(Debug, Args)]
+pub struct EngageCarryArgs {
+    /// Engagement files (.json) or directories of the period that ends.
+    #[arg(value_name = "DIR", required = true, value_hint = ValueHint::AnyPath)]
+    pub inputs: Vec<PathBuf>,
+    /// The new period (`2026`).
+    #[arg(long, value_name = "PERIOD", required = true)]
+    pub to_period: String,
+    /// Directory to write the new files into (same file names; created if missing).
+    #[arg(short, long, value_name = "DIR", required = true)]
     pub output: PathBuf,
     /// Language of messages.
     #[arg(long, value_enum, default_value_t = LangArg::default())]
@@ -371,6 +471,11 @@ pub struct ScoreArgs {
     /// company's change in level and scores.
     #[arg(long, value_name = "FILE_OR_DIR", value_hint = ValueHint::AnyPath)]
     pub previous: Option<PathBuf>,
+    /// Engagement files (a directory, or one file): each sheet is also scored as reviewed by
+    /// the analyst, shown beside the result as declared. A bad or outdated file is reported and
+    /// never stops the batch.
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::AnyPath)]
+    pub engagement: Option<PathBuf>,
     /// Do not print the summary line and the progress bar on standard error (failures are
     /// still printed).
     #[arg(short, long)]
@@ -392,6 +497,10 @@ pub struct ReportArgs {
     /// Engagement targets (CSV: company, track, target, deadline): each company's status.
     #[arg(long, value_name = "FILE")]
     pub targets: Option<PathBuf>,
+    /// Engagement files (a file, or a directory of them, as for `score --engagement`): adds
+    /// the levels as reviewed beside the declared ones and the open actions.
+    #[arg(long, value_name = "FILE_OR_DIR", value_hint = ValueHint::AnyPath)]
+    pub engagement: Option<PathBuf>,
     /// Name no company and show no company text: the edition a coalition publishes.
     #[arg(long)]
     pub anonymize: bool,

@@ -271,7 +271,10 @@ impl Gatherer {
                 Ok(e) if e.file_type().is_dir() => {}
                 Ok(e) => {
                     let name = display(e.path());
-                    if FileKind::from_name(&name).is_none() && !is_dossier_name(&name) {
+                    // Engagement files kept beside the sheets are not answer sheets.
+                    if (FileKind::from_name(&name).is_none() && !is_dossier_name(&name))
+                        || name.ends_with(".engagement.json")
+                    {
                         continue;
                     }
                     found += 1;

@@ -11,6 +11,7 @@
 
 mod args;
 mod dossier;
+mod engage;
 mod fatal;
 mod grid;
 mod inputs;
@@ -42,6 +43,7 @@ fn main() -> ExitCode {
         args::Command::Manpage(a) => manual::manpage(a),
         args::Command::Migrate(a) => migrate::run(a),
         args::Command::Dossier(a) => dossier::run(a),
+        args::Command::Engage(a) => engage::run(a),
     };
     match result {
         Ok(code) => code,

@@ -3,8 +3,9 @@
 //! JSON result document is streamed by `score` itself, through serde.)
 
 use vigilance_core::Lang;
-use vigilance_core::report::csv::{Delimiter, summary_csv_with};
+use vigilance_core::report::csv::{Delimiter, summary_csv_reviewed};
 use vigilance_core::report::json::ErrorEntry;
+use vigilance_core::report::reviewed::Reviewed;
 use vigilance_core::report::workbook::{ScoredSheet, WorkbookOptions};
 
 /// The options of the results workbook: language, date, tool version, the previous campaign,
@@ -22,11 +23,12 @@ pub fn workbook_options(lang: Lang, previous: Option<Vec<ScoredSheet>>) -> Workb
 /// The bytes of the CSV summary, fields separated by `delimiter`.
 pub fn csv(
     scored: &[ScoredSheet],
+    reviewed: Option<&[Option<Reviewed>]>,
     errors: &[ErrorEntry],
     lang: Lang,
     delimiter: Delimiter,
 ) -> Vec<u8> {
-    summary_csv_with(scored, errors, lang, delimiter).into_bytes()
+    summary_csv_reviewed(scored, reviewed, errors, lang, delimiter).into_bytes()
 }
 
 /// Seconds since 1970 now, or `SOURCE_DATE_EPOCH` when set (reproducible output).

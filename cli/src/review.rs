@@ -4,6 +4,7 @@
 //! status 1); a targets file with a bad row stops the command before anything is written (2).
 
 use crate::args::ReportArgs;
+use crate::engage::{EngagementSet, review_lines};
 use crate::fatal::Fatal;
 use crate::inputs::{self, describe};
 use crate::output::{Target, write_to};
@@ -18,7 +19,7 @@ use vigilance_core::report::json::ErrorEntry;
 use vigilance_core::report::review::{
     CompanyResult, ReviewOptions, Target as ReviewTarget, build_review, parse_targets,
 };
-use vigilance_core::report::workbook::ScoredSheet;
+use vigilance_core::report::workbook::{EngagementRows, ScoredSheet};
 use vigilance_core::{Cli, Lang, Msg, ScoringOptions};
 
 /// Runs `vigilance report`.
@@ -38,10 +39,34 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     };
     let target = Target::from_arg(Some(&args.output));
 
-    let (scored, errors) = score_inputs(&args.inputs, grids, &opts, lang, args.evidence_max_age);
+    let engagements = match &args.engagement {
+        Some(p) => Some(EngagementSet::load(p, lang)?),
+        None => None,
+    };
+    let run = ScoreRun {
+        grids,
+        options: opts,
+        lang,
+        progress: ProgressBar::hidden(),
+        evidence_max_age: args.evidence_max_age,
+        engagements,
+    };
+    let quiet = args.quiet;
+    let (scored, mut errors) = run.score_paths_with(&args.inputs, &|mut s: ScoredSheet, r| {
+        let extra = r.map(|r| (r.rows(&s), review_lines(&s, &r, lang, quiet)));
+        s.sheet.answers.clear();
+        (s, extra)
+    });
+    errors.sort_by(|a, b| a.source.cmp(&b.source));
     let mut err = io::stderr().lock();
     if !args.quiet {
-        print_sheet_warnings(&mut err, &scored, lang, "");
+        let sheets: Vec<&ScoredSheet> = scored.iter().map(|(s, _)| s).collect();
+        print_sheet_warnings(&mut err, &sheets, lang, "");
+    }
+    for (_, extra) in &scored {
+        if let Some((_, lines)) = extra {
+            let _ = write!(err, "{lines}");
+        }
     }
     print_failures(&mut err, &errors, lang);
     if scored.is_empty() {
@@ -58,9 +83,13 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
         );
         print_previous_failures(&mut err, &errors, lang);
         if !args.quiet {
-            print_sheet_warnings(&mut err, &scored, lang, "--previous ");
+            let sheets: Vec<&ScoredSheet> = scored.iter().collect();
+            print_sheet_warnings(&mut err, &sheets, lang, "--previous ");
         }
-        scored.into_iter().map(company_result).collect::<Vec<_>>()
+        scored
+            .into_iter()
+            .map(|s| company_result(s, None))
+            .collect::<Vec<_>>()
     });
 
     let generated = crate::reports::generated_at();
@@ -72,7 +101,10 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     };
     let review = build_review(
         q,
-        scored.into_iter().map(company_result).collect(),
+        scored
+            .into_iter()
+            .map(|(s, extra)| company_result(s, extra.map(|(rows, _)| rows)))
+            .collect(),
         previous,
         &targets,
         &options,
@@ -126,13 +158,14 @@ fn score_inputs(
         lang,
         progress: ProgressBar::hidden(),
         evidence_max_age,
+        engagements: None,
     };
     let (scored, mut errors) = run.score_paths(paths);
     errors.sort_by(|a, b| a.source.cmp(&b.source));
     (scored, errors)
 }
 
-fn print_sheet_warnings(err: &mut dyn Write, scored: &[ScoredSheet], lang: Lang, prefix: &str) {
+fn print_sheet_warnings(err: &mut dyn Write, scored: &[&ScoredSheet], lang: Lang, prefix: &str) {
     for s in scored {
         print_warnings(
             err,
@@ -143,14 +176,16 @@ fn print_sheet_warnings(err: &mut dyn Write, scored: &[ScoredSheet], lang: Lang,
     }
 }
 
-/// The review's view of a scored sheet, with the grid it was scored on.
-fn company_result(s: ScoredSheet) -> CompanyResult {
+/// The review's view of a scored sheet, with the grid it was scored on and what its engagement
+/// file adds.
+fn company_result(s: ScoredSheet, engagement: Option<EngagementRows>) -> CompanyResult {
     CompanyResult {
         grid: s.grid,
         source: s.source,
         company: s.sheet.company,
         period: s.sheet.period,
         assessment: s.assessment,
+        engagement,
     }
 }
 

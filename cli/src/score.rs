@@ -8,6 +8,7 @@
 //! sheets are read and scored on all cores with rayon, and handed on in the inputs' order.
 
 use crate::args::{Format, ScoreArgs};
+use crate::engage::{EngagementSet, SheetReview, review_lines};
 use crate::fatal::Fatal;
 use crate::inputs::{self, Input, InputFailure, describe};
 use crate::output::{Target, save_atomically, write_to};
@@ -25,6 +26,7 @@ use vigilance_core::report::json::{
     ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry, coverage_disclaimer,
 };
 use vigilance_core::report::matching::{self, DuplicateFinder};
+use vigilance_core::report::reviewed::{Reviewed, ReviewedEntry};
 use vigilance_core::report::workbook::{EvidenceRow, ResultsWorkbook, ScoredSheet, WorkbookError};
 use vigilance_core::{
     Cli, Company, Lang, Place, Problem, Questionnaire, ScoringOptions, Text, score,
@@ -48,6 +50,8 @@ enum Outcome<T> {
 #[derive(Debug, Default)]
 struct Tally {
     scored: usize,
+    /// What `--engagement` has to say, sheet by sheet (levels side by side, files refused).
+    reviews: String,
     warned: Vec<(String, Vec<Problem>)>,
     errors: Vec<ErrorEntry>,
 }
@@ -127,12 +131,18 @@ pub struct ScoreRun {
     pub progress: ProgressBar,
     /// The age, in months before the period's end, beyond which an attached document is stale.
     pub evidence_max_age: u32,
+    /// The engagement files of `--engagement`: each sheet is also scored as reviewed.
+    pub engagements: Option<EngagementSet>,
 }
 
 impl ScoreRun {
     /// Reads and scores every sheet of `input`, turning each into a `T` with `make` (on the
     /// worker that scored it).
-    fn score_input<T>(&self, input: &Input, make: &impl Fn(ScoredSheet) -> T) -> Vec<Outcome<T>> {
+    fn score_input<T>(
+        &self,
+        input: &Input,
+        make: &impl Fn(ScoredSheet, Option<SheetReview>) -> T,
+    ) -> Vec<Outcome<T>> {
         let outcomes = read_sheets(input, self.grids, self.lang)
             .into_iter()
             .map(|read| match read.result {
@@ -160,14 +170,27 @@ impl ScoreRun {
                         })
                         .collect();
                     let assessment = score(read.grid, &evidence.sheet, &self.options);
-                    Outcome::Done(make(ScoredSheet {
+                    let s = ScoredSheet {
                         source: read.source,
                         sheet: parsed.value,
                         assessment,
                         warnings: parsed.warnings,
                         grid: read.grid,
                         evidence: rows,
-                    }))
+                    };
+                    // As reviewed: the analyst's reviews applied to the sheet as declared, then
+                    // the same evidence rule as above.
+                    let review = self.engagements.as_ref().and_then(|e| {
+                        e.review(&s, &self.options, |reviewed| {
+                            effective_evidence(
+                                reviewed,
+                                read.dossier.as_deref(),
+                                self.evidence_max_age,
+                            )
+                            .sheet
+                        })
+                    });
+                    Outcome::Done(make(s, review))
                 }
                 Err(problems) => Outcome::Failed(error_entry(&read.source, &problems.0, self.lang)),
             })
@@ -180,7 +203,7 @@ impl ScoreRun {
     fn score_batch<T: Send>(
         &self,
         inputs: &[Input],
-        make: &(impl Fn(ScoredSheet) -> T + Sync),
+        make: &(impl Fn(ScoredSheet, Option<SheetReview>) -> T + Sync),
     ) -> Vec<Vec<Outcome<T>>> {
         inputs
             .par_iter()
@@ -188,12 +211,16 @@ impl ScoreRun {
             .collect()
     }
 
-    /// Scores every input, in memory, for what needs only the summary figures (the CSV summary,
-    /// the `--previous` comparison): the sheets' answers are dropped once scored.
-    pub fn score_all(&self, inputs: &[Input]) -> (Vec<ScoredSheet>, Vec<ErrorEntry>) {
-        let outcomes = self.score_batch(inputs, &|mut s: ScoredSheet| {
+    /// Scores every input, in memory, for what needs only the summary figures (the CSV summary):
+    /// the sheets' answers are dropped once scored; each comes with its review when
+    /// `--engagement` is given.
+    fn score_all_reviewed(
+        &self,
+        inputs: &[Input],
+    ) -> (Vec<(ScoredSheet, Option<SheetReview>)>, Vec<ErrorEntry>) {
+        let outcomes = self.score_batch(inputs, &|mut s: ScoredSheet, r| {
             s.sheet.answers.clear();
-            s
+            (s, r)
         });
         let (mut scored, mut errors) = (Vec::new(), Vec::new());
         for o in outcomes.into_iter().flatten() {
@@ -205,11 +232,35 @@ impl ScoreRun {
         (scored, errors)
     }
 
-    /// Gathers the inputs at `paths` (files and directories) and scores them as
-    /// [`Self::score_all`] does; inputs that cannot be read come back as errors too.
+    /// Gathers the inputs at `paths` (files and directories) and scores them in memory, the
+    /// sheets' answers dropped (the `--previous` comparison, the review); inputs that cannot be
+    /// read come back as errors too.
     pub fn score_paths(&self, paths: &[std::path::PathBuf]) -> (Vec<ScoredSheet>, Vec<ErrorEntry>) {
+        self.score_paths_with(paths, &|mut s: ScoredSheet, _| {
+            s.sheet.answers.clear();
+            s
+        })
+    }
+
+    /// [`Self::score_paths`], each sheet and its review (with `--engagement`) turned into a `T`
+    /// by `make` (which drops the answers it does not need).
+    pub fn score_paths_with<T: Send>(
+        &self,
+        paths: &[std::path::PathBuf],
+        make: &(impl Fn(ScoredSheet, Option<SheetReview>) -> T + Sync),
+    ) -> (Vec<T>, Vec<ErrorEntry>) {
         let gathered = inputs::gather(paths);
-        let (scored, mut errors) = self.score_all(&gathered.inputs);
+        let (mut scored, mut errors) = (Vec::new(), Vec::new());
+        for o in self
+            .score_batch(&gathered.inputs, make)
+            .into_iter()
+            .flatten()
+        {
+            match o {
+                Outcome::Done(s) => scored.push(s),
+                Outcome::Failed(e) => errors.push(e),
+            }
+        }
         errors.extend(
             gathered
                 .failures
@@ -225,7 +276,7 @@ impl ScoreRun {
     fn for_each_scored<T: Send, E>(
         &self,
         inputs: &[Input],
-        make: &(impl Fn(ScoredSheet) -> T + Sync),
+        make: &(impl Fn(ScoredSheet, Option<SheetReview>) -> T + Sync),
         mut consume: impl FnMut(Outcome<T>) -> Result<(), E>,
     ) -> Result<(), E> {
         let mut batches = inputs.chunks(BATCH);
@@ -292,18 +343,25 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
     if format == Format::Xlsx && target.is_terminal() {
         return Err(Fatal::new(lang, Cli::FatalXlsxToTerminal, &[]));
     }
+    let engagements = match &args.engagement {
+        Some(p) => Some(EngagementSet::load(p, lang)?),
+        None => None,
+    };
     let mut run = ScoreRun {
         grids,
         options,
         lang,
         progress: ProgressBar::hidden(),
         evidence_max_age: args.evidence_max_age,
+        // Last year's sheets are scored as declared: the engagement files are this period's.
+        engagements: None,
     };
     let previous = args
         .previous
         .as_ref()
         .map(|p| read_previous(&run, p, args.quiet));
 
+    run.engagements = engagements;
     let gathered = inputs::gather(&args.inputs);
     run.progress = progress_bar(gathered.inputs.len(), args.quiet);
     let mut tally = Tally::default();
@@ -323,12 +381,26 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
         .collect();
     let inputs = &gathered.inputs;
     match format {
-        Format::Json => write_to(&target, lang, |w| stream_json(&run, w, inputs, &mut tally))?,
-        Format::Xlsx => write_workbook(&run, &target, inputs, previous, &mut tally)?,
+        Format::Json => write_to(&target, lang, |w| {
+            stream_json(&run, w, inputs, &mut tally, args.quiet)
+        })?,
+        Format::Xlsx => write_workbook(&run, &target, inputs, previous, &mut tally, args.quiet)?,
         Format::Csv => {
             // The CSV summary needs no answers: drop them as each sheet is scored so that a
             // large batch stays small in memory.
-            let (mut scored, errors) = run.score_all(inputs);
+            let (pairs, errors) = run.score_all_reviewed(inputs);
+            let (mut scored, reviews): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
+            for (s, r) in scored.iter().zip(&reviews) {
+                if let Some(r) = r {
+                    tally
+                        .reviews
+                        .push_str(&review_lines(s, r, lang, args.quiet));
+                }
+            }
+            let reviewed: Option<Vec<Option<Reviewed>>> = run
+                .engagements
+                .as_ref()
+                .map(|_| reviews.into_iter().map(|r| r.map(|r| r.reviewed)).collect());
             Duplicates::mark(&mut scored);
             tally.errors.extend(errors);
             tally.errors.sort_by(|a, b| a.source.cmp(&b.source));
@@ -341,7 +413,8 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
             );
             let delimiter = args.csv_delimiter.into();
             // Each row with its sheet's own grid (`ScoredSheet::grid`).
-            let bytes = crate::reports::csv(&scored, &tally.errors, lang, delimiter);
+            let bytes =
+                crate::reports::csv(&scored, reviewed.as_deref(), &tally.errors, lang, delimiter);
             write_to(&target, lang, |w| w.write_all(&bytes))?;
         }
     }
@@ -365,6 +438,7 @@ fn write_workbook(
     inputs: &[Input],
     previous: Option<Vec<ScoredSheet>>,
     tally: &mut Tally,
+    quiet: bool,
 ) -> Result<(), Fatal> {
     let lang = run.lang;
     let fatal = |e: WorkbookError| Fatal::new(lang, Cli::FatalWorkbook, &[("error", &e)]);
@@ -383,9 +457,12 @@ fn write_workbook(
         Ok(())
     };
     let mut duplicates = Duplicates::default();
-    run.for_each_scored(inputs, &|s| s, |o| {
+    run.for_each_scored(inputs, &|s, r| (s, r), |o| {
         match o {
-            Outcome::Done(mut s) => {
+            Outcome::Done((mut s, review)) => {
+                if let Some(r) = &review {
+                    tally.reviews.push_str(&review_lines(&s, r, lang, quiet));
+                }
                 let period = s.sheet.period.as_deref();
                 if let Some(w) = duplicates.check(&s.source, &s.sheet.company, period) {
                     s.warnings.push(w);
@@ -393,6 +470,9 @@ fn write_workbook(
                 open(s.grid, &mut book)?;
                 if let Some(book) = book.as_mut() {
                     book.push(&s)?;
+                    if let Some(r) = &review {
+                        book.push_engagement(&r.rows(&s));
+                    }
                 }
                 tally.scored += 1;
                 let warnings = s.all_warnings();
@@ -431,11 +511,13 @@ fn stream_json(
     w: &mut dyn Write,
     inputs: &[Input],
     tally: &mut Tally,
+    quiet: bool,
 ) -> io::Result<()> {
     let document = StreamedDocument {
         run,
         inputs,
         tally: RefCell::new(tally),
+        quiet,
     };
     let mut w = io::BufWriter::with_capacity(1 << 16, w);
     serde_json::to_writer_pretty(&mut w, &document).map_err(io::Error::from)?;
@@ -448,6 +530,7 @@ struct StreamedDocument<'a> {
     run: &'a ScoreRun,
     inputs: &'a [Input],
     tally: RefCell<&'a mut Tally>,
+    quiet: bool,
 }
 
 /// The `results` array of a [`StreamedDocument`].
@@ -469,17 +552,31 @@ impl Serialize for StreamedDocument<'_> {
 
 impl Serialize for StreamedResults<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let StreamedDocument { run, inputs, tally } = self.0;
-        let to_entry = |s: ScoredSheet| {
-            let entry = ResultEntry::new(&s.source, s.grid, &s.sheet, &s.assessment, &s.warnings);
-            (entry, s.all_warnings())
+        let StreamedDocument {
+            run,
+            inputs,
+            tally,
+            quiet,
+        } = self.0;
+        let lang = run.lang;
+        let to_entry = |s: ScoredSheet, r: Option<SheetReview>| {
+            let mut entry =
+                ResultEntry::new(&s.source, s.grid, &s.sheet, &s.assessment, &s.warnings);
+            let lines = r.as_ref().map(|r| review_lines(&s, r, lang, *quiet));
+            entry.reviewed = r
+                .as_ref()
+                .map(|r| ReviewedEntry::new(s.grid, &s.sheet, &r.reviewed, describe));
+            (entry, s.all_warnings(), lines)
         };
         let mut seq = serializer.serialize_seq(None)?;
         let mut duplicates = Duplicates::default();
         run.for_each_scored(inputs, &to_entry, |o| {
             let mut tally = tally.borrow_mut();
             match o {
-                Outcome::Done((mut entry, mut warnings)) => {
+                Outcome::Done((mut entry, mut warnings, lines)) => {
+                    if let Some(l) = lines {
+                        tally.reviews.push_str(&l);
+                    }
                     let period = entry.period.as_deref();
                     if let Some(w) = duplicates.check(&entry.source, &entry.company, period) {
                         let mut problem = ProblemEntry::from(&w);
@@ -505,7 +602,7 @@ impl Serialize for StreamedResults<'_, '_> {
 /// reported as warnings and left out of the comparison.
 fn read_previous(run: &ScoreRun, path: &std::path::Path, quiet: bool) -> Vec<ScoredSheet> {
     let lang = run.lang;
-    // The comparison needs only each company's summary figures: score_all drops the answers.
+    // The comparison needs only each company's summary figures: score_paths drops the answers.
     let (scored, errors) = run.score_paths(std::slice::from_ref(&path.to_path_buf()));
     let mut err = io::stderr().lock();
     print_previous_failures(&mut err, &errors, lang);
@@ -518,6 +615,7 @@ fn read_previous(run: &ScoreRun, path: &std::path::Path, quiet: bool) -> Vec<Sco
 /// Prints the failures, the warnings and the closing summary on standard error.
 fn report(tally: &Tally, target: &Target, lang: Lang, quiet: bool) {
     let mut err = io::stderr().lock();
+    let _ = err.write_all(tally.reviews.as_bytes());
     if !quiet {
         for (source, warnings) in &tally.warned {
             print_warnings(&mut err, source, warnings, lang);

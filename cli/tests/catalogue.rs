@@ -26,7 +26,7 @@ fn entries(dir: &str) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(root().join(dir))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.ends_with(".stderr"))
+        .filter(|n| !n.ends_with(".stderr") && !n.ends_with(".stdout"))
         .collect();
     names.sort();
     names
@@ -93,6 +93,63 @@ fn every_bad_answer_file_gives_its_expected_message() {
         check(&expected, &stderr, &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Engagement files: `engage validate` says every problem of a bad file with its code and
+/// place (`<name>.<lang>.stdout`); a file named `score-…` is applied by `score --engagement` to
+/// the sheet it reviews, which is still scored (exit 0) while the file is refused or its
+/// outdated reviews are reported (`<name>.<lang>.stderr`).
+#[test]
+fn every_bad_engagement_file_gives_its_expected_message() {
+    let names = entries("tests/bad-inputs/engagements");
+    assert!(
+        names.len() >= 18,
+        "the catalogue holds {} inputs",
+        names.len()
+    );
+    let sheet = "questionnaires/examples/04-level2-construction.json";
+    let mut failures = Vec::new();
+    for (name, lang) in with_langs(&names) {
+        let input = format!("tests/bad-inputs/engagements/{name}");
+        let scored = name.starts_with("score-");
+        let out = if scored {
+            vigilance()
+                .args([
+                    "score",
+                    "--lang",
+                    lang,
+                    "--format",
+                    "csv",
+                    "-o",
+                    "-",
+                    sheet,
+                    "--engagement",
+                    &input,
+                ])
+                .output()
+                .unwrap()
+        } else {
+            vigilance()
+                .args(["engage", "validate", "--lang", lang, &input])
+                .output()
+                .unwrap()
+        };
+        let code = out.status.code().unwrap_or(-1);
+        let (text, ext) = if scored {
+            (String::from_utf8_lossy(&out.stderr).into_owned(), "stderr")
+        } else {
+            (String::from_utf8_lossy(&out.stdout).into_owned(), "stdout")
+        };
+        let valid = text.contains(if lang == "fr" { ": valide" } else { ": valid" });
+        let expected_code = if scored || valid { 0 } else { 1 };
+        if code != expected_code {
+            failures.push(format!("{input}: exit status {code}\n{text}"));
+        }
+        assert!(text.contains("[VG-"), "{input} ({lang}): no code\n{text}");
+        let expected = root().join(format!("tests/bad-inputs/engagements/{name}.{lang}.{ext}"));
+        check(&expected, &text, &mut failures);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

@@ -44,7 +44,7 @@ pub mod import {
 /// campaign review (`vigilance-report`).
 pub mod report {
     pub use vigilance_report::{review, workbook};
-    pub use vigilance_results::{csv, json, matching};
+    pub use vigilance_results::{csv, json, matching, reviewed};
 }
 
 pub use vigilance_model::{

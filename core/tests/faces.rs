@@ -137,6 +137,7 @@ fn company(s: &ScoredSheet) -> CompanyResult {
         company: s.sheet.company.clone(),
         period: s.sheet.period.clone(),
         assessment: s.assessment.clone(),
+        engagement: None,
     }
 }
 

@@ -50,6 +50,7 @@ fn result(source: String, q: &'static Questionnaire, sheet: AnswerSheet) -> Comp
         assessment: score(q, &sheet, &ScoringOptions::default()),
         company: sheet.company,
         period: sheet.period,
+        engagement: None,
     }
 }
 

@@ -220,10 +220,7 @@ pub fn locate_all(text: &str, problems: &mut [Problem], target_of: impl Fn(&Prob
 }
 
 /// A problem from a serde error with its path.
-pub(crate) fn serde_problem(
-    text: &str,
-    e: serde_path_to_error::Error<serde_json::Error>,
-) -> Problem {
+pub fn serde_problem(text: &str, e: serde_path_to_error::Error<serde_json::Error>) -> Problem {
     let path = e.path().to_string();
     let path = if path == "." {
         String::new()
@@ -258,7 +255,7 @@ fn json_pointer_from_serde(path: &str) -> String {
 }
 
 /// A problem from a serde_json error: syntax (with line and column) or data.
-pub(crate) fn json_error_problem(text: &str, path: &str, e: &serde_json::Error) -> Problem {
+pub fn json_error_problem(text: &str, path: &str, e: &serde_json::Error) -> Problem {
     let detail = strip_position(&e.to_string());
     let kind = match e.classify() {
         serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {

@@ -27,6 +27,7 @@
 
 use crate::codes::{Level, maturity_code};
 use crate::json::ErrorEntry;
+use crate::reviewed::Reviewed;
 use crate::scored::ScoredSheet;
 use crate::text::Lang;
 use std::borrow::Cow;
@@ -120,6 +121,32 @@ pub fn summary_csv_with(
     lang: Lang,
     delimiter: Delimiter,
 ) -> String {
+    summary_csv_reviewed(scored, None, errors, lang, delimiter)
+}
+
+/// The columns added after [`SUMMARY_COLUMNS`] when sheets are also scored as reviewed
+/// (`vigilance score --engagement`).
+pub const REVIEWED_COLUMNS: [&str; 8] = [
+    "reviewed_level",
+    "reviewed_n1",
+    "reviewed_n2",
+    "reviewed_n3",
+    "reviewed_n4",
+    "reviewed_headline",
+    "engagement",
+    "engagement_error",
+];
+
+/// [`summary_csv_with`], and with `reviewed` (one entry per scored sheet, in the same order) the
+/// [`REVIEWED_COLUMNS`] after the others: the level and profile as reviewed, the engagement file,
+/// and the codes of its errors when it was refused (empty cells when a sheet has none).
+pub fn summary_csv_reviewed(
+    scored: &[ScoredSheet],
+    reviewed: Option<&[Option<Reviewed>]>,
+    errors: &[ErrorEntry],
+    lang: Lang,
+    delimiter: Delimiter,
+) -> String {
     let mut w = ::csv::WriterBuilder::new()
         .delimiter(delimiter.byte())
         .terminator(::csv::Terminator::Any(b'\n'))
@@ -127,11 +154,25 @@ pub fn summary_csv_with(
     // Writing to a Vec cannot fail; a failure would only lose rows, never panic.
     if delimiter == Delimiter::Semicolon {
         let _ = w.write_field("\u{FEFF}company");
-        let _ = w.write_record(&SUMMARY_COLUMNS[1..]);
+        for c in &SUMMARY_COLUMNS[1..] {
+            let _ = w.write_field(c);
+        }
     } else {
-        let _ = w.write_record(SUMMARY_COLUMNS);
+        for c in SUMMARY_COLUMNS {
+            let _ = w.write_field(c);
+        }
     }
-    for s in scored {
+    let extra = if reviewed.is_some() {
+        REVIEWED_COLUMNS.len()
+    } else {
+        0
+    };
+    for c in REVIEWED_COLUMNS.iter().take(extra) {
+        let _ = w.write_field(c);
+    }
+    let _ = w.write_record(None::<&[u8]>);
+    for (i, s) in scored.iter().enumerate() {
+        let rev = reviewed.and_then(|r| r.get(i)).and_then(Option::as_ref);
         let a = &s.assessment;
         // Each result with its own grid: a batch may mix grids.
         let grid = s.grid;
@@ -172,12 +213,39 @@ pub fn summary_csv_with(
             row.push(inert(&grid_key));
             row.push(inert(&s.source));
             row.push("".into());
+            if extra > 0 {
+                let ra = rev
+                    .and_then(|r| r.assessment.as_ref())
+                    .and_then(|ra| ra.track(tr.track).map(|t| (ra, t)));
+                match ra {
+                    Some((ra, rt)) => {
+                        row.push(maturity_code(rt.level).into());
+                        for l in Level::ALL {
+                            row.push(num(rt.level_result(l).score.percent(), delimiter).into());
+                        }
+                        row.push(maturity_code(ra.headline_level).into());
+                    }
+                    None => row.extend(std::iter::repeat_n(Cow::Borrowed(""), 6)),
+                }
+                row.push(rev.map_or(Cow::Borrowed(""), |r| inert(&r.engagement)));
+                let codes: Vec<&str> = rev
+                    .filter(|r| r.assessment.is_none())
+                    .map(|r| {
+                        r.problems
+                            .iter()
+                            .filter(|p| p.is_error())
+                            .map(|p| p.code())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                row.push(codes.join(" ").into());
+            }
             let _ = w.write_record(row.iter().map(|x| x.as_bytes()));
         }
     }
     for e in errors {
-        let mut row = vec![Cow::Borrowed(""); SUMMARY_COLUMNS.len()];
         let n = SUMMARY_COLUMNS.len();
+        let mut row = vec![Cow::Borrowed(""); n + extra];
         row[n - 2] = inert(&e.source);
         row[n - 1] = inert(&e.message);
         let _ = w.write_record(row.iter().map(|x| x.as_bytes()));

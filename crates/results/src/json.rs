@@ -93,6 +93,10 @@ pub struct ResultEntry {
     /// legal opinion: see the document's `coverage_disclaimer`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub coverage: Vec<CoverageEntry>,
+    /// The result as reviewed by an analyst (`vigilance score --engagement`), beside the result
+    /// as declared above; absent when no engagement file was given for the sheet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<crate::reviewed::ReviewedEntry>,
 }
 
 /// What the answers linked to one requirement of a framework show, for one track.
@@ -409,6 +413,7 @@ impl ResultEntry {
                     }
                 })
                 .collect(),
+            reviewed: None,
         }
     }
 }

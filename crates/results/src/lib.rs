@@ -8,6 +8,7 @@
 pub mod csv;
 pub mod json;
 pub mod matching;
+pub mod reviewed;
 pub mod schema;
 pub mod scored;
 

@@ -3,7 +3,7 @@
 //!
 //! Codes never change meaning and are never reused: a new kind takes the next free number of
 //! its family. `F` is for files and JSON, `A` for answer sheets, `Q` for questionnaires, `S`
-//! for spreadsheets (xlsx and CSV), `D` for evidence dossiers. docs/formats.md lists them all; a test checks the list.
+//! for spreadsheets (xlsx and CSV), `D` for evidence dossiers, `E` for engagement files. docs/formats.md lists them all; a test checks the list.
 
 use crate::codes::{AnswerValue, Level, Track};
 use crate::files::FileKind;
@@ -667,6 +667,76 @@ pub enum ProblemKind {
         /// The share left out, in tenths of a percent (rounded half away from zero).
         tenths: u64,
     },
+    // ----- Engagement files (`vigilance.engagement/1`), family E -----
+    /// A review status other than accepted, challenged or rejected.
+    ReviewStatus {
+        /// The status as written.
+        found: String,
+    },
+    /// An action status other than planned, in_progress, done or dropped.
+    ActionStatus {
+        /// The status as written.
+        found: String,
+    },
+    /// A dropped action without the reason for dropping it.
+    DroppedWithoutReason,
+    /// A date not written YYYY-MM-DD.
+    InvalidDate {
+        /// The date as written.
+        found: String,
+    },
+    /// A rejected review that names an accepted value.
+    RejectedWithValue,
+    /// A `reviewed` hash not of the form `fnv1a64:` and 16 hexadecimal digits.
+    InvalidAnswerHash {
+        /// The hash as written.
+        found: String,
+    },
+    /// An engagement file about another company than the sheet's.
+    EngagementOtherCompany {
+        /// The company of the engagement file.
+        found: String,
+        /// The company of the sheet.
+        expected: String,
+    },
+    /// An engagement file for another period than the sheet's.
+    EngagementOtherPeriod {
+        /// The period of the engagement file.
+        found: String,
+        /// The period of the sheet.
+        expected: String,
+    },
+    /// An engagement file on another grid or grid version than the sheet's.
+    EngagementOtherGrid {
+        /// `id@version` of the engagement file.
+        found: String,
+        /// `id@version` of the sheet.
+        expected: String,
+    },
+    /// A review of an answer the company has changed since: not applied.
+    ReviewOutdated {
+        /// The question.
+        question: String,
+        /// The track.
+        track: Track,
+    },
+    /// A challenged or rejected answer without a note.
+    ReviewWithoutNote,
+    /// A kind of exchange other than meeting, letter, call, email or other.
+    DialogueKind {
+        /// The kind as written.
+        found: String,
+    },
+    /// Two actions with the same id.
+    DuplicateActionId {
+        /// The id.
+        id: String,
+    },
+    /// A second engagement file for a company and period already given.
+    DuplicateEngagement {
+        /// The file used.
+        kept: String,
+    },
 }
 
 impl ProblemKind {
@@ -762,6 +832,20 @@ impl ProblemKind {
             EvidenceExpired { .. } => "VG-D19",
             HeavyNa { .. } => "VG-A18",
             NaNotAllowed { .. } => "VG-A19",
+            ReviewStatus { .. } => "VG-E01",
+            ActionStatus { .. } => "VG-E02",
+            DroppedWithoutReason => "VG-E03",
+            InvalidDate { .. } => "VG-E04",
+            RejectedWithValue => "VG-E05",
+            InvalidAnswerHash { .. } => "VG-E06",
+            EngagementOtherCompany { .. } => "VG-E07",
+            EngagementOtherPeriod { .. } => "VG-E08",
+            EngagementOtherGrid { .. } => "VG-E09",
+            ReviewOutdated { .. } => "VG-E10",
+            ReviewWithoutNote => "VG-E11",
+            DialogueKind { .. } => "VG-E12",
+            DuplicateActionId { .. } => "VG-E13",
+            DuplicateEngagement { .. } => "VG-E14",
         }
     }
 }

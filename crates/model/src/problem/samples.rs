@@ -210,6 +210,32 @@ impl ProblemKind {
                 question: s(),
                 allowed: vec![AnswerValue::Yes, AnswerValue::No],
             },
+            ReviewStatus { found: s() },
+            ActionStatus { found: s() },
+            DroppedWithoutReason,
+            InvalidDate { found: s() },
+            RejectedWithValue,
+            InvalidAnswerHash { found: s() },
+            EngagementOtherCompany {
+                found: s(),
+                expected: s(),
+            },
+            EngagementOtherPeriod {
+                found: s(),
+                expected: s(),
+            },
+            EngagementOtherGrid {
+                found: s(),
+                expected: s(),
+            },
+            ReviewOutdated {
+                question: s(),
+                track: Track::CL,
+            },
+            ReviewWithoutNote,
+            DialogueKind { found: s() },
+            DuplicateActionId { id: s() },
+            DuplicateEngagement { kept: s() },
         ]
     }
 }
@@ -227,7 +253,7 @@ mod tests {
             assert!(codes.insert(code), "{code} used twice");
             let family = code.as_bytes()[3];
             assert!(
-                code.len() == 6 && code.starts_with("VG-") && b"FAQSD".contains(&family),
+                code.len() == 6 && code.starts_with("VG-") && b"FAQSDE".contains(&family),
                 "{code}"
             );
             for lang in Lang::ALL {

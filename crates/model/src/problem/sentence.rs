@@ -385,6 +385,35 @@ impl ProblemKind {
                     arg("period", period),
                 ],
             ),
+            ReviewStatus { found } => (Msg::EngReviewStatus, vec![arg("found", found)]),
+            ActionStatus { found } => (Msg::EngActionStatus, vec![arg("found", found)]),
+            DroppedWithoutReason => (Msg::EngDroppedWithoutReason, vec![]),
+            InvalidDate { found } => (Msg::EngInvalidDate, vec![arg("found", found)]),
+            RejectedWithValue => (
+                Msg::EngRejectedWithValue,
+                vec![arg("unknown", shown(AnswerValue::Unknown))],
+            ),
+            InvalidAnswerHash { found } => (Msg::EngInvalidHash, vec![arg("found", found)]),
+            EngagementOtherCompany { found, expected } => (
+                Msg::EngOtherCompany,
+                vec![arg("found", found), arg("expected", expected)],
+            ),
+            EngagementOtherPeriod { found, expected } => (
+                Msg::EngOtherPeriod,
+                vec![arg("found", found), arg("expected", expected)],
+            ),
+            EngagementOtherGrid { found, expected } => (
+                Msg::EngOtherGrid,
+                vec![arg("found", found), arg("expected", expected)],
+            ),
+            ReviewOutdated { question, track } => (
+                Msg::EngOutdated,
+                vec![arg("question", question), arg("track", track)],
+            ),
+            ReviewWithoutNote => (Msg::EngWithoutNote, vec![]),
+            DialogueKind { found } => (Msg::EngDialogueKind, vec![arg("found", found)]),
+            DuplicateActionId { id } => (Msg::EngDuplicateActionId, vec![arg("id", id)]),
+            DuplicateEngagement { kept } => (Msg::EngDuplicate, vec![arg("kept", kept)]),
         }
     }
 
@@ -453,6 +482,11 @@ impl ProblemKind {
             NaNotAllowed { .. } => {
                 Msg::NaNotAllowedHelp.fill(lang, &[("unknown", &shown(AnswerValue::Unknown))])
             }
+            EngagementOtherCompany { .. }
+            | EngagementOtherPeriod { .. }
+            | EngagementOtherGrid { .. } => Msg::EngOtherHelp.text(lang).into(),
+            ReviewOutdated { .. } => Msg::EngOutdatedHelp.text(lang).into(),
+            InvalidAnswerHash { .. } => Msg::EngInvalidHashHelp.text(lang).into(),
             _ => return None,
         })
     }

@@ -201,6 +201,7 @@ impl Writer<'_, '_> {
                 self.targets();
             }
             self.regulations();
+            self.engagement();
         }
         if !self.o.anonymize {
             for (k, c) in cohorts.iter().enumerate() {

@@ -30,6 +30,7 @@ use crate::answers::Company;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::Assessment;
 use crate::text::Lang;
+use crate::workbook::EngagementRows;
 
 pub use targets::{Target, TargetError, TargetStatus, TargetTrack, parse_targets};
 
@@ -47,6 +48,10 @@ pub struct CompanyResult {
     pub period: Option<String>,
     /// Its result.
     pub assessment: Assessment,
+    /// What its analyst's engagement file adds (`vigilance report --engagement`): the result as
+    /// reviewed, the challenged answers, the dialogue and the action plan. Shown on the company
+    /// page and counted in the grid's engagement section, which names no company.
+    pub engagement: Option<EngagementRows>,
 }
 
 /// How to write the review.

@@ -33,6 +33,8 @@ pub(super) struct CompanyFigures {
     pub(super) counted: bool,
     /// One entry per track of the questionnaire, in its order.
     pub(super) tracks: Vec<Option<TrackFigures>>,
+    /// The levels as reviewed by an analyst (`vigilance score --engagement`).
+    pub(super) reviewed: Option<super::engagement::ReviewedFigures>,
 }
 
 /// A company's figures on one track.
@@ -85,6 +87,7 @@ impl CompanyFigures {
                     })
                 })
                 .collect(),
+            reviewed: None,
         }
     }
 }

@@ -42,6 +42,7 @@
 mod answers;
 mod cohort;
 mod coverage;
+mod engagement;
 mod errors;
 mod evidence;
 mod figures;
@@ -53,6 +54,7 @@ mod summary;
 mod suppliers;
 mod themes;
 
+pub use engagement::{ActionRow, DialogueRow, DisputedRow, EngagementRows, status_label};
 pub(crate) use stream::{header_format, put_text, put_text_fmt};
 
 use crate::codes::{EvidenceMode, Track, maturity_code};
@@ -250,6 +252,12 @@ pub struct ResultsWorkbook<'q> {
     errors: Vec<ErrorEntry>,
     /// The attached documents of every company (company, row), for the Evidence sheet.
     evidence: Vec<(String, EvidenceRow)>,
+    /// The Analyst review rows: company (its position in `companies`), engagement file, row.
+    review_rows: Vec<(usize, String, DisputedRow)>,
+    /// The Actions rows: company, row.
+    action_rows: Vec<(usize, ActionRow)>,
+    /// Some company came with an engagement file.
+    engaged: bool,
 }
 
 impl<'q> ResultsWorkbook<'q> {
@@ -309,6 +317,9 @@ impl<'q> ResultsWorkbook<'q> {
             modes: Vec::new(),
             errors: Vec::new(),
             evidence: Vec::new(),
+            review_rows: Vec::new(),
+            action_rows: Vec::new(),
+            engaged: false,
         })
     }
 
@@ -336,6 +347,30 @@ impl<'q> ResultsWorkbook<'q> {
         self.evidence
             .extend(s.evidence.iter().map(|e| (company.clone(), e.clone())));
         Ok(())
+    }
+
+    /// Adds what an analyst's engagement file says of the company pushed last: its level as
+    /// reviewed (Summary), its challenged and rejected answers (Analyst review) and its action
+    /// plan (Actions). Call it right after [`Self::push`] of that company.
+    pub fn push_engagement(&mut self, e: &EngagementRows) {
+        let Some(i) = self.companies.len().checked_sub(1) else {
+            return;
+        };
+        self.engaged = true;
+        let tracks = self.w.tracks();
+        if let Some(c) = self.companies.get_mut(i) {
+            c.reviewed = e
+                .reviewed
+                .as_ref()
+                .map(|a| engagement::ReviewedFigures::new(tracks, a));
+        }
+        self.review_rows.extend(
+            e.disputed
+                .iter()
+                .map(|d| (i, e.engagement.clone(), d.clone())),
+        );
+        self.action_rows
+            .extend(e.actions.iter().map(|a| (i, a.clone())));
     }
 
     /// The position in `grids` of the grid `s` was scored on (added when new).
@@ -394,6 +429,9 @@ impl<'q> ResultsWorkbook<'q> {
             modes,
             errors,
             evidence,
+            review_rows,
+            action_rows,
+            engaged,
             ..
         } = self;
         if companies.len().saturating_mul(w.q.answer_count()) > LARGE_ANSWER_ROWS {
@@ -411,6 +449,11 @@ impl<'q> ResultsWorkbook<'q> {
         wb.push_worksheet(w.cohort(&grids, &counted, previous.as_ref())?);
         if counted.iter().any(|c| c.buyer.is_some()) {
             wb.push_worksheet(w.suppliers(&grids, &counted)?);
+        }
+        if engaged {
+            let today: String = w.opts.generated.chars().take(10).collect();
+            wb.push_worksheet(w.review_sheet(&companies, &review_rows)?);
+            wb.push_worksheet(w.actions_sheet(&companies, &action_rows, &today)?);
         }
         for ws in themes
             .close()?

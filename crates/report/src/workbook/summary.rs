@@ -61,6 +61,18 @@ impl Writer<'_> {
                 headers.push((format!("{c} {}", self.t(Wb::ChangeInIndex)), 9.0));
             }
         }
+        // The levels as reviewed by an analyst, when engagement files were given.
+        let reviewed_col = headers.len();
+        let engaged = companies.iter().any(|c| c.reviewed.is_some());
+        if engaged {
+            headers.push((self.t(Wb::ReviewedHeadline).into(), 10.0));
+            for &t in self.tracks() {
+                headers.push((
+                    format!("{} {}", t.code(), self.t(Wb::ReviewedLevelLower)),
+                    8.0,
+                ));
+            }
+        }
         let grid_col = headers.len();
         headers.push((self.t(Wb::Grid).into(), 16.0));
         let source_col = headers.len();
@@ -104,6 +116,10 @@ impl Writer<'_> {
                 let col = (first_track_col + ti * per_track) as u16;
                 ws.add_conditional_format(1, col, n, col, &levels)?;
                 ws.add_conditional_format(1, col + 1, n, col + 5, &scores)?;
+            }
+            if engaged {
+                let last = (reviewed_col + self.tracks().len()) as u16;
+                ws.add_conditional_format(1, reviewed_col as u16, n, last, &levels)?;
             }
         }
         let delta_int = Format::new().set_num_format("+0;-0;0");
@@ -165,6 +181,14 @@ impl Writer<'_> {
                     }
                     None => {
                         ws.write_string(r, col, self.t(Wb::New))?;
+                    }
+                }
+            }
+            if let Some(rev) = &c.reviewed {
+                ws.write_number(r, reviewed_col as u16, f64::from(rev.headline))?;
+                for (ti, l) in rev.tracks.iter().enumerate() {
+                    if let Some(l) = l {
+                        ws.write_number(r, (reviewed_col + 1 + ti) as u16, f64::from(*l))?;
                     }
                 }
             }

@@ -495,6 +495,7 @@ mod tests {
             },
             period: None,
             assessment: score(grid, &sheet, &ScoringOptions::default()),
+            engagement: None,
         }
     }
 

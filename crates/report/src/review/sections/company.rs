@@ -1,5 +1,6 @@
 //! One page per company: its details, levels with the change since the previous campaign, the
-//! profile chart beside its regulation coverage, why not higher, its next steps and targets.
+//! profile chart beside its regulation coverage, why not higher, its next steps and targets, and
+//! what its analyst's engagement file adds (`sections::engagement`).
 
 use super::regulations::status_class;
 use crate::codes::{Level, Track, maturity_code};
@@ -332,6 +333,12 @@ impl Writer<'_, '_> {
                     }
                 }
             }
+            let reviewed = r.engagement.as_ref().and_then(|e| e.reviewed.as_ref());
+            let reviewed = reviewed.map(|x| match k {
+                TargetTrack::Headline => x.headline_level,
+                TargetTrack::Track(t) => x.track(t).map_or(0, |t| t.level),
+            });
+            lines.extend(self.reviewed_level_line(reviewed));
             let _ = writeln!(self.out, "<div>{}</div>", lines.join("<br>"));
         }
         self.push("</div>\n");
@@ -487,6 +494,9 @@ impl Writer<'_, '_> {
             );
             self.targets_table(&[i], false);
             self.push("</div>\n");
+        }
+        if let Some(e) = &r.engagement {
+            self.company_engagement(e);
         }
         self.push("</section>\n");
     }

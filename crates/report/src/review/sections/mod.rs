@@ -1,14 +1,16 @@
 //! The sections of the review, one module each, in reading order: the cover, then per grid its
 //! part heading, key figures, level distribution, transitions, theme heat maps, sector view,
-//! blocking critical questions, common next steps, targets and regulation coverage; then one
-//! page per company and the method annex. Each adds its methods to [`super::html::Writer`],
-//! whose `document` calls them in that order; the helpers they share live in `html`.
+//! blocking critical questions, common next steps, targets, regulation coverage and the analysts'
+//! review (with `--engagement`); then one page per company and the method annex. Each adds its
+//! methods to [`super::html::Writer`], whose `document` calls them in that order; the helpers
+//! they share live in `html`.
 
 mod annex;
 mod blocking;
 mod company;
 mod cover;
 mod distribution;
+mod engagement;
 mod key_figures;
 mod next_steps;
 mod part;
