@@ -13,7 +13,11 @@
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(answers_json questionnaire_json xlsx_read csv_matrix dossier_zip)
+# By default every target of fuzz/fuzz_targets/ (the replay test checks that crates/fuzz-checks
+# has the same list).
+if [ ${#targets[@]} -eq 0 ]; then
+  for f in fuzz/fuzz_targets/*.rs; do targets+=("$(basename "$f" .rs)"); done
+fi
 
 need_fuzz_tools
 
