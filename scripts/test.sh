@@ -49,6 +49,9 @@ finish() {
   [ -n "${job_pid[$name]:-}" ] || return 0
   printf '\n\033[1m== waiting for the background job %s\033[0m\n' "$name" >&2
   start=$(date +%s)
+  # Nothing else runs now: the job gets the priority of a step (raising a priority needs root, as
+  # in CI; elsewhere it stays niced).
+  renice -n 0 -g "${job_pid[$name]}" >/dev/null 2>&1 || true
   wait "${job_pid[$name]}" || status=$?
   unset "job_pid[$name]"
   if [ "$status" != 0 ]; then
