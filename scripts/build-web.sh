@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Vigilance web app into web/dist/ (static files: host them on any web server, under
-# any sub-path). Installs what it needs first, idempotently:
+# any sub-path). Installs what it needs first, idempotently (scripts/lib.sh):
 #   - the wasm32-unknown-unknown Rust target,
 #   - wasm-bindgen-cli at the version Cargo.lock pins,
 #   - wasm-opt (npm binaryen, in web/node_modules).
@@ -11,43 +11,21 @@
 # (web/embed-wasm.mjs; the page's Content-Security-Policy forbids fetch, so a module cannot be
 # fetched). Then index.html, style.css, boot.js and assets are copied.
 #
+# When web/dist already holds what these inputs give (the two modules cargo built, the page's
+# files, the grids and their manifest, this script and the tools' versions: hashed into
+# target/web-bundle/stamp), only the two cargo builds run, which do nothing when nothing
+# changed: so scripts/release.sh packages the web/dist that scripts/test-web.sh built without
+# redoing wasm-bindgen and wasm-opt. FORCE_BUILD=1 rebuilds all the same.
+#
 # Environment: CARGO_TARGET_DIR (default: target) is honoured.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
+. "$(dirname "$0")/lib.sh"
 
-log() { printf '\033[1m[build-web]\033[0m %s\n' "$*" >&2; }
-
-# --- tools -------------------------------------------------------------------------------------
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  log "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
-fi
-
-want=$(cargo pkgid -p wasm-bindgen 2>/dev/null | sed 's/.*@//')
-have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
-if [ -z "$want" ]; then
-  log "cannot read the wasm-bindgen version from Cargo.lock"; exit 1
-fi
-if [ "$want" != "$have" ]; then
-  log "installing wasm-bindgen-cli $want (about 2 minutes)"
-  # Without --locked: its lock file wants a crate version the registry does not serve.
-  cargo install wasm-bindgen-cli --version "$want"
-fi
-
-if [ ! -x web/node_modules/.bin/wasm-opt ] || [ web/package-lock.json -nt web/node_modules ]; then
-  log "installing wasm-opt (npm binaryen) in web/node_modules"
-  (cd web && npm ci --no-audit --no-fund --loglevel=error)
-fi
+need_web_tools
 
 # --- build -------------------------------------------------------------------------------------
-target_dir=${CARGO_TARGET_DIR:-target}
-case "$target_dir" in /*) ;; *) target_dir="$root/$target_dir" ;; esac
 work="$target_dir/web-bundle"
 dist="web/dist"
 
-rm -rf "$work"
-mkdir -p "$work"
 # Built one after the other, never together: the app must not get the on-demand module's
 # features (cargo unifies features within one build). The on-demand module is built last, as the
 # app's build also leaves a (feature-less) vigilance_web_module.wasm behind.
@@ -56,15 +34,37 @@ cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-
 log "cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web-module --features module"
 cargo build --profile release-wasm --target wasm32-unknown-unknown -p vigilance-web-module --features module
 
-rm -rf "$dist"
-mkdir -p "$dist/assets"
+wasm_dir="$target_dir/wasm32-unknown-unknown/release-wasm"
+# What web/dist is made of, and what it holds now.
+inputs_hash() {
+  {
+    wasm-bindgen --version
+    node --version
+    cat scripts/build-web.sh scripts/web-grids.py web/package-lock.json web/embed-wasm.mjs \
+      web/index.html web/style.css web/boot.js questionnaires/grids.toml questionnaires/*.json
+    cat "$wasm_dir/vigilance_web.wasm" "$wasm_dir/vigilance_web_module.wasm"
+    (cd web/assets && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
+  } | sha256sum | cut -d' ' -f1
+}
+dist_hash() {
+  [ -d "$dist" ] || return 0
+  (cd "$dist" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1
+}
+stamp="$(inputs_hash) $(dist_hash)"
+if [ "${FORCE_BUILD:-0}" != 1 ] && [ -f "$dist/index.html" ] && [ "$(cat "$work/stamp" 2>/dev/null)" = "$stamp" ]; then
+  log "web/dist is up to date (FORCE_BUILD=1 to rebuild it)"
+  exit 0
+fi
+
+rm -rf "$work" "$dist"
+mkdir -p "$work" "$dist/assets"
 for name in vigilance_web vigilance_web_module; do
   # --converge repeats -Oz while it still shrinks the module: worth it for the first download
   # (about 2 KB gzip), not for the on-demand module.
   converge=""; [ "$name" = vigilance_web ] && converge="--converge"
   log "$name: wasm-bindgen --target web, wasm-opt -Oz $converge, embedded in ${name}_wasm.js"
   wasm-bindgen --target web --no-typescript --out-dir "$work" \
-    "$target_dir/wasm32-unknown-unknown/release-wasm/$name.wasm"
+    "$wasm_dir/$name.wasm"
   web/node_modules/.bin/wasm-opt -Oz $converge --strip-debug --strip-producers \
     "$work/${name}_bg.wasm" -o "$work/$name.opt.wasm"
   cp "$work/$name.js" "$dist/"
@@ -76,4 +76,5 @@ python3 scripts/web-grids.py "$dist"
 cp web/index.html web/style.css web/boot.js "$dist/"
 cp -r web/assets/. "$dist/assets/"
 
+printf '%s %s\n' "$(inputs_hash)" "$(dist_hash)" >"$work/stamp"
 log "done: $dist ($(du -sh "$dist" | cut -f1)); optimised modules in $work"

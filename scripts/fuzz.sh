@@ -1,24 +1,25 @@
 #!/usr/bin/env bash
 # Runs every fuzz target of Vigilance for a chosen time each (default 60 s), with the seed
-# corpora of fuzz/corpus/. Installs nightly and cargo-fuzz when missing. Prints each target's
-# executions per second and total executions; exits non-zero on the first finding (crash, hang,
-# out-of-memory), leaving the reproducer in fuzz/artifacts/<target>/.
+# corpora of fuzz/corpus/. Installs nightly and cargo-fuzz when missing (scripts/lib.sh). Prints
+# each target's executions per second and total executions; exits non-zero on the first finding
+# (crash, hang, out-of-memory), leaving the reproducer in fuzz/artifacts/<target>/, which
+# `cargo test` then replays (crates/fuzz-checks/tests/replay.rs) until the bug is fixed.
+# Each target's check is a function of crates/fuzz-checks. Run before each release, ten minutes
+# per target:
+#   bash scripts/fuzz.sh 600
 #   bash scripts/fuzz.sh            # 60 s per target
-#   bash scripts/fuzz.sh 600        # 10 minutes per target
 #   bash scripts/fuzz.sh 60 xlsx_read
-set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(answers_json questionnaire_json xlsx_read csv_matrix dossier_zip)
+# By default every target of fuzz/fuzz_targets/ (the replay test checks that crates/fuzz-checks
+# has the same list).
+if [ ${#targets[@]} -eq 0 ]; then
+  for f in fuzz/fuzz_targets/*.rs; do targets+=("$(basename "$f" .rs)"); done
+fi
 
-if ! rustup toolchain list | grep -q '^nightly'; then
-  rustup toolchain install nightly --profile minimal
-fi
-if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
-  cargo install cargo-fuzz --locked
-fi
+need_fuzz_tools
 
 cd fuzz
 cargo +nightly fuzz build -O

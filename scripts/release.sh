@@ -10,57 +10,43 @@
 # Each archive holds one folder named like the archive. The version is the workspace's, in
 # Cargo.toml. scripts/check-release.sh checks the result; docs/install.md is the user's side.
 #
-# Installs what it needs first, idempotently: the two Rust targets (rustup) and the apt packages
-# gcc-mingw-w64-x86-64 (Windows linker), musl-tools, zip (and unzip, file for the checks). Archives are reproducible: files
-# sorted, owners and times fixed (SOURCE_DATE_EPOCH, default the last commit's time).
+# Installs what it needs first (scripts/lib.sh, idempotently): the two Rust targets (rustup) and
+# the apt packages gcc-mingw-w64-x86-64 (Windows linker), musl-tools, zip (and unzip, file for the
+# checks), and the web app's tools. The web app is built by scripts/build-web.sh, which does
+# nothing when web/dist is already up to date (as after scripts/test-web.sh). Archives are
+# reproducible: files sorted, owners and times fixed (SOURCE_DATE_EPOCH, default the last
+# commit's time).
+#
+# `--binaries-only` builds the two binaries and stops (scripts/test.sh builds them so in the
+# background, then runs this script again to package them).
 #
 # Environment: CARGO_TARGET_DIR (default: target) is honoured.
-set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 # No standard input for the tools, as in CI: local runs behave the same.
 exec </dev/null
-cd "$(dirname "$0")/.."
-root=$(pwd)
 
-log() { printf '\033[1m[release]\033[0m %s\n' "$*" >&2; }
+binaries_only=0
+case "${1:-}" in
+  "") ;;
+  --binaries-only) binaries_only=1 ;;
+  *) die "unknown option '$1' (--binaries-only: build the two command-line binaries, no archive)" ;;
+esac
 
 windows=x86_64-pc-windows-gnu
 linux=x86_64-unknown-linux-musl
 
-# --- tools -------------------------------------------------------------------------------------
-missing=()
-command -v x86_64-w64-mingw32-gcc >/dev/null || missing+=(gcc-mingw-w64-x86-64)
-command -v musl-gcc >/dev/null || missing+=(musl-tools)
-command -v zip >/dev/null || missing+=(zip)
-# What scripts/check-release.sh uses besides.
-command -v unzip >/dev/null || missing+=(unzip)
-command -v file >/dev/null || missing+=(file)
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" = 0 ] || sudo=sudo
-  log "installing ${missing[*]} (apt)"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-for t in "$windows" "$linux"; do
-  if ! rustup target list --installed | grep -qx "$t"; then
-    log "adding the $t target"
-    rustup target add "$t"
-  fi
-done
+need_release_tools
 
 version=$(cargo pkgid -p vigilance-cli | sed 's/.*[@#]//')
 case "$version" in
   [0-9]*.[0-9]*.[0-9]*) ;;
-  *) log "cannot read the version from Cargo.toml (got '$version')"; exit 1 ;;
+  *) die "cannot read the version from Cargo.toml (got '$version')" ;;
 esac
 # --no-optional-locks: no index refresh, which would make cli/build.rs rerun and relink.
 if [ -n "$(git --no-optional-locks status --porcelain --untracked-files=no 2>/dev/null)" ]; then
   log "warning: the tree has uncommitted changes; 'vigilance --version' will say 'modified'"
 fi
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
-
-target_dir=${CARGO_TARGET_DIR:-target}
-case "$target_dir" in /*) ;; *) target_dir="$root/$target_dir" ;; esac
 
 # --- build -------------------------------------------------------------------------------------
 log "vigilance $version for Windows ($windows)"
@@ -69,6 +55,10 @@ CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
 log "vigilance $version for Linux ($linux, static)"
 CC_x86_64_unknown_linux_musl=musl-gcc \
   cargo build --release --locked -p vigilance-cli --target "$linux"
+if [ "$binaries_only" = 1 ]; then
+  log "done: the two binaries (--binaries-only)"
+  exit 0
+fi
 log "web app"
 bash scripts/build-web.sh
 

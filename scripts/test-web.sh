@@ -1,37 +1,35 @@
 #!/usr/bin/env bash
-# Every test of the web app: component tests without a browser (Yew SSR + insta snapshots), the
-# clippy check of the browser build (wasm32, both modules), the release build into web/dist/, then
+# Every test of the web app: component tests without a browser (Yew SSR + insta snapshots; new
+# snapshots fail under CI=true), the clippy check of the browser build (wasm32, both modules), the
+# release build into web/dist/ (scripts/build-web.sh: nothing to do when it is up to date), then
 # the end-to-end tests in headless Chromium (tests/e2e, node --test: behaviour, privacy, 360 px
-# layouts, print, accessibility with axe-core). Installs what it needs
-# (idempotently) and leaves nothing running. Exits non-zero when a test fails.
-set -euo pipefail
+# layouts, print, accessibility with axe-core). Installs what it needs (scripts/lib.sh) and leaves
+# nothing running. Exits non-zero when a test fails.
+#
+#   bash scripts/test-web.sh                   all of the above
+#   bash scripts/test-web.sh --no-unit-tests   without the component tests (scripts/test.sh: its
+#                                              `cargo test --workspace` has run them already)
+#   bash scripts/test-web.sh --unit-tests      the component tests only
+. "$(dirname "$0")/lib.sh"
 # No standard input for the tools, as in CI: local runs behave the same.
 exec </dev/null
-cd "$(dirname "$0")/.."
-log() { printf '\033[1m[test-web]\033[0m %s\n' "$*" >&2; }
 
-if ! command -v chromium >/dev/null 2>&1; then
-  log "installing chromium (apt)"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
-fi
-if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then
-  log "installing poppler-utils (apt): the print test reads the PDF back"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null
-fi
-if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules ]; then
-  log "npm ci in tests/e2e"
-  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
-fi
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  rustup target add wasm32-unknown-unknown
-fi
+unit=1 rest=1
+case "${1:-}" in
+  "") ;;
+  --no-unit-tests) unit=0 ;;
+  --unit-tests) rest=0 ;;
+  *) die "unknown option '$1' (--no-unit-tests, --unit-tests)" ;;
+esac
 
-log "component tests (Yew SSR, insta snapshots; new snapshots fail under CI=true), on-demand module"
-cargo test -p vigilance-web -p vigilance-web-module
+if [ "$unit" = 1 ]; then
+  log "component tests (Yew SSR, insta snapshots), on-demand module"
+  cargo test -p vigilance-web -p vigilance-web-module
+fi
+[ "$rest" = 1 ] || exit 0
+
+need_web_tools
+need_browser
 
 log "clippy for the browser build (wasm32)"
 cargo clippy -p vigilance-web --target wasm32-unknown-unknown --all-targets -- -D warnings
