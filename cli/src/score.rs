@@ -320,6 +320,13 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
         })
         .collect();
     let inputs = &gathered.inputs;
+    if inputs.is_empty() {
+        // Nothing to score at all (an empty directory…): no output with empty figures, as
+        // `report` refuses to write an empty review.
+        run.progress.finish_and_clear();
+        print_failures(&mut io::stderr().lock(), &tally.errors, lang);
+        return Err(Fatal::new(lang, Cli::FatalNoSheetToScore, &[]));
+    }
     match format {
         Format::Json => write_to(&target, lang, |w| stream_json(&run, w, inputs, &mut tally))?,
         Format::Xlsx => write_workbook(&run, &target, inputs, previous, &mut tally)?,

@@ -266,7 +266,7 @@ impl Writer<'_> {
                     let mut v: Vec<f64> = group
                         .iter()
                         .filter_map(|c| c.tracks[ti])
-                        .filter_map(|tr| tr.scores[l.index()])
+                        .filter_map(|tr| tr.exact_scores[l.index()])
                         .collect();
                     v.sort_by(f64::total_cmp);
                     put_text(ws, *r, 0, scope)?;

@@ -134,8 +134,12 @@ impl ResultsWorkbook<'_> {
                 put_text(ws, r, 7, &ids)?;
             }
         }
-        for (ri, t, status) in counted {
-            grid.count(ri, t, status);
+        // A repeat of a company already given for the same period is listed, not counted:
+        // the cohort counts each company once, as the Cohort sheet and the review do.
+        if !vigilance_results::matching::is_duplicate(&s.warnings) {
+            for (ri, t, status) in counted {
+                grid.count(ri, t, status);
+            }
         }
         Ok(())
     }

@@ -6,6 +6,7 @@ use super::ScoredSheet;
 use crate::answers::Tier;
 use crate::codes::{Level, Track};
 use crate::questionnaire::Questionnaire;
+use crate::stats;
 use std::collections::HashMap;
 
 /// What the Summary, Cohort and comparison need of one company: a few strings and numbers, not
@@ -39,9 +40,13 @@ pub(super) struct CompanyFigures {
 #[derive(Clone, Copy, Debug)]
 pub(super) struct TrackFigures {
     pub(super) level: u8,
-    /// Level scores, in the order of [`Level::ALL`].
+    /// Level scores, in the order of [`Level::ALL`], rounded for display.
     pub(super) scores: [Option<f64>; 4],
+    /// The same, unrounded: what the cohort statistics are computed on.
+    pub(super) exact_scores: [Option<f64>; 4],
     pub(super) index: f64,
+    /// The index unrounded: what changes are computed on.
+    pub(super) exact_index: f64,
     pub(super) completeness: f64,
     pub(super) unknown: u32,
     /// Questions answered `na` (not applicable).
@@ -74,7 +79,10 @@ impl CompanyFigures {
                     a.track(t).map(|tr| TrackFigures {
                         level: tr.level,
                         scores: Level::ALL.map(|l| tr.level_result(l).score.percent()),
+                        exact_scores: Level::ALL
+                            .map(|l| stats::percent(&tr.level_result(l).score)),
                         index: tr.index,
+                        exact_index: stats::index(s.grid, tr),
                         completeness: tr.completeness(),
                         unknown: tr.unknown_count,
                         na: tr.levels.iter().map(|l| l.not_applicable).sum(),
@@ -152,21 +160,12 @@ impl PreviousIndex {
     }
 }
 
-/// The value at `p` (0..=1) of sorted `values`, interpolated like Excel's `QUARTILE.INC`.
+/// The quartile at `p` of exact `sorted` values, rounded once for display (`stats::quantile`).
 pub(super) fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
-    let n = sorted.len();
-    if n == 0 {
-        return None;
-    }
-    let pos = p * (n - 1) as f64;
-    let lo = pos.floor() as usize;
-    let hi = pos.ceil() as usize;
-    let (a, b) = (sorted[lo.min(n - 1)], sorted[hi.min(n - 1)]);
-    let v = a + (b - a) * (pos - lo as f64);
-    Some((v * 10.0).round() / 10.0)
+    stats::quantile(sorted, p).map(stats::round1)
 }
 
-/// `a − b`, each rounded to one decimal first (as shown).
+/// `a − b` of exact values, rounded once for display.
 pub(super) fn diff_tenths(a: f64, b: f64) -> f64 {
-    ((a * 10.0).round() - (b * 10.0).round()) / 10.0
+    stats::round1(a - b)
 }

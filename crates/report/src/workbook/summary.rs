@@ -154,7 +154,7 @@ impl Writer<'_> {
                                 ws.write_number_with_format(
                                     r,
                                     cc + 1,
-                                    diff_tenths(now.index, before.index),
+                                    diff_tenths(now.exact_index, before.exact_index),
                                     &delta_1,
                                 )?;
                             }
