@@ -30,7 +30,11 @@ struct Q {
 }
 
 fn gcd(a: i128, b: i128) -> i128 {
-    if b == 0 { a.abs().max(1) } else { gcd(b, a % b) }
+    if b == 0 {
+        a.abs().max(1)
+    } else {
+        gcd(b, a % b)
+    }
 }
 
 impl Q {
@@ -85,7 +89,11 @@ fn exact(shown: f64) -> Q {
 }
 
 fn mean(v: &[Q]) -> Option<Q> {
-    (!v.is_empty()).then(|| v.iter().fold(Q::int(0), |a, b| a.add(*b)).div(v.len() as i128))
+    (!v.is_empty()).then(|| {
+        v.iter()
+            .fold(Q::int(0), |a, b| a.add(*b))
+            .div(v.len() as i128)
+    })
 }
 
 /// `QUARTILE.INC` of exact values at `quarter`/4.
@@ -120,7 +128,10 @@ fn index(r: &ResultEntry, track: &str) -> Option<Q> {
     Some(sum.div(10))
 }
 
-fn track_entry<'a>(r: &'a ResultEntry, track: &str) -> &'a vigilance_core::report::json::TrackEntry {
+fn track_entry<'a>(
+    r: &'a ResultEntry,
+    track: &str,
+) -> &'a vigilance_core::report::json::TrackEntry {
     r.tracks.iter().find(|(k, _)| k.code() == track).unwrap().1
 }
 
@@ -150,11 +161,18 @@ fn counted(doc: &ResultDocument) -> Vec<&ResultEntry> {
 }
 
 fn nace_section(r: &ResultEntry) -> char {
-    r.company.nace.as_deref().and_then(|n| n.chars().next()).unwrap()
+    r.company
+        .nace
+        .as_deref()
+        .and_then(|n| n.chars().next())
+        .unwrap()
 }
 
 fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// The previous result of `r`, by identifier, else by name.
@@ -290,7 +308,12 @@ fn every_cohort_figure_recomputes_from_the_json_results() {
     for r in cur.results.iter().chain(&prev.results) {
         for t in TRACKS {
             let i = index(r, t).unwrap();
-            assert_eq!(i.tenths(), track_entry(r, t).index, "{} {t}", r.company.name);
+            assert_eq!(
+                i.tenths(),
+                track_entry(r, t).index,
+                "{} {t}",
+                r.company.name
+            );
         }
     }
     let dir = tempfile::tempdir().unwrap();
@@ -324,7 +347,12 @@ fn check_quartiles(rows: &[Vec<Data>], counted: &[&ResultEntry], lang: &str) {
             continue;
         }
         let scope = cell(&row[0]);
-        let all = scope == if lang == "fr" { "Toutes les entreprises" } else { "All companies" };
+        let all = scope
+            == if lang == "fr" {
+                "Toutes les entreprises"
+            } else {
+                "All companies"
+            };
         let members: Vec<&&ResultEntry> = counted
             .iter()
             .filter(|r| all || scope.starts_with(&format!("{} ", nace_section(r))))
@@ -335,7 +363,11 @@ fn check_quartiles(rows: &[Vec<Data>], counted: &[&ResultEntry], lang: &str) {
             .filter_map(|r| level_scores(r, &track).and_then(|s| s[li]))
             .collect();
         sort(&mut v);
-        assert_eq!(num(&row[3]), Some(v.len() as f64), "{scope} {track} {level}: companies");
+        assert_eq!(
+            num(&row[3]),
+            Some(v.len() as f64),
+            "{scope} {track} {level}: companies"
+        );
         for (k, quarter) in (0..=4).enumerate() {
             let expected = quartile(&v, quarter).map(Q::tenths);
             assert_eq!(
@@ -352,13 +384,23 @@ fn check_quartiles(rows: &[Vec<Data>], counted: &[&ResultEntry], lang: &str) {
 
 /// Coverage (cohort): companies per requirement, track and status, each counted once.
 fn check_coverage_cohort(rows: &[Vec<Data>], counted: &[&ResultEntry], lang: &str) {
-    const STATUSES: [&str; 5] = ["met", "partly_met", "not_met", "not_answered", "not_applicable"];
+    const STATUSES: [&str; 5] = [
+        "met",
+        "partly_met",
+        "not_met",
+        "not_answered",
+        "not_applicable",
+    ];
     let mut expected: BTreeMap<(String, String, String), [u32; 5]> = BTreeMap::new();
     for r in counted {
         for c in &r.coverage {
             let k = STATUSES.iter().position(|s| *s == c.status).unwrap();
             expected
-                .entry((c.framework.clone(), c.reference.clone(), c.track.code().to_string()))
+                .entry((
+                    c.framework.clone(),
+                    c.reference.clone(),
+                    c.track.code().to_string(),
+                ))
                 .or_default()[k] += 1;
         }
     }
@@ -374,13 +416,21 @@ fn check_coverage_cohort(rows: &[Vec<Data>], counted: &[&ResultEntry], lang: &st
         assert_eq!(shown.iter().sum::<u32>(), counted.len() as u32);
         seen += 1;
     }
-    assert_eq!(seen, expected.len(), "{lang}: every requirement and track has its row");
+    assert_eq!(
+        seen,
+        expected.len(),
+        "{lang}: every requirement and track has its row"
+    );
 }
 
 /// Summary: each company's change in index since the previous campaign, from the exact indices.
 fn check_summary(rows: &[Vec<Data>], cur: &ResultDocument, prev: &ResultDocument, lang: &str) {
     let header: Vec<String> = rows[0].iter().map(cell).collect();
-    let change = if lang == "fr" { "évolution de l'indice" } else { "change in index" };
+    let change = if lang == "fr" {
+        "évolution de l'indice"
+    } else {
+        "change in index"
+    };
     for (i, r) in cur.results.iter().enumerate() {
         let row = &rows[i + 1];
         assert_eq!(cell(&row[0]), r.company.name);
@@ -391,7 +441,12 @@ fn check_summary(rows: &[Vec<Data>], cur: &ResultDocument, prev: &ResultDocument
                 .unwrap();
             let expected = previous_of(r, prev)
                 .map(|p| index(r, t).unwrap().sub(index(p, t).unwrap()).tenths());
-            assert_eq!(num(&row[col]), expected, "{lang} Summary {} {t}", r.company.name);
+            assert_eq!(
+                num(&row[col]),
+                expected,
+                "{lang} Summary {} {t}",
+                r.company.name
+            );
         }
     }
 }
@@ -407,7 +462,13 @@ fn check_review(html: &str, counted: &[&ResultEntry], prev: &ResultDocument, lan
     // Key figures: the mean index per track.
     let key = section(html, "key-figures");
     for t in TRACKS {
-        let m = mean(&counted.iter().map(|r| index(r, t).unwrap()).collect::<Vec<_>>()).unwrap();
+        let m = mean(
+            &counted
+                .iter()
+                .map(|r| index(r, t).unwrap())
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
         assert!(
             key.contains(&format!("<b>{}</b>", pct(m.tenths(), lang))),
             "{lang}: mean index {t} {}",
@@ -421,12 +482,23 @@ fn check_review(html: &str, counted: &[&ResultEntry], prev: &ResultDocument, lan
         let Some(letter) = row[0].strip_prefix("NACE ").and_then(|s| s.chars().next()) else {
             continue;
         };
-        let members: Vec<&&ResultEntry> =
-            counted.iter().filter(|r| nace_section(r) == letter).collect();
+        let members: Vec<&&ResultEntry> = counted
+            .iter()
+            .filter(|r| nace_section(r) == letter)
+            .collect();
         assert_eq!(row[1], members.len().to_string(), "{lang} sector {letter}");
         for (k, t) in TRACKS.iter().enumerate() {
-            let m = mean(&members.iter().map(|r| index(r, t).unwrap()).collect::<Vec<_>>());
-            assert_eq!(row[7 + k], pct(m.unwrap().tenths(), lang), "{lang} sector {letter} {t}");
+            let m = mean(
+                &members
+                    .iter()
+                    .map(|r| index(r, t).unwrap())
+                    .collect::<Vec<_>>(),
+            );
+            assert_eq!(
+                row[7 + k],
+                pct(m.unwrap().tenths(), lang),
+                "{lang} sector {letter} {t}"
+            );
         }
         groups += 1;
     }
@@ -444,10 +516,20 @@ fn check_review(html: &str, counted: &[&ResultEntry], prev: &ResultDocument, lan
         }
     }
     let shown = rows(section(html, "blocking"));
-    assert_eq!(shown.len(), blocking.len(), "{lang}: every blocking question is listed");
+    assert_eq!(
+        shown.len(),
+        blocking.len(),
+        "{lang}: every blocking question is listed"
+    );
     for row in &shown {
         let id = row[0].split_whitespace().next().unwrap();
-        let counts = blocking[id].map(|n| if n == 0 { "·".to_string() } else { n.to_string() });
+        let counts = blocking[id].map(|n| {
+            if n == 0 {
+                "·".to_string()
+            } else {
+                n.to_string()
+            }
+        });
         assert_eq!(row[2..4], counts, "{lang}: blocking {id}");
     }
     // Most common next steps: the first two per track, each company once per question.
@@ -470,20 +552,30 @@ fn check_review(html: &str, counted: &[&ResultEntry], prev: &ResultDocument, lan
     let table = rows(section(html, "next-steps"));
     let (body, foot) = table.split_at(expected.len());
     for ((q, n), row) in expected.iter().zip(body) {
-        assert!(row[0].starts_with(q.as_str()), "{lang}: step {q} in {row:?}");
+        assert!(
+            row[0].starts_with(q.as_str()),
+            "{lang}: step {q} in {row:?}"
+        );
         assert_eq!(row[2], n.to_string(), "{lang}: step {q}");
     }
     let left_out = ranked.len() - expected.len();
     if left_out > 0 {
         assert_eq!(foot.len(), 1, "{lang}: one row says what was left out");
-        assert!(foot[0][0].contains(&left_out.to_string()), "{lang}: {:?}", foot[0]);
+        assert!(
+            foot[0][0].contains(&left_out.to_string()),
+            "{lang}: {:?}",
+            foot[0]
+        );
     } else {
         assert!(foot.is_empty());
     }
     // Company pages: each track's completeness on a provisional result.
     for r in counted.iter().filter(|r| r.provisional) {
         let page = html.split("<section class=\"company\">").find(|p| {
-            p.contains(&format!("<h2>{}</h2>", r.company.name.replace('&', "&amp;")))
+            p.contains(&format!(
+                "<h2>{}</h2>",
+                r.company.name.replace('&', "&amp;")
+            ))
         });
         let page = page.unwrap_or_else(|| panic!("{lang}: no page for {}", r.company.name));
         for (k, t) in TRACKS.iter().enumerate() {
@@ -493,28 +585,57 @@ fn check_review(html: &str, counted: &[&ResultEntry], prev: &ResultDocument, lan
             } else {
                 format!("{}: {c}% answered", track_names[k])
             };
-            assert!(page.to_lowercase().contains(&text), "{lang} {}: {text}", r.company.name);
+            assert!(
+                page.to_lowercase().contains(&text),
+                "{lang} {}: {text}",
+                r.company.name
+            );
         }
     }
     // The company that left, and its target that cannot be rated.
     let left: Vec<&ResultEntry> = prev
         .results
         .iter()
-        .filter(|p| !counted.iter().any(|r| previous_of(r, prev).is_some_and(|x| std::ptr::eq(x, *p))))
+        .filter(|p| {
+            !counted
+                .iter()
+                .any(|r| previous_of(r, prev).is_some_and(|x| std::ptr::eq(x, *p)))
+        })
         .collect();
     assert_eq!(left.len(), 1);
     let name = &left[0].company.name;
-    let since = if lang == "fr" { format!("{name} : sortie depuis 2024") } else { format!("{name}: left since 2024") };
-    assert!(section(html, "transitions").contains(&since), "{lang}: {since}");
+    let since = if lang == "fr" {
+        format!("{name} : sortie depuis 2024")
+    } else {
+        format!("{name}: left since 2024")
+    };
+    assert!(
+        section(html, "transitions").contains(&since),
+        "{lang}: {since}"
+    );
     let targets = section(html, "targets");
-    let row = rows(targets).into_iter().find(|r| r[0] == *name).expect("its target is listed");
-    assert!(row[5].contains(if lang == "fr" { "non évalué" } else { "not rated" }), "{row:?}");
+    let row = rows(targets)
+        .into_iter()
+        .find(|r| r[0] == *name)
+        .expect("its target is listed");
+    assert!(
+        row[5].contains(if lang == "fr" {
+            "non évalué"
+        } else {
+            "not rated"
+        }),
+        "{row:?}"
+    );
 }
 
 /// The anonymised heat map: per sector group and theme, the mean of the exact theme scores,
 /// rounded once to a whole number.
 fn check_anonymised_heat_map(html: &str, counted: &[&ResultEntry], lang: &str) {
-    let other = if lang == "fr" { "Autres secteurs" } else { "Other sectors" };
+    let other = if lang == "fr" {
+        "Autres secteurs"
+    } else {
+        "Other sectors"
+    };
     let tables: Vec<&str> = html.split("<table class=\"heat\">").skip(1).collect();
     assert_eq!(tables.len(), 2);
     let mut cells = 0;
@@ -537,7 +658,12 @@ fn check_anonymised_heat_map(html: &str, counted: &[&ResultEntry], lang: &str) {
                     .map(exact)
                     .collect();
                 let expected = mean(&v).map_or("—".to_string(), |m| m.rounded(0).to_string());
-                assert_eq!(row[1 + k], expected, "{lang} heat map {t} {} {theme}", row[0]);
+                assert_eq!(
+                    row[1 + k],
+                    expected,
+                    "{lang} heat map {t} {} {theme}",
+                    row[0]
+                );
                 cells += 1;
             }
         }

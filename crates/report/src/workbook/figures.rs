@@ -79,8 +79,7 @@ impl CompanyFigures {
                     a.track(t).map(|tr| TrackFigures {
                         level: tr.level,
                         scores: Level::ALL.map(|l| tr.level_result(l).score.percent()),
-                        exact_scores: Level::ALL
-                            .map(|l| stats::percent(&tr.level_result(l).score)),
+                        exact_scores: Level::ALL.map(|l| stats::percent(&tr.level_result(l).score)),
                         index: tr.index,
                         exact_index: stats::index(s.grid, tr),
                         completeness: tr.completeness(),

@@ -28,9 +28,8 @@ impl Writer<'_, '_> {
         }
         let _ = write!(
             self.out,
-            "<p class=\"intro\">{} {}</p>\n<table>\n<thead><tr><th>{}</th><th>{}</th>",
+            "<p class=\"intro\">{}</p>\n<table>\n<thead><tr><th>{}</th><th>{}</th>",
             self.t(Review::BlockingIntro),
-            self.t(Review::BlockingAll),
             self.t(Review::ColQuestion),
             self.t(Review::ColLevel)
         );

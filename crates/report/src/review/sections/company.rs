@@ -265,7 +265,10 @@ impl Writer<'_, '_> {
                     Review::TrackAnswered.fill(
                         self.lang,
                         &[
-                            ("track", &self.c.q.track_label(t.track, self.lang).to_string()),
+                            (
+                                "track",
+                                &self.c.q.track_label(t.track, self.lang).to_string(),
+                            ),
                             ("percent", &self.pct(t.completeness())),
                         ],
                     )

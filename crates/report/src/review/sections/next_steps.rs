@@ -33,9 +33,8 @@ impl Writer<'_, '_> {
         }
         let _ = write!(
             self.out,
-            "<p class=\"intro\">{} {}</p>\n<table class=\"steps-table\">\n<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+            "<p class=\"intro\">{}</p>\n<table class=\"steps-table\">\n<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
             self.f(Review::NextStepsIntro, &[("n", &TOP_STEPS.to_string())]),
-            self.f(Review::NextStepsTies, &[("top", &SHOWN.to_string())]),
             self.t(Review::ColQuestion),
             self.t(Review::ColRecommendation),
             self.t(Review::ColCompanies)
