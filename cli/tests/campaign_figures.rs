@@ -328,6 +328,7 @@ fn every_cohort_figure_recomputes_from_the_json_results() {
             .clone();
         check_coverage_cohort(&sheet(&mut wb, &coverage_cohort), &counted, lang);
         check_summary(&sheet(&mut wb, &names[0]), &cur, &prev, lang);
+        check_keys_and_left(&mut wb, &cur, &prev, lang);
 
         let html = review(lang, false, dir.path());
         check_review(&html, &counted, &prev, lang);
@@ -355,7 +356,7 @@ fn check_quartiles(rows: &[Vec<Data>], counted: &[&ResultEntry], lang: &str) {
             };
         let members: Vec<&&ResultEntry> = counted
             .iter()
-            .filter(|r| all || scope.starts_with(&format!("{} ", nace_section(r))))
+            .filter(|r| all || scope.starts_with(&format!("NACE {} ", nace_section(r))))
             .collect();
         let li: usize = level[1..].parse::<usize>().unwrap() - 1;
         let mut v: Vec<Q> = members
@@ -447,8 +448,109 @@ fn check_summary(rows: &[Vec<Data>], cur: &ResultDocument, prev: &ResultDocument
                 "{lang} Summary {} {t}",
                 r.company.name
             );
+            // The rank in the sector group: one more than the companies counted in the same
+            // NACE section with a higher exact index.
+            let rank = header
+                .iter()
+                .position(|h| h.starts_with(t) && (h.contains("rank") || h.contains("rang")))
+                .unwrap();
+            let counted = counted(cur);
+            let expected = counted.iter().any(|c| std::ptr::eq(*c, r)).then(|| {
+                let me = index(r, t).unwrap();
+                1 + counted
+                    .iter()
+                    .filter(|o| nace_section(o) == nace_section(r))
+                    .filter(|o| index(o, t).unwrap().sub(me).n > 0)
+                    .count()
+            });
+            assert_eq!(
+                num(&row[rank]),
+                expected.map(|x| x as f64),
+                "{lang} rank {} {t}",
+                r.company.name
+            );
+        }
+        // A repeat says which row counts.
+        let quality = header
+            .iter()
+            .position(|h| h == "Data quality" || h == "Qualité des données")
+            .unwrap();
+        let flags = cell(&row[quality]);
+        if r.warnings.iter().any(|w| w.code == "VG-A17") {
+            let first = cur
+                .results
+                .iter()
+                .position(|o| o.company.name == r.company.name)
+                .unwrap();
+            let marker = format!("{} ", first + 2);
+            assert!(
+                flags.contains(&marker),
+                "{lang} {}: {flags}",
+                r.company.name
+            );
         }
     }
+}
+
+/// Every long sheet starts with the keys to join and pivot on, and the company that left has
+/// its row on the « Départs » / "Left" sheet.
+fn check_keys_and_left(
+    wb: &mut Xlsx<Cursor<Vec<u8>>>,
+    cur: &ResultDocument,
+    prev: &ResultDocument,
+    lang: &str,
+) {
+    let keys: [&str; 5] = if lang == "fr" {
+        [
+            "Entreprise",
+            "Identifiant",
+            "Période",
+            "Section NACE",
+            "Secteur (section NACE, sinon secteur déclaré)",
+        ]
+    } else {
+        [
+            "Company",
+            "Identifier",
+            "Period",
+            "NACE section",
+            "Sector (NACE section, else sector as given)",
+        ]
+    };
+    let long: [&str; 4] = if lang == "fr" {
+        ["Thèmes", "Réponses", "Prochaines étapes", "Couverture"]
+    } else {
+        ["Themes", "Answers", "Next steps", "Coverage"]
+    };
+    for name in long {
+        let rows = sheet(wb, name);
+        let top = usize::from(name.starts_with("Couv") || name.starts_with("Cov"));
+        let header: Vec<String> = rows[top].iter().take(5).map(cell).collect();
+        assert_eq!(header, keys, "{lang} {name}: key columns");
+        // Every row names its company's identifier and period, as the JSON does.
+        for row in &rows[top + 1..] {
+            let r = cur
+                .results
+                .iter()
+                .find(|r| r.company.name == cell(&row[0]))
+                .unwrap();
+            assert_eq!(cell(&row[2]), r.period.clone().unwrap_or_default());
+            assert_eq!(cell(&row[3]), nace_section(r).to_string());
+        }
+    }
+    let left = sheet(wb, if lang == "fr" { "Départs" } else { "Left" });
+    let names: Vec<String> = left[2..].iter().map(|r| cell(&r[0])).collect();
+    let expected: Vec<String> = prev
+        .results
+        .iter()
+        .filter(|p| {
+            !cur.results
+                .iter()
+                .any(|r| previous_of(r, prev).is_some_and(|x| std::ptr::eq(x, *p)))
+        })
+        .map(|p| p.company.name.clone())
+        .collect();
+    assert_eq!(names, expected, "{lang}: companies that left");
 }
 
 /// The review: key figures, sector view, blocking questions, common next steps, completeness

@@ -5,16 +5,19 @@
 //! is information, not a legal opinion. Statuses come from [`crate::coverage::status_of`].
 
 use super::grids::Grid;
-use super::stream::{LongSheet, Memory, columns_and_print, fit_row, put_text};
-use super::{ResultsWorkbook, ScoredSheet, Writer};
+use super::stream::{
+    LongSheet, Memory, columns_and_print, fit_row, header_number_format, header_row, header_width,
+    put_text,
+};
+use super::{KEY_COLUMNS, ResultsWorkbook, ScoredSheet, Writer};
 use crate::coverage::{RequirementStatus, disclaimer, status_of};
-use rust_xlsxwriter::{Format, RowNum, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, RowNum, Table, TableColumn, Worksheet, XlsxError};
 use vigilance_text::Wb;
 
 impl Writer<'_> {
     fn coverage_headers(&self) -> Vec<(&'static str, f64)> {
-        vec![
-            (self.t(Wb::Company), 36.0),
+        let mut h = self.key_headers();
+        h.extend([
             (self.t(Wb::Grid), 16.0),
             (self.t(Wb::Framework), 12.0),
             (self.t(Wb::Reference), 18.0),
@@ -22,7 +25,8 @@ impl Writer<'_> {
             (self.t(Wb::Track), 7.0),
             (self.t(Wb::Status), 22.0),
             (self.t(Wb::Questions), 20.0),
-        ]
+        ]);
+        h
     }
 
     /// The cohort summary: per grid with frameworks, per requirement and track, the number of
@@ -38,17 +42,19 @@ impl Writer<'_> {
             (self.t(Wb::Requirement), 50.0),
             (self.t(Wb::Track), 7.0),
         ];
-        headers.extend(RequirementStatus::ALL.iter().map(|s| (s.label(lang), 12.0)));
+        headers.extend(
+            RequirementStatus::ALL
+                .iter()
+                .map(|s| (s.label(lang), header_width(s.label(lang), 12.0))),
+        );
         columns_and_print(&mut ws, headers.iter().map(|(_, w)| *w))?;
         ws.set_repeat_rows(0, 1)?;
         let last = (headers.len() - 1) as u16;
         let note = Format::new().set_text_wrap().set_italic();
         ws.merge_range(0, 0, 0, last, disclaimer(lang), &note)?;
         ws.set_row_height(0, 32)?;
-        for (c, (h, _)) in headers.iter().enumerate() {
-            ws.write_string_with_format(1, c as u16, *h, &self.header)?;
-        }
-        ws.set_freeze_panes(2, 0)?;
+        header_row(&mut ws, 1, &headers, 5)?;
+        ws.set_freeze_panes(2, 3)?;
         let mut r: RowNum = 2;
         for grid in grids.iter().filter(|g| !g.q.frameworks.is_empty()) {
             let key = grid.key();
@@ -73,7 +79,22 @@ impl Writer<'_> {
             }
         }
         if r > 2 {
-            ws.autofilter(1, 0, r - 1, last)?;
+            let columns: Vec<TableColumn> = headers
+                .iter()
+                .enumerate()
+                .map(|(c, (h, _))| {
+                    let f = if c >= 5 {
+                        header_number_format()
+                    } else {
+                        self.header.clone()
+                    };
+                    TableColumn::new().set_header(*h).set_header_format(&f)
+                })
+                .collect();
+            let table = Table::new()
+                .set_name("VigilanceCoverageCohort")
+                .set_columns(&columns);
+            ws.add_table(1, 0, r - 1, last, &table)?;
         }
         Ok(ws)
     }
@@ -90,7 +111,7 @@ impl ResultsWorkbook<'_> {
             let w = &self.w;
             self.coverage = Some(LongSheet::start_with_preamble(
                 &mut self.wb,
-                w.names.coverage,
+                (w.names.coverage, "VigilanceCoverage"),
                 Some(disclaimer(w.lang)),
                 w.coverage_headers(),
                 // Shared strings: the rows repeat the grid's requirement texts.
@@ -105,7 +126,8 @@ impl ResultsWorkbook<'_> {
         let grid = &mut self.grids[g];
         let q = grid.q;
         let key = grid.key();
-        let name = &s.sheet.company.name;
+        let keys = self.w.keys(s);
+        const K: u16 = KEY_COLUMNS;
         let mut counted = Vec::new();
         for (ri, m) in grid.coverage.iter().enumerate() {
             let f = &q.frameworks[m.framework];
@@ -119,19 +141,19 @@ impl ResultsWorkbook<'_> {
                 counted.push((ri, t, status));
                 let (ws, r) = sheet.next(&mut self.wb)?;
                 fit_row(ws, r, &[(50.0, req.title.get(lang))])?;
-                put_text(ws, r, 0, name)?;
-                ws.write_string(r, 1, &key)?;
-                put_text(ws, r, 2, &f.id)?;
-                put_text(ws, r, 3, &req.reference)?;
-                put_text(ws, r, 4, req.title.get(lang))?;
-                ws.write_string(r, 5, t.code())?;
-                ws.write_string(r, 6, status.label(lang))?;
+                self.w.put_keys(ws, r, &keys)?;
+                ws.write_string(r, K, &key)?;
+                put_text(ws, r, K + 1, &f.id)?;
+                put_text(ws, r, K + 2, &req.reference)?;
+                put_text(ws, r, K + 3, req.title.get(lang))?;
+                ws.write_string(r, K + 4, t.code())?;
+                ws.write_string(r, K + 5, status.label(lang))?;
                 let ids = questions
                     .iter()
                     .filter_map(|&qi| q.questions.get(qi).map(|qq| qq.id.as_str()))
                     .collect::<Vec<_>>()
                     .join(", ");
-                put_text(ws, r, 7, &ids)?;
+                put_text(ws, r, K + 6, &ids)?;
             }
         }
         // A repeat of a company already given for the same period is listed, not counted:

@@ -23,7 +23,7 @@ impl Writer<'_> {
         ];
         let mut sheet = LongSheet::start(
             wb,
-            self.names.errors,
+            (self.names.errors, "VigilanceErrors"),
             headers,
             Memory::Normal,
             EXCEL_MAX_ROWS,

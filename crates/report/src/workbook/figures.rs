@@ -32,6 +32,11 @@ pub(super) struct CompanyFigures {
     /// Counted in the cohort figures: not a repeat of an earlier sheet of the batch (same
     /// company, same period; see `report::matching`).
     pub(super) counted: bool,
+    /// The position (in push order) of the earlier company this one repeats for the same
+    /// period, if it does.
+    pub(super) repeats: Option<usize>,
+    /// A later company repeats this one for the same period.
+    pub(super) repeated: bool,
     /// One entry per track of the questionnaire, in its order.
     pub(super) tracks: Vec<Option<TrackFigures>>,
 }
@@ -51,6 +56,8 @@ pub(super) struct TrackFigures {
     pub(super) unknown: u32,
     /// Questions answered `na` (not applicable).
     pub(super) na: u32,
+    /// Questions answered (any value).
+    pub(super) answered: u32,
     pub(super) unsubstantiated: u32,
 }
 
@@ -73,6 +80,8 @@ impl CompanyFigures {
             headline: a.headline_level,
             provisional: a.provisional,
             counted: !vigilance_results::matching::is_duplicate(&s.warnings),
+            repeats: None,
+            repeated: false,
             tracks: tracks
                 .iter()
                 .map(|&t| {
@@ -85,6 +94,7 @@ impl CompanyFigures {
                         completeness: tr.completeness(),
                         unknown: tr.unknown_count,
                         na: tr.levels.iter().map(|l| l.not_applicable).sum(),
+                        answered: tr.answered,
                         unsubstantiated: tr.unsubstantiated_count,
                     })
                 })
@@ -156,6 +166,22 @@ impl PreviousIndex {
             .or_else(|| self.by_name.get(&norm(&c.name)).copied())
             .filter(|&i| self.grid_ids.get(i).is_some_and(|g| g == grid_id))
             .and_then(|i| self.companies.get(i))
+    }
+}
+
+impl PreviousIndex {
+    /// The previous companies that no current company matches (by identifier, else by
+    /// name), with the id of their grid: the companies that left.
+    pub(super) fn left(&self, current: &[CompanyFigures]) -> Vec<(&CompanyFigures, &str)> {
+        let index = vigilance_results::matching::CompanyIndex::new(
+            current.iter().map(|c| (c.id.as_deref(), c.name.as_str())),
+        );
+        self.companies
+            .iter()
+            .zip(&self.grid_ids)
+            .filter(|(p, _)| index.find(p.id.as_deref(), &p.name).is_none())
+            .map(|(p, g)| (p, g.as_str()))
+            .collect()
     }
 }
 
