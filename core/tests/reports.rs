@@ -870,7 +870,8 @@ fn mixed_batch_names_each_grid_and_keeps_cohort_statistics_apart() {
         cell(&coverage, 0, 0),
         Data::String(vigilance_core::coverage::disclaimer(Lang::En).into())
     );
-    assert_eq!(cell(&coverage, 1, 6), Data::String("Status".into()));
+    // After the 5 key columns (company, identifier, period, NACE section, sector group).
+    assert_eq!(cell(&coverage, 1, 10), Data::String("Status".into()));
     let with_frameworks: Vec<String> = batch
         .iter()
         .filter(|s| {
@@ -1014,7 +1015,7 @@ fn every_sheet_has_its_print_setup() {
             "{sheet} repeats its header rows: {wbxml}"
         );
     }
-    // The Summary is too wide to read on one page: two pages across, the company on each.
+    // The Summary is too wide to read on one page: several pages across, the company on each.
     assert!(
         wbxml.contains("Summary!$A:$A,Summary!$1:$1"),
         "the Summary repeats its company column: {wbxml}"
@@ -1026,8 +1027,8 @@ fn every_sheet_has_its_print_setup() {
     )
     .expect("xml");
     assert!(
-        summary.contains(r#"fitToWidth="2""#),
-        "Summary two pages across"
+        summary.contains(r#"fitToWidth="3""#),
+        "Summary three pages across"
     );
 }
 
@@ -1174,7 +1175,7 @@ fn cohort_quartiles_group_by_nace_section_when_given() {
             .filter(|&r| cell(&cohort, r, 0) == Data::String(scope.into()))
             .collect::<Vec<_>>()
     };
-    let section = scope_rows("C Manufacturing");
+    let section = scope_rows("NACE C — Manufacturing");
     assert_eq!(section.len(), 8, "one row per track and level");
     // Alpha and Beta sit together in section C; the two others stay on their sector text.
     assert_eq!(cell(&cohort, section[0], 3), Data::Float(2.0));

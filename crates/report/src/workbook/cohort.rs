@@ -128,7 +128,12 @@ impl Writer<'_> {
                 .set_name(&Wb::DistributionOf.fill(lang, &[("track", label)]))
                 .set_font(ChartFont::new().set_size(11));
             chart.legend().set_hidden();
-            chart.x_axis().set_name(self.t(Wb::Companies));
+            // Whole companies on the axis, never 0.5.
+            chart
+                .x_axis()
+                .set_name(self.t(Wb::Companies))
+                .set_major_unit(1.0)
+                .set_num_format("0");
             chart.y_axis().set_reverse();
             chart
                 .set_width(if si == 0 { 380 } else { 400 })
