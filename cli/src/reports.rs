@@ -9,13 +9,18 @@ use vigilance_core::report::workbook::{ScoredSheet, WorkbookOptions};
 
 /// The options of the results workbook: language, date, tool version, the previous campaign,
 /// and constant-memory worksheets for the long sheets.
-pub fn workbook_options(lang: Lang, previous: Option<Vec<ScoredSheet>>) -> WorkbookOptions {
+pub fn workbook_options(
+    lang: Lang,
+    previous: Option<Vec<ScoredSheet>>,
+    targets: Vec<vigilance_core::report::review::Target>,
+) -> WorkbookOptions {
     WorkbookOptions {
         lang,
         generated: generated_at(),
         tool_version: format!("vigilance {}", env!("CARGO_PKG_VERSION")),
         previous,
         constant_memory: true,
+        targets,
     }
 }
 

@@ -297,6 +297,11 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
         progress: ProgressBar::hidden(),
         evidence_max_age: args.evidence_max_age,
     };
+    // A bad targets file stops the run before anything is scored, as with `report`.
+    let targets = match &args.targets {
+        Some(path) => crate::review::read_targets(path, lang)?,
+        None => Vec::new(),
+    };
     let previous = args
         .previous
         .as_ref()
@@ -329,7 +334,7 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
     }
     match format {
         Format::Json => write_to(&target, lang, |w| stream_json(&run, w, inputs, &mut tally))?,
-        Format::Xlsx => write_workbook(&run, &target, inputs, previous, &mut tally)?,
+        Format::Xlsx => write_workbook(&run, &target, inputs, previous, targets, &mut tally)?,
         Format::Csv => {
             // The CSV summary needs no answers: drop them as each sheet is scored so that a
             // large batch stays small in memory.
@@ -369,11 +374,12 @@ fn write_workbook(
     target: &Target,
     inputs: &[Input],
     previous: Option<Vec<ScoredSheet>>,
+    targets: Vec<vigilance_core::report::review::Target>,
     tally: &mut Tally,
 ) -> Result<(), Fatal> {
     let lang = run.lang;
     let fatal = |e: WorkbookError| Fatal::new(lang, Cli::FatalWorkbook, &[("error", &e)]);
-    let mut options = Some(crate::reports::workbook_options(lang, previous));
+    let mut options = Some(crate::reports::workbook_options(lang, previous, targets));
     // The workbook's headers, threshold and previous-campaign index come from one grid: the
     // first scored sheet's (or, with no sheet, the fallback), so it is opened on that sheet.
     let mut book: Option<ResultsWorkbook<'static>> = None;

@@ -218,6 +218,8 @@ fn workbook(lang: &str, dir: &Path) -> Xlsx<Cursor<Vec<u8>>> {
     vigilance()
         .args(["score", "--lang", lang, "--previous"])
         .arg(fixture().join("previous"))
+        .arg("--targets")
+        .arg(fixture().join("targets.csv"))
         .arg(fixture().join("current"))
         .arg("-o")
         .arg(&path)
@@ -292,7 +294,13 @@ fn strip_tags(s: &str) -> String {
             _ => {}
         }
     }
-    out.trim().to_string()
+    out.replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+        .trim()
+        .to_string()
 }
 
 // ----- The test -----
@@ -332,6 +340,8 @@ fn every_cohort_figure_recomputes_from_the_json_results() {
 
         let html = review(lang, false, dir.path());
         check_review(&html, &counted, &prev, lang);
+        let targets = sheet(&mut wb, if lang == "fr" { "Cibles" } else { "Targets" });
+        check_targets(&targets, &html, lang);
         let anon = review(lang, true, dir.path());
         check_anonymised_heat_map(&anon, &counted, lang);
     }
@@ -730,6 +740,41 @@ fn check_review(html: &str, counted: &[&ResultEntry], prev: &ResultDocument, lan
     );
 }
 
+/// The workbook's Targets sheet rates every target of the file as the review does, and says
+/// why the target of the company that left is not rated.
+fn check_targets(rows: &[Vec<Data>], html: &str, lang: &str) {
+    let review = rows_of_targets(html);
+    assert_eq!(rows.len() - 1, 9, "{lang}: one row per target");
+    // No-break spaces of French typography read as spaces, as in the review's text.
+    let text = |d: &Data| cell(d).replace(['\u{a0}', '\u{202f}'], " ");
+    for row in &rows[1..] {
+        let company = cell(&row[2]);
+        let (target, deadline, status, why) =
+            (cell(&row[4]), cell(&row[5]), text(&row[7]), text(&row[8]));
+        let r = review
+            .iter()
+            .find(|r| r[0] == company && r[2] == target && r[3] == deadline)
+            .unwrap_or_else(|| panic!("{lang}: {company} {target} {deadline} not in the review"));
+        if status.is_empty() {
+            assert!(r[5].contains(&why), "{lang} {company}: {why} / {}", r[5]);
+        } else {
+            assert!(
+                r[5].contains(&status),
+                "{lang} {company}: {status} / {}",
+                r[5]
+            );
+            assert!(
+                why.is_empty() || r[5].contains(&why),
+                "{lang} {company}: {why}"
+            );
+        }
+    }
+}
+
+fn rows_of_targets(html: &str) -> Vec<Vec<String>> {
+    rows(section(html, "targets"))
+}
+
 /// The anonymised heat map: per sector group and theme, the mean of the exact theme scores,
 /// rounded once to a whole number.
 fn check_anonymised_heat_map(html: &str, counted: &[&ResultEntry], lang: &str) {
@@ -771,4 +816,55 @@ fn check_anonymised_heat_map(html: &str, counted: &[&ResultEntry], lang: &str) {
         }
     }
     assert!(cells > 0);
+}
+
+/// A campaign where every company is at N0, none was in the previous campaign and no target
+/// names one: the review says so in words, with no "0 of 0" tile and no empty table.
+#[test]
+fn a_campaign_with_nothing_to_compare_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, none, no_target) in [
+        (
+            "en",
+            "nothing to compare",
+            "No target names a company of this campaign.",
+        ),
+        (
+            "fr",
+            "pas de comparaison",
+            "Aucun objectif ne nomme une entreprise de cette campagne.",
+        ),
+    ] {
+        let zero = if lang == "fr" {
+            "sur 0</small>"
+        } else {
+            "of 0</small>"
+        };
+        for (option, with) in [("--previous", "previous"), ("--targets", "targets.csv")] {
+            let path = dir.path().join(format!("n0-{lang}-{with}.html"));
+            vigilance()
+                .args(["report", "--lang", lang, option])
+                .arg(fixture().join(with))
+                .arg(fixture().join("current/09-one-track.json"))
+                .arg("-o")
+                .arg(&path)
+                .assert()
+                .success();
+            let html = std::fs::read_to_string(&path)
+                .unwrap()
+                .replace(['\u{a0}', '\u{202f}'], " ");
+            let tiles = section(&html, "key-figures");
+            assert!(!tiles.contains(zero), "{lang}: a 0-of-0 tile: {tiles}");
+            if option == "--previous" {
+                assert!(section(&html, "transitions").contains(none), "{lang}");
+            } else {
+                let targets = section(&html, "targets");
+                assert!(targets.contains(no_target), "{lang}: {targets}");
+                assert!(
+                    !targets.contains("<table"),
+                    "{lang}: an empty targets table"
+                );
+            }
+        }
+    }
 }

@@ -52,6 +52,7 @@ mod next_steps;
 mod stream;
 mod summary;
 mod suppliers;
+mod targets;
 mod themes;
 
 pub(crate) use stream::{header_format, put_text, put_text_fmt};
@@ -90,6 +91,8 @@ pub struct WorkbookOptions {
     /// Sheets of an earlier campaign: the Summary then shows each company's change. Companies are
     /// matched by `company.id` when both have one, else by name (case and spacing ignored).
     pub previous: Option<Vec<ScoredSheet>>,
+    /// Engagement targets: a Targets sheet rates each one, as the review does.
+    pub targets: Vec<crate::review::targets::Target>,
     /// Write the large sheets (Themes, Answers, Next steps) as constant-memory worksheets. Takes
     /// effect only when core is built with its `constant-memory` feature (native builds);
     /// otherwise ordinary worksheets are used.
@@ -426,6 +429,10 @@ impl<'q> ResultsWorkbook<'q> {
         if let Some(prev) = previous.as_ref()
             && let Some(ws) = w.left(prev, &companies)?
         {
+            wb.push_worksheet(ws);
+        }
+        if !w.opts.targets.is_empty() {
+            let ws = w.targets(&w.opts.targets, &grids, &companies, previous.as_ref())?;
             wb.push_worksheet(ws);
         }
         if counted.iter().any(|c| c.buyer.is_some()) {
