@@ -344,11 +344,17 @@ impl LongSheet {
     }
 
     /// `ws` with its rows made an Excel table (named, filters, banded rows); a sheet without
-    /// rows keeps a filter on its header.
+    /// rows, or streamed to a temporary file (its header row is written already, and a table
+    /// would write it again), keeps a filter on its header.
     fn filtered(&self, mut ws: Worksheet) -> Result<Worksheet, XlsxError> {
         let last_col = self.headers.len().saturating_sub(1) as u16;
         let top = Self::header_row(self.preamble);
         let last_row = self.row.saturating_sub(1);
+        let streamed = cfg!(feature = "constant-memory") && self.memory != Memory::Normal;
+        if streamed {
+            ws.autofilter(top, 0, last_row.max(top + 1), last_col)?;
+            return Ok(ws);
+        }
         if last_row <= top {
             ws.autofilter(top, 0, top + 1, last_col)?;
             return Ok(ws);
