@@ -379,7 +379,12 @@ fn write_workbook(
 ) -> Result<(), Fatal> {
     let lang = run.lang;
     let fatal = |e: WorkbookError| Fatal::new(lang, Cli::FatalWorkbook, &[("error", &e)]);
-    let mut options = Some(crate::reports::workbook_options(lang, previous, targets, inputs.len()));
+    let mut options = Some(crate::reports::workbook_options(
+        lang,
+        previous,
+        targets,
+        inputs.len(),
+    ));
     // The workbook's headers, threshold and previous-campaign index come from one grid: the
     // first scored sheet's (or, with no sheet, the fallback), so it is opened on that sheet.
     let mut book: Option<ResultsWorkbook<'static>> = None;
