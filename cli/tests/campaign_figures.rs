@@ -868,3 +868,42 @@ fn a_campaign_with_nothing_to_compare_says_so() {
         }
     }
 }
+
+/// An anonymised review of one company says in the file that its figures are that company's
+/// own, and still tells that the company states a NACE code.
+#[test]
+fn a_one_company_anonymised_review_carries_its_caveat() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, nace, caveat) in [
+        (
+            "en",
+            "Sectors by the NACE section the companies state",
+            "This edition covers fewer than 3 companies (1)",
+        ),
+        (
+            "fr",
+            "section NACE",
+            "Cette édition porte sur moins de 3 entreprises (1)",
+        ),
+    ] {
+        let path = dir.path().join(format!("one-{lang}.html"));
+        vigilance()
+            .args(["report", "--anonymize", "--lang", lang])
+            .arg(fixture().join("current/05-level2-hotels.json"))
+            .arg("-o")
+            .arg(&path)
+            .assert()
+            .success();
+        let html = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace(['\u{a0}', '\u{202f}'], " ");
+        assert!(section(&html, "sectors").contains(nace), "{lang}");
+        assert!(!html.contains("none states a NACE code"), "{lang}");
+        assert!(
+            !html.contains("aucune n&#39;indique de code NACE"),
+            "{lang}"
+        );
+        // On the cover and in the annex.
+        assert_eq!(html.matches(caveat).count(), 2, "{lang}");
+    }
+}
