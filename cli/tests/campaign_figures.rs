@@ -748,9 +748,9 @@ fn check_targets(rows: &[Vec<Data>], html: &str, lang: &str) {
     // No-break spaces of French typography read as spaces, as in the review's text.
     let text = |d: &Data| cell(d).replace(['\u{a0}', '\u{202f}'], " ");
     for row in &rows[1..] {
-        let company = cell(&row[2]);
+        let company = cell(&row[1]);
         let (target, deadline, status, why) =
-            (cell(&row[4]), cell(&row[5]), text(&row[7]), text(&row[8]));
+            (cell(&row[3]), cell(&row[4]), text(&row[6]), text(&row[7]));
         let r = review
             .iter()
             .find(|r| r[0] == company && r[2] == target && r[3] == deadline)

@@ -7,7 +7,7 @@
 use super::Writer;
 use super::figures::{CompanyFigures, PreviousIndex};
 use super::grids::Grid;
-use super::stream::{columns_and_print, header_row, put_text};
+use super::stream::{columns_and_print, fit_row, header_row, put_text};
 use crate::codes::maturity_code;
 use crate::review::targets::{
     BehindReason, Target, TargetStatus, TargetTrack, target_status, year_of,
@@ -25,7 +25,6 @@ impl Writer<'_> {
     ) -> Result<Worksheet, XlsxError> {
         let lang = self.lang;
         let headers: Vec<(&str, f64)> = vec![
-            (self.t(Wb::TargetLine), 8.0),
             (self.t(Wb::TargetCompany), 30.0),
             (self.t(Wb::Company), 34.0),
             (self.t(Wb::Track), 10.0),
@@ -34,24 +33,28 @@ impl Writer<'_> {
             (Review::ColCurrent.text(lang), 12.0),
             (Review::ColStatus.text(lang), 14.0),
             (self.t(Wb::TargetReason), 50.0),
+            (self.t(Wb::TargetLine), 8.0),
         ];
         let mut ws = Worksheet::new();
         ws.set_name(self.t(Wb::SheetTargets))?;
         columns_and_print(&mut ws, headers.iter().map(|(_, w)| *w))?;
         header_row(&mut ws, 0, &headers, 9)?;
+        // Columns, the line of the file last (a number, under its right-aligned header).
+        const LINE: u16 = 9;
         let left = previous.map(|p| p.left(companies)).unwrap_or_default();
         let fallback = year_of(&self.opts.generated);
         for (i, t) in targets.iter().enumerate() {
             let r = i as u32 + 1;
-            ws.write_number(r, 0, t.line as f64)?;
-            put_text(&mut ws, r, 1, &t.company)?;
+            ws.write_number(r, LINE, t.line as f64)?;
+            fit_row(&mut ws, r, &[(30.0, &t.company)])?;
+            put_text(&mut ws, r, 0, &t.company)?;
             let track = match t.track {
                 TargetTrack::Headline => self.t(Wb::Headline).to_string(),
                 TargetTrack::Track(tr) => tr.code().to_string(),
             };
-            put_text(&mut ws, r, 3, &track)?;
-            ws.write_string(r, 4, maturity_code(t.level))?;
-            put_text(&mut ws, r, 5, &t.deadline)?;
+            put_text(&mut ws, r, 2, &track)?;
+            ws.write_string(r, 3, maturity_code(t.level))?;
+            put_text(&mut ws, r, 4, &t.deadline)?;
             let found = companies
                 .iter()
                 .find(|c| c.counted && t.is_for(c.id.as_deref(), &c.name));
@@ -67,11 +70,11 @@ impl Writer<'_> {
                     ),
                     None => ("", self.t(Wb::TargetNoCompany).to_string()),
                 };
-                put_text(&mut ws, r, 2, name)?;
-                put_text(&mut ws, r, 8, &reason)?;
+                put_text(&mut ws, r, 1, name)?;
+                put_text(&mut ws, r, 7, &reason)?;
                 continue;
             };
-            put_text(&mut ws, r, 2, &c.name)?;
+            put_text(&mut ws, r, 1, &c.name)?;
             let ti = |tr| self.tracks().iter().position(|x| *x == tr);
             let level_of = |f: &CompanyFigures| match t.track {
                 TargetTrack::Headline => Some(f.headline),
@@ -80,7 +83,7 @@ impl Writer<'_> {
                     .map(|x| x.level),
             };
             let current = level_of(c).unwrap_or(0);
-            ws.write_string(r, 6, maturity_code(current))?;
+            ws.write_string(r, 5, maturity_code(current))?;
             let before = previous
                 .zip(grids.get(c.grid))
                 .and_then(|(p, g)| p.find(c, &g.q.id))
@@ -104,9 +107,9 @@ impl Writer<'_> {
                         }),
                     ),
                 };
-            ws.write_string(r, 7, status.text(lang))?;
+            ws.write_string(r, 6, status.text(lang))?;
             if let Some(reason) = reason {
-                ws.write_string(r, 8, reason.text(lang))?;
+                ws.write_string(r, 7, reason.text(lang))?;
             }
         }
         if !targets.is_empty() {
@@ -129,7 +132,7 @@ impl Writer<'_> {
                 &table,
             )?;
         }
-        ws.set_freeze_panes(1, 2)?;
+        ws.set_freeze_panes(1, 1)?;
         Ok(ws)
     }
 }
