@@ -20,7 +20,7 @@ impl Writer<'_> {
         h.extend([
             (self.t(Wb::Grid), 16.0),
             (self.t(Wb::Framework), 12.0),
-            (self.t(Wb::Reference), 18.0),
+            (self.t(Wb::Reference), 26.0),
             (self.t(Wb::Requirement), 50.0),
             (self.t(Wb::Track), 7.0),
             (self.t(Wb::Status), 22.0),
@@ -38,14 +38,14 @@ impl Writer<'_> {
         let mut headers: Vec<(&str, f64)> = vec![
             (self.t(Wb::Grid), 16.0),
             (self.t(Wb::Framework), 12.0),
-            (self.t(Wb::Reference), 18.0),
+            (self.t(Wb::Reference), 26.0),
             (self.t(Wb::Requirement), 50.0),
             (self.t(Wb::Track), 7.0),
         ];
         headers.extend(
             RequirementStatus::ALL
                 .iter()
-                .map(|s| (s.label(lang), header_width(s.label(lang), 12.0))),
+                .map(|s| (s.label(lang), header_width(s.label(lang), 14.0))),
         );
         columns_and_print(&mut ws, headers.iter().map(|(_, w)| *w))?;
         ws.set_repeat_rows(0, 1)?;

@@ -4,7 +4,9 @@
 
 use super::figures::{CompanyFigures, PreviousIndex, diff_tenths};
 use super::grids::Grid;
-use super::stream::{Memory, columns_and_print, fit_row, header_width, new_sheet, put_text};
+use super::stream::{
+    Memory, columns_and_print, fit_row, header_number_format, header_width, new_sheet, put_text,
+};
 use super::{Writer, yes_no};
 use crate::codes::Level;
 use crate::exact::Percent;
@@ -175,6 +177,7 @@ impl Writer<'_> {
                 ));
             }
         }
+        let quality_col = headers.len();
         headers.push((self.t(Wb::DataQuality).into(), 44.0));
         let positions = Positions::new(self, companies);
         let grid_col = headers.len();
@@ -190,8 +193,18 @@ impl Writer<'_> {
         let mut ws = new_sheet(wb, self.memory(Memory::Constant))?;
         ws.set_name(self.names.summary)?;
         columns_and_print(&mut ws, headers.iter().map(|(_, w)| *w))?;
+        // Headers over figures are right-aligned, as the figures are; over texts, left-aligned.
+        let text_cols = [0, 1, 2, 3, 4, 6, 7, extra_col, extra_col + 1, quality_col];
+        let number_header = header_number_format();
+        let header_of = |c: usize| {
+            if text_cols.contains(&c) || c >= grid_col {
+                &self.header
+            } else {
+                &number_header
+            }
+        };
         for (c, (h, _)) in headers.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, h, &self.header)?;
+            ws.write_string_with_format(0, c as u16, h, header_of(c))?;
         }
         ws.set_row_height(0, 62)?;
         // Table and colours first: in constant-memory mode rows can only be written in order.
@@ -200,10 +213,11 @@ impl Writer<'_> {
         if n > 0 {
             let columns: Vec<TableColumn> = headers
                 .iter()
-                .map(|(h, _)| {
+                .enumerate()
+                .map(|(c, (h, _))| {
                     TableColumn::new()
                         .set_header(h)
-                        .set_header_format(&self.header)
+                        .set_header_format(header_of(c))
                 })
                 .collect();
             let table = Table::new()
