@@ -476,6 +476,10 @@ pub struct ScoreArgs {
     /// never stops the batch.
     #[arg(long, value_name = "DIR", value_hint = ValueHint::AnyPath)]
     pub engagement: Option<PathBuf>,
+    /// Engagement targets (CSV: company, track, target, deadline, as for `report`): the
+    /// workbook's Targets sheet rates each one.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub targets: Option<PathBuf>,
     /// Do not print the summary line and the progress bar on standard error (failures are
     /// still printed).
     #[arg(short, long)]

@@ -8,15 +8,26 @@ use vigilance_core::report::json::ErrorEntry;
 use vigilance_core::report::reviewed::Reviewed;
 use vigilance_core::report::workbook::{ScoredSheet, WorkbookOptions};
 
+/// Sheets above which the workbook's long sheets are streamed to temporary files (memory stays
+/// flat in the number of companies, but they are then not Excel tables: just filtered).
+pub const STREAM_ABOVE: usize = 500;
+
 /// The options of the results workbook: language, date, tool version, the previous campaign,
-/// and constant-memory worksheets for the long sheets.
-pub fn workbook_options(lang: Lang, previous: Option<Vec<ScoredSheet>>) -> WorkbookOptions {
+/// the targets, and constant-memory worksheets for the long sheets of a batch of more than
+/// [`STREAM_ABOVE`] inputs.
+pub fn workbook_options(
+    lang: Lang,
+    previous: Option<Vec<ScoredSheet>>,
+    targets: Vec<vigilance_core::report::review::Target>,
+    inputs: usize,
+) -> WorkbookOptions {
     WorkbookOptions {
         lang,
         generated: generated_at(),
         tool_version: format!("vigilance {}", env!("CARGO_PKG_VERSION")),
         previous,
-        constant_memory: true,
+        constant_memory: inputs > STREAM_ABOVE,
+        targets,
     }
 }
 

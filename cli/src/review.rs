@@ -190,7 +190,7 @@ fn company_result(s: ScoredSheet, engagement: Option<EngagementRows>) -> Company
 }
 
 /// Reads the targets file; any bad row is fatal, with every bad row listed by line.
-fn read_targets(path: &Path, lang: Lang) -> Result<Vec<ReviewTarget>, Fatal> {
+pub(crate) fn read_targets(path: &Path, lang: Lang) -> Result<Vec<ReviewTarget>, Fatal> {
     let shown = crate::platform::shown(path);
     let unreadable = |p: &vigilance_core::Problem| {
         Fatal::new(

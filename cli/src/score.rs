@@ -356,6 +356,11 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
         // Last year's sheets are scored as declared: the engagement files are this period's.
         engagements: None,
     };
+    // A bad targets file stops the run before anything is scored, as with `report`.
+    let targets = match &args.targets {
+        Some(path) => crate::review::read_targets(path, lang)?,
+        None => Vec::new(),
+    };
     let previous = args
         .previous
         .as_ref()
@@ -380,11 +385,20 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
         })
         .collect();
     let inputs = &gathered.inputs;
+    if inputs.is_empty() {
+        // Nothing to score at all (an empty directory…): no output with empty figures, as
+        // `report` refuses to write an empty review.
+        run.progress.finish_and_clear();
+        print_failures(&mut io::stderr().lock(), &tally.errors, lang);
+        return Err(Fatal::new(lang, Cli::FatalNoSheetToScore, &[]));
+    }
     match format {
         Format::Json => write_to(&target, lang, |w| {
             stream_json(&run, w, inputs, &mut tally, args.quiet)
         })?,
-        Format::Xlsx => write_workbook(&run, &target, inputs, previous, &mut tally, args.quiet)?,
+        Format::Xlsx => write_workbook(
+            &run, &target, inputs, previous, targets, &mut tally, args.quiet,
+        )?,
         Format::Csv => {
             // The CSV summary needs no answers: drop them as each sheet is scored so that a
             // large batch stays small in memory.
@@ -437,12 +451,18 @@ fn write_workbook(
     target: &Target,
     inputs: &[Input],
     previous: Option<Vec<ScoredSheet>>,
+    targets: Vec<vigilance_core::report::review::Target>,
     tally: &mut Tally,
     quiet: bool,
 ) -> Result<(), Fatal> {
     let lang = run.lang;
     let fatal = |e: WorkbookError| Fatal::new(lang, Cli::FatalWorkbook, &[("error", &e)]);
-    let mut options = Some(crate::reports::workbook_options(lang, previous));
+    let mut options = Some(crate::reports::workbook_options(
+        lang,
+        previous,
+        targets,
+        inputs.len(),
+    ));
     // The workbook's headers, threshold and previous-campaign index come from one grid: the
     // first scored sheet's (or, with no sheet, the fallback), so it is opened on that sheet.
     let mut book: Option<ResultsWorkbook<'static>> = None;

@@ -79,8 +79,19 @@ fn every_bad_answer_file_gives_its_expected_message() {
         } else {
             "error:"
         });
-        // Exit 1 exactly when the input could not be scored; a panic would be 101.
-        if code != if has_error { 1 } else { 0 } {
+        // Exit 1 exactly when the input could not be scored, 2 when no sheet at all could be
+        // read from it (nothing to score: `score` refuses); a panic would be 101.
+        let nothing = stderr.contains(if lang == "fr" {
+            "rien à évaluer"
+        } else {
+            "nothing to score"
+        });
+        let expected_code = match (has_error, nothing) {
+            (false, _) => 0,
+            (true, false) => 1,
+            (true, true) => 2,
+        };
+        if code != expected_code {
             failures.push(format!("{input}: exit status {code}\n{stderr}"));
         }
         // Every message names the file.

@@ -545,11 +545,12 @@ fn a_dossier_gives_an_evidence_sheet_in_both_languages_with_stale_documents_mark
         let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(text).collect()).collect();
         assert_eq!(rows.len(), 4, "{rows:?}");
         assert_eq!(rows[1][0], "Acme Agro SA");
-        let q02 = rows.iter().find(|r| r[1] == "Q02").unwrap();
-        assert_eq!((q02[2].as_str(), q02[5].as_str()), ("FL", "2019-05-01"));
-        assert_eq!(q02[7].len(), 12);
-        assert_eq!(q02[8], stale);
-        let q01 = rows.iter().find(|r| r[1] == "Q01").unwrap();
-        assert_eq!(q01[8], fresh);
+        // After the 5 key columns (company, identifier, period, NACE section, sector group).
+        let q02 = rows.iter().find(|r| r[5] == "Q02").unwrap();
+        assert_eq!((q02[6].as_str(), q02[9].as_str()), ("FL", "2019-05-01"));
+        assert_eq!(q02[11].len(), 12);
+        assert_eq!(q02[12], stale);
+        let q01 = rows.iter().find(|r| r[5] == "Q01").unwrap();
+        assert_eq!(q01[12], fresh);
     }
 }

@@ -87,6 +87,7 @@ fn workbook(scored: &[ScoredSheet], lang: Lang) -> Vec<u8> {
             generated: "2026-01-15".into(),
             tool_version: "0.1.0".into(),
             previous: None,
+            targets: Vec::new(),
             constant_memory: false,
         },
     )
@@ -194,9 +195,10 @@ fn the_heavy_na_sheet_carries_the_warning_in_every_face() {
         let c = summary[0].iter().position(|h| h == share).unwrap();
         assert_eq!(summary[1][c], "63.6");
         let w = rows(&mut book, warnings);
-        let a18: Vec<_> = w.iter().filter(|r| r[2] == "VG-A18").collect();
+        // The five join keys (company first), then source, code, place, problem.
+        let a18: Vec<_> = w.iter().filter(|r| r[6] == "VG-A18").collect();
         assert_eq!(a18.len(), 8, "{w:?}");
-        assert_eq!(a18[0][1], "Exemple Sans-Objet SA");
+        assert_eq!(a18[0][0], "Exemple Sans-Objet SA");
     }
     // Review: the company page and the cohort figure, in both languages.
     for (lang, note, tile) in [

@@ -108,6 +108,7 @@ fn opts(lang: Lang) -> WorkbookOptions {
         tool_version: "0.1.0".into(),
         previous: None,
         constant_memory: false,
+        targets: Vec::new(),
     }
 }
 
@@ -878,8 +879,10 @@ fn mixed_batch_names_each_grid_and_keeps_cohort_statistics_apart() {
     };
     assert!(top.starts_with(vigilance_core::coverage::disclaimer(Lang::En)));
     assert!(top.contains("Self-declared"), "{top}");
+    // After the 5 key columns (company, identifier, period, NACE section, sector group), grid,
+    // framework, reference, requirement and track.
     assert_eq!(
-        cell(&coverage, 1, 6),
+        cell(&coverage, 1, 10),
         Data::String("What the linked answers show".into())
     );
     let with_frameworks: Vec<String> = batch
@@ -1033,7 +1036,7 @@ fn every_sheet_has_its_print_setup() {
             "{sheet} repeats its header rows: {wbxml}"
         );
     }
-    // The Summary is too wide to read on one page: two pages across, the company on each.
+    // The Summary is too wide to read on one page: several pages across, the company on each.
     assert!(
         wbxml.contains("Summary!$A:$A,Summary!$1:$1"),
         "the Summary repeats its company column: {wbxml}"
@@ -1045,8 +1048,8 @@ fn every_sheet_has_its_print_setup() {
     )
     .expect("xml");
     assert!(
-        summary.contains(r#"fitToWidth="2""#),
-        "Summary two pages across"
+        summary.contains(r#"fitToWidth="3""#),
+        "Summary three pages across"
     );
 }
 
@@ -1193,7 +1196,7 @@ fn cohort_quartiles_group_by_nace_section_when_given() {
             .filter(|&r| cell(&cohort, r, 0) == Data::String(scope.into()))
             .collect::<Vec<_>>()
     };
-    let section = scope_rows("C Manufacturing");
+    let section = scope_rows("NACE C — Manufacturing");
     assert_eq!(section.len(), 8, "one row per track and level");
     // Alpha and Beta sit together in section C; the two others stay on their sector text.
     assert_eq!(cell(&cohort, section[0], 3), Data::Float(2.0));

@@ -77,6 +77,7 @@ pub fn build_workbook(req: &WorkbookRequest) -> Result<Vec<u8>, String> {
             .as_ref()
             .map(|(name, sheet)| vec![scored(name, sheet)]),
         constant_memory: false,
+        targets: Vec::new(),
     };
     results_workbook(grid, &[scored(SOURCE, &req.sheet)], &[], &opts).map_err(|e| e.to_string())
 }

@@ -5,6 +5,7 @@
 //! line and the browser's on-demand module use them; the browser's first download never does.
 
 pub mod review;
+pub mod stats;
 pub mod template;
 pub mod workbook;
 

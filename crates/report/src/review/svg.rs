@@ -272,7 +272,7 @@ pub fn profile(
 
 /// A percentage with one decimal (comma in French).
 pub fn number(v: f64, lang: Lang) -> String {
-    lang.decimal(&format!("{v:.1}"))
+    lang.decimal(&format!("{:.1}", crate::stats::round1(v)))
 }
 
 /// The background and text colours of a heat-map cell for a score in percent (light to dark

@@ -2,15 +2,15 @@
 //! the points scoring gave it, comment, evidence and justification.
 
 use super::stream::{fit_row, put_text};
-use super::{ResultsWorkbook, ScoredSheet, Writer, yes_no};
+use super::{KEY_COLUMNS, ResultsWorkbook, ScoredSheet, Writer, yes_no};
 use crate::codes::AnswerValue;
 use rust_xlsxwriter::XlsxError;
 use vigilance_text::Wb;
 
 impl Writer<'_> {
     pub(super) fn answers_headers(&self) -> Vec<(&'static str, f64)> {
-        vec![
-            (self.t(Wb::Company), 36.0),
+        let mut h = self.key_headers();
+        h.extend([
             (self.t(Wb::Track), 7.0),
             (self.t(Wb::Question), 9.0),
             (self.t(Wb::Level), 7.0),
@@ -22,7 +22,8 @@ impl Writer<'_> {
             (self.t(Wb::Evidence), 40.0),
             (self.t(Wb::Justification), 30.0),
             (self.t(Wb::Grid), 16.0),
-        ]
+        ]);
+        h
     }
 }
 
@@ -32,17 +33,18 @@ impl ResultsWorkbook<'_> {
         let key = grid.key();
         let lang = w.lang;
         let (yes, no) = (yes_no(true, lang), yes_no(false, lang));
-        let name = &s.sheet.company.name;
+        let keys = w.keys(s);
+        const K: u16 = KEY_COLUMNS;
         for &(qi, t) in &grid.track_pairs {
             let qq = &grid.q.questions[qi];
             let answer = s.sheet.answer(&qq.id, t);
             let (ws, r) = sheet.next(&mut self.wb)?;
-            put_text(ws, r, 0, name)?;
-            ws.write_string(r, 1, t.code())?;
-            put_text(ws, r, 2, &qq.id)?;
-            ws.write_string(r, 3, qq.level.code())?;
-            put_text(ws, r, 4, &qq.theme)?;
-            ws.write_string(r, 5, if qq.critical { yes } else { no })?;
+            w.put_keys(ws, r, &keys)?;
+            ws.write_string(r, K, t.code())?;
+            put_text(ws, r, K + 1, &qq.id)?;
+            ws.write_string(r, K + 2, qq.level.code())?;
+            put_text(ws, r, K + 3, &qq.theme)?;
+            ws.write_string(r, K + 4, if qq.critical { yes } else { no })?;
             if let Some(a) = answer {
                 let evidence = a.evidence.join("\n");
                 fit_row(
@@ -58,7 +60,7 @@ impl ResultsWorkbook<'_> {
                     .iter()
                     .position(|v| *v == a.value)
                     .unwrap_or(0);
-                put_text(ws, r, 6, grid.value_labels[vi])?;
+                put_text(ws, r, K + 5, grid.value_labels[vi])?;
             }
             // Points as scoring counted them, never recomputed here.
             if let Some(p) = s
@@ -67,18 +69,18 @@ impl ResultsWorkbook<'_> {
                 .and_then(|tr| tr.answer(qi))
                 .and_then(|a| a.points())
             {
-                ws.write_number(r, 7, p)?;
+                ws.write_number(r, K + 6, p)?;
             }
             if let Some(a) = answer {
-                put_text(ws, r, 8, a.comment.as_deref().unwrap_or(""))?;
+                put_text(ws, r, K + 7, a.comment.as_deref().unwrap_or(""))?;
                 match a.evidence.as_slice() {
                     [] => {}
-                    [one] => put_text(ws, r, 9, one)?,
-                    many => put_text(ws, r, 9, &many.join("\n"))?,
+                    [one] => put_text(ws, r, K + 8, one)?,
+                    many => put_text(ws, r, K + 8, &many.join("\n"))?,
                 }
-                put_text(ws, r, 10, a.justification.as_deref().unwrap_or(""))?;
+                put_text(ws, r, K + 9, a.justification.as_deref().unwrap_or(""))?;
             }
-            ws.write_string(r, 11, &key)?;
+            ws.write_string(r, K + 10, &key)?;
         }
         Ok(())
     }

@@ -7,12 +7,34 @@
 use super::Writer;
 use super::figures::{CompanyFigures, PreviousIndex, quantile};
 use super::grids::Grid;
-use super::stream::{print_setup, put_text, put_text_fmt};
+use super::stream::{header_row, print_setup, put_text, put_text_fmt};
 use crate::codes::{Level, Track, maturity_code};
 use crate::nace::section_label;
 use rust_xlsxwriter::{Chart, ChartDataLabel, ChartFont, RowNum, Worksheet, XlsxError};
 use std::collections::BTreeMap;
 use vigilance_text::Wb;
+
+/// The width of the columns of figures: their headers (« Non présentes dans la campagne
+/// précédente », "First quartile"…) wrap between words.
+const COLUMN: f64 = 14.0;
+
+/// The width of column `c` of the sheet.
+fn width(c: usize) -> f64 {
+    match c {
+        0 => 36.0,
+        1 => 28.0,
+        _ => COLUMN,
+    }
+}
+
+/// Headers with the width of their column.
+fn with_widths<'h>(headers: &[&'h str]) -> Vec<(&'h str, f64)> {
+    headers
+        .iter()
+        .enumerate()
+        .map(|(c, h)| (*h, width(c)))
+        .collect()
+}
 
 /// Rows taken by the charts of a block (charts are 220 px high; rows 20 px).
 const CHART_ROWS: RowNum = 12;
@@ -33,9 +55,9 @@ impl Writer<'_> {
         ws.set_column_width(0, 36)?;
         ws.set_column_width(1, 28)?;
         for c in 2..13 {
-            ws.set_column_width(c, 11)?;
+            ws.set_column_width(c, COLUMN)?;
         }
-        print_setup(&mut ws, 36.0 + 28.0 + 11.0 * 11.0, None, None)?;
+        print_setup(&mut ws, 36.0 + 28.0 + COLUMN * 11.0, None, None)?;
         let mut r: RowNum = 0;
         if grids.len() > 1 {
             put_text_fmt(&mut ws, r, 0, self.t(Wb::GridsNotMixed), &self.bold)?;
@@ -75,9 +97,7 @@ impl Writer<'_> {
         let scopes = self.scopes();
         let mut headers = vec![self.t(Wb::Level), self.t(Wb::Label)];
         headers.extend(scopes.iter().map(|(label, _)| label.as_str()));
-        for (c, h) in headers.iter().enumerate() {
-            ws.write_string_with_format(*r, c as u16, *h, &self.header)?;
-        }
+        header_row(ws, *r, &with_widths(&headers), 2)?;
         let header_row = *r;
         for m in 0..=4u8 {
             let row = header_row + 1 + RowNum::from(m);
@@ -108,7 +128,12 @@ impl Writer<'_> {
                 .set_name(&Wb::DistributionOf.fill(lang, &[("track", label)]))
                 .set_font(ChartFont::new().set_size(11));
             chart.legend().set_hidden();
-            chart.x_axis().set_name(self.t(Wb::Companies));
+            // Whole companies on the axis, never 0.5.
+            chart
+                .x_axis()
+                .set_name(self.t(Wb::Companies))
+                .set_major_unit(1.0)
+                .set_num_format("0");
             chart.y_axis().set_reverse();
             chart
                 .set_width(if si == 0 { 380 } else { 400 })
@@ -164,9 +189,8 @@ impl Writer<'_> {
             self.t(Wb::PreviousLevel).to_string(),
         ];
         headers.extend((0..=4u8).map(|m| format!("→ {}", maturity_code(m))));
-        for (c, h) in headers.iter().enumerate() {
-            ws.write_string_with_format(*r, c as u16, h, &self.header)?;
-        }
+        let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+        header_row(ws, *r, &with_widths(&refs), 2)?;
         *r += 1;
         let pairs: Vec<(&CompanyFigures, Option<&CompanyFigures>)> = members
             .iter()
@@ -207,9 +231,7 @@ impl Writer<'_> {
             self.t(Wb::MovedDown),
             self.t(Wb::NotInPrevious),
         ];
-        for (c, h) in headers.iter().enumerate() {
-            ws.write_string_with_format(*r, c as u16, *h, &self.header)?;
-        }
+        header_row(ws, *r, &with_widths(&headers), 1)?;
         *r += 1;
         for ((label, _), m) in scopes.iter().zip(&moves) {
             put_text(ws, *r, 0, label)?;
@@ -249,9 +271,7 @@ impl Writer<'_> {
             self.t(Wb::ThirdQuartile),
             self.t(Wb::Max),
         ];
-        for (c, h) in headers.iter().enumerate() {
-            ws.write_string_with_format(*r, c as u16, *h, &self.header)?;
-        }
+        header_row(ws, *r, &with_widths(&headers), 3)?;
         *r += 1;
         let mut scopes: Vec<(String, Vec<&CompanyFigures>)> =
             vec![(self.t(Wb::AllCompanies).to_string(), members.to_vec())];
@@ -266,7 +286,7 @@ impl Writer<'_> {
                     let mut v: Vec<f64> = group
                         .iter()
                         .filter_map(|c| c.tracks[ti])
-                        .filter_map(|tr| tr.scores[l.index()])
+                        .filter_map(|tr| tr.exact_scores[l.index()])
                         .collect();
                     v.sort_by(f64::total_cmp);
                     put_text(ws, *r, 0, scope)?;
@@ -283,14 +303,25 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// The group of a company in the sector quartiles: its NACE section (`C Manufacturing`)
-    /// when given, else its sector as written, else "no sector given".
+    /// The group of a company in the sector quartiles: its NACE section (`NACE C —
+    /// Manufacturing`, as the review names it) when given, else its sector as written, else "no
+    /// sector given".
     pub(super) fn sector_group(&self, c: &CompanyFigures) -> String {
-        if let Some(letter) = c.nace_section {
-            return format!("{letter} {}", section_label(letter, self.lang));
+        self.sector_group_of(c.nace_section, c.sector.as_deref())
+    }
+
+    /// The sector group of a company with NACE section `nace` and sector text `sector`.
+    pub(super) fn sector_group_of(&self, nace: Option<char>, sector: Option<&str>) -> String {
+        if let Some(letter) = nace {
+            return vigilance_text::Review::NaceSection.fill(
+                self.lang,
+                &[
+                    ("code", &letter.to_string()),
+                    ("label", &section_label(letter, self.lang)),
+                ],
+            );
         }
-        c.sector
-            .as_deref()
+        sector
             .map(str::trim)
             .filter(|x| !x.is_empty())
             .unwrap_or(self.t(Wb::NoSectorGiven))

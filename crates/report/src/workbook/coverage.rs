@@ -10,23 +10,26 @@
 //! self-declared label. Statuses come from `vigilance_model::coverage`.
 
 use super::grids::Grid;
-use super::stream::{LongSheet, Memory, columns_and_print, fit_row, put_text};
-use super::{ResultsWorkbook, ScoredSheet, Writer};
+use super::stream::{
+    LongSheet, Memory, columns_and_print, fit_row, header_format, header_number_format, header_row,
+    header_width, put_text,
+};
+use super::{KEY_COLUMNS, ResultsWorkbook, ScoredSheet, Writer};
 use crate::codes::{AnswerValue, EvidenceMode};
 use crate::coverage::{
     LinkedAnswers, RequirementStatus, column_header, disclaimer, informs_label, linked_values,
     requirement_bars, requirement_notes, self_declared,
 };
-use rust_xlsxwriter::{Format, RowNum, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, RowNum, Table, TableColumn, Worksheet, XlsxError};
 use vigilance_text::{Msg, Wb};
 
 impl Writer<'_> {
     fn coverage_headers(&self) -> Vec<(&'static str, f64)> {
-        vec![
-            (self.t(Wb::Company), 36.0),
+        let mut h = self.key_headers();
+        h.extend([
             (self.t(Wb::Grid), 16.0),
             (self.t(Wb::Framework), 12.0),
-            (self.t(Wb::Reference), 18.0),
+            (self.t(Wb::Reference), 26.0),
             (self.t(Wb::Requirement), 50.0),
             (self.t(Wb::Track), 7.0),
             (column_header(self.lang), 24.0),
@@ -37,7 +40,8 @@ impl Writer<'_> {
             (self.t(Wb::WithEvidence), 10.0),
             (self.t(Wb::Questions), 30.0),
             (Msg::CovNote.text(self.lang), 50.0),
-        ]
+        ]);
+        h
     }
 
     /// The first row of both coverage sheets: the disclaimer, and the self-declared label when
@@ -65,11 +69,15 @@ impl Writer<'_> {
         let mut headers: Vec<(&str, f64)> = vec![
             (self.t(Wb::Grid), 16.0),
             (self.t(Wb::Framework), 12.0),
-            (self.t(Wb::Reference), 18.0),
+            (self.t(Wb::Reference), 26.0),
             (self.t(Wb::Requirement), 50.0),
             (self.t(Wb::Track), 9.0),
         ];
-        headers.extend(RequirementStatus::ALL.iter().map(|s| (s.label(lang), 12.0)));
+        headers.extend(
+            RequirementStatus::ALL
+                .iter()
+                .map(|s| (s.label(lang), header_width(s.label(lang), 14.0))),
+        );
         headers.push((self.t(Wb::LinkedAnswers), 40.0));
         columns_and_print(&mut ws, headers.iter().map(|(_, w)| *w))?;
         ws.set_repeat_rows(0, 1)?;
@@ -77,11 +85,16 @@ impl Writer<'_> {
         let note = Format::new().set_text_wrap().set_italic();
         ws.merge_range(0, 0, 0, last, &self.coverage_preamble(modes), &note)?;
         ws.set_row_height(0, 45)?;
-        for (c, (h, _)) in headers.iter().enumerate() {
-            ws.write_string_with_format(1, c as u16, *h, &self.header)?;
-        }
-        ws.set_freeze_panes(2, 0)?;
         let answers_col = 5 + RequirementStatus::ALL.len() as u16;
+        // Figures from the sixth column, right-aligned; the linked answers are text.
+        header_row(&mut ws, 1, &headers, 5)?;
+        ws.write_string_with_format(
+            1,
+            answers_col,
+            headers[answers_col as usize].0,
+            &header_format(),
+        )?;
+        ws.set_freeze_panes(2, 3)?;
         let mut r: RowNum = 2;
         for grid in grids.iter().filter(|g| !g.q.frameworks.is_empty()) {
             let key = grid.key();
@@ -145,7 +158,22 @@ impl Writer<'_> {
             }
         }
         if r > 2 {
-            ws.autofilter(1, 0, r - 1, last)?;
+            let columns: Vec<TableColumn> = headers
+                .iter()
+                .enumerate()
+                .map(|(c, (h, _))| {
+                    let f = if (5..usize::from(answers_col)).contains(&c) {
+                        header_number_format()
+                    } else {
+                        self.header.clone()
+                    };
+                    TableColumn::new().set_header(*h).set_header_format(&f)
+                })
+                .collect();
+            let table = Table::new()
+                .set_name("VigilanceCoverageCohort")
+                .set_columns(&columns);
+            ws.add_table(1, 0, r - 1, last, &table)?;
         }
         Ok(ws)
     }
@@ -163,7 +191,7 @@ impl ResultsWorkbook<'_> {
             let preamble = w.coverage_preamble(&[s.assessment.evidence_mode]);
             self.coverage = Some(LongSheet::start_with_preamble(
                 &mut self.wb,
-                w.names.coverage,
+                (w.names.coverage, "VigilanceCoverage"),
                 Some(preamble),
                 w.coverage_headers(),
                 // Shared strings: the rows repeat the grid's requirement texts.
@@ -178,7 +206,8 @@ impl ResultsWorkbook<'_> {
         let grid = &mut self.grids[g];
         let q = grid.q;
         let key = grid.key();
-        let name = &s.sheet.company.name;
+        let keys = self.w.keys(s);
+        const K: u16 = KEY_COLUMNS;
         let a = &s.assessment;
         let colon = crate::messages::colon(lang);
         let mut counted = Vec::new();
@@ -220,33 +249,38 @@ impl ResultsWorkbook<'_> {
                         (30.0, &answers),
                     ],
                 )?;
-                put_text(ws, r, 0, name)?;
-                ws.write_string(r, 1, &key)?;
-                put_text(ws, r, 2, &f.id)?;
-                put_text(ws, r, 3, &req.reference)?;
-                put_text(ws, r, 4, req.title.get(lang))?;
-                ws.write_string(r, 5, t.code())?;
+                self.w.put_keys(ws, r, &keys)?;
+                ws.write_string(r, K, &key)?;
+                put_text(ws, r, K + 1, &f.id)?;
+                put_text(ws, r, K + 2, &req.reference)?;
+                put_text(ws, r, K + 3, req.title.get(lang))?;
+                ws.write_string(r, K + 4, t.code())?;
                 match status {
                     Some(st) => {
-                        ws.write_string(r, 6, st.label(lang))?;
+                        ws.write_string(r, K + 5, st.label(lang))?;
                         if let Some(tg) = together {
-                            ws.write_string(r, 7, tg.label(lang))?;
+                            ws.write_string(r, K + 6, tg.label(lang))?;
                         }
                     }
                     None => {
-                        ws.write_string(r, 6, informs_label(lang))?;
+                        ws.write_string(r, K + 5, informs_label(lang))?;
                     }
                 }
-                put_text(ws, r, 8, &bars)?;
-                ws.write_string(r, 9, format!("{}/{}", linked.answered, linked.linked))?;
-                ws.write_number(r, 10, f64::from(linked.excluded))?;
-                ws.write_number(r, 11, f64::from(linked.with_evidence))?;
-                put_text(ws, r, 12, &answers)?;
-                put_text(ws, r, 13, &notes)?;
+                put_text(ws, r, K + 7, &bars)?;
+                ws.write_string(r, K + 8, format!("{}/{}", linked.answered, linked.linked))?;
+                ws.write_number(r, K + 9, f64::from(linked.excluded))?;
+                ws.write_number(r, K + 10, f64::from(linked.with_evidence))?;
+                put_text(ws, r, K + 11, &answers)?;
+                put_text(ws, r, K + 12, &notes)?;
             }
             if let Some(tg) = together {
                 combined.push((ri, tg));
             }
+        }
+        // A repeat of a company already given for the same period is listed, not counted:
+        // the cohort counts each company once, as the Cohort sheet and the review do.
+        if vigilance_results::matching::is_duplicate(&s.warnings) {
+            return Ok(());
         }
         for (ri, tg) in combined {
             grid.count_combined(ri, tg);

@@ -1,12 +1,13 @@
 //! The Errors sheet (only when some input could not be scored): one row per problem, with its
 //! source, severity, stable code, place and message; and the Warnings sheet (only when some
 //! scored sheet has a warning): one row per warning, its input's (an unnamed questionnaire…) or
-//! its result's (the heavy-`na` warning, `VG-A18`), with its source, company, code, place and
+//! its result's (the heavy-`na` warning, `VG-A18`), with the join keys (company, identifier,
+//! period, NACE section, sector group), its source, code, place and
 //! message.
 
 use super::EXCEL_MAX_ROWS;
 use super::stream::{LongSheet, Memory, fit_row, put_text};
-use super::{ResultsWorkbook, ScoredSheet, Writer};
+use super::{KEY_COLUMNS, ResultsWorkbook, ScoredSheet, Writer};
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 use vigilance_results::json::ErrorEntry;
 use vigilance_text::{Msg, Wb};
@@ -26,7 +27,7 @@ impl Writer<'_> {
         ];
         let mut sheet = LongSheet::start(
             wb,
-            self.names.errors,
+            (self.names.errors, "VigilanceErrors"),
             headers,
             Memory::Normal,
             EXCEL_MAX_ROWS,
@@ -76,20 +77,24 @@ impl ResultsWorkbook<'_> {
         let lang = self.w.lang;
         if self.warnings.is_none() {
             let w = &self.w;
+            // The join keys first, as on every long sheet, then the problem.
+            let mut headers = w.key_headers();
+            headers.extend([
+                (w.t(Wb::Source), 36.0),
+                (w.t(Wb::Code), 9.0),
+                (w.t(Wb::Place), 24.0),
+                (w.t(Wb::Problem), 100.0),
+            ]);
             self.warnings = Some(LongSheet::start(
                 &mut self.wb,
-                w.names.warnings,
-                vec![
-                    ("Source", 36.0),
-                    (w.t(Wb::Company), 30.0),
-                    (w.t(Wb::Code), 9.0),
-                    (w.t(Wb::Place), 24.0),
-                    (w.t(Wb::Problem), 100.0),
-                ],
+                (w.names.warnings, "VigilanceWarnings"),
+                headers,
                 Memory::Normal,
                 w.rows_per_sheet,
             )?);
         }
+        let keys = self.w.keys(s);
+        const K: u16 = KEY_COLUMNS;
         let Some(sheet) = self.warnings.as_mut() else {
             return Ok(());
         };
@@ -98,11 +103,11 @@ impl ResultsWorkbook<'_> {
             let place = p.place(lang);
             let message = p.kind.message(lang);
             fit_row(ws, r, &[(100.0, &message)])?;
-            put_text(ws, r, 0, &s.source)?;
-            put_text(ws, r, 1, &s.sheet.company.name)?;
-            put_text(ws, r, 2, p.code())?;
-            put_text(ws, r, 3, &place)?;
-            put_text(ws, r, 4, &message)?;
+            self.w.put_keys(ws, r, &keys)?;
+            put_text(ws, r, K, &s.source)?;
+            put_text(ws, r, K + 1, p.code())?;
+            put_text(ws, r, K + 2, &place)?;
+            put_text(ws, r, K + 3, &message)?;
         }
         Ok(())
     }

@@ -6,6 +6,7 @@ use super::ScoredSheet;
 use crate::answers::Tier;
 use crate::codes::{Level, Track};
 use crate::questionnaire::Questionnaire;
+use crate::stats;
 use std::collections::HashMap;
 
 /// What the Summary, Cohort and comparison need of one company: a few strings and numbers, not
@@ -31,6 +32,11 @@ pub(super) struct CompanyFigures {
     /// Counted in the cohort figures: not a repeat of an earlier sheet of the batch (same
     /// company, same period; see `report::matching`).
     pub(super) counted: bool,
+    /// The position (in push order) of the earlier company this one repeats for the same
+    /// period, if it does.
+    pub(super) repeats: Option<usize>,
+    /// A later company repeats this one for the same period.
+    pub(super) repeated: bool,
     /// One entry per track of the questionnaire, in its order.
     pub(super) tracks: Vec<Option<TrackFigures>>,
     /// The levels as reviewed by an analyst (`vigilance score --engagement`).
@@ -41,15 +47,24 @@ pub(super) struct CompanyFigures {
 #[derive(Clone, Copy, Debug)]
 pub(super) struct TrackFigures {
     pub(super) level: u8,
-    /// Level scores, in the order of [`Level::ALL`].
+    /// Level scores, in the order of [`Level::ALL`], rounded for display.
     pub(super) scores: [Option<f64>; 4],
+    /// The same, unrounded: what the cohort statistics are computed on.
+    pub(super) exact_scores: [Option<f64>; 4],
     pub(super) index: f64,
+    /// The index unrounded: what changes are computed on.
+    pub(super) exact_index: f64,
     pub(super) completeness: f64,
     pub(super) unknown: u32,
     /// Questions answered `na` (not applicable).
     pub(super) na: u32,
     /// The share of the track's question weight they leave out, in percent.
     pub(super) na_share: f64,
+    /// The levels whose question weight `na` leaves out by more than a quarter (the heavy-`na`
+    /// warning, `VG-A18`).
+    pub(super) heavy_na: [bool; 4],
+    /// Questions answered (any value).
+    pub(super) answered: u32,
     pub(super) unsubstantiated: u32,
 }
 
@@ -72,17 +87,23 @@ impl CompanyFigures {
             headline: a.headline_level,
             provisional: a.provisional,
             counted: !vigilance_results::matching::is_duplicate(&s.warnings),
+            repeats: None,
+            repeated: false,
             tracks: tracks
                 .iter()
                 .map(|&t| {
                     a.track(t).map(|tr| TrackFigures {
                         level: tr.level,
                         scores: Level::ALL.map(|l| tr.level_result(l).score.percent()),
+                        exact_scores: Level::ALL.map(|l| stats::percent(&tr.level_result(l).score)),
                         index: tr.index,
+                        exact_index: stats::index(s.grid, tr),
                         completeness: tr.completeness(),
                         unknown: tr.unknown_count,
                         na: tr.levels.iter().map(|l| l.not_applicable).sum(),
                         na_share: tr.na_share().percent().unwrap_or(0.0),
+                        heavy_na: Level::ALL.map(|l| tr.heavy_na_levels().contains(&l)),
+                        answered: tr.answered,
                         unsubstantiated: tr.unsubstantiated_count,
                     })
                 })
@@ -158,21 +179,28 @@ impl PreviousIndex {
     }
 }
 
-/// The value at `p` (0..=1) of sorted `values`, interpolated like Excel's `QUARTILE.INC`.
-pub(super) fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
-    let n = sorted.len();
-    if n == 0 {
-        return None;
+impl PreviousIndex {
+    /// The previous companies that no current company matches (by identifier, else by
+    /// name), with the id of their grid: the companies that left.
+    pub(super) fn left(&self, current: &[CompanyFigures]) -> Vec<(&CompanyFigures, &str)> {
+        let index = vigilance_results::matching::CompanyIndex::new(
+            current.iter().map(|c| (c.id.as_deref(), c.name.as_str())),
+        );
+        self.companies
+            .iter()
+            .zip(&self.grid_ids)
+            .filter(|(p, _)| index.find(p.id.as_deref(), &p.name).is_none())
+            .map(|(p, g)| (p, g.as_str()))
+            .collect()
     }
-    let pos = p * (n - 1) as f64;
-    let lo = pos.floor() as usize;
-    let hi = pos.ceil() as usize;
-    let (a, b) = (sorted[lo.min(n - 1)], sorted[hi.min(n - 1)]);
-    let v = a + (b - a) * (pos - lo as f64);
-    Some((v * 10.0).round() / 10.0)
 }
 
-/// `a − b`, each rounded to one decimal first (as shown).
+/// The quartile at `p` of exact `sorted` values, rounded once for display (`stats::quantile`).
+pub(super) fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
+    stats::quantile(sorted, p).map(stats::round1)
+}
+
+/// `a − b` of exact values, rounded once for display.
 pub(super) fn diff_tenths(a: f64, b: f64) -> f64 {
-    ((a * 10.0).round() - (b * 10.0).round()) / 10.0
+    stats::round1(a - b)
 }

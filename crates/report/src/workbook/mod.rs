@@ -47,11 +47,13 @@ mod errors;
 mod evidence;
 mod figures;
 mod grids;
+mod left;
 mod method;
 mod next_steps;
 mod stream;
 mod summary;
 mod suppliers;
+mod targets;
 mod themes;
 
 pub use engagement::{ActionRow, DialogueRow, DisputedRow, EngagementRows, status_label};
@@ -91,6 +93,8 @@ pub struct WorkbookOptions {
     /// Sheets of an earlier campaign: the Summary then shows each company's change. Companies are
     /// matched by `company.id` when both have one, else by name (case and spacing ignored).
     pub previous: Option<Vec<ScoredSheet>>,
+    /// Engagement targets: a Targets sheet rates each one, as the review does.
+    pub targets: Vec<crate::review::targets::Target>,
     /// Write the large sheets (Themes, Answers, Next steps) as constant-memory worksheets. Takes
     /// effect only when core is built with its `constant-memory` feature (native builds);
     /// otherwise ordinary worksheets are used.
@@ -250,8 +254,12 @@ pub struct ResultsWorkbook<'q> {
     /// The evidence modes of the sheets pushed.
     modes: Vec<EvidenceMode>,
     errors: Vec<ErrorEntry>,
-    /// The attached documents of every company (company, row), for the Evidence sheet.
-    evidence: Vec<(String, EvidenceRow)>,
+    /// Finds the companies given twice for the same period…
+    duplicates: vigilance_results::matching::DuplicateFinder,
+    /// …and the position in `companies` of each company kept by it.
+    kept: Vec<usize>,
+    /// The attached documents of every company (its keys, row), for the Evidence sheet.
+    evidence: Vec<(Keys, EvidenceRow)>,
     /// The Analyst review rows: company (its position in `companies`), engagement file, row.
     review_rows: Vec<(usize, String, DisputedRow)>,
     /// The Actions rows: company, row.
@@ -283,21 +291,21 @@ impl<'q> ResultsWorkbook<'q> {
         let mut wb = Workbook::new();
         let themes = LongSheet::start(
             &mut wb,
-            w.names.themes,
+            (w.names.themes, "VigilanceThemes"),
             w.themes_headers(),
             w.memory(Memory::Low),
             w.rows_per_sheet,
         )?;
         let answers = LongSheet::start(
             &mut wb,
-            w.names.answers,
+            (w.names.answers, "VigilanceAnswers"),
             w.answers_headers(),
             w.memory(Memory::Constant),
             w.rows_per_sheet,
         )?;
         let next_steps = LongSheet::start(
             &mut wb,
-            w.names.next_steps,
+            (w.names.next_steps, "VigilanceNextSteps"),
             w.next_steps_headers(),
             w.memory(Memory::Low),
             w.rows_per_sheet,
@@ -320,6 +328,8 @@ impl<'q> ResultsWorkbook<'q> {
             review_rows: Vec::new(),
             action_rows: Vec::new(),
             engaged: false,
+            duplicates: Default::default(),
+            kept: Vec::new(),
         })
     }
 
@@ -341,11 +351,26 @@ impl<'q> ResultsWorkbook<'q> {
         if !self.modes.contains(&a.evidence_mode) {
             self.modes.push(a.evidence_mode);
         }
-        self.companies
-            .push(CompanyFigures::new(self.w.tracks(), s, g));
-        let company = &s.sheet.company.name;
-        self.evidence
-            .extend(s.evidence.iter().map(|e| (company.clone(), e.clone())));
+        let mut figures = CompanyFigures::new(self.w.tracks(), s, g);
+        let pos = self.companies.len();
+        match self
+            .duplicates
+            .check(&s.sheet.company, s.sheet.period.as_deref())
+        {
+            Some(k) => {
+                figures.repeats = self.kept.get(k).copied();
+                if let Some(first) = figures.repeats.and_then(|i| self.companies.get_mut(i)) {
+                    first.repeated = true;
+                }
+            }
+            None => self.kept.push(pos),
+        }
+        self.companies.push(figures);
+        if !s.evidence.is_empty() {
+            let keys = self.w.keys(s);
+            self.evidence
+                .extend(s.evidence.iter().map(|e| (keys.clone(), e.clone())));
+        }
         Ok(())
     }
 
@@ -447,6 +472,15 @@ impl<'q> ResultsWorkbook<'q> {
         let counted: Vec<CompanyFigures> =
             companies.iter().filter(|c| c.counted).cloned().collect();
         wb.push_worksheet(w.cohort(&grids, &counted, previous.as_ref())?);
+        if let Some(prev) = previous.as_ref()
+            && let Some(ws) = w.left(prev, &companies)?
+        {
+            wb.push_worksheet(ws);
+        }
+        if !w.opts.targets.is_empty() {
+            let ws = w.targets(&w.opts.targets, &grids, &companies, previous.as_ref())?;
+            wb.push_worksheet(ws);
+        }
         if counted.iter().any(|c| c.buyer.is_some()) {
             wb.push_worksheet(w.suppliers(&grids, &counted)?);
         }
@@ -501,6 +535,20 @@ struct Writer<'a> {
     bold: Format,
 }
 
+/// The columns every long sheet starts with, to join sheets and filter or pivot them: company,
+/// identifier, period, NACE section and sector group.
+#[derive(Clone, Debug)]
+pub(super) struct Keys {
+    pub(super) company: String,
+    pub(super) id: String,
+    pub(super) period: String,
+    pub(super) nace: String,
+    pub(super) sector_group: String,
+}
+
+/// Columns taken by [`Keys`].
+pub(super) const KEY_COLUMNS: u16 = 5;
+
 /// « Oui » / "Yes" or « Non » / "No".
 fn yes_no(b: bool, lang: Lang) -> &'static str {
     if b { Msg::Yes } else { Msg::No }.text(lang)
@@ -553,6 +601,39 @@ impl<'a> Writer<'a> {
             ws.write_number_with_format(row, col, v, &self.score)?;
         }
         Ok(())
+    }
+
+    /// The key column headers ([`Keys`]) with their widths.
+    fn key_headers(&self) -> Vec<(&'static str, f64)> {
+        vec![
+            (self.t(Wb::Company), 36.0),
+            (self.t(Wb::Identifier), 16.0),
+            (self.t(Wb::Period), 9.0),
+            (self.t(Wb::NaceSection), 9.0),
+            (self.t(Wb::SectorGroup), 28.0),
+        ]
+    }
+
+    /// The keys of a scored sheet.
+    fn keys(&self, s: &ScoredSheet) -> Keys {
+        let c = &s.sheet.company;
+        let nace = c.nace().map(|n| n.section);
+        Keys {
+            company: c.name.clone(),
+            id: c.id.clone().unwrap_or_default(),
+            period: s.sheet.period.clone().unwrap_or_default(),
+            nace: nace.map(String::from).unwrap_or_default(),
+            sector_group: self.sector_group_of(nace, c.sector.as_deref()),
+        }
+    }
+
+    /// Writes `k` in the first [`KEY_COLUMNS`] columns of row `r`.
+    fn put_keys(&self, ws: &mut Worksheet, r: RowNum, k: &Keys) -> Result<(), XlsxError> {
+        put_text(ws, r, 0, &k.company)?;
+        put_text(ws, r, 1, &k.id)?;
+        put_text(ws, r, 2, &k.period)?;
+        put_text(ws, r, 3, &k.nace)?;
+        put_text(ws, r, 4, &k.sector_group)
     }
 
     /// `N2 Targeting of actions`: a level with its label in grid `q`.

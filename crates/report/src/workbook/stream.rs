@@ -4,7 +4,9 @@
 //! file ([`Memory`]), and the print setup every sheet gets ([`print_setup`]).
 
 use super::{EXCEL_MAX_CELL_CHARS, SheetNames};
-use rust_xlsxwriter::{Format, FormatAlign, RowNum, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Format, FormatAlign, RowNum, Table, TableColumn, Workbook, Worksheet, XlsxError,
+};
 use std::borrow::Cow;
 
 /// Cuts a text to what an Excel cell holds, with a visible mark.
@@ -58,6 +60,40 @@ pub(crate) fn header_format() -> Format {
         .set_text_wrap()
         .set_background_color(0xD9E1F2)
         .set_align(FormatAlign::Top)
+}
+
+/// The header format of a column of numbers: right-aligned, over its figures.
+pub(crate) fn header_number_format() -> Format {
+    header_format().set_align(FormatAlign::Right)
+}
+
+/// The width a column needs so that its `header` wraps between words, never inside one: its
+/// longest word and a margin, at least `min`.
+pub(crate) fn header_width(header: &str, min: f64) -> f64 {
+    let longest = header
+        .split_whitespace()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0);
+    (longest as f64 + 2.0).max(min)
+}
+
+/// Writes a header row at `row`: `headers` with the width of their column; the columns from
+/// `numbers_from` on hold numbers and get right-aligned headers, over their figures. The row
+/// gets the height of its tallest wrapped header.
+pub(crate) fn header_row(
+    ws: &mut Worksheet,
+    row: RowNum,
+    headers: &[(&str, f64)],
+    numbers_from: usize,
+) -> Result<(), XlsxError> {
+    let (text, number) = (header_format(), header_number_format());
+    for (c, (h, _)) in headers.iter().enumerate() {
+        let f = if c >= numbers_from { &number } else { &text };
+        ws.write_string_with_format(row, c as u16, *h, f)?;
+    }
+    let cells: Vec<(f64, &str)> = headers.iter().map(|(h, w)| (*w * 0.85, *h)).collect();
+    fit_row(ws, row, &cells)
 }
 
 /// Total column width (in characters) above which a sheet prints in landscape.
@@ -186,6 +222,9 @@ pub(crate) fn columns_and_print(
 /// long sheets can be written in turn and still come out in order.
 pub(super) struct LongSheet {
     base: &'static str,
+    /// The Excel table name of its rows (`VigilanceAnswers`; `VigilanceAnswers2`… on further
+    /// sheets): every long sheet is a table, with filters and banded rows.
+    table: &'static str,
     headers: Vec<(&'static str, f64)>,
     /// A sentence shown above the header row of every part (the coverage disclaimer).
     preamble: Option<String>,
@@ -204,27 +243,33 @@ pub(super) struct LongSheet {
 impl LongSheet {
     pub(super) fn start(
         wb: &mut Workbook,
-        base: &'static str,
+        (base, table): (&'static str, &'static str),
         headers: Vec<(&'static str, f64)>,
         memory: Memory,
         rows_per_sheet: u32,
     ) -> Result<LongSheet, XlsxError> {
-        Self::start_with_preamble(wb, base, None, headers, memory, rows_per_sheet)
+        Self::start_with_preamble(wb, (base, table), None, headers, memory, rows_per_sheet)
     }
 
     /// [`LongSheet::start`] with a sentence above the header row of every part.
     pub(super) fn start_with_preamble(
         wb: &mut Workbook,
-        base: &'static str,
+        (base, table): (&'static str, &'static str),
         preamble: Option<String>,
         headers: Vec<(&'static str, f64)>,
         memory: Memory,
         rows_per_sheet: u32,
     ) -> Result<LongSheet, XlsxError> {
+        // No header split inside a word.
+        let headers: Vec<(&'static str, f64)> = headers
+            .into_iter()
+            .map(|(h, w)| (h, header_width(h, w)))
+            .collect();
         let current = Self::new_part(wb, base, preamble.as_deref(), &headers, memory, 1)?;
         let row = Self::first_row(preamble.as_deref());
         Ok(LongSheet {
             base,
+            table,
             headers,
             preamble,
             done: Vec::new(),
@@ -270,7 +315,8 @@ impl LongSheet {
         for (c, (h, _)) in headers.iter().enumerate() {
             ws.write_string_with_format(top, c as u16, *h, &hf)?;
         }
-        ws.set_freeze_panes(top + 1, 0)?;
+        // The header row and the key column (the company) stay in view.
+        ws.set_freeze_panes(top + 1, 1)?;
         Ok(ws)
     }
 
@@ -298,12 +344,36 @@ impl LongSheet {
         Ok((&mut self.current, row))
     }
 
-    /// `ws` with a filter over the rows written on the current sheet.
+    /// `ws` with its rows made an Excel table (named, filters, banded rows); a sheet without
+    /// rows, or streamed to a temporary file (its header row is written already, and a table
+    /// would write it again), keeps a filter on its header.
     fn filtered(&self, mut ws: Worksheet) -> Result<Worksheet, XlsxError> {
         let last_col = self.headers.len().saturating_sub(1) as u16;
         let top = Self::header_row(self.preamble.as_deref());
-        let last_row = self.row.saturating_sub(1).max(top + 1);
-        ws.autofilter(top, 0, last_row, last_col)?;
+        let last_row = self.row.saturating_sub(1);
+        let streamed = cfg!(feature = "constant-memory") && self.memory != Memory::Normal;
+        if streamed {
+            ws.autofilter(top, 0, last_row.max(top + 1), last_col)?;
+            return Ok(ws);
+        }
+        if last_row <= top {
+            ws.autofilter(top, 0, top + 1, last_col)?;
+            return Ok(ws);
+        }
+        let hf = header_format();
+        let columns: Vec<TableColumn> = self
+            .headers
+            .iter()
+            .map(|(h, _)| TableColumn::new().set_header(*h).set_header_format(&hf))
+            .collect();
+        // Called with the sheet of part `self.part`.
+        let name = if self.part <= 1 {
+            self.table.to_string()
+        } else {
+            format!("{}{}", self.table, self.part)
+        };
+        let table = Table::new().set_name(&name).set_columns(&columns);
+        ws.add_table(top, 0, last_row, last_col, &table)?;
         Ok(ws)
     }
 

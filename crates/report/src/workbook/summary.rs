@@ -5,7 +5,9 @@
 
 use super::figures::{CompanyFigures, PreviousIndex, diff_tenths};
 use super::grids::Grid;
-use super::stream::{Memory, columns_and_print, fit_row, new_sheet, put_text};
+use super::stream::{
+    Memory, columns_and_print, fit_row, header_number_format, header_width, new_sheet, put_text,
+};
 use super::{Writer, yes_no};
 use crate::codes::Level;
 use crate::exact::Percent;
@@ -13,7 +15,107 @@ use rust_xlsxwriter::{
     ConditionalFormat3ColorScale, ConditionalFormatType, Format, RowNum, Table, TableColumn,
     Workbook, Worksheet, XlsxError,
 };
+use std::collections::HashMap;
 use vigilance_text::Wb;
+
+/// Companies' sector groups and, per grid, group and track, the exact indices of the companies
+/// counted, highest first: a company's rank is one more than the number of indices above its own
+/// (companies tied share a rank).
+struct Positions {
+    group: Vec<String>,
+    sorted: HashMap<(usize, String, usize), Vec<f64>>,
+}
+
+impl Positions {
+    fn new(w: &Writer<'_>, companies: &[CompanyFigures]) -> Positions {
+        let group: Vec<String> = companies.iter().map(|c| w.sector_group(c)).collect();
+        let mut sorted: HashMap<(usize, String, usize), Vec<f64>> = HashMap::new();
+        for (c, g) in companies.iter().zip(&group) {
+            if !c.counted {
+                continue;
+            }
+            for (ti, tr) in c.tracks.iter().enumerate() {
+                if let Some(tr) = tr {
+                    sorted
+                        .entry((c.grid, g.clone(), ti))
+                        .or_default()
+                        .push(tr.exact_index);
+                }
+            }
+        }
+        for v in sorted.values_mut() {
+            v.sort_by(|a, b| b.total_cmp(a));
+        }
+        Positions { group, sorted }
+    }
+
+    /// The rank of company `i` on track `ti` in its sector group (1 = highest index).
+    fn rank(&self, companies: &[CompanyFigures], i: usize, ti: usize) -> Option<usize> {
+        let c = companies.get(i).filter(|c| c.counted)?;
+        let me = c.tracks.get(ti).copied().flatten()?.exact_index;
+        let v = self.sorted.get(&(c.grid, self.group[i].clone(), ti))?;
+        Some(1 + v.partition_point(|x| *x > me + 1e-9))
+    }
+
+    /// The companies counted in the sector group of company `i`.
+    fn size(&self, companies: &[CompanyFigures], i: usize) -> usize {
+        companies
+            .get(i)
+            .and_then(|c| self.sorted.get(&(c.grid, self.group[i].clone(), 0)))
+            .map_or(0, Vec::len)
+    }
+}
+
+impl Writer<'_> {
+    /// The data-quality flags of company `i`, one sentence each: a repeat of an earlier row
+    /// (and which row counts), a track left unanswered, heavy `na` (the warning VG-A18: more
+    /// than a quarter of a level's question weight left out), why the result is provisional.
+    fn flags(&self, companies: &[CompanyFigures], i: usize) -> String {
+        let lang = self.lang;
+        let c = &companies[i];
+        let mut flags = Vec::new();
+        if let Some(j) = c.repeats {
+            let source = companies.get(j).map_or("", |f| f.source.as_str());
+            // Excel rows: the header is row 1.
+            let row = (j + 2).to_string();
+            flags.push(Wb::FlagRepeats.fill(lang, &[("row", &row), ("source", &source)]));
+        }
+        if c.repeated {
+            flags.push(Wb::FlagRepeated.text(lang).to_string());
+        }
+        let mut answered = Vec::new();
+        for (&t, tr) in self.tracks().iter().zip(&c.tracks) {
+            let Some(tr) = tr else { continue };
+            let code = t.code();
+            if tr.answered == 0 {
+                flags.push(Wb::FlagUnanswered.fill(lang, &[("track", &code)]));
+            } else if tr.heavy_na.contains(&true) {
+                // The one heavy-`na` rule (VG-A18, docs/method.md), as in the warnings.
+                let levels = Level::ALL
+                    .iter()
+                    .zip(tr.heavy_na)
+                    .filter(|(_, heavy)| *heavy)
+                    .map(|(l, _)| l.code())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                flags.push(Wb::FlagHeavyNa.fill(lang, &[("track", &code), ("levels", &levels)]));
+            }
+            if tr.completeness < 100.0 {
+                answered.push(Wb::FlagTrackAnswered.fill(
+                    lang,
+                    &[
+                        ("track", &code),
+                        ("percent", &lang.decimal(&format!("{:.1}", tr.completeness))),
+                    ],
+                ));
+            }
+        }
+        if c.provisional && !answered.is_empty() {
+            flags.push(Wb::FlagProvisional.fill(lang, &[("tracks", &answered.join(", "))]));
+        }
+        flags.join("; ")
+    }
+}
 
 impl Writer<'_> {
     pub(super) fn summary(
@@ -73,17 +175,51 @@ impl Writer<'_> {
                 ));
             }
         }
+        // Where the company stands in its sector group, what it was, and what to check.
+        let extra_col = headers.len();
+        headers.push((self.t(Wb::NaceSection).into(), 9.0));
+        headers.push((self.t(Wb::SectorGroup).into(), 28.0));
+        for &t in self.tracks() {
+            headers.push((format!("{} {}", t.code(), self.t(Wb::RankInGroup)), 11.0));
+        }
+        headers.push((self.t(Wb::GroupSize).into(), 12.0));
+        if previous.is_some() {
+            headers.push((self.t(Wb::PreviousHeadline).into(), 11.0));
+            for &t in self.tracks() {
+                headers.push((
+                    format!("{} {}", t.code(), self.t(Wb::PreviousTrackLevel)),
+                    10.0,
+                ));
+            }
+        }
+        let quality_col = headers.len();
+        headers.push((self.t(Wb::DataQuality).into(), 44.0));
+        let positions = Positions::new(self, companies);
         let grid_col = headers.len();
         headers.push((self.t(Wb::Grid).into(), 16.0));
         let source_col = headers.len();
         headers.push((self.t(Wb::Source).into(), 30.0));
 
+        // No header split inside a word.
+        for (h, w) in headers.iter_mut() {
+            *w = header_width(h, *w);
+        }
         // One row per company: constant-memory too when asked, so that memory stays flat.
         let mut ws = new_sheet(wb, self.memory(Memory::Constant))?;
         ws.set_name(self.names.summary)?;
         columns_and_print(&mut ws, headers.iter().map(|(_, w)| *w))?;
+        // Headers over figures are right-aligned, as the figures are; over texts, left-aligned.
+        let text_cols = [0, 1, 2, 3, 4, 6, 7, extra_col, extra_col + 1, quality_col];
+        let number_header = header_number_format();
+        let header_of = |c: usize| {
+            if text_cols.contains(&c) || c >= grid_col {
+                &self.header
+            } else {
+                &number_header
+            }
+        };
         for (c, (h, _)) in headers.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, h, &self.header)?;
+            ws.write_string_with_format(0, c as u16, h, header_of(c))?;
         }
         ws.set_row_height(0, 62)?;
         // Table and colours first: in constant-memory mode rows can only be written in order.
@@ -92,10 +228,11 @@ impl Writer<'_> {
         if n > 0 {
             let columns: Vec<TableColumn> = headers
                 .iter()
-                .map(|(h, _)| {
+                .enumerate()
+                .map(|(c, (h, _))| {
                     TableColumn::new()
                         .set_header(h)
-                        .set_header_format(&self.header)
+                        .set_header_format(header_of(c))
                 })
                 .collect();
             let table = Table::new()
@@ -173,7 +310,7 @@ impl Writer<'_> {
                                 ws.write_number_with_format(
                                     r,
                                     cc + 1,
-                                    diff_tenths(now.index, before.index),
+                                    diff_tenths(now.exact_index, before.exact_index),
                                     &delta_1,
                                 )?;
                             }
@@ -192,6 +329,39 @@ impl Writer<'_> {
                     }
                 }
             }
+            let mut col = extra_col as u16;
+            put_text(
+                &mut ws,
+                r,
+                col,
+                &c.nace_section.map(String::from).unwrap_or_default(),
+            )?;
+            put_text(&mut ws, r, col + 1, &positions.group[i])?;
+            col += 2;
+            for ti in 0..self.tracks().len() {
+                if let Some(rank) = positions.rank(companies, i, ti) {
+                    ws.write_number(r, col, rank as f64)?;
+                }
+                col += 1;
+            }
+            if c.counted {
+                ws.write_number(r, col, positions.size(companies, i) as f64)?;
+            }
+            col += 1;
+            if let Some(prev) = previous {
+                if let Some(p) = prev.find(c, &grid.q.id) {
+                    ws.write_number(r, col, f64::from(p.headline))?;
+                    for (ti, before) in p.tracks.iter().enumerate() {
+                        if let Some(b) = before {
+                            ws.write_number(r, col + 1 + ti as u16, f64::from(b.level))?;
+                        }
+                    }
+                }
+                col += 1 + self.tracks().len() as u16;
+            }
+            let flags = self.flags(companies, i);
+            fit_row(&mut ws, r, &[(44.0, &flags)])?;
+            put_text(&mut ws, r, col, &flags)?;
             ws.write_string(r, grid_col as u16, grid.key())?;
             put_text(&mut ws, r, source_col as u16, &c.source)?;
         }

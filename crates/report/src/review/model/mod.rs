@@ -150,6 +150,11 @@ pub struct Cohort<'a> {
     pub has_previous: bool,
     /// Whether targets were given.
     pub has_targets: bool,
+    /// Companies of the previous campaign, on this grid, that this campaign no longer has
+    /// (not found by identifier, else by name), sorted by name.
+    pub left: Vec<&'a CompanyResult>,
+    /// Targets naming a company that left: they cannot be rated, and say why.
+    pub left_targets: Vec<(&'a Target, &'a CompanyResult)>,
 }
 
 impl<'a> Cohort<'a> {
@@ -181,7 +186,27 @@ impl<'a> Cohort<'a> {
                 }
             })
             .collect();
+        let here = Directory::new(companies.iter().map(|m| &m.result.company));
+        let mut left: Vec<&'a CompanyResult> = previous
+            .unwrap_or(&[])
+            .iter()
+            .filter(|p| p.grid.id == q.id && here.find(&p.company).is_none())
+            .collect();
+        left.sort_by(|a, b| {
+            sort_key(&a.company.name)
+                .cmp(&sort_key(&b.company.name))
+                .then_with(|| a.source.cmp(&b.source))
+        });
+        let mut left_targets = Vec::new();
         for (k, t) in targets.iter().enumerate() {
+            for p in &left {
+                if t.is_for(p.company.id.as_deref(), &p.company.name) {
+                    if let Some(f) = found.get_mut(k) {
+                        *f = true;
+                    }
+                    left_targets.push((t, *p));
+                }
+            }
             for m in companies.iter_mut() {
                 let c = &m.result.company;
                 if !t.is_for(c.id.as_deref(), &c.name) {
@@ -219,6 +244,8 @@ impl<'a> Cohort<'a> {
             has_previous: previous
                 .is_some_and(|p| p.is_empty() || p.iter().any(|r| r.grid.id == q.id)),
             has_targets: !targets.is_empty(),
+            left,
+            left_targets,
         }
     }
 
@@ -280,7 +307,7 @@ impl<'a> Cohort<'a> {
         m
     }
 
-    /// A company's theme scores on `track`, in percent, aligned with the grid's themes.
+    /// A company's theme scores on `track`, in percent, unrounded, aligned with the grid's themes.
     /// A company scored on another version of the grid has its scores placed by theme id.
     pub fn theme_scores(&self, member: usize, track: Track) -> Vec<Option<f64>> {
         let Some(m) = self.companies.get(member) else {
@@ -296,7 +323,7 @@ impl<'a> Cohort<'a> {
                 own.iter()
                     .position(|o| o == id)
                     .and_then(|k| t.themes.get(k))
-                    .and_then(|r| r.percent())
+                    .and_then(crate::stats::percent)
             })
             .collect()
     }
@@ -336,7 +363,8 @@ impl<'a> Cohort<'a> {
         })
     }
 
-    /// Mean theme scores of a group of companies on `track` (over the members with a score).
+    /// Mean theme scores of a group of companies on `track` (over the members with a score),
+    /// unrounded: computed on the exact scores.
     pub fn mean_theme_scores(&self, members: &[usize], track: Track) -> Vec<Option<f64>> {
         let rows: Vec<Vec<Option<f64>>> = members
             .iter()
@@ -349,19 +377,25 @@ impl<'a> Cohort<'a> {
                     .iter()
                     .filter_map(|r| r.get(k).copied().flatten())
                     .collect();
-                (!v.is_empty()).then(|| round1(v.iter().sum::<f64>() / v.len() as f64))
+                crate::stats::mean(&v)
             })
             .collect()
     }
 
-    /// Mean indicative index on `track` of `members`.
+    /// Mean indicative index on `track` of `members`, unrounded: the mean of their exact
+    /// indices (each on its own grid's version).
     pub fn mean_index(&self, members: &[usize], track: Track) -> Option<f64> {
         let v: Vec<f64> = members
             .iter()
             .filter_map(|&i| self.companies.get(i))
-            .filter_map(|m| m.result.assessment.track(track).map(|t| t.index))
+            .filter_map(|m| {
+                m.result
+                    .assessment
+                    .track(track)
+                    .map(|t| crate::stats::index(m.result.grid, t))
+            })
             .collect();
-        (!v.is_empty()).then(|| round1(v.iter().sum::<f64>() / v.len() as f64))
+        crate::stats::mean(&v)
     }
 
     /// Critical questions not at their full point at the level just above a company's level,
@@ -471,11 +505,6 @@ pub fn by_grid(current: &[CompanyResult]) -> Vec<(&'static Questionnaire, Vec<&C
         }
     }
     out
-}
-
-/// Rounded to one decimal, half away from zero.
-pub fn round1(v: f64) -> f64 {
-    (v * 10.0).round() / 10.0
 }
 
 #[cfg(test)]

@@ -165,6 +165,7 @@ impl Writer<'_, '_> {
         }
         if self.o.anonymize {
             let _ = writeln!(self.out, "<p>{}</p>", self.t(Review::MethodAnonymised));
+            self.few_companies_caveat();
         }
         if self.c.has_previous || self.cohorts.len() > 1 {
             let _ = writeln!(self.out, "<p>{}</p>", self.t(Review::MethodGrids));

@@ -1,5 +1,6 @@
 //! The blocking critical questions: those not met at the level just above a company's level,
-//! with the companies they block per track (the first ten).
+//! with the companies they block per track: every one of them (the docs promise each critical
+//! question, so none is cut).
 
 use crate::review::html::{Writer, esc};
 use crate::review::model::grid;
@@ -36,7 +37,7 @@ impl Writer<'_, '_> {
             let _ = write!(self.out, "<th class=\"num\">{}</th>", self.track_label(t));
         }
         self.push("</tr></thead>\n<tbody>\n");
-        for (qi, counts) in rows.iter().take(10) {
+        for (qi, counts) in &rows {
             let level = grid::question(self.c.q, *qi).map_or("", |q| q.level.code());
             let _ = write!(
                 self.out,

@@ -363,15 +363,29 @@ impl Writer<'_, '_> {
         let heavy = self.heavy_na(a);
         self.push(&heavy);
         if a.provisional {
-            let least = a
+            // Each track's completeness: one figure for the sheet would hide a track left
+            // unanswered behind the other.
+            let tracks = a
                 .tracks
                 .iter()
-                .map(|t| t.completeness())
-                .fold(100.0_f64, f64::min);
+                .map(|t| {
+                    Review::TrackAnswered.fill(
+                        self.lang,
+                        &[
+                            (
+                                "track",
+                                &self.c.q.track_label(t.track, self.lang).to_string(),
+                            ),
+                            ("percent", &self.pct(t.completeness())),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" · ");
             let _ = writeln!(
                 self.out,
                 "<p class=\"note\">{}</p>",
-                self.f(Review::Provisional, &[("percent", &self.pct(least))])
+                self.f(Review::Provisional, &[("tracks", &tracks)])
             );
         }
         // Profile.

@@ -7,6 +7,19 @@ use std::fmt::Write;
 use vigilance_text::Review;
 
 impl Writer<'_, '_> {
+    /// In an anonymised edition of fewer than 3 companies, the caveat that its figures are
+    /// each company's own: in the file, not only on the terminal.
+    pub(in crate::review) fn few_companies_caveat(&mut self) {
+        let n: usize = self.cohorts.iter().map(|c| c.companies.len()).sum();
+        if self.o.anonymize && n < crate::review::model::MIN_GROUP {
+            let _ = writeln!(
+                self.out,
+                "<p class=\"anon caveat\">{}</p>",
+                self.f(Review::FewCompaniesCaveat, &[("count", &n.to_string())])
+            );
+        }
+    }
+
     pub(in crate::review) fn cover(&mut self) {
         let (id, version) = grid::id_version(self.c.q);
         let grid_title = esc(grid::title(self.c.q).get(self.lang));
@@ -23,6 +36,7 @@ impl Writer<'_, '_> {
                 "<p class=\"anon\">{}</p>",
                 self.t(Review::AnonymisedEdition)
             );
+            self.few_companies_caveat();
         }
         let mut rows = vec![(self.t(Review::CoverCampaign), self.current_period())];
         if self.c.has_previous {

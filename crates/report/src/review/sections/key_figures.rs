@@ -63,7 +63,9 @@ impl Writer<'_, '_> {
                 self.tile(&self.pct(v), None, &what);
             }
         }
-        if self.c.has_previous {
+        // No "0 of 0" tile: without a company in both campaigns, or a target rated, the
+        // sections below say so in words.
+        if self.c.has_previous && self.c.matched() > 0 {
             let m = self.c.movement(TargetTrack::Headline);
             let matched = self.c.matched();
             let prev = self.previous_period();
@@ -76,7 +78,9 @@ impl Writer<'_, '_> {
             let counts = self.c.target_counts();
             let good: usize = counts.values().map(|c| c[0] + c[1]).sum();
             let total: usize = counts.values().map(|c| c.iter().sum::<usize>()).sum();
-            self.tile(&good.to_string(), Some(total), &self.t(Review::TileTargets));
+            if total > 0 {
+                self.tile(&good.to_string(), Some(total), &self.t(Review::TileTargets));
+            }
         }
         self.push("</div>\n</section>\n");
     }

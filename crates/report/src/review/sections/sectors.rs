@@ -3,7 +3,7 @@
 
 use crate::codes::maturity_code;
 use crate::review::html::{Writer, esc};
-use crate::review::model::{SectorGroup, SectorKey};
+use crate::review::model::{SectorGroup, SectorKey, sector_of};
 use std::fmt::Write;
 use vigilance_text::Review;
 
@@ -26,7 +26,12 @@ impl Writer<'_, '_> {
     pub(in crate::review) fn sectors(&mut self) {
         let anon = self.o.anonymize;
         let groups = self.c.sector_groups(anon);
-        let by_nace = groups.iter().any(|g| matches!(g.key, SectorKey::Nace(_)));
+        // Whether any company states a NACE code: groups merged when anonymising hide it.
+        let by_nace = self
+            .c
+            .companies
+            .iter()
+            .any(|m| matches!(sector_of(&m.result.company), SectorKey::Nace(_)));
         self.section_start("sectors", Review::SecSectors);
         let _ = write!(
             self.out,

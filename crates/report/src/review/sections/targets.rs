@@ -65,6 +65,23 @@ impl Writer<'_, '_> {
                 );
             }
         }
+        // Targets of companies that left: listed with the company, not rated, and why.
+        if with_company {
+            for (t, p) in &self.c.left_targets {
+                let _ = writeln!(
+                    self.out,
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>—</td><td><span class=\"note\">{}</span></td></tr>",
+                    esc(&p.company.name),
+                    self.target_track_label(t.track),
+                    maturity_code(t.level),
+                    esc(&t.deadline),
+                    self.f(
+                        Review::TargetLeft,
+                        &[("period", &p.period.as_deref().unwrap_or("—"))]
+                    )
+                );
+            }
+        }
         self.push("</tbody>\n</table>\n");
     }
 
@@ -98,6 +115,15 @@ impl Writer<'_, '_> {
                 );
             }
             self.push("</tbody>\n</table>\n");
+            let n = self.c.left_targets.len();
+            if n > 0 {
+                let note = esc(&Review::TargetsLeftCount.count(self.lang, n as u64, &[]));
+                let _ = writeln!(self.out, "<p class=\"note\">{note}</p>");
+            }
+        } else if self.c.companies.iter().all(|m| m.targets.is_empty())
+            && self.c.left_targets.is_empty()
+        {
+            let _ = writeln!(self.out, "<p>{}</p>", self.t(Review::TargetsNoneMatched));
         } else {
             let all: Vec<usize> = (0..self.c.companies.len()).collect();
             self.targets_table(&all, true);

@@ -78,7 +78,7 @@ impl Writer<'_, '_> {
                             let _ = write!(
                                 self.out,
                                 "<td style=\"background:{bg};color:{ink}\">{}</td>",
-                                v.round()
+                                crate::stats::round0(v)
                             );
                         }
                         None => self.push("<td class=\"empty\">—</td>"),

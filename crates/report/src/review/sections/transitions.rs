@@ -9,12 +9,43 @@ use std::fmt::Write;
 use vigilance_text::Review;
 
 impl Writer<'_, '_> {
+    /// The companies of the previous campaign that this one no longer has: counted, and named
+    /// (each with its period and headline level then) unless anonymised.
+    fn left(&mut self) {
+        let left = &self.c.left;
+        if left.is_empty() {
+            return;
+        }
+        let intro = esc(&Review::LeftIntro.count(self.lang, left.len() as u64, &[]));
+        let _ = writeln!(self.out, "<p class=\"intro\">{intro}</p>");
+        if self.o.anonymize {
+            return;
+        }
+        self.push("<ul class=\"left\">\n");
+        for p in left {
+            let _ = writeln!(
+                self.out,
+                "<li>{}</li>",
+                self.f(
+                    Review::LeftSince,
+                    &[
+                        ("company", &p.company.name),
+                        ("period", &p.period.as_deref().unwrap_or("—")),
+                        ("level", &maturity_code(p.assessment.headline_level)),
+                    ]
+                )
+            );
+        }
+        self.push("</ul>\n");
+    }
+
     pub(in crate::review) fn transitions(&mut self) {
         let matched = self.c.matched();
         let elsewhere = self.c.on_other_grid();
         let new = self.c.companies.len() - matched - elsewhere;
         let (prev, cur) = (self.previous_period(), self.current_period());
         self.section_start("transitions", Review::SecTransitions);
+        self.left();
         if matched == 0 {
             let _ = writeln!(
                 self.out,
