@@ -125,11 +125,8 @@ mod imp {
         if top {
             // The style sheet's scroll-padding-top leaves room for the sticky toolbar; should
             // the toolbar be taller than that (it wraps on narrow windows), scroll by the rest.
-            let toolbar = doc
-                .query_selector(".toolbar")
-                .ok()
-                .flatten()
-                .map(|t| t.get_bounding_client_rect().bottom());
+            // Only a toolbar stuck at the top of the window covers anything.
+            let toolbar = stuck_toolbar_bottom(&doc);
             let top_now = el.get_bounding_client_rect().top();
             if let (Some(bottom), Some(w)) = (toolbar, window())
                 && bottom > 0.0
@@ -147,6 +144,56 @@ mod imp {
             opts.set_prevent_scroll(true);
             let _ = h.focus_with_options(&opts);
         }
+    }
+
+    /// The bottom of the questionnaire's toolbar when it is stuck at the top of the window.
+    fn stuck_toolbar_bottom(doc: &web_sys::Document) -> Option<f64> {
+        doc.query_selector(".toolbar")
+            .ok()
+            .flatten()
+            .map(|t| t.get_bounding_client_rect())
+            .filter(|r| r.top() <= 0.5)
+            .map(|r| r.bottom())
+    }
+
+    pub fn keep_focus_clear() {
+        let Some(w) = window() else { return };
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::FocusEvent)>::new(
+            move |e: web_sys::FocusEvent| {
+                let Some(el) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                else {
+                    return;
+                };
+                // After the browser's own scrolling to the focused control.
+                let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+                    let (Some(doc), Some(w)) = (document(), window()) else {
+                        return;
+                    };
+                    if el.closest(".toolbar").ok().flatten().is_some() {
+                        return;
+                    }
+                    let top = el.get_bounding_client_rect().top();
+                    if let Some(bottom) = stuck_toolbar_bottom(&doc)
+                        && top < bottom + 4.0
+                    {
+                        let by = web_sys::ScrollToOptions::new();
+                        by.set_top(top - bottom - 8.0);
+                        by.set_behavior(web_sys::ScrollBehavior::Instant);
+                        w.scroll_by_with_scroll_to_options(&by);
+                    }
+                });
+                if let Some(w) = window() {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                        later.unchecked_ref(),
+                        0,
+                    );
+                }
+            },
+        );
+        let _ = w.add_event_listener_with_callback("focusin", listener.as_ref().unchecked_ref());
+        listener.forget();
     }
 
     pub fn set_title(title: &str) {
@@ -241,6 +288,8 @@ mod imp {
 
     pub fn set_title(_title: &str) {}
 
+    pub fn keep_focus_clear() {}
+
     pub fn history_state() -> Option<String> {
         None
     }
@@ -311,6 +360,13 @@ pub fn print() {
 /// the top of the window, below the sticky toolbar; otherwise in the middle.
 pub fn focus(id: &str, top: bool) {
     imp::focus(id, top)
+}
+
+/// From now on, a control focused under the questionnaire's sticky toolbar (Tab, Shift+Tab) is
+/// scrolled clear of it (the style sheet's `scroll-padding-top` is not always honoured when the
+/// control is partly visible).
+pub fn keep_focus_clear() {
+    imp::keep_focus_clear()
 }
 
 /// Sets `document.title` (what the tab, the history and a saved PDF are named).

@@ -177,8 +177,14 @@ fn results_show_the_level_the_failed_gate_and_the_next_step_of_the_method() {
         updated: Some("2025-06-01T09:30:00Z".into()),
     });
     // The report says when the answers were given, on which grid, and where the grid comes from.
-    assert!(html.contains("answers of 2025-06-01"), "the assessment's date");
-    assert!(html.contains("id=\"report-provenance\""), "the provenance line");
+    assert!(
+        html.contains("answers of 2025-06-01"),
+        "the assessment's date"
+    );
+    assert!(
+        html.contains("id=\"report-provenance\""),
+        "the provenance line"
+    );
     let fl = &html[html
         .find("aria-labelledby=\"track-FL-title\"")
         .expect("FL card")..];

@@ -137,6 +137,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
+            browser::keep_focus_clear();
             browser::on_history(Callback::from(move |text: String| {
                 if let Some(place) = Place::decode(&text) {
                     dispatch.emit(Action::Navigate(place));

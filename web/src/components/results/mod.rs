@@ -108,9 +108,6 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             if light {
                 <p class="notice" id="light-caveat">{ Web::LightGridCaveat.text(lang) }</p>
             }
-            if let Some(p) = &grid.provenance {
-                <p class="provenance print-only" id="report-provenance">{ p.get(lang) }</p>
-            }
         </header>
     };
 
@@ -271,6 +268,11 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             <ComparisonPanel {lang} current={props.entry.clone()} compared={props.compared.clone()}
                 comparison={props.comparison.clone()} others={props.others.clone()} dispatch={dispatch.clone()} />
             { props.takeaway.clone() }
+            // Where the grid comes from closes the printed report (the page footer, which says
+            // it on screen, is not printed).
+            if let Some(p) = &grid.provenance {
+                <p class="provenance print-only" id="report-provenance">{ p.get(lang) }</p>
+            }
         </div>
     }
 }
