@@ -128,10 +128,7 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
         .unwrap_or_default();
     let card = |q: &'static vigilance_model::Question| {
         let t = sheet.answers.get(&q.id);
-        let kept = |track| {
-            a.kept_notes
-                .contains_key(&assessment_notes_key(&q.id, track))
-        };
+        let kept = |track| a.has_kept_notes(&assessment_notes_key(&q.id, track));
         html! {
             <QuestionCard key={q.id.clone()} question={q} {lang}
                 cl={t.and_then(|t| t.get(Track::CL)).cloned()}

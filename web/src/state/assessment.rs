@@ -41,8 +41,8 @@ pub struct SavedAssessment {
     /// The comment and evidence of answers the user cleared, by `question/track`: "Clear
     /// answer" clears the value only, and these come back with the next value chosen (an
     /// answer sheet holds no notes without an answer, so they are kept here).
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub kept_notes: std::collections::BTreeMap<String, Answer>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept_notes: Vec<(String, Answer)>,
 }
 
 /// The key of an answer in [`SavedAssessment::kept_notes`].
@@ -55,6 +55,17 @@ fn first_level() -> Level {
 }
 
 impl SavedAssessment {
+    /// Whether a cleared answer left notes under `key` ([`notes_key`]).
+    pub fn has_kept_notes(&self, key: &str) -> bool {
+        self.kept_notes.iter().any(|(k, _)| k == key)
+    }
+
+    /// Takes the notes kept under `key`.
+    pub(super) fn take_kept_notes(&mut self, key: &str) -> Option<Answer> {
+        let i = self.kept_notes.iter().position(|(k, _)| k == key)?;
+        Some(self.kept_notes.remove(i).1)
+    }
+
     /// The sheet as scored and exported: an `na` without justification is left out.
     pub fn accepted_sheet(&self) -> AnswerSheet {
         accepted(&self.sheet)

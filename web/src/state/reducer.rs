@@ -72,6 +72,21 @@ impl AppState {
         }
     }
 
+    /// Opens the level of `question` and moves the focus to its first answer for `track`.
+    fn focus_answer(&mut self, question: String, track: Track) {
+        let grid = self.current().map(|a| grids::of_sheet(&a.sheet));
+        if let Some(q) = grid.and_then(|g| g.question(&question)) {
+            let level = q.level;
+            if let Some(a) = self.current_mut() {
+                a.level = level;
+                a.theme = None;
+            }
+            self.view = View::Questionnaire;
+            self.focus_on(answer_anchor(&question, track), false);
+            self.cursor = Some((question, track));
+        }
+    }
+
     /// Says `what` in the live region.
     fn announce(&mut self, what: Announce) {
         let serial = self.announcement.as_ref().map_or(1, |a| a.serial + 1);
@@ -235,7 +250,7 @@ impl Reducible for AppState {
                 let key = notes_key(&question, track);
                 let (mut kept, was) = match s.current_mut() {
                     Some(a) => (
-                        a.kept_notes.remove(&key),
+                        a.take_kept_notes(&key),
                         a.sheet.answer(&question, track).map(|x| x.value),
                     ),
                     None => (None, None),
@@ -258,7 +273,7 @@ impl Reducible for AppState {
                 });
                 if let (Some(a), Some(mut notes)) = (s.current_mut(), cleared.or(kept)) {
                     notes.justification = None;
-                    a.kept_notes.insert(key, notes);
+                    a.kept_notes.push((key, notes));
                 }
                 s.cursor = Some((question.clone(), track));
                 // Choosing N/A: the justification it needs is the next thing to type.
@@ -322,24 +337,10 @@ impl Reducible for AppState {
                     next_unanswered(grids::of_sheet(&a.sheet), &a.accepted_sheet(), after)
                 });
                 if let Some((question, track)) = next {
-                    return Rc::new(s).reduce(
-                        Action::FocusAnswer { question, track }.at(at.map(str::to_string)),
-                    );
+                    s.focus_answer(question, track);
                 }
             }
-            Action::FocusAnswer { question, track } => {
-                let grid = s.current().map(|a| grids::of_sheet(&a.sheet));
-                if let Some(q) = grid.and_then(|g| g.question(&question)) {
-                    let level = q.level;
-                    if let Some(a) = s.current_mut() {
-                        a.level = level;
-                        a.theme = None;
-                    }
-                    s.view = View::Questionnaire;
-                    s.focus_on(answer_anchor(&question, track), false);
-                    s.cursor = Some((question, track));
-                }
-            }
+            Action::FocusAnswer { question, track } => s.focus_answer(question, track),
             Action::SetSubstantiated(on) => {
                 if let Some(a) = s.current_mut() {
                     a.substantiated = on;
