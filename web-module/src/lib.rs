@@ -110,6 +110,12 @@ pub struct ImportedSheet {
 /// so — the command line's rule ([`registry::GridChoice::named`]).
 #[cfg(feature = "full")]
 pub fn read_answer_parts(name: &str, bytes: &[u8], lang: Lang) -> Vec<ImportedPart> {
+    if let Some(why) = refusal(name, bytes) {
+        return vec![ImportedPart {
+            label: String::new(),
+            result: Err(why.text(lang).to_string()),
+        }];
+    }
     vigilance_read::read(name, bytes, registry::GridChoice::named())
         .sheets
         .into_iter()
@@ -127,6 +133,47 @@ pub fn read_answer_parts(name: &str, bytes: &[u8], lang: Lang) -> Vec<ImportedPa
             },
         })
         .collect()
+}
+
+/// Why a file is refused before any reader sees it, in plain words rather than a parser's: a
+/// JSON text that does not read ([`Web::ImportDamaged`]), or that reads but is not an answer
+/// sheet — neither a `vigilance.answers` format nor answers ([`Web::ImportNotVigilance`]); a
+/// `.json` or `.xlsx` file that is neither text nor a workbook (an image renamed, say). A CSV
+/// file is left to the reader, which says which encoding it found.
+#[cfg(feature = "full")]
+fn refusal(name: &str, bytes: &[u8]) -> Option<vigilance_text::Web> {
+    use vigilance_text::Web;
+    let lower = name.to_lowercase();
+    if vigilance_model::files::FileKind::is_zip(bytes) {
+        return None;
+    }
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return (lower.ends_with(".json") || lower.ends_with(".xlsx"))
+            .then_some(Web::ImportNotVigilance);
+    };
+    let text = text.trim_start_matches('\u{feff}').trim();
+    if lower.ends_with(".xlsx") {
+        return Some(Web::ImportNotVigilance);
+    }
+    let json = lower.ends_with(".json") || text.starts_with('{') || text.starts_with('[');
+    if !json {
+        return None;
+    }
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Some(Web::ImportDamaged);
+    };
+    let Some(object) = value.as_object() else {
+        return Some(Web::ImportNotVigilance);
+    };
+    let sheet = match object.get("format") {
+        Some(f) => f
+            .as_str()
+            .is_some_and(|f| f.starts_with("vigilance.answers")),
+        None => object
+            .get("answers")
+            .is_some_and(serde_json::Value::is_object),
+    };
+    (!sheet).then_some(Web::ImportNotVigilance)
 }
 
 /// The built-in grid `sheet` is scored on (its own version; the default grid when it names no
@@ -232,6 +279,42 @@ mod tests {
     fn a_broken_file_says_why_in_the_users_language() {
         let parts = read_answer_parts("x.json", b"{", Lang::Fr);
         assert_eq!(parts.len(), 1);
-        assert!(parts[0].result.is_err());
+        assert_eq!(
+            parts[0].result,
+            Err(vigilance_text::Web::ImportDamaged
+                .text(Lang::Fr)
+                .to_string())
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_an_answer_sheet_is_refused_in_plain_words() {
+        let not_ours = vigilance_text::Web::ImportNotVigilance.text(Lang::Fr);
+        assert!(not_ours.starts_with("Ce fichier n'est pas une fiche de réponses Vigilance"));
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe";
+        for (name, bytes) in [
+            ("hello.json", &b"{\"hello\":1}"[..]),
+            ("list.json", b"[1, 2]"),
+            ("other.json", b"{\"format\":\"other/1\",\"answers\":{}}"),
+            ("image.json", png),
+            ("image.xlsx", png),
+        ] {
+            let parts = read_answer_parts(name, bytes, Lang::Fr);
+            assert_eq!(parts.len(), 1, "{name}");
+            assert_eq!(parts[0].result, Err(not_ours.to_string()), "{name}");
+        }
+        for (name, bytes) in [
+            ("empty.json", &b""[..]),
+            ("cut.json", b"{\"format\": \"vigil"),
+        ] {
+            let parts = read_answer_parts(name, bytes, Lang::En);
+            assert_eq!(
+                parts[0].result,
+                Err(vigilance_text::Web::ImportDamaged
+                    .text(Lang::En)
+                    .to_string()),
+                "{name}"
+            );
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! The few things the app asks of the browser besides rendering: the user's language, the
-//! clock, downloads, printing, focus, file reading and performance marks.
+//! clock, downloads, printing, focus, the page title and history entries, file reading and
+//! performance marks.
 //!
 //! Each function has a browser implementation (`target_arch = "wasm32"`) and a native stand-in
 //! that does nothing, so that the components render natively in the SSR tests.
@@ -107,16 +108,128 @@ mod imp {
         }
     }
 
-    pub fn focus(id: &str) {
-        let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+    pub fn focus(id: &str, top: bool) {
+        let Some(doc) = document() else { return };
+        let Some(el) = doc.get_element_by_id(id) else {
             return;
         };
         let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        // At once, whatever the style sheet's smooth scrolling: the toolbar is measured below.
+        opts.set_behavior(web_sys::ScrollBehavior::Instant);
+        opts.set_block(if top {
+            web_sys::ScrollLogicalPosition::Start
+        } else {
+            web_sys::ScrollLogicalPosition::Center
+        });
         el.scroll_into_view_with_scroll_into_view_options(&opts);
-        if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = h.focus();
+        if top {
+            // The style sheet's scroll-padding-top leaves room for the sticky toolbar; should
+            // the toolbar be taller than that (it wraps on narrow windows), scroll by the rest.
+            // Only a toolbar stuck at the top of the window covers anything.
+            let toolbar = stuck_toolbar_bottom(&doc);
+            let top_now = el.get_bounding_client_rect().top();
+            if let (Some(bottom), Some(w)) = (toolbar, window())
+                && bottom > 0.0
+                && top_now < bottom + 8.0
+                && top_now >= 0.0
+            {
+                let by = web_sys::ScrollToOptions::new();
+                by.set_top(top_now - bottom - 8.0);
+                by.set_behavior(web_sys::ScrollBehavior::Instant);
+                w.scroll_by_with_scroll_to_options(&by);
+            }
         }
+        if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+            let opts = web_sys::FocusOptions::new();
+            opts.set_prevent_scroll(true);
+            let _ = h.focus_with_options(&opts);
+        }
+    }
+
+    /// The bottom of the questionnaire's toolbar when it is stuck at the top of the window.
+    fn stuck_toolbar_bottom(doc: &web_sys::Document) -> Option<f64> {
+        doc.query_selector(".toolbar")
+            .ok()
+            .flatten()
+            .map(|t| t.get_bounding_client_rect())
+            .filter(|r| r.top() <= 0.5)
+            .map(|r| r.bottom())
+    }
+
+    pub fn keep_focus_clear() {
+        let Some(w) = window() else { return };
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::FocusEvent)>::new(
+            move |e: web_sys::FocusEvent| {
+                let Some(el) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                else {
+                    return;
+                };
+                // After the browser's own scrolling to the focused control.
+                let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+                    let (Some(doc), Some(w)) = (document(), window()) else {
+                        return;
+                    };
+                    if el.closest(".toolbar").ok().flatten().is_some() {
+                        return;
+                    }
+                    let top = el.get_bounding_client_rect().top();
+                    if let Some(bottom) = stuck_toolbar_bottom(&doc)
+                        && top < bottom + 4.0
+                    {
+                        let by = web_sys::ScrollToOptions::new();
+                        by.set_top(top - bottom - 8.0);
+                        by.set_behavior(web_sys::ScrollBehavior::Instant);
+                        w.scroll_by_with_scroll_to_options(&by);
+                    }
+                });
+                if let Some(w) = window() {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                        later.unchecked_ref(),
+                        0,
+                    );
+                }
+            },
+        );
+        let _ = w.add_event_listener_with_callback("focusin", listener.as_ref().unchecked_ref());
+        listener.forget();
+    }
+
+    pub fn set_title(title: &str) {
+        if let Some(d) = document() {
+            d.set_title(title);
+        }
+    }
+
+    pub fn history_state() -> Option<String> {
+        window()?.history().ok()?.state().ok()?.as_string()
+    }
+
+    pub fn history_push(place: &str, replace: bool) {
+        let Some(h) = window().and_then(|w| w.history().ok()) else {
+            return;
+        };
+        let state = JsValue::from_str(place);
+        let _ = if replace {
+            h.replace_state(&state, "")
+        } else {
+            h.push_state(&state, "")
+        };
+    }
+
+    pub fn on_history(f: Callback<String>) {
+        let Some(w) = window() else { return };
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::PopStateEvent)>::new(
+            move |e: web_sys::PopStateEvent| {
+                if let Some(place) = e.state().as_string() {
+                    f.emit(place);
+                }
+            },
+        );
+        let _ = w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+        // Listens for the page's whole life.
+        listener.forget();
     }
 
     /// A file being read; dropping it cancels the reading.
@@ -171,7 +284,19 @@ mod imp {
 
     pub fn print() {}
 
-    pub fn focus(_id: &str) {}
+    pub fn focus(_id: &str, _top: bool) {}
+
+    pub fn set_title(_title: &str) {}
+
+    pub fn keep_focus_clear() {}
+
+    pub fn history_state() -> Option<String> {
+        None
+    }
+
+    pub fn history_push(_place: &str, _replace: bool) {}
+
+    pub fn on_history(_f: Callback<String>) {}
 
     /// A file being read (never, outside a browser).
     pub struct Reading;
@@ -231,9 +356,38 @@ pub fn print() {
     imp::print()
 }
 
-/// Scrolls to the element `id` and gives it the keyboard focus.
-pub fn focus(id: &str) {
-    imp::focus(id)
+/// Scrolls to the element `id` and gives it the keyboard focus: with `top`, the element lands at
+/// the top of the window, below the sticky toolbar; otherwise in the middle.
+pub fn focus(id: &str, top: bool) {
+    imp::focus(id, top)
+}
+
+/// From now on, a control focused under the questionnaire's sticky toolbar (Tab, Shift+Tab) is
+/// scrolled clear of it (the style sheet's `scroll-padding-top` is not always honoured when the
+/// control is partly visible).
+pub fn keep_focus_clear() {
+    imp::keep_focus_clear()
+}
+
+/// Sets `document.title` (what the tab, the history and a saved PDF are named).
+pub fn set_title(title: &str) {
+    imp::set_title(title)
+}
+
+/// The text of the current browser-history entry, if the app wrote one.
+pub fn history_state() -> Option<String> {
+    imp::history_state()
+}
+
+/// Adds a browser-history entry holding `place` (or, with `replace`, rewrites the current one),
+/// without changing the address.
+pub fn history_push(place: &str, replace: bool) {
+    imp::history_push(place, replace)
+}
+
+/// Calls `f` with the text of the history entry the user goes back (or forward) to.
+pub fn on_history(f: yew::Callback<String>) {
+    imp::on_history(f)
 }
 
 /// Reads the file picked in `input`, then calls `done` with its name and bytes.

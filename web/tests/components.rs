@@ -55,6 +55,9 @@ fn card(id: &str, lang: Lang, cl: Option<Answer>, fl: Option<Answer>) -> String 
         lang,
         cl,
         fl,
+        kept_cl: false,
+        kept_fl: false,
+        revised: false,
         dispatch: Callback::noop(),
     })
 }
@@ -171,7 +174,17 @@ fn results_show_the_level_the_failed_gate_and_the_next_step_of_the_method() {
         dispatch: Callback::noop(),
         takeaway: yew::Html::default(),
         mapping_error: None,
+        updated: Some("2025-06-01T09:30:00Z".into()),
     });
+    // The report says when the answers were given, on which grid, and where the grid comes from.
+    assert!(
+        html.contains("answers of 2025-06-01"),
+        "the assessment's date"
+    );
+    assert!(
+        html.contains("id=\"report-provenance\""),
+        "the provenance line"
+    );
     let fl = &html[html
         .find("aria-labelledby=\"track-FL-title\"")
         .expect("FL card")..];
@@ -231,6 +244,7 @@ fn the_start_screen_offers_new_resume_and_import() {
     let html = render::<StartView>(StartProps {
         lang: Lang::En,
         assessments: state.assessments.clone(),
+        names: state.names(Lang::En),
         current: state.current,
         dispatch: Callback::noop(),
     });
@@ -310,6 +324,7 @@ fn results(entry: ResultEntry, lang: Lang) -> String {
         dispatch: Callback::noop(),
         takeaway: yew::Html::default(),
         mapping_error: None,
+        updated: None,
     })
 }
 
@@ -452,6 +467,9 @@ fn a_question_shows_its_na_condition_and_offers_na_only_where_allowed() {
             lang,
             cl: None,
             fl: None,
+            kept_cl: false,
+            kept_fl: false,
+            revised: false,
             dispatch: Callback::noop(),
         })
     };

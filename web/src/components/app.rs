@@ -11,7 +11,7 @@ use crate::components::start::StartView;
 use crate::components::takeaway::TakeAway;
 use crate::compute::{answers_file, compute};
 use crate::grids;
-use crate::state::{Action, AppState, View};
+use crate::state::{Action, Announce, AppState, Place, View};
 use crate::storage::{self, Loaded, SaveError, Unreadable};
 use std::rc::Rc;
 use vigilance_grids::registry;
@@ -117,20 +117,69 @@ pub fn App(props: &AppProps) -> Html {
     }
     use_effect_with(state.focus.clone(), |focus| {
         if let Some(f) = focus {
-            browser::focus(&f.id);
+            browser::focus(&f.id, f.top);
         }
     });
+    {
+        // Each place (screen, assessment, level) has its browser-history entry: Back and
+        // Forward move inside the app. The first place rewrites the entry the page opened on.
+        let last = use_mut_ref(|| None::<String>);
+        use_effect_with(state.place().encode(), move |place| {
+            let mut last = last.borrow_mut();
+            if last.as_deref() != Some(place.as_str()) {
+                if browser::history_state().as_deref() != Some(place.as_str()) {
+                    browser::history_push(place, last.is_none());
+                }
+                *last = Some(place.clone());
+            }
+        });
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            browser::keep_focus_clear();
+            browser::on_history(Callback::from(move |text: String| {
+                if let Some(place) = Place::decode(&text) {
+                    dispatch.emit(Action::Navigate(place));
+                }
+            }))
+        });
+    }
 
     let computed = use_memo((state.current, state.revision), |_| {
         compute(&state).map(Rc::new)
     });
 
     let lang = state.lang;
-    let names: Vec<(u32, String)> = state
-        .assessments
-        .iter()
-        .map(|a| (a.id, a.title(lang)))
-        .collect();
+    let names: Vec<(u32, String)> = state.names(lang);
+    {
+        // Each screen has its own title (the tab, the history list, a saved PDF's name).
+        let place = state.place();
+        let view = match place.view {
+            View::Start => Web::NavStart,
+            View::Questionnaire => Web::NavQuestionnaire,
+            View::Results => Web::NavResults,
+        };
+        let mut title = view.text(lang).to_string();
+        if let Some(l) = place.level {
+            title.push_str(&format!(" {}", l.code()));
+        }
+        if let Some((_, name)) = names.iter().find(|(id, _)| Some(*id) == place.current) {
+            title.push_str(&format!(" — {name}"));
+        }
+        title.push_str(&format!(" · {}", Web::AppTitle.text(lang)));
+        use_effect_with(title, |t| browser::set_title(t));
+    }
+    // The live region: what was just done out of sight (an import, an upgrade's copy).
+    let announcement = state.announcement.as_ref().map(|a| match &a.what {
+        Announce::Imported(names) => Web::ImportDone.fill(lang, &[("names", &names.join(" ; "))]),
+        Announce::Upgraded(name) => Web::UpgradeCopied.fill(lang, &[("name", name)]),
+    });
+    let live = html! {
+        <p id="announce" role="status" class={if announcement.is_some() { "notice announce" } else { "visually-hidden" }}>
+            { announcement.unwrap_or_default() }
+        </p>
+    };
 
     let banner = save_error.as_ref().map(|_| {
         let download = (*computed).clone().map(|c| {
@@ -154,11 +203,9 @@ pub fn App(props: &AppProps) -> Html {
             let recovery = recovery.clone();
             Callback::from(move |sheets: Vec<AnswerSheet>| {
                 storage::clear();
-                let mut s = Rc::new(AppState::new(registry::default_grid(), lang));
+                let s = Rc::new(AppState::new(registry::default_grid(), lang));
                 let now = browser::now_iso();
-                for sheet in sheets {
-                    s = yew::Reducible::reduce(s, Action::Import(Box::new(sheet)).at(now.clone()));
-                }
+                let s = yew::Reducible::reduce(s, Action::Import(sheets).at(now));
                 let mut s = (*s).clone();
                 s.view = View::Start;
                 dispatch.emit(Action::Replace(Box::new(s)));
@@ -169,7 +216,8 @@ pub fn App(props: &AppProps) -> Html {
     } else {
         match (state.view, state.current(), (*computed).clone()) {
             (View::Questionnaire, Some(a), _) => html! {
-                <QuestionnaireView {lang} assessment={a.clone()} dispatch={dispatch.clone()} />
+                <QuestionnaireView {lang} assessment={a.clone()} dispatch={dispatch.clone()}
+                    upgraded={a.upgraded_to.is_some_and(|c| state.get(c).is_some())} />
             },
             (View::Results, Some(a), Some(c)) => {
                 let others: Vec<(u32, String)> = names
@@ -180,13 +228,14 @@ pub fn App(props: &AppProps) -> Html {
                 let takeaway = html! { <TakeAway {lang} computed={c.clone()} /> };
                 html! {
                     <ResultsView {lang} entry={c.entry.clone()} compared={c.compared_view.clone()}
+                        updated={a.sheet.updated.clone()}
                         comparison={a.comparison.clone()} {others} dispatch={dispatch.clone()} {takeaway}
                         mapping_error={state.mapping_error.clone()} />
                 }
             }
             _ => html! {
-                <StartView {lang} assessments={state.assessments.clone()} current={state.current}
-                    dispatch={dispatch.clone()} />
+                <StartView {lang} assessments={state.assessments.clone()} names={names.clone()}
+                    current={state.current} dispatch={dispatch.clone()} />
             },
         }
     };
@@ -201,7 +250,7 @@ pub fn App(props: &AppProps) -> Html {
             <a class="skip-link" href="#main">{ Web::SkipToContent.text(lang) }</a>
             <Header {lang} view={if state.current.is_some() { state.view } else { View::Start }}
                 assessments={names.clone()} current={state.current} dispatch={dispatch.clone()} />
-            <main id="main" tabindex="-1">{ banner }{ body }</main>
+            <main id="main" tabindex="-1">{ live }{ banner.unwrap_or_default() }{ body }</main>
             <footer class="app-footer">
                 <p>{ grid.title.get(lang) }{ format!(" · {} {}", grid.id, grid.version) }</p>
                 if let Some(p) = &grid.provenance {

@@ -23,6 +23,15 @@ pub struct QuestionProps {
     /// Forced-labour answer.
     #[prop_or_default]
     pub fl: Option<Answer>,
+    /// A cleared child-labour answer left a comment or evidence, kept for the next value.
+    #[prop_or_default]
+    pub kept_cl: bool,
+    /// The same for forced labour.
+    #[prop_or_default]
+    pub kept_fl: bool,
+    /// The question was revised by the upgrade that made this copy: to answer again.
+    #[prop_or_default]
+    pub revised: bool,
     /// Sends changes to the reducer.
     pub dispatch: Callback<Action>,
 }
@@ -60,12 +69,12 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
         }
     });
     let tracks = q.tracks.iter().map(|t| {
-        let answer = match t {
-            Track::CL => props.cl.clone(),
-            Track::FL => props.fl.clone(),
+        let (answer, kept) = match t {
+            Track::CL => (props.cl.clone(), props.kept_cl),
+            Track::FL => (props.fl.clone(), props.kept_fl),
         };
         html! {
-            <TrackAnswer key={t.code()} question={q} track={*t} {lang} {answer}
+            <TrackAnswer key={t.code()} question={q} track={*t} {lang} {answer} {kept}
                 dispatch={props.dispatch.clone()} />
         }
     });
@@ -81,6 +90,9 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
                     </span>
                 }
                 <span class="badge theme">{ grid.theme_label(&q.theme, lang) }</span>
+                if props.revised {
+                    <span class="badge revised">{ Web::RevisedBadge.text(lang) }</span>
+                }
             </div>
             <h3 id={title_id}>{ q.text.get(lang) }</h3>
             { partial }
@@ -105,11 +117,19 @@ pub struct TrackAnswerProps {
     /// The current answer.
     #[prop_or_default]
     pub answer: Option<Answer>,
+    /// A cleared answer left a comment or evidence, kept for the next value chosen.
+    #[prop_or_default]
+    pub kept: bool,
     /// Sends changes to the reducer.
     pub dispatch: Callback<Action>,
 }
 
 /// The answer of one question for one track.
+///
+/// Its children are the same nodes whatever the answer: the parts that come and go
+/// (justification, notes) are each one node, empty when absent. Yew matches unkeyed children
+/// from the end, so a part appearing as *no* node used to shift the others and re-create the
+/// radio buttons, which sent the keyboard focus to `<body>` at every answer.
 #[component]
 pub fn TrackAnswer(props: &TrackAnswerProps) -> Html {
     let q = props.question;
@@ -221,6 +241,9 @@ pub fn TrackAnswer(props: &TrackAnswerProps) -> Html {
         }
     });
 
+    let kept = (props.kept && props.answer.is_none()).then(|| {
+        html! { <p class="hint kept-notes" id={format!("{base}-kept")}>{ Web::NotesKept.text(lang) }</p> }
+    });
     let answered = crate::state::is_accepted(props.answer.as_ref());
     html! {
         <fieldset class={classes!("track-answer", answered.then_some("answered"))}
@@ -230,8 +253,9 @@ pub fn TrackAnswer(props: &TrackAnswerProps) -> Html {
                 <span class="visually-hidden">{ " — " }{ &q.id }</span>
             </legend>
             <div class="choices">{ for radios }</div>
-            { justification }
-            { details }
+            { justification.unwrap_or_default() }
+            { details.unwrap_or_default() }
+            { kept.unwrap_or_default() }
         </fieldset>
     }
 }

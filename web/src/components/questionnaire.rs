@@ -1,13 +1,18 @@
 //! The questionnaire screen: the grid level by level (N1 → N4, each with its meaning), a theme
-//! filter that shows one theme across the levels, progress per track and per level, and a
-//! "next unanswered question" button that opens the right level and moves the focus there.
+//! filter that shows one theme across the levels, progress per track and per level, a
+//! "next unanswered question" button that opens the right level and moves the focus there
+//! (forward from the answer the user is at), "save my file", and, for an assessment on an
+//! earlier grid version, the upgrade offer (once) or what the upgrade changed.
 
 use crate::browser;
 use crate::components::on_select;
 use crate::components::question::QuestionCard;
 use crate::components::results::level_name;
+use crate::compute::answers_file;
 use crate::format::answered_of;
-use crate::state::{Action, SavedAssessment, View, first_unanswered, progress};
+use crate::state::{
+    Action, SavedAssessment, View, assessment_notes_key, first_unanswered, progress, upgrade_target,
+};
 use vigilance_model::{Lang, Level, Track};
 use vigilance_text::Web;
 use yew::prelude::*;
@@ -21,6 +26,9 @@ pub struct QuestionnaireProps {
     pub assessment: SavedAssessment,
     /// Sends changes to the reducer.
     pub dispatch: Callback<Action>,
+    /// The assessment was already copied onto the later version of its grid.
+    #[prop_or_default]
+    pub upgraded: bool,
 }
 
 /// The questionnaire screen.
@@ -75,14 +83,10 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
 
     let next = first_unanswered(grid, &a.accepted_sheet());
     let next_button = match next {
-        Some((question, track)) => {
+        Some(_) => {
             let dispatch = dispatch.clone();
-            let onclick = Callback::from(move |_: MouseEvent| {
-                dispatch.emit(Action::FocusAnswer {
-                    question: question.clone(),
-                    track,
-                })
-            });
+            let onclick =
+                Callback::from(move |_: MouseEvent| dispatch.emit(Action::FocusNextUnanswered));
             html! { <button type="button" class="primary" id="next-unanswered" {onclick}>{ Web::NextUnanswered.text(lang) }</button> }
         }
         None => {
@@ -108,12 +112,29 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
         }
     });
 
+    let save = {
+        let sheet = a.accepted_sheet();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let (name, text) = answers_file(&sheet);
+            let _ = browser::download(&name, "application/json", text.as_bytes());
+        });
+        html! { <button type="button" id="save-json" {onclick}>{ Web::SaveMyFile.text(lang) }</button> }
+    };
+
+    let revised = a
+        .upgrade
+        .as_ref()
+        .map(|n| n.revised.clone())
+        .unwrap_or_default();
     let card = |q: &'static vigilance_model::Question| {
         let t = sheet.answers.get(&q.id);
+        let kept = |track| a.has_kept_notes(&assessment_notes_key(&q.id, track));
         html! {
             <QuestionCard key={q.id.clone()} question={q} {lang}
                 cl={t.and_then(|t| t.get(Track::CL)).cloned()}
                 fl={t.and_then(|t| t.get(Track::FL)).cloned()}
+                kept_cl={kept(Track::CL)} kept_fl={kept(Track::FL)}
+                revised={revised.contains(&q.id)}
                 dispatch={dispatch.clone()} />
         }
     };
@@ -126,7 +147,7 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
         });
         html! {
             <header class="level-header">
-                <h2 id={format!("level-{}", l.code())}>{ level_name(lang, l.code(), def.map_or("", |d| d.label.get(lang))) }</h2>
+                <h2 id={format!("level-{}", l.code())} tabindex="-1">{ level_name(lang, l.code(), def.map_or("", |d| d.label.get(lang))) }</h2>
                 <p class="definition">{ def.map_or("", |d| d.definition.get(lang)) }</p>
                 <ul class="level-progress-list">{ for per_track }</ul>
             </header>
@@ -196,17 +217,29 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
             let dispatch = dispatch.clone();
             Callback::from(move |_: MouseEvent| dispatch.emit(Action::DismissUpgrade))
         };
+        // Each question named is a link to it.
         let list = |key: Web, id: &str, items: &[String]| {
+            let links = items.iter().enumerate().map(|(i, q)| {
+                let track = grid.question(q).and_then(|x| x.tracks.first().copied());
+                let dispatch = dispatch.clone();
+                let question = q.clone();
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    if let Some(track) = track {
+                        dispatch.emit(Action::FocusAnswer { question: question.clone(), track });
+                    }
+                });
+                html! { <>{ if i > 0 { ", " } else { "" } }<button type="button" class="link" {onclick}>{ q }</button></> }
+            });
             html! {
                 <div class="upgrade-list" id={id.to_string()} data-count={items.len().to_string()}>
                     <h3>{ Web::LabelWithCount.fill(lang, &[("label", &key.text(lang)), ("n", &items.len())]) }</h3>
-                    if !items.is_empty() { <p>{ items.join(", ") }</p> }
+                    if !items.is_empty() { <p>{ for links }</p> }
                 </div>
             }
         };
         html! {
             <section class="notice upgrade-note" id="upgrade-note" aria-labelledby="upgrade-note-title">
-                <h2 id="upgrade-note-title">{ Web::UpgradeDoneTitle.text(lang) }{ format!(" ({} → {})", note.from_version, grid.version) }</h2>
+                <h2 id="upgrade-note-title" tabindex="-1">{ Web::UpgradeDoneTitle.text(lang) }{ format!(" ({} → {})", note.from_version, grid.version) }</h2>
                 { list(Web::UpgradeCarried, "upgrade-carried", &note.carried) }
                 { list(Web::UpgradeRevised, "upgrade-revised", &note.revised) }
                 { list(Web::UpgradeAdded, "upgrade-added", &note.added) }
@@ -216,16 +249,35 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
         }
     });
 
+    // An assessment on an earlier version of its grid: the upgrade is offered here, where the
+    // user lands, until the copy is made.
+    let offer = (a.upgrade.is_none() && !props.upgraded)
+        .then(|| upgrade_target(&a.sheet))
+        .flatten()
+        .map(|to| {
+            let dispatch = dispatch.clone();
+            let id = a.id;
+            let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::Upgrade(id)));
+            html! {
+                <p class="notice upgrade-offer" id="upgrade-offer-here">
+                    <strong>{ Web::UpgradeTitle.text(lang) }{ Web::AfterLabel.text(lang) }</strong>
+                    { Web::UpgradeOffer.text(lang) }{ " " }
+                    <button type="button" id="upgrade-here" {onclick}>{ format!("{} {}", Web::UpgradeButton.text(lang), to.version) }</button>
+                </p>
+            }
+        });
+
     html! {
         <div class="questionnaire">
-            <h1 class="view-title">{ Web::QuestionnaireTitle.text(lang) }{ " — " }{ a.title(lang) }</h1>
+            <h1 class="view-title" id="questionnaire-title" tabindex="-1">{ Web::QuestionnaireTitle.text(lang) }{ " — " }{ a.title(lang) }</h1>
             <p class="grid-line muted" id="grid-line">{ grid.title.get(lang) }{ format!(" · {} {}", grid.id, grid.version) }</p>
-            { upgrade }
+            { offer.unwrap_or_default() }
+            { upgrade.unwrap_or_default() }
             <div class="toolbar" role="region" aria-label={Web::Progress.text(lang)}>
                 <nav aria-label={Web::LevelsNav.text(lang)}><ol class="level-tabs">{ for level_tabs }</ol></nav>
                 <div class="toolbar-row">
                     { theme_select }
-                    { next_button }
+                    <div class="toolbar-actions">{ save }{ next_button }</div>
                 </div>
                 <div class="progress-row">{ for track_progress }</div>
             </div>

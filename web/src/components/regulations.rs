@@ -6,7 +6,7 @@
 //! excluded as `na`, with evidence), where the grid's bar sits against the text, and the grid's
 //! notes on the requirement; the requirements no question covers listed as such; the disclaimer
 //! that coverage is information, not a legal opinion, and in declarative mode the self-declared
-//! label.
+//! label. The printed report holds the framework chosen, and says so.
 //! Grids without frameworks show nothing. The default grid comes in the first download without
 //! its mapping (`vigilance_grids::registry::is_partial`): the app loads the full file when the
 //! results are first shown, and this section says so until it is there.
@@ -159,6 +159,9 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
                     }) }
                 </select>
             </div>
+            // The report prints the framework chosen on screen, and says so (the workbook holds
+            // them all).
+            <p class="print-only" id="printed-framework">{ Web::PrintedFramework.fill(lang, &[("name", &fw.name.get(lang)), ("n", &grid.frameworks.len())]) }</p>
             <h3 id="framework-title">{ fw.name.get(lang) }</h3>
             <p class="citation muted">{ fw.citation.get(lang) }</p>
             if let Some(n) = &fw.note { <p class="hint">{ n.get(lang) }</p> }

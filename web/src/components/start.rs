@@ -8,8 +8,8 @@ use crate::grids;
 use crate::ondemand::{self, ImportedPart};
 use crate::state::{Action, Profile, SavedAssessment, View, progress, upgrade_target};
 use vigilance_grids::registry;
-use vigilance_model::Lang;
 use vigilance_model::answers::QuestionnaireRef;
+use vigilance_model::{AnswerSheet, Lang};
 use vigilance_text::Web;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -21,6 +21,9 @@ pub struct StartProps {
     pub lang: Lang,
     /// The assessments kept in this browser.
     pub assessments: Vec<SavedAssessment>,
+    /// Their names as lists show them (id, name: see `AppState::names`).
+    #[prop_or_default]
+    pub names: Vec<(u32, String)>,
     /// The open assessment's id.
     #[prop_or_default]
     pub current: Option<u32>,
@@ -41,7 +44,10 @@ pub fn StartView(props: &StartProps) -> Html {
         let id = a.id;
         let grid = grids::of_sheet(&a.sheet);
         let p = progress(grid, &a.accepted_sheet(), None, None);
-        let upgrade = upgrade_target(&a.sheet).map(|to| {
+        let copied = a
+            .upgraded_to
+            .is_some_and(|c| props.assessments.iter().any(|x| x.id == c));
+        let upgrade = upgrade_target(&a.sheet).filter(|_| !copied).map(|to| {
             let dispatch = props.dispatch.clone();
             let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::Upgrade(id)));
             html! {
@@ -65,7 +71,11 @@ pub fn StartView(props: &StartProps) -> Html {
             let dispatch = props.dispatch.clone();
             Callback::from(move |_: MouseEvent| dispatch.emit(Action::Open(id)))
         };
-        let title = a.title(lang);
+        let title = props
+            .names
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map_or_else(|| a.title(lang), |(_, n)| n.clone());
         let deleting = *confirm == Some(id);
         let delete = {
             let confirm = confirm.clone();
@@ -123,7 +133,7 @@ pub fn StartView(props: &StartProps) -> Html {
     html! {
         <div class="start">
             <section class="intro" aria-labelledby="start-title">
-                <h1 id="start-title">{ Web::StartTitle.text(lang) }</h1>
+                <h1 id="start-title" tabindex="-1">{ Web::StartTitle.text(lang) }</h1>
                 <p class="lead">{ Web::StartIntro.text(lang) }</p>
                 <p class="privacy">{ Web::PrivacyNote.text(lang) }</p>
                 if let Some(p) = &registry::default_grid().provenance {
@@ -145,7 +155,8 @@ pub fn StartView(props: &StartProps) -> Html {
                             <ul class="assessments">{ for list }</ul>
                         }
                     </section>
-                    <ImportSheet {lang} dispatch={props.dispatch.clone()} />
+                    <ImportSheet {lang} dispatch={props.dispatch.clone()}
+                        existing={props.assessments.iter().map(|a| a.title(lang)).collect::<Vec<_>>()} />
                 </div>
             </div>
         </div>
@@ -314,7 +325,7 @@ pub fn NewAssessment(props: &NewAssessmentProps) -> Html {
             e.prevent_default();
             if profile.name.trim().is_empty() {
                 missing.set(true);
-                browser::focus("new-name");
+                browser::focus("new-name", false);
                 return;
             }
             // A grid that is not embedded is loaded first (a GET of its static file).
@@ -389,6 +400,10 @@ pub struct ImportProps {
     pub lang: Lang,
     /// Sends the imported sheet to the reducer.
     pub dispatch: Callback<Action>,
+    /// The names (company — period) of the assessments kept: importing one of them again asks
+    /// first.
+    #[prop_or_default]
+    pub existing: Vec<String>,
 }
 
 /// Import of an answer file (JSON, Excel template or matrix, CSV matrix) as new assessments.
@@ -397,17 +412,24 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
     let lang = props.lang;
     let message = use_state(|| None::<(bool, String)>);
     let reading = use_mut_ref(|| None::<Reading>);
+    // Sheets read whose company and period are already kept: imported only if the user says so.
+    let pending = use_state(|| None::<(Vec<AnswerSheet>, Vec<String>)>);
     let onchange = {
         let dispatch = props.dispatch.clone();
         let message = message.clone();
         let reading = reading.clone();
+        let pending = pending.clone();
+        let existing = props.existing.clone();
         Callback::from(move |ev: Event| {
             let Some(input) = ev.target_dyn_into::<HtmlInputElement>() else {
                 return;
             };
             let dispatch = dispatch.clone();
+            let existing = existing.clone();
+            pending.set(None);
             let parsed = {
                 let message = message.clone();
+                let pending = pending.clone();
                 Callback::from(move |parts: Result<Vec<ImportedPart>, String>| {
                     let parts = match parts {
                         Ok(p) => p,
@@ -417,7 +439,8 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
                         }
                     };
                     // One assessment per company found.
-                    let (mut remarks, mut failures) = (Vec::new(), Vec::new());
+                    let (mut remarks, mut failures, mut sheets) =
+                        (Vec::new(), Vec::new(), Vec::new());
                     for part in parts {
                         let label = |text: String| {
                             if part.label.is_empty() {
@@ -429,10 +452,20 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
                         match part.result {
                             Ok(read) => {
                                 remarks.extend(read.warnings.into_iter().map(label));
-                                dispatch.emit(Action::Import(Box::new(read.sheet)));
+                                sheets.push(read.sheet);
                             }
                             Err(problems) => failures.push(label(problems)),
                         }
+                    }
+                    let twice: Vec<String> = sheets
+                        .iter()
+                        .map(|sh| crate::state::sheet_title(sh, lang))
+                        .filter(|t| existing.contains(t))
+                        .collect();
+                    if !twice.is_empty() {
+                        pending.set(Some((std::mem::take(&mut sheets), twice)));
+                    } else if !sheets.is_empty() {
+                        dispatch.emit(Action::Import(std::mem::take(&mut sheets)));
                     }
                     message.set(if !failures.is_empty() {
                         Some((
@@ -480,6 +513,29 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
             *reading.borrow_mut() = browser::read_picked_file(&input, done);
         })
     };
+    let pending_question = pending.as_ref().map(|(sheets, twice)| {
+        let import = {
+            let dispatch = props.dispatch.clone();
+            let pending = pending.clone();
+            let sheets = sheets.clone();
+            Callback::from(move |_: MouseEvent| {
+                pending.set(None);
+                dispatch.emit(Action::Import(sheets.clone()));
+            })
+        };
+        let cancel = {
+            let pending = pending.clone();
+            Callback::from(move |_: MouseEvent| pending.set(None))
+        };
+        html! {
+            <div class="notice warning" id="import-duplicate" role="alert">
+                <p>{ Web::ImportDuplicate.fill(lang, &[("name", &twice.join(" ; "))]) }</p>
+                <button type="button" id="import-anyway" onclick={import}>{ Web::ImportAnyway.text(lang) }</button>
+                { " " }
+                <button type="button" id="import-cancel" onclick={cancel}>{ Web::Cancel.text(lang) }</button>
+            </div>
+        }
+    });
     html! {
         <section class="card" aria-labelledby="import-title">
             <h2 id="import-title">{ Web::ImportTitle.text(lang) }</h2>
@@ -495,6 +551,7 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
             if let Some((is_error, text)) = &*message {
                 <p class={if *is_error { "error pre" } else { "notice" }} role="alert">{ text }</p>
             }
+            { pending_question }
         </section>
     }
 }

@@ -2,7 +2,7 @@
 //! the time it was done, read from the clock by the component that dispatches it, so that the
 //! reducer itself never reads the clock).
 
-use super::{AppState, Comparison, Profile, View};
+use super::{AppState, Comparison, Place, Profile, View};
 use vigilance_model::answers::QuestionnaireRef;
 use vigilance_model::{AnswerSheet, AnswerValue, Lang, Level, Track};
 
@@ -13,6 +13,8 @@ pub enum Action {
     SetLang(Lang),
     /// Show a screen.
     Show(View),
+    /// Go back (or forward) to a place of the browser's history.
+    Navigate(Place),
     /// Start a new assessment with this profile, on this grid (a built-in grid, loaded).
     Create(Profile, QuestionnaireRef),
     /// Copy an assessment onto the latest version of its grid (the original is kept), and open
@@ -26,9 +28,11 @@ pub enum Action {
     Delete(u32),
     /// Change the open assessment's profile.
     UpdateProfile(Profile),
-    /// Add an imported answer sheet as a new assessment and open it.
-    Import(Box<AnswerSheet>),
-    /// Set (or clear, with `None`) the value of an answer; comment and evidence are kept.
+    /// Add imported answer sheets as new assessments (one per company of a file), open the last
+    /// and announce them.
+    Import(Vec<AnswerSheet>),
+    /// Set (or clear, with `None`) the value of an answer; comment and evidence are kept (when
+    /// cleared, for the next value chosen).
     SetValue {
         /// Question id.
         question: String,
@@ -68,6 +72,8 @@ pub enum Action {
     GoToLevel(Level),
     /// Filter the grid by theme (`None`: all themes).
     SetTheme(Option<String>),
+    /// Move the focus to the first answer still to give after the one the user is at.
+    FocusNextUnanswered,
     /// Open the level of `question` and move the focus to its first answer for `track`.
     FocusAnswer {
         /// Question id.

@@ -31,6 +31,79 @@ pub struct FocusRequest {
     pub serial: u64,
     /// The element id.
     pub id: String,
+    /// Land with the element at the top of the window, below the sticky toolbar (a new view or
+    /// level: its heading); otherwise it is scrolled to the middle (one answer).
+    pub top: bool,
+}
+
+/// Where the user is in the app: what a browser-history entry restores (Back, Forward).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Place {
+    /// The screen.
+    pub view: View,
+    /// The open assessment.
+    pub current: Option<u32>,
+    /// The level shown in the questionnaire.
+    pub level: Option<vigilance_model::Level>,
+}
+
+impl Place {
+    /// The place as a history entry's text: `view/current/level`.
+    pub fn encode(&self) -> String {
+        format!(
+            "{}/{}/{}",
+            self.view.code(),
+            self.current.map(|c| c.to_string()).unwrap_or_default(),
+            self.level.map(|l| l.code()).unwrap_or_default()
+        )
+    }
+
+    /// The place a history entry's text names (`None`: not one of ours).
+    pub fn decode(text: &str) -> Option<Place> {
+        let mut parts = text.split('/');
+        let view = match parts.next()? {
+            "start" => View::Start,
+            "questionnaire" => View::Questionnaire,
+            "results" => View::Results,
+            _ => return None,
+        };
+        let current = parts.next()?.parse().ok();
+        let level = vigilance_model::Level::from_code(parts.next().unwrap_or_default());
+        Some(Place {
+            view,
+            current,
+            level,
+        })
+    }
+}
+
+impl View {
+    /// The view's code (history entries, element ids).
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Start => "start",
+            View::Questionnaire => "questionnaire",
+            View::Results => "results",
+        }
+    }
+}
+
+/// What the app's live region announces (a screen reader reads it; it is also shown).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Announce {
+    /// A file was imported: the assessments it added, by name.
+    Imported(Vec<String>),
+    /// An assessment was copied onto a later version of its grid (the copy's name).
+    Upgraded(String),
+}
+
+/// An announcement, with a serial so that the same words said twice are said again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Announcement {
+    /// Increases with each announcement.
+    pub serial: u64,
+    /// What is announced.
+    pub what: Announce,
 }
 
 /// Everything the app remembers.
@@ -58,6 +131,13 @@ pub struct AppState {
     /// Where to move the focus after the next render (not saved).
     #[serde(skip)]
     pub focus: Option<FocusRequest>,
+    /// The answer the user is at (the last answered or jumped to; not saved): "next unanswered
+    /// question" moves forward from it.
+    #[serde(skip)]
+    pub cursor: Option<(String, vigilance_model::Track)>,
+    /// What the live region says (not saved).
+    #[serde(skip)]
+    pub announcement: Option<Announcement>,
     /// Increases with every change of an answer sheet (not saved): the results are recomputed
     /// when it changes.
     #[serde(skip)]
@@ -82,6 +162,8 @@ impl AppState {
             current: None,
             next_id: 1,
             focus: None,
+            cursor: None,
+            announcement: None,
             revision: 0,
             mapping_error: None,
         }
@@ -102,6 +184,51 @@ impl AppState {
     /// The assessment with `id`.
     pub fn get(&self, id: u32) -> Option<&SavedAssessment> {
         self.assessments.iter().find(|a| a.id == id)
+    }
+
+    /// Where the user is (what a history entry restores).
+    pub fn place(&self) -> Place {
+        Place {
+            view: if self.current.is_some() {
+                self.view
+            } else {
+                View::Start
+            },
+            current: self.current,
+            level: self
+                .current()
+                .filter(|a| self.view == View::Questionnaire && a.theme.is_none())
+                .map(|a| a.level),
+        }
+    }
+
+    /// The name of each assessment kept, as lists show it: company and period, and, when two
+    /// assessments would read alike (an upgrade's copy and its original, a file imported twice),
+    /// the grid version, then a number, so that no two read the same.
+    pub fn names(&self, lang: vigilance_model::Lang) -> Vec<(u32, String)> {
+        let titles: Vec<String> = self.assessments.iter().map(|a| a.title(lang)).collect();
+        let mut names: Vec<String> = self
+            .assessments
+            .iter()
+            .zip(&titles)
+            .map(|(a, t)| {
+                if titles.iter().filter(|x| *x == t).count() > 1 {
+                    let q = &a.sheet.questionnaire;
+                    format!("{t} · {} {}", q.id, q.version)
+                } else {
+                    t.clone()
+                }
+            })
+            .collect();
+        let before = names.clone();
+        for (i, n) in names.iter_mut().enumerate() {
+            let same = before.iter().filter(|x| *x == n).count();
+            if same > 1 {
+                let rank = before[..i].iter().filter(|x| *x == n).count() + 1;
+                n.push_str(&format!(" (#{rank})"));
+            }
+        }
+        self.assessments.iter().map(|a| a.id).zip(names).collect()
     }
 
     /// The sheet the open assessment is compared with, and its name.

@@ -34,6 +34,20 @@ pub struct SavedAssessment {
     /// what changed (shown until the user dismisses it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upgrade: Option<UpgradeNote>,
+    /// The copy made of this assessment on a later version of its grid, if one was made: the
+    /// upgrade is offered once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upgraded_to: Option<u32>,
+    /// The comment and evidence of answers the user cleared, by `question/track`: "Clear
+    /// answer" clears the value only, and these come back with the next value chosen (an
+    /// answer sheet holds no notes without an answer, so they are kept here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept_notes: Vec<(String, Answer)>,
+}
+
+/// The key of an answer in [`SavedAssessment::kept_notes`].
+pub fn notes_key(question: &str, track: Track) -> String {
+    format!("{question}/{}", track.code())
 }
 
 fn first_level() -> Level {
@@ -41,6 +55,17 @@ fn first_level() -> Level {
 }
 
 impl SavedAssessment {
+    /// Whether a cleared answer left notes under `key` ([`notes_key`]).
+    pub fn has_kept_notes(&self, key: &str) -> bool {
+        self.kept_notes.iter().any(|(k, _)| k == key)
+    }
+
+    /// Takes the notes kept under `key`.
+    pub(super) fn take_kept_notes(&mut self, key: &str) -> Option<Answer> {
+        let i = self.kept_notes.iter().position(|(k, _)| k == key)?;
+        Some(self.kept_notes.remove(i).1)
+    }
+
     /// The sheet as scored and exported: an `na` without justification is left out.
     pub fn accepted_sheet(&self) -> AnswerSheet {
         accepted(&self.sheet)
@@ -48,16 +73,21 @@ impl SavedAssessment {
 
     /// A short name for lists: company and period.
     pub fn title(&self, lang: Lang) -> String {
-        let name = self.sheet.company.name.trim();
-        let name = if name.is_empty() {
-            Web::Untitled.text(lang)
-        } else {
-            name
-        };
-        match self.sheet.period.as_deref().map(str::trim) {
-            Some(p) if !p.is_empty() => format!("{name} — {p}"),
-            _ => name.to_string(),
-        }
+        sheet_title(&self.sheet, lang)
+    }
+}
+
+/// A short name for `sheet` in lists: company and period.
+pub fn sheet_title(sheet: &AnswerSheet, lang: Lang) -> String {
+    let name = sheet.company.name.trim();
+    let name = if name.is_empty() {
+        Web::Untitled.text(lang)
+    } else {
+        name
+    };
+    match sheet.period.as_deref().map(str::trim) {
+        Some(p) if !p.is_empty() => format!("{name} — {p}"),
+        _ => name.to_string(),
     }
 }
 
@@ -196,6 +226,28 @@ pub fn first_unanswered(
     })
 }
 
+/// The first (question, track) without an accepted answer after `after` in form order (from the
+/// start when `after` is `None`), wrapping round to the start of the grid.
+pub fn next_unanswered(
+    questionnaire: &Questionnaire,
+    sheet: &AnswerSheet,
+    after: Option<(&str, Track)>,
+) -> Option<(String, Track)> {
+    let slots: Vec<(&str, Track)> = questionnaire
+        .questions
+        .iter()
+        .flat_map(|q| q.tracks.iter().map(move |t| (q.id.as_str(), *t)))
+        .collect();
+    let start = after
+        .and_then(|a| slots.iter().position(|s| *s == a))
+        .map_or(0, |i| i + 1);
+    slots[start..]
+        .iter()
+        .chain(&slots[..start])
+        .find(|(q, t)| !is_accepted(sheet.answer(q, *t)))
+        .map(|(q, t)| (q.to_string(), *t))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,6 +307,20 @@ mod tests {
         let sheet = s.current().map(|a| a.sheet.clone());
         let sheet = sheet.unwrap_or_else(|| AnswerSheet::new(q));
         assert_eq!(first_unanswered(q, &sheet), Some(("Q01".into(), Track::FL)));
+        // From an answer further on, the next gap after it, then round to the start.
+        assert_eq!(
+            next_unanswered(q, &sheet, Some(("Q03", Track::CL))),
+            Some(("Q04".into(), Track::CL))
+        );
+        let last = q
+            .questions
+            .last()
+            .map(|x| x.id.as_str())
+            .unwrap_or_default();
+        assert_eq!(
+            next_unanswered(q, &sheet, Some((last, Track::FL))),
+            Some(("Q01".into(), Track::FL))
+        );
         let p = progress(q, &sheet, Some(Track::CL), Some(Level::N1));
         assert_eq!((p.answered, p.total), (1, 6));
     }

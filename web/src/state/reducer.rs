@@ -11,8 +11,8 @@
 //! action on it.
 
 use super::{
-    Action, AppState, Comparison, FocusRequest, SavedAssessment, Stamped, UpgradeNote, View,
-    answer_anchor, upgrade_target,
+    Action, Announce, Announcement, AppState, Comparison, FocusRequest, SavedAssessment, Stamped,
+    UpgradeNote, View, answer_anchor, assessment::notes_key, next_unanswered, upgrade_target,
 };
 use crate::grids;
 use std::rc::Rc;
@@ -35,10 +35,62 @@ impl AppState {
             substantiated: false,
             comparison: None,
             upgrade: None,
+            upgraded_to: None,
+            kept_notes: Default::default(),
         });
         self.current = Some(id);
         self.view = View::Questionnaire;
         self.revision += 1;
+        self.land_on_level();
+    }
+
+    /// Moves the focus to `id` once rendered: at the top of the window (`top`) or its middle.
+    fn focus_on(&mut self, id: String, top: bool) {
+        let serial = self.focus.as_ref().map_or(1, |f| f.serial + 1);
+        self.focus = Some(FocusRequest { serial, id, top });
+    }
+
+    /// Lands on the open level's heading (or the questionnaire's title under a theme filter).
+    fn land_on_level(&mut self) {
+        let id = match self.current() {
+            Some(a) if a.theme.is_none() => format!("level-{}", a.level.code()),
+            _ => "questionnaire-title".to_string(),
+        };
+        self.cursor = None;
+        self.announcement = None;
+        self.focus_on(id, true);
+    }
+
+    /// Lands on the title of the view shown.
+    fn land_on_view(&mut self) {
+        match self.view {
+            View::Questionnaire => self.land_on_level(),
+            View::Results | View::Start => {
+                self.announcement = None;
+                self.focus_on(format!("{}-title", self.view.code()), true);
+            }
+        }
+    }
+
+    /// Opens the level of `question` and moves the focus to its first answer for `track`.
+    fn focus_answer(&mut self, question: String, track: Track) {
+        let grid = self.current().map(|a| grids::of_sheet(&a.sheet));
+        if let Some(q) = grid.and_then(|g| g.question(&question)) {
+            let level = q.level;
+            if let Some(a) = self.current_mut() {
+                a.level = level;
+                a.theme = None;
+            }
+            self.view = View::Questionnaire;
+            self.focus_on(answer_anchor(&question, track), false);
+            self.cursor = Some((question, track));
+        }
+    }
+
+    /// Says `what` in the live region.
+    fn announce(&mut self, what: Announce) {
+        let serial = self.announcement.as_ref().map_or(1, |a| a.serial + 1);
+        self.announcement = Some(Announcement { serial, what });
     }
 
     /// Changes the open sheet with `f`, stamping `updated` with `at`.
@@ -85,7 +137,23 @@ impl Reducible for AppState {
                     View::Start
                 } else {
                     view
+                };
+                s.land_on_view();
+            }
+            Action::Navigate(place) => {
+                // Back or Forward: the place a history entry names, as far as it still exists.
+                s.current = place.current.filter(|id| s.get(*id).is_some());
+                s.view = if s.current.is_some() {
+                    place.view
+                } else {
+                    View::Start
+                };
+                if let (Some(level), Some(a)) = (place.level, s.current_mut()) {
+                    a.level = level;
+                    a.theme = None;
                 }
+                s.revision += 1;
+                s.land_on_view();
             }
             Action::Create(profile, grid) => {
                 let mut sheet = AnswerSheet::new(grids::of_ref(&grid));
@@ -101,6 +169,14 @@ impl Reducible for AppState {
                 let Some(old) = s.get(id).cloned() else {
                     return self;
                 };
+                // Offered once: a second click opens the copy already made.
+                if let Some(copy) = old.upgraded_to.filter(|c| s.get(*c).is_some()) {
+                    s.current = Some(copy);
+                    s.view = View::Questionnaire;
+                    s.revision += 1;
+                    s.focus_on("upgrade-note-title".into(), true);
+                    return Rc::new(s);
+                }
                 let from = grids::of_sheet(&old.sheet);
                 let Some(to) = upgrade_target(&old.sheet) else {
                     return self;
@@ -110,10 +186,19 @@ impl Reducible for AppState {
                     let mut sheet = m.sheet;
                     sheet.updated = None;
                     s.add(sheet, at);
+                    let copy = s.current;
                     if let Some(a) = s.current_mut() {
                         a.upgrade = Some(note);
                         a.comparison = Some(Comparison::Saved { id });
                     }
+                    if let Some(a) = s.assessments.iter_mut().find(|a| a.id == id) {
+                        a.upgraded_to = copy;
+                    }
+                    let names = s.names(s.lang);
+                    if let Some((_, name)) = names.iter().find(|(i, _)| Some(*i) == copy) {
+                        s.announce(Announce::Upgraded(name.clone()));
+                    }
+                    s.focus_on("upgrade-note-title".into(), true);
                 }
             }
             Action::DismissUpgrade => {
@@ -126,6 +211,7 @@ impl Reducible for AppState {
                     s.current = Some(id);
                     s.view = View::Questionnaire;
                     s.revision += 1;
+                    s.land_on_level();
                 }
             }
             Action::Delete(id) => {
@@ -142,20 +228,62 @@ impl Reducible for AppState {
                 s.revision += 1;
             }
             Action::UpdateProfile(profile) => s.edit_sheet(at, |sheet| profile.apply(sheet)),
-            Action::Import(sheet) => s.add(*sheet, at),
+            Action::Import(sheets) => {
+                let first = s.assessments.len();
+                for sheet in sheets {
+                    s.add(sheet, at);
+                }
+                let names = s.names(s.lang);
+                let added: Vec<String> = names[first.min(names.len())..]
+                    .iter()
+                    .map(|(_, n)| n.clone())
+                    .collect();
+                if !added.is_empty() {
+                    s.announce(Announce::Imported(added));
+                }
+            }
             Action::SetValue {
                 question,
                 track,
                 value,
-            } => s.edit_answer(at, &question, track, |cur| {
-                let value = value?;
-                let mut a = cur.unwrap_or_else(|| Answer::new(value));
-                a.value = value;
-                if value != AnswerValue::Na {
-                    a.justification = None;
+            } => {
+                let key = notes_key(&question, track);
+                let (mut kept, was) = match s.current_mut() {
+                    Some(a) => (
+                        a.take_kept_notes(&key),
+                        a.sheet.answer(&question, track).map(|x| x.value),
+                    ),
+                    None => (None, None),
+                };
+                let mut cleared = None;
+                s.edit_answer(at, &question, track, |cur| {
+                    let Some(value) = value else {
+                        // Clearing keeps the comment and evidence for the next value chosen.
+                        cleared = cur.filter(|a| a.comment.is_some() || !a.evidence.is_empty());
+                        return None;
+                    };
+                    let mut a = cur
+                        .or_else(|| kept.take())
+                        .unwrap_or_else(|| Answer::new(value));
+                    a.value = value;
+                    if value != AnswerValue::Na {
+                        a.justification = None;
+                    }
+                    Some(a)
+                });
+                if let (Some(a), Some(mut notes)) = (s.current_mut(), cleared.or(kept)) {
+                    notes.justification = None;
+                    a.kept_notes.push((key, notes));
                 }
-                Some(a)
-            }),
+                s.cursor = Some((question.clone(), track));
+                // Choosing N/A: the justification it needs is the next thing to type.
+                if value == Some(AnswerValue::Na) && was != Some(AnswerValue::Na) {
+                    s.focus_on(
+                        format!("a-{question}-{}-justification", track.code()),
+                        false,
+                    );
+                }
+            }
             Action::SetComment {
                 question,
                 track,
@@ -196,28 +324,23 @@ impl Reducible for AppState {
                     a.level = level;
                     a.theme = None;
                 }
+                s.land_on_level();
             }
             Action::SetTheme(theme) => {
                 if let Some(a) = s.current_mut() {
                     a.theme = theme;
                 }
             }
-            Action::FocusAnswer { question, track } => {
-                let grid = s.current().map(|a| grids::of_sheet(&a.sheet));
-                if let Some(q) = grid.and_then(|g| g.question(&question)) {
-                    let level = q.level;
-                    if let Some(a) = s.current_mut() {
-                        a.level = level;
-                        a.theme = None;
-                    }
-                    s.view = View::Questionnaire;
-                    let serial = s.focus.as_ref().map_or(1, |f| f.serial + 1);
-                    s.focus = Some(FocusRequest {
-                        serial,
-                        id: answer_anchor(&question, track),
-                    });
+            Action::FocusNextUnanswered => {
+                let next = s.current().and_then(|a| {
+                    let after = s.cursor.as_ref().map(|(q, t)| (q.as_str(), *t));
+                    next_unanswered(grids::of_sheet(&a.sheet), &a.accepted_sheet(), after)
+                });
+                if let Some((question, track)) = next {
+                    s.focus_answer(question, track);
                 }
             }
+            Action::FocusAnswer { question, track } => s.focus_answer(question, track),
             Action::SetSubstantiated(on) => {
                 if let Some(a) = s.current_mut() {
                     a.substantiated = on;

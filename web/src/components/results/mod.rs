@@ -55,6 +55,9 @@ pub struct ResultsProps {
     /// Why the grid's regulation mapping could not be loaded, if it could not.
     #[prop_or_default]
     pub mapping_error: Option<String>,
+    /// When the answer sheet was last changed (RFC 3339): the assessment's date in the report.
+    #[prop_or_default]
+    pub updated: Option<String>,
 }
 
 fn pct(lang: Lang, v: Option<f64>) -> String {
@@ -87,15 +90,24 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
         }
     }
     if let Some(p) = e.period.as_deref().filter(|p| !p.trim().is_empty()) {
-        facts.push(p.to_string());
+        facts.push(Web::ReportPeriod.fill(lang, &[("period", &p)]));
     }
+    if let Some(d) = props.updated.as_deref().and_then(|d| d.get(..10)) {
+        facts.push(Web::ReportDate.fill(lang, &[("date", &d)]));
+    }
+    // A report sent to a third party says where the grid comes from, and, on the light grid,
+    // that its level is not the full grid's.
+    let light = grids::is_light(&e.questionnaire.id);
     let report_head = html! {
         <header class="report-head">
             <p class="print-only report-kicker">{ Web::ReportFor.text(lang) }{ " · " }{ grid.title.get(lang) }</p>
-            <h1 id="results-title">{ Web::ResultsTitle.text(lang) }{ " — " }{ &company.name }</h1>
-            if !facts.is_empty() { <p class="facts">{ facts.join(" · ") }</p> }
-            <p class="facts muted">{ format!("{} {} · {} {} · ", e.questionnaire.id, e.questionnaire.version,
+            <h1 id="results-title" tabindex="-1">{ Web::ResultsTitle.text(lang) }{ " — " }{ &company.name }</h1>
+            if !facts.is_empty() { <p class="facts" id="report-facts">{ facts.join(" · ") }</p> }
+            <p class="facts muted" id="report-grid">{ format!("{} · {} {} · {} {} · ", grid.title.get(lang), e.questionnaire.id, e.questionnaire.version,
                 Web::Threshold.text(lang), format::threshold(lang, e.threshold)) }{ e.evidence_mode.label(lang) }</p>
+            if light {
+                <p class="notice" id="light-caveat">{ Web::LightGridCaveat.text(lang) }</p>
+            }
         </header>
     };
 
@@ -272,6 +284,11 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             <ComparisonPanel {lang} current={props.entry.clone()} compared={props.compared.clone()}
                 comparison={props.comparison.clone()} others={props.others.clone()} dispatch={dispatch.clone()} />
             { props.takeaway.clone() }
+            // Where the grid comes from closes the printed report (the page footer, which says
+            // it on screen, is not printed).
+            if let Some(p) = &grid.provenance {
+                <p class="provenance print-only" id="report-provenance">{ p.get(lang) }</p>
+            }
         </div>
     }
 }
