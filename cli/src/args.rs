@@ -284,8 +284,10 @@ impl From<EvidenceModeArg> for EvidenceMode {
 pub enum Format {
     /// Excel workbook: Summary, Cohort, Themes, Answers, Next steps, Errors, Method
     Xlsx,
-    /// The `vigilance.results/1` result document
+    /// The `vigilance.results/2` result document: results refer to grid texts written once
     Json,
+    /// JSON Lines: a line of grid texts, then one result per line, then one line per error
+    Jsonl,
     /// One row per company and track with the summary figures
     Csv,
 }
@@ -297,6 +299,7 @@ impl Format {
         match ext.as_str() {
             "xlsx" => Some(Format::Xlsx),
             "json" => Some(Format::Json),
+            "jsonl" => Some(Format::Jsonl),
             "csv" => Some(Format::Csv),
             _ => None,
         }
@@ -371,6 +374,15 @@ pub struct ScoreArgs {
     /// company's change in level and scores.
     #[arg(long, value_name = "FILE_OR_DIR", value_hint = ValueHint::AnyPath)]
     pub previous: Option<PathBuf>,
+    /// JSON and JSON Lines: give every result its own texts (question texts, recommendations,
+    /// labels, requirement references) instead of one `grids` section, as in
+    /// `vigilance.results/1`: larger, but each result stands alone.
+    #[arg(long)]
+    pub embed_texts: bool,
+    /// Workbook: add the "Coverage (detail)" sheet, one row per company × requirement × track
+    /// (large: about 200 rows per company).
+    #[arg(long)]
+    pub coverage_detail: bool,
     /// Do not print the summary line and the progress bar on standard error (failures are
     /// still printed).
     #[arg(short, long)]

@@ -17,11 +17,15 @@ use rayon::prelude::*;
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use vigilance_core::messages::colon;
 use vigilance_core::registry::GridChoice;
 use vigilance_core::report::json::{ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry};
+use vigilance_core::report::lean::{
+    AnyEntry, CompactEntry, GridTexts, JsonlLine, grid_key, sheet_counts,
+};
 use vigilance_core::report::matching::{self, DuplicateFinder};
 use vigilance_core::report::workbook::{EvidenceRow, ResultsWorkbook, ScoredSheet, WorkbookError};
 use vigilance_core::{
@@ -321,7 +325,12 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
         .collect();
     let inputs = &gathered.inputs;
     match format {
-        Format::Json => write_to(&target, lang, |w| stream_json(&run, w, inputs, &mut tally))?,
+        Format::Json => write_to(&target, lang, |w| {
+            stream_json(&run, w, inputs, &mut tally, args.embed_texts)
+        })?,
+        Format::Jsonl => write_to(&target, lang, |w| {
+            stream_jsonl(&run, w, inputs, &mut tally, args.embed_texts)
+        })?,
         Format::Xlsx => write_workbook(&run, &target, inputs, previous, &mut tally)?,
         Format::Csv => {
             // The CSV summary needs no answers: drop them as each sheet is scored so that a
@@ -419,32 +428,139 @@ fn write_workbook(
     }
 }
 
-/// Writes the result document, as `ResultDocument::to_json_pretty` followed by a newline,
-/// streamed through serde: the `results` array is filled from the scoring pipeline while it is
-/// written, so that neither the sheets nor their results are all in memory at once; `errors`
-/// follows, sorted by source, with the errors already in `tally`.
+/// Writes the result document followed by a newline, streamed through serde: the `results`
+/// array is filled from the scoring pipeline while it is written, so that neither the sheets nor
+/// their results are all in memory at once; `errors` follows, sorted by source, with the errors
+/// already in `tally`; then, in the lean shape, the `grids` the results refer to. Pretty-printed
+/// down to each result's fields and each coverage requirement ([`LeanFormatter`]), compact
+/// below.
 fn stream_json(
     run: &ScoreRun,
     w: &mut dyn Write,
     inputs: &[Input],
     tally: &mut Tally,
+    embed: bool,
 ) -> io::Result<()> {
     let document = StreamedDocument {
         run,
         inputs,
+        embed,
         tally: RefCell::new(tally),
+        grids: RefCell::new(BTreeMap::new()),
     };
     let mut w = io::BufWriter::with_capacity(1 << 16, w);
-    serde_json::to_writer_pretty(&mut w, &document).map_err(io::Error::from)?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut w, LeanFormatter::new(4));
+    document.serialize(&mut ser).map_err(io::Error::from)?;
     w.write_all(b"\n")?;
     w.flush()
+}
+
+/// Writes JSON Lines (docs/formats.md): before the first result on each grid, a line of kind
+/// `grids` with that grid's texts (the first line, in a batch on one grid); one line of kind
+/// `result` per scored sheet, in the inputs' order; then one line of kind `error` per input
+/// that could not be scored, sorted by source. Streamed: memory stays flat in the number of
+/// sheets. With `embed`, results carry their texts and no `grids` line is written.
+fn stream_jsonl(
+    run: &ScoreRun,
+    w: &mut dyn Write,
+    inputs: &[Input],
+    tally: &mut Tally,
+    embed: bool,
+) -> io::Result<()> {
+    let mut w = io::BufWriter::with_capacity(1 << 16, w);
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut duplicates = Duplicates::default();
+    run.for_each_scored(inputs, &to_entry, |o| {
+        match o {
+            Outcome::Done(done) => {
+                let key = grid_key(&done.grid.id, &done.grid.version);
+                if !embed && !seen.contains(&key) {
+                    let mut grids = BTreeMap::new();
+                    grids.insert(key.clone(), GridTexts::new(done.grid));
+                    let line = JsonlLine::Grids {
+                        format: RESULTS_FORMAT.to_string(),
+                        grids,
+                    };
+                    serde_json::to_writer(&mut w, &line)?;
+                    w.write_all(b"\n")?;
+                    seen.insert(key);
+                }
+                let entry = finish_entry(done, &mut duplicates, tally, embed);
+                serde_json::to_writer(&mut w, &JsonlLine::Result(Box::new(entry)))?;
+                w.write_all(b"\n")?;
+            }
+            Outcome::Failed(e) => tally.errors.push(e),
+        }
+        Ok::<(), io::Error>(())
+    })?;
+    tally.errors.sort_by(|a, b| a.source.cmp(&b.source));
+    for e in &tally.errors {
+        serde_json::to_writer(&mut w, &JsonlLine::Error(e.clone()))?;
+        w.write_all(b"\n")?;
+    }
+    w.flush()
+}
+
+/// What a worker hands on for one scored sheet: its self-contained entry, its warnings, its
+/// grid, and the counts of its coverage entries (for the lean shape).
+struct Done {
+    entry: ResultEntry,
+    warnings: Vec<Problem>,
+    grid: &'static Questionnaire,
+    counts: Vec<[u32; 3]>,
+}
+
+/// The entry of a scored sheet, made on the worker that scored it.
+fn to_entry(s: ScoredSheet) -> Done {
+    let entry = ResultEntry::new(&s.source, s.grid, &s.sheet, &s.assessment, &s.warnings);
+    let count = sheet_counts(&s.sheet);
+    let counts = entry.coverage.iter().map(count).collect();
+    Done {
+        entry,
+        warnings: s.warnings,
+        grid: s.grid,
+        counts,
+    }
+}
+
+/// The entry written for a scored sheet, in the inputs' order: the duplicate warning added
+/// when it repeats an earlier sheet, counted in `tally`, lean unless `embed`.
+fn finish_entry(done: Done, duplicates: &mut Duplicates, tally: &mut Tally, embed: bool) -> AnyEntry {
+    let Done {
+        mut entry,
+        mut warnings,
+        counts,
+        ..
+    } = done;
+    let period = entry.period.as_deref();
+    if let Some(w) = duplicates.check(&entry.source, &entry.company, period) {
+        let mut problem = ProblemEntry::from(&w);
+        problem.message = Text::new(describe(&w, Lang::Fr), describe(&w, Lang::En));
+        entry.warnings.push(problem);
+        warnings.push(w);
+    }
+    tally.scored += 1;
+    if !warnings.is_empty() {
+        tally.warned.push((entry.source.clone(), warnings));
+    }
+    if embed {
+        AnyEntry::Embedded(entry)
+    } else {
+        let mut counts = counts.into_iter();
+        AnyEntry::Lean(CompactEntry::new(entry, |_| {
+            counts.next().unwrap_or_default()
+        }))
+    }
 }
 
 /// The result document, scored while serde writes it.
 struct StreamedDocument<'a> {
     run: &'a ScoreRun,
     inputs: &'a [Input],
+    embed: bool,
     tally: RefCell<&'a mut Tally>,
+    /// The texts of the grids of the results written so far (lean shape).
+    grids: RefCell<BTreeMap<String, GridTexts>>,
 }
 
 /// The `results` array of a [`StreamedDocument`].
@@ -452,48 +568,144 @@ struct StreamedResults<'d, 'a>(&'d StreamedDocument<'a>);
 
 impl Serialize for StreamedDocument<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // The fields of `ResultDocument`, in its order.
-        let mut doc = serializer.serialize_struct("ResultDocument", 3)?;
+        // The fields of `LeanDocument` (or `ResultDocument`, with `--embed-texts`), in order.
+        let mut doc = serializer.serialize_struct("ResultDocument", 4)?;
         doc.serialize_field("format", RESULTS_FORMAT)?;
         doc.serialize_field("results", &StreamedResults(self))?;
         let mut tally = self.tally.borrow_mut();
         tally.errors.sort_by(|a, b| a.source.cmp(&b.source));
         doc.serialize_field("errors", &tally.errors)?;
+        if !self.embed {
+            doc.serialize_field("grids", &*self.grids.borrow())?;
+        }
         doc.end()
     }
 }
 
 impl Serialize for StreamedResults<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let StreamedDocument { run, inputs, tally } = self.0;
-        let to_entry = |s: ScoredSheet| {
-            let entry = ResultEntry::new(&s.source, s.grid, &s.sheet, &s.assessment, &s.warnings);
-            (entry, s.warnings)
-        };
+        let StreamedDocument {
+            run,
+            inputs,
+            embed,
+            tally,
+            grids,
+        } = self.0;
         let mut seq = serializer.serialize_seq(None)?;
         let mut duplicates = Duplicates::default();
         run.for_each_scored(inputs, &to_entry, |o| {
             let mut tally = tally.borrow_mut();
             match o {
-                Outcome::Done((mut entry, mut warnings)) => {
-                    let period = entry.period.as_deref();
-                    if let Some(w) = duplicates.check(&entry.source, &entry.company, period) {
-                        let mut problem = ProblemEntry::from(&w);
-                        problem.message = Text::new(describe(&w, Lang::Fr), describe(&w, Lang::En));
-                        entry.warnings.push(problem);
-                        warnings.push(w);
+                Outcome::Done(done) => {
+                    if !embed {
+                        let key = grid_key(&done.grid.id, &done.grid.version);
+                        let grid = done.grid;
+                        grids
+                            .borrow_mut()
+                            .entry(key)
+                            .or_insert_with(|| GridTexts::new(grid));
                     }
+                    let entry = finish_entry(done, &mut duplicates, &mut tally, *embed);
                     seq.serialize_element(&entry)?;
-                    tally.scored += 1;
-                    if !warnings.is_empty() {
-                        tally.warned.push((entry.source, warnings));
-                    }
                 }
                 Outcome::Failed(e) => tally.errors.push(e),
             }
             Ok(())
         })?;
         seq.end()
+    }
+}
+
+/// Pretty-prints JSON down to `depth` levels of nesting, and compactly below: a document of
+/// 10,000 results stays readable (one line per result field, per track, per requirement)
+/// without spending most of its bytes on indentation.
+struct LeanFormatter {
+    depth: usize,
+    limit: usize,
+    has_value: bool,
+}
+
+impl LeanFormatter {
+    fn new(limit: usize) -> LeanFormatter {
+        LeanFormatter {
+            depth: 0,
+            limit,
+            has_value: false,
+        }
+    }
+
+    fn pretty(&self) -> bool {
+        self.depth <= self.limit
+    }
+
+    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
+        w.write_all(b"\n")?;
+        for _ in 1..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, c: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(c)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, c: &[u8]) -> io::Result<()> {
+        let pretty = self.pretty();
+        self.depth -= 1;
+        if pretty && self.has_value {
+            w.write_all(b"\n")?;
+            for _ in 0..self.depth {
+                w.write_all(b"  ")?;
+            }
+        }
+        self.has_value = true;
+        w.write_all(c)
+    }
+
+    fn item<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        if self.pretty() {
+            self.indent(w)?;
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for LeanFormatter {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.item(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.item(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(if self.pretty() { b": " } else { b":" })
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 

@@ -1,5 +1,6 @@
-//! The result document (`vigilance.results/1` of docs/formats.md): what `vigilance score --format
-//! json` prints and what the browser computes, built from an [`Assessment`] with every figure
+//! The result document (`vigilance.results/2` of docs/formats.md) in its self-contained shape:
+//! what `vigilance score --embed-texts` prints and what the browser computes and exports (the
+//! lean shape, [`crate::lean`], is built from it), built from an [`Assessment`] with every figure
 //! rounded for display and every text in both languages.
 
 use crate::answers::{AnswerSheet, Company, QuestionnaireRef};
@@ -15,12 +16,12 @@ use std::collections::BTreeMap;
 use vigilance_text::Msg;
 
 /// The `format` of result documents.
-pub const RESULTS_FORMAT: &str = "vigilance.results/1";
+pub const RESULTS_FORMAT: &str = "vigilance.results/2";
 
 /// A batch of results and the inputs that could not be scored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ResultDocument {
-    /// Always `vigilance.results/1`.
+    /// Always `vigilance.results/2`.
     pub format: String,
     /// One entry per scored sheet.
     pub results: Vec<ResultEntry>,
