@@ -24,7 +24,7 @@ use vigilance_core::messages::colon;
 use vigilance_core::registry::GridChoice;
 use vigilance_core::report::json::{ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry};
 use vigilance_core::report::lean::{
-    AnyEntry, CompactEntry, GridTexts, JsonlLine, grid_key, sheet_counts,
+    AnyEntry, CompactEntry, GridTexts, JsonlLine, LeanFormatter, grid_key, sheet_counts,
 };
 use vigilance_core::report::matching::{self, DuplicateFinder};
 use vigilance_core::report::workbook::{EvidenceRow, ResultsWorkbook, ScoredSheet, WorkbookError};
@@ -433,7 +433,7 @@ fn write_workbook(
 /// their results are all in memory at once; `errors` follows, sorted by source, with the errors
 /// already in `tally`; then, in the lean shape, the `grids` the results refer to. Pretty-printed
 /// down to each result's fields and each coverage requirement ([`LeanFormatter`]), compact
-/// below.
+/// below, as [`vigilance_core::report::lean::LeanDocument::to_json`].
 fn stream_json(
     run: &ScoreRun,
     w: &mut dyn Write,
@@ -449,7 +449,7 @@ fn stream_json(
         grids: RefCell::new(BTreeMap::new()),
     };
     let mut w = io::BufWriter::with_capacity(1 << 16, w);
-    let mut ser = serde_json::Serializer::with_formatter(&mut w, LeanFormatter::new(4));
+    let mut ser = serde_json::Serializer::with_formatter(&mut w, LeanFormatter::default());
     document.serialize(&mut ser).map_err(io::Error::from)?;
     w.write_all(b"\n")?;
     w.flush()
@@ -613,99 +613,6 @@ impl Serialize for StreamedResults<'_, '_> {
             Ok(())
         })?;
         seq.end()
-    }
-}
-
-/// Pretty-prints JSON down to `depth` levels of nesting, and compactly below: a document of
-/// 10,000 results stays readable (one line per result field, per track, per requirement)
-/// without spending most of its bytes on indentation.
-struct LeanFormatter {
-    depth: usize,
-    limit: usize,
-    has_value: bool,
-}
-
-impl LeanFormatter {
-    fn new(limit: usize) -> LeanFormatter {
-        LeanFormatter {
-            depth: 0,
-            limit,
-            has_value: false,
-        }
-    }
-
-    fn pretty(&self) -> bool {
-        self.depth <= self.limit
-    }
-
-    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
-        w.write_all(b"\n")?;
-        for _ in 1..self.depth {
-            w.write_all(b"  ")?;
-        }
-        Ok(())
-    }
-
-    fn open<W: ?Sized + Write>(&mut self, w: &mut W, c: &[u8]) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(c)
-    }
-
-    fn close<W: ?Sized + Write>(&mut self, w: &mut W, c: &[u8]) -> io::Result<()> {
-        let pretty = self.pretty();
-        self.depth -= 1;
-        if pretty && self.has_value {
-            w.write_all(b"\n")?;
-            for _ in 0..self.depth {
-                w.write_all(b"  ")?;
-            }
-        }
-        self.has_value = true;
-        w.write_all(c)
-    }
-
-    fn item<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        if !first {
-            w.write_all(b",")?;
-        }
-        if self.pretty() {
-            self.indent(w)?;
-            w.write_all(b"  ")?;
-        }
-        Ok(())
-    }
-}
-
-impl serde_json::ser::Formatter for LeanFormatter {
-    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.open(w, b"[")
-    }
-    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.close(w, b"]")
-    }
-    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.item(w, first)
-    }
-    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.open(w, b"{")
-    }
-    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.close(w, b"}")
-    }
-    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.item(w, first)
-    }
-    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        w.write_all(if self.pretty() { b": " } else { b":" })
-    }
-    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
     }
 }
 

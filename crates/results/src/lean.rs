@@ -20,6 +20,7 @@ use crate::questionnaire::Questionnaire;
 use crate::text::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::io::{self, Write};
 use std::collections::BTreeMap;
 
 /// The key of a grid in a document's `grids` section: `id@version` (`rhsf-fir@1.2.0`).
@@ -351,6 +352,14 @@ pub struct LeanDocument {
 }
 
 impl LeanDocument {
+    /// The document as `vigilance score --format json` writes it (before its final newline):
+    /// pretty down to each result's fields and their entries, compact below.
+    pub fn to_json(&self) -> String {
+        to_json_lean(self)
+    }
+}
+
+impl LeanDocument {
     /// A document from its parts; `grids` are those of the results.
     pub fn new(
         results: Vec<CompactEntry>,
@@ -421,5 +430,117 @@ pub fn sheet_counts(sheet: &AnswerSheet) -> impl Fn(&CoverageEntry) -> [u32; 3] 
             }
         }
         out
+    }
+}
+
+/// Pretty-prints JSON down to `depth` levels of nesting, and compactly below: a document of
+/// 10,000 results stays readable (one line per result field, per track, per requirement)
+/// without spending most of its bytes on indentation.
+pub struct LeanFormatter {
+    depth: usize,
+    limit: usize,
+    has_value: bool,
+}
+
+impl LeanFormatter {
+    /// Pretty down to `limit` levels of nesting.
+    pub fn new(limit: usize) -> LeanFormatter {
+        LeanFormatter {
+            depth: 0,
+            limit,
+            has_value: false,
+        }
+    }
+
+    fn pretty(&self) -> bool {
+        self.depth <= self.limit
+    }
+
+    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
+        w.write_all(b"\n")?;
+        for _ in 1..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, c: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(c)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, c: &[u8]) -> io::Result<()> {
+        let pretty = self.pretty();
+        self.depth -= 1;
+        if pretty && self.has_value {
+            w.write_all(b"\n")?;
+            for _ in 0..self.depth {
+                w.write_all(b"  ")?;
+            }
+        }
+        self.has_value = true;
+        w.write_all(c)
+    }
+
+    fn item<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        if self.pretty() {
+            self.indent(w)?;
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for LeanFormatter {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.item(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.item(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(if self.pretty() { b": " } else { b":" })
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+impl Default for LeanFormatter {
+    /// Pretty down to each result's fields and their entries (tracks, next steps, coverage
+    /// requirements), and each grid's questions and requirements.
+    fn default() -> LeanFormatter {
+        LeanFormatter::new(4)
+    }
+}
+
+/// `value` as JSON, pretty-printed by [`LeanFormatter`].
+pub fn to_json_lean(value: &impl Serialize) -> String {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, LeanFormatter::default());
+    match value.serialize(&mut ser) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(_) => String::new(),
     }
 }
