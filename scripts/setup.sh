@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything Vigilance needs on a fresh Debian machine with rustup, idempotently:
 # the wasm32 target, wasm-bindgen-cli at the version pinned in Cargo.lock, Chromium and
-# ChromeDriver (browser tests), poppler-utils (the review's print test), and the npm packages
+# ChromeDriver (browser tests), poppler-utils (the review's print test), jq (the formats doc's
+# jq example), and the npm packages
 # of web/ and tests/e2e/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,13 @@ if ! command -v pdftotext >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null
+fi
+
+if ! command -v jq >/dev/null 2>&1; then
+  log "installing jq (apt): cli/tests/lean.rs runs the jq example of docs/formats.md"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq jq >/dev/null
 fi
 
 for dir in web tests/e2e; do
