@@ -8,7 +8,9 @@ use crate::args::{
 use crate::fatal::Fatal;
 use crate::output::{Target, write_to};
 use std::process::ExitCode;
-use vigilance_core::coverage::{disclaimer, framework_counts, grid_coverage};
+use vigilance_core::coverage::{
+    disclaimer, framework_counts, grid_coverage, kind_label, requirement_bars, requirement_notes,
+};
 use vigilance_core::messages::colon;
 use vigilance_core::{Cli, Lang, Level, Msg, Questionnaire, Track, registry};
 
@@ -77,8 +79,11 @@ pub fn render_list(lang: Lang) -> String {
     out
 }
 
-/// For each framework of the grid: its citation and notes, then each requirement with the
-/// questions mapped to it per track, or "not covered"; and the coverage counts.
+/// For each framework of the grid: its citation, notes and kind (with, for a kind that only
+/// informs, why it has no status), then each requirement with the questions mapped to it per
+/// track, or "not covered", followed by the grid's notes on it (the requirement's, a suspended
+/// requirement's, each mapping's) and where the grid's bar sits against the text; and the
+/// coverage counts.
 pub fn render_mappings(q: &Questionnaire, lang: Lang, width: usize) -> String {
     let mut out = String::new();
     let line = |out: &mut String, text: &str, indent: usize| {
@@ -122,6 +127,12 @@ pub fn render_mappings(q: &Questionnaire, lang: Lang, width: usize) -> String {
                 0,
             );
         }
+        let mut kind = format!("{} {}", Msg::CovKind.text(lang), kind_label(f.kind, lang));
+        if !f.kind.has_status() {
+            kind.push_str(" — ");
+            kind.push_str(Msg::CovInformsNote.text(lang));
+        }
+        line(&mut out, &kind, 0);
         let summary = counts
             .iter()
             .map(|(t, c)| format!("{t} {}/{}", c[fi].covered, c[fi].total))
@@ -156,6 +167,12 @@ pub fn render_mappings(q: &Questionnaire, lang: Lang, width: usize) -> String {
                 &format!("{} — {} [{per_track}]", req.reference, req.title.get(lang)),
                 2,
             );
+            for note in requirement_notes(q, r, lang)
+                .into_iter()
+                .chain(requirement_bars(q, r, lang))
+            {
+                line(&mut out, &format!("· {note}"), 6);
+            }
         }
     }
     out
@@ -178,7 +195,23 @@ pub fn render_table(q: &Questionnaire, lang: Lang, width: usize) -> String {
         out.push('\n');
     }
     let threshold = q.threshold_percent();
-    let intro = Cli::GridIntro.fill(lang, &[("threshold", &threshold)]);
+    let mut intro = Cli::GridIntro.fill(lang, &[("threshold", &threshold)]);
+    if let (Some(limits), Some(min)) = (q.na_limits, q.min_applicable_percent()) {
+        let evidence = if limits.evidence_when_substantiated {
+            Msg::NaLimitsEvidence
+        } else {
+            Msg::NaLimitsNoEvidence
+        };
+        intro.push(' ');
+        intro.push_str(&Msg::NaLimitsRule.fill(
+            lang,
+            &[
+                ("grid", &format!("{}@{}", q.id, q.version)),
+                ("min", &min),
+                ("evidence", &evidence.text(lang)),
+            ],
+        ));
+    }
     for line in wrap(&intro, width) {
         out.push_str(&line);
         out.push('\n');

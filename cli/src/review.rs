@@ -134,7 +134,12 @@ fn score_inputs(
 
 fn print_sheet_warnings(err: &mut dyn Write, scored: &[ScoredSheet], lang: Lang, prefix: &str) {
     for s in scored {
-        print_warnings(err, &format!("{prefix}{}", s.source), &s.warnings, lang);
+        print_warnings(
+            err,
+            &format!("{prefix}{}", s.source),
+            &s.all_warnings(),
+            lang,
+        );
     }
 }
 

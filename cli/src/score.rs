@@ -22,9 +22,11 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use vigilance_core::messages::colon;
 use vigilance_core::registry::GridChoice;
-use vigilance_core::report::json::{ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry};
+use vigilance_core::report::json::{
+    ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry, coverage_disclaimer,
+};
 use vigilance_core::report::lean::{
-    AnyEntry, CompactEntry, GridTexts, JsonlLine, LeanFormatter, grid_key, sheet_counts,
+    AnyEntry, CompactEntry, GridTexts, JsonlLine, LeanFormatter, grid_key,
 };
 use vigilance_core::report::matching::{self, DuplicateFinder};
 use vigilance_core::report::workbook::{EvidenceRow, ResultsWorkbook, ScoredSheet, WorkbookError};
@@ -343,8 +345,8 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
             tally.warned.extend(
                 scored
                     .iter()
-                    .filter(|s| !s.warnings.is_empty())
-                    .map(|s| (s.source.clone(), s.warnings.clone())),
+                    .map(|s| (s.source.clone(), s.all_warnings()))
+                    .filter(|(_, w)| !w.is_empty()),
             );
             let delimiter = args.csv_delimiter.into();
             // Each row with its sheet's own grid (`ScoredSheet::grid`).
@@ -402,8 +404,9 @@ fn write_workbook(
                     book.push(&s)?;
                 }
                 tally.scored += 1;
-                if !s.warnings.is_empty() {
-                    tally.warned.push((s.source, s.warnings));
+                let warnings = s.all_warnings();
+                if !warnings.is_empty() {
+                    tally.warned.push((s.source, warnings));
                 }
             }
             Outcome::Failed(e) => tally.errors.push(e),
@@ -479,6 +482,7 @@ fn stream_jsonl(
                     grids.insert(key.clone(), GridTexts::new(done.grid));
                     let line = JsonlLine::Grids {
                         format: RESULTS_FORMAT.to_string(),
+                        coverage_disclaimer: coverage_disclaimer(),
                         grids,
                     };
                     serde_json::to_writer(&mut w, &line)?;
@@ -501,35 +505,35 @@ fn stream_jsonl(
     w.flush()
 }
 
-/// What a worker hands on for one scored sheet: its self-contained entry, its warnings, its
-/// grid, and the counts of its coverage entries (for the lean shape).
+/// What a worker hands on for one scored sheet: its self-contained entry, its warnings (the
+/// input's and the result's own) and its grid.
 struct Done {
     entry: ResultEntry,
     warnings: Vec<Problem>,
     grid: &'static Questionnaire,
-    counts: Vec<[u32; 3]>,
 }
 
 /// The entry of a scored sheet, made on the worker that scored it.
 fn to_entry(s: ScoredSheet) -> Done {
     let entry = ResultEntry::new(&s.source, s.grid, &s.sheet, &s.assessment, &s.warnings);
-    let count = sheet_counts(&s.sheet);
-    let counts = entry.coverage.iter().map(count).collect();
     Done {
         entry,
-        warnings: s.warnings,
+        warnings: s.all_warnings(),
         grid: s.grid,
-        counts,
     }
 }
 
 /// The entry written for a scored sheet, in the inputs' order: the duplicate warning added
 /// when it repeats an earlier sheet, counted in `tally`, lean unless `embed`.
-fn finish_entry(done: Done, duplicates: &mut Duplicates, tally: &mut Tally, embed: bool) -> AnyEntry {
+fn finish_entry(
+    done: Done,
+    duplicates: &mut Duplicates,
+    tally: &mut Tally,
+    embed: bool,
+) -> AnyEntry {
     let Done {
         mut entry,
         mut warnings,
-        counts,
         ..
     } = done;
     let period = entry.period.as_deref();
@@ -546,10 +550,7 @@ fn finish_entry(done: Done, duplicates: &mut Duplicates, tally: &mut Tally, embe
     if embed {
         AnyEntry::Embedded(entry)
     } else {
-        let mut counts = counts.into_iter();
-        AnyEntry::Lean(CompactEntry::new(entry, |_| {
-            counts.next().unwrap_or_default()
-        }))
+        AnyEntry::Lean(CompactEntry::new(entry))
     }
 }
 
@@ -571,6 +572,7 @@ impl Serialize for StreamedDocument<'_> {
         // The fields of `LeanDocument` (or `ResultDocument`, with `--embed-texts`), in order.
         let mut doc = serializer.serialize_struct("ResultDocument", 4)?;
         doc.serialize_field("format", RESULTS_FORMAT)?;
+        doc.serialize_field("coverage_disclaimer", &coverage_disclaimer())?;
         doc.serialize_field("results", &StreamedResults(self))?;
         let mut tally = self.tally.borrow_mut();
         tally.errors.sort_by(|a, b| a.source.cmp(&b.source));

@@ -69,14 +69,23 @@ fn json_and_jsonl_join_to_the_grid_texts_with_the_python_standard_library() {
     };
     let json = read("results.json");
     assert_eq!(json, read("results.jsonl"));
-    assert!(json.ends_with("errors\n") && json.contains(" results, 1 errors"), "{json}");
+    assert!(
+        json.ends_with("errors\n") && json.contains(" results, 1 errors"),
+        "{json}"
+    );
     // The embedded shape holds the very texts the join found.
     let embedded: ResultDocument =
         serde_json::from_slice(&std::fs::read(dir.path().join("embedded.json")).unwrap()).unwrap();
     for r in &embedded.results {
         assert!(json.contains(&format!("{}\t{}", r.company.name, r.headline_label.en)));
         for s in &r.next_steps {
-            let row = format!("  {} {} {}\t{}", s.track.code(), s.question, s.reason, s.text.en);
+            let row = format!(
+                "  {} {} {}\t{}",
+                s.track.code(),
+                s.question,
+                s.reason,
+                s.text.en
+            );
             assert!(json.contains(&row), "{row}");
         }
     }
@@ -103,7 +112,11 @@ fn jsonl_gives_each_grid_once_before_its_first_result_then_results_then_errors()
                 let vigilance_core::report::lean::AnyEntry::Lean(r) = &**r else {
                     panic!("a lean result")
                 };
-                assert!(given.contains(&r.grid_key()), "{} before its grid", r.source);
+                assert!(
+                    given.contains(&r.grid_key()),
+                    "{} before its grid",
+                    r.source
+                );
                 assert_eq!(&doc.results[results], r);
                 assert_eq!(errors, 0, "results come before errors");
                 results += 1;
@@ -137,7 +150,11 @@ fn the_jq_example_of_the_formats_doc_joins_next_steps_to_their_texts() {
         .arg(dir.path().join("results.json"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rows = String::from_utf8(out.stdout).unwrap();
     let embedded: ResultDocument =
         serde_json::from_slice(&std::fs::read(dir.path().join("embedded.json")).unwrap()).unwrap();

@@ -2,7 +2,10 @@
 //! level or the headline; `na` never lowers a percentage; the order of questions changes
 //! nothing; the level stays within 0..=4 and never passes a failed gate; completeness is 100 %
 //! exactly when every question of the track is answered; coverage lists every covered requirement
-//! once per track, and shows a requirement whose linked answers all earn their full point as such.
+//! once per track, shows a requirement whose linked answers all earn their full point as such, one
+//! with an unanswered linked question as incomplete, and no status for frameworks that only
+//! inform; the heavy-`na` warning is exactly the levels where `na` leaves out more than a quarter
+//! of the question weight, and never changes a level on a grid without `na_limits`.
 //! Every built-in grid (each version of
 //! the full grid, and the light grid) is tested.
 
@@ -268,10 +271,51 @@ macro_rules! grid_properties {
                             s.value().is_some() && s.points().is_some() && s.is_full()
                         })
                     });
-                    if all_full {
-                        prop_assert_eq!(r.status, coverage::RequirementStatus::Met);
+                    let f = &q.frameworks[r.framework];
+                    if !f.kind.has_status() {
+                        // Indicators, instruments, product rules: never a status.
+                        prop_assert_eq!(r.status, None);
+                    } else if f.requirements[r.requirement].suspended.is_some() {
+                        prop_assert_eq!(r.status, Some(coverage::RequirementStatus::NotAssessed));
+                    } else if all_full {
+                        prop_assert_eq!(r.status, Some(coverage::RequirementStatus::AllFull));
+                    }
+                    // Any unanswered linked question: incomplete, never at full point.
+                    let unanswered = r
+                        .questions
+                        .iter()
+                        .any(|&qi| track.answer(qi).is_none_or(|s| s.value().is_none()));
+                    if unanswered && r.status.is_some() && f.requirements[r.requirement].suspended.is_none() {
+                        prop_assert_eq!(r.status, Some(coverage::RequirementStatus::Incomplete));
                     }
                 }
+            }
+
+            #[test]
+            fn the_heavy_na_warning_is_exactly_the_levels_over_a_quarter(draws in sheets(), opts in modes()) {
+                let q = grid();
+                let a = score(q, &build(&draws), &opts);
+                let mut expected = 0;
+                for t in &a.tracks {
+                    for l in Level::ALL {
+                        let r = t.level_result(l);
+                        // More than a quarter of the level's question weight left out by `na`.
+                        let heavy = r.na_weight * 4 > r.weight;
+                        prop_assert_eq!(r.heavy_na(), heavy);
+                        expected += usize::from(heavy);
+                        if q.na_limits.is_none() {
+                            // No limits: the warning never changes whether a level is achieved.
+                            prop_assert!(!r.too_many_na);
+                            prop_assert_eq!(
+                                r.achieved,
+                                r.meets_threshold && r.failed_critical.is_empty()
+                            );
+                        }
+                    }
+                }
+                let warnings = a.warnings();
+                prop_assert_eq!(warnings.len(), expected);
+                prop_assert!(warnings.iter().all(|w| w.code() == "VG-A18" && !w.is_error()));
             }
         }
 
@@ -285,10 +329,22 @@ macro_rules! grid_properties {
             );
             assert!(!a.provisional);
             assert_eq!(a.headline_level, 4);
-            // Every requirement the grid covers shows its linked answers at full point.
+            // Every requirement the grid covers shows its linked answers at full point, except
+            // for frameworks that only inform (no status) and requirements the grid suspends
+            // (not assessed).
             for r in coverage::sheet_coverage(grid(), &a) {
-                assert_eq!(r.status, coverage::RequirementStatus::Met);
+                let framework = &grid().frameworks[r.framework];
+                let statused = framework.kind.has_status();
+                let expected = statused.then_some(
+                    if framework.requirements[r.requirement].suspended.is_some() {
+                        coverage::RequirementStatus::NotAssessed
+                    } else {
+                        coverage::RequirementStatus::AllFull
+                    },
+                );
+                assert_eq!(r.status, expected);
             }
+            assert!(a.warnings().is_empty(), "no `na`, no warning");
         }
 
         fn shuffle<T>(items: &mut [T], mut seed: u64) {

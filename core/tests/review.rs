@@ -546,16 +546,19 @@ fn company_pages_sum_up_coverage_per_framework() {
     let html = review(Lang::En, false).html;
     let page = &html[html.find("<h2>Énergies Rhône-Durance SA</h2>").unwrap()..];
     let page = &page[..page.find("</section>").unwrap()];
+    // Scored in declarative mode: labelled self-declared.
     assert!(
-        page.contains("<h3>Regulation coverage (requirements)</h3>"),
+        page.contains("<h3>Regulation coverage (requirements) <span class=\"self-declared\">(self-declared)</span></h3>"),
         "{page}"
     );
-    assert!(page.contains("<tr><td><abbr title=\"French duty of vigilance\">FR-DV</abbr></td><td class=\"num cov-met\">"), "{page}");
+    assert!(page.contains("<tr><td><abbr title=\"French duty of vigilance\">FR-DV</abbr></td><td class=\"num cov-all_full\">"), "{page}");
+    // Frameworks that only inform show the linked answers given, never a status.
+    assert!(page.contains("<abbr title=\"ILO conventions and indicators\">ILO</abbr></td><td class=\"informs\" colspan=\"5\">informs the text:") || page.contains("<td class=\"informs\" colspan=\"5\">informs the text:"), "{page}");
     assert!(page.contains("not a legal opinion") || page.contains("neither a legal opinion"));
     // The anonymised edition has no company pages, but the cohort coverage and the annex's
     // citations.
     let anon = review(Lang::En, true).html;
-    assert!(!anon.contains("<h3>Regulation coverage (requirements)</h3>"));
+    assert!(!anon.contains("<h3>Regulation coverage (requirements)"));
     assert!(anon.contains("<section id=\"regulations\">"));
     assert!(anon.contains("Directive (EU) 2024/1760"));
 }

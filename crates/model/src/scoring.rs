@@ -1,6 +1,9 @@
 //! The scoring rule of docs/method.md, pure and exact: level scores, achieved levels (threshold and
 //! critical gates), maturity per track, headline, profile, theme scores, indicative index,
-//! completeness, knowledge gaps, unsubstantiated answers, and next steps in the stated order.
+//! completeness, knowledge gaps, unsubstantiated answers, and next steps in the stated order;
+//! the limits on `na` of grids that declare `na_limits` (a level is refused when too little of
+//! it applies; in substantiated mode an `na` without evidence counts 0) and, on every grid, the
+//! heavy-`na` warning (more than a quarter of a level's question weight left out).
 //!
 //! [`score`] takes a checked [`AnswerSheet`] and returns an [`Assessment`] that refers to the
 //! questionnaire's questions by position; report writers turn it into words and numbers.
@@ -8,6 +11,7 @@
 use crate::answers::{Answer, AnswerSheet};
 use crate::codes::{AnswerValue, EvidenceMode, Level, Track};
 use crate::exact::{Percent, Ratio, UNITS_PER_POINT, weighted_mean_percent};
+use crate::problem::{Place, Problem, ProblemKind};
 use crate::questionnaire::Questionnaire;
 use std::cmp::Ordering;
 
@@ -36,6 +40,15 @@ pub struct LevelResult {
     pub questions: u32,
     /// Of those, answered `na`.
     pub not_applicable: u32,
+    /// The weight of the level's questions asked for the track, `na` included, in thousandths.
+    pub weight: u64,
+    /// Of that weight, what `na` answers leave out of the denominator (an `na` put back at 0
+    /// points in substantiated mode is not left out).
+    pub na_weight: u64,
+    /// The grid's `na_limits` refuse the level: the weight that applies is under the minimum
+    /// share ("too many questions answered not applicable"). Always false on a grid without
+    /// `na_limits`.
+    pub too_many_na: bool,
 }
 
 impl LevelResult {
@@ -43,6 +56,36 @@ impl LevelResult {
     pub fn no_applicable_question(&self) -> bool {
         self.score.is_empty()
     }
+
+    /// The share of the level's question weight that `na` leaves out, as a ratio (empty when
+    /// the level has no question for the track).
+    pub fn na_share(&self) -> Ratio {
+        Ratio {
+            earned: self.na_weight,
+            possible: self.weight,
+        }
+    }
+
+    /// The share of the level's question weight that applies (not left out by `na`), as a
+    /// ratio (empty when the level has no question for the track).
+    pub fn applicable_share(&self) -> Ratio {
+        Ratio {
+            earned: self.weight - self.na_weight.min(self.weight),
+            possible: self.weight,
+        }
+    }
+
+    /// `na` leaves out more than a quarter of the level's question weight: the heavy-`na`
+    /// warning (`VG-A18`), on every grid, with no effect on scoring. Exact.
+    pub fn heavy_na(&self) -> bool {
+        u128::from(self.na_weight) * 4 > u128::from(self.weight)
+    }
+}
+
+/// Whether `applicable` is at least `min` percent of `weight` (exact): the limit of
+/// `na_limits.min_applicable_percent`.
+pub fn enough_applies(applicable: u64, weight: u64, min: Percent) -> bool {
+    u128::from(applicable) * 100_000 >= u128::from(min.thousandths) * u128::from(weight)
 }
 
 /// The result of one track.
@@ -65,7 +108,8 @@ pub struct TrackResult {
     pub answered: u32,
     /// `unknown` answers: knowledge gaps.
     pub unknown_count: u32,
-    /// `yes`/`partial` without evidence, counted in substantiated mode.
+    /// `yes`/`partial` without evidence, counted in substantiated mode (and `na` without
+    /// evidence, on a grid whose `na_limits` ask for it).
     pub unsubstantiated_count: u32,
     /// How each answer counted, by question position in the questionnaire; `None` for the
     /// questions not asked for this track.
@@ -92,6 +136,23 @@ impl TrackResult {
     /// Every question of the track has an answer.
     pub fn is_complete(&self) -> bool {
         self.answered == self.questions
+    }
+
+    /// The share of the track's question weight that `na` leaves out (all levels), as a ratio.
+    pub fn na_share(&self) -> Ratio {
+        Ratio {
+            earned: self.levels.iter().map(|l| l.na_weight).sum(),
+            possible: self.levels.iter().map(|l| l.weight).sum(),
+        }
+    }
+
+    /// The levels where `na` leaves out more than a quarter of the question weight (the
+    /// heavy-`na` warning), in order.
+    pub fn heavy_na_levels(&self) -> Vec<Level> {
+        Level::ALL
+            .into_iter()
+            .filter(|l| self.levels[l.index()].heavy_na())
+            .collect()
     }
 
     /// Levels achieved above a failed lower level: shown, but they do not count.
@@ -158,6 +219,8 @@ pub struct Assessment {
     pub evidence_mode: EvidenceMode,
     /// The threshold used.
     pub threshold: Percent,
+    /// The grid's minimum applicable share of a level (`na_limits`), when it declares one.
+    pub min_applicable: Option<Percent>,
     /// One result per track of the questionnaire, in report order (CL, FL).
     pub tracks: Vec<TrackResult>,
     /// min over tracks of their maturity.
@@ -178,17 +241,46 @@ impl Assessment {
     pub fn unsubstantiated_count(&self) -> u32 {
         self.tracks.iter().map(|t| t.unsubstantiated_count).sum()
     }
+
+    /// Some level of some track carries the heavy-`na` warning.
+    pub fn has_heavy_na(&self) -> bool {
+        self.tracks
+            .iter()
+            .any(|t| t.levels.iter().any(LevelResult::heavy_na))
+    }
+
+    /// The warnings the result itself carries (not the input's): one heavy-`na` warning
+    /// (`VG-A18`) per track and level where `na` leaves out more than a quarter of the level's
+    /// question weight, in track then level order.
+    pub fn warnings(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        for t in &self.tracks {
+            for level in t.heavy_na_levels() {
+                let share = t.level_result(level).na_share();
+                out.push(Problem::warning(
+                    Place::file(),
+                    ProblemKind::HeavyNa {
+                        track: t.track,
+                        level,
+                        tenths: share.percent_tenths().unwrap_or(0),
+                    },
+                ));
+            }
+        }
+        out
+    }
 }
 
 /// How one answer counted: the value scoring took, the points it earned, and whether that is
 /// the full point. Report writers take points from here, never from a rule of their own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AnswerScore {
-    /// Points in units, or `None` for `na` (left out of the denominators).
+    /// Points in units, or `None` for an `na` left out of the denominators.
     points: Option<u64>,
     full: bool,
     value: Option<AnswerValue>,
     unsubstantiated: bool,
+    evidence: bool,
 }
 
 impl AnswerScore {
@@ -198,7 +290,8 @@ impl AnswerScore {
         self.value
     }
 
-    /// Points earned (0 to 1), or `None` for `na` (the question does not apply).
+    /// Points earned (0 to 1), or `None` for an `na` left out (the question does not apply);
+    /// an `na` put back into the denominator (substantiated mode, `na_limits`) earns 0.
     pub fn points(&self) -> Option<f64> {
         self.points
             .map(|units| units as f64 / UNITS_PER_POINT as f64)
@@ -209,7 +302,13 @@ impl AnswerScore {
         self.full
     }
 
-    /// A `yes` or `partial` without evidence, halved in substantiated mode.
+    /// The answer carries evidence (a document reference or URL).
+    pub fn has_evidence(&self) -> bool {
+        self.evidence
+    }
+
+    /// A `yes` or `partial` without evidence, halved in substantiated mode; or an `na` without
+    /// evidence put back at 0 points (substantiated mode, on a grid whose `na_limits` ask it).
     pub fn is_unsubstantiated(&self) -> bool {
         self.unsubstantiated
     }
@@ -217,7 +316,9 @@ impl AnswerScore {
 
 /// Scores `sheet` against `questionnaire`. The sheet should have passed
 /// [`AnswerSheet::parse`] or [`AnswerSheet::check`]; answers to unknown questions or tracks are
-/// ignored, and `na` on a question that does not allow it counts as unanswered.
+/// ignored, and `na` on a question that does not allow it counts as unanswered. On a grid with
+/// `na_limits`, a level is achieved only when enough of it applies, and in substantiated mode
+/// (when the limits ask it) an `na` without evidence is scored 0 and counted unsubstantiated.
 pub fn score(
     questionnaire: &Questionnaire,
     sheet: &AnswerSheet,
@@ -228,6 +329,9 @@ pub fn score(
         .threshold
         .unwrap_or_else(|| questionnaire.threshold_percent());
     let substantiated = options.evidence_mode == EvidenceMode::Substantiated;
+    let min_applicable = c.na_limits.map(|(p, _)| p);
+    // Substantiated mode on a grid whose limits ask it: an unproven `na` counts 0.
+    let unproven_na_counts = substantiated && c.na_limits.is_some_and(|(_, evidence)| evidence);
     let n = questionnaire.questions.len();
 
     // Answers by question position, found by merging two id-sorted sequences.
@@ -257,6 +361,7 @@ pub fn score(
         full: false,
         value: None,
         unsubstantiated: false,
+        evidence: false,
     };
     let mut scored: Vec<[AnswerScore; 2]> = vec![[unanswered; 2]; n];
     for &track in &c.tracks {
@@ -274,7 +379,14 @@ pub fn score(
             let mut unsubstantiated = false;
             let points = match answer.map(|a| a.value) {
                 None => Some(0),
-                Some(AnswerValue::Na) => None,
+                Some(AnswerValue::Na) => {
+                    if unproven_na_counts && !answer.is_some_and(Answer::has_evidence) {
+                        unsubstantiated = true;
+                        Some(0)
+                    } else {
+                        None
+                    }
+                }
                 Some(v) => {
                     let base = c.points[match v {
                         AnswerValue::Yes => 0,
@@ -304,16 +416,20 @@ pub fn score(
                 unsubstantiated_count += 1;
             }
             let level = &mut levels[q.level.index()];
+            let w = c.weight_of[qi];
             level.questions += 1;
+            level.weight += w;
+            if answer.is_some_and(|a| a.value == AnswerValue::Na) {
+                level.not_applicable += 1;
+            }
             let full = match points {
                 Some(p) => {
-                    let w = c.weight_of[qi];
                     level.score.add(p, w);
                     themes[c.theme_of[qi]].add(p, w);
                     p >= UNITS_PER_POINT
                 }
                 None => {
-                    level.not_applicable += 1;
+                    level.na_weight += w;
                     true
                 }
             };
@@ -325,13 +441,17 @@ pub fn score(
                 full,
                 value: answer.map(|a| a.value),
                 unsubstantiated,
+                evidence: answer.is_some_and(Answer::has_evidence),
             };
         }
         let mut maturity = 0u8;
         let mut gate_open = true;
         for (i, level) in levels.iter_mut().enumerate() {
             level.meets_threshold = level.score.meets(threshold);
-            level.achieved = level.meets_threshold && level.failed_critical.is_empty();
+            level.too_many_na = min_applicable
+                .is_some_and(|p| !enough_applies(level.weight - level.na_weight, level.weight, p));
+            level.achieved =
+                level.meets_threshold && level.failed_critical.is_empty() && !level.too_many_na;
             if gate_open && level.achieved {
                 maturity = i as u8 + 1;
             } else {
@@ -377,7 +497,12 @@ pub fn score(
         };
         let open = |qi: usize| {
             let q = &questionnaire.questions[qi];
-            q.has_track(t.track) && !scored[qi][ti].full && scored[qi][ti].points.is_some()
+            // `na` answers are never listed, even one put back at 0 points.
+            let s = &scored[qi][ti];
+            q.has_track(t.track)
+                && !s.full
+                && s.points.is_some()
+                && s.value != Some(AnswerValue::Na)
         };
         if let Some(next) = next {
             for (qi, q) in questionnaire.questions.iter().enumerate() {
@@ -401,6 +526,7 @@ pub fn score(
     Assessment {
         evidence_mode: options.evidence_mode,
         threshold,
+        min_applicable,
         headline_level: tracks.iter().map(|t| t.level).min().unwrap_or(0),
         provisional: tracks.iter().any(|t| !t.is_complete()),
         tracks,

@@ -5,7 +5,10 @@
 //! and holds the drop-down lists.
 //!
 //! Drop-downs offer only what the question allows: no `partial` where the question defines none,
-//! no `na` on critical questions. `vigilance_read::xlsx::read_workbook` reads both layouts back.
+//! no `na` on critical questions or where the grid says `allow_na: false`. Where `na` is allowed
+//! on a condition the grid states (`na_condition`), the template says it: a note on the
+//! justification cell (answer template), in the column's note and the Questions sheet (matrix).
+//! `vigilance_read::xlsx::read_workbook` reads both layouts back.
 
 use crate::codes::{AnswerValue, Track};
 use crate::questionnaire::{Question, Questionnaire};
@@ -19,6 +22,16 @@ use vigilance_read::layout::{
     matrix_header, matrix_sheet_name,
 };
 use vigilance_text::{Msg, Template, Wb};
+
+/// The condition on which `na` is acceptable for `question`, in `lang`, as the templates show
+/// it; `None` when the question does not allow `na` or the grid states no condition.
+fn na_condition(question: &Question, lang: Lang) -> Option<String> {
+    let c = question
+        .na_condition
+        .as_ref()
+        .filter(|_| question.allows_na())?;
+    Some(Msg::NaOnlyIf.fill(lang, &[("condition", &c.get(lang))]))
+}
 
 /// Marker sheet rows: marker, kind, questionnaire id, version, language.
 const MARKER_ROWS: u32 = 5;
@@ -228,6 +241,14 @@ pub fn answer_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
         }
         let answer_col = 7;
         ws.add_data_validation(r, answer_col, r, answer_col, &dropdown(question, lang)?)?;
+        if let Some(condition) = na_condition(question, lang) {
+            // On the justification cell, where a `na` is explained.
+            ws.insert_note(
+                r,
+                8,
+                &Note::new(condition).set_width(320).add_author_prefix(false),
+            )?;
+        }
     }
     ws.set_freeze_panes(ANSWERS_HEADER_ROW + 1, 1)?;
     marker_sheet(&mut wb, q, lang, TemplateKind::Answers)?;
@@ -278,6 +299,10 @@ pub fn matrix_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
                 p.get(lang)
             ));
         }
+        if let Some(condition) = na_condition(question, lang) {
+            note.push('\n');
+            note.push_str(&condition);
+        }
         ws.insert_note(
             0,
             c,
@@ -325,7 +350,12 @@ pub fn matrix_template(q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, Workboo
             question.partial.as_ref().map_or("—", |p| p.get(lang)),
             &wrap,
         )?;
-        put_text(qs, r, 6, &allowed_labels(q, question, lang))?;
+        let mut allowed = allowed_labels(q, question, lang);
+        if let Some(condition) = na_condition(question, lang) {
+            allowed.push_str(" — ");
+            allowed.push_str(&condition);
+        }
+        put_text(qs, r, 6, &allowed)?;
     }
     let note_row = 2 + q.answer_count() as u32;
     put_text(qs, note_row, 0, Template::NaNeedsColumn.text(lang))?;

@@ -3,8 +3,11 @@
 //!
 //! Columns (stable snake_case names, whatever the language): `company, sector, country,
 //! company_id, period, track, level, level_label, n1, n2, n3, n4, index, completeness, unknown,
-//! na, unsubstantiated, provisional, headline, grid, source, error` (`na`: questions answered
-//! not applicable; `grid`: the grid of the result, `id@version`). Labels (`level_label`) and
+//! na, na_share, heavy_na, unsubstantiated, provisional, headline, grid, source, error` (`na`:
+//! questions answered not applicable; `na_share`: the share of the track's question weight they
+//! leave out, in percent; `heavy_na`: the levels where they leave out more than a quarter — the
+//! heavy-`na` warning `VG-A18` —, space-separated, empty when none; `grid`: the grid of the
+//! result, `id@version`). Labels (`level_label`) and
 //! `provisional` (Oui/Non, Yes/No) are in the chosen language; numbers use a decimal point
 //! (a decimal comma with [`Delimiter::Semicolon`]); a level with no applicable question has an
 //! empty score. Each input that could not be
@@ -30,7 +33,7 @@ use std::borrow::Cow;
 use vigilance_text::Msg;
 
 /// The header row of [`summary_csv`].
-pub const SUMMARY_COLUMNS: [&str; 22] = [
+pub const SUMMARY_COLUMNS: [&str; 24] = [
     "company",
     "sector",
     "country",
@@ -47,6 +50,8 @@ pub const SUMMARY_COLUMNS: [&str; 22] = [
     "completeness",
     "unknown",
     "na",
+    "na_share",
+    "heavy_na",
     "unsubstantiated",
     "provisional",
     "headline",
@@ -151,6 +156,9 @@ pub fn summary_csv_with(
             row.push(tr.unknown_count.to_string().into());
             let na: u32 = tr.levels.iter().map(|l| l.not_applicable).sum();
             row.push(na.to_string().into());
+            row.push(num(Some(tr.na_share().percent().unwrap_or(0.0)), delimiter).into());
+            let heavy: Vec<&str> = tr.heavy_na_levels().iter().map(|l| l.code()).collect();
+            row.push(heavy.join(" ").into());
             row.push(tr.unsubstantiated_count.to_string().into());
             row.push(
                 if a.provisional {

@@ -5,7 +5,7 @@
 
 use crate::answers::{AnswerSheet, Company, QuestionnaireRef};
 use crate::codes::{AnswerValue, EvidenceMode, Level, Track};
-use crate::coverage::sheet_coverage;
+use crate::coverage::{INFORMS, disclaimer, linked_values, sheet_coverage};
 use crate::problem::{Problem, Severity};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{Assessment, StepReason};
@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use vigilance_text::Msg;
 
-/// The `format` of result documents.
+/// The `format` of result documents: `/2` since the limits on `na` and the neutral coverage
+/// statuses (docs/formats.md).
 pub const RESULTS_FORMAT: &str = "vigilance.results/2";
 
 /// A batch of results and the inputs that could not be scored.
@@ -23,10 +24,19 @@ pub const RESULTS_FORMAT: &str = "vigilance.results/2";
 pub struct ResultDocument {
     /// Always `vigilance.results/2`.
     pub format: String,
+    /// What regulation coverage is and is not, in both languages: information on which
+    /// questions bear on each requirement and how they were answered, neither a legal opinion
+    /// nor a statement of compliance. Show it wherever `results[].coverage` is shown.
+    pub coverage_disclaimer: Text,
     /// One entry per scored sheet.
     pub results: Vec<ResultEntry>,
     /// One entry per input that could not be scored.
     pub errors: Vec<ErrorEntry>,
+}
+
+/// The document's `coverage_disclaimer`, in both languages.
+pub fn coverage_disclaimer() -> Text {
+    Text::new(disclaimer(Lang::Fr), disclaimer(Lang::En))
 }
 
 impl ResultDocument {
@@ -34,6 +44,7 @@ impl ResultDocument {
     pub fn new(results: Vec<ResultEntry>, errors: Vec<ErrorEntry>) -> ResultDocument {
         ResultDocument {
             format: RESULTS_FORMAT.to_string(),
+            coverage_disclaimer: coverage_disclaimer(),
             results,
             errors,
         }
@@ -61,6 +72,10 @@ pub struct ResultEntry {
     pub evidence_mode: EvidenceMode,
     /// The threshold used, in percent.
     pub threshold: f64,
+    /// The grid's minimum applicable share of a level, in percent (`na_limits`; absent when
+    /// the grid declares none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_applicable_percent: Option<f64>,
     /// min over tracks of their level, 0..=4.
     pub headline_level: u8,
     /// The headline level's name.
@@ -71,15 +86,17 @@ pub struct ResultEntry {
     pub tracks: BTreeMap<Track, TrackEntry>,
     /// What to work on, in the order of docs/method.md.
     pub next_steps: Vec<StepEntry>,
-    /// Problems that did not prevent scoring.
+    /// Problems that did not prevent scoring: the input's, then the result's own (the
+    /// heavy-`na` warning `VG-A18`).
     pub warnings: Vec<ProblemEntry>,
-    /// The status of each requirement of the grid's frameworks that a question covers, per
-    /// track (absent when the grid maps to no framework). Information, not a legal opinion.
+    /// What the answers linked to each requirement of the grid's frameworks that a question
+    /// covers show, per track (absent when the grid maps to no framework). Information, not a
+    /// legal opinion: see the document's `coverage_disclaimer`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub coverage: Vec<CoverageEntry>,
 }
 
-/// The status of one requirement of a framework for one track.
+/// What the answers linked to one requirement of a framework show, for one track.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CoverageEntry {
     /// The framework's id (one of the questionnaire's `frameworks`).
@@ -89,10 +106,20 @@ pub struct CoverageEntry {
     pub reference: String,
     /// The track.
     pub track: Track,
-    /// `met`, `partly_met`, `not_met`, `not_answered` or `not_applicable`.
+    /// What the linked answers show: `all_full`, `some`, `none`, `incomplete` or
+    /// `not_assessed` (docs/method.md); `informs` for a framework whose kind has no status
+    /// (indicators, instruments, product rules).
     pub status: String,
     /// The questions mapped to the requirement for the track.
     pub questions: Vec<String>,
+    /// Their answers, in the same order (`null`: unanswered).
+    pub answers: Vec<Option<AnswerValue>>,
+    /// How many of the linked questions are answered (`na` included).
+    pub answered: u32,
+    /// Of the answers, how many are `na`, excluded from the status.
+    pub excluded: u32,
+    /// Of the answers, how many carry evidence.
+    pub with_evidence: u32,
 }
 
 /// The result of one track.
@@ -120,6 +147,18 @@ pub struct TrackEntry {
     pub unsubstantiated_count: u32,
     /// Levels achieved above a failed lower level (shown, not counted).
     pub imbalanced: Vec<Level>,
+    /// The share of the track's question weight answered `na` and left out, in percent
+    /// (absent: none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub na_percent: f64,
+}
+
+fn is_zero(v: &f64) -> bool {
+    *v == 0.0
+}
+
+fn is_false(v: &bool) -> bool {
+    !*v
 }
 
 /// The result of one level.
@@ -133,6 +172,18 @@ pub struct LevelEntry {
     pub meets_threshold: bool,
     /// Critical questions not at their full point.
     pub failed_critical: Vec<String>,
+    /// The share of the level's question weight answered `na` and left out, in percent
+    /// (absent: none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub na_percent: f64,
+    /// More than a quarter of the level's question weight is left out by `na`: the
+    /// heavy-`na` warning (`VG-A18`; absent: false). No effect on scoring.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub heavy_na: bool,
+    /// The grid's `na_limits` refuse the level: too many questions answered not applicable
+    /// (absent: false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub too_many_na: bool,
 }
 
 /// One next step.
@@ -262,6 +313,9 @@ impl ResultEntry {
                                     .iter()
                                     .map(|&i| questionnaire.questions[i].id.clone())
                                     .collect(),
+                                na_percent: r.na_share().percent().unwrap_or(0.0),
+                                heavy_na: r.heavy_na(),
+                                too_many_na: r.too_many_na,
                             },
                         )
                     })
@@ -292,6 +346,7 @@ impl ResultEntry {
                         unknown_count: t.unknown_count,
                         unsubstantiated_count: t.unsubstantiated_count,
                         imbalanced: t.imbalanced_levels(),
+                        na_percent: t.na_share().percent().unwrap_or(0.0),
                     },
                 )
             })
@@ -323,12 +378,17 @@ impl ResultEntry {
             },
             evidence_mode: assessment.evidence_mode,
             threshold: assessment.threshold.as_f64(),
+            min_applicable_percent: assessment.min_applicable.map(|p| p.as_f64()),
             headline_level: assessment.headline_level,
             headline_label: label(assessment.headline_level),
             provisional: assessment.provisional,
             tracks,
             next_steps,
-            warnings: warnings.iter().map(ProblemEntry::from).collect(),
+            warnings: warnings
+                .iter()
+                .chain(&assessment.warnings())
+                .map(ProblemEntry::from)
+                .collect(),
             coverage: sheet_coverage(questionnaire, assessment)
                 .into_iter()
                 .map(|r| {
@@ -337,12 +397,16 @@ impl ResultEntry {
                         framework: f.id.clone(),
                         reference: f.requirements[r.requirement].reference.clone(),
                         track: r.track,
-                        status: r.status.code().to_string(),
+                        status: r.status.map_or(INFORMS, |s| s.code()).to_string(),
                         questions: r
                             .questions
                             .iter()
                             .map(|&i| questionnaire.questions[i].id.clone())
                             .collect(),
+                        answers: linked_values(assessment, r.track, &r.questions),
+                        answered: r.answers.answered,
+                        excluded: r.answers.excluded,
+                        with_evidence: r.answers.with_evidence,
                     }
                 })
                 .collect(),

@@ -9,19 +9,19 @@
 //! Also the lines of `--format jsonl` ([`JsonlLine`]) and the schema of both document shapes
 //! ([`AnyResultDocument`]).
 
-use crate::answers::{AnswerSheet, Company, QuestionnaireRef};
+use crate::answers::{Company, QuestionnaireRef};
 use crate::codes::{AnswerValue, EvidenceMode, Level, Track};
 use crate::coverage::grid_coverage;
 use crate::json::{
-    CoverageEntry, ErrorEntry, LevelEntry, ProblemEntry, RESULTS_FORMAT, ResultDocument,
-    ResultEntry, StepEntry, TrackEntry,
+    ErrorEntry, LevelEntry, ProblemEntry, RESULTS_FORMAT, ResultDocument, ResultEntry, StepEntry,
+    TrackEntry, coverage_disclaimer,
 };
 use crate::questionnaire::Questionnaire;
 use crate::text::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::io::{self, Write};
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 /// The key of a grid in a document's `grids` section: `id@version` (`rhsf-fir@1.2.0`).
 pub fn grid_key(id: &str, version: &str) -> String {
@@ -119,7 +119,10 @@ impl GridTexts {
                 .iter()
                 .filter(|&&t| r.is_covered(t))
                 .map(|&t| {
-                    let ids = r.questions_for(t).iter().map(|&i| q.questions[i].id.clone());
+                    let ids = r
+                        .questions_for(t)
+                        .iter()
+                        .map(|&i| q.questions[i].id.clone());
                     (t, ids.collect())
                 })
                 .collect();
@@ -161,7 +164,14 @@ impl GridTexts {
             frameworks: q
                 .frameworks
                 .iter()
-                .map(|f| (f.id.clone(), FrameworkTexts { name: f.name.clone() }))
+                .map(|f| {
+                    (
+                        f.id.clone(),
+                        FrameworkTexts {
+                            name: f.name.clone(),
+                        },
+                    )
+                })
                 .collect(),
             requirements,
         }
@@ -189,6 +199,10 @@ pub struct CompactEntry {
     pub evidence_mode: EvidenceMode,
     /// The threshold used, in percent.
     pub threshold: f64,
+    /// The grid's minimum applicable share of a level, in percent (`na_limits`; absent when
+    /// the grid declares none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_applicable_percent: Option<f64>,
     /// min over tracks of their level, 0..=4 (its name: the grid's `levels[headline_level]`).
     pub headline_level: u8,
     /// Some track is not complete: the result may change.
@@ -229,6 +243,14 @@ pub struct CompactTrack {
     pub unsubstantiated_count: u32,
     /// Levels achieved above a failed lower level (shown, not counted).
     pub imbalanced: Vec<Level>,
+    /// The share of the track's question weight answered `na` and left out, in percent
+    /// (absent: none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub na_percent: f64,
+}
+
+fn is_zero(v: &f64) -> bool {
+    *v == 0.0
 }
 
 impl From<TrackEntry> for CompactTrack {
@@ -244,6 +266,7 @@ impl From<TrackEntry> for CompactTrack {
             unknown_count: t.unknown_count,
             unsubstantiated_count: t.unsubstantiated_count,
             imbalanced: t.imbalanced,
+            na_percent: t.na_percent,
         }
     }
 }
@@ -275,7 +298,9 @@ impl From<StepEntry> for CompactStep {
 }
 
 /// What the answers linked to one requirement show for one track, as a four-item array:
-/// `[status, answered, excluded, with_evidence]` — the status code, how many of the linked
+/// `[status, answered, excluded, with_evidence]` — the status code (`all_full`, `some`,
+/// `none`, `incomplete`, `not_assessed`, or `informs` for a framework whose kind has no
+/// status), how many of the linked
 /// questions (the grid's `requirements[id].questions[track]`) are answered (`na` included),
 /// how many of the answers are `na` (left out of the status), and how many carry evidence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -298,12 +323,11 @@ impl TrackCoverage {
 }
 
 impl CompactEntry {
-    /// The lean form of `entry` (built by [`ResultEntry::new`]), with the counts of each
-    /// coverage entry given by `counts` (`[answered, excluded, with_evidence]`).
-    pub fn new(entry: ResultEntry, mut counts: impl FnMut(&CoverageEntry) -> [u32; 3]) -> CompactEntry {
+    /// The lean form of `entry` (built by [`ResultEntry::new`]).
+    pub fn new(entry: ResultEntry) -> CompactEntry {
         let mut coverage: BTreeMap<String, BTreeMap<Track, TrackCoverage>> = BTreeMap::new();
         for c in &entry.coverage {
-            let [answered, excluded, with_evidence] = counts(c);
+            let (answered, excluded, with_evidence) = (c.answered, c.excluded, c.with_evidence);
             coverage
                 .entry(requirement_id(&c.framework, &c.reference))
                 .or_default()
@@ -319,6 +343,7 @@ impl CompactEntry {
             questionnaire: entry.questionnaire,
             evidence_mode: entry.evidence_mode,
             threshold: entry.threshold,
+            min_applicable_percent: entry.min_applicable_percent,
             headline_level: entry.headline_level,
             provisional: entry.provisional,
             tracks: entry
@@ -343,6 +368,9 @@ impl CompactEntry {
 pub struct LeanDocument {
     /// Always `vigilance.results/2`.
     pub format: String,
+    /// What regulation coverage is and is not, in both languages: show it wherever
+    /// `results[].coverage` is shown.
+    pub coverage_disclaimer: Text,
     /// One entry per scored sheet.
     pub results: Vec<CompactEntry>,
     /// One entry per input that could not be scored.
@@ -368,6 +396,7 @@ impl LeanDocument {
     ) -> LeanDocument {
         LeanDocument {
             format: RESULTS_FORMAT.to_string(),
+            coverage_disclaimer: coverage_disclaimer(),
             results,
             errors,
             grids: grids.into_iter().map(|g| (g.key(), g)).collect(),
@@ -396,6 +425,8 @@ pub enum JsonlLine {
     Grids {
         /// Always `vigilance.results/2`.
         format: String,
+        /// What regulation coverage is and is not, in both languages.
+        coverage_disclaimer: Text,
         /// The grids' texts.
         grids: BTreeMap<String, GridTexts>,
     },
@@ -413,24 +444,6 @@ pub enum AnyEntry {
     Lean(CompactEntry),
     /// The self-contained shape (`--embed-texts`).
     Embedded(ResultEntry),
-}
-
-/// The counts of a coverage entry from the sheet's answers: `[answered, excluded,
-/// with_evidence]` over the entry's linked questions.
-pub fn sheet_counts(sheet: &AnswerSheet) -> impl Fn(&CoverageEntry) -> [u32; 3] + '_ {
-    move |c| {
-        let mut out = [0; 3];
-        for a in c.questions.iter().filter_map(|q| sheet.answer(q, c.track)) {
-            out[0] += 1;
-            if a.value == AnswerValue::Na {
-                out[1] += 1;
-            }
-            if a.has_evidence() {
-                out[2] += 1;
-            }
-        }
-        out
-    }
 }
 
 /// Pretty-prints JSON down to `depth` levels of nesting, and compactly below: a document of

@@ -38,8 +38,14 @@ pub fn result_schema() -> String {
     let mut schema = schemars::schema_for!(AnyResultDocument);
     let line = schemars::schema_for!(crate::lean::JsonlLine);
     if let (Some(defs), Some(line_defs)) = (
-        schema.ensure_object().entry("$defs").or_insert_with(|| serde_json::json!({})).as_object_mut(),
-        line.as_object().and_then(|o| o.get("$defs")).and_then(|d| d.as_object()),
+        schema
+            .ensure_object()
+            .entry("$defs")
+            .or_insert_with(|| serde_json::json!({}))
+            .as_object_mut(),
+        line.as_object()
+            .and_then(|o| o.get("$defs"))
+            .and_then(|d| d.as_object()),
     ) {
         for (k, v) in line_defs {
             defs.entry(k.clone()).or_insert_with(|| v.clone());

@@ -15,7 +15,8 @@ pub struct ScoredSheet {
     pub sheet: AnswerSheet,
     /// Its result.
     pub assessment: Assessment,
-    /// Problems that did not prevent scoring.
+    /// Problems of the input that did not prevent scoring (the result's own warnings are in
+    /// the assessment: [`ScoredSheet::all_warnings`] gives both).
     pub warnings: Vec<Problem>,
     /// The grid the sheet was read and scored with (each sheet its own in a mixed batch).
     pub grid: &'static Questionnaire,
@@ -54,5 +55,15 @@ impl PartialEq for ScoredSheet {
             && self.warnings == other.warnings
             && self.evidence == other.evidence
             && (&self.grid.id, &self.grid.version) == (&other.grid.id, &other.grid.version)
+    }
+}
+
+impl ScoredSheet {
+    /// Every warning of the sheet: the input's, then the result's own (the heavy-`na`
+    /// warning, `VG-A18`), as every writer reports them.
+    pub fn all_warnings(&self) -> Vec<Problem> {
+        let mut out = self.warnings.clone();
+        out.extend(self.assessment.warnings());
+        out
     }
 }

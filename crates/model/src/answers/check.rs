@@ -283,11 +283,20 @@ impl SheetDraft {
                         continue;
                     }
                     AnswerValue::Na if !question.allows_na() => {
+                        let (question_id, allowed) =
+                            (qid.clone(), question.allowed_values().collect());
                         problems.push(Problem::error(
                             value_path(),
-                            ProblemKind::NaOnCritical {
-                                question: qid.clone(),
-                                allowed: question.allowed_values().collect(),
+                            if question.critical {
+                                ProblemKind::NaOnCritical {
+                                    question: question_id,
+                                    allowed,
+                                }
+                            } else {
+                                ProblemKind::NaNotAllowed {
+                                    question: question_id,
+                                    allowed,
+                                }
                             },
                         ));
                         continue;

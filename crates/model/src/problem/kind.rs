@@ -650,6 +650,23 @@ pub enum ProblemKind {
         /// The period.
         period: String,
     },
+    /// `na` on a question that is not critical but does not allow it (`allow_na: false`).
+    NaNotAllowed {
+        /// The question.
+        question: String,
+        /// The values allowed here.
+        allowed: Vec<AnswerValue>,
+    },
+    /// A result, not an input: `na` answers leave out more than a quarter of a level's question
+    /// weight in a track (warning; no effect on scoring).
+    HeavyNa {
+        /// The track.
+        track: Track,
+        /// The level.
+        level: Level,
+        /// The share left out, in tenths of a percent (rounded half away from zero).
+        tenths: u64,
+    },
 }
 
 impl ProblemKind {
@@ -743,6 +760,8 @@ impl ProblemKind {
             DossierNesting { .. } => "VG-D17",
             EvidenceTooOld { .. } => "VG-D18",
             EvidenceExpired { .. } => "VG-D19",
+            HeavyNa { .. } => "VG-A18",
+            NaNotAllowed { .. } => "VG-A19",
         }
     }
 }

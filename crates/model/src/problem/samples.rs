@@ -201,6 +201,15 @@ impl ProblemKind {
                 valid_until: s(),
                 period: s(),
             },
+            HeavyNa {
+                track: Track::FL,
+                level: Level::N2,
+                tenths: 714,
+            },
+            NaNotAllowed {
+                question: s(),
+                allowed: vec![AnswerValue::Yes, AnswerValue::No],
+            },
         ]
     }
 }

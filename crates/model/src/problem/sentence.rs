@@ -118,6 +118,21 @@ impl ProblemKind {
             CompanyNameMissing => (Msg::CompanyNameMissing, vec![]),
             InvalidNace { found } => (Msg::InvalidNace, vec![arg("found", found)]),
             InvalidTier { found } => (Msg::InvalidTier, vec![arg("found", found)]),
+            HeavyNa {
+                track,
+                level,
+                tenths,
+            } => (
+                Msg::HeavyNa,
+                vec![
+                    arg("track", track),
+                    arg("level", level.code()),
+                    arg(
+                        "percent",
+                        decimal_mark(format!("{}.{}", tenths / 10, tenths % 10), lang),
+                    ),
+                ],
+            ),
             DuplicateCompany {
                 kept,
                 company,
@@ -176,6 +191,14 @@ impl ProblemKind {
                 vec![
                     arg("question", question),
                     arg("partial", shown(AnswerValue::Partial)),
+                    arg("allowed", list(allowed)),
+                ],
+            ),
+            NaNotAllowed { question, allowed } => (
+                Msg::NaNotAllowed,
+                vec![
+                    arg("question", question),
+                    arg("na", shown(AnswerValue::Na)),
                     arg("allowed", list(allowed)),
                 ],
             ),
@@ -426,6 +449,10 @@ impl ProblemKind {
                 Msg::EvidenceStaleHelp.text(lang).into()
             }
             k if k.code().starts_with("VG-D") => Msg::DossierRefusedHelp.text(lang).into(),
+            HeavyNa { .. } => Msg::HeavyNaHelp.text(lang).into(),
+            NaNotAllowed { .. } => {
+                Msg::NaNotAllowedHelp.fill(lang, &[("unknown", &shown(AnswerValue::Unknown))])
+            }
             _ => return None,
         })
     }

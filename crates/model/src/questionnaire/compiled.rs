@@ -9,6 +9,9 @@ use crate::exact::{Percent, UNITS_PER_POINT, to_thousandths};
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Compiled {
     pub threshold: Option<Percent>,
+    /// The grid's `na_limits`: the minimum applicable share, and whether an `na` without
+    /// evidence goes back into the denominator in substantiated mode.
+    pub na_limits: Option<(Percent, bool)>,
     /// Index weights in thousandths.
     pub index_weights: [u64; 4],
     /// Points in units for yes, partial, no, unknown.
@@ -41,6 +44,9 @@ pub(super) fn compile(file: &QuestionnaireFile) -> Compiled {
     }
     Compiled {
         threshold: Percent::from_f64(file.threshold),
+        na_limits: file.na_limits.and_then(|l| {
+            Percent::from_f64(l.min_applicable_percent).map(|p| (p, l.evidence_when_substantiated))
+        }),
         index_weights,
         points: [
             points_of(AnswerValue::Yes),

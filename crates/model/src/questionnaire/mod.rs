@@ -376,6 +376,11 @@ impl Questionnaire {
             .unwrap_or(Percent::DEFAULT_THRESHOLD)
     }
 
+    /// The grid's minimum applicable share of a level (`na_limits`), when it declares one.
+    pub fn min_applicable_percent(&self) -> Option<Percent> {
+        self.compiled.na_limits.map(|(p, _)| p)
+    }
+
     /// The tracks the grid has, in report order (CL, FL).
     pub fn track_codes(&self) -> &[Track] {
         &self.compiled.tracks

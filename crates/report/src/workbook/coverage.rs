@@ -1,15 +1,24 @@
 //! The Coverage sheets, when a grid of the batch maps to frameworks: "Coverage" has one row per
-//! company × requirement × track (framework, reference, requirement, track, status, the
-//! questions mapped), streamed as the sheets are pushed; "Coverage (cohort)" counts, per grid,
-//! requirement and track, the companies in each status. Both open with the disclaimer: coverage
-//! is information, not a legal opinion. Statuses come from [`crate::coverage::status_of`].
+//! company × requirement × track (framework, reference, requirement, track, what the linked
+//! answers show, the tracks taken together, where the grid's bar sits, the linked answers
+//! counted — answered, excluded as `na`, with evidence —, the questions with their answers, and
+//! the grid's notes), streamed as the sheets are pushed; "Coverage (cohort)" counts, per grid,
+//! requirement and track (and the tracks together), the companies in each status, with the
+//! cohort's linked answers per value. A framework whose kind has no status (indicators,
+//! instruments, product rules) shows "informs", never a status. Both sheets open with the
+//! disclaimer — coverage is information, not a legal opinion — and, in declarative mode, the
+//! self-declared label. Statuses come from `vigilance_model::coverage`.
 
 use super::grids::Grid;
 use super::stream::{LongSheet, Memory, columns_and_print, fit_row, put_text};
 use super::{ResultsWorkbook, ScoredSheet, Writer};
-use crate::coverage::{RequirementStatus, disclaimer, status_of};
+use crate::codes::{AnswerValue, EvidenceMode};
+use crate::coverage::{
+    LinkedAnswers, RequirementStatus, column_header, disclaimer, informs_label, linked_values,
+    requirement_bars, requirement_notes, self_declared,
+};
 use rust_xlsxwriter::{Format, RowNum, Worksheet, XlsxError};
-use vigilance_text::Wb;
+use vigilance_text::{Msg, Wb};
 
 impl Writer<'_> {
     fn coverage_headers(&self) -> Vec<(&'static str, f64)> {
@@ -20,14 +29,36 @@ impl Writer<'_> {
             (self.t(Wb::Reference), 18.0),
             (self.t(Wb::Requirement), 50.0),
             (self.t(Wb::Track), 7.0),
-            (self.t(Wb::Status), 22.0),
-            (self.t(Wb::Questions), 20.0),
+            (column_header(self.lang), 24.0),
+            (Msg::CovTracksTogether.text(self.lang), 22.0),
+            (self.t(Wb::BarColumn), 30.0),
+            (self.t(Wb::LinkedAnswers), 12.0),
+            (self.t(Wb::ExcludedNa), 11.0),
+            (self.t(Wb::WithEvidence), 10.0),
+            (self.t(Wb::Questions), 30.0),
+            (Msg::CovNote.text(self.lang), 50.0),
         ]
     }
 
-    /// The cohort summary: per grid with frameworks, per requirement and track, the number of
-    /// companies in each status.
-    pub(super) fn coverage_summary(&self, grids: &[Grid<'_>]) -> Result<Worksheet, XlsxError> {
+    /// The first row of both coverage sheets: the disclaimer, and the self-declared label when
+    /// some sheet was scored in declarative mode.
+    pub(super) fn coverage_preamble(&self, modes: &[EvidenceMode]) -> String {
+        let declared = modes
+            .iter()
+            .find_map(|&m| self_declared(m, self.lang))
+            .map(|_| format!(" {}", Msg::CovSelfDeclaredNote.text(self.lang)))
+            .unwrap_or_default();
+        format!("{}{declared}", disclaimer(self.lang))
+    }
+
+    /// The cohort summary: per grid with frameworks, per requirement and track (then the
+    /// tracks together), the number of companies in each status, and the cohort's linked
+    /// answers per value.
+    pub(super) fn coverage_summary(
+        &self,
+        grids: &[Grid<'_>],
+        modes: &[EvidenceMode],
+    ) -> Result<Worksheet, XlsxError> {
         let lang = self.lang;
         let mut ws = Worksheet::new();
         ws.set_name(self.names.coverage_summary)?;
@@ -36,39 +67,80 @@ impl Writer<'_> {
             (self.t(Wb::Framework), 12.0),
             (self.t(Wb::Reference), 18.0),
             (self.t(Wb::Requirement), 50.0),
-            (self.t(Wb::Track), 7.0),
+            (self.t(Wb::Track), 9.0),
         ];
         headers.extend(RequirementStatus::ALL.iter().map(|s| (s.label(lang), 12.0)));
+        headers.push((self.t(Wb::LinkedAnswers), 40.0));
         columns_and_print(&mut ws, headers.iter().map(|(_, w)| *w))?;
         ws.set_repeat_rows(0, 1)?;
         let last = (headers.len() - 1) as u16;
         let note = Format::new().set_text_wrap().set_italic();
-        ws.merge_range(0, 0, 0, last, disclaimer(lang), &note)?;
-        ws.set_row_height(0, 32)?;
+        ws.merge_range(0, 0, 0, last, &self.coverage_preamble(modes), &note)?;
+        ws.set_row_height(0, 45)?;
         for (c, (h, _)) in headers.iter().enumerate() {
             ws.write_string_with_format(1, c as u16, *h, &self.header)?;
         }
         ws.set_freeze_panes(2, 0)?;
+        let answers_col = 5 + RequirementStatus::ALL.len() as u16;
         let mut r: RowNum = 2;
         for grid in grids.iter().filter(|g| !g.q.frameworks.is_empty()) {
             let key = grid.key();
-            for (m, counts) in grid.coverage.iter().zip(&grid.coverage_counts) {
+            let value_labels: Vec<&str> = AnswerValue::ALL
+                .iter()
+                .map(|&v| grid.q.value_label(v, lang))
+                .chain([Msg::CovUnanswered.text(lang)])
+                .collect();
+            for (ri, m) in grid.coverage.iter().enumerate() {
                 let f = &grid.q.frameworks[m.framework];
                 let req = &f.requirements[m.requirement];
-                for &t in grid.q.track_codes() {
-                    if !m.is_covered(t) {
-                        continue;
-                    }
+                let statused = f.kind.has_status();
+                let covered: Vec<_> = grid
+                    .q
+                    .track_codes()
+                    .iter()
+                    .copied()
+                    .filter(|&t| m.is_covered(t))
+                    .collect();
+                let mut row = |ws: &mut Worksheet,
+                               track: &str,
+                               counts: Option<&[u32; 5]>,
+                               answers: Option<&[u32; 6]>|
+                 -> Result<(), XlsxError> {
                     ws.write_string(r, 0, &key)?;
-                    put_text(&mut ws, r, 1, &f.id)?;
-                    put_text(&mut ws, r, 2, &req.reference)?;
-                    fit_row(&mut ws, r, &[(50.0, req.title.get(lang))])?;
-                    put_text(&mut ws, r, 3, req.title.get(lang))?;
-                    ws.write_string(r, 4, t.code())?;
-                    for (k, n) in counts[t.index()].iter().enumerate() {
-                        ws.write_number(r, 5 + k as u16, f64::from(*n))?;
+                    put_text(ws, r, 1, &f.id)?;
+                    put_text(ws, r, 2, &req.reference)?;
+                    fit_row(ws, r, &[(50.0, req.title.get(lang))])?;
+                    put_text(ws, r, 3, req.title.get(lang))?;
+                    ws.write_string(r, 4, track)?;
+                    match counts {
+                        Some(c) if statused => {
+                            for (k, n) in c.iter().enumerate() {
+                                ws.write_number(r, 5 + k as u16, f64::from(*n))?;
+                            }
+                        }
+                        _ => put_text(ws, r, 5, informs_label(lang))?,
+                    }
+                    if let Some(a) = answers {
+                        let text = value_labels
+                            .iter()
+                            .zip(a)
+                            .filter(|(_, n)| **n > 0)
+                            .map(|(l, n)| format!("{l} {n}"))
+                            .collect::<Vec<_>>()
+                            .join(" · ");
+                        put_text(ws, r, answers_col, &text)?;
                     }
                     r += 1;
+                    Ok(())
+                };
+                for &t in &covered {
+                    let counts = grid.coverage_counts.get(ri).map(|c| &c[t.index()]);
+                    let answers = grid.answer_counts.get(ri).map(|c| &c[t.index()]);
+                    row(&mut ws, t.code(), counts, answers)?;
+                }
+                if statused && covered.len() > 1 {
+                    let together = Msg::CovTracksTogether.text(self.lang);
+                    row(&mut ws, together, grid.combined_counts.get(ri), None)?;
                 }
             }
         }
@@ -81,17 +153,18 @@ impl Writer<'_> {
 
 impl ResultsWorkbook<'_> {
     /// Writes the Coverage rows of one company (none when its grid maps to no framework) and
-    /// counts its statuses for the cohort summary.
+    /// counts its statuses and linked answers for the cohort summary.
     pub(super) fn push_coverage(&mut self, s: &ScoredSheet, g: usize) -> Result<(), XlsxError> {
         if self.grids[g].q.frameworks.is_empty() {
             return Ok(());
         }
         if self.coverage.is_none() {
             let w = &self.w;
+            let preamble = w.coverage_preamble(&[s.assessment.evidence_mode]);
             self.coverage = Some(LongSheet::start_with_preamble(
                 &mut self.wb,
                 w.names.coverage,
-                Some(disclaimer(w.lang)),
+                Some(preamble),
                 w.coverage_headers(),
                 // Shared strings: the rows repeat the grid's requirement texts.
                 w.memory(Memory::Low),
@@ -106,36 +179,83 @@ impl ResultsWorkbook<'_> {
         let q = grid.q;
         let key = grid.key();
         let name = &s.sheet.company.name;
+        let a = &s.assessment;
+        let colon = crate::messages::colon(lang);
         let mut counted = Vec::new();
+        let mut combined = Vec::new();
         for (ri, m) in grid.coverage.iter().enumerate() {
             let f = &q.frameworks[m.framework];
             let req = &f.requirements[m.requirement];
+            let together = m.combined_status(q, a);
+            let bars = requirement_bars(q, m, lang).join("\n");
+            let notes = requirement_notes(q, m, lang).join("\n");
             for &t in q.track_codes() {
                 let questions = m.questions_for(t);
                 if questions.is_empty() {
                     continue;
                 }
-                let status = status_of(&s.assessment, t, questions);
-                counted.push((ri, t, status));
+                let status = m.status(q, a, t);
+                let linked = LinkedAnswers::count(a, t, questions);
+                let values = linked_values(a, t, questions);
+                counted.push((ri, t, status, values.clone()));
                 let (ws, r) = sheet.next(&mut self.wb)?;
-                fit_row(ws, r, &[(50.0, req.title.get(lang))])?;
+                let answers = questions
+                    .iter()
+                    .zip(&values)
+                    .filter_map(|(&qi, v)| {
+                        let id = q.questions.get(qi)?.id.as_str();
+                        let shown =
+                            v.map_or(Msg::CovUnanswered.text(lang), |v| q.value_label(v, lang));
+                        Some(format!("{id}{colon} {shown}"))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                fit_row(
+                    ws,
+                    r,
+                    &[
+                        (50.0, req.title.get(lang)),
+                        (50.0, &notes),
+                        (30.0, &bars),
+                        (30.0, &answers),
+                    ],
+                )?;
                 put_text(ws, r, 0, name)?;
                 ws.write_string(r, 1, &key)?;
                 put_text(ws, r, 2, &f.id)?;
                 put_text(ws, r, 3, &req.reference)?;
                 put_text(ws, r, 4, req.title.get(lang))?;
                 ws.write_string(r, 5, t.code())?;
-                ws.write_string(r, 6, status.label(lang))?;
-                let ids = questions
-                    .iter()
-                    .filter_map(|&qi| q.questions.get(qi).map(|qq| qq.id.as_str()))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                put_text(ws, r, 7, &ids)?;
+                match status {
+                    Some(st) => {
+                        ws.write_string(r, 6, st.label(lang))?;
+                        if let Some(tg) = together {
+                            ws.write_string(r, 7, tg.label(lang))?;
+                        }
+                    }
+                    None => {
+                        ws.write_string(r, 6, informs_label(lang))?;
+                    }
+                }
+                put_text(ws, r, 8, &bars)?;
+                ws.write_string(r, 9, format!("{}/{}", linked.answered, linked.linked))?;
+                ws.write_number(r, 10, f64::from(linked.excluded))?;
+                ws.write_number(r, 11, f64::from(linked.with_evidence))?;
+                put_text(ws, r, 12, &answers)?;
+                put_text(ws, r, 13, &notes)?;
+            }
+            if let Some(tg) = together {
+                combined.push((ri, tg));
             }
         }
-        for (ri, t, status) in counted {
-            grid.count(ri, t, status);
+        for (ri, tg) in combined {
+            grid.count_combined(ri, tg);
+        }
+        for (ri, t, status, values) in counted {
+            if let Some(st) = status {
+                grid.count(ri, t, st);
+            }
+            grid.count_answers(ri, t, &values);
         }
         Ok(())
     }

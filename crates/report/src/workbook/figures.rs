@@ -46,6 +46,8 @@ pub(super) struct TrackFigures {
     pub(super) unknown: u32,
     /// Questions answered `na` (not applicable).
     pub(super) na: u32,
+    /// The share of the track's question weight they leave out, in percent.
+    pub(super) na_share: f64,
     pub(super) unsubstantiated: u32,
 }
 
@@ -78,6 +80,7 @@ impl CompanyFigures {
                         completeness: tr.completeness(),
                         unknown: tr.unknown_count,
                         na: tr.levels.iter().map(|l| l.not_applicable).sum(),
+                        na_share: tr.na_share().percent().unwrap_or(0.0),
                         unsubstantiated: tr.unsubstantiated_count,
                     })
                 })

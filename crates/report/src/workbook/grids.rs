@@ -23,6 +23,12 @@ pub(super) struct Grid<'q> {
     /// Per requirement (as in `coverage`) and track (by `Track::index`), the number of
     /// companies in each status (in the order of [`RequirementStatus::ALL`]).
     pub(super) coverage_counts: Vec<[[u32; 5]; 2]>,
+    /// Per requirement, the number of companies in each status with the tracks taken
+    /// together (`coverage::combined`).
+    pub(super) combined_counts: Vec<[u32; 5]>,
+    /// Per requirement and track, the companies' linked answers per value (the order of
+    /// [`AnswerValue::ALL`], then unanswered): what a framework that only informs shows.
+    pub(super) answer_counts: Vec<[[u32; 6]; 2]>,
 }
 
 impl<'q> Grid<'q> {
@@ -62,6 +68,8 @@ impl<'q> Grid<'q> {
             .collect();
         let coverage = grid_coverage(q);
         let coverage_counts = vec![[[0; 5]; 2]; coverage.len()];
+        let combined_counts = vec![[0; 5]; coverage.len()];
+        let answer_counts = vec![[[0; 6]; 2]; coverage.len()];
         Grid {
             q,
             theme_index,
@@ -69,6 +77,8 @@ impl<'q> Grid<'q> {
             value_labels,
             coverage,
             coverage_counts,
+            combined_counts,
+            answer_counts,
         }
     }
 
@@ -79,12 +89,27 @@ impl<'q> Grid<'q> {
 
     /// Counts one company's status of requirement `r` for `track`.
     pub(super) fn count(&mut self, r: usize, track: Track, status: RequirementStatus) {
-        let si = RequirementStatus::ALL
-            .iter()
-            .position(|s| *s == status)
-            .unwrap_or(0);
         if let Some(c) = self.coverage_counts.get_mut(r) {
-            c[track.index()][si] += 1;
+            c[track.index()][status.index()] += 1;
+        }
+    }
+
+    /// Counts one company's status of requirement `r`, the tracks taken together.
+    pub(super) fn count_combined(&mut self, r: usize, status: RequirementStatus) {
+        if let Some(c) = self.combined_counts.get_mut(r) {
+            c[status.index()] += 1;
+        }
+    }
+
+    /// Counts one company's linked answers to requirement `r` for `track`.
+    pub(super) fn count_answers(&mut self, r: usize, track: Track, values: &[Option<AnswerValue>]) {
+        if let Some(c) = self.answer_counts.get_mut(r) {
+            for v in values {
+                let k = v
+                    .and_then(|v| AnswerValue::ALL.iter().position(|x| *x == v))
+                    .unwrap_or(AnswerValue::ALL.len());
+                c[track.index()][k] += 1;
+            }
         }
     }
 }

@@ -1,6 +1,9 @@
 //! The Method sheet: the questionnaire, evidence mode, threshold, date and tool version, the
-//! levels and their definitions, the scoring rule in words, each grid of the batch with its
-//! version and provenance, and the coverage disclaimer when a grid maps to frameworks.
+//! levels and their definitions, the scoring rule in words (with the heavy-`na` warning and the
+//! limits on `na` of the grids that declare them), each grid of the batch with its version and
+//! provenance, and, when a grid maps to frameworks, the coverage disclaimer, the coverage rule,
+//! the self-declared label in declarative mode, each framework's kind, citation and status note,
+//! and every note the grid gives on a requirement or a question's link to it.
 
 use super::Writer;
 use super::grids::{Grid, grid_key};
@@ -11,7 +14,7 @@ use crate::exact::Percent;
 use crate::messages::RULE_LINES;
 use crate::questionnaire::Questionnaire;
 use rust_xlsxwriter::{Format, RowNum, Worksheet, XlsxError};
-use vigilance_text::Wb;
+use vigilance_text::{Msg, Wb};
 
 impl Writer<'_> {
     pub(super) fn method(
@@ -30,6 +33,7 @@ impl Writer<'_> {
         ws.set_column_width(1, 36)?;
         ws.set_column_width(2, 90)?;
         print_setup(ws, 30.0 + 36.0 + 90.0, None, None)?;
+        let modes_in = modes;
         let mut modes = modes.to_vec();
         modes.sort_by_key(|m| m.code());
         modes.dedup();
@@ -107,6 +111,36 @@ impl Writer<'_> {
             self.paragraph(ws, r, &line)?;
             r += 1;
         }
+        self.paragraph(ws, r, Msg::RuleHeavyNa.text(lang))?;
+        r += 1;
+        let limited: Vec<&Questionnaire> = if grids.is_empty() {
+            vec![self.q]
+        } else {
+            grids.iter().map(|g| g.q).collect()
+        };
+        for q in limited {
+            if let Some(limits) = q.na_limits {
+                let min = q
+                    .min_applicable_percent()
+                    .map(|p| p.to_string())
+                    .unwrap_or_default();
+                let evidence = if limits.evidence_when_substantiated {
+                    Msg::NaLimitsEvidence
+                } else {
+                    Msg::NaLimitsNoEvidence
+                };
+                let line = Msg::NaLimitsRule.fill(
+                    lang,
+                    &[
+                        ("grid", &grid_key(q)),
+                        ("min", &min),
+                        ("evidence", &evidence.text(lang)),
+                    ],
+                );
+                self.paragraph(ws, r, &line)?;
+                r += 1;
+            }
+        }
         r += 1;
         // Each grid of the batch: its version, title and provenance.
         put_text_fmt(ws, r, 0, self.t(Wb::Grids), &self.bold)?;
@@ -136,8 +170,98 @@ impl Writer<'_> {
             put_text_fmt(ws, r, 0, self.t(Wb::CoverageHeading), &self.bold)?;
             r += 1;
             self.paragraph(ws, r, disclaimer(lang))?;
+            r += 1;
+            self.paragraph(ws, r, Wb::CoverageRule.text(lang))?;
+            r += 1;
+            self.paragraph(ws, r, Msg::CovTracksTogetherRule.text(lang))?;
+            if modes_in.contains(&EvidenceMode::Declarative) || modes_in.is_empty() {
+                r += 1;
+                self.paragraph(ws, r, Msg::CovSelfDeclaredNote.text(lang))?;
+            }
+            r += 2;
+            self.frameworks(ws, &mut r, &shown)?;
         }
         Ok(sheet)
+    }
+
+    /// The frameworks of the grids shown (each once, from the first grid that defines it):
+    /// name and id, kind, citation and status note; then, per requirement with one, the notes
+    /// the grid gives on it and on the questions linked to it, and where the grid's bar sits.
+    fn frameworks(
+        &self,
+        ws: &mut Worksheet,
+        r: &mut RowNum,
+        shown: &[&Questionnaire],
+    ) -> Result<(), XlsxError> {
+        let lang = self.lang;
+        put_text_fmt(ws, *r, 0, self.t(Wb::FrameworksHeading), &self.bold)?;
+        *r += 1;
+        for (c, h) in [
+            self.t(Wb::Framework),
+            Msg::CovKind.text(self.lang),
+            Msg::CovNote.text(self.lang),
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string_with_format(*r, c as u16, *h, &self.header)?;
+        }
+        *r += 1;
+        let mut seen: Vec<&str> = Vec::new();
+        let mut notes: Vec<(String, String, String)> = Vec::new();
+        for q in shown {
+            let map = crate::coverage::grid_coverage(q);
+            for (fi, f) in q.frameworks.iter().enumerate() {
+                if seen.contains(&f.id.as_str()) {
+                    continue;
+                }
+                seen.push(&f.id);
+                let name = format!("{} ({})", f.name.get(lang), f.id);
+                let mut text = f.citation.get(lang).to_string();
+                if let Some(n) = &f.note {
+                    text.push('\n');
+                    text.push_str(n.get(lang));
+                }
+                let kind = crate::coverage::kind_label(f.kind, lang);
+                put_text_fmt(ws, *r, 0, &name, &self.wrap)?;
+                put_text_fmt(ws, *r, 1, kind, &self.wrap)?;
+                put_text_fmt(ws, *r, 2, &text, &self.wrap)?;
+                fit_row(ws, *r, &[(30.0, &name), (36.0, kind), (90.0, &text)])?;
+                *r += 1;
+                for m in map.iter().filter(|m| m.framework == fi) {
+                    let mut lines = crate::coverage::requirement_notes(q, m, lang);
+                    lines.extend(crate::coverage::requirement_bars(q, m, lang));
+                    if let (false, Some(req)) =
+                        (lines.is_empty(), f.requirements.get(m.requirement))
+                    {
+                        notes.push((f.id.clone(), req.reference.clone(), lines.join("\n")));
+                    }
+                }
+            }
+        }
+        if notes.is_empty() {
+            return Ok(());
+        }
+        *r += 1;
+        for (c, h) in [
+            self.t(Wb::Framework),
+            self.t(Wb::Reference),
+            Msg::CovNote.text(self.lang),
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string_with_format(*r, c as u16, *h, &self.header)?;
+        }
+        *r += 1;
+        for (f, reference, text) in notes {
+            put_text_fmt(ws, *r, 0, &f, &self.wrap)?;
+            put_text_fmt(ws, *r, 1, &reference, &self.wrap)?;
+            put_text_fmt(ws, *r, 2, &text, &self.wrap)?;
+            fit_row(ws, *r, &[(90.0, &text)])?;
+            *r += 1;
+        }
+        Ok(())
     }
 
     /// A paragraph across the three columns of the Method sheet, wrapped, on a row tall enough

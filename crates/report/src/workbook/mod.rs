@@ -119,6 +119,8 @@ pub struct SheetNames {
     pub next_steps: &'static str,
     /// Inputs that could not be scored (only when any).
     pub errors: &'static str,
+    /// The warnings of the scored sheets, their input's and their result's (only when any).
+    pub warnings: &'static str,
     /// Regulation coverage, one row per company × requirement × track (only when a grid of the
     /// batch maps to frameworks).
     pub coverage: &'static str,
@@ -140,6 +142,7 @@ impl SheetNames {
             answers: Wb::SheetAnswers.text(lang),
             next_steps: Wb::SheetNextSteps.text(lang),
             errors: Wb::SheetErrors.text(lang),
+            warnings: Wb::SheetWarnings.text(lang),
             coverage: Wb::SheetCoverage.text(lang),
             coverage_summary: Wb::SheetCoverageSummary.text(lang),
             suppliers: Wb::SheetSuppliers.text(lang),
@@ -232,6 +235,8 @@ pub struct ResultsWorkbook<'q> {
     /// One row per company × requirement × track; started with the first sheet whose grid maps
     /// to frameworks.
     coverage: Option<LongSheet>,
+    /// One row per warning of a scored sheet; started with the first warning.
+    warnings: Option<LongSheet>,
     /// The grids met so far, in order of first appearance.
     grids: Vec<Grid<'q>>,
     /// The summary figures of every company pushed, in order.
@@ -296,6 +301,7 @@ impl<'q> ResultsWorkbook<'q> {
             answers,
             next_steps,
             coverage: None,
+            warnings: None,
             grids: Vec::new(),
             companies: Vec::new(),
             previous,
@@ -318,6 +324,7 @@ impl<'q> ResultsWorkbook<'q> {
         self.push_answers(s, g)?;
         self.push_next_steps(s, g)?;
         self.push_coverage(s, g)?;
+        self.push_warnings(s)?;
         let a = &s.assessment;
         self.threshold.get_or_insert(a.threshold);
         if !self.modes.contains(&a.evidence_mode) {
@@ -379,6 +386,7 @@ impl<'q> ResultsWorkbook<'q> {
             answers,
             next_steps,
             coverage,
+            warnings,
             grids,
             companies,
             previous,
@@ -416,13 +424,18 @@ impl<'q> ResultsWorkbook<'q> {
             wb.push_worksheet(w.evidence(&evidence)?);
         }
         if let Some(coverage) = coverage {
-            wb.push_worksheet(w.coverage_summary(&grids)?);
+            wb.push_worksheet(w.coverage_summary(&grids, &modes)?);
             for ws in coverage.close()? {
                 wb.push_worksheet(ws);
             }
         }
         if !errors.is_empty() {
             for ws in w.errors(&mut wb, &errors)? {
+                wb.push_worksheet(ws);
+            }
+        }
+        if let Some(warnings) = warnings {
+            for ws in warnings.close()? {
                 wb.push_worksheet(ws);
             }
         }

@@ -188,7 +188,7 @@ pub(super) struct LongSheet {
     base: &'static str,
     headers: Vec<(&'static str, f64)>,
     /// A sentence shown above the header row of every part (the coverage disclaimer).
-    preamble: Option<&'static str>,
+    preamble: Option<String>,
     /// Full sheets.
     done: Vec<Worksheet>,
     /// The sheet being written.
@@ -216,12 +216,13 @@ impl LongSheet {
     pub(super) fn start_with_preamble(
         wb: &mut Workbook,
         base: &'static str,
-        preamble: Option<&'static str>,
+        preamble: Option<String>,
         headers: Vec<(&'static str, f64)>,
         memory: Memory,
         rows_per_sheet: u32,
     ) -> Result<LongSheet, XlsxError> {
-        let current = Self::new_part(wb, base, preamble, &headers, memory, 1)?;
+        let current = Self::new_part(wb, base, preamble.as_deref(), &headers, memory, 1)?;
+        let row = Self::first_row(preamble.as_deref());
         Ok(LongSheet {
             base,
             headers,
@@ -229,7 +230,7 @@ impl LongSheet {
             done: Vec::new(),
             current,
             part: 1,
-            row: Self::first_row(preamble),
+            row,
             memory,
             rows_per_sheet,
         })
@@ -282,7 +283,7 @@ impl LongSheet {
             let next = Self::new_part(
                 wb,
                 self.base,
-                self.preamble,
+                self.preamble.as_deref(),
                 &self.headers,
                 self.memory,
                 self.part + 1,
@@ -290,7 +291,7 @@ impl LongSheet {
             let full = std::mem::replace(&mut self.current, next);
             self.done.push(self.filtered(full)?);
             self.part += 1;
-            self.row = Self::first_row(self.preamble);
+            self.row = Self::first_row(self.preamble.as_deref());
         }
         let row = self.row;
         self.row += 1;
@@ -300,7 +301,7 @@ impl LongSheet {
     /// `ws` with a filter over the rows written on the current sheet.
     fn filtered(&self, mut ws: Worksheet) -> Result<Worksheet, XlsxError> {
         let last_col = self.headers.len().saturating_sub(1) as u16;
-        let top = Self::header_row(self.preamble);
+        let top = Self::header_row(self.preamble.as_deref());
         let last_row = self.row.saturating_sub(1).max(top + 1);
         ws.autofilter(top, 0, last_row, last_col)?;
         Ok(ws)

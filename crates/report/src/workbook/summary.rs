@@ -1,5 +1,6 @@
 //! The Summary sheet: one row per company (details, headline level, each track's level, level
-//! scores, index, completeness, knowledge gaps, `na` answers, unsubstantiated answers) and the
+//! scores, index, completeness, knowledge gaps, `na` answers and the share of the question
+//! weight they leave out, unsubstantiated answers) and the
 //! grid it was assessed on, with the change since the previous campaign when one is given.
 
 use super::figures::{CompanyFigures, PreviousIndex, diff_tenths};
@@ -47,9 +48,10 @@ impl Writer<'_> {
             headers.push((format!("{c} {}", self.t(Wb::Completeness)), 9.0));
             headers.push((format!("{c} {}", self.t(Wb::DontKnow)), 8.0));
             headers.push((format!("{c} {}", self.t(Wb::Na)), 8.0));
+            headers.push((format!("{c} {}", self.t(Wb::NaShare)), 8.0));
             headers.push((format!("{c} {}", self.t(Wb::Unsubstantiated)), 9.0));
         }
-        let per_track = 10;
+        let per_track = 11;
         let change_col = headers.len();
         if previous.is_some() {
             headers.push((self.t(Wb::ChangeInHeadlineLevel).into(), 10.0));
@@ -130,7 +132,8 @@ impl Writer<'_> {
                 ws.write_number_with_format(r, col + 6, tr.completeness, &self.score)?;
                 ws.write_number(r, col + 7, f64::from(tr.unknown))?;
                 ws.write_number(r, col + 8, f64::from(tr.na))?;
-                ws.write_number(r, col + 9, f64::from(tr.unsubstantiated))?;
+                ws.write_number_with_format(r, col + 9, tr.na_share, &self.score)?;
+                ws.write_number(r, col + 10, f64::from(tr.unsubstantiated))?;
             }
             if let Some(prev) = previous {
                 let col = change_col as u16;

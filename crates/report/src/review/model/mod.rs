@@ -19,7 +19,7 @@ mod coverage;
 pub mod grid;
 mod sectors;
 
-pub use coverage::{CoverageRow, company_coverage, same_grid, status_index};
+pub use coverage::{CoverageRow, answer_slot, company_coverage, company_linked_answers, same_grid};
 pub use sectors::{SectorGroup, SectorKey, sector_of};
 
 /// Sector groups smaller than this are merged into "other sectors" when anonymising.
@@ -515,12 +515,20 @@ mod tests {
     }
 
     #[test]
-    fn an_unanswered_sheet_meets_no_requirement() {
+    fn an_unanswered_sheet_shows_every_requirement_incomplete() {
         let v11 = registry::find("rhsf-fir", "1.1.0").unwrap();
         let counts = company_coverage(&result(v11, "a"));
         assert_eq!(counts.len(), v11.frameworks.len());
-        // Not answered on every track: left out, neither met nor not met.
-        assert!(counts.iter().all(|c| *c == [0, 0, 0]), "{counts:?}");
+        // Nothing answered: every statused requirement is incomplete, none at full point;
+        // frameworks that only inform have no status.
+        for (f, c) in v11.frameworks.iter().zip(&counts) {
+            if f.kind.has_status() {
+                assert_eq!(c[..3], [0, 0, 0], "{}", f.id);
+                assert!(c[3] > 0, "{}", f.id);
+            } else {
+                assert_eq!(*c, [0; 5], "{}", f.id);
+            }
+        }
         let v10 = registry::find("rhsf-fir", "1.0.0").unwrap();
         assert!(company_coverage(&result(v10, "b")).is_empty());
     }

@@ -9,8 +9,10 @@ use std::fmt::Write;
 use vigilance_text::Review;
 
 impl Writer<'_, '_> {
-    /// The frameworks of the regulation coverage with their exact citations (each once, from
-    /// the latest grid that defines it).
+    /// The frameworks of the regulation coverage with their kind and exact citations (each
+    /// once, from the latest grid that defines it), then every note the grid gives on a
+    /// requirement or on a question's link to it: pending changes, suspended requirements,
+    /// the limits of a mapping, and where the grid's bar sits against the text.
     fn annex_frameworks(&mut self) {
         let mut grids: Vec<&crate::questionnaire::Questionnaire> = self
             .cohorts
@@ -22,8 +24,10 @@ impl Writer<'_, '_> {
         grids.reverse();
         let mut seen: Vec<&str> = Vec::new();
         let mut rows = String::new();
+        let mut notes = String::new();
         for g in grids {
-            for f in grid::frameworks(g) {
+            let map = crate::coverage::grid_coverage(g);
+            for (fi, f) in grid::frameworks(g).iter().enumerate() {
                 if seen.contains(&f.id.as_str()) {
                     continue;
                 }
@@ -35,11 +39,33 @@ impl Writer<'_, '_> {
                     .unwrap_or_default();
                 let _ = writeln!(
                     rows,
-                    "<tr><td>{} <span class=\"note\">({})</span></td><td>{}{note}</td></tr>",
+                    "<tr><td>{} <span class=\"note\">({})</span></td><td>{}</td><td>{}{note}</td></tr>",
                     esc(f.name.get(self.lang)),
                     esc(&f.id),
+                    esc(crate::coverage::kind_label(f.kind, self.lang)),
                     esc(f.citation.get(self.lang))
                 );
+                for m in map.iter().filter(|m| m.framework == fi) {
+                    let Some(req) = f.requirements.get(m.requirement) else {
+                        continue;
+                    };
+                    let mut lines = crate::coverage::requirement_notes(g, m, self.lang);
+                    lines.extend(crate::coverage::requirement_bars(g, m, self.lang));
+                    if lines.is_empty() {
+                        continue;
+                    }
+                    let _ = writeln!(
+                        notes,
+                        "<tr><td>{} <b>{}</b></td><td>{}</td></tr>",
+                        esc(&f.id),
+                        esc(&req.reference),
+                        lines
+                            .iter()
+                            .map(|l| esc(l))
+                            .collect::<Vec<_>>()
+                            .join("<br>")
+                    );
+                }
             }
         }
         if rows.is_empty() {
@@ -47,12 +73,23 @@ impl Writer<'_, '_> {
         }
         let _ = write!(
             self.out,
-            "<h3>{}</h3>\n<p class=\"disclaimer\">{}</p>\n<table class=\"frameworks\">\n<thead><tr><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n",
+            "<h3>{}</h3>\n<p class=\"disclaimer\">{}</p>\n<table class=\"frameworks\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n",
             self.t(Review::MethodFrameworks),
             esc(crate::coverage::disclaimer(self.lang)),
             self.t(Review::ColFramework),
+            self.t(Review::ColKind),
             self.t(Review::ColCitation)
         );
+        if !notes.is_empty() {
+            let _ = write!(
+                self.out,
+                "<h3>{}</h3>\n<p>{}</p>\n<table class=\"frameworks notes\">\n<thead><tr><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n{notes}</tbody>\n</table>\n",
+                self.t(Review::AnnexNotes),
+                self.t(Review::AnnexNotesIntro),
+                self.t(Review::ColRequirement),
+                self.t(Review::ColNote)
+            );
+        }
     }
 
     pub(in crate::review) fn annex(&mut self) {

@@ -1,7 +1,10 @@
 //! One page per company: its details, levels with the change since the previous campaign, the
 //! profile chart beside its regulation coverage, why not higher, its next steps and targets.
 
+use super::regulations::status_class;
 use crate::codes::{Level, Track, maturity_code};
+use crate::coverage::{RequirementStatus, self_declared};
+use crate::messages::Msg;
 use crate::review::CompanyResult;
 use crate::review::html::{Writer, esc};
 use crate::review::model::{self, Member, grid, level_for};
@@ -11,39 +14,104 @@ use std::fmt::Write;
 use vigilance_text::Review;
 
 impl Writer<'_, '_> {
-    /// The company's regulation coverage: per framework of its grid, the requirements met,
-    /// partly met and not met (tracks taken together). Empty when the grid maps no question.
+    /// The company's regulation coverage: per framework of its grid with a status, the
+    /// requirements in each status with the tracks taken together (the one rule of
+    /// `vigilance_model::coverage::combined`); per framework that only informs, how many of its
+    /// linked answers are given. Labelled self-declared in declarative mode. Empty when the
+    /// grid maps no question.
     fn company_coverage(&self, r: &CompanyResult) -> String {
         if !grid::has_regulation_mappings(r.grid) {
             return String::new();
         }
         let counts = model::company_coverage(r);
+        let linked = model::company_linked_answers(r);
         let mut rows = String::new();
-        for (f, c) in grid::frameworks(r.grid).iter().zip(&counts) {
-            if c.iter().sum::<usize>() == 0 {
-                continue;
-            }
-            let _ = writeln!(
-                rows,
-                "<tr><td><abbr title=\"{}\">{}</abbr></td><td class=\"num cov-met\">{}</td><td class=\"num cov-part\">{}</td><td class=\"num cov-not\">{}</td></tr>",
+        for (fi, f) in grid::frameworks(r.grid).iter().enumerate() {
+            let abbr = format!(
+                "<abbr title=\"{}\">{}</abbr>",
                 esc(f.name.get(self.lang)),
-                esc(&f.id),
-                c[0],
-                c[1],
-                c[2]
+                esc(&f.id)
             );
+            if f.kind.has_status() {
+                let Some(c) = counts.get(fi) else { continue };
+                if c.iter().sum::<usize>() == 0 {
+                    continue;
+                }
+                let cells: String = RequirementStatus::ALL
+                    .iter()
+                    .map(|&s| {
+                        format!(
+                            "<td class=\"num {}\">{}</td>",
+                            status_class(s),
+                            c[s.index()]
+                        )
+                    })
+                    .collect();
+                let _ = writeln!(rows, "<tr><td>{abbr}</td>{cells}</tr>");
+            } else {
+                let Some(&(answered, total)) = linked.get(fi) else {
+                    continue;
+                };
+                if total == 0 {
+                    continue;
+                }
+                let _ = writeln!(
+                    rows,
+                    "<tr><td>{abbr}</td><td class=\"informs\" colspan=\"{}\">{}</td></tr>",
+                    RequirementStatus::ALL.len(),
+                    self.f(
+                        Review::CovCompanyInforms,
+                        &[("given", &answered), ("linked", &total)]
+                    )
+                );
+            }
         }
         if rows.is_empty() {
             return String::new();
         }
+        let heads: String = RequirementStatus::ALL
+            .iter()
+            .map(|s| format!("<th class=\"num\">{}</th>", esc(s.label(self.lang))))
+            .collect();
+        let declared = self_declared(r.assessment.evidence_mode, self.lang)
+            .map(|l| format!(" <span class=\"self-declared\">({})</span>", esc(l)))
+            .unwrap_or_default();
         format!(
-            "<div class=\"keep cov-company\">\n<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n<p class=\"note\">{}</p>\n</div>\n",
+            "<div class=\"keep cov-company\">\n<h3>{}{declared}</h3>\n<table>\n<thead><tr><th>{}</th>{heads}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n<p class=\"note\">{} {}</p>\n</div>\n",
             self.t(Review::CompanyCoverageTitle),
             self.t(Review::ColFramework),
-            self.t(Review::ShortMet),
-            self.t(Review::ShortPartly),
-            self.t(Review::ShortNotMet),
-            self.t(Review::CompanyCoverageRule)
+            esc(Msg::CovTracksTogetherRule.text(self.lang)),
+            self.t(Review::CovNotOpinion)
+        )
+    }
+
+    /// The heavy-`na` warning of a company's result: the track levels where `na` leaves out
+    /// more than a quarter of the question weight, with the share. Empty when none.
+    fn heavy_na(&self, a: &crate::scoring::Assessment) -> String {
+        let levels: Vec<String> = a
+            .tracks
+            .iter()
+            .flat_map(|t| {
+                t.heavy_na_levels().into_iter().map(move |l| {
+                    let share = t.level_result(l).na_share().percent().unwrap_or(0.0);
+                    (t.track, l, share)
+                })
+            })
+            .map(|(t, l, share)| {
+                format!(
+                    "{} {} ({})",
+                    self.c.q.track_label(t, self.lang),
+                    l.code(),
+                    self.lang.percent(&format!("{share:.1}"))
+                )
+            })
+            .collect();
+        if levels.is_empty() {
+            return String::new();
+        }
+        format!(
+            "<p class=\"note warning heavy-na\">{}</p>\n",
+            self.f(Review::CompanyHeavyNa, &[("levels", &levels.join(", "))])
         )
     }
 
@@ -95,7 +163,7 @@ impl Writer<'_, '_> {
                                         ("questions", &critical),
                                     ],
                                 ),
-                                _ => self.f(
+                                (true, false) => self.f(
                                     Review::NotAchievedCritical,
                                     &[
                                         ("track", &label),
@@ -104,12 +172,42 @@ impl Writer<'_, '_> {
                                         ("questions", &critical),
                                     ],
                                 ),
+                                // Only the grid's limits on `na` refuse it: said below.
+                                (true, true) => String::new(),
                             }
                         }
                     }
                 }
             };
-            let _ = writeln!(s, "<p>{line}</p>");
+            if !line.is_empty() {
+                let _ = writeln!(s, "<p>{line}</p>");
+            }
+            if let Some(next) = Level::from_rank(t.level + 1)
+                && t.level_result(next).too_many_na
+                && let Some(min) = m.result.assessment.min_applicable
+            {
+                let lr = t.level_result(next);
+                let level = format!(
+                    "{} ({})",
+                    next.code(),
+                    self.c.q.maturity_label(next.rank(), self.lang)
+                );
+                let applicable = self.pct(lr.applicable_share().percent().unwrap_or(0.0));
+                let min = self.lang.decimal(&min.to_string());
+                let _ = writeln!(
+                    s,
+                    "<p>{}</p>",
+                    self.f(
+                        Review::NotAchievedTooManyNa,
+                        &[
+                            ("track", &label),
+                            ("level", &level),
+                            ("percent", &applicable),
+                            ("min", &min),
+                        ],
+                    )
+                );
+            }
             let imbalanced = t.imbalanced_levels();
             if !imbalanced.is_empty() {
                 let codes = imbalanced
@@ -255,6 +353,8 @@ impl Writer<'_, '_> {
                 self.t(Review::NotInPrevious)
             );
         }
+        let heavy = self.heavy_na(a);
+        self.push(&heavy);
         if a.provisional {
             let least = a
                 .tracks

@@ -1,4 +1,5 @@
-//! The key figures: one tile per count (companies, at least N2, any track at N0, provisional),
+//! The key figures: one tile per count (companies, at least N2, any track at N0, provisional,
+//! carrying the heavy-`na` warning when any does),
 //! per track's mean index, movement since the previous campaign and targets on course.
 
 use crate::review::html::Writer;
@@ -36,6 +37,7 @@ impl Writer<'_, '_> {
             .filter(|a| a.tracks.iter().any(|t| t.level == 0))
             .count();
         let provisional = heads.iter().filter(|a| a.provisional).count();
+        let heavy_na = heads.iter().filter(|a| a.has_heavy_na()).count();
         self.section_start("key-figures", Review::SecKeyFigures);
         self.push("<div class=\"tiles\">\n");
         self.tile(&n.to_string(), None, &self.t(Review::TileCompanies));
@@ -46,6 +48,11 @@ impl Writer<'_, '_> {
             Some(n),
             &self.t(Review::TileProvisional),
         );
+        // Shown when some company carries the heavy-`na` warning (a cohort with none has nothing
+        // to flag, and its pages keep their layout).
+        if heavy_na > 0 {
+            self.tile(&heavy_na.to_string(), Some(n), &self.t(Review::TileHeavyNa));
+        }
         let all: Vec<usize> = (0..n).collect();
         for &t in self.c.tracks() {
             if let Some(v) = self.c.mean_index(&all, t) {
