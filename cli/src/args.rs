@@ -379,8 +379,9 @@ pub struct ScoreArgs {
     /// `vigilance.results/1`: larger, but each result stands alone.
     #[arg(long)]
     pub embed_texts: bool,
-    /// Workbook: add the "Coverage (detail)" sheet, one row per company × requirement × track
-    /// (large: about 200 rows per company).
+    /// Workbook: add the detailed "Coverage" sheet, one row per company × requirement × track
+    /// (about 200 rows per company on grid 1.2.0). Without it, per-company coverage is
+    /// "Coverage (by framework)": one row per company × framework, a cell per requirement.
     #[arg(long)]
     pub coverage_detail: bool,
     /// Do not print the summary line and the progress bar on standard error (failures are

@@ -8,14 +8,20 @@ use vigilance_core::report::json::ErrorEntry;
 use vigilance_core::report::workbook::{ScoredSheet, WorkbookOptions};
 
 /// The options of the results workbook: language, date, tool version, the previous campaign,
-/// and constant-memory worksheets for the long sheets.
-pub fn workbook_options(lang: Lang, previous: Option<Vec<ScoredSheet>>) -> WorkbookOptions {
+/// constant-memory worksheets for the long sheets, and whether to add the detailed Coverage
+/// sheet (`--coverage-detail`).
+pub fn workbook_options(
+    lang: Lang,
+    previous: Option<Vec<ScoredSheet>>,
+    coverage_detail: bool,
+) -> WorkbookOptions {
     WorkbookOptions {
         lang,
         generated: generated_at(),
         tool_version: format!("vigilance {}", env!("CARGO_PKG_VERSION")),
         previous,
         constant_memory: true,
+        coverage_detail,
     }
 }
 

@@ -333,7 +333,14 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
         Format::Jsonl => write_to(&target, lang, |w| {
             stream_jsonl(&run, w, inputs, &mut tally, args.embed_texts)
         })?,
-        Format::Xlsx => write_workbook(&run, &target, inputs, previous, &mut tally)?,
+        Format::Xlsx => write_workbook(
+            &run,
+            &target,
+            inputs,
+            previous,
+            &mut tally,
+            args.coverage_detail,
+        )?,
         Format::Csv => {
             // The CSV summary needs no answers: drop them as each sheet is scored so that a
             // large batch stays small in memory.
@@ -374,10 +381,15 @@ fn write_workbook(
     inputs: &[Input],
     previous: Option<Vec<ScoredSheet>>,
     tally: &mut Tally,
+    coverage_detail: bool,
 ) -> Result<(), Fatal> {
     let lang = run.lang;
     let fatal = |e: WorkbookError| Fatal::new(lang, Cli::FatalWorkbook, &[("error", &e)]);
-    let mut options = Some(crate::reports::workbook_options(lang, previous));
+    let mut options = Some(crate::reports::workbook_options(
+        lang,
+        previous,
+        coverage_detail,
+    ));
     // The workbook's headers, threshold and previous-campaign index come from one grid: the
     // first scored sheet's (or, with no sheet, the fallback), so it is opened on that sheet.
     let mut book: Option<ResultsWorkbook<'static>> = None;

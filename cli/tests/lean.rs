@@ -178,3 +178,93 @@ fn the_jq_example_of_the_formats_doc_joins_next_steps_to_their_texts() {
     assert!(!expected.is_empty());
     assert_eq!(rows.lines().collect::<Vec<_>>(), expected);
 }
+
+#[test]
+fn the_shapes_read_back_as_the_schema_types() {
+    use vigilance_core::report::lean::AnyResultDocument;
+    let dir = tempfile::tempdir().unwrap();
+    score_batch(dir.path());
+    let read = |name: &str| -> AnyResultDocument {
+        serde_json::from_slice(&std::fs::read(dir.path().join(name)).unwrap()).unwrap()
+    };
+    assert!(matches!(read("results.json"), AnyResultDocument::Lean(_)));
+    assert!(matches!(
+        read("embedded.json"),
+        AnyResultDocument::Embedded(_)
+    ));
+}
+
+/// The workbook's per-company coverage: one row per company × framework by default (so that
+/// 10,000 companies on grid 1.2.0 need 100,000 rows, far from Excel's 1,048,576), the
+/// requirement × track detail only with `--coverage-detail`.
+#[test]
+fn workbook_coverage_is_one_row_per_company_and_framework_unless_detail_is_asked() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let examples = root().join("questionnaires/examples");
+    let sheets: Vec<_> = ["05-level2-hotels.json", "07-partial-textiles.json"]
+        .iter()
+        .map(|f| examples.join(f))
+        .collect();
+    for (name, extra) in [
+        ("lean.xlsx", None),
+        ("detail.xlsx", Some("--coverage-detail")),
+    ] {
+        vigilance()
+            .args(["score", "-q", "--lang", "en"])
+            .args(extra)
+            .args(&sheets)
+            .arg("-o")
+            .arg(dir.path().join(name))
+            .assert()
+            .success();
+    }
+    let mut lean: Xlsx<_> = open_workbook(dir.path().join("lean.xlsx")).unwrap();
+    let names = lean.sheet_names();
+    assert!(names.iter().any(|n| n == "Coverage (cohort)"), "{names:?}");
+    assert!(!names.iter().any(|n| n == "Coverage"), "{names:?}");
+    let rows = lean.worksheet_range("Coverage (by framework)").unwrap();
+    // A preamble, the headers, then the rows.
+    let header: Vec<String> = rows
+        .rows()
+        .nth(1)
+        .unwrap()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(
+        &header[..4],
+        ["Company", "Grid", "Framework", "Requirements covered"]
+    );
+    let body: Vec<_> = rows.rows().skip(2).collect();
+    let frameworks = 10; // grid 1.2.0, every framework covered
+    assert_eq!(body.len(), 2 * frameworks);
+    let csddd = body
+        .iter()
+        .find(|r| r[2] == Data::String("CSDDD".into()))
+        .unwrap();
+    let covered = match csddd[3] {
+        Data::Float(f) => f as usize,
+        ref other => panic!("{other:?}"),
+    };
+    // The status counts add up to the requirements covered, each of which has its cell.
+    let counted: f64 = csddd[4..9]
+        .iter()
+        .map(|d| match d {
+            Data::Float(f) => *f,
+            _ => 0.0,
+        })
+        .sum();
+    assert_eq!(counted as usize, covered);
+    let cells: Vec<String> = csddd[9..]
+        .iter()
+        .map(|d| d.to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert_eq!(cells.len(), covered);
+    assert!(cells[0].starts_with("Art. "), "{cells:?}");
+    let mut detail: Xlsx<_> = open_workbook(dir.path().join("detail.xlsx")).unwrap();
+    assert!(detail.sheet_names().iter().any(|n| n == "Coverage"));
+    let long = detail.worksheet_range("Coverage").unwrap().rows().count();
+    assert!(long > 10 * body.len(), "{long} detail rows");
+}

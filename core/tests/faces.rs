@@ -88,6 +88,7 @@ fn workbook(scored: &[ScoredSheet], lang: Lang) -> Vec<u8> {
             tool_version: "0.1.0".into(),
             previous: None,
             constant_memory: false,
+            coverage_detail: true,
         },
     )
     .unwrap()

@@ -108,6 +108,7 @@ fn opts(lang: Lang) -> WorkbookOptions {
         tool_version: "0.1.0".into(),
         previous: None,
         constant_memory: false,
+        coverage_detail: true,
     }
 }
 

@@ -86,6 +86,7 @@ fn opts(lang: Lang, constant_memory: bool) -> WorkbookOptions {
         tool_version: "0.1.0".into(),
         previous: Some(vec![scored("old.json", "Alpha SA", "Agroalimentaire", 1)]),
         constant_memory,
+        coverage_detail: true,
     }
 }
 
