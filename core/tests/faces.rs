@@ -426,6 +426,28 @@ fn no_coverage_output_uses_a_conformity_word_in_either_language() {
             assert_eq!(conformity_words(s.label(lang), lang), Vec::<String>::new());
         }
     }
+    // The catalogue files themselves: no coverage entry (`Cov…`, `Coverage…`, `Regulations…`)
+    // uses a conformity word, in either language.
+    for (lang, file) in [(Lang::Fr, "fr.toml"), (Lang::En, "en.toml")] {
+        let path =
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../crates/text/catalogue/").to_string() + file;
+        let text = std::fs::read_to_string(&path).unwrap();
+        for line in text.lines() {
+            let Some((key, value)) = line.split_once(" = ") else {
+                continue;
+            };
+            if ["Cov", "Coverage", "Regulations", "CompanyCoverage"]
+                .iter()
+                .any(|p| key.starts_with(p))
+            {
+                assert_eq!(
+                    conformity_words(value, lang),
+                    Vec::<String>::new(),
+                    "{file}: {key}"
+                );
+            }
+        }
+    }
 }
 
 /// The text of every part of an xlsx (zip) whose name contains `part`.

@@ -160,14 +160,16 @@ test('the Regulations section offers the frameworks of the grid, with statuses a
     const title = await page.innerText('#framework-title');
     await page.selectOption('#framework-select', { index: 1 });
     await page.waitForFunction((t) => document.querySelector('#framework-title').textContent !== t, title);
-    // Across all frameworks: requirements met (N1-N3 answered yes), not met (N4 answered no),
+    // Across all frameworks: requirements whose linked answers are all at full point (N1-N3
+    // answered yes), with no points (N4 answered no), frameworks that only inform (no status),
     // and requirements no question covers, which say so.
     const all = [];
     for (let i = 0; i < options.length; i++) {
       await page.selectOption('#framework-select', { index: i });
       all.push(...await statuses());
     }
-    for (const s of ['met', 'not_met', 'not_covered']) assert.ok(all.includes(s), `a requirement ${s}`);
+    for (const s of ['all_full', 'none', 'informs', 'not_covered']) assert.ok(all.includes(s), `a requirement ${s}`);
+    assert.ok(!all.some((s) => ['met', 'partly_met', 'not_met'].includes(s)), 'no conformity status');
     if (!(await statuses()).includes('not_covered')) {
       for (let i = 0; i < options.length; i++) {
         await page.selectOption('#framework-select', { index: i });

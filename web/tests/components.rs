@@ -283,3 +283,189 @@ fn the_app_warns_when_answers_are_not_saved() {
         "questionnaire shown"
     );
 }
+
+// ----- issue 18: the limits on "not applicable" and coverage that says what it measures -----
+
+fn v11() -> &'static Questionnaire {
+    vigilance_grids::registry::find("rhsf-fir", "1.1.0").unwrap()
+}
+
+/// The repository's sheet whose critical questions are `yes` and everything else `na`.
+fn critical_yes_rest_na(q: &Questionnaire) -> AnswerSheet {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/na/critical-yes-rest-na.json"
+    ))
+    .unwrap();
+    AnswerSheet::parse(&text, q).unwrap().value
+}
+
+fn results(entry: ResultEntry, lang: Lang) -> String {
+    render::<ResultsView>(ResultsProps {
+        lang,
+        entry: Rc::new(entry),
+        compared: None,
+        comparison: None,
+        others: Vec::new(),
+        dispatch: Callback::noop(),
+        takeaway: yew::Html::default(),
+        mapping_error: None,
+    })
+}
+
+/// The conformity words of `lang`, as words of `text`.
+fn conformity_words(text: &str, lang: Lang) -> Vec<String> {
+    let banned: &[&str] = match lang {
+        Lang::En => &["met"],
+        Lang::Fr => &[
+            "satisfaite",
+            "satisfaites",
+            "remplie",
+            "remplies",
+            "conforme",
+            "conformes",
+        ],
+    };
+    text.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .map(str::to_lowercase)
+        .filter(|w| banned.contains(&w.as_str()))
+        .collect()
+}
+
+#[test]
+fn the_heavy_na_warning_shows_next_to_the_levels() {
+    let q = v11();
+    let sheet = critical_yes_rest_na(q);
+    let a = score(q, &sheet, &ScoringOptions::default());
+    for (lang, badge, line) in [
+        (
+            Lang::En,
+            "many not applicable",
+            "N2: 57.1% of the level's question weight is answered not applicable, more than a quarter",
+        ),
+        (
+            Lang::Fr,
+            "beaucoup de «\u{202f}sans objet\u{202f}»",
+            "N2\u{a0}: 57,1\u{a0}% du poids des questions du niveau est répondu «\u{202f}sans objet\u{202f}», plus d'un quart",
+        ),
+    ] {
+        let html = results(ResultEntry::new("test", q, &sheet, &a, &[]), lang);
+        let cl = &html[html.find("aria-labelledby=\"track-CL-title\"").unwrap()..];
+        let cl = &cl[..cl.find("</section>").unwrap()];
+        assert_eq!(cl.matches("data-heavy-na=\"true\"").count(), 4, "{lang:?}");
+        assert!(cl.contains(badge), "{lang:?}");
+        let line = line.replace('\'', "&#39;");
+        assert!(
+            cl.contains(&line) || cl.contains(&line.replace("&#39;", "'")),
+            "{lang:?}: {cl}"
+        );
+        // Regulations: the neutral vocabulary only, labelled self-declared.
+        let regs = &html[html.find("id=\"regulations\"").unwrap()..];
+        assert_eq!(
+            conformity_words(regs, lang),
+            Vec::<String>::new(),
+            "{lang:?}"
+        );
+        assert!(regs.contains("id=\"coverage-self-declared\""));
+    }
+}
+
+#[test]
+fn a_level_refused_for_too_many_na_says_why() {
+    let mut file = v11().clone().into_file();
+    file.na_limits = Some(vigilance_model::questionnaire::NaLimits {
+        min_applicable_percent: 50.0,
+        evidence_when_substantiated: true,
+    });
+    let q = Questionnaire::try_from(file).unwrap();
+    let sheet = critical_yes_rest_na(&q);
+    let a = score(&q, &sheet, &ScoringOptions::default());
+    let html = results(ResultEntry::new("test", &q, &sheet, &a, &[]), Lang::En);
+    let cl = &html[html.find("aria-labelledby=\"track-CL-title\"").unwrap()..];
+    assert!(
+        cl.contains("N1 — Knowledge of the subject: too many questions answered not applicable — 66.7% of the level&#39;s weight is answered not applicable, so less than the grid&#39;s minimum of 50% applies.")
+            || cl.contains("N1 — Knowledge of the subject: too many questions answered not applicable — 66.7% of the level's weight is answered not applicable, so less than the grid's minimum of 50% applies."),
+        "{}",
+        &cl[..cl.find("</ul>").unwrap()]
+    );
+}
+
+#[test]
+fn regulations_show_what_the_linked_answers_show_with_notes_and_counts() {
+    let q = v11();
+    let sheet = critical_yes_rest_na(q);
+    let a = score(q, &sheet, &ScoringOptions::default());
+    for lang in [Lang::En, Lang::Fr] {
+        let html = render::<vigilance_web::components::regulations::Regulations>(
+            vigilance_web::components::regulations::RegulationsProps {
+                lang,
+                entry: Rc::new(ResultEntry::new("test", q, &sheet, &a, &[])),
+                mapping_error: None,
+            },
+        );
+        // The first framework, the French duty of vigilance: an obligation, with statuses.
+        assert!(html.contains(vigilance_model::coverage::column_header(lang)));
+        assert!(html.contains("data-kind=\"obligation\""));
+        // Q04's note (first screening only) under L.225-102-4 I 1°.
+        let note = match lang {
+            Lang::En => "Q04: First screening only",
+            Lang::Fr => "Q04\u{a0}: Premier repérage seulement",
+        };
+        assert!(html.contains(note), "{lang:?}");
+        // Every answer linked to I 4° (Q21, critical) is at full point; publication (Q33, na)
+        // is not assessed; each cell counts the linked answers and their evidence.
+        assert!(html.contains("data-status=\"all_full\""));
+        assert!(html.contains("data-status=\"not_assessed\""));
+        assert!(!html.contains("data-status=\"met\""));
+        let figures = match lang {
+            Lang::En => "1/1 answered · 0 excluded · 1 with evidence",
+            Lang::Fr => "1/1 répondues · 0 exclues · 1 avec preuve",
+        };
+        assert!(html.contains(figures), "{lang:?}");
+        assert_eq!(
+            conformity_words(&html, lang),
+            Vec::<String>::new(),
+            "{lang:?}"
+        );
+    }
+}
+
+#[test]
+fn a_question_shows_its_na_condition_and_offers_na_only_where_allowed() {
+    let mut file = v11().clone().into_file();
+    for x in &mut file.questions {
+        match x.id.as_str() {
+            "Q19" => {
+                x.na_condition = Some(vigilance_model::Text::new(
+                    "aucun intermédiaire de recrutement n'est utilisé",
+                    "no recruitment intermediary is used",
+                ))
+            }
+            "Q17" => x.allow_na = Some(false),
+            _ => {}
+        }
+    }
+    let q: &'static Questionnaire = Box::leak(Box::new(Questionnaire::try_from(file).unwrap()));
+    let card = |id: &str, lang| {
+        render::<QuestionCard>(QuestionProps {
+            question: q.question(id).unwrap(),
+            lang,
+            cl: None,
+            fl: None,
+            dispatch: Callback::noop(),
+        })
+    };
+    let html = card("Q19", Lang::En);
+    assert!(html.contains("class=\"na-condition\""));
+    assert!(html.contains("only if: no recruitment intermediary is used"));
+    assert!(radios(&html, "a-Q19-FL").iter().any(|i| i.ends_with("-na")));
+    let html = card("Q19", Lang::Fr);
+    assert!(html.contains("seulement si\u{a0}: aucun intermédiaire de recrutement"));
+    // Not allowed: not offered, and no condition shown.
+    let html = card("Q17", Lang::En);
+    assert!(!radios(&html, "a-Q17-CL").iter().any(|i| i.ends_with("-na")));
+    assert!(!html.contains("na-condition"));
+    // Critical: never offered.
+    let html = card("Q18", Lang::En);
+    assert!(!radios(&html, "a-Q18-CL").iter().any(|i| i.ends_with("-na")));
+}

@@ -1,12 +1,13 @@
 //! One question of the grid: its text, what "partially" means, help, and one answer block per
 //! track (child labour and forced labour side by side for questions of both tracks), each with
-//! radio buttons for the allowed values only, the required justification of `na`, a comment and
-//! evidence.
+//! radio buttons for the allowed values only (no "not applicable" where the question does not
+//! allow it), the condition on which `na` is acceptable where the grid states one, the required
+//! justification of `na`, a comment and evidence.
 
 use crate::components::on_input_text;
 use crate::state::{Action, answer_anchor};
 use vigilance_model::{Answer, AnswerValue, Lang, Question, Track};
-use vigilance_text::Web;
+use vigilance_text::{Msg, Web};
 use yew::prelude::*;
 
 /// What a question card shows.
@@ -40,6 +41,13 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
         },
         None => html! { <p class="partial muted">{ Web::NoPartial.text(lang) }</p> },
     };
+    // The condition on which `na` is acceptable, where the grid states one (only on a
+    // question that allows `na`; the others do not offer it).
+    let na_condition = q.na_condition.as_ref().filter(|_| q.allows_na()).map(|c| {
+        html! {
+            <p class="na-condition">{ Msg::NaOnlyIf.fill(lang, &[("condition", &c.get(lang))]) }</p>
+        }
+    });
     let help = q.help.as_ref().map(|h| {
         html! {
             <details class="help">
@@ -76,6 +84,7 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
             </div>
             <h3 id={title_id}>{ q.text.get(lang) }</h3>
             { partial }
+            { na_condition }
             { help }
             <div class={classes!("tracks", both.then_some("both"))}>
                 { for tracks }

@@ -1,7 +1,12 @@
 //! The results' Regulations section: for the framework chosen among those of the assessment's
-//! grid, each requirement with its status per track (the coverage rule of
-//! `vigilance_model::coverage`, as the result entry carries it), the requirements no question
-//! covers listed as such, and the disclaimer that coverage is information, not a legal opinion.
+//! grid (its citation, status note and kind), each requirement with what the linked answers show
+//! per track (the coverage rule of `vigilance_model::coverage`, as the result entry carries it:
+//! a status for obligations, disclosure standards and guidance, "informs" for the other kinds,
+//! never a status), the linked questions with their answers, the answers counted (answered,
+//! excluded as `na`, with evidence), where the grid's bar sits against the text, and the grid's
+//! notes on the requirement; the requirements no question covers listed as such; the disclaimer
+//! that coverage is information, not a legal opinion, and in declarative mode the self-declared
+//! label.
 //! Grids without frameworks show nothing. The default grid comes in the first download without
 //! its mapping (`vigilance_grids::registry::is_partial`): the app loads the full file when the
 //! results are first shown, and this section says so until it is there.
@@ -10,10 +15,14 @@ use crate::components::on_select;
 use crate::grids;
 use std::rc::Rc;
 use vigilance_grids::registry;
-use vigilance_model::coverage::{RequirementStatus, disclaimer};
+use vigilance_model::coverage::{
+    RequirementStatus, column_header, disclaimer, grid_coverage, informs_label, kind_label,
+    requirement_bars, requirement_notes, self_declared,
+};
 use vigilance_model::{Lang, Track};
 use vigilance_results::json::ResultEntry;
-use vigilance_text::Web;
+use vigilance_text::messages::colon;
+use vigilance_text::{Msg, Web};
 use yew::prelude::*;
 
 /// What the Regulations section shows.
@@ -68,7 +77,12 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
         })
         .count();
 
-    let rows = fw.requirements.iter().map(|r| {
+    let map = grid_coverage(grid);
+    let statused = fw.kind.has_status();
+    let rows = fw.requirements.iter().enumerate().map(|(ri, r)| {
+        let m = map.iter().find(|m| m.framework == index && m.requirement == ri);
+        let notes = m.map(|m| requirement_notes(grid, m, lang)).unwrap_or_default();
+        let bars = m.map(|m| requirement_bars(grid, m, lang)).unwrap_or_default();
         let cells = tracks.iter().map(|t| {
             // The track's name as the phone layout shows it before each status.
             let track = format!("{}{}", grid.track_label(*t, lang), Web::AfterLabel.text(lang));
@@ -79,11 +93,34 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
             match c {
                 Some(c) => {
                     let label = RequirementStatus::from_code(&c.status)
-                        .map_or(c.status.as_str(), |s| s.label(lang));
+                        .map_or_else(|| informs_label(lang), |s| s.label(lang));
+                    let answers = c
+                        .questions
+                        .iter()
+                        .zip(&c.answers)
+                        .map(|(id, v)| {
+                            let shown = v.map_or(Msg::CovUnanswered.text(lang), |v| grid.value_label(v, lang));
+                            format!("{id}{} {shown}", colon(lang))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                    let figures = Msg::CovFigures.fill(
+                        lang,
+                        &[
+                            ("answered", &c.answered),
+                            ("linked", &c.questions.len()),
+                            ("excluded", &c.excluded),
+                            ("evidence", &c.with_evidence),
+                        ],
+                    );
                     html! {
                         <td data-status={c.status.clone()} data-track={track}>
                             <span class={classes!("status", format!("status-{}", c.status))}>{ label }</span>
-                            <span class="questions muted">{ format!(" ({})", c.questions.join(", ")) }</span>
+                            if statused {
+                                { for bars.iter().map(|b| html! { <span class="bar">{ b.clone() }</span> }) }
+                            }
+                            <span class="linked-answers">{ answers }</span>
+                            <span class="figures muted">{ figures }</span>
                         </td>
                     }
                 }
@@ -94,16 +131,26 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
         });
         html! {
             <tr data-ref={r.reference.clone()}>
-                <th scope="row"><span class="ref">{ &r.reference }</span>{ " " }{ r.title.get(lang) }</th>
+                <th scope="row"><span class="ref">{ &r.reference }</span>{ " " }{ r.title.get(lang) }
+                    if !notes.is_empty() || (!statused && !bars.is_empty()) {
+                        <ul class="notes">
+                            { for notes.iter().chain(if statused { [].iter() } else { bars.iter() }).map(|n| html! { <li>{ n.clone() }</li> }) }
+                        </ul>
+                    }
+                </th>
                 { for cells }
             </tr>
         }
+    });
+    let declared = self_declared(e.evidence_mode, lang).map(|_| {
+        html! { <p class="self-declared" id="coverage-self-declared">{ Msg::CovSelfDeclaredNote.text(lang) }</p> }
     });
 
     html! {
         <section class="regulations" id="regulations" aria-labelledby="regulations-title">
             <h2 id="regulations-title">{ Web::Regulations.text(lang) }</h2>
             <p class="disclaimer" id="coverage-disclaimer">{ disclaimer(lang) }</p>
+            { declared }
             <div class="field inline no-print">
                 <label for="framework-select">{ Web::Framework.text(lang) }</label>
                 <select id="framework-select" {onchange}>
@@ -115,13 +162,21 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
             <h3 id="framework-title">{ fw.name.get(lang) }</h3>
             <p class="citation muted">{ fw.citation.get(lang) }</p>
             if let Some(n) = &fw.note { <p class="hint">{ n.get(lang) }</p> }
+            <p class="framework-kind" data-kind={fw.kind.code()}>{ Msg::CovKind.text(lang) }{ " " }{ kind_label(fw.kind, lang) }
+                if !statused { { " — " }{ Msg::CovInformsNote.text(lang) } }</p>
+            <p class="hint coverage-hint">{ Msg::CovExcludedHint.text(lang) }</p>
             <p class="coverage-count">{ format!("{covered} / {} ", fw.requirements.len()) }{ Web::CoverageCounts.text(lang) }</p>
             <div class="table-scroll">
                 <table class="coverage-table" aria-labelledby="framework-title">
-                    <thead><tr>
-                        <th scope="col">{ Web::Requirement.text(lang) }</th>
-                        { for tracks.iter().map(|t| html! { <th scope="col">{ grid.track_label(*t, lang) }</th> }) }
-                    </tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col" rowspan="2">{ Web::Requirement.text(lang) }</th>
+                            <th scope="colgroup" colspan={tracks.len().to_string()} class="status-header">{ column_header(lang) }</th>
+                        </tr>
+                        <tr>
+                            { for tracks.iter().map(|t| html! { <th scope="col">{ grid.track_label(*t, lang) }</th> }) }
+                        </tr>
+                    </thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>

@@ -160,7 +160,16 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                 }
             })
             .collect();
-        let why = why_lines(grid, lang, t, e.threshold);
+        let why = why_lines(grid, lang, t, e.threshold, e.min_applicable_percent);
+        // The heavy-`na` warning, next to the levels it concerns.
+        let heavy: Vec<String> = Level::ALL
+            .into_iter()
+            .filter_map(|l| t.levels.get(&l).filter(|x| x.heavy_na).map(|x| (l, x)))
+            .map(|(l, x)| {
+                let percent = format::percent(lang, x.na_percent);
+                Web::HeavyNaLine.fill(lang, &[("level", &l.code()), ("percent", &percent)])
+            })
+            .collect();
         let why_id = format!("why-{}", track.code());
         html! {
             <section class="track-card" data-track={track.code()} data-level={t.level.to_string()}
@@ -175,14 +184,21 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                     <tbody>
                     { for Level::ALL.into_iter().map(|l| {
                         let le = t.levels.get(&l);
-                        html! { <tr data-level={l.code()}>
-                            <th scope="row">{ l.code() }{ " " }<span class="muted">{ grid.level(l).map_or("", |d| d.label.get(lang)) }</span></th>
+                        let heavy = le.is_some_and(|x| x.heavy_na);
+                        html! { <tr data-level={l.code()} data-heavy-na={heavy.then_some("true")}>
+                            <th scope="row">{ l.code() }{ " " }<span class="muted">{ grid.level(l).map_or("", |d| d.label.get(lang)) }</span>
+                                if heavy { { " " }<span class="badge heavy-na">{ Web::HeavyNaBadge.text(lang) }</span> }</th>
                             <td class="num">{ pct(lang, le.and_then(|x| x.score)) }</td>
                             <td>{ if le.is_some_and(|x| x.achieved) { Web::Yes.text(lang) } else { Web::No.text(lang) } }</td>
                         </tr> }
                     }) }
                     </tbody>
                 </table>
+                if !heavy.is_empty() {
+                    <ul class="heavy-na warning" role="note">
+                        { for heavy.into_iter().map(|w| html! { <li>{ w }</li> }) }
+                    </ul>
+                }
                 <h3 id={why_id.clone()}>{ Web::Why.text(lang) }</h3>
                 <ul class="why" aria-labelledby={why_id}>
                     { for why.into_iter().map(|w| html! { <li>{ w }</li> }) }

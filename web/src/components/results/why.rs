@@ -1,6 +1,7 @@
 //! Why a track is at its level: the sentences under each track card (the next level's score
-//! against the threshold, or its critical questions not at their full point, and the levels
-//! achieved out of order).
+//! against the threshold, or its critical questions not at their full point, or too many
+//! questions answered not applicable on a grid with limits on `na`, and the levels achieved out
+//! of order).
 
 use super::level_name;
 use crate::format;
@@ -8,8 +9,15 @@ use vigilance_model::{Lang, Level, Questionnaire};
 use vigilance_results::json::TrackEntry;
 use vigilance_text::Web;
 
-/// The reasons a track is at its level, in `lang`.
-pub fn why_lines(grid: &Questionnaire, lang: Lang, t: &TrackEntry, threshold: f64) -> Vec<String> {
+/// The reasons a track is at its level, in `lang` (`min_applicable`: the grid's limit on
+/// `na`, when it has one).
+pub fn why_lines(
+    grid: &Questionnaire,
+    lang: Lang,
+    t: &TrackEntry,
+    threshold: f64,
+    min_applicable: Option<f64>,
+) -> Vec<String> {
     let mut out = Vec::new();
     let threshold_text = format::threshold(lang, threshold);
     match Level::from_rank(t.level + 1) {
@@ -40,6 +48,15 @@ pub fn why_lines(grid: &Questionnaire, lang: Lang, t: &TrackEntry, threshold: f6
                 if !le.failed_critical.is_empty() {
                     let ids = le.failed_critical.join(", ");
                     out.push(Web::FailedCritical.fill(lang, &[level, ("ids", &ids)]));
+                }
+                if le.too_many_na {
+                    let min =
+                        min_applicable.map_or_else(String::new, |m| format::threshold(lang, m));
+                    let percent = format::percent(lang, le.na_percent);
+                    out.push(
+                        Web::WhyTooManyNa
+                            .fill(lang, &[level, ("percent", &percent), ("min", &min)]),
+                    );
                 }
             }
         }
