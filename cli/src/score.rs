@@ -1,6 +1,7 @@
 //! `vigilance score`: read a batch of answer files, score every sheet, and write the result
-//! document (JSON) or the Excel workbook — both streamed batch by batch so that memory stays flat
-//! in the number of sheets — or the CSV summary. Inputs that cannot be scored are listed on
+//! document (JSON, lean or with `--embed-texts`, or JSON Lines) or the Excel workbook — all
+//! streamed batch by batch so that memory stays flat in the number of sheets — or the CSV
+//! summary. Inputs that cannot be scored are listed on
 //! standard error and in the output, and the exit status is 1; the rest of the batch is still
 //! scored and written.
 //!
