@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Benchmark of `vigilance score`: generates N answer sheets (10,000 by default), times scoring
-# them to JSON, CSV and xlsx, and the floor (parse the same JSON and write the Answers sheet's
-# cells with rust_xlsxwriter, no logic), printing sheets/second and peak memory. Prints figures
-# only: no asserts. Needs cargo; uses GNU time (/usr/bin/time -v) for peak memory when present.
+# Benchmark of `vigilance score`: generates N answer sheets on the default grid (10,000 by
+# default), times scoring them to JSON, JSON Lines, CSV and xlsx, and the floor (parse the same
+# JSON and write the Answers sheet's cells with rust_xlsxwriter, no logic), printing
+# sheets/second and peak memory, then each output's size and the JSON and JSONL bytes per
+# company beside the targets of issue 22 (JSON <= 8 KB, JSONL <= 6 KB per company, workbook
+# <= 30 MB at 10,000). Prints figures only: no asserts. Needs cargo; uses GNU time
+# (/usr/bin/time -v) for peak memory when present.
 #
-#   scripts/bench-cli.sh [N]
+#   scripts/bench-cli.sh [N] [FORMATS]     FORMATS: a comma-separated subset of
+#                                          json,jsonl,csv,xlsx,floor (default: all)
 set -euo pipefail
 
 N="${1:-10000}"
+FORMATS=",${2:-json,jsonl,csv,xlsx,floor},"
+want() { [[ "$FORMATS" == *",$1,"* ]]; }
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
@@ -56,8 +62,21 @@ measure() {
 }
 
 echo "N = $N answer sheets ($SIZE of JSON), $(nproc 2>/dev/null || echo '?') cores"
-measure "vigilance score → json" "$BIN" score -q "$WORK/sheets" -o "$WORK/results.json"
-measure "vigilance score → csv" "$BIN" score -q "$WORK/sheets" -o "$WORK/results.csv"
-measure "vigilance score → xlsx" "$BIN" score -q "$WORK/sheets" -o "$WORK/results.xlsx"
-measure "floor: parse + write Answers cells" "$GEN" floor "$WORK/sheets" "$WORK/floor.xlsx"
-ls -l "$WORK"/results.* "$WORK/floor.xlsx" | awk '{ printf "  %-14s %12d bytes\n", $NF, $5 }' | sed "s#$WORK/##"
+want json && measure "vigilance score → json" "$BIN" score -q "$WORK/sheets" -o "$WORK/results.json"
+want jsonl && measure "vigilance score → jsonl" "$BIN" score -q "$WORK/sheets" -o "$WORK/results.jsonl"
+want csv && measure "vigilance score → csv" "$BIN" score -q "$WORK/sheets" -o "$WORK/results.csv"
+want xlsx && measure "vigilance score → xlsx" "$BIN" score -q "$WORK/sheets" -o "$WORK/results.xlsx"
+want floor && measure "floor: parse + write Answers cells" "$GEN" floor "$WORK/sheets" "$WORK/floor.xlsx"
+for f in "$WORK"/results.* "$WORK/floor.xlsx"; do
+  [ -f "$f" ] || continue
+  bytes="$(stat -c %s "$f")"
+  name="${f#"$WORK"/}"
+  case "$name" in
+    results.json) target="target ≤ 8 KB/company" ;;
+    results.jsonl) target="target ≤ 6 KB/company" ;;
+    results.xlsx) target="target ≤ 30 MB at 10,000" ;;
+    *) target="" ;;
+  esac
+  awk -v n="$name" -v b="$bytes" -v c="$N" -v t="$target" 'BEGIN {
+    printf "  %-14s %12d bytes  %8.1f MB  %7.2f KB/company  %s\n", n, b, b / 1e6, b / c / 1000, t }'
+done

@@ -147,6 +147,12 @@ need_browser() {
   export VG_HAVE_BROWSER=1
 }
 
+# jq and python3: cli/tests/lean.rs reads the results back with Python's standard library and
+# runs the jq example of docs/formats.md.
+need_test_tools() {
+  need_apt jq=jq python3=python3
+}
+
 need_release_tools() {
   [ -z "${VG_HAVE_RELEASE_TOOLS:-}" ] || return 0
   # zip builds the archives; unzip and file are what scripts/check-release.sh uses besides.

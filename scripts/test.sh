@@ -67,6 +67,7 @@ finish() {
 
 setup() {
   need_browser
+  need_test_tools
   need_release_tools
   need_rust_target wasm32-unknown-unknown
   need_npm web

@@ -1,6 +1,6 @@
 //! Helper of `scripts/bench-cli.sh` (a developer's tool, not part of the `vigilance` command):
 //!
-//! - `bench_data generate DIR N` writes N varied, valid answer sheets of the built-in grid
+//! - `bench_data generate DIR N` writes N varied, valid answer sheets of the default grid
 //!   (deterministic: the same N gives the same files);
 //! - `bench_data floor DIR OUT.xlsx` measures the floor the CLI is compared with: parse the same
 //!   JSON files and write the Answers sheet's cells (11 per answer) with rust_xlsxwriter, in
@@ -42,9 +42,7 @@ const SECTORS: [&str; 7] = [
 ];
 
 fn generate(dir: &Path, n: usize) {
-    let Some(q) = vigilance_core::registry::find("rhsf-fir", "1.0.0") else {
-        panic!("rhsf-fir 1.0.0 is built in")
-    };
+    let q = vigilance_core::registry::default_grid();
     std::fs::create_dir_all(dir).unwrap();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for i in 0..n {
@@ -184,9 +182,7 @@ fn floor(dir: &Path, out: &Path) {
 fn stages(dir: &Path) {
     use vigilance_core::report::json::ResultEntry;
     use vigilance_core::{AnswerSheet, ScoringOptions, score};
-    let Some(q) = vigilance_core::registry::find("rhsf-fir", "1.0.0") else {
-        panic!("rhsf-fir 1.0.0 is built in")
-    };
+    let q = vigilance_core::registry::default_grid();
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))

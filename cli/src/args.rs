@@ -384,8 +384,10 @@ impl From<EvidenceModeArg> for EvidenceMode {
 pub enum Format {
     /// Excel workbook: Summary, Cohort, Themes, Answers, Next steps, Errors, Method
     Xlsx,
-    /// The `vigilance.results/1` result document
+    /// The `vigilance.results/2` result document: results refer to grid texts written once
     Json,
+    /// JSON Lines: a line of grid texts, then one result per line, then one line per error
+    Jsonl,
     /// One row per company and track with the summary figures
     Csv,
 }
@@ -397,6 +399,7 @@ impl Format {
         match ext.as_str() {
             "xlsx" => Some(Format::Xlsx),
             "json" => Some(Format::Json),
+            "jsonl" => Some(Format::Jsonl),
             "csv" => Some(Format::Csv),
             _ => None,
         }
@@ -480,6 +483,16 @@ pub struct ScoreArgs {
     /// workbook's Targets sheet rates each one.
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub targets: Option<PathBuf>,
+    /// JSON and JSON Lines: give every result its own texts (question texts, recommendations,
+    /// labels, requirement references) instead of one `grids` section, as in
+    /// `vigilance.results/1`: larger, but each result stands alone.
+    #[arg(long)]
+    pub embed_texts: bool,
+    /// Workbook: add the detailed "Coverage" sheet, one row per company × requirement × track
+    /// (about 200 rows per company on grid 1.2.0). Without it, per-company coverage is
+    /// "Coverage (by framework)": one row per company × framework, a cell per requirement.
+    #[arg(long)]
+    pub coverage_detail: bool,
     /// Do not print the summary line and the progress bar on standard error (failures are
     /// still printed).
     #[arg(short, long)]

@@ -13,13 +13,15 @@ use vigilance_core::report::workbook::{ScoredSheet, WorkbookOptions};
 pub const STREAM_ABOVE: usize = 500;
 
 /// The options of the results workbook: language, date, tool version, the previous campaign,
-/// the targets, and constant-memory worksheets for the long sheets of a batch of more than
-/// [`STREAM_ABOVE`] inputs.
+/// the targets, constant-memory worksheets for the long sheets of a batch of more than
+/// [`STREAM_ABOVE`] inputs, and whether to add the detailed Coverage sheet
+/// (`--coverage-detail`).
 pub fn workbook_options(
     lang: Lang,
     previous: Option<Vec<ScoredSheet>>,
     targets: Vec<vigilance_core::report::review::Target>,
     inputs: usize,
+    coverage_detail: bool,
 ) -> WorkbookOptions {
     WorkbookOptions {
         lang,
@@ -28,6 +30,7 @@ pub fn workbook_options(
         previous,
         constant_memory: inputs > STREAM_ABOVE,
         targets,
+        coverage_detail,
     }
 }
 

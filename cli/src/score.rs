@@ -1,6 +1,7 @@
 //! `vigilance score`: read a batch of answer files, score every sheet, and write the result
-//! document (JSON) or the Excel workbook — both streamed batch by batch so that memory stays flat
-//! in the number of sheets — or the CSV summary. Inputs that cannot be scored are listed on
+//! document (JSON, lean or with `--embed-texts`, or JSON Lines) or the Excel workbook — all
+//! streamed batch by batch so that memory stays flat in the number of sheets — or the CSV
+//! summary. Inputs that cannot be scored are listed on
 //! standard error and in the output, and the exit status is 1; the rest of the batch is still
 //! scored and written.
 //!
@@ -18,6 +19,7 @@ use rayon::prelude::*;
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use vigilance_core::messages::colon;
@@ -25,9 +27,14 @@ use vigilance_core::registry::GridChoice;
 use vigilance_core::report::json::{
     ErrorEntry, ProblemEntry, RESULTS_FORMAT, ResultEntry, coverage_disclaimer,
 };
+use vigilance_core::report::lean::{
+    AnyEntry, CompactEntry, GridTexts, JsonlLine, LeanFormatter, grid_key,
+};
 use vigilance_core::report::matching::{self, DuplicateFinder};
 use vigilance_core::report::reviewed::{Reviewed, ReviewedEntry};
-use vigilance_core::report::workbook::{EvidenceRow, ResultsWorkbook, ScoredSheet, WorkbookError};
+use vigilance_core::report::workbook::{
+    EvidenceRow, ResultsWorkbook, ScoredSheet, WorkbookError, WorkbookOptions,
+};
 use vigilance_core::{
     Cli, Company, Lang, Place, Problem, Questionnaire, ScoringOptions, Text, score,
 };
@@ -392,13 +399,27 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
         print_failures(&mut io::stderr().lock(), &tally.errors, lang);
         return Err(Fatal::new(lang, Cli::FatalNoSheetToScore, &[]));
     }
+    let out = JsonOut {
+        embed: args.embed_texts,
+        quiet: args.quiet,
+    };
     match format {
         Format::Json => write_to(&target, lang, |w| {
-            stream_json(&run, w, inputs, &mut tally, args.quiet)
+            stream_json(&run, w, inputs, &mut tally, out)
         })?,
-        Format::Xlsx => write_workbook(
-            &run, &target, inputs, previous, targets, &mut tally, args.quiet,
-        )?,
+        Format::Jsonl => write_to(&target, lang, |w| {
+            stream_jsonl(&run, w, inputs, &mut tally, out)
+        })?,
+        Format::Xlsx => {
+            let options = crate::reports::workbook_options(
+                lang,
+                previous,
+                targets,
+                inputs.len(),
+                args.coverage_detail,
+            );
+            write_workbook(&run, &target, inputs, options, &mut tally, args.quiet)?
+        }
         Format::Csv => {
             // The CSV summary needs no answers: drop them as each sheet is scored so that a
             // large batch stays small in memory.
@@ -450,19 +471,13 @@ fn write_workbook(
     run: &ScoreRun,
     target: &Target,
     inputs: &[Input],
-    previous: Option<Vec<ScoredSheet>>,
-    targets: Vec<vigilance_core::report::review::Target>,
+    options: WorkbookOptions,
     tally: &mut Tally,
     quiet: bool,
 ) -> Result<(), Fatal> {
     let lang = run.lang;
     let fatal = |e: WorkbookError| Fatal::new(lang, Cli::FatalWorkbook, &[("error", &e)]);
-    let mut options = Some(crate::reports::workbook_options(
-        lang,
-        previous,
-        targets,
-        inputs.len(),
-    ));
+    let mut options = Some(options);
     // The workbook's headers, threshold and previous-campaign index come from one grid: the
     // first scored sheet's (or, with no sheet, the fallback), so it is opened on that sheet.
     let mut book: Option<ResultsWorkbook<'static>> = None;
@@ -522,35 +537,158 @@ fn write_workbook(
     }
 }
 
-/// Writes the result document, as `ResultDocument::to_json_pretty` followed by a newline,
-/// streamed through serde: the `results` array is filled from the scoring pipeline while it is
-/// written, so that neither the sheets nor their results are all in memory at once; `errors`
-/// follows, sorted by source, with the errors already in `tally`.
+/// Writes the result document followed by a newline, streamed through serde: the `results`
+/// array is filled from the scoring pipeline while it is written, so that neither the sheets nor
+/// their results are all in memory at once; `errors` follows, sorted by source, with the errors
+/// already in `tally`; then, in the lean shape, the `grids` the results refer to. Pretty-printed
+/// down to each result's fields and each coverage requirement ([`LeanFormatter`]), compact
+/// below, as [`vigilance_core::report::lean::LeanDocument::to_json`].
 fn stream_json(
     run: &ScoreRun,
     w: &mut dyn Write,
     inputs: &[Input],
     tally: &mut Tally,
-    quiet: bool,
+    out: JsonOut,
 ) -> io::Result<()> {
     let document = StreamedDocument {
         run,
         inputs,
+        out,
         tally: RefCell::new(tally),
-        quiet,
+        grids: RefCell::new(BTreeMap::new()),
     };
     let mut w = io::BufWriter::with_capacity(1 << 16, w);
-    serde_json::to_writer_pretty(&mut w, &document).map_err(io::Error::from)?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut w, LeanFormatter::default());
+    document.serialize(&mut ser).map_err(io::Error::from)?;
     w.write_all(b"\n")?;
     w.flush()
+}
+
+/// How results are written: lean (texts once, in `grids`) or with each result's own texts
+/// (`--embed-texts`), and whether the analysts' review lines are printed (`--quiet`).
+#[derive(Clone, Copy)]
+struct JsonOut {
+    embed: bool,
+    quiet: bool,
+}
+
+/// Writes JSON Lines (docs/formats.md): before the first result on each grid, a line of kind
+/// `grids` with that grid's texts (the first line, in a batch on one grid); one line of kind
+/// `result` per scored sheet, in the inputs' order; then one line of kind `error` per input
+/// that could not be scored, sorted by source. Streamed: memory stays flat in the number of
+/// sheets. With `embed`, results carry their texts and no `grids` line is written.
+fn stream_jsonl(
+    run: &ScoreRun,
+    w: &mut dyn Write,
+    inputs: &[Input],
+    tally: &mut Tally,
+    out: JsonOut,
+) -> io::Result<()> {
+    let mut w = io::BufWriter::with_capacity(1 << 16, w);
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut duplicates = Duplicates::default();
+    let lang = run.lang;
+    let make = |s: ScoredSheet, r: Option<SheetReview>| to_entry(s, r, lang, out.quiet);
+    run.for_each_scored(inputs, &make, |o| {
+        match o {
+            Outcome::Done(done) => {
+                let key = grid_key(&done.grid.id, &done.grid.version);
+                if !out.embed && !seen.contains(&key) {
+                    let mut grids = BTreeMap::new();
+                    grids.insert(key.clone(), GridTexts::new(done.grid));
+                    let line = JsonlLine::Grids {
+                        format: RESULTS_FORMAT.to_string(),
+                        coverage_disclaimer: coverage_disclaimer(),
+                        grids,
+                    };
+                    serde_json::to_writer(&mut w, &line)?;
+                    w.write_all(b"\n")?;
+                    seen.insert(key);
+                }
+                let entry = finish_entry(done, &mut duplicates, tally, out.embed);
+                serde_json::to_writer(&mut w, &JsonlLine::Result(Box::new(entry)))?;
+                w.write_all(b"\n")?;
+            }
+            Outcome::Failed(e) => tally.errors.push(e),
+        }
+        Ok::<(), io::Error>(())
+    })?;
+    tally.errors.sort_by(|a, b| a.source.cmp(&b.source));
+    for e in &tally.errors {
+        serde_json::to_writer(&mut w, &JsonlLine::Error(e.clone()))?;
+        w.write_all(b"\n")?;
+    }
+    w.flush()
+}
+
+/// What a worker hands on for one scored sheet: its self-contained entry (with the levels as
+/// reviewed, given an engagement file), its warnings (the input's and the result's own), its
+/// grid, and the analysts' review lines for standard error.
+struct Done {
+    entry: ResultEntry,
+    warnings: Vec<Problem>,
+    grid: &'static Questionnaire,
+    review_lines: Option<String>,
+}
+
+/// The entry of a scored sheet, made on the worker that scored it.
+fn to_entry(s: ScoredSheet, r: Option<SheetReview>, lang: Lang, quiet: bool) -> Done {
+    let mut entry = ResultEntry::new(&s.source, s.grid, &s.sheet, &s.assessment, &s.warnings);
+    let review_lines = r.as_ref().map(|r| review_lines(&s, r, lang, quiet));
+    entry.reviewed = r
+        .as_ref()
+        .map(|r| ReviewedEntry::new(s.grid, &s.sheet, &r.reviewed, describe));
+    Done {
+        entry,
+        warnings: s.all_warnings(),
+        grid: s.grid,
+        review_lines,
+    }
+}
+
+/// The entry written for a scored sheet, in the inputs' order: the duplicate warning added
+/// when it repeats an earlier sheet, counted in `tally`, lean unless `embed`.
+fn finish_entry(
+    done: Done,
+    duplicates: &mut Duplicates,
+    tally: &mut Tally,
+    embed: bool,
+) -> AnyEntry {
+    let Done {
+        mut entry,
+        mut warnings,
+        review_lines,
+        ..
+    } = done;
+    if let Some(l) = review_lines {
+        tally.reviews.push_str(&l);
+    }
+    let period = entry.period.as_deref();
+    if let Some(w) = duplicates.check(&entry.source, &entry.company, period) {
+        let mut problem = ProblemEntry::from(&w);
+        problem.message = Text::new(describe(&w, Lang::Fr), describe(&w, Lang::En));
+        entry.warnings.push(problem);
+        warnings.push(w);
+    }
+    tally.scored += 1;
+    if !warnings.is_empty() {
+        tally.warned.push((entry.source.clone(), warnings));
+    }
+    if embed {
+        AnyEntry::Embedded(entry)
+    } else {
+        AnyEntry::Lean(CompactEntry::new(entry))
+    }
 }
 
 /// The result document, scored while serde writes it.
 struct StreamedDocument<'a> {
     run: &'a ScoreRun,
     inputs: &'a [Input],
+    out: JsonOut,
     tally: RefCell<&'a mut Tally>,
-    quiet: bool,
+    /// The texts of the grids of the results written so far (lean shape).
+    grids: RefCell<BTreeMap<String, GridTexts>>,
 }
 
 /// The `results` array of a [`StreamedDocument`].
@@ -558,7 +696,7 @@ struct StreamedResults<'d, 'a>(&'d StreamedDocument<'a>);
 
 impl Serialize for StreamedDocument<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // The fields of `ResultDocument`, in its order.
+        // The fields of `LeanDocument` (or `ResultDocument`, with `--embed-texts`), in order.
         let mut doc = serializer.serialize_struct("ResultDocument", 4)?;
         doc.serialize_field("format", RESULTS_FORMAT)?;
         doc.serialize_field("coverage_disclaimer", &coverage_disclaimer())?;
@@ -566,6 +704,9 @@ impl Serialize for StreamedDocument<'_> {
         let mut tally = self.tally.borrow_mut();
         tally.errors.sort_by(|a, b| a.source.cmp(&b.source));
         doc.serialize_field("errors", &tally.errors)?;
+        if !self.out.embed {
+            doc.serialize_field("grids", &*self.grids.borrow())?;
+        }
         doc.end()
     }
 }
@@ -575,40 +716,28 @@ impl Serialize for StreamedResults<'_, '_> {
         let StreamedDocument {
             run,
             inputs,
+            out,
             tally,
-            quiet,
+            grids,
         } = self.0;
         let lang = run.lang;
-        let to_entry = |s: ScoredSheet, r: Option<SheetReview>| {
-            let mut entry =
-                ResultEntry::new(&s.source, s.grid, &s.sheet, &s.assessment, &s.warnings);
-            let lines = r.as_ref().map(|r| review_lines(&s, r, lang, *quiet));
-            entry.reviewed = r
-                .as_ref()
-                .map(|r| ReviewedEntry::new(s.grid, &s.sheet, &r.reviewed, describe));
-            (entry, s.all_warnings(), lines)
-        };
+        let make = |s: ScoredSheet, r: Option<SheetReview>| to_entry(s, r, lang, out.quiet);
         let mut seq = serializer.serialize_seq(None)?;
         let mut duplicates = Duplicates::default();
-        run.for_each_scored(inputs, &to_entry, |o| {
+        run.for_each_scored(inputs, &make, |o| {
             let mut tally = tally.borrow_mut();
             match o {
-                Outcome::Done((mut entry, mut warnings, lines)) => {
-                    if let Some(l) = lines {
-                        tally.reviews.push_str(&l);
+                Outcome::Done(done) => {
+                    if !out.embed {
+                        let key = grid_key(&done.grid.id, &done.grid.version);
+                        let grid = done.grid;
+                        grids
+                            .borrow_mut()
+                            .entry(key)
+                            .or_insert_with(|| GridTexts::new(grid));
                     }
-                    let period = entry.period.as_deref();
-                    if let Some(w) = duplicates.check(&entry.source, &entry.company, period) {
-                        let mut problem = ProblemEntry::from(&w);
-                        problem.message = Text::new(describe(&w, Lang::Fr), describe(&w, Lang::En));
-                        entry.warnings.push(problem);
-                        warnings.push(w);
-                    }
+                    let entry = finish_entry(done, &mut duplicates, &mut tally, out.embed);
                     seq.serialize_element(&entry)?;
-                    tally.scored += 1;
-                    if !warnings.is_empty() {
-                        tally.warned.push((entry.source, warnings));
-                    }
                 }
                 Outcome::Failed(e) => tally.errors.push(e),
             }

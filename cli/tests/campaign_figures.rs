@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use vigilance_core::report::json::{ResultDocument, ResultEntry};
 
 mod common;
-use common::{document, root, vigilance};
+use common::{root, vigilance};
 
 // ----- Exact fractions -----
 
@@ -145,11 +145,13 @@ fn fixture() -> PathBuf {
 
 fn results(dir: &str) -> ResultDocument {
     let out = vigilance()
-        .args(["score", "--format", "json", "--lang", "en"])
+        // Self-contained results (each with its texts and coverage entries), as an analyst's
+        // script that wants no join would read them.
+        .args(["score", "--format", "json", "--embed-texts", "--lang", "en"])
         .arg(fixture().join(dir))
         .output()
         .unwrap();
-    document(&out.stdout)
+    serde_json::from_slice(&out.stdout).expect("stdout is a result document")
 }
 
 /// The results counted in the cohort: the repeat of a company for the same period set aside.
@@ -221,6 +223,7 @@ fn workbook(lang: &str, dir: &Path) -> Xlsx<Cursor<Vec<u8>>> {
         .arg("--targets")
         .arg(fixture().join("targets.csv"))
         .arg(fixture().join("current"))
+        .arg("--coverage-detail")
         .arg("-o")
         .arg(&path)
         .assert()
@@ -528,10 +531,24 @@ fn check_keys_and_left(
             "Sector (NACE section, else sector as given)",
         ]
     };
-    let long: [&str; 4] = if lang == "fr" {
-        ["Thèmes", "Réponses", "Prochaines étapes", "Couverture"]
+    // The per-company coverage by framework (the default) and in detail (`--coverage-detail`,
+    // asked for by `workbook`).
+    let long: [&str; 5] = if lang == "fr" {
+        [
+            "Thèmes",
+            "Réponses",
+            "Prochaines étapes",
+            "Couverture (par cadre)",
+            "Couverture",
+        ]
     } else {
-        ["Themes", "Answers", "Next steps", "Coverage"]
+        [
+            "Themes",
+            "Answers",
+            "Next steps",
+            "Coverage (by framework)",
+            "Coverage",
+        ]
     };
     for name in long {
         let rows = sheet(wb, name);

@@ -25,7 +25,7 @@ fn json_is_exactly_the_core_result_document() {
         .clone();
     let text = String::from_utf8(out.stdout).unwrap();
     let doc = document(text.as_bytes());
-    assert_eq!(format!("{}\n", doc.to_json_pretty()), text);
+    assert_eq!(format!("{}\n", doc.to_json()), text);
     let sources: Vec<_> = doc.results.iter().map(|r| r.source.as_str()).collect();
     assert_eq!(
         sources,
@@ -276,7 +276,7 @@ fn batches_past_the_first_keep_the_inputs_order() {
     let mut sorted = sources.clone();
     sorted.sort();
     assert_eq!(sources, sorted);
-    assert_eq!(format!("{}\n", doc.to_json_pretty()).as_bytes(), &out[..]);
+    assert_eq!(format!("{}\n", doc.to_json()).as_bytes(), &out[..]);
 }
 
 #[test]

@@ -8,7 +8,7 @@
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use std::io::Cursor;
 use std::path::Path;
-use vigilance_core::report::json::ResultDocument;
+use vigilance_core::report::lean::LeanDocument;
 
 mod common;
 use common::{root, vigilance};
@@ -29,7 +29,7 @@ fn text(d: &Data) -> String {
     }
 }
 
-fn json_results(args: &[&str]) -> ResultDocument {
+fn json_results(args: &[&str]) -> LeanDocument {
     let out = vigilance()
         .args(["score", "--format", "json"])
         .args(args)

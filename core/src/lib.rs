@@ -10,7 +10,7 @@
 //! | [`answers`], [`codes`], [`coverage`], [`exact`], [`files`], [`location`], [`mapping`], [`migrate`], [`nace`], [`problem`], [`questionnaire`], [`scoring`] | `vigilance-model`: the rules |
 //! | [`registry`] | `vigilance-grids`: the built-in grids |
 //! | [`import`] | `vigilance-read` (readers) and `vigilance-report` (`import::template`) |
-//! | [`report`] | `vigilance-results` (`json`, `csv`, `matching`) and `vigilance-report` (`workbook`, `review`) |
+//! | [`report`] | `vigilance-results` (`json`, `lean`, `csv`, `matching`) and `vigilance-report` (`workbook`, `review`) |
 //! | [`schema`] | `vigilance-results` |
 //!
 //! ```
@@ -44,7 +44,7 @@ pub mod import {
 /// campaign review (`vigilance-report`).
 pub mod report {
     pub use vigilance_report::{review, workbook};
-    pub use vigilance_results::{csv, json, matching, reviewed};
+    pub use vigilance_results::{csv, json, lean, matching, reviewed};
 }
 
 pub use vigilance_model::{

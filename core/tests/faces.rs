@@ -89,6 +89,7 @@ fn workbook(scored: &[ScoredSheet], lang: Lang) -> Vec<u8> {
             previous: None,
             targets: Vec::new(),
             constant_memory: false,
+            coverage_detail: true,
         },
     )
     .unwrap()

@@ -109,6 +109,7 @@ fn opts(lang: Lang) -> WorkbookOptions {
         previous: None,
         constant_memory: false,
         targets: Vec::new(),
+        coverage_detail: true,
     }
 }
 

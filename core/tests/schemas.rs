@@ -76,10 +76,37 @@ fn schemas_describe_the_documented_fields() {
     );
     let r: serde_json::Value =
         serde_json::from_str(&vigilance_core::schema::result_schema()).unwrap();
-    for field in ["format", "results", "errors"] {
-        assert!(
-            r["properties"].get(field).is_some(),
-            "result schema lacks {field}"
-        );
+    // Both shapes: lean (texts once, in `grids`) and self-contained (`--embed-texts`), and
+    // the lines of `--format jsonl`.
+    let shapes = r["anyOf"]
+        .as_array()
+        .expect("the result schema lists its shapes");
+    assert_eq!(shapes.len(), 2);
+    for (name, fields) in [
+        (
+            "LeanDocument",
+            &[
+                "format",
+                "coverage_disclaimer",
+                "results",
+                "errors",
+                "grids",
+            ][..],
+        ),
+        (
+            "ResultDocument",
+            &["format", "coverage_disclaimer", "results", "errors"][..],
+        ),
+    ] {
+        let def = &r["$defs"][name];
+        for field in fields {
+            assert!(
+                def["properties"].get(*field).is_some(),
+                "result schema {name} lacks {field}"
+            );
+        }
+    }
+    for def in ["GridTexts", "CompactEntry", "TrackCoverage", "JsonlLine"] {
+        assert!(r["$defs"].get(def).is_some(), "result schema lacks {def}");
     }
 }

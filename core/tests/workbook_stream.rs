@@ -87,6 +87,7 @@ fn opts(lang: Lang, constant_memory: bool) -> WorkbookOptions {
         previous: Some(vec![scored("old.json", "Alpha SA", "Agroalimentaire", 1)]),
         constant_memory,
         targets: Vec::new(),
+        coverage_detail: true,
     }
 }
 

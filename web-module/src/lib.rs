@@ -78,6 +78,8 @@ pub fn build_workbook(req: &WorkbookRequest) -> Result<Vec<u8>, String> {
             .map(|(name, sheet)| vec![scored(name, sheet)]),
         constant_memory: false,
         targets: Vec::new(),
+        // One company: the detailed coverage is a few hundred rows, and what it is read for.
+        coverage_detail: true,
     };
     results_workbook(grid, &[scored(SOURCE, &req.sheet)], &[], &opts).map_err(|e| e.to_string())
 }

@@ -6,7 +6,7 @@
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
-use vigilance_core::report::json::ResultDocument;
+use vigilance_core::report::lean::LeanDocument;
 
 /// The repository's root (the examples and fixtures are named from there).
 pub fn root() -> PathBuf {
@@ -20,7 +20,7 @@ pub fn vigilance() -> Command {
     cmd
 }
 
-/// The result document `vigilance score --format json` wrote.
-pub fn document(stdout: &[u8]) -> ResultDocument {
+/// The result document `vigilance score --format json` wrote (lean: without `--embed-texts`).
+pub fn document(stdout: &[u8]) -> LeanDocument {
     serde_json::from_slice(stdout).expect("stdout is a result document")
 }

@@ -1,5 +1,6 @@
-//! The result document (`vigilance.results/2` of docs/formats.md): what `vigilance score --format
-//! json` prints and what the browser computes, built from an [`Assessment`] with every figure
+//! The result document (`vigilance.results/2` of docs/formats.md) in its self-contained shape:
+//! what `vigilance score --embed-texts` prints and what the browser computes and exports (the
+//! lean shape, [`crate::lean`], is built from it), built from an [`Assessment`] with every figure
 //! rounded for display and every text in both languages.
 
 use crate::answers::{AnswerSheet, Company, QuestionnaireRef};

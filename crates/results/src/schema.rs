@@ -3,7 +3,7 @@
 //! the committed copies; a test fails when they differ from what these functions produce.
 
 use crate::answers::AnswerSheet;
-use crate::json::ResultDocument;
+use crate::lean::AnyResultDocument;
 use crate::questionnaire::Questionnaire;
 
 /// One published schema: its file name and content.
@@ -31,9 +31,31 @@ pub fn answer_sheet_schema() -> String {
     pretty(&schemars::schema_for!(AnswerSheet))
 }
 
-/// The schema of result documents (`vigilance.results/2`).
+/// The schema of result documents (`vigilance.results/2`), in either shape (lean, or
+/// self-contained with `--embed-texts`), and of the lines of `--format jsonl`
+/// (`$defs/JsonlLine`).
 pub fn result_schema() -> String {
-    pretty(&schemars::schema_for!(ResultDocument))
+    let mut schema = schemars::schema_for!(AnyResultDocument);
+    let line = schemars::schema_for!(crate::lean::JsonlLine);
+    if let (Some(defs), Some(line_defs)) = (
+        schema
+            .ensure_object()
+            .entry("$defs")
+            .or_insert_with(|| serde_json::json!({}))
+            .as_object_mut(),
+        line.as_object()
+            .and_then(|o| o.get("$defs"))
+            .and_then(|d| d.as_object()),
+    ) {
+        for (k, v) in line_defs {
+            defs.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+        let mut root = line.as_object().cloned().unwrap_or_default();
+        root.remove("$defs");
+        root.remove("$schema");
+        defs.insert("JsonlLine".into(), serde_json::Value::Object(root));
+    }
+    pretty(&schema)
 }
 
 /// Every published schema.

@@ -1,5 +1,10 @@
-//! The Coverage sheets, when a grid of the batch maps to frameworks: "Coverage" has one row per
-//! company × requirement × track (framework, reference, requirement, track, what the linked
+//! The Coverage sheets, when a grid of the batch maps to frameworks. "Coverage (by framework)"
+//! has one row per company × framework: how many of its requirements are in each status (the
+//! tracks together), then one compact cell per requirement (`Art. 5: Partly`), in the grid's
+//! order — about 10 rows per company, so that a campaign of 100,000 companies stays within
+//! Excel's row limit, and the row an analyst filters and sorts on ("which companies leave
+//! CSDDD requirements unanswered?"). With `coverage_detail` (`score --coverage-detail`),
+//! "Coverage" has one row per company × requirement × track (framework, reference, requirement, track, what the linked
 //! answers show, the tracks taken together, where the grid's bar sits, the linked answers
 //! counted — answered, excluded as `na`, with evidence —, the questions with their answers, and
 //! the grid's notes), streamed as the sheets are pushed; "Coverage (cohort)" counts, per grid,
@@ -186,7 +191,8 @@ impl ResultsWorkbook<'_> {
         if self.grids[g].q.frameworks.is_empty() {
             return Ok(());
         }
-        if self.coverage.is_none() {
+        self.push_coverage_by_framework(s, g)?;
+        if self.coverage.is_none() && self.w.opts.coverage_detail {
             let w = &self.w;
             let preamble = w.coverage_preamble(&[s.assessment.evidence_mode]);
             self.coverage = Some(LongSheet::start_with_preamble(
@@ -200,9 +206,7 @@ impl ResultsWorkbook<'_> {
             )?);
         }
         let lang = self.w.lang;
-        let Some(sheet) = self.coverage.as_mut() else {
-            return Ok(());
-        };
+        let mut sheet = self.coverage.as_mut();
         let grid = &mut self.grids[g];
         let q = grid.q;
         let key = grid.key();
@@ -227,6 +231,9 @@ impl ResultsWorkbook<'_> {
                 let linked = LinkedAnswers::count(a, t, questions);
                 let values = linked_values(a, t, questions);
                 counted.push((ri, t, status, values.clone()));
+                let Some(sheet) = sheet.as_deref_mut() else {
+                    continue;
+                };
                 let (ws, r) = sheet.next(&mut self.wb)?;
                 let answers = questions
                     .iter()
@@ -290,6 +297,130 @@ impl ResultsWorkbook<'_> {
                 grid.count(ri, t, st);
             }
             grid.count_answers(ri, t, &values);
+        }
+        Ok(())
+    }
+}
+
+/// The header of the `n`-th requirement column of "Coverage (by framework)" (1-based):
+/// requirements past the last are joined in the last cell.
+const REQUIREMENT_COLUMNS: [&str; 40] = [
+    "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17",
+    "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33",
+    "34", "35", "36", "37", "38", "39", "40+",
+];
+
+impl Writer<'_> {
+    fn by_framework_headers(&self, requirements: usize) -> Vec<(&'static str, f64)> {
+        let mut h = self.key_headers();
+        h.extend([
+            (self.t(Wb::Grid), 16.0),
+            (self.t(Wb::Framework), 12.0),
+            (self.t(Wb::CoverageCovered), 11.0),
+        ]);
+        h.extend(
+            RequirementStatus::ALL
+                .iter()
+                .map(|s| (s.label(self.lang), 12.0)),
+        );
+        let n = requirements.clamp(1, REQUIREMENT_COLUMNS.len());
+        h.extend(REQUIREMENT_COLUMNS[..n].iter().map(|c| (*c, 24.0)));
+        h
+    }
+}
+
+impl ResultsWorkbook<'_> {
+    /// Writes the "Coverage (by framework)" rows of one company: per framework that its grid's
+    /// questions cover, the number of requirements in each status (tracks together; none for a
+    /// framework whose kind has no status) and a cell per requirement.
+    fn push_coverage_by_framework(&mut self, s: &ScoredSheet, g: usize) -> Result<(), XlsxError> {
+        if self.coverage_by_framework.is_none() {
+            let w = &self.w;
+            // As many requirement columns as the largest framework of the first grid.
+            let widest = self.grids[g]
+                .q
+                .frameworks
+                .iter()
+                .map(|f| f.requirements.len())
+                .max()
+                .unwrap_or(1);
+            let preamble = format!(
+                "{} {}",
+                w.coverage_preamble(&[s.assessment.evidence_mode]),
+                w.t(Wb::CoverageByFrameworkNote)
+            );
+            self.coverage_by_framework = Some(LongSheet::start_with_preamble(
+                &mut self.wb,
+                (
+                    w.names.coverage_by_framework,
+                    "VigilanceCoverageByFramework",
+                ),
+                Some(preamble),
+                w.by_framework_headers(widest),
+                w.memory(Memory::Low),
+                w.rows_per_sheet,
+            )?);
+        }
+        let Some(sheet) = self.coverage_by_framework.as_mut() else {
+            return Ok(());
+        };
+        let lang = self.w.lang;
+        let colon = crate::messages::colon(lang);
+        let grid = &self.grids[g];
+        let q = grid.q;
+        let key = grid.key();
+        let a = &s.assessment;
+        let keys = self.w.keys(s);
+        const K: u16 = KEY_COLUMNS;
+        for (fi, f) in q.frameworks.iter().enumerate() {
+            let maps: Vec<_> = grid
+                .coverage
+                .iter()
+                .filter(|m| m.framework == fi && q.track_codes().iter().any(|&t| m.is_covered(t)))
+                .collect();
+            if maps.is_empty() {
+                continue;
+            }
+            let statused = f.kind.has_status();
+            let mut counts = [0u32; 5];
+            let mut cells = Vec::with_capacity(maps.len());
+            for m in &maps {
+                let reference = &f.requirements[m.requirement].reference;
+                let shown = match m.combined_status(q, a) {
+                    Some(st) if statused => {
+                        counts[st.index()] += 1;
+                        st.label(lang).to_string()
+                    }
+                    _ => {
+                        let (answered, linked) = q.track_codes().iter().fold((0, 0), |acc, &t| {
+                            let l = LinkedAnswers::count(a, t, m.questions_for(t));
+                            (acc.0 + l.answered, acc.1 + l.linked)
+                        });
+                        format!("{} {answered}/{linked}", informs_label(lang))
+                    }
+                };
+                cells.push(format!("{reference}{colon} {shown}"));
+            }
+            let (ws, r) = sheet.next(&mut self.wb)?;
+            self.w.put_keys(ws, r, &keys)?;
+            ws.write_string(r, K, &key)?;
+            put_text(ws, r, K + 1, &f.id)?;
+            ws.write_number(r, K + 2, maps.len() as f64)?;
+            if statused {
+                for (k, n) in counts.iter().enumerate() {
+                    ws.write_number(r, K + 3 + k as u16, f64::from(*n))?;
+                }
+            } else {
+                put_text(ws, r, K + 3, informs_label(lang))?;
+            }
+            let first = usize::from(K) + 3 + RequirementStatus::ALL.len();
+            let last = REQUIREMENT_COLUMNS.len() - 1;
+            for (k, cell) in cells.iter().enumerate().take(last) {
+                put_text(ws, r, (first + k) as u16, cell)?;
+            }
+            if cells.len() > last {
+                put_text(ws, r, (first + last) as u16, &cells[last..].join(" · "))?;
+            }
         }
         Ok(())
     }

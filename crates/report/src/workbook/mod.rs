@@ -99,6 +99,10 @@ pub struct WorkbookOptions {
     /// effect only when core is built with its `constant-memory` feature (native builds);
     /// otherwise ordinary worksheets are used.
     pub constant_memory: bool,
+    /// Also write the detailed Coverage sheet, one row per company × requirement × track
+    /// (about 200 rows per company on grid 1.2.0). Without it, per-company coverage is the
+    /// "Coverage (by framework)" sheet alone, one row per company × framework.
+    pub coverage_detail: bool,
 }
 
 /// Why a workbook could not be written.
@@ -132,6 +136,8 @@ pub struct SheetNames {
     pub coverage: &'static str,
     /// Regulation coverage of the cohort: companies per status (with `coverage`).
     pub coverage_summary: &'static str,
+    /// Regulation coverage, one row per company × framework with a cell per requirement.
+    pub coverage_by_framework: &'static str,
     /// Each buyer's suppliers per tier and level (only when sheets name a buyer).
     pub suppliers: &'static str,
     /// Questionnaire, threshold, rule, date.
@@ -151,6 +157,7 @@ impl SheetNames {
             warnings: Wb::SheetWarnings.text(lang),
             coverage: Wb::SheetCoverage.text(lang),
             coverage_summary: Wb::SheetCoverageSummary.text(lang),
+            coverage_by_framework: Wb::SheetCoverageByFramework.text(lang),
             suppliers: Wb::SheetSuppliers.text(lang),
             method: Wb::SheetMethod.text(lang),
         }
@@ -238,9 +245,12 @@ pub struct ResultsWorkbook<'q> {
     themes: LongSheet,
     answers: LongSheet,
     next_steps: LongSheet,
-    /// One row per company × requirement × track; started with the first sheet whose grid maps
-    /// to frameworks.
+    /// One row per company × requirement × track (with `coverage_detail`); started with the
+    /// first sheet whose grid maps to frameworks.
     coverage: Option<LongSheet>,
+    /// One row per company × framework; started with the first sheet whose grid maps to
+    /// frameworks.
+    coverage_by_framework: Option<LongSheet>,
     /// One row per warning of a scored sheet; started with the first warning.
     warnings: Option<LongSheet>,
     /// The grids met so far, in order of first appearance.
@@ -317,6 +327,7 @@ impl<'q> ResultsWorkbook<'q> {
             answers,
             next_steps,
             coverage: None,
+            coverage_by_framework: None,
             warnings: None,
             grids: Vec::new(),
             companies: Vec::new(),
@@ -446,6 +457,7 @@ impl<'q> ResultsWorkbook<'q> {
             answers,
             next_steps,
             coverage,
+            coverage_by_framework,
             warnings,
             grids,
             companies,
@@ -500,8 +512,13 @@ impl<'q> ResultsWorkbook<'q> {
         if !evidence.is_empty() {
             wb.push_worksheet(w.evidence(&evidence)?);
         }
-        if let Some(coverage) = coverage {
+        if let Some(by_framework) = coverage_by_framework {
             wb.push_worksheet(w.coverage_summary(&grids, &modes)?);
+            for ws in by_framework.close()? {
+                wb.push_worksheet(ws);
+            }
+        }
+        if let Some(coverage) = coverage {
             for ws in coverage.close()? {
                 wb.push_worksheet(ws);
             }
