@@ -136,6 +136,11 @@ need_web_tools() {
   need_rust_target wasm32-unknown-unknown
   need_wasm_bindgen
   need_npm web
+  # wasm-opt (binaryen) and esbuild: a node_modules older than an added package lacks them.
+  if [ ! -x web/node_modules/.bin/wasm-opt ] || [ ! -x web/node_modules/.bin/esbuild ]; then
+    log "npm ci in web (wasm-opt, esbuild)"
+    (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  fi
   export VG_HAVE_WEB_TOOLS=1
 }
 
