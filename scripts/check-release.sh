@@ -146,8 +146,12 @@ for p in $pages; do
   fi
 done
 # Every file the page and its scripts refer to is in the folder.
-refs=$( (grep -ohE "(src|href)=\"\./[^\"]+\"" "$site/index.html" | sed -E 's/^[a-z]+="\.\/(.*)"$/\1/'
-         grep -ohE "from '\./[^']+'" "$site/boot.js" | sed -E "s/^from '\.\/(.*)'$/\1/") | LC_ALL=C sort -u)
+# boot.js is minified (esbuild writes `from"./x.js"`): either quote, with or without a space. A
+# reference list that comes out empty is caught just below, never by a silent pipeline status.
+refs=$( (grep -ohE "(src|href)=\"\./[^\"]+\"" "$site/index.html" | sed -E 's/^[a-z]+="\.\/(.*)"$/\1/' || true
+         grep -ohE "from ?[\"']\./[^\"']+[\"']" "$site/boot.js" |
+           sed -E "s/^from ?[\"']\.\/(.*)[\"']$/\1/" || true) | LC_ALL=C sort -u)
+grep -qx 'grids.js' <<<"$refs" || fail "boot.js does not import ./grids.js (or the check no longer reads it)"
 [ -n "$refs" ] || fail "index.html refers to no file: the check is out of date"
 for r in $refs; do
   [ -f "$site/$r" ] || fail "$web/index.html or boot.js refers to ./$r, which is not in the archive"
