@@ -157,7 +157,8 @@ pub struct TrackEntry {
     pub na_percent: f64,
 }
 
-fn is_zero(v: &f64) -> bool {
+/// `skip_serializing_if` for shares that are absent when zero (here and in `lean`).
+pub(crate) fn is_zero(v: &f64) -> bool {
     *v == 0.0
 }
 

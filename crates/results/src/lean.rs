@@ -14,7 +14,7 @@ use crate::codes::{AnswerValue, EvidenceMode, Level, Track};
 use crate::coverage::grid_coverage;
 use crate::json::{
     ErrorEntry, LevelEntry, ProblemEntry, RESULTS_FORMAT, ResultDocument, ResultEntry, StepEntry,
-    TrackEntry, coverage_disclaimer,
+    TrackEntry, coverage_disclaimer, is_zero,
 };
 use crate::questionnaire::Questionnaire;
 use crate::text::Text;
@@ -251,10 +251,6 @@ pub struct CompactTrack {
     /// (absent: none).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub na_percent: f64,
-}
-
-fn is_zero(v: &f64) -> bool {
-    *v == 0.0
 }
 
 impl From<TrackEntry> for CompactTrack {

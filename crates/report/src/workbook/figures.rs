@@ -102,7 +102,7 @@ impl CompanyFigures {
                         unknown: tr.unknown_count,
                         na: tr.levels.iter().map(|l| l.not_applicable).sum(),
                         na_share: tr.na_share().percent().unwrap_or(0.0),
-                        heavy_na: Level::ALL.map(|l| tr.heavy_na_levels().contains(&l)),
+                        heavy_na: Level::ALL.map(|l| tr.level_result(l).heavy_na()),
                         answered: tr.answered,
                         unsubstantiated: tr.unsubstantiated_count,
                     })
