@@ -20,7 +20,10 @@
 # `--binaries-only` builds the two binaries and stops (scripts/test.sh builds them so in the
 # background, then runs this script again to package them).
 #
-# Environment: CARGO_TARGET_DIR (default: target) is honoured.
+# Environment: CARGO_TARGET_DIR (default: target) is honoured. VIGILANCE_RELEASE_PROFILE (default
+# `release`) names the Cargo profile of the two binaries: scripts/test.sh sets `package-check`
+# (Cargo.toml: the release settings without link-time optimisation, at opt-level 1), which checks
+# the packaging at a third of the compile time; an archive to publish is built with the default.
 . "$(dirname "$0")/lib.sh"
 # No standard input for the tools, as in CI: local runs behave the same.
 exec </dev/null
@@ -32,6 +35,11 @@ case "${1:-}" in
   *) die "unknown option '$1' (--binaries-only: build the two command-line binaries, no archive)" ;;
 esac
 
+profile=${VIGILANCE_RELEASE_PROFILE:-release}
+case "$profile" in
+  release | package-check) ;;
+  *) die "VIGILANCE_RELEASE_PROFILE must be release or package-check (got '$profile')" ;;
+esac
 windows=x86_64-pc-windows-gnu
 linux=x86_64-unknown-linux-musl
 
@@ -49,12 +57,12 @@ fi
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 
 # --- build -------------------------------------------------------------------------------------
-log "vigilance $version for Windows ($windows)"
+log "vigilance $version for Windows ($windows, profile $profile)"
 CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
-  cargo build --release --locked -p vigilance-cli --target "$windows"
-log "vigilance $version for Linux ($linux, static)"
+  cargo build --profile "$profile" --locked -p vigilance-cli --target "$windows"
+log "vigilance $version for Linux ($linux, static, profile $profile)"
 CC_x86_64_unknown_linux_musl=musl-gcc \
-  cargo build --release --locked -p vigilance-cli --target "$linux"
+  cargo build --profile "$profile" --locked -p vigilance-cli --target "$linux"
 if [ "$binaries_only" = 1 ]; then
   log "done: the two binaries (--binaries-only)"
   exit 0
@@ -92,11 +100,11 @@ make_zip() { # folder name in $stage, archive path
 }
 
 win="vigilance-$version-windows-x86_64"
-cli_folder "$win" "$target_dir/$windows/release/vigilance.exe" vigilance.exe crlf
+cli_folder "$win" "$target_dir/$windows/$profile/vigilance.exe" vigilance.exe crlf
 make_zip "$win" "dist/$win.zip"
 
 lin="vigilance-$version-linux-x86_64"
-cli_folder "$lin" "$target_dir/$linux/release/vigilance" vigilance lf
+cli_folder "$lin" "$target_dir/$linux/$profile/vigilance" vigilance lf
 find "$stage/$lin" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" \
   -C "$stage" -cf - "$lin" | gzip -n -9 >"dist/$lin.tar.gz"
