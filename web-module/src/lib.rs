@@ -7,7 +7,10 @@
 //!   (`vigilance_report::workbook`), from a [`WorkbookRequest`];
 //! - [`read_answer_parts`]: an answer file (JSON sheet, matrix CSV, and, with the `xlsx-import`
 //!   feature, a filled answer template or matrix workbook) read into [`ImportedPart`]s, one per
-//!   company, their problems already worded in the user's language.
+//!   company, their problems already worded in the user's language;
+//! - [`read_engagement`]: the engagement file an analyst sent (`vigilance.engagement/1`), read
+//!   and checked for the assessment it concerns by the engagement crate's own reader, every
+//!   problem with its code.
 //!
 //! The app (crate `vigilance-web`) links this crate for its types (and, natively, for its
 //! component tests); built with the `module` feature for `wasm32`, it is the second WebAssembly
@@ -178,6 +181,61 @@ fn refusal(name: &str, bytes: &[u8]) -> Option<vigilance_text::Web> {
     (!sheet).then_some(Web::ImportNotVigilance)
 }
 
+/// An engagement file read for one assessment: the file as the engagement crate writes it
+/// (JSON), and the remarks that did not prevent its use, in the user's language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EngagementRead {
+    /// The file, as `vigilance_engagement::Engagement` writes it.
+    pub engagement: serde_json::Value,
+    /// Remarks (a challenged answer without a note…), each with its code.
+    pub warnings: Vec<String>,
+}
+
+/// Reads the engagement file an analyst sent for `sheet` (the assessment it concerns), as
+/// `vigilance score --engagement` reads it ([`vigilance_engagement::Engagement::read_for_sheet`]
+/// on the sheet's grid): a file of another grid version, company or period is refused saying
+/// which, with its code (`VG-E09`, `VG-E07`, `VG-E08`), a file that is not an engagement file
+/// in plain words, and every other problem with its code and place; all in `lang`.
+#[cfg(feature = "full")]
+pub fn read_engagement(bytes: &[u8], sheet: &AnswerSheet, lang: Lang) -> Result<EngagementRead, String> {
+    use vigilance_engagement::Engagement;
+    use vigilance_model::Problem;
+    use vigilance_text::Web;
+    let text = std::str::from_utf8(bytes).map_err(|_| Web::EngNotOurs.text(lang).to_string())?;
+    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|_| Web::ImportDamaged.text(lang).to_string())?;
+    let ours = value
+        .get("format")
+        .and_then(serde_json::Value::as_str)
+        .is_some_and(|f| f.starts_with("vigilance.engagement"));
+    if !ours {
+        return Err(Web::EngNotOurs.text(lang).to_string());
+    }
+    let line = |p: &Problem| {
+        // Another company, period or grid: the sentence says which, no place needed.
+        let what = if matches!(p.code(), "VG-E07" | "VG-E08" | "VG-E09") {
+            p.kind.message(lang)
+        } else {
+            p.describe(lang)
+        };
+        // The helps speak to the analyst (`vigilance engage init`…): left out here.
+        format!("[{}] {what}", p.code())
+    };
+    match Engagement::read_for_sheet(bytes, sheet, grid_of(sheet)) {
+        Ok(parsed) => Ok(EngagementRead {
+            engagement: serde_json::to_value(&parsed.value).map_err(|e| e.to_string())?,
+            warnings: parsed.warnings.iter().map(line).collect(),
+        }),
+        Err(problems) => Err(problems
+            .0
+            .iter()
+            .filter(|p| p.is_error())
+            .map(line)
+            .collect::<Vec<_>>()
+            .join("\n")),
+    }
+}
+
 /// The built-in grid `sheet` is scored on (its own version; the default grid when it names no
 /// built-in grid).
 pub fn grid_of(sheet: &AnswerSheet) -> &'static Questionnaire {
@@ -197,6 +255,16 @@ mod exports {
     pub fn workbook(request: &str) -> Result<Vec<u8>, String> {
         let req: WorkbookRequest = serde_json::from_str(request).map_err(|e| e.to_string())?;
         build_workbook(&req)
+    }
+
+    /// The engagement file `bytes` read for the answer sheet `sheet` (JSON): `{"engagement":
+    /// …, "warnings": […]}`; throws why it cannot be used (lines, in `lang`).
+    #[wasm_bindgen(js_name = readEngagement)]
+    pub fn read_engagement_json(bytes: &[u8], sheet: &str, lang: &str) -> Result<String, String> {
+        let lang = Lang::from_code(lang).unwrap_or(Lang::En);
+        let sheet: AnswerSheet = serde_json::from_str(sheet).map_err(|e| e.to_string())?;
+        let read = read_engagement(bytes, &sheet, lang)?;
+        Ok(serde_json::json!({"engagement": read.engagement, "warnings": read.warnings}).to_string())
     }
 
     /// The [`ImportedPart`]s of an answer file, as JSON; `lang` is `fr` or `en`.
@@ -264,6 +332,67 @@ mod tests {
         };
         assert!(vigilance_model::files::FileKind::is_zip(&bytes));
         assert!(String::from_utf8_lossy(&bytes).contains("xl/workbook.xml"));
+    }
+
+    /// The example sheet the end-to-end test imports, and the engagement file made for it with
+    /// `vigilance engage init` (then a rejection, a challenge and an accepted value).
+    fn construction() -> (AnswerSheet, &'static [u8]) {
+        let text = include_str!("../../questionnaires/examples/04-level2-construction.json");
+        let parts = read_answer_parts("04.json", text.as_bytes(), Lang::En);
+        let Ok(read) = &parts[0].result else {
+            panic!("{parts:?}")
+        };
+        (
+            read.sheet.clone(),
+            include_bytes!("../../tests/e2e/fixtures/engagement-construction-2025.json"),
+        )
+    }
+
+    #[test]
+    fn the_engagement_file_of_the_end_to_end_test_reads_for_its_sheet() {
+        let (sheet, bytes) = construction();
+        let read = read_engagement(bytes, &sheet, Lang::En).unwrap();
+        assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+        let e: vigilance_engagement::Engagement =
+            serde_json::from_value(read.engagement).unwrap();
+        // Scored as reviewed, as `vigilance score --engagement` scores it: the rejected critical
+        // Q12 (CL) brings child labour, and the headline, from N2 down to N1.
+        let applied = vigilance_engagement::reviewed_sheet(&sheet, &e);
+        assert!(applied.outdated.is_empty());
+        let grid = grid_of(&sheet);
+        let declared = score(grid, &sheet, &ScoringOptions::default());
+        let reviewed = score(grid, &applied.sheet, &ScoringOptions::default());
+        assert_eq!((declared.headline_level, reviewed.headline_level), (2, 1));
+    }
+
+    #[test]
+    fn an_engagement_file_for_another_company_period_or_grid_is_refused_saying_which() {
+        let (mut sheet, bytes) = construction();
+        sheet.company.name = "Autre SA".into();
+        sheet.company.id = None;
+        let e = read_engagement(bytes, &sheet, Lang::Fr).unwrap_err();
+        assert!(e.starts_with("[VG-E07] ce fichier d'engagement porte sur"), "{e}");
+        assert!(e.contains("Castelmoron Construction International SA") && e.contains("Autre SA"), "{e}");
+        let (mut sheet, _) = construction();
+        sheet.period = Some("2026".into());
+        let e = read_engagement(bytes, &sheet, Lang::En).unwrap_err();
+        assert!(e.starts_with("[VG-E08] this engagement file is for period 2025, not 2026"), "{e}");
+        let (mut sheet, _) = construction();
+        sheet.questionnaire.version = "1.1.0".into();
+        let e = read_engagement(bytes, &sheet, Lang::En).unwrap_err();
+        assert!(e.starts_with("[VG-E09] this engagement file reviews grid rhsf-fir@1.2.0, not rhsf-fir@1.1.0"), "{e}");
+        // Not an engagement file at all: an answer sheet picked by mistake, a damaged file.
+        let (sheet, _) = construction();
+        let answers = sheet.to_json_pretty();
+        let e = read_engagement(answers.as_bytes(), &sheet, Lang::En).unwrap_err();
+        assert_eq!(e, vigilance_text::Web::EngNotOurs.text(Lang::En));
+        let e = read_engagement(b"{\"format\": \"vigil", &sheet, Lang::En).unwrap_err();
+        assert_eq!(e, vigilance_text::Web::ImportDamaged.text(Lang::En));
+        // Every other problem with its code and place.
+        let broken = String::from_utf8_lossy(bytes).replace("\"in_progress\"", "\"started\"");
+        let e = read_engagement(broken.as_bytes(), &sheet, Lang::En).unwrap_err();
+        assert!(e.starts_with("[VG-E"), "{e}");
+        assert!(e.contains("/actions/1/status") && e.contains("`started`"), "{e}");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The second WebAssembly module, fetched only when first needed: the results workbook writer and
-//! every reader of a user's answer file (JSON, CSV, xlsx; crate `vigilance-web-module`), kept out
-//! of the first download.
+//! every reader of a user's file (answer files in JSON, CSV, xlsx; the analyst's engagement
+//! file; crate `vigilance-web-module`), kept out of the first download.
 //!
 //! The page's loader (`boot.js`) hands the app a small object whose methods load that module
 //! from the app's own files (a GET of two static scripts, once) and call it. The app sends it a
@@ -10,7 +10,7 @@
 //! Outside a browser (the native component tests) the same calls run the crate's code directly.
 
 use vigilance_model::Lang;
-pub use vigilance_web_module::{ImportedPart, WorkbookRequest};
+pub use vigilance_web_module::{EngagementRead, ImportedPart, WorkbookRequest};
 use yew::Callback;
 
 #[cfg(target_arch = "wasm32")]
@@ -35,6 +35,16 @@ mod imp {
             this: &OnDemand,
             name: &str,
             bytes: &js_sys::Uint8Array,
+            lang: &str,
+        ) -> js_sys::Promise;
+
+        /// Loads the module (once) and reads an engagement file for an answer sheet (JSON): a
+        /// promise of the JSON `{"engagement": …, "warnings": […]}`.
+        #[wasm_bindgen(method, js_name = readEngagement)]
+        fn read_engagement(
+            this: &OnDemand,
+            bytes: &js_sys::Uint8Array,
+            sheet: &str,
             lang: &str,
         ) -> js_sys::Promise;
 
@@ -124,6 +134,38 @@ mod imp {
         });
     }
 
+    pub fn read_engagement(
+        bytes: &[u8],
+        sheet: &vigilance_model::AnswerSheet,
+        lang: Lang,
+        done: Callback<Result<EngagementRead, String>>,
+    ) {
+        let array = js_sys::Uint8Array::from(bytes);
+        let sheet = serde_json::to_string(sheet).unwrap_or_default();
+        let Some(promise) = call(|l| l.read_engagement(&array, &sheet, lang.code())) else {
+            return done.emit(Err(NO_LOADER.into()));
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let r = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map_err(message)
+                .and_then(|v| v.as_string().ok_or_else(|| "not text".to_string()))
+                .and_then(|json| {
+                    serde_json::from_str::<serde_json::Value>(&json).map_err(|e| e.to_string())
+                })
+                .map(|mut v| EngagementRead {
+                    engagement: v["engagement"].take(),
+                    warnings: v["warnings"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|w| w.as_str().map(str::to_string))
+                        .collect(),
+                });
+            done.emit(r);
+        });
+    }
+
     pub fn read_file(
         name: &str,
         bytes: &[u8],
@@ -158,6 +200,15 @@ mod imp {
 
     pub fn workbook(req: WorkbookRequest, done: Callback<Result<Vec<u8>, String>>) {
         done.emit(vigilance_web_module::build_workbook(&req));
+    }
+
+    pub fn read_engagement(
+        bytes: &[u8],
+        sheet: &vigilance_model::AnswerSheet,
+        lang: Lang,
+        done: Callback<Result<EngagementRead, String>>,
+    ) {
+        done.emit(vigilance_web_module::read_engagement(bytes, sheet, lang));
     }
 
     pub fn read_file(
@@ -235,4 +286,17 @@ pub fn read_answer_parts(
         );
     });
     imp::read_file(name, bytes, lang, with_grids)
+}
+
+/// Reads the engagement file an analyst sent (`bytes`) for the assessment whose answer sheet is
+/// `sheet`, in the on-demand module (loaded first if needed): the file, checked by the
+/// engagement crate's reader for this sheet's company, period and grid, with its remarks; or
+/// why it cannot be used, in `lang` (each problem with its code).
+pub fn read_engagement(
+    bytes: &[u8],
+    sheet: &vigilance_model::AnswerSheet,
+    lang: Lang,
+    done: Callback<Result<EngagementRead, String>>,
+) {
+    imp::read_engagement(bytes, sheet, lang, done)
 }
