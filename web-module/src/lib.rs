@@ -197,7 +197,11 @@ pub struct EngagementRead {
 /// which, with its code (`VG-E09`, `VG-E07`, `VG-E08`), a file that is not an engagement file
 /// in plain words, and every other problem with its code and place; all in `lang`.
 #[cfg(feature = "full")]
-pub fn read_engagement(bytes: &[u8], sheet: &AnswerSheet, lang: Lang) -> Result<EngagementRead, String> {
+pub fn read_engagement(
+    bytes: &[u8],
+    sheet: &AnswerSheet,
+    lang: Lang,
+) -> Result<EngagementRead, String> {
     use vigilance_engagement::Engagement;
     use vigilance_model::Problem;
     use vigilance_text::Web;
@@ -264,7 +268,10 @@ mod exports {
         let lang = Lang::from_code(lang).unwrap_or(Lang::En);
         let sheet: AnswerSheet = serde_json::from_str(sheet).map_err(|e| e.to_string())?;
         let read = read_engagement(bytes, &sheet, lang)?;
-        Ok(serde_json::json!({"engagement": read.engagement, "warnings": read.warnings}).to_string())
+        Ok(
+            serde_json::json!({"engagement": read.engagement, "warnings": read.warnings})
+                .to_string(),
+        )
     }
 
     /// The [`ImportedPart`]s of an answer file, as JSON; `lang` is `fr` or `en`.
@@ -353,8 +360,7 @@ mod tests {
         let (sheet, bytes) = construction();
         let read = read_engagement(bytes, &sheet, Lang::En).unwrap();
         assert!(read.warnings.is_empty(), "{:?}", read.warnings);
-        let e: vigilance_engagement::Engagement =
-            serde_json::from_value(read.engagement).unwrap();
+        let e: vigilance_engagement::Engagement = serde_json::from_value(read.engagement).unwrap();
         // Scored as reviewed, as `vigilance score --engagement` scores it: the rejected critical
         // Q12 (CL) brings child labour, and the headline, from N2 down to N1.
         let applied = vigilance_engagement::reviewed_sheet(&sheet, &e);
@@ -371,16 +377,30 @@ mod tests {
         sheet.company.name = "Autre SA".into();
         sheet.company.id = None;
         let e = read_engagement(bytes, &sheet, Lang::Fr).unwrap_err();
-        assert!(e.starts_with("[VG-E07] ce fichier d'engagement porte sur"), "{e}");
-        assert!(e.contains("Castelmoron Construction International SA") && e.contains("Autre SA"), "{e}");
+        assert!(
+            e.starts_with("[VG-E07] ce fichier d'engagement porte sur"),
+            "{e}"
+        );
+        assert!(
+            e.contains("Castelmoron Construction International SA") && e.contains("Autre SA"),
+            "{e}"
+        );
         let (mut sheet, _) = construction();
         sheet.period = Some("2026".into());
         let e = read_engagement(bytes, &sheet, Lang::En).unwrap_err();
-        assert!(e.starts_with("[VG-E08] this engagement file is for period 2025, not 2026"), "{e}");
+        assert!(
+            e.starts_with("[VG-E08] this engagement file is for period 2025, not 2026"),
+            "{e}"
+        );
         let (mut sheet, _) = construction();
         sheet.questionnaire.version = "1.1.0".into();
         let e = read_engagement(bytes, &sheet, Lang::En).unwrap_err();
-        assert!(e.starts_with("[VG-E09] this engagement file reviews grid rhsf-fir@1.2.0, not rhsf-fir@1.1.0"), "{e}");
+        assert!(
+            e.starts_with(
+                "[VG-E09] this engagement file reviews grid rhsf-fir@1.2.0, not rhsf-fir@1.1.0"
+            ),
+            "{e}"
+        );
         // Not an engagement file at all: an answer sheet picked by mistake, a damaged file.
         let (sheet, _) = construction();
         let answers = sheet.to_json_pretty();
@@ -392,7 +412,10 @@ mod tests {
         let broken = String::from_utf8_lossy(bytes).replace("\"in_progress\"", "\"started\"");
         let e = read_engagement(broken.as_bytes(), &sheet, Lang::En).unwrap_err();
         assert!(e.starts_with("[VG-E"), "{e}");
-        assert!(e.contains("/actions/1/status") && e.contains("`started`"), "{e}");
+        assert!(
+            e.contains("/actions/1/status") && e.contains("`started`"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -104,7 +104,12 @@ fn level(grid: &Questionnaire, lang: Lang, l: u8) -> String {
 }
 
 /// The levels as declared and as reviewed, side by side: the headline, then each track.
-fn levels_table(grid: &Questionnaire, lang: Lang, declared: &Assessment, reviewed: &Assessment) -> Html {
+fn levels_table(
+    grid: &Questionnaire,
+    lang: Lang,
+    declared: &Assessment,
+    reviewed: &Assessment,
+) -> Html {
     let row = |key: String, label: String, d: u8, r: u8| {
         html! {
             <tr data-row={key} data-declared={d.to_string()} data-reviewed={r.to_string()}
@@ -257,15 +262,16 @@ pub fn EngagementPanel(props: &EngagementProps) -> Html {
                 };
                 let dispatch = dispatch.clone();
                 let message = message.clone();
-                let done = Callback::from(move |read: Result<crate::ondemand::EngagementRead, String>| {
-                    match read {
+                let done = Callback::from(
+                    move |read: Result<crate::ondemand::EngagementRead, String>| match read {
                         Ok(read) => {
-                            dispatch.emit(Action::Engagement(EngagementEdit::Import(read.engagement)));
+                            dispatch
+                                .emit(Action::Engagement(EngagementEdit::Import(read.engagement)));
                             message.set(Some(Ok(read.warnings)));
                         }
                         Err(why) => message.set(Some(Err(why))),
-                    }
-                });
+                    },
+                );
                 crate::ondemand::read_engagement(&bytes, &sheet, lang, done);
             });
             *reading.borrow_mut() = browser::read_picked_file(&input, on_bytes);

@@ -14,8 +14,8 @@ use super::AppState;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use vigilance_engagement::{
-    Action, ActionStatus, ActionTarget, DialogueEntry, DialogueKind, Engagement,
-    EngagementCompany, Review, ReviewStatus,
+    Action, ActionStatus, ActionTarget, DialogueEntry, DialogueKind, Engagement, EngagementCompany,
+    Review, ReviewStatus,
 };
 use vigilance_model::answers::QuestionnaireRef;
 use vigilance_model::{AnswerValue, Track};
@@ -85,7 +85,11 @@ impl AppState {
                     .filter(|l| !l.is_empty())
                     .map(Value::from)
                     .collect();
-                (action, "evidence", (!lines.is_empty()).then_some(Value::Array(lines)))
+                (
+                    action,
+                    "evidence",
+                    (!lines.is_empty()).then_some(Value::Array(lines)),
+                )
             }
         };
         let Some(file) = a.engagement.as_mut() else {
@@ -116,7 +120,10 @@ impl AppState {
 }
 
 fn text(v: &Value, key: &str) -> String {
-    v.get(key).and_then(Value::as_str).unwrap_or_default().to_string()
+    v.get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn opt_text(v: &Value, key: &str) -> Option<String> {
@@ -238,6 +245,133 @@ pub fn engagement_file_text(v: &Value) -> String {
 pub fn dropped_reasons_given(e: &Engagement) -> bool {
     e.actions.iter().all(|a| {
         a.status != ActionStatus::Dropped
-            || a.dropped_reason.as_deref().is_some_and(|r| !r.trim().is_empty())
+            || a.dropped_reason
+                .as_deref()
+                .is_some_and(|r| !r.trim().is_empty())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{AT, apply, fresh};
+    use crate::state::Action as AppAction;
+    use crate::storage::{Loaded, decode, encode};
+    use std::rc::Rc;
+    use vigilance_model::Lang;
+
+    /// The end-to-end test's example sheet imported, and its engagement file kept with it.
+    fn imported() -> Rc<AppState> {
+        let text = include_str!("../../../questionnaires/examples/04-level2-construction.json");
+        let parts = vigilance_web_module::read_answer_parts("04.json", text.as_bytes(), Lang::En);
+        let sheet = match &parts[0].result {
+            Ok(read) => read.sheet.clone(),
+            Err(e) => panic!("{e}"),
+        };
+        let s = apply(fresh(), AppAction::Import(vec![sheet]));
+        let bytes = include_bytes!("../../../tests/e2e/fixtures/engagement-construction-2025.json");
+        let accepted = s.current().map(|a| a.accepted_sheet()).expect("open");
+        let read = vigilance_web_module::read_engagement(bytes, &accepted, Lang::En)
+            .unwrap_or_else(|e| panic!("{e}"));
+        apply(
+            s,
+            AppAction::Engagement(EngagementEdit::Import(read.engagement)),
+        )
+    }
+
+    fn kept(s: &AppState) -> Value {
+        s.current()
+            .and_then(|a| a.engagement.clone())
+            .expect("an engagement file")
+    }
+
+    #[test]
+    fn the_kept_file_reads_as_the_engagement_crate_reads_it() {
+        let s = imported();
+        let v = kept(&s);
+        let typed: Engagement = serde_json::from_value(v.clone()).expect("the crate's reader");
+        assert_eq!(engagement_of(&v), typed);
+        assert_eq!(typed.actions.len(), 3);
+    }
+
+    #[test]
+    fn the_company_updates_the_plan_and_exports_a_valid_file_its_answers_untouched() {
+        let s = imported();
+        let sheet = s.current().map(|a| a.sheet.clone());
+        let edit = |s, e| apply(s, AppAction::Engagement(e));
+        let s = edit(
+            s,
+            EngagementEdit::Status {
+                action: 0,
+                status: ActionStatus::Done,
+            },
+        );
+        let s = edit(
+            s,
+            EngagementEdit::Evidence {
+                action: 0,
+                text: "Minutes of the board, 2026-05-04\n\n  https://example.org/report.pdf "
+                    .into(),
+            },
+        );
+        let s = edit(
+            s,
+            EngagementEdit::Status {
+                action: 2,
+                status: ActionStatus::Dropped,
+            },
+        );
+        // Dropped without a reason: not exportable (the reader refuses it, VG-E03).
+        let e = engagement_of(&kept(&s));
+        assert!(!dropped_reasons_given(&e));
+        let grid = vigilance_grids::registry::find("rhsf-fir", "1.2.0").expect("1.2.0");
+        let text = engagement_file_text(&kept(&s));
+        assert!(Engagement::parse(&text, grid).is_err());
+        let s = edit(
+            s,
+            EngagementEdit::DroppedReason {
+                action: 2,
+                text: "Replaced by A1.".into(),
+            },
+        );
+        let text = engagement_file_text(&kept(&s));
+        let back = Engagement::parse(&text, grid).expect("valid").value;
+        assert!(dropped_reasons_given(&back));
+        assert_eq!(back.actions[0].status, ActionStatus::Done);
+        assert_eq!(
+            back.actions[0].evidence,
+            [
+                "Minutes of the board, 2026-05-04",
+                "https://example.org/report.pdf"
+            ]
+        );
+        assert_eq!(back.actions[1].status, ActionStatus::InProgress);
+        assert_eq!(
+            back.actions[2].dropped_reason.as_deref(),
+            Some("Replaced by A1.")
+        );
+        assert_eq!(back.updated.as_deref(), Some(AT));
+        assert_eq!(back.reviews, engagement_of(&kept(&imported())).reviews);
+        // Back to planned: the reason for dropping goes.
+        let s = edit(
+            s,
+            EngagementEdit::Status {
+                action: 2,
+                status: ActionStatus::Planned,
+            },
+        );
+        assert_eq!(engagement_of(&kept(&s)).actions[2].dropped_reason, None);
+        // Nothing of the file went into the answer sheet.
+        assert_eq!(s.current().map(|a| a.sheet.clone()), sheet);
+        // Kept across a reload.
+        match decode(&encode(&s)) {
+            Loaded::State(back) => assert_eq!(
+                back.current().and_then(|a| a.engagement.clone()),
+                Some(kept(&s))
+            ),
+            other => panic!("{other:?}"),
+        }
+        let s = edit(s, EngagementEdit::Remove);
+        assert_eq!(s.current().and_then(|a| a.engagement.clone()), None);
+    }
 }
