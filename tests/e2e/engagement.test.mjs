@@ -19,7 +19,7 @@ import fsSync from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, resultsShown, withApp as harnessWithApp } from './harness.mjs';
+import { serve, resultsShown, audit, withApp as harnessWithApp } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '../..');
@@ -82,6 +82,7 @@ for (const [lang, w] of Object.entries(WORDS)) {
       const counts = async () => Object.fromEntries(await page.$$eval('#engagement-counts dd', (d) => d.map((x) => [x.dataset.count, x.textContent])));
       assert.deepEqual(await counts(), { accepted: '75', challenged: '1', rejected: '1', outdated: '0' });
       assert.match(await page.innerText('#engagement'), /Head of CSR/, 'the dialogue log');
+      await audit(page, `results with the analyst review (${lang})`);
 
       // Next to each question: the analyst's status, note and value accepted.
       await page.click('button[data-view=questionnaire]');
@@ -93,6 +94,7 @@ for (const [lang, w] of Object.entries(WORDS)) {
       assert.match(await q12.innerText(), /No evidence of the supplier code clause/);
       assert.equal(await page.locator('#review-Q09 li[data-track=FL]').getAttribute('data-status'), 'challenged');
       assert.match(await page.innerText('#review-Q09'), new RegExp(w.challenged));
+      await audit(page, `questionnaire with the analyst review (${lang})`);
       // The company changes an answer reviewed: the review is outdated, not applied.
       assert.equal(await page.locator('#review-Q10 li[data-track=CL]').getAttribute('data-outdated'), null);
       await page.check('#a-Q10-CL-no');
@@ -144,9 +146,11 @@ for (const [lang, w] of Object.entries(WORDS)) {
       await page.click('button[data-view=questionnaire]');
       const answers = JSON.parse((await download(page, '#save-json')).text);
       assert.equal(answers.format, 'vigilance.answers/1');
-      assert.equal(answers.answers.Q12.CL.value, 'yes', 'a rejected answer stays as declared');
-      assert.equal(answers.answers.Q06.CL.value, 'yes', 'a value accepted is not written in');
-      assert.equal(answers.answers.Q10.CL.value, 'no', "the company's own change");
+      // An answer is written `"yes"`, or `{"value": "yes", …}` with a comment or evidence.
+      const value = (q, t) => { const a = answers.answers[q][t]; return typeof a === 'string' ? a : a.value; };
+      assert.equal(value('Q12', 'CL'), 'yes', 'a rejected answer stays as declared');
+      assert.equal(value('Q06', 'CL'), 'yes', 'a value accepted is not written in');
+      assert.equal(value('Q10', 'CL'), 'no', "the company's own change");
       assert.ok(!/reviews|Replaced by A1|engagement/.test(JSON.stringify(answers)));
 
       // Remove the file: the questionnaire shows no review.

@@ -154,13 +154,17 @@ mod imp {
                     serde_json::from_str::<serde_json::Value>(&json).map_err(|e| e.to_string())
                 })
                 .map(|mut v| EngagementRead {
-                    engagement: v["engagement"].take(),
-                    warnings: v["warnings"]
-                        .as_array()
+                    warnings: v
+                        .get("warnings")
+                        .and_then(serde_json::Value::as_array)
                         .into_iter()
                         .flatten()
                         .filter_map(|w| w.as_str().map(str::to_string))
                         .collect(),
+                    engagement: v
+                        .get_mut("engagement")
+                        .map(serde_json::Value::take)
+                        .unwrap_or_default(),
                 });
             done.emit(r);
         });

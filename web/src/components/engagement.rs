@@ -333,7 +333,8 @@ pub fn EngagementPanel(props: &EngagementProps) -> Html {
                     <>
                         { levels_table(grid, lang, &declared, &reviewed) }
                         <p class="hint">{ Web::EngRule.fill(lang, &[("unknown", &grid.value_label(AnswerValue::Unknown, lang))]) }</p>
-                        <dl class="figures" id="engagement-counts" aria-label={Web::EngReviewCounts.text(lang)}>
+                        <h3 id="engagement-counts-title">{ Web::EngReviewCounts.text(lang) }</h3>
+                        <dl class="figures" id="engagement-counts">
                             { for counts.map(|(code, label, n)| html! {
                                 <><dt>{ label }</dt><dd data-count={code}>{ n }</dd></>
                             }) }
