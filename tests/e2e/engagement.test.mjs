@@ -74,7 +74,7 @@ for (const [lang, w] of Object.entries(WORDS)) {
 
       // The file for this assessment: levels as declared and as reviewed.
       await pick(page, 'engagement.json', fixture);
-      await page.waitForSelector('#engagement-levels');
+      await page.waitForSelector('#engagement-counts dd[data-count=outdated]');
       assert.ok(await page.isVisible('#engagement-imported'));
       const levels = await page.$$eval('#engagement-levels tbody tr', (rows) =>
         rows.map((r) => [r.dataset.row, r.dataset.declared, r.dataset.reviewed]));
@@ -107,6 +107,7 @@ for (const [lang, w] of Object.entries(WORDS)) {
       // The action plan: one done with evidence, one dropped (its reason required to export).
       await page.click('button[data-view=results]');
       await resultsShown(page);
+      await page.waitForSelector('#engagement-counts dd[data-count=outdated]');
       assert.equal((await counts()).outdated, '1');
       assert.equal(await page.getAttribute('#action-1', 'data-status'), 'in_progress');
       await page.selectOption('#action-0-status', 'done');

@@ -48,6 +48,22 @@ mod imp {
             lang: &str,
         ) -> js_sys::Promise;
 
+        /// Loads the module (once) and gives what the app shows of a kept engagement file for an
+        /// answer sheet (both JSON): a promise of the JSON view.
+        #[wasm_bindgen(method, js_name = engagementView)]
+        fn engagement_view(
+            this: &OnDemand,
+            file: &str,
+            sheet: &str,
+            substantiated: bool,
+            lang: &str,
+        ) -> js_sys::Promise;
+
+        /// Loads the module (once) and writes a kept engagement file back (JSON): a promise of
+        /// its text.
+        #[wasm_bindgen(method, js_name = exportEngagement)]
+        fn export_engagement(this: &OnDemand, file: &str, lang: &str) -> js_sys::Promise;
+
         /// Starts loading the module, without waiting.
         #[wasm_bindgen(method)]
         fn preload(this: &OnDemand);
@@ -170,6 +186,57 @@ mod imp {
         });
     }
 
+    fn text_of(promise: Option<js_sys::Promise>, done: Callback<Result<String, String>>) {
+        let Some(promise) = promise else {
+            return done.emit(Err(NO_LOADER.into()));
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let r = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map_err(message)
+                .and_then(|v| v.as_string().ok_or_else(|| "not text".to_string()));
+            done.emit(r);
+        });
+    }
+
+    pub fn engagement_view(
+        file: &serde_json::Value,
+        sheet: &vigilance_model::AnswerSheet,
+        substantiated: bool,
+        lang: Lang,
+        done: Callback<Result<serde_json::Value, String>>,
+    ) {
+        let (file, sheet) = (
+            file.to_string(),
+            serde_json::to_string(sheet).unwrap_or_default(),
+        );
+        let promise = call(|l| l.engagement_view(&file, &sheet, substantiated, lang.code()));
+        text_of(
+            promise,
+            Callback::from(move |r: Result<String, String>| {
+                done.emit(r.and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())))
+            }),
+        );
+    }
+
+    pub fn engagement_view_now(
+        _file: &serde_json::Value,
+        _sheet: &vigilance_model::AnswerSheet,
+        _substantiated: bool,
+        _lang: Lang,
+    ) -> Option<serde_json::Value> {
+        None
+    }
+
+    pub fn export_engagement(
+        file: &serde_json::Value,
+        lang: Lang,
+        done: Callback<Result<String, String>>,
+    ) {
+        let file = file.to_string();
+        text_of(call(|l| l.export_engagement(&file, lang.code())), done);
+    }
+
     pub fn read_file(
         name: &str,
         bytes: &[u8],
@@ -213,6 +280,43 @@ mod imp {
         done: Callback<Result<EngagementRead, String>>,
     ) {
         done.emit(vigilance_web_module::read_engagement(bytes, sheet, lang));
+    }
+
+    pub fn engagement_view(
+        file: &serde_json::Value,
+        sheet: &vigilance_model::AnswerSheet,
+        substantiated: bool,
+        lang: Lang,
+        done: Callback<Result<serde_json::Value, String>>,
+    ) {
+        done.emit(Ok(vigilance_web_module::engagement_view(
+            file,
+            sheet,
+            substantiated,
+            lang,
+        )));
+    }
+
+    pub fn engagement_view_now(
+        file: &serde_json::Value,
+        sheet: &vigilance_model::AnswerSheet,
+        substantiated: bool,
+        lang: Lang,
+    ) -> Option<serde_json::Value> {
+        Some(vigilance_web_module::engagement_view(
+            file,
+            sheet,
+            substantiated,
+            lang,
+        ))
+    }
+
+    pub fn export_engagement(
+        file: &serde_json::Value,
+        lang: Lang,
+        done: Callback<Result<String, String>>,
+    ) {
+        done.emit(vigilance_web_module::export_engagement(file, lang));
     }
 
     pub fn read_file(
@@ -303,4 +407,38 @@ pub fn read_engagement(
     done: Callback<Result<EngagementRead, String>>,
 ) {
     imp::read_engagement(bytes, sheet, lang, done)
+}
+
+/// What the app shows of the kept engagement file `file` for the answer sheet `sheet` as it is
+/// now (see `vigilance_web_module::engagement_view`), computed by the on-demand module (loaded
+/// first if needed), then `done`.
+pub fn engagement_view(
+    file: &serde_json::Value,
+    sheet: &vigilance_model::AnswerSheet,
+    substantiated: bool,
+    lang: Lang,
+    done: Callback<Result<serde_json::Value, String>>,
+) {
+    imp::engagement_view(file, sheet, substantiated, lang, done)
+}
+
+/// The same view at once, where the module's code is linked in (natively, for the component
+/// tests); `None` in the browser, where it comes from [`engagement_view`].
+pub fn engagement_view_now(
+    file: &serde_json::Value,
+    sheet: &vigilance_model::AnswerSheet,
+    substantiated: bool,
+    lang: Lang,
+) -> Option<serde_json::Value> {
+    imp::engagement_view_now(file, sheet, substantiated, lang)
+}
+
+/// The kept engagement file written back as the company sends it (checked by the engagement
+/// crate's reader), or why it cannot be sent, in `lang`; by the on-demand module.
+pub fn export_engagement(
+    file: &serde_json::Value,
+    lang: Lang,
+    done: Callback<Result<String, String>>,
+) {
+    imp::export_engagement(file, lang, done)
 }

@@ -59,6 +59,7 @@ fn the_results_show_both_levels_and_the_action_plan_in_both_languages() {
         assert!(html.contains(rejected), "{lang:?}");
         assert!(html.contains(&format!(">{status}</option>")), "{lang:?}");
         assert!(html.contains("id=\"engagement-export\""));
+        assert!(html.contains("Head of CSR"), "the dialogue log");
         assert!(html.contains("id=\"action-2-status\""));
     }
 }

@@ -2,23 +2,17 @@
 //! kept with the assessment, never mixed into its answer sheet, and what the company may change
 //! in it ([`EngagementEdit`]: an action's status, the reason for dropping it, its evidence).
 //!
-//! The file is read and checked once, when imported, by the on-demand module (the engagement
-//! crate's own reader, for this assessment's company, period and grid). The app keeps it as the
-//! JSON that reader wrote (a `serde_json::Value`: the app already reads and writes JSON values,
-//! so the first download carries no second reader of the format) and edits it in place, so that
-//! the file exported is the file imported with the company's changes only. [`engagement_of`]
-//! gives the typed file the screens show and the scoring as reviewed applies
-//! ([`vigilance_engagement::reviewed_sheet`]).
+//! The file is read and checked when imported, what it means for the answers is computed, and
+//! the file is written back, all by the on-demand module (the engagement crate's own reader,
+//! scoring as reviewed and writer: `vigilance_web_module::{read_engagement, engagement_view,
+//! export_engagement}`). The app keeps it as the JSON that reader wrote (a `serde_json::Value`,
+//! which the app already reads and writes) and edits it in place, setting fields only (a
+//! field cleared is `null` or `[]`, which the writer leaves out), so that the first download
+//! carries neither the format's types nor a second copy of its rules.
 
 use super::AppState;
-use serde_json::{Map, Value};
-use std::collections::BTreeMap;
-use vigilance_engagement::{
-    Action, ActionStatus, ActionTarget, DialogueEntry, DialogueKind, Engagement, EngagementCompany,
-    Review, ReviewStatus,
-};
-use vigilance_model::answers::QuestionnaireRef;
-use vigilance_model::{AnswerValue, Track};
+use serde_json::Value;
+use vigilance_engagement::ActionStatus;
 
 /// What the company can do with the engagement file of the open assessment.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,9 +52,7 @@ impl AppState {
         let Some(a) = self.current_mut() else {
             return;
         };
-        // An action no longer dropped loses the reason for dropping it.
-        let mut undropped = false;
-        let (index, key, new) = match edit {
+        let (index, status, field) = match edit {
             EngagementEdit::Import(v) => {
                 a.engagement = Some(v);
                 return;
@@ -70,27 +62,34 @@ impl AppState {
                 return;
             }
             EngagementEdit::Status { action, status } => {
-                undropped = status != ActionStatus::Dropped;
-                (action, "status", Some(Value::from(status.code())))
+                (action, Some(status), ("status", Value::from(status.code())))
             }
             EngagementEdit::DroppedReason { action, text } => (
                 action,
-                "dropped_reason",
-                (!text.trim().is_empty()).then(|| Value::from(text)),
-            ),
-            EngagementEdit::Evidence { action, text } => {
-                let lines: Vec<Value> = text
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(Value::from)
-                    .collect();
+                None,
                 (
-                    action,
+                    "dropped_reason",
+                    if text.trim().is_empty() {
+                        Value::Null
+                    } else {
+                        Value::from(text)
+                    },
+                ),
+            ),
+            EngagementEdit::Evidence { action, text } => (
+                action,
+                None,
+                (
                     "evidence",
-                    (!lines.is_empty()).then_some(Value::Array(lines)),
-                )
-            }
+                    Value::Array(
+                        text.lines()
+                            .map(str::trim)
+                            .filter(|l| !l.is_empty())
+                            .map(Value::from)
+                            .collect(),
+                    ),
+                ),
+            ),
         };
         let Some(file) = a.engagement.as_mut() else {
             return;
@@ -102,16 +101,10 @@ impl AppState {
         else {
             return;
         };
-        match new {
-            Some(v) => {
-                action.insert(key.to_string(), v);
-            }
-            None => {
-                action.remove(key);
-            }
-        }
-        if undropped {
-            action.remove("dropped_reason");
+        action.insert(field.0.to_string(), field.1);
+        // An action no longer dropped loses the reason for dropping it.
+        if status.is_some_and(|s| s != ActionStatus::Dropped) {
+            action.insert("dropped_reason".into(), Value::Null);
         }
         if let (Some(at), Some(file)) = (at, file.as_object_mut()) {
             file.insert("updated".into(), Value::from(at));
@@ -119,135 +112,23 @@ impl AppState {
     }
 }
 
-fn text(v: &Value, key: &str) -> String {
-    v.get(key)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string()
+/// The text of `key` in `v` (empty when absent).
+pub fn text_of<'v>(v: &'v Value, key: &str) -> &'v str {
+    v.get(key).and_then(Value::as_str).unwrap_or_default()
 }
 
-fn opt_text(v: &Value, key: &str) -> Option<String> {
-    v.get(key).and_then(Value::as_str).map(str::to_string)
-}
-
-fn texts(v: &Value, key: &str) -> Vec<String> {
-    v.get(key)
+/// The actions of a kept file, in order.
+pub fn actions_of(file: &Value) -> &[Value] {
+    file.get("actions")
         .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .map(str::to_string)
-        .collect()
+        .map_or(&[], Vec::as_slice)
 }
 
-fn object(v: &Value, key: &str) -> Map<String, Value> {
-    v.get(key)
-        .and_then(Value::as_object)
-        .cloned()
-        .unwrap_or_default()
-}
-
-/// The typed file of a kept engagement JSON (written by the engagement crate when imported, so
-/// every status, track and value reads; an entry that would not is left out).
-pub fn engagement_of(v: &Value) -> Engagement {
-    let mut reviews: BTreeMap<String, BTreeMap<Track, Review>> = BTreeMap::new();
-    for (question, tracks) in object(v, "reviews") {
-        for (track, r) in tracks.as_object().into_iter().flatten() {
-            let (Some(track), Some(status)) = (
-                Track::from_code(track),
-                ReviewStatus::from_code(&text(r, "status")),
-            ) else {
-                continue;
-            };
-            reviews.entry(question.clone()).or_default().insert(
-                track,
-                Review {
-                    status,
-                    value: opt_text(r, "value").and_then(|c| AnswerValue::from_code(&c)),
-                    note: text(r, "note"),
-                    date: text(r, "date"),
-                    analyst: text(r, "analyst"),
-                    reviewed: text(r, "reviewed"),
-                },
-            );
-        }
-    }
-    let list = |key: &str| {
-        v.get(key)
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default()
-    };
-    let dialogue = list("dialogue")
-        .iter()
-        .filter_map(|d| {
-            Some(DialogueEntry {
-                date: text(d, "date"),
-                kind: DialogueKind::from_code(&text(d, "kind"))?,
-                participants: texts(d, "participants"),
-                summary: text(d, "summary"),
-            })
-        })
-        .collect();
-    let actions = list("actions")
-        .iter()
-        .map(|a| Action {
-            id: text(a, "id"),
-            text: text(a, "text"),
-            addresses: a
-                .get("addresses")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .map(|t| ActionTarget {
-                    question: text(t, "question"),
-                    track: opt_text(t, "track").and_then(|c| Track::from_code(&c)),
-                })
-                .collect(),
-            owner: text(a, "owner"),
-            due: opt_text(a, "due"),
-            status: ActionStatus::from_code(&text(a, "status")).unwrap_or(ActionStatus::Planned),
-            dropped_reason: opt_text(a, "dropped_reason"),
-            evidence: texts(a, "evidence"),
-            carried_from: opt_text(a, "carried_from"),
-        })
-        .collect();
-    let q = v.get("questionnaire").unwrap_or(&Value::Null);
-    let c = v.get("company").unwrap_or(&Value::Null);
-    Engagement {
-        format: text(v, "format"),
-        questionnaire: QuestionnaireRef {
-            id: text(q, "id"),
-            version: text(q, "version"),
-        },
-        company: EngagementCompany {
-            name: text(c, "name"),
-            id: opt_text(c, "id"),
-        },
-        period: text(v, "period"),
-        updated: opt_text(v, "updated"),
-        reviews,
-        dialogue,
-        actions,
-        context: Vec::new(),
-    }
-}
-
-/// The file to send back: the kept JSON, pretty-printed as the engagement crate writes it
-/// (ending with a newline).
-pub fn engagement_file_text(v: &Value) -> String {
-    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
-    s.push('\n');
-    s
-}
-
-/// Whether every dropped action gives its reason (the file is not valid otherwise: `VG-E03`).
-pub fn dropped_reasons_given(e: &Engagement) -> bool {
-    e.actions.iter().all(|a| {
-        a.status != ActionStatus::Dropped
-            || a.dropped_reason
-                .as_deref()
-                .is_some_and(|r| !r.trim().is_empty())
+/// Whether some dropped action gives no reason (the file is not valid then: `VG-E03`).
+pub fn dropped_without_reason(file: &Value) -> bool {
+    actions_of(file).iter().any(|a| {
+        text_of(a, "status") == ActionStatus::Dropped.code()
+            && text_of(a, "dropped_reason").trim().is_empty()
     })
 }
 
@@ -258,6 +139,7 @@ mod tests {
     use crate::state::Action as AppAction;
     use crate::storage::{Loaded, decode, encode};
     use std::rc::Rc;
+    use vigilance_engagement::Engagement;
     use vigilance_model::Lang;
 
     /// The end-to-end test's example sheet imported, and its engagement file kept with it.
@@ -285,19 +167,20 @@ mod tests {
             .expect("an engagement file")
     }
 
-    #[test]
-    fn the_kept_file_reads_as_the_engagement_crate_reads_it() {
-        let s = imported();
-        let v = kept(&s);
-        let typed: Engagement = serde_json::from_value(v.clone()).expect("the crate's reader");
-        assert_eq!(engagement_of(&v), typed);
-        assert_eq!(typed.actions.len(), 3);
+    /// The file as the company sends it back (written by the on-demand module).
+    fn exported(s: &AppState) -> Result<String, String> {
+        vigilance_web_module::export_engagement(&kept(s), Lang::En)
     }
 
     #[test]
     fn the_company_updates_the_plan_and_exports_a_valid_file_its_answers_untouched() {
+        let grid = vigilance_grids::registry::find("rhsf-fir", "1.2.0").expect("1.2.0");
         let s = imported();
         let sheet = s.current().map(|a| a.sheet.clone());
+        let original = Engagement::parse(&exported(&s).expect("valid"), grid)
+            .expect("valid")
+            .value;
+        assert_eq!(original.actions.len(), 3);
         let edit = |s, e| apply(s, AppAction::Engagement(e));
         let s = edit(
             s,
@@ -322,11 +205,9 @@ mod tests {
             },
         );
         // Dropped without a reason: not exportable (the reader refuses it, VG-E03).
-        let e = engagement_of(&kept(&s));
-        assert!(!dropped_reasons_given(&e));
-        let grid = vigilance_grids::registry::find("rhsf-fir", "1.2.0").expect("1.2.0");
-        let text = engagement_file_text(&kept(&s));
-        assert!(Engagement::parse(&text, grid).is_err());
+        assert!(dropped_without_reason(&kept(&s)));
+        let e = exported(&s).expect_err("a dropped action without its reason");
+        assert!(e.contains("/actions/2/status"), "{e}");
         let s = edit(
             s,
             EngagementEdit::DroppedReason {
@@ -334,9 +215,10 @@ mod tests {
                 text: "Replaced by A1.".into(),
             },
         );
-        let text = engagement_file_text(&kept(&s));
-        let back = Engagement::parse(&text, grid).expect("valid").value;
-        assert!(dropped_reasons_given(&back));
+        assert!(!dropped_without_reason(&kept(&s)));
+        let back = Engagement::parse(&exported(&s).expect("valid"), grid)
+            .expect("valid")
+            .value;
         assert_eq!(back.actions[0].status, ActionStatus::Done);
         assert_eq!(
             back.actions[0].evidence,
@@ -351,8 +233,8 @@ mod tests {
             Some("Replaced by A1.")
         );
         assert_eq!(back.updated.as_deref(), Some(AT));
-        assert_eq!(back.reviews, engagement_of(&kept(&imported())).reviews);
-        // Back to planned: the reason for dropping goes.
+        assert_eq!(back.reviews, original.reviews);
+        // Back to planned, evidence cleared: the reason and the evidence go.
         let s = edit(
             s,
             EngagementEdit::Status {
@@ -360,7 +242,18 @@ mod tests {
                 status: ActionStatus::Planned,
             },
         );
-        assert_eq!(engagement_of(&kept(&s)).actions[2].dropped_reason, None);
+        let s = edit(
+            s,
+            EngagementEdit::Evidence {
+                action: 0,
+                text: " \n".into(),
+            },
+        );
+        let text = exported(&s).expect("valid");
+        let back = Engagement::parse(&text, grid).expect("valid").value;
+        assert_eq!(back.actions[2].dropped_reason, None);
+        assert!(back.actions[0].evidence.is_empty());
+        assert!(!text.contains("null"), "{text}");
         // Nothing of the file went into the answer sheet.
         assert_eq!(s.current().map(|a| a.sheet.clone()), sheet);
         // Kept across a reload.

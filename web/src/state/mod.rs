@@ -34,5 +34,5 @@ pub use assessment::{
     notes_key as assessment_notes_key, progress, sheet_title,
 };
 pub use comparison::Comparison;
-pub use engagement::{EngagementEdit, dropped_reasons_given, engagement_file_text, engagement_of};
+pub use engagement::{EngagementEdit, actions_of, dropped_without_reason, text_of};
 pub use upgrade::{UpgradeNote, upgrade_target};
