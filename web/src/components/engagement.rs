@@ -54,7 +54,12 @@ pub fn use_engagement_view(a: &SavedAssessment, lang: Lang) -> Option<Rc<Value>>
                 *substantiated,
                 *lang,
                 Callback::from(move |r: Result<Value, String>| {
-                    let v = r.unwrap_or_else(|e| Value::from_iter([("mismatch", e)]));
+                    // Why the module could not answer is said where the levels would be.
+                    let v = r.unwrap_or_else(|e| {
+                        let mut why = serde_json::Map::new();
+                        why.insert("mismatch".into(), Value::from(e));
+                        Value::Object(why)
+                    });
                     view.set(Some(Rc::new(v)));
                 }),
             ),
