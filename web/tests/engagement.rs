@@ -1,6 +1,8 @@
 //! The company's view of the engagement file, rendered without a browser (Yew SSR): the example
 //! sheet and the engagement file the end-to-end test imports (`tests/e2e/fixtures`), in French
 //! and in English.
+// Natively only: in the browser build the module's readers are not linked in.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::rc::Rc;

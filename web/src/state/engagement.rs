@@ -132,7 +132,8 @@ pub fn dropped_without_reason(file: &Value) -> bool {
     })
 }
 
-#[cfg(test)]
+// Natively only: in the browser build the module's readers and writer are not linked in.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::fixtures::{AT, apply, fresh};
