@@ -132,8 +132,10 @@ pub fn dropped_without_reason(file: &Value) -> bool {
     })
 }
 
-// Natively only: in the browser build the module's readers and writer are not linked in.
+// Natively only: in the browser build the module's readers and writer are not linked in (as in
+// the module's own tests, the lints allowed under plain `cfg(test)` are allowed here).
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::expect_used, clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::fixtures::{AT, apply, fresh};
