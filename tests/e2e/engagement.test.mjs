@@ -8,7 +8,8 @@
 // The fixture (fixtures/engagement-construction-2025.json) was made with
 //   vigilance engage init questionnaires/examples/04-level2-construction.json -o DIR --analyst CM --date 2026-03-12 --lang en
 // then edited as an analyst would: Q12 (CL, critical at N2) rejected, Q09 (FL) challenged, Q06
-// (CL) accepted as partial, a meeting logged, three actions kept (A2 in progress). `vigilance
+// (CL) accepted as partial, a meeting logged, three actions kept (A2 in progress), and written
+// in the engagement crate's own order (the module writes it back byte for byte). `vigilance
 // score --engagement` gives N2 declared, N1 reviewed (child labour N1, forced labour N2); the
 // cargo tests of vigilance-web-module and vigilance-web read the same fixture.
 import { test, before, after } from 'node:test';
