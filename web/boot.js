@@ -38,6 +38,13 @@ const onDemand = {
     const copy = bytes.slice();
     return onDemandModule().then((m) => m.readAnswerParts(name, copy, lang));
   },
+  readEngagement(bytes, sheet, lang) {
+    const copy = bytes.slice();
+    return onDemandModule().then((m) => m.readEngagement(copy, sheet, lang));
+  },
+  engagementView: async (file, sheet, substantiated, lang) =>
+    (await onDemandModule()).engagementView(file, sheet, substantiated, lang),
+  exportEngagement: async (file, lang) => (await onDemandModule()).exportEngagement(file, lang),
   preload() { onDemandModule().catch((e) => console.warn('Vigilance: on-demand module', e)); },
   grid(stem) {
     const load = GRIDS[stem];

@@ -7,7 +7,12 @@
 //!   (`vigilance_report::workbook`), from a [`WorkbookRequest`];
 //! - [`read_answer_parts`]: an answer file (JSON sheet, matrix CSV, and, with the `xlsx-import`
 //!   feature, a filled answer template or matrix workbook) read into [`ImportedPart`]s, one per
-//!   company, their problems already worded in the user's language.
+//!   company, their problems already worded in the user's language;
+//! - [`read_engagement`]: the engagement file an analyst sent (`vigilance.engagement/1`), read
+//!   and checked for the assessment it concerns by the engagement crate's own reader, every
+//!   problem with its code; [`engagement_view`]: what the app shows of it for the answers as
+//!   they are (levels as declared and as reviewed, each review, outdated or not);
+//!   [`export_engagement`]: the file as the company sends it back.
 //!
 //! The app (crate `vigilance-web`) links this crate for its types (and, natively, for its
 //! component tests); built with the `module` feature for `wasm32`, it is the second WebAssembly
@@ -178,6 +183,169 @@ fn refusal(name: &str, bytes: &[u8]) -> Option<vigilance_text::Web> {
     (!sheet).then_some(Web::ImportNotVigilance)
 }
 
+/// An engagement file read for one assessment: the file as the engagement crate writes it
+/// (JSON), and the remarks that did not prevent its use, in the user's language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EngagementRead {
+    /// The file, as `vigilance_engagement::Engagement` writes it.
+    pub engagement: serde_json::Value,
+    /// Remarks (a challenged answer without a note…), each with its code.
+    pub warnings: Vec<String>,
+}
+
+/// Reads the engagement file an analyst sent for `sheet` (the assessment it concerns), as
+/// `vigilance score --engagement` reads it ([`vigilance_engagement::Engagement::read_for_sheet`]
+/// on the sheet's grid): a file of another grid version, company or period is refused saying
+/// which, with its code (`VG-E09`, `VG-E07`, `VG-E08`), a file that is not an engagement file
+/// in plain words, and every other problem with its code and place; all in `lang`.
+#[cfg(feature = "full")]
+pub fn read_engagement(
+    bytes: &[u8],
+    sheet: &AnswerSheet,
+    lang: Lang,
+) -> Result<EngagementRead, String> {
+    use vigilance_engagement::Engagement;
+    use vigilance_model::Problem;
+    use vigilance_text::Web;
+    let text = std::str::from_utf8(bytes).map_err(|_| Web::EngNotOurs.text(lang).to_string())?;
+    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|_| Web::ImportDamaged.text(lang).to_string())?;
+    let ours = value
+        .get("format")
+        .and_then(serde_json::Value::as_str)
+        .is_some_and(|f| f.starts_with("vigilance.engagement"));
+    if !ours {
+        return Err(Web::EngNotOurs.text(lang).to_string());
+    }
+    let line = |p: &Problem| {
+        // Another company, period or grid: the sentence says which, no place needed.
+        let what = if matches!(p.code(), "VG-E07" | "VG-E08" | "VG-E09") {
+            p.kind.message(lang)
+        } else {
+            p.describe(lang)
+        };
+        // The helps speak to the analyst (`vigilance engage init`…): left out here.
+        format!("[{}] {what}", p.code())
+    };
+    match Engagement::read_for_sheet(bytes, sheet, grid_of(sheet)) {
+        Ok(parsed) => Ok(EngagementRead {
+            engagement: serde_json::to_value(&parsed.value).map_err(|e| e.to_string())?,
+            warnings: parsed.warnings.iter().map(line).collect(),
+        }),
+        Err(problems) => Err(problems
+            .0
+            .iter()
+            .filter(|p| p.is_error())
+            .map(line)
+            .collect::<Vec<_>>()
+            .join("\n")),
+    }
+}
+
+/// What the app shows of a kept engagement file for the answers as they are now (JSON):
+/// `mismatch` (why the file no longer applies to this sheet: another company or period since the
+/// import, with its code) or the levels as declared and as reviewed (`levels`: rows `headline`,
+/// `CL`, `FL` with `declared` and `reviewed`), the reviews counted by status and the outdated
+/// ones (`counts`), and each review as the questionnaire shows it (`reviews`: question → track →
+/// `status`, `value` accepted, `note`, `outdated`). Scored as reviewed by the one rule,
+/// [`vigilance_engagement::reviewed_sheet`], in the evidence mode shown.
+#[cfg(feature = "full")]
+pub fn engagement_view(
+    file: &serde_json::Value,
+    sheet: &AnswerSheet,
+    substantiated: bool,
+    lang: Lang,
+) -> serde_json::Value {
+    use serde_json::{Value, json};
+    use vigilance_engagement::{Engagement, ReviewStatus, check_matches, reviewed_sheet};
+    let e: Engagement = match serde_json::from_value(file.clone()) {
+        Ok(e) => e,
+        Err(err) => return json!({ "mismatch": err.to_string() }),
+    };
+    if let Err(p) = check_matches(&e, sheet) {
+        return json!({ "mismatch": format!("[{}] {}", p.code(), p.kind.message(lang)) });
+    }
+    let grid = grid_of(sheet);
+    let options = ScoringOptions {
+        evidence_mode: if substantiated {
+            EvidenceMode::Substantiated
+        } else {
+            EvidenceMode::Declarative
+        },
+        threshold: None,
+    };
+    let applied = reviewed_sheet(sheet, &e);
+    let declared = score(grid, sheet, &options);
+    let reviewed = score(grid, &applied.sheet, &options);
+    let mut levels = vec![
+        json!({"row": "headline", "declared": declared.headline_level, "reviewed": reviewed.headline_level}),
+    ];
+    for t in &declared.tracks {
+        let r = reviewed.track(t.track).map_or(t.level, |x| x.level);
+        levels.push(json!({"row": t.track.code(), "declared": t.level, "reviewed": r}));
+    }
+    let applied_to = |q: &str, t| {
+        applied
+            .applied
+            .iter()
+            .any(|a| a.question == q && a.track == t)
+    };
+    let mut counts = serde_json::Map::new();
+    for s in [
+        ReviewStatus::Accepted,
+        ReviewStatus::Challenged,
+        ReviewStatus::Rejected,
+    ] {
+        let n = e
+            .reviews
+            .values()
+            .flat_map(|t| t.values())
+            .filter(|r| r.status == s)
+            .count();
+        counts.insert(s.code().into(), n.into());
+    }
+    counts.insert("outdated".into(), applied.outdated.len().into());
+    let mut reviews = serde_json::Map::new();
+    for (q, tracks) in &e.reviews {
+        let mut per_track = serde_json::Map::new();
+        for (t, r) in tracks {
+            per_track.insert(
+                t.code().into(),
+                json!({
+                    "status": r.status.code(),
+                    "value": r.value.filter(|_| r.status == ReviewStatus::Accepted).map(|v| v.code()),
+                    "note": r.note,
+                    "outdated": !applied_to(q, *t),
+                }),
+            );
+        }
+        reviews.insert(q.clone(), Value::Object(per_track));
+    }
+    json!({ "levels": levels, "counts": counts, "reviews": reviews })
+}
+
+/// The kept engagement file as the company sends it back: written as the engagement crate
+/// writes it (pretty JSON), after reading it again with the crate's reader on its grid, so that
+/// `vigilance engage validate` accepts it; or why not (each problem with its code, in `lang`).
+#[cfg(feature = "full")]
+pub fn export_engagement(file: &serde_json::Value, lang: Lang) -> Result<String, String> {
+    use vigilance_engagement::Engagement;
+    let e: Engagement = serde_json::from_value(file.clone()).map_err(|e| e.to_string())?;
+    let text = e.to_json_pretty();
+    let grid = registry::find(&e.questionnaire.id, &e.questionnaire.version)
+        .ok_or_else(|| format!("{} {}", e.questionnaire.id, e.questionnaire.version))?;
+    Engagement::parse(&text, grid).map_err(|problems| {
+        problems
+            .0
+            .iter()
+            .filter(|p| p.is_error())
+            .map(|p| format!("[{}] {}", p.code(), p.describe(lang)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    Ok(text)
+}
+
 /// The built-in grid `sheet` is scored on (its own version; the default grid when it names no
 /// built-in grid).
 pub fn grid_of(sheet: &AnswerSheet) -> &'static Questionnaire {
@@ -197,6 +365,41 @@ mod exports {
     pub fn workbook(request: &str) -> Result<Vec<u8>, String> {
         let req: WorkbookRequest = serde_json::from_str(request).map_err(|e| e.to_string())?;
         build_workbook(&req)
+    }
+
+    /// The engagement file `bytes` read for the answer sheet `sheet` (JSON): `{"engagement":
+    /// …, "warnings": […]}`; throws why it cannot be used (lines, in `lang`).
+    #[wasm_bindgen(js_name = readEngagement)]
+    pub fn read_engagement_json(bytes: &[u8], sheet: &str, lang: &str) -> Result<String, String> {
+        let lang = Lang::from_code(lang).unwrap_or(Lang::En);
+        let sheet: AnswerSheet = serde_json::from_str(sheet).map_err(|e| e.to_string())?;
+        let read = read_engagement(bytes, &sheet, lang)?;
+        Ok(
+            serde_json::json!({"engagement": read.engagement, "warnings": read.warnings})
+                .to_string(),
+        )
+    }
+
+    /// [`engagement_view`] of a kept engagement file (JSON) for an answer sheet (JSON), as JSON.
+    #[wasm_bindgen(js_name = engagementView)]
+    pub fn engagement_view_json(
+        file: &str,
+        sheet: &str,
+        substantiated: bool,
+        lang: &str,
+    ) -> Result<String, String> {
+        let lang = Lang::from_code(lang).unwrap_or(Lang::En);
+        let file: serde_json::Value = serde_json::from_str(file).map_err(|e| e.to_string())?;
+        let sheet: AnswerSheet = serde_json::from_str(sheet).map_err(|e| e.to_string())?;
+        Ok(engagement_view(&file, &sheet, substantiated, lang).to_string())
+    }
+
+    /// [`export_engagement`] of a kept engagement file (JSON); throws why it cannot be sent.
+    #[wasm_bindgen(js_name = exportEngagement)]
+    pub fn export_engagement_json(file: &str, lang: &str) -> Result<String, String> {
+        let lang = Lang::from_code(lang).unwrap_or(Lang::En);
+        let file: serde_json::Value = serde_json::from_str(file).map_err(|e| e.to_string())?;
+        export_engagement(&file, lang)
     }
 
     /// The [`ImportedPart`]s of an answer file, as JSON; `lang` is `fr` or `en`.
@@ -264,6 +467,114 @@ mod tests {
         };
         assert!(vigilance_model::files::FileKind::is_zip(&bytes));
         assert!(String::from_utf8_lossy(&bytes).contains("xl/workbook.xml"));
+    }
+
+    /// The example sheet the end-to-end test imports, and the engagement file made for it with
+    /// `vigilance engage init` (then a rejection, a challenge and an accepted value).
+    fn construction() -> (AnswerSheet, &'static [u8]) {
+        let text = include_str!("../../questionnaires/examples/04-level2-construction.json");
+        let parts = read_answer_parts("04.json", text.as_bytes(), Lang::En);
+        let Ok(read) = &parts[0].result else {
+            panic!("{parts:?}")
+        };
+        (
+            read.sheet.clone(),
+            include_bytes!("../../tests/e2e/fixtures/engagement-construction-2025.json"),
+        )
+    }
+
+    #[test]
+    fn the_engagement_file_of_the_end_to_end_test_reads_for_its_sheet() {
+        let (sheet, bytes) = construction();
+        let read = read_engagement(bytes, &sheet, Lang::En).unwrap();
+        assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+        // Scored as reviewed, as `vigilance score --engagement` scores it: the rejected critical
+        // Q12 (CL) brings child labour, and the headline, from N2 down to N1.
+        let view = engagement_view(&read.engagement, &sheet, false, Lang::En);
+        assert_eq!(
+            view["levels"],
+            serde_json::json!([
+                {"row": "headline", "declared": 2, "reviewed": 1},
+                {"row": "CL", "declared": 2, "reviewed": 1},
+                {"row": "FL", "declared": 2, "reviewed": 2}
+            ])
+        );
+        assert_eq!(
+            view["counts"],
+            serde_json::json!({"accepted": 75, "challenged": 1, "rejected": 1, "outdated": 0})
+        );
+        assert_eq!(view["reviews"]["Q06"]["CL"]["value"], "partial");
+        assert_eq!(view["reviews"]["Q12"]["CL"]["status"], "rejected");
+        // The company changes an answer reviewed: that review is outdated, not applied.
+        let mut changed = sheet.clone();
+        changed.set_answer(
+            "Q12",
+            vigilance_model::Track::CL,
+            Some(vigilance_model::Answer::new(
+                vigilance_model::AnswerValue::No,
+            )),
+        );
+        let view = engagement_view(&read.engagement, &changed, false, Lang::En);
+        assert_eq!(view["reviews"]["Q12"]["CL"]["outdated"], true);
+        assert_eq!(view["counts"]["outdated"], 1);
+        // Another company since the import: the file no longer applies, saying why.
+        changed.company.name = "Autre SA".into();
+        changed.company.id = None;
+        let view = engagement_view(&read.engagement, &changed, false, Lang::En);
+        assert!(view["mismatch"].as_str().unwrap().starts_with("[VG-E07]"));
+        // Written back unchanged, it is the file the analyst sent.
+        let text = export_engagement(&read.engagement, Lang::En).unwrap();
+        assert!(
+            text == String::from_utf8_lossy(bytes),
+            "written back differently"
+        );
+    }
+
+    #[test]
+    fn an_engagement_file_for_another_company_period_or_grid_is_refused_saying_which() {
+        let (mut sheet, bytes) = construction();
+        sheet.company.name = "Autre SA".into();
+        sheet.company.id = None;
+        let e = read_engagement(bytes, &sheet, Lang::Fr).unwrap_err();
+        assert!(
+            e.starts_with("[VG-E07] ce fichier d'engagement porte sur"),
+            "{e}"
+        );
+        assert!(
+            e.contains("Castelmoron Construction International SA") && e.contains("Autre SA"),
+            "{e}"
+        );
+        let (mut sheet, _) = construction();
+        sheet.period = Some("2026".into());
+        let e = read_engagement(bytes, &sheet, Lang::En).unwrap_err();
+        assert!(
+            e.starts_with("[VG-E08] this engagement file is for period 2025, not 2026"),
+            "{e}"
+        );
+        let (mut sheet, _) = construction();
+        sheet.questionnaire.version = "1.1.0".into();
+        let e = read_engagement(bytes, &sheet, Lang::En).unwrap_err();
+        assert!(
+            e.starts_with(
+                "[VG-E09] this engagement file reviews grid rhsf-fir@1.2.0, not rhsf-fir@1.1.0"
+            ),
+            "{e}"
+        );
+        // Not an engagement file at all: an answer sheet picked by mistake, a damaged file.
+        let (sheet, _) = construction();
+        let answers = sheet.to_json_pretty();
+        let e = read_engagement(answers.as_bytes(), &sheet, Lang::En).unwrap_err();
+        assert_eq!(e, vigilance_text::Web::EngNotOurs.text(Lang::En));
+        let e = read_engagement(b"{\"format\": \"vigil", &sheet, Lang::En).unwrap_err();
+        assert_eq!(e, vigilance_text::Web::ImportDamaged.text(Lang::En));
+        // Every other problem with its code and place.
+        let broken = String::from_utf8_lossy(bytes).replace("\"in_progress\"", "\"started\"");
+        let e = read_engagement(broken.as_bytes(), &sheet, Lang::En).unwrap_err();
+        assert!(e.starts_with("[VG-E"), "{e}");
+        assert!(
+            e.contains("/actions/1/status") && e.contains("`started`"),
+            "{e}"
+        );
     }
 
     #[test]

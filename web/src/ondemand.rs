@@ -1,6 +1,6 @@
 //! The second WebAssembly module, fetched only when first needed: the results workbook writer and
-//! every reader of a user's answer file (JSON, CSV, xlsx; crate `vigilance-web-module`), kept out
-//! of the first download.
+//! every reader of a user's file (answer files in JSON, CSV, xlsx; the analyst's engagement
+//! file; crate `vigilance-web-module`), kept out of the first download.
 //!
 //! The page's loader (`boot.js`) hands the app a small object whose methods load that module
 //! from the app's own files (a GET of two static scripts, once) and call it. The app sends it a
@@ -10,7 +10,7 @@
 //! Outside a browser (the native component tests) the same calls run the crate's code directly.
 
 use vigilance_model::Lang;
-pub use vigilance_web_module::{ImportedPart, WorkbookRequest};
+pub use vigilance_web_module::{EngagementRead, ImportedPart, WorkbookRequest};
 use yew::Callback;
 
 #[cfg(target_arch = "wasm32")]
@@ -37,6 +37,32 @@ mod imp {
             bytes: &js_sys::Uint8Array,
             lang: &str,
         ) -> js_sys::Promise;
+
+        /// Loads the module (once) and reads an engagement file for an answer sheet (JSON): a
+        /// promise of the JSON `{"engagement": …, "warnings": […]}`.
+        #[wasm_bindgen(method, js_name = readEngagement)]
+        fn read_engagement(
+            this: &OnDemand,
+            bytes: &js_sys::Uint8Array,
+            sheet: &str,
+            lang: &str,
+        ) -> js_sys::Promise;
+
+        /// Loads the module (once) and gives what the app shows of a kept engagement file for an
+        /// answer sheet (both JSON): a promise of the JSON view.
+        #[wasm_bindgen(method, js_name = engagementView)]
+        fn engagement_view(
+            this: &OnDemand,
+            file: &str,
+            sheet: &str,
+            substantiated: bool,
+            lang: &str,
+        ) -> js_sys::Promise;
+
+        /// Loads the module (once) and writes a kept engagement file back (JSON): a promise of
+        /// its text.
+        #[wasm_bindgen(method, js_name = exportEngagement)]
+        fn export_engagement(this: &OnDemand, file: &str, lang: &str) -> js_sys::Promise;
 
         /// Starts loading the module, without waiting.
         #[wasm_bindgen(method)]
@@ -124,6 +150,93 @@ mod imp {
         });
     }
 
+    pub fn read_engagement(
+        bytes: &[u8],
+        sheet: &vigilance_model::AnswerSheet,
+        lang: Lang,
+        done: Callback<Result<EngagementRead, String>>,
+    ) {
+        let array = js_sys::Uint8Array::from(bytes);
+        let sheet = serde_json::to_string(sheet).unwrap_or_default();
+        let Some(promise) = call(|l| l.read_engagement(&array, &sheet, lang.code())) else {
+            return done.emit(Err(NO_LOADER.into()));
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let r = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map_err(message)
+                .and_then(|v| v.as_string().ok_or_else(|| "not text".to_string()))
+                .and_then(|json| {
+                    serde_json::from_str::<serde_json::Value>(&json).map_err(|e| e.to_string())
+                })
+                .map(|mut v| EngagementRead {
+                    warnings: v
+                        .get("warnings")
+                        .and_then(serde_json::Value::as_array)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|w| w.as_str().map(str::to_string))
+                        .collect(),
+                    engagement: v
+                        .get_mut("engagement")
+                        .map(serde_json::Value::take)
+                        .unwrap_or_default(),
+                });
+            done.emit(r);
+        });
+    }
+
+    fn text_of(promise: Option<js_sys::Promise>, done: Callback<Result<String, String>>) {
+        let Some(promise) = promise else {
+            return done.emit(Err(NO_LOADER.into()));
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let r = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map_err(message)
+                .and_then(|v| v.as_string().ok_or_else(|| "not text".to_string()));
+            done.emit(r);
+        });
+    }
+
+    pub fn engagement_view(
+        file: &serde_json::Value,
+        sheet: &vigilance_model::AnswerSheet,
+        substantiated: bool,
+        lang: Lang,
+        done: Callback<Result<serde_json::Value, String>>,
+    ) {
+        let (file, sheet) = (
+            file.to_string(),
+            serde_json::to_string(sheet).unwrap_or_default(),
+        );
+        let promise = call(|l| l.engagement_view(&file, &sheet, substantiated, lang.code()));
+        text_of(
+            promise,
+            Callback::from(move |r: Result<String, String>| {
+                done.emit(r.and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())))
+            }),
+        );
+    }
+
+    pub fn engagement_view_now(
+        _file: &serde_json::Value,
+        _sheet: &vigilance_model::AnswerSheet,
+        _substantiated: bool,
+        _lang: Lang,
+    ) -> Option<serde_json::Value> {
+        None
+    }
+
+    pub fn export_engagement(
+        file: &serde_json::Value,
+        lang: Lang,
+        done: Callback<Result<String, String>>,
+    ) {
+        let file = file.to_string();
+        text_of(call(|l| l.export_engagement(&file, lang.code())), done);
+    }
+
     pub fn read_file(
         name: &str,
         bytes: &[u8],
@@ -158,6 +271,52 @@ mod imp {
 
     pub fn workbook(req: WorkbookRequest, done: Callback<Result<Vec<u8>, String>>) {
         done.emit(vigilance_web_module::build_workbook(&req));
+    }
+
+    pub fn read_engagement(
+        bytes: &[u8],
+        sheet: &vigilance_model::AnswerSheet,
+        lang: Lang,
+        done: Callback<Result<EngagementRead, String>>,
+    ) {
+        done.emit(vigilance_web_module::read_engagement(bytes, sheet, lang));
+    }
+
+    pub fn engagement_view(
+        file: &serde_json::Value,
+        sheet: &vigilance_model::AnswerSheet,
+        substantiated: bool,
+        lang: Lang,
+        done: Callback<Result<serde_json::Value, String>>,
+    ) {
+        done.emit(Ok(vigilance_web_module::engagement_view(
+            file,
+            sheet,
+            substantiated,
+            lang,
+        )));
+    }
+
+    pub fn engagement_view_now(
+        file: &serde_json::Value,
+        sheet: &vigilance_model::AnswerSheet,
+        substantiated: bool,
+        lang: Lang,
+    ) -> Option<serde_json::Value> {
+        Some(vigilance_web_module::engagement_view(
+            file,
+            sheet,
+            substantiated,
+            lang,
+        ))
+    }
+
+    pub fn export_engagement(
+        file: &serde_json::Value,
+        lang: Lang,
+        done: Callback<Result<String, String>>,
+    ) {
+        done.emit(vigilance_web_module::export_engagement(file, lang));
     }
 
     pub fn read_file(
@@ -235,4 +394,51 @@ pub fn read_answer_parts(
         );
     });
     imp::read_file(name, bytes, lang, with_grids)
+}
+
+/// Reads the engagement file an analyst sent (`bytes`) for the assessment whose answer sheet is
+/// `sheet`, in the on-demand module (loaded first if needed): the file, checked by the
+/// engagement crate's reader for this sheet's company, period and grid, with its remarks; or
+/// why it cannot be used, in `lang` (each problem with its code).
+pub fn read_engagement(
+    bytes: &[u8],
+    sheet: &vigilance_model::AnswerSheet,
+    lang: Lang,
+    done: Callback<Result<EngagementRead, String>>,
+) {
+    imp::read_engagement(bytes, sheet, lang, done)
+}
+
+/// What the app shows of the kept engagement file `file` for the answer sheet `sheet` as it is
+/// now (see `vigilance_web_module::engagement_view`), computed by the on-demand module (loaded
+/// first if needed), then `done`.
+pub fn engagement_view(
+    file: &serde_json::Value,
+    sheet: &vigilance_model::AnswerSheet,
+    substantiated: bool,
+    lang: Lang,
+    done: Callback<Result<serde_json::Value, String>>,
+) {
+    imp::engagement_view(file, sheet, substantiated, lang, done)
+}
+
+/// The same view at once, where the module's code is linked in (natively, for the component
+/// tests); `None` in the browser, where it comes from [`engagement_view`].
+pub fn engagement_view_now(
+    file: &serde_json::Value,
+    sheet: &vigilance_model::AnswerSheet,
+    substantiated: bool,
+    lang: Lang,
+) -> Option<serde_json::Value> {
+    imp::engagement_view_now(file, sheet, substantiated, lang)
+}
+
+/// The kept engagement file written back as the company sends it (checked by the engagement
+/// crate's reader), or why it cannot be sent, in `lang`; by the on-demand module.
+pub fn export_engagement(
+    file: &serde_json::Value,
+    lang: Lang,
+    done: Callback<Result<String, String>>,
+) {
+    imp::export_engagement(file, lang, done)
 }

@@ -58,6 +58,7 @@ fn card(id: &str, lang: Lang, cl: Option<Answer>, fl: Option<Answer>) -> String 
         kept_cl: false,
         kept_fl: false,
         revised: false,
+        review: yew::Html::default(),
         dispatch: Callback::noop(),
     })
 }
@@ -175,6 +176,7 @@ fn results_show_the_level_the_failed_gate_and_the_next_step_of_the_method() {
         takeaway: yew::Html::default(),
         mapping_error: None,
         updated: Some("2025-06-01T09:30:00Z".into()),
+        engagement: yew::Html::default(),
     });
     // The report says when the answers were given, on which grid, and where the grid comes from.
     assert!(
@@ -325,6 +327,7 @@ fn results(entry: ResultEntry, lang: Lang) -> String {
         takeaway: yew::Html::default(),
         mapping_error: None,
         updated: None,
+        engagement: yew::Html::default(),
     })
 }
 
@@ -470,6 +473,7 @@ fn a_question_shows_its_na_condition_and_offers_na_only_where_allowed() {
             kept_cl: false,
             kept_fl: false,
             revised: false,
+            review: yew::Html::default(),
             dispatch: Callback::noop(),
         })
     };

@@ -196,6 +196,34 @@ impl Engagement {
         ))
     }
 
+    /// Reads an engagement file for one answer sheet, as `vigilance score --engagement` does:
+    /// a file naming another grid (or grid version) than the sheet's is refused with that
+    /// alone (`VG-E09`, before its questions are checked against the wrong grid); then the file
+    /// is read against `grid` (the sheet's), every problem at once; then a file about another
+    /// company or period is refused (`VG-E07`, `VG-E08`, [`crate::check_matches`]).
+    pub fn read_for_sheet(
+        bytes: &[u8],
+        sheet: &vigilance_model::AnswerSheet,
+        grid: &Questionnaire,
+    ) -> Result<Parsed<Engagement>, Problems> {
+        let other_grid = std::str::from_utf8(bytes)
+            .ok()
+            .and_then(Engagement::peek_questionnaire)
+            .filter(|(id, version)| *id != grid.id || *version != grid.version);
+        if let Some((id, version)) = other_grid {
+            return Err(Problems(vec![Problem::error(
+                "/questionnaire",
+                ProblemKind::EngagementOtherGrid {
+                    found: format!("{id}@{version}"),
+                    expected: format!("{}@{}", grid.id, grid.version),
+                },
+            )]));
+        }
+        let parsed = Engagement::parse_bytes(bytes, grid)?;
+        crate::check_matches(&parsed.value, sheet).map_err(|p| Problems(vec![p]))?;
+        Ok(parsed)
+    }
+
     /// Reads and checks an engagement file against the grid of the sheets it reviews, every
     /// problem at once; warnings come back with the file.
     pub fn parse(

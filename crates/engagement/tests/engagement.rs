@@ -152,6 +152,27 @@ fn files_of_another_company_period_or_grid_are_refused_saying_which() {
 }
 
 #[test]
+fn read_for_sheet_refuses_another_grid_alone_then_another_company_or_period() {
+    let s = sheet();
+    let text = example(&s);
+    let read = Engagement::read_for_sheet(text.as_bytes(), &s, grid()).expect("its own sheet");
+    assert_eq!(read.value.actions.len(), 4);
+    // Another grid version: that alone, not the questions checked against the wrong grid.
+    let other = text.replace("\"1.2.0\"", "\"1.0.0\"");
+    let e = Engagement::read_for_sheet(other.as_bytes(), &s, grid()).unwrap_err();
+    assert_eq!(e.0.iter().map(|p| p.code()).collect::<Vec<_>>(), ["VG-E09"]);
+    let other = text.replace("\"2025\"", "\"2024\"");
+    let e = Engagement::read_for_sheet(other.as_bytes(), &s, grid()).unwrap_err();
+    assert_eq!(e.0.iter().map(|p| p.code()).collect::<Vec<_>>(), ["VG-E08"]);
+    let other = text.replace("\"Exemple SA\"", "\"Autre SA\"");
+    let e = Engagement::read_for_sheet(other.as_bytes(), &s, grid()).unwrap_err();
+    assert_eq!(e.0.iter().map(|p| p.code()).collect::<Vec<_>>(), ["VG-E07"]);
+    // A file that does not read is refused with the reader's problems.
+    let e = Engagement::read_for_sheet(b"{", &s, grid()).unwrap_err();
+    assert_eq!(e.0[0].code(), "VG-F01");
+}
+
+#[test]
 fn every_problem_is_coded_and_placed() {
     let text = r#"{
   "format": "vigilance.engagement/1",

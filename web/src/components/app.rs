@@ -3,6 +3,7 @@
 //! panel when the saved state cannot be read, and the screen of the moment.
 
 use crate::browser;
+use crate::components::engagement::EngagementPanel;
 use crate::components::header::Header;
 use crate::components::questionnaire::QuestionnaireView;
 use crate::components::recovery::RecoveryPanel;
@@ -226,11 +227,12 @@ pub fn App(props: &AppProps) -> Html {
                     .cloned()
                     .collect();
                 let takeaway = html! { <TakeAway {lang} computed={c.clone()} /> };
+                let engagement = html! { <EngagementPanel {lang} assessment={a.clone()} dispatch={dispatch.clone()} /> };
                 html! {
                     <ResultsView {lang} entry={c.entry.clone()} compared={c.compared_view.clone()}
                         updated={a.sheet.updated.clone()}
                         comparison={a.comparison.clone()} {others} dispatch={dispatch.clone()} {takeaway}
-                        mapping_error={state.mapping_error.clone()} />
+                        mapping_error={state.mapping_error.clone()} {engagement} />
                 }
             }
             _ => html! {

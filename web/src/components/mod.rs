@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod chart;
+pub mod engagement;
 pub mod header;
 pub mod question;
 pub mod questionnaire;

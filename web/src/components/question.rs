@@ -32,6 +32,10 @@ pub struct QuestionProps {
     /// The question was revised by the upgrade that made this copy: to answer again.
     #[prop_or_default]
     pub revised: bool,
+    /// The analyst's review of the answers, when an engagement file is imported
+    /// (`components::engagement`).
+    #[prop_or_default]
+    pub review: Html,
     /// Sends changes to the reducer.
     pub dispatch: Callback<Action>,
 }
@@ -101,6 +105,7 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
             <div class={classes!("tracks", both.then_some("both"))}>
                 { for tracks }
             </div>
+            { props.review.clone() }
         </article>
     }
 }

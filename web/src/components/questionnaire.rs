@@ -126,6 +126,7 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
         .as_ref()
         .map(|n| n.revised.clone())
         .unwrap_or_default();
+    let reviews = crate::components::engagement::use_engagement_view(a, lang);
     let card = |q: &'static vigilance_model::Question| {
         let t = sheet.answers.get(&q.id);
         let kept = |track| a.has_kept_notes(&assessment_notes_key(&q.id, track));
@@ -135,6 +136,7 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
                 fl={t.and_then(|t| t.get(Track::FL)).cloned()}
                 kept_cl={kept(Track::CL)} kept_fl={kept(Track::FL)}
                 revised={revised.contains(&q.id)}
+                review={reviews.as_ref().map(|v| crate::components::engagement::review_note(v, q, lang)).unwrap_or_default()}
                 dispatch={dispatch.clone()} />
         }
     };

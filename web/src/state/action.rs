@@ -88,6 +88,8 @@ pub enum Action {
     /// The grids' regulation mapping was loaded (`Ok`) or could not be (why): see
     /// [`crate::grids::complete`].
     MappingLoaded(Result<(), String>),
+    /// Import, remove or update the open assessment's engagement file.
+    Engagement(super::EngagementEdit),
     /// Replace the whole state (recovery: start again, or keep what could be read).
     Replace(Box<AppState>),
 }

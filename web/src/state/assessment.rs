@@ -43,6 +43,11 @@ pub struct SavedAssessment {
     /// answer sheet holds no notes without an answer, so they are kept here).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kept_notes: Vec<(String, Answer)>,
+    /// The engagement file the analyst sent for this assessment (`vigilance.engagement/1`, as
+    /// the on-demand module read it), with the company's changes to the action plan; never
+    /// written into the answer sheet (see `engagement.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engagement: Option<serde_json::Value>,
 }
 
 /// The key of an answer in [`SavedAssessment::kept_notes`].

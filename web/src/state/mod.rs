@@ -13,6 +13,8 @@
 //!   progress through the grid;
 //! - `comparison.rs`: what an assessment is compared with ([`Comparison`]) and how it is saved;
 //! - `upgrade.rs`: moving an assessment to a later version of its grid ([`UpgradeNote`]);
+//! - `engagement.rs`: the analyst's engagement file kept with an assessment, and what the
+//!   company changes in it ([`EngagementEdit`]);
 //! - `action.rs`: what a user can do ([`Action`]), and the action with its time ([`Stamped`]);
 //! - `reducer.rs`: how each action changes the state, a function of the state and the stamped
 //!   action (it never reads the clock).
@@ -21,6 +23,7 @@ mod action;
 mod app_state;
 mod assessment;
 mod comparison;
+mod engagement;
 mod reducer;
 mod upgrade;
 
@@ -31,4 +34,5 @@ pub use assessment::{
     notes_key as assessment_notes_key, progress, sheet_title,
 };
 pub use comparison::Comparison;
+pub use engagement::{EngagementEdit, actions_of, dropped_without_reason, text_of};
 pub use upgrade::{UpgradeNote, upgrade_target};

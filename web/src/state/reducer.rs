@@ -37,6 +37,7 @@ impl AppState {
             upgrade: None,
             upgraded_to: None,
             kept_notes: Default::default(),
+            engagement: None,
         });
         self.current = Some(id);
         self.view = View::Questionnaire;
@@ -201,6 +202,7 @@ impl Reducible for AppState {
                     s.focus_on("upgrade-note-title".into(), true);
                 }
             }
+            Action::Engagement(edit) => s.edit_engagement(edit, at),
             Action::DismissUpgrade => {
                 if let Some(a) = s.current_mut() {
                     a.upgrade = None;

@@ -58,6 +58,9 @@ pub struct ResultsProps {
     /// When the answer sheet was last changed (RFC 3339): the assessment's date in the report.
     #[prop_or_default]
     pub updated: Option<String>,
+    /// The analyst's review (`components::engagement`), after the track cards.
+    #[prop_or_default]
+    pub engagement: Html,
 }
 
 fn pct(lang: Lang, v: Option<f64>) -> String {
@@ -274,6 +277,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             </div>
             { substantiated_switch }
             <div class="track-cards">{ for track_cards }</div>
+            { props.engagement.clone() }
             <section class="next-steps" aria-labelledby="steps-title">
                 <h2 id="steps-title">{ Web::NextSteps.text(lang) }</h2>
                 <p class="hint">{ Web::NextStepsIntro.text(lang) }</p>
