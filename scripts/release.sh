@@ -22,8 +22,8 @@
 #
 # Environment: CARGO_TARGET_DIR (default: target) is honoured. VIGILANCE_RELEASE_PROFILE (default
 # `release`) names the Cargo profile of the two binaries: scripts/test.sh sets `package-check`
-# (Cargo.toml: the release settings without link-time optimisation, at opt-level 1), which checks
-# the packaging at a third of the compile time; an archive to publish is built with the default.
+# (Cargo.toml: the release settings without optimisation), which checks the packaging in about
+# 40 % of the compile time; an archive to publish is built with the default.
 . "$(dirname "$0")/lib.sh"
 # No standard input for the tools, as in CI: local runs behave the same.
 exec </dev/null

@@ -25,9 +25,9 @@ exec </dev/null
 #                      build (wasm32) and the end-to-end tests in headless Chromium
 #                      (scripts/test-web.sh --no-unit-tests);
 #   release-binaries   the Windows and Linux binaries of the CLI for the archives, with the Cargo
-#                      profile `package-check` (the release settings without link-time
-#                      optimisation, at opt-level 1: the archives' packaging is what this run
-#                      checks; scripts/release.sh builds the archives to publish with `release`).
+#                      profile `package-check` (the release settings without optimisation: the
+#                      archives' packaging is what this run checks, in 40 % of the compile time;
+#                      scripts/release.sh builds the archives to publish with `release`).
 # Measured on a fresh clone (2 cores): the foreground steps use under one core on average, so
 # the browser tests run beside `cargo test` rather than after it.
 declare -A job_pid=()
