@@ -9,11 +9,16 @@
 //!   feature, a filled answer template or matrix workbook) read into [`ImportedPart`]s, one per
 //!   company, their problems already worded in the user's language.
 //!
+//! - [`dossier`]: the evidence dossier (`vigilance.dossier/1`) exported and imported, written
+//!   and checked by the command line's own code (`vigilance-dossier`).
+//!
 //! The app (crate `vigilance-web`) links this crate for its types (and, natively, for its
 //! component tests); built with the `module` feature for `wasm32`, it is the second WebAssembly
 //! module the page fetches, from its own files, the first time a workbook is written or a file
 //! read: every reader of a user's file lives here, out of the first download.
 //! The two modules talk in JSON text and bytes: nothing else crosses, and nothing leaves the page.
+
+pub mod dossier;
 
 use serde::{Deserialize, Serialize};
 use vigilance_grids::registry;
@@ -204,6 +209,21 @@ mod exports {
     pub fn read_answer_parts_json(name: &str, bytes: &[u8], lang: &str) -> Result<String, String> {
         let lang = Lang::from_code(lang).unwrap_or(Lang::En);
         serde_json::to_string(&read_answer_parts(name, bytes, lang)).map_err(|e| e.to_string())
+    }
+
+    /// The evidence dossier of a [`dossier::DossierRequest`] given as JSON, the documents' bytes
+    /// concatenated in `files`: the fingerprint's 64 hex digits, then the zip.
+    #[wasm_bindgen(js_name = packDossier)]
+    pub fn pack_dossier_json(request: &str, files: &[u8]) -> Result<Vec<u8>, String> {
+        let req: dossier::DossierRequest =
+            serde_json::from_str(request).map_err(|e| e.to_string())?;
+        dossier::pack_dossier(&req, files)
+    }
+
+    /// A dossier read and verified (see [`dossier::split_read`] for the answer's layout).
+    #[wasm_bindgen(js_name = readDossier)]
+    pub fn read_dossier_bytes(bytes: &[u8], lang: &str) -> Vec<u8> {
+        dossier::read_dossier(bytes, Lang::from_code(lang).unwrap_or(Lang::En))
     }
 }
 

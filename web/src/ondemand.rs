@@ -10,6 +10,7 @@
 //! Outside a browser (the native component tests) the same calls run the crate's code directly.
 
 use vigilance_model::Lang;
+pub use vigilance_web_module::dossier::{DossierRead, DossierRequest};
 pub use vigilance_web_module::{ImportedPart, WorkbookRequest};
 use yew::Callback;
 
@@ -37,6 +38,21 @@ mod imp {
             bytes: &js_sys::Uint8Array,
             lang: &str,
         ) -> js_sys::Promise;
+
+        /// Loads the module (once) and writes an evidence dossier: a promise of the fingerprint's
+        /// hex digits followed by the zip (`Uint8Array`).
+        #[wasm_bindgen(method, js_name = packDossier)]
+        fn pack_dossier(
+            this: &OnDemand,
+            request: &str,
+            files: &js_sys::Uint8Array,
+        ) -> js_sys::Promise;
+
+        /// Loads the module (once) and reads an evidence dossier: a promise of its answer
+        /// (`Uint8Array`, see `vigilance_web_module::dossier::split_read`).
+        #[wasm_bindgen(method, js_name = readDossier)]
+        fn read_dossier(this: &OnDemand, bytes: &js_sys::Uint8Array, lang: &str)
+        -> js_sys::Promise;
 
         /// Starts loading the module, without waiting.
         #[wasm_bindgen(method)]
@@ -95,6 +111,33 @@ mod imp {
                 .map_err(message);
             done.emit(r);
         });
+    }
+
+    /// Calls the module with `f`, then `done` with the bytes it answered.
+    fn bytes_call(
+        f: impl FnOnce(&OnDemand) -> js_sys::Promise,
+        done: Callback<Result<Vec<u8>, String>>,
+    ) {
+        let Some(promise) = call(f) else {
+            return done.emit(Err(NO_LOADER.into()));
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let r = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map(|v| js_sys::Uint8Array::new(&v).to_vec())
+                .map_err(message);
+            done.emit(r);
+        });
+    }
+
+    pub fn pack_dossier(request: &str, files: Vec<u8>, done: Callback<Result<Vec<u8>, String>>) {
+        let files = js_sys::Uint8Array::from(files.as_slice());
+        bytes_call(|l| l.pack_dossier(request, &files), done)
+    }
+
+    pub fn read_dossier(bytes: &[u8], lang: Lang, done: Callback<Result<Vec<u8>, String>>) {
+        let bytes = js_sys::Uint8Array::from(bytes);
+        bytes_call(|l| l.read_dossier(&bytes, lang.code()), done)
     }
 
     pub fn load_grids(stems: Vec<String>, done: Callback<Result<(), String>>) {
@@ -158,6 +201,18 @@ mod imp {
 
     pub fn workbook(req: WorkbookRequest, done: Callback<Result<Vec<u8>, String>>) {
         done.emit(vigilance_web_module::build_workbook(&req));
+    }
+
+    pub fn pack_dossier(request: &str, files: Vec<u8>, done: Callback<Result<Vec<u8>, String>>) {
+        done.emit(
+            serde_json::from_str(request)
+                .map_err(|e| e.to_string())
+                .and_then(|req| vigilance_web_module::dossier::pack_dossier(&req, &files)),
+        );
+    }
+
+    pub fn read_dossier(bytes: &[u8], lang: Lang, done: Callback<Result<Vec<u8>, String>>) {
+        done.emit(Ok(vigilance_web_module::dossier::read_dossier(bytes, lang)));
     }
 
     pub fn read_file(
@@ -235,4 +290,62 @@ pub fn read_answer_parts(
         );
     });
     imp::read_file(name, bytes, lang, with_grids)
+}
+
+/// Writes the evidence dossier of `req` (the documents' bytes concatenated in `files`, in the
+/// request's order), loading the module first if needed, then calls `done` with its fingerprint
+/// and bytes, or why it could not be written.
+pub fn pack_dossier(
+    req: DossierRequest,
+    files: Vec<u8>,
+    done: Callback<Result<(String, Vec<u8>), String>>,
+) {
+    let json = match serde_json::to_string(&req) {
+        Ok(j) => j,
+        Err(e) => return done.emit(Err(e.to_string())),
+    };
+    imp::pack_dossier(
+        &json,
+        files,
+        Callback::from(move |r: Result<Vec<u8>, String>| {
+            done.emit(r.and_then(|bytes| {
+                vigilance_web_module::dossier::split_packed(&bytes)
+                    .map(|(fp, zip)| (fp, zip.to_vec()))
+                    .ok_or_else(|| "damaged answer from the on-demand module".to_string())
+            }))
+        }),
+    )
+}
+
+/// Reads and verifies an evidence dossier, loading the module first if needed (and the grid its
+/// answers are on), then calls `done` with its sheet, documents and fingerprint and each file's
+/// bytes, or the refusal in `lang` with its `VG-D` code.
+pub fn read_dossier(
+    bytes: &[u8],
+    lang: Lang,
+    done: Callback<Result<(DossierRead, Vec<Vec<u8>>), String>>,
+) {
+    imp::read_dossier(
+        bytes,
+        lang,
+        Callback::from(move |r: Result<Vec<u8>, String>| {
+            let read = match r.and_then(|b| vigilance_web_module::dossier::split_read(&b)) {
+                Ok(read) => read,
+                Err(e) => return done.emit(Err(e)),
+            };
+            let q = &read.0.sheet.questionnaire;
+            let missing = crate::grids::missing([(q.id.as_str(), q.version.as_str())]);
+            let done = done.clone();
+            let read = std::rc::Rc::new(read);
+            load_grids(
+                missing,
+                Callback::from(move |loaded: Result<(), String>| {
+                    done.emit(match loaded {
+                        Ok(()) => Ok((*read).clone()),
+                        Err(_) => Err(vigilance_text::Web::GridLoadFailed.text(lang).to_string()),
+                    })
+                }),
+            );
+        }),
+    )
 }

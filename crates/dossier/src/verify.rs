@@ -567,7 +567,10 @@ pub fn read_bytes(bytes: &[u8]) -> Result<(Verified, Vec<Vec<u8>>), Problem> {
         let mut data = Vec::with_capacity(usize::try_from(f.size).unwrap_or(0));
         entry.read_to_end(&mut data).map_err(unreadable)?;
         if sha256_hex(&data) != f.sha256 {
-            return Err(unreadable(format!("{} changed while it was read", f.entry())));
+            return Err(unreadable(format!(
+                "{} changed while it was read",
+                f.entry()
+            )));
         }
         files.push(data);
     }

@@ -4,8 +4,8 @@
 
 use std::io::{Cursor, Write};
 use vigilance_dossier::{
-    AnswerRef, Attachment, ExtractError, Limits, check_bytes, extract, pack, pack_bytes, read_bytes,
-    sha256_hex, verify,
+    AnswerRef, Attachment, ExtractError, Limits, check_bytes, extract, pack, pack_bytes,
+    read_bytes, sha256_hex, verify,
 };
 use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
@@ -127,7 +127,10 @@ fn a_dossier_packed_from_memory_is_the_same_dossier_and_reads_back_its_files() {
         .collect();
     let mut out = Cursor::new(Vec::new());
     let (_, fp2) = pack_bytes(&mut out, &sheet(), &attachments, "2026-12-06T19:00:00Z").unwrap();
-    assert_eq!(fp2, fp, "same content, same time: same manifest, same fingerprint");
+    assert_eq!(
+        fp2, fp,
+        "same content, same time: same manifest, same fingerprint"
+    );
     let (read, files) = read_bytes(&out.into_inner()).unwrap();
     assert_eq!(read.fingerprint, fp);
     assert_eq!(files, vec![plan.to_vec(), notes.to_vec()]);

@@ -3,6 +3,7 @@
 //! panel when the saved state cannot be read, and the screen of the moment.
 
 use crate::browser;
+use crate::components::evidence::ExportChoices;
 use crate::components::header::Header;
 use crate::components::questionnaire::QuestionnaireView;
 use crate::components::recovery::RecoveryPanel;
@@ -225,7 +226,12 @@ pub fn App(props: &AppProps) -> Html {
                     .filter(|(id, _)| *id != a.id)
                     .cloned()
                     .collect();
-                let takeaway = html! { <TakeAway {lang} computed={c.clone()} /> };
+                let takeaway = html! {
+                    <>
+                        <TakeAway {lang} computed={c.clone()} />
+                        <ExportChoices {lang} computed={c.clone()} documents={a.documents.clone()} />
+                    </>
+                };
                 html! {
                     <ResultsView {lang} entry={c.entry.clone()} compared={c.compared_view.clone()}
                         updated={a.sheet.updated.clone()}

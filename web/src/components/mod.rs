@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod chart;
+pub mod evidence;
 pub mod header;
 pub mod question;
 pub mod questionnaire;

@@ -5,6 +5,7 @@
 //! earlier grid version, the upgrade offer (once) or what the upgrade changed.
 
 use crate::browser;
+use crate::components::evidence::{DocumentList, EvidenceProvider};
 use crate::components::on_select;
 use crate::components::question::QuestionCard;
 use crate::components::results::level_name;
@@ -281,7 +282,10 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
                 </div>
                 <div class="progress-row">{ for track_progress }</div>
             </div>
-            { body }
+            <EvidenceProvider {lang} assessment={a.clone()} dispatch={dispatch.clone()}>
+                { body }
+                <DocumentList />
+            </EvidenceProvider>
         </div>
     }
 }

@@ -43,6 +43,9 @@ pub struct SavedAssessment {
     /// answer sheet holds no notes without an answer, so they are kept here).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kept_notes: Vec<(String, Answer)>,
+    /// The documents attached to its answers (their bytes in the browser's IndexedDB).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<super::Document>,
 }
 
 /// The key of an answer in [`SavedAssessment::kept_notes`].

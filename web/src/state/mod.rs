@@ -12,6 +12,7 @@
 //! - `assessment.rs`: one assessment ([`SavedAssessment`]), its accepted sheet, its profile,
 //!   progress through the grid;
 //! - `comparison.rs`: what an assessment is compared with ([`Comparison`]) and how it is saved;
+//! - `documents.rs`: the documents attached to answers ([`Document`], [`DocumentAction`]);
 //! - `upgrade.rs`: moving an assessment to a later version of its grid ([`UpgradeNote`]);
 //! - `action.rs`: what a user can do ([`Action`]), and the action with its time ([`Stamped`]);
 //! - `reducer.rs`: how each action changes the state, a function of the state and the stamped
@@ -21,6 +22,7 @@ mod action;
 mod app_state;
 mod assessment;
 mod comparison;
+mod documents;
 mod reducer;
 mod upgrade;
 
@@ -31,4 +33,5 @@ pub use assessment::{
     notes_key as assessment_notes_key, progress, sheet_title,
 };
 pub use comparison::Comparison;
+pub use documents::{Document, DocumentAction, answer_ref, stale, with_documents};
 pub use upgrade::{UpgradeNote, upgrade_target};
