@@ -65,8 +65,9 @@ pub enum StoreError {
     },
 }
 
-fn mb(bytes: u64) -> String {
-    format!("{:.1}", bytes as f64 / f64::from(1 << 20))
+/// Megabytes (MiB) with one decimal, in `lang`'s way: `26,0` / `26.0`.
+fn mb(lang: Lang, bytes: u64) -> String {
+    lang.decimal(&format!("{:.1}", bytes as f64 / f64::from(1 << 20)))
 }
 
 impl StoreError {
@@ -77,7 +78,7 @@ impl StoreError {
                 lang,
                 &[
                     ("name", name),
-                    ("size", &mb(*size)),
+                    ("size", &mb(lang, *size)),
                     ("limit", &(MAX_FILE_BYTES >> 20)),
                 ],
             ),
@@ -85,7 +86,7 @@ impl StoreError {
                 lang,
                 &[
                     ("name", name),
-                    ("used", &mb(*used)),
+                    ("used", &mb(lang, *used)),
                     ("limit", &(MAX_ASSESSMENT_BYTES >> 20)),
                 ],
             ),

@@ -317,14 +317,13 @@ pub fn pack_dossier(
     )
 }
 
+/// A dossier read: its sheet, documents and fingerprint, and each document's bytes.
+pub type DossierContent = (DossierRead, Vec<Vec<u8>>);
+
 /// Reads and verifies an evidence dossier, loading the module first if needed (and the grid its
 /// answers are on), then calls `done` with its sheet, documents and fingerprint and each file's
 /// bytes, or the refusal in `lang` with its `VG-D` code.
-pub fn read_dossier(
-    bytes: &[u8],
-    lang: Lang,
-    done: Callback<Result<(DossierRead, Vec<Vec<u8>>), String>>,
-) {
+pub fn read_dossier(bytes: &[u8], lang: Lang, done: Callback<Result<DossierContent, String>>) {
     imp::read_dossier(
         bytes,
         lang,

@@ -10,7 +10,7 @@ use crate::manifest::{
 use crate::{ANSWERS, FILE_REF_PREFIX, MANIFEST, hex, sha256_hex};
 use sha2::{Digest, Sha256};
 use std::io::{Read, Seek, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
@@ -46,17 +46,17 @@ pub enum PackError {
 #[derive(Clone, Copy)]
 enum Source<'a> {
     /// A file on disk.
-    Path(&'a PathBuf),
+    Path(&'a Path),
     /// Bytes in memory.
     Memory(&'a [u8]),
 }
 
 fn hash_file(
-    path: &PathBuf,
+    path: &Path,
     source: Source<'_>,
     mut sink: Option<&mut dyn Write>,
 ) -> Result<(String, u64), PackError> {
-    let err = |e| PackError::Read(path.clone(), e);
+    let err = |e| PackError::Read(path.to_path_buf(), e);
     let mut f: Box<dyn Read> = match source {
         Source::Path(p) => Box::new(std::fs::File::open(p).map_err(err)?),
         Source::Memory(bytes) => Box::new(bytes),
@@ -146,7 +146,7 @@ fn pack_from<W: Write + Seek>(
     created: &str,
 ) -> Result<(Manifest, String), PackError> {
     let mut sheet = sheet.clone();
-    let mut files: Vec<(ManifestFile, &PathBuf, Source<'_>)> = Vec::new();
+    let mut files: Vec<(ManifestFile, &Path, Source<'_>)> = Vec::new();
     for &(a, source) in attachments {
         let (sha, size) = hash_file(&a.path, source, None)?;
         let index = match files.iter().position(|(f, _, _)| f.sha256 == sha) {
@@ -220,7 +220,7 @@ fn pack_from<W: Write + Seek>(
         let (sha, _) = hash_file(path, *source, Some(&mut zip))?;
         if sha != f.sha256 {
             return Err(PackError::Read(
-                (*path).clone(),
+                path.to_path_buf(),
                 std::io::Error::other("the file changed while it was being packed"),
             ));
         }

@@ -280,7 +280,8 @@ pub fn DocumentList() -> Html {
         html! {
             <li class={classes!("document", flag.is_some().then_some("stale"))} id={id.clone()} data-document={d.id.clone()}>
                 <p class="document-name"><strong>{ d.title_shown() }</strong>
-                    { format!(" — {} · {:.1} KB", d.name, d.size as f64 / 1024.0) }</p>
+                    { " — " }{ &d.name }{ " · " }
+                    { Web::DocumentSize.fill(lang, &[("size", &lang.decimal(&format!("{:.1}", d.size as f64 / 1024.0)))]) }</p>
                 if let Some(f) = &flag {
                     <p class="badge stale-flag">{ f }</p>
                 }
