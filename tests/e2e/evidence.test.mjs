@@ -98,20 +98,20 @@ test('two files on three answers survive a reload, travel in the dossier, and th
   try {
     const { page, errors } = await openApp(first.context, server.url);
     await start(page, 'Preuve SA');
-    for (const [q, t] of [['Q01', 'CL'], ['Q01', 'FL'], ['Q02', 'CL']]) await answerYes(page, q, t);
+    for (const [q, t] of [['Q01', 'CL'], ['Q01', 'FL'], ['Q03', 'CL']]) await answerYes(page, q, t);
     // Plan: attached to Q01 CL with the file picker, then reused on Q01 FL.
     await page.setInputFiles('#a-Q01-CL-files-input', { name: 'plan.pdf', mimeType: 'application/pdf', buffer: PLAN });
     await page.waitForSelector('#a-Q01-CL-files li[data-document]');
     await page.selectOption('#a-Q01-FL-files-reuse', { label: 'plan.pdf' });
     await page.waitForSelector('#a-Q01-FL-files li[data-document]');
-    // Audit: dropped on Q02 CL (a drop event carrying the file, as a desktop drag and drop).
+    // Audit: dropped on Q03 CL (a drop event carrying the file, as a desktop drag and drop).
     const transfer = await page.evaluateHandle((bytes) => {
       const dt = new DataTransfer();
       dt.items.add(new File([new Uint8Array(bytes)], 'audit.txt', { type: 'text/plain' }));
       return dt;
     }, [...AUDIT]);
-    await page.dispatchEvent('#a-Q02-CL-files', 'drop', { dataTransfer: transfer });
-    await page.waitForSelector('#a-Q02-CL-files li[data-document]');
+    await page.dispatchEvent('#a-Q03-CL-files', 'drop', { dataTransfer: transfer });
+    await page.waitForSelector('#a-Q03-CL-files li[data-document]');
     // The audit also supports Q01 CL: two documents there.
     await page.selectOption('#a-Q01-CL-files-reuse', { label: 'audit.txt' });
     await page.waitForFunction(() => document.querySelectorAll('#a-Q01-CL-files li[data-document]').length === 2);
@@ -119,7 +119,7 @@ test('two files on three answers survive a reload, travel in the dossier, and th
     let a = await saved(page);
     assert.equal(a.documents.length, 2, 'two documents');
     const supports = Object.fromEntries(a.documents.map((d) => [d.name, d.answers.map((r) => `${r.question}/${r.track}`).sort()]));
-    assert.deepEqual(supports, { 'plan.pdf': ['Q01/CL', 'Q01/FL'], 'audit.txt': ['Q01/CL', 'Q02/CL'] });
+    assert.deepEqual(supports, { 'plan.pdf': ['Q01/CL', 'Q01/FL'], 'audit.txt': ['Q01/CL', 'Q03/CL'] });
     // Nothing of the files in localStorage: only their descriptions.
     const raw = await page.evaluate(() => localStorage.getItem('vigilance.web.state'));
     assert.ok(!raw.includes('Plan de vigilance 2025') && !raw.includes('Tirupur'), 'file bytes are not in localStorage');
@@ -180,7 +180,7 @@ test('two files on three answers survive a reload, travel in the dossier, and th
     assert.ok(byName['plan.pdf'].equals(PLAN), 'same plan.pdf');
     assert.ok(byName['audit.txt'].equals(AUDIT), 'same audit.txt');
     const supports = Object.fromEntries(a.documents.map((d) => [d.name, d.answers.map((r) => `${r.question}/${r.track}`).sort()]));
-    assert.deepEqual(supports, { 'plan.pdf': ['Q01/CL', 'Q01/FL'], 'audit.txt': ['Q01/CL', 'Q02/CL'] });
+    assert.deepEqual(supports, { 'plan.pdf': ['Q01/CL', 'Q01/FL'], 'audit.txt': ['Q01/CL', 'Q03/CL'] });
     assert.equal(await page.locator('#a-Q01-CL-files li[data-document]').count(), 2);
 
     // A dossier with one byte changed is refused in plain words, with its code.
