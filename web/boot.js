@@ -38,6 +38,7 @@ const onDemand = {
     const copy = bytes.slice();
     return onDemandModule().then((m) => m.readAnswerParts(name, copy, lang));
   },
+  resultsJson: async (request) => (await onDemandModule()).resultsJson(request),
   packDossier(request, files) {
     const copy = files.slice();
     return onDemandModule().then((m) => m.packDossier(request, copy));

@@ -102,8 +102,11 @@ pub fn split_read(bytes: &[u8]) -> Result<(DossierRead, Vec<Vec<u8>>), String> {
     let (len, rest) = bytes.split_at_checked(4).ok_or_else(damaged)?;
     let len = u32::from_le_bytes(len.try_into().map_err(|_| damaged())?) as usize;
     let (json, mut files) = rest.split_at_checked(len).ok_or_else(damaged)?;
+    // Read from text, as the app reads its saved state: one copy of the sheet's reader in the
+    // first download, not a second one for bytes.
+    let json = std::str::from_utf8(json).map_err(|_| damaged())?;
     let read: Result<DossierRead, String> =
-        serde_json::from_slice(json).map_err(|e| e.to_string())?;
+        serde_json::from_str(json).map_err(|e| e.to_string())?;
     let read = read?;
     let mut out = Vec::with_capacity(read.documents.len());
     for d in &read.documents {

@@ -89,6 +89,26 @@ pub fn build_workbook(req: &WorkbookRequest) -> Result<Vec<u8>, String> {
     results_workbook(grid, &[scored(SOURCE, &req.sheet)], &[], &opts).map_err(|e| e.to_string())
 }
 
+/// The results only (levels, profile, coverage) of the request's sheet, as JSON: the result
+/// entry `vigilance score --format json` prints for one sheet. Here rather than in the app: its
+/// serializer stays out of the first download.
+#[cfg(feature = "full")]
+pub fn results_json(req: &WorkbookRequest) -> Result<String, String> {
+    let grid = grid_of(&req.sheet);
+    let options = ScoringOptions {
+        evidence_mode: if req.substantiated {
+            EvidenceMode::Substantiated
+        } else {
+            EvidenceMode::Declarative
+        },
+        threshold: None,
+    };
+    let assessment = score(grid, &req.sheet, &options);
+    let entry =
+        vigilance_results::json::ResultEntry::new(SOURCE, grid, &req.sheet, &assessment, &[]);
+    serde_json::to_string_pretty(&entry).map_err(|e| e.to_string())
+}
+
 /// One company read from an answer file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ImportedPart {
@@ -202,6 +222,13 @@ mod exports {
     pub fn workbook(request: &str) -> Result<Vec<u8>, String> {
         let req: WorkbookRequest = serde_json::from_str(request).map_err(|e| e.to_string())?;
         build_workbook(&req)
+    }
+
+    /// The results only, as JSON ([`results_json`]), of a [`WorkbookRequest`] given as JSON.
+    #[wasm_bindgen(js_name = resultsJson)]
+    pub fn results_json_str(request: &str) -> Result<String, String> {
+        let req: WorkbookRequest = serde_json::from_str(request).map_err(|e| e.to_string())?;
+        results_json(&req)
     }
 
     /// The [`ImportedPart`]s of an answer file, as JSON; `lang` is `fr` or `en`.

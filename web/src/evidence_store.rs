@@ -236,10 +236,8 @@ mod imp {
                 }
                 used += size;
                 usage += size;
-                let media_type = match file.type_() {
-                    t if t.is_empty() => vigilance_dossier::media_type_of(&name).to_string(),
-                    t => t,
-                };
+                // The browser's media type (the dossier's writer names it from the extension).
+                let media_type = file.type_();
                 done.emit(Ok(Document {
                     id,
                     title: None,

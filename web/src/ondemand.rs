@@ -39,6 +39,11 @@ mod imp {
             lang: &str,
         ) -> js_sys::Promise;
 
+        /// Loads the module (once) and gives the results only of a JSON request: a promise of
+        /// their JSON text.
+        #[wasm_bindgen(method, js_name = resultsJson)]
+        fn results_json(this: &OnDemand, request: &str) -> js_sys::Promise;
+
         /// Loads the module (once) and writes an evidence dossier: a promise of the fingerprint's
         /// hex digits followed by the zip (`Uint8Array`).
         #[wasm_bindgen(method, js_name = packDossier)]
@@ -130,6 +135,19 @@ mod imp {
         });
     }
 
+    pub fn results_json(request: &str, done: Callback<Result<String, String>>) {
+        let Some(promise) = call(|l| l.results_json(request)) else {
+            return done.emit(Err(NO_LOADER.into()));
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let r = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map_err(message)
+                .and_then(|v| v.as_string().ok_or_else(|| "not text".to_string()));
+            done.emit(r);
+        });
+    }
+
     pub fn pack_dossier(request: &str, files: Vec<u8>, done: Callback<Result<Vec<u8>, String>>) {
         let files = js_sys::Uint8Array::from(files.as_slice());
         bytes_call(|l| l.pack_dossier(request, &files), done)
@@ -201,6 +219,14 @@ mod imp {
 
     pub fn workbook(req: WorkbookRequest, done: Callback<Result<Vec<u8>, String>>) {
         done.emit(vigilance_web_module::build_workbook(&req));
+    }
+
+    pub fn results_json(request: &str, done: Callback<Result<String, String>>) {
+        done.emit(
+            serde_json::from_str(request)
+                .map_err(|e| e.to_string())
+                .and_then(|req| vigilance_web_module::results_json(&req)),
+        );
     }
 
     pub fn pack_dossier(request: &str, files: Vec<u8>, done: Callback<Result<Vec<u8>, String>>) {
@@ -290,6 +316,15 @@ pub fn read_answer_parts(
         );
     });
     imp::read_file(name, bytes, lang, with_grids)
+}
+
+/// The results only (levels, profile, coverage) of `req`'s sheet as JSON, loading the module
+/// first if needed, then calls `done` with the text or why it could not be written.
+pub fn results_json(req: WorkbookRequest, done: Callback<Result<String, String>>) {
+    match serde_json::to_string(&req) {
+        Ok(json) => imp::results_json(&json, done),
+        Err(e) => done.emit(Err(e.to_string())),
+    }
 }
 
 /// Writes the evidence dossier of `req` (the documents' bytes concatenated in `files`, in the

@@ -10,10 +10,12 @@
 //! ([`crate::evidence_store`]); the dossier is written and read by the on-demand module.
 
 use crate::browser;
-use crate::compute::{Computed, answers_file, file_stem};
+use crate::compute::{Computed, answers_file, file_stem, workbook_request};
 use crate::evidence_store::{self, MAX_ASSESSMENT_BYTES, MAX_FILE_BYTES, StoreError};
 use crate::ondemand;
-use crate::state::{Action, Document, DocumentAction, SavedAssessment, answer_ref, stale};
+use crate::state::{
+    Action, Document, DocumentAction, SavedAssessment, answer_ref, stale, with_documents,
+};
 use std::rc::Rc;
 use vigilance_dossier::evidence::{DEFAULT_MAX_AGE_MONTHS, Staleness};
 use vigilance_model::{Lang, Track};
@@ -370,12 +372,22 @@ pub fn ExportChoices(props: &ExportProps) -> Html {
             let stem = file_stem(&c.sheet);
             match *choice {
                 0 => {
-                    let text = serde_json::to_string_pretty(&*c.entry).unwrap_or_default();
+                    // The results as shown: the documents that count included.
+                    let mut req = workbook_request(&c, lang);
+                    req.sheet = with_documents(&c.sheet, &documents);
                     let name = format!("{stem}-results.json");
-                    outcome.set(
-                        browser::download(&name, "application/json", text.as_bytes())
-                            .err()
-                            .map(Err),
+                    let outcome = outcome.clone();
+                    ondemand::results_json(
+                        req,
+                        Callback::from(move |text: Result<String, String>| {
+                            outcome.set(
+                                text.and_then(|t| {
+                                    browser::download(&name, "application/json", t.as_bytes())
+                                })
+                                .err()
+                                .map(Err),
+                            )
+                        }),
                     );
                 }
                 1 => {
