@@ -6,7 +6,7 @@
 //! ([`ImportDossier`]).
 //!
 //! The questionnaire screen provides the open assessment's documents to the answers below it
-//! ([`EvidenceProvider`]). The bytes live in the browser's IndexedDB
+//! (a context, [`Evidence`]). The bytes live in the browser's IndexedDB
 //! ([`crate::evidence_store`]); the dossier is written and read by the on-demand module.
 
 use crate::browser;
@@ -32,32 +32,6 @@ pub struct Evidence {
     pub assessment: Rc<SavedAssessment>,
     /// Sends changes to the reducer.
     pub dispatch: Callback<Action>,
-}
-
-/// What the provider needs.
-#[derive(Properties, PartialEq, Clone)]
-pub struct EvidenceProviderProps {
-    /// Interface language.
-    pub lang: Lang,
-    /// The open assessment.
-    pub assessment: SavedAssessment,
-    /// Sends changes to the reducer.
-    pub dispatch: Callback<Action>,
-    /// The questionnaire's body.
-    pub children: Html,
-}
-
-/// Gives the answers below it the open assessment's documents.
-#[component]
-pub fn EvidenceProvider(props: &EvidenceProviderProps) -> Html {
-    let context = Rc::new(Evidence {
-        lang: props.lang,
-        assessment: Rc::new(props.assessment.clone()),
-        dispatch: props.dispatch.clone(),
-    });
-    html! {
-        <ContextProvider<Rc<Evidence>> {context}>{ props.children.clone() }</ContextProvider<Rc<Evidence>>>
-    }
 }
 
 /// Stores `files`, then adds each kept one to the assessment, supporting `answer` if given;

@@ -5,7 +5,7 @@
 //! earlier grid version, the upgrade offer (once) or what the upgrade changed.
 
 use crate::browser;
-use crate::components::evidence::{DocumentList, EvidenceProvider};
+use crate::components::evidence::{DocumentList, Evidence};
 use crate::components::on_select;
 use crate::components::question::QuestionCard;
 use crate::components::results::level_name;
@@ -14,6 +14,7 @@ use crate::format::answered_of;
 use crate::state::{
     Action, SavedAssessment, View, assessment_notes_key, first_unanswered, progress, upgrade_target,
 };
+use std::rc::Rc;
 use vigilance_model::{Lang, Level, Track};
 use vigilance_text::Web;
 use yew::prelude::*;
@@ -268,6 +269,12 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
             }
         });
 
+    // The open assessment's documents, for the answers and the document list (issue 20).
+    let evidence = Rc::new(Evidence {
+        lang,
+        assessment: Rc::new(a.clone()),
+        dispatch: dispatch.clone(),
+    });
     html! {
         <div class="questionnaire">
             <h1 class="view-title" id="questionnaire-title" tabindex="-1">{ Web::QuestionnaireTitle.text(lang) }{ " — " }{ a.title(lang) }</h1>
@@ -282,10 +289,10 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
                 </div>
                 <div class="progress-row">{ for track_progress }</div>
             </div>
-            <EvidenceProvider {lang} assessment={a.clone()} dispatch={dispatch.clone()}>
+            <ContextProvider<Rc<Evidence>> context={evidence}>
                 { body }
                 <DocumentList />
-            </EvidenceProvider>
+            </ContextProvider<Rc<Evidence>>>
         </div>
     }
 }
