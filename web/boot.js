@@ -45,10 +45,47 @@ const onDemand = {
   engagementView: async (file, sheet, substantiated, lang) =>
     (await onDemandModule()).engagementView(file, sheet, substantiated, lang),
   exportEngagement: async (file, lang) => (await onDemandModule()).exportEngagement(file, lang),
+  resultsJson: async (request) => (await onDemandModule()).resultsJson(request),
+  packDossier(request, files) {
+    const copy = files.slice();
+    return onDemandModule().then((m) => m.packDossier(request, copy));
+  },
+  readDossier(bytes, lang) {
+    const copy = bytes.slice();
+    return onDemandModule().then((m) => m.readDossier(copy, lang));
+  },
   preload() { onDemandModule().catch((e) => console.warn('Vigilance: on-demand module', e)); },
   grid(stem) {
     const load = GRIDS[stem];
     return load ? load().then((m) => m.default) : Promise.reject(new Error(`unknown grid ${stem}`));
+  },
+};
+
+// The documents attached to answers (web/src/evidence_store.rs): IndexedDB, database
+// `vigilance`, store `documents`, one record per document written in one transaction. Here
+// rather than through web-sys's bindings: fewer bytes in the first download.
+let db;
+function store(mode, f) {
+  db ??= new Promise((ok, ko) => {
+    const r = indexedDB.open('vigilance', 1);
+    r.onupgradeneeded = () => r.result.createObjectStore('documents');
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => ko(r.error);
+  }).catch((e) => { db = undefined; throw e; });
+  return db.then((d) => new Promise((ok, ko) => {
+    const t = d.transaction('documents', mode);
+    const r = f(t.objectStore('documents'));
+    t.oncomplete = () => ok(r.result);
+    t.onerror = t.onabort = () => ko(t.error || r.error);
+  }));
+}
+globalThis.vigilanceStore = {
+  put: (key, bytes) => store('readwrite', (s) => s.put(bytes, key)),
+  get: (key) => store('readonly', (s) => s.get(key)),
+  remove: (key) => store('readwrite', (s) => s.delete(key)),
+  estimate: async () => {
+    const e = await navigator.storage?.estimate?.();
+    return [e?.usage || 0, e?.quota || 0];
   },
 };
 

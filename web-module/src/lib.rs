@@ -14,11 +14,16 @@
 //!   they are (levels as declared and as reviewed, each review, outdated or not);
 //!   [`export_engagement`]: the file as the company sends it back.
 //!
+//! - [`dossier`]: the evidence dossier (`vigilance.dossier/1`) exported and imported, written
+//!   and checked by the command line's own code (`vigilance-dossier`).
+//!
 //! The app (crate `vigilance-web`) links this crate for its types (and, natively, for its
 //! component tests); built with the `module` feature for `wasm32`, it is the second WebAssembly
 //! module the page fetches, from its own files, the first time a workbook is written or a file
 //! read: every reader of a user's file lives here, out of the first download.
 //! The two modules talk in JSON text and bytes: nothing else crosses, and nothing leaves the page.
+
+pub mod dossier;
 
 use serde::{Deserialize, Serialize};
 use vigilance_grids::registry;
@@ -87,6 +92,26 @@ pub fn build_workbook(req: &WorkbookRequest) -> Result<Vec<u8>, String> {
         coverage_detail: true,
     };
     results_workbook(grid, &[scored(SOURCE, &req.sheet)], &[], &opts).map_err(|e| e.to_string())
+}
+
+/// The results only (levels, profile, coverage) of the request's sheet, as JSON: the result
+/// entry `vigilance score --format json` prints for one sheet. Here rather than in the app: its
+/// serializer stays out of the first download.
+#[cfg(feature = "full")]
+pub fn results_json(req: &WorkbookRequest) -> Result<String, String> {
+    let grid = grid_of(&req.sheet);
+    let options = ScoringOptions {
+        evidence_mode: if req.substantiated {
+            EvidenceMode::Substantiated
+        } else {
+            EvidenceMode::Declarative
+        },
+        threshold: None,
+    };
+    let assessment = score(grid, &req.sheet, &options);
+    let entry =
+        vigilance_results::json::ResultEntry::new(SOURCE, grid, &req.sheet, &assessment, &[]);
+    serde_json::to_string_pretty(&entry).map_err(|e| e.to_string())
 }
 
 /// One company read from an answer file.
@@ -402,11 +427,33 @@ mod exports {
         export_engagement(&file, lang)
     }
 
+    /// The results only, as JSON ([`results_json`]), of a [`WorkbookRequest`] given as JSON.
+    #[wasm_bindgen(js_name = resultsJson)]
+    pub fn results_json_str(request: &str) -> Result<String, String> {
+        let req: WorkbookRequest = serde_json::from_str(request).map_err(|e| e.to_string())?;
+        results_json(&req)
+    }
+
     /// The [`ImportedPart`]s of an answer file, as JSON; `lang` is `fr` or `en`.
     #[wasm_bindgen(js_name = readAnswerParts)]
     pub fn read_answer_parts_json(name: &str, bytes: &[u8], lang: &str) -> Result<String, String> {
         let lang = Lang::from_code(lang).unwrap_or(Lang::En);
         serde_json::to_string(&read_answer_parts(name, bytes, lang)).map_err(|e| e.to_string())
+    }
+
+    /// The evidence dossier of a [`dossier::DossierRequest`] given as JSON, the documents' bytes
+    /// concatenated in `files`: the fingerprint's 64 hex digits, then the zip.
+    #[wasm_bindgen(js_name = packDossier)]
+    pub fn pack_dossier_json(request: &str, files: &[u8]) -> Result<Vec<u8>, String> {
+        let req: dossier::DossierRequest =
+            serde_json::from_str(request).map_err(|e| e.to_string())?;
+        dossier::pack_dossier(&req, files)
+    }
+
+    /// A dossier read and verified (see [`dossier::split_read`] for the answer's layout).
+    #[wasm_bindgen(js_name = readDossier)]
+    pub fn read_dossier_bytes(bytes: &[u8], lang: &str) -> Vec<u8> {
+        dossier::read_dossier(bytes, Lang::from_code(lang).unwrap_or(Lang::En))
     }
 }
 

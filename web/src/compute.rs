@@ -60,9 +60,11 @@ pub fn compute(state: &AppState) -> Option<Computed> {
     let t0 = browser::now_ms();
     let sheet = cur.accepted_sheet();
     let t1 = browser::now_ms();
-    let assessment = score(grid, &sheet, &options);
+    // The attached documents that are not stale count as evidence (issue 20).
+    let scored = crate::state::with_documents(&sheet, &cur.documents);
+    let assessment = score(grid, &scored, &options);
     let t2 = browser::now_ms();
-    let entry = ResultEntry::new(SOURCE, grid, &sheet, &assessment, &[]);
+    let entry = ResultEntry::new(SOURCE, grid, &scored, &assessment, &[]);
     let t3 = browser::now_ms();
     browser::set_root_data("score-ms", &format!("{:.3}", t2 - t1));
     browser::set_root_data("rescore-ms", &format!("{:.3}", t3 - t0));

@@ -7,6 +7,7 @@
 //! The layout follows Yew's `function_todomvc` example:
 //! - [`state`]: the serde state and the [`state::Action`]s its reducer applies;
 //! - [`storage`]: saving to localStorage and reading back without ever bricking the app;
+//! - [`evidence_store`]: the documents attached to answers, in the browser's IndexedDB;
 //! - [`format`]: numbers in the user's language (every word comes from the catalogue of
 //!   `vigilance-text`, section `[web]`: [`vigilance_text::Web`]);
 //! - [`grids`]: the grid of each assessment, and the built-in grids loaded when first needed;
@@ -20,6 +21,7 @@
 pub mod browser;
 pub mod components;
 pub mod compute;
+pub mod evidence_store;
 #[cfg(test)]
 mod fixtures;
 pub mod format;

@@ -10,6 +10,7 @@
 //! Outside a browser (the native component tests) the same calls run the crate's code directly.
 
 use vigilance_model::Lang;
+pub use vigilance_web_module::dossier::{DossierRead, DossierRequest};
 pub use vigilance_web_module::{EngagementRead, ImportedPart, WorkbookRequest};
 use yew::Callback;
 
@@ -63,6 +64,25 @@ mod imp {
         /// its text.
         #[wasm_bindgen(method, js_name = exportEngagement)]
         fn export_engagement(this: &OnDemand, file: &str, lang: &str) -> js_sys::Promise;
+        /// Loads the module (once) and gives the results only of a JSON request: a promise of
+        /// their JSON text.
+        #[wasm_bindgen(method, js_name = resultsJson)]
+        fn results_json(this: &OnDemand, request: &str) -> js_sys::Promise;
+
+        /// Loads the module (once) and writes an evidence dossier: a promise of the fingerprint's
+        /// hex digits followed by the zip (`Uint8Array`).
+        #[wasm_bindgen(method, js_name = packDossier)]
+        fn pack_dossier(
+            this: &OnDemand,
+            request: &str,
+            files: &js_sys::Uint8Array,
+        ) -> js_sys::Promise;
+
+        /// Loads the module (once) and reads an evidence dossier: a promise of its answer
+        /// (`Uint8Array`, see `vigilance_web_module::dossier::split_read`).
+        #[wasm_bindgen(method, js_name = readDossier)]
+        fn read_dossier(this: &OnDemand, bytes: &js_sys::Uint8Array, lang: &str)
+        -> js_sys::Promise;
 
         /// Starts loading the module, without waiting.
         #[wasm_bindgen(method)]
@@ -121,6 +141,46 @@ mod imp {
                 .map_err(message);
             done.emit(r);
         });
+    }
+
+    /// Calls the module with `f`, then `done` with the bytes it answered.
+    fn bytes_call(
+        f: impl FnOnce(&OnDemand) -> js_sys::Promise,
+        done: Callback<Result<Vec<u8>, String>>,
+    ) {
+        let Some(promise) = call(f) else {
+            return done.emit(Err(NO_LOADER.into()));
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let r = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map(|v| js_sys::Uint8Array::new(&v).to_vec())
+                .map_err(message);
+            done.emit(r);
+        });
+    }
+
+    pub fn results_json(request: &str, done: Callback<Result<String, String>>) {
+        let Some(promise) = call(|l| l.results_json(request)) else {
+            return done.emit(Err(NO_LOADER.into()));
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let r = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map_err(message)
+                .and_then(|v| v.as_string().ok_or_else(|| "not text".to_string()));
+            done.emit(r);
+        });
+    }
+
+    pub fn pack_dossier(request: &str, files: Vec<u8>, done: Callback<Result<Vec<u8>, String>>) {
+        let files = js_sys::Uint8Array::from(files.as_slice());
+        bytes_call(|l| l.pack_dossier(request, &files), done)
+    }
+
+    pub fn read_dossier(bytes: &[u8], lang: Lang, done: Callback<Result<Vec<u8>, String>>) {
+        let bytes = js_sys::Uint8Array::from(bytes);
+        bytes_call(|l| l.read_dossier(&bytes, lang.code()), done)
     }
 
     pub fn load_grids(stems: Vec<String>, done: Callback<Result<(), String>>) {
@@ -319,6 +379,26 @@ mod imp {
         done.emit(vigilance_web_module::export_engagement(file, lang));
     }
 
+    pub fn results_json(request: &str, done: Callback<Result<String, String>>) {
+        done.emit(
+            serde_json::from_str(request)
+                .map_err(|e| e.to_string())
+                .and_then(|req| vigilance_web_module::results_json(&req)),
+        );
+    }
+
+    pub fn pack_dossier(request: &str, files: Vec<u8>, done: Callback<Result<Vec<u8>, String>>) {
+        done.emit(
+            serde_json::from_str(request)
+                .map_err(|e| e.to_string())
+                .and_then(|req| vigilance_web_module::dossier::pack_dossier(&req, &files)),
+        );
+    }
+
+    pub fn read_dossier(bytes: &[u8], lang: Lang, done: Callback<Result<Vec<u8>, String>>) {
+        done.emit(Ok(vigilance_web_module::dossier::read_dossier(bytes, lang)));
+    }
+
     pub fn read_file(
         name: &str,
         bytes: &[u8],
@@ -441,4 +521,70 @@ pub fn export_engagement(
     done: Callback<Result<String, String>>,
 ) {
     imp::export_engagement(file, lang, done)
+}
+
+/// The results only (levels, profile, coverage) of `req`'s sheet as JSON, loading the module
+/// first if needed, then calls `done` with the text or why it could not be written.
+pub fn results_json(req: WorkbookRequest, done: Callback<Result<String, String>>) {
+    match serde_json::to_string(&req) {
+        Ok(json) => imp::results_json(&json, done),
+        Err(e) => done.emit(Err(e.to_string())),
+    }
+}
+
+/// Writes the evidence dossier of `req` (the documents' bytes concatenated in `files`, in the
+/// request's order), loading the module first if needed, then calls `done` with its fingerprint
+/// and bytes, or why it could not be written.
+pub fn pack_dossier(
+    req: DossierRequest,
+    files: Vec<u8>,
+    done: Callback<Result<(String, Vec<u8>), String>>,
+) {
+    let json = match serde_json::to_string(&req) {
+        Ok(j) => j,
+        Err(e) => return done.emit(Err(e.to_string())),
+    };
+    imp::pack_dossier(
+        &json,
+        files,
+        Callback::from(move |r: Result<Vec<u8>, String>| {
+            done.emit(r.and_then(|bytes| {
+                vigilance_web_module::dossier::split_packed(&bytes)
+                    .map(|(fp, zip)| (fp, zip.to_vec()))
+                    .ok_or_else(|| "damaged answer from the on-demand module".to_string())
+            }))
+        }),
+    )
+}
+
+/// A dossier read: its sheet, documents and fingerprint, and each document's bytes.
+pub type DossierContent = (DossierRead, Vec<Vec<u8>>);
+
+/// Reads and verifies an evidence dossier, loading the module first if needed (and the grid its
+/// answers are on), then calls `done` with its sheet, documents and fingerprint and each file's
+/// bytes, or the refusal in `lang` with its `VG-D` code.
+pub fn read_dossier(bytes: &[u8], lang: Lang, done: Callback<Result<DossierContent, String>>) {
+    imp::read_dossier(
+        bytes,
+        lang,
+        Callback::from(move |r: Result<Vec<u8>, String>| {
+            let read = match r.and_then(|b| vigilance_web_module::dossier::split_read(&b)) {
+                Ok(read) => read,
+                Err(e) => return done.emit(Err(e)),
+            };
+            let q = &read.0.sheet.questionnaire;
+            let missing = crate::grids::missing([(q.id.as_str(), q.version.as_str())]);
+            let done = done.clone();
+            let read = std::rc::Rc::new(read);
+            load_grids(
+                missing,
+                Callback::from(move |loaded: Result<(), String>| {
+                    done.emit(match loaded {
+                        Ok(()) => Ok((*read).clone()),
+                        Err(_) => Err(vigilance_text::Web::GridLoadFailed.text(lang).to_string()),
+                    })
+                }),
+            );
+        }),
+    )
 }

@@ -21,8 +21,8 @@ pub use manifest::{
     AnswerRef, CompanyRef, DOSSIER_FORMAT, GridRef, Manifest, ManifestFile, is_date, is_sha256_hex,
     manifest_schema, media_type_of,
 };
-pub use verify::{ExtractError, Verified, check_bytes, extract, verify};
-pub use write::{Attachment, PackError, pack};
+pub use verify::{ExtractError, Verified, check_bytes, extract, read_bytes, verify};
+pub use write::{Attachment, PackError, pack, pack_bytes};
 
 /// The entry of the manifest.
 pub const MANIFEST: &str = "manifest.json";

@@ -555,6 +555,28 @@ pub fn check_bytes(bytes: &[u8]) -> Result<Verified, Problem> {
     verify(std::io::Cursor::new(bytes), &Limits::default())
 }
 
+/// Verifies a dossier held in memory ([`check_bytes`]), then reads its files, in the manifest's
+/// order, each hashed again as it is read (the web app's import, which stores them in the
+/// browser).
+pub fn read_bytes(bytes: &[u8]) -> Result<(Verified, Vec<Vec<u8>>), Problem> {
+    let verified = check_bytes(bytes)?;
+    let mut zip = ZipArchive::new(std::io::Cursor::new(bytes)).map_err(unreadable)?;
+    let mut files = Vec::with_capacity(verified.manifest.files.len());
+    for f in &verified.manifest.files {
+        let mut entry = zip.by_name(&f.entry()).map_err(unreadable)?;
+        let mut data = Vec::with_capacity(usize::try_from(f.size).unwrap_or(0));
+        entry.read_to_end(&mut data).map_err(unreadable)?;
+        if sha256_hex(&data) != f.sha256 {
+            return Err(unreadable(format!(
+                "{} changed while it was read",
+                f.entry()
+            )));
+        }
+        files.push(data);
+    }
+    Ok((verified, files))
+}
+
 /// Verifies the dossier `reader` holds, then writes its entries under `dir` (created if needed;
 /// an entry that exists already is not overwritten): `answers.json`, `manifest.json` and
 /// `files/<sha256>`. Every name is checked before anything is written, and the entries are

@@ -1,6 +1,8 @@
 //! Writing a dossier: the files are hashed as they stream (twice: once to name them, once as
 //! they are copied, so that a file changed in between is refused), the answers that a file
-//! supports get its `file:<sha256>` evidence, and the manifest is written last.
+//! supports get its `file:<sha256>` evidence, and the manifest is written last. The files come
+//! from disk ([`pack`], the command line) or from memory ([`pack_bytes`], the web app's on-demand
+//! module, which holds the documents the browser stored): one writer for both.
 
 use crate::manifest::{
     AnswerRef, CompanyRef, DOSSIER_FORMAT, GridRef, Manifest, ManifestFile, media_type_of,
@@ -8,7 +10,7 @@ use crate::manifest::{
 use crate::{ANSWERS, FILE_REF_PREFIX, MANIFEST, hex, sha256_hex};
 use sha2::{Digest, Sha256};
 use std::io::{Read, Seek, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
@@ -40,9 +42,25 @@ pub enum PackError {
     NotAnswered(AnswerRef),
 }
 
-fn hash_file(path: &PathBuf, mut sink: Option<&mut dyn Write>) -> Result<(String, u64), PackError> {
-    let err = |e| PackError::Read(path.clone(), e);
-    let mut f = std::fs::File::open(path).map_err(err)?;
+/// Where an attachment's bytes are read from.
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    /// A file on disk.
+    Path(&'a Path),
+    /// Bytes in memory.
+    Memory(&'a [u8]),
+}
+
+fn hash_file(
+    path: &Path,
+    source: Source<'_>,
+    mut sink: Option<&mut dyn Write>,
+) -> Result<(String, u64), PackError> {
+    let err = |e| PackError::Read(path.to_path_buf(), e);
+    let mut f: Box<dyn Read> = match source {
+        Source::Path(p) => Box::new(std::fs::File::open(p).map_err(err)?),
+        Source::Memory(bytes) => Box::new(bytes),
+    };
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 256 * 1024];
     let mut n = 0u64;
@@ -99,11 +117,39 @@ pub fn pack<W: Write + Seek>(
     attachments: &[Attachment],
     created: &str,
 ) -> Result<(Manifest, String), PackError> {
+    let sources: Vec<(&Attachment, Source<'_>)> = attachments
+        .iter()
+        .map(|a| (a, Source::Path(&a.path)))
+        .collect();
+    pack_from(out, sheet, &sources, created)
+}
+
+/// [`pack`] with each attachment's bytes given in memory (its `path` then only names it in an
+/// error): the web app's export, whose documents the browser holds.
+pub fn pack_bytes<W: Write + Seek>(
+    out: W,
+    sheet: &serde_json::Value,
+    attachments: &[(Attachment, &[u8])],
+    created: &str,
+) -> Result<(Manifest, String), PackError> {
+    let sources: Vec<(&Attachment, Source<'_>)> = attachments
+        .iter()
+        .map(|(a, bytes)| (a, Source::Memory(bytes)))
+        .collect();
+    pack_from(out, sheet, &sources, created)
+}
+
+fn pack_from<W: Write + Seek>(
+    out: W,
+    sheet: &serde_json::Value,
+    attachments: &[(&Attachment, Source<'_>)],
+    created: &str,
+) -> Result<(Manifest, String), PackError> {
     let mut sheet = sheet.clone();
-    let mut files: Vec<(ManifestFile, PathBuf)> = Vec::new();
-    for a in attachments {
-        let (sha, size) = hash_file(&a.path, None)?;
-        let index = match files.iter().position(|(f, _)| f.sha256 == sha) {
+    let mut files: Vec<(ManifestFile, &Path, Source<'_>)> = Vec::new();
+    for &(a, source) in attachments {
+        let (sha, size) = hash_file(&a.path, source, None)?;
+        let index = match files.iter().position(|(f, _, _)| f.sha256 == sha) {
             Some(i) => i,
             None => {
                 files.push((
@@ -117,7 +163,8 @@ pub fn pack<W: Write + Seek>(
                         valid_until: a.valid_until.clone(),
                         answers: vec![],
                     },
-                    a.path.clone(),
+                    &a.path,
+                    source,
                 ));
                 files.len() - 1
             }
@@ -152,7 +199,7 @@ pub fn pack<W: Write + Seek>(
         period: text("/period"),
         created: created.to_string(),
         answers_sha256: sha256_hex(&answers),
-        files: files.iter().map(|(f, _)| f.clone()).collect(),
+        files: files.iter().map(|(f, _, _)| f.clone()).collect(),
     };
     let mut manifest_bytes =
         serde_json::to_vec_pretty(&manifest).map_err(|e| PackError::Write(e.to_string()))?;
@@ -164,16 +211,16 @@ pub fn pack<W: Write + Seek>(
     let json = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     zip.start_file(ANSWERS, json).map_err(werr)?;
     zip.write_all(&answers).map_err(ioerr)?;
-    for (f, path) in &files {
+    for (f, path, source) in &files {
         // Documents are mostly compressed already (PDF, images, Office): stored as they are.
         let stored = SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Stored)
             .large_file(f.size >= u64::from(u32::MAX));
         zip.start_file(f.entry(), stored).map_err(werr)?;
-        let (sha, _) = hash_file(path, Some(&mut zip))?;
+        let (sha, _) = hash_file(path, *source, Some(&mut zip))?;
         if sha != f.sha256 {
             return Err(PackError::Read(
-                path.clone(),
+                path.to_path_buf(),
                 std::io::Error::other("the file changed while it was being packed"),
             ));
         }

@@ -4,7 +4,8 @@
 
 use std::io::{Cursor, Write};
 use vigilance_dossier::{
-    AnswerRef, Attachment, ExtractError, Limits, check_bytes, extract, pack, sha256_hex, verify,
+    AnswerRef, Attachment, ExtractError, Limits, check_bytes, extract, pack, pack_bytes,
+    read_bytes, sha256_hex, verify,
 };
 use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
@@ -98,6 +99,46 @@ fn a_packed_dossier_verifies_with_its_fingerprint() {
     let fl = &answers["answers"]["Q01"]["FL"]["evidence"];
     assert_eq!(fl[0], "Plan p. 3");
     assert_eq!(fl[1], format!("file:{}", plan.sha256));
+}
+
+#[test]
+fn a_dossier_packed_from_memory_is_the_same_dossier_and_reads_back_its_files() {
+    // The web app's export and import: same writer, files in memory.
+    let (from_disk, fp) = dossier();
+    let v = check_bytes(&from_disk).unwrap();
+    let plan = b"%PDF-1.7 plan de vigilance".as_slice();
+    let notes = b"notes".as_slice();
+    let attachments: Vec<(Attachment, &[u8])> = v
+        .manifest
+        .files
+        .iter()
+        .zip([plan, notes])
+        .map(|(f, bytes)| {
+            let a = Attachment {
+                path: f.name.clone().into(),
+                name: f.name.clone(),
+                title: f.title.clone(),
+                date: f.date.clone(),
+                valid_until: f.valid_until.clone(),
+                answers: f.answers.clone(),
+            };
+            (a, bytes)
+        })
+        .collect();
+    let mut out = Cursor::new(Vec::new());
+    let (_, fp2) = pack_bytes(&mut out, &sheet(), &attachments, "2026-12-06T19:00:00Z").unwrap();
+    assert_eq!(
+        fp2, fp,
+        "same content, same time: same manifest, same fingerprint"
+    );
+    let (read, files) = read_bytes(&out.into_inner()).unwrap();
+    assert_eq!(read.fingerprint, fp);
+    assert_eq!(files, vec![plan.to_vec(), notes.to_vec()]);
+    // One byte changed: refused, as by the command line.
+    let mut bad = from_disk.clone();
+    let at = find(&bad, b"plan de vigilance").unwrap();
+    bad[at] ^= 1;
+    assert!(read_bytes(&bad).is_err());
 }
 
 #[test]

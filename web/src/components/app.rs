@@ -4,6 +4,7 @@
 
 use crate::browser;
 use crate::components::engagement::EngagementPanel;
+use crate::components::evidence::ExportChoices;
 use crate::components::header::Header;
 use crate::components::questionnaire::QuestionnaireView;
 use crate::components::recovery::RecoveryPanel;
@@ -226,7 +227,12 @@ pub fn App(props: &AppProps) -> Html {
                     .filter(|(id, _)| *id != a.id)
                     .cloned()
                     .collect();
-                let takeaway = html! { <TakeAway {lang} computed={c.clone()} /> };
+                let takeaway = html! {
+                    <>
+                        <TakeAway {lang} computed={c.clone()} />
+                        <ExportChoices {lang} computed={c.clone()} documents={a.documents.clone()} />
+                    </>
+                };
                 let engagement = html! { <EngagementPanel {lang} assessment={a.clone()} dispatch={dispatch.clone()} /> };
                 html! {
                     <ResultsView {lang} entry={c.entry.clone()} compared={c.compared_view.clone()}

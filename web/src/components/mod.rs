@@ -5,6 +5,7 @@
 pub mod app;
 pub mod chart;
 pub mod engagement;
+pub mod evidence;
 pub mod header;
 pub mod question;
 pub mod questionnaire;

@@ -237,6 +237,7 @@ pub fn TrackAnswer(props: &TrackAnswerProps) -> Html {
                             oninput={text_handler(|question, track, text| Action::SetEvidence { question, track, text })} />
                         <p class="hint" id={evidence_hint}>{ Web::EvidenceHint.text(lang) }</p>
                     </div>
+                    <crate::components::evidence::AnswerDocuments question={q.id.clone()} {track} />
                 </details>
                 <button type="button" class="link clear" onclick={clear}>
                     { Web::ClearAnswer.text(lang) }

@@ -5,6 +5,7 @@
 //! earlier grid version, the upgrade offer (once) or what the upgrade changed.
 
 use crate::browser;
+use crate::components::evidence::{DocumentList, Evidence};
 use crate::components::on_select;
 use crate::components::question::QuestionCard;
 use crate::components::results::level_name;
@@ -13,6 +14,7 @@ use crate::format::answered_of;
 use crate::state::{
     Action, SavedAssessment, View, assessment_notes_key, first_unanswered, progress, upgrade_target,
 };
+use std::rc::Rc;
 use vigilance_model::{Lang, Level, Track};
 use vigilance_text::Web;
 use yew::prelude::*;
@@ -269,6 +271,12 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
             }
         });
 
+    // The open assessment's documents, for the answers and the document list (issue 20).
+    let evidence = Rc::new(Evidence {
+        lang,
+        assessment: Rc::new(a.clone()),
+        dispatch: dispatch.clone(),
+    });
     html! {
         <div class="questionnaire">
             <h1 class="view-title" id="questionnaire-title" tabindex="-1">{ Web::QuestionnaireTitle.text(lang) }{ " — " }{ a.title(lang) }</h1>
@@ -283,7 +291,10 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
                 </div>
                 <div class="progress-row">{ for track_progress }</div>
             </div>
-            { body }
+            <ContextProvider<Rc<Evidence>> context={evidence}>
+                { body }
+                <DocumentList />
+            </ContextProvider<Rc<Evidence>>>
         </div>
     }
 }

@@ -157,6 +157,7 @@ pub fn StartView(props: &StartProps) -> Html {
                     </section>
                     <ImportSheet {lang} dispatch={props.dispatch.clone()}
                         existing={props.assessments.iter().map(|a| a.title(lang)).collect::<Vec<_>>()} />
+                    <crate::components::evidence::ImportDossier {lang} dispatch={props.dispatch.clone()} />
                 </div>
             </div>
         </div>

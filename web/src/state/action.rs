@@ -59,6 +59,8 @@ pub enum Action {
         /// The evidence, one item per line.
         text: String,
     },
+    /// Attach, detach, describe, remove or import documents (issue 20).
+    Documents(super::DocumentAction),
     /// Set the justification of an `na` answer.
     SetJustification {
         /// Question id.

@@ -48,6 +48,9 @@ pub struct SavedAssessment {
     /// written into the answer sheet (see `engagement.rs`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engagement: Option<serde_json::Value>,
+    /// The documents attached to its answers (their bytes in the browser's IndexedDB).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<super::Document>,
 }
 
 /// The key of an answer in [`SavedAssessment::kept_notes`].

@@ -12,6 +12,7 @@
 //! - `assessment.rs`: one assessment ([`SavedAssessment`]), its accepted sheet, its profile,
 //!   progress through the grid;
 //! - `comparison.rs`: what an assessment is compared with ([`Comparison`]) and how it is saved;
+//! - `documents.rs`: the documents attached to answers ([`Document`], [`DocumentAction`]);
 //! - `upgrade.rs`: moving an assessment to a later version of its grid ([`UpgradeNote`]);
 //! - `engagement.rs`: the analyst's engagement file kept with an assessment, and what the
 //!   company changes in it ([`EngagementEdit`]);
@@ -23,6 +24,7 @@ mod action;
 mod app_state;
 mod assessment;
 mod comparison;
+mod documents;
 mod engagement;
 mod reducer;
 mod upgrade;
@@ -34,5 +36,6 @@ pub use assessment::{
     notes_key as assessment_notes_key, progress, sheet_title,
 };
 pub use comparison::Comparison;
+pub use documents::{Document, DocumentAction, answer_ref, stale, with_documents};
 pub use engagement::{EngagementEdit, actions_of, dropped_without_reason, text_of};
 pub use upgrade::{UpgradeNote, upgrade_target};

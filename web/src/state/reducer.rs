@@ -21,7 +21,7 @@ use yew::Reducible;
 
 impl AppState {
     /// Adds `sheet` as a new assessment and opens it; a sheet without `updated` gets `at`.
-    fn add(&mut self, mut sheet: AnswerSheet, at: Option<&str>) {
+    pub(super) fn add(&mut self, mut sheet: AnswerSheet, at: Option<&str>) {
         let id = self.next_id.max(1);
         self.next_id = id + 1;
         if sheet.updated.is_none() {
@@ -38,6 +38,7 @@ impl AppState {
             upgraded_to: None,
             kept_notes: Default::default(),
             engagement: None,
+            documents: Vec::new(),
         });
         self.current = Some(id);
         self.view = View::Questionnaire;
@@ -89,7 +90,7 @@ impl AppState {
     }
 
     /// Says `what` in the live region.
-    fn announce(&mut self, what: Announce) {
+    pub(super) fn announce(&mut self, what: Announce) {
         let serial = self.announcement.as_ref().map_or(1, |a| a.serial + 1);
         self.announcement = Some(Announcement { serial, what });
     }
@@ -229,6 +230,7 @@ impl Reducible for AppState {
                 }
                 s.revision += 1;
             }
+            Action::Documents(d) => s.apply_document(d, at),
             Action::UpdateProfile(profile) => s.edit_sheet(at, |sheet| profile.apply(sheet)),
             Action::Import(sheets) => {
                 let first = s.assessments.len();

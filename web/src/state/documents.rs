@@ -1,0 +1,207 @@
+//! The documents attached to an assessment's answers ([`Document`], kept in
+//! [`SavedAssessment::documents`]; their bytes in the browser's store, see
+//! [`crate::evidence_store`]) and what the user does with them ([`DocumentAction`], applied by
+//! [`AppState::apply_document`]).
+//!
+//! A document supports answers (question and track, both tracks alike). In the results, each
+//! document that is not stale counts as evidence of the answers it supports
+//! ([`with_documents`]); whether it is stale is the command line's rule,
+//! [`vigilance_dossier::evidence::staleness`] ([`stale`]).
+
+use super::{Announce, AppState, SavedAssessment};
+use vigilance_dossier::AnswerRef;
+use vigilance_dossier::evidence::{DEFAULT_MAX_AGE_MONTHS, Staleness, period_end, staleness};
+use vigilance_model::{AnswerSheet, Track};
+pub use vigilance_web_module::dossier::Document;
+
+/// What the user does with documents.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DocumentAction {
+    /// A document whose bytes are now stored, supporting the answers it names.
+    Add(Document),
+    /// A document of the assessment now supports `answer` too.
+    Attach(String, AnswerRef),
+    /// A document no longer supports `answer`.
+    Detach(String, AnswerRef),
+    /// A document's title, date or valid-until date changed (the same id).
+    Edit(Document),
+    /// A document is removed: the answers it supported lose it.
+    Remove(String),
+    /// A dossier was imported: its sheet as a new assessment, with its documents (their bytes
+    /// already stored).
+    Imported(Box<AnswerSheet>, Vec<Document>),
+}
+
+/// The reference to `question` for `track`.
+pub fn answer_ref(question: &str, track: Track) -> AnswerRef {
+    AnswerRef {
+        question: question.to_string(),
+        track: track.code().to_string(),
+    }
+}
+
+/// Whether `doc` is stale for the period of `sheet`: the command line's rule, with its default
+/// age (24 months before the period's end) or past its valid-until date.
+pub fn stale(doc: &Document, sheet: &AnswerSheet) -> Option<Staleness> {
+    staleness(
+        &doc.as_manifest_file(),
+        period_end(sheet.period.as_deref()),
+        DEFAULT_MAX_AGE_MONTHS,
+    )
+}
+
+/// `sheet` with each of `docs` that is not stale as evidence (`file:<id>`) of the answers it
+/// supports: what is scored (the exports keep the sheet as it is).
+pub fn with_documents(sheet: &AnswerSheet, docs: &[Document]) -> AnswerSheet {
+    let mut out = sheet.clone();
+    for d in docs.iter().filter(|d| stale(d, sheet).is_none()) {
+        for a in &d.answers {
+            let Some(track) = Track::from_code(&a.track) else {
+                continue;
+            };
+            if let Some(mut answer) = out.answer(&a.question, track).cloned() {
+                answer
+                    .evidence
+                    .push(format!("{}{}", vigilance_dossier::FILE_REF_PREFIX, d.id));
+                out.set_answer(&a.question, track, Some(answer));
+            }
+        }
+    }
+    out
+}
+
+impl SavedAssessment {
+    /// The bytes its documents take.
+    pub fn documents_size(&self) -> u64 {
+        self.documents.iter().map(|d| d.size).sum()
+    }
+
+    /// The documents supporting `question` for `track`.
+    pub fn documents_of(&self, question: &str, track: Track) -> Vec<&Document> {
+        let r = answer_ref(question, track);
+        self.documents
+            .iter()
+            .filter(|d| d.answers.contains(&r))
+            .collect()
+    }
+}
+
+impl AppState {
+    /// Applies a [`DocumentAction`] to the open assessment (a new one for an imported dossier).
+    pub(super) fn apply_document(&mut self, action: DocumentAction, at: Option<&str>) {
+        if let DocumentAction::Imported(sheet, documents) = action {
+            self.add(*sheet, at);
+            if let Some(a) = self.current_mut() {
+                a.documents = documents;
+            }
+            let names = self.names(self.lang);
+            if let Some((_, name)) = names.last() {
+                self.announce(Announce::Imported(vec![name.clone()]));
+            }
+            return;
+        }
+        let Some(a) = self.current_mut() else {
+            return;
+        };
+        let find = |docs: &mut Vec<Document>, id: &str| docs.iter().position(|d| d.id == id);
+        match action {
+            DocumentAction::Add(doc) => {
+                if let Some(i) = find(&mut a.documents, &doc.id) {
+                    a.documents[i] = doc;
+                } else {
+                    a.documents.push(doc);
+                }
+            }
+            DocumentAction::Attach(id, r) => {
+                if let Some(i) = find(&mut a.documents, &id)
+                    && !a.documents[i].answers.contains(&r)
+                {
+                    a.documents[i].answers.push(r);
+                }
+            }
+            DocumentAction::Detach(id, r) => {
+                if let Some(i) = find(&mut a.documents, &id) {
+                    a.documents[i].answers.retain(|x| *x != r);
+                }
+            }
+            DocumentAction::Edit(doc) => {
+                if let Some(i) = find(&mut a.documents, &doc.id) {
+                    let answers = std::mem::take(&mut a.documents[i].answers);
+                    a.documents[i] = Document { answers, ..doc };
+                }
+            }
+            DocumentAction::Remove(id) => a.documents.retain(|d| d.id != id),
+            DocumentAction::Imported(..) => {}
+        }
+        if let Some(at) = at {
+            a.sheet.updated = Some(at.to_string());
+        }
+        self.revision += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{answer, apply, fresh, grid_1_0};
+    use crate::state::{Action, Profile};
+    use vigilance_model::AnswerValue;
+
+    fn doc(id: &str, date: &str) -> Document {
+        Document {
+            id: id.into(),
+            name: format!("{id}.pdf"),
+            title: None,
+            media_type: "application/pdf".into(),
+            size: 10,
+            date: Some(date.into()),
+            valid_until: None,
+            answers: vec![],
+        }
+    }
+
+    #[test]
+    fn a_document_supports_several_answers_and_removing_it_changes_the_results() {
+        let profile = Profile {
+            name: "Preuve SA".into(),
+            period: "2025".into(),
+            ..Profile::default()
+        };
+        let s = apply(fresh(), Action::Create(profile, grid_1_0()));
+        let s = answer(s, "Q01", Track::CL, AnswerValue::Yes);
+        let s = answer(s, "Q01", Track::FL, AnswerValue::Yes);
+        let s = apply(
+            s,
+            Action::Documents(DocumentAction::Add(doc("d1", "2025-01-10"))),
+        );
+        let s = apply(
+            s,
+            Action::Documents(DocumentAction::Add(doc("old", "2019-05-01"))),
+        );
+        let mut s = s;
+        for (id, t) in [("d1", Track::CL), ("d1", Track::FL), ("old", Track::CL)] {
+            s = apply(
+                s,
+                Action::Documents(DocumentAction::Attach(id.into(), answer_ref("Q01", t))),
+            );
+        }
+        let a = s.current().cloned().unwrap_or_else(|| panic!("open"));
+        assert_eq!(a.documents_of("Q01", Track::CL).len(), 2);
+        assert_eq!(a.documents_of("Q01", Track::FL).len(), 1);
+        // The 2019 document is stale for 2025 (the command line's rule): it does not count.
+        assert_eq!(stale(&a.documents[1], &a.sheet), Some(Staleness::TooOld));
+        let scored = with_documents(&a.sheet, &a.documents);
+        let ev = |sheet: &AnswerSheet, t| sheet.answer("Q01", t).map(|x| x.evidence.clone());
+        assert_eq!(ev(&scored, Track::CL), Some(vec!["file:d1".to_string()]));
+        let revision = s.revision;
+        let s = apply(s, Action::Documents(DocumentAction::Remove("d1".into())));
+        assert!(
+            s.revision > revision,
+            "removing a document recomputes the results"
+        );
+        let a = s.current().cloned().unwrap_or_else(|| panic!("open"));
+        let scored = with_documents(&a.sheet, &a.documents);
+        assert_eq!(ev(&scored, Track::CL), Some(vec![]));
+        assert!(a.documents_of("Q01", Track::FL).is_empty());
+    }
+}
