@@ -175,6 +175,7 @@ fn results_show_the_level_the_failed_gate_and_the_next_step_of_the_method() {
         takeaway: yew::Html::default(),
         mapping_error: None,
         updated: Some("2025-06-01T09:30:00Z".into()),
+        unjustified: Vec::new(),
     });
     // The report says when the answers were given, on which grid, and where the grid comes from.
     assert!(
@@ -215,6 +216,8 @@ fn the_profile_chart_draws_four_bars_and_the_threshold() {
             score,
             achieved: i == 0,
             counted: i == 0,
+            // N2 reaches the threshold but is not achieved: blocked.
+            blocked: i == 1,
         })
         .collect();
     let html = render::<ProfileChart>(ChartProps {
@@ -225,6 +228,9 @@ fn the_profile_chart_draws_four_bars_and_the_threshold() {
     });
     assert_eq!(html.matches("<rect").count(), 4);
     assert!(html.contains("Seuil 70\u{a0}%"));
+    // The blocked bar is marked, and the mark explained under the chart.
+    assert!(html.contains("N2 ⚠"), "{html}");
+    assert!(html.contains("chart-blocked"), "{html}");
     insta::assert_snapshot!("chart_fr", pretty(&html));
 }
 
@@ -325,6 +331,7 @@ fn results(entry: ResultEntry, lang: Lang) -> String {
         takeaway: yew::Html::default(),
         mapping_error: None,
         updated: None,
+        unjustified: Vec::new(),
     })
 }
 

@@ -57,13 +57,29 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
             <p class="na-condition">{ Msg::NaOnlyIf.fill(lang, &[("condition", &c.get(lang))]) }</p>
         }
     });
+    // The first download carries no help text (`vigilance_grids::registry::is_partial`): the
+    // grid's full file is loaded when a help is first opened.
+    let lite = vigilance_grids::registry::is_partial(grid);
     let help = q.help.as_ref().map(|h| {
+        let ontoggle = lite.then(|| {
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |_: Event| {
+                let dispatch = dispatch.clone();
+                crate::grids::complete(Callback::from(move |r| {
+                    dispatch.emit(Action::MappingLoaded(r))
+                }));
+            })
+        });
         html! {
-            <details class="help">
+            <details class="help" {ontoggle}>
                 <summary>{ Web::Help.text(lang) }</summary>
-                <p>{ h.get(lang) }</p>
-                if !q.references.is_empty() {
-                    <p class="refs"><strong>{ Web::References.text(lang) }{ Web::AfterLabel.text(lang) }</strong>{ q.reference_labels(lang).collect::<Vec<_>>().join(" · ") }</p>
+                if lite {
+                    <p class="muted" role="status">{ Web::GridLoading.text(lang) }</p>
+                } else {
+                    <p>{ h.get(lang) }</p>
+                    if !q.references.is_empty() {
+                        <p class="refs"><strong>{ Web::References.text(lang) }{ Web::AfterLabel.text(lang) }</strong>{ q.reference_labels(lang).collect::<Vec<_>>().join(" · ") }</p>
+                    }
                 }
             </details>
         }
@@ -84,9 +100,9 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
             <div class="question-meta">
                 <span class="qid">{ &q.id }</span>
                 if q.critical {
-                    <span class="badge critical" title={Web::CriticalHint.text(lang)}>
+                    // The rule is in sight at the top of the level.
+                    <span class="badge critical" aria-describedby={crate::components::questionnaire::critical_rule_id(q.level)}>
                         { Web::Critical.text(lang) }
-                        <span class="visually-hidden">{ " — " }{ Web::CriticalHint.text(lang) }</span>
                     </span>
                 }
                 <span class="badge theme">{ grid.theme_label(&q.theme, lang) }</span>

@@ -94,10 +94,11 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
                 Some(c) => {
                     let label = RequirementStatus::from_code(&c.status)
                         .map_or_else(|| informs_label(lang), |s| s.label(lang));
-                    let answers = c
-                        .questions
-                        .iter()
-                        .zip(&c.answers)
+                    // The linked questions in the grid's order of ids (Q18, Q24, Q39).
+                    let mut linked: Vec<_> = c.questions.iter().zip(&c.answers).collect();
+                    linked.sort_by(|a, b| a.0.cmp(b.0));
+                    let answers = linked
+                        .into_iter()
                         .map(|(id, v)| {
                             let shown = v.map_or(Msg::CovUnanswered.text(lang), |v| grid.value_label(v, lang));
                             format!("{id}{} {shown}", colon(lang))
@@ -124,6 +125,11 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
                         </td>
                     }
                 }
+                // A requirement the grid links on another track only (a forced-labour norm) is
+                // not a gap of this track.
+                None if e.coverage.iter().any(|c| c.framework == fw.id && c.reference == r.reference) => html! {
+                    <td data-status="other_track" data-track={track} class="muted">{ Web::OtherTrackOnly.text(lang) }</td>
+                },
                 None => html! {
                     <td data-status="not_covered" data-track={track} class="muted">{ Web::NotCoveredByGrid.text(lang) }</td>
                 },
@@ -131,7 +137,11 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
         });
         html! {
             <tr data-ref={r.reference.clone()}>
-                <th scope="row"><span class="ref">{ &r.reference }</span>{ " " }{ r.title.get(lang) }
+                <th scope="row">
+                    if let Some(shown) = shown_reference(&r.reference, r.title.get(lang), lang) {
+                        <span class="ref">{ shown }</span>{ " " }
+                    }
+                    { r.title.get(lang) }
                     if !notes.is_empty() || (!statused && !bars.is_empty()) {
                         <ul class="notes">
                             { for notes.iter().chain(if statused { [].iter() } else { bars.iter() }).map(|n| html! { <li>{ n.clone() }</li> }) }
@@ -185,4 +195,19 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// A requirement's reference as shown before its title, in the user's language: the OECD
+/// guide's `Step 1` and the guiding principles' `GP 15` through the catalogue (« Étape 1 »,
+/// « Principe 15 »: no English label in the French screens), and none when the title already
+/// starts with it (« Étape 1 : … »).
+fn shown_reference(reference: &str, title: &str, lang: Lang) -> Option<String> {
+    let shown = if let Some(n) = reference.strip_prefix("Step ") {
+        Web::RefStep.fill(lang, &[("n", &n)])
+    } else if let Some(n) = reference.strip_prefix("GP ") {
+        Web::RefGuidingPrinciple.fill(lang, &[("n", &n)])
+    } else {
+        reference.to_string()
+    };
+    (!title.starts_with(&shown)).then_some(shown)
 }
