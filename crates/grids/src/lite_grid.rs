@@ -10,7 +10,7 @@
 /// until the full file is loaded (`registry::is_partial`).
 pub const LITE_PLACEHOLDER: &str = "…";
 
-/// Removes what the first screens do not read: the regulation mapping (`frameworks`, every
+/// Removes what the first screens do not read: the grid's description, the regulation mapping (`frameworks`, every
 /// question's `mappings`: the results' Regulations section and coverage), each question's
 /// change log (`changes`: the upgrade to a later version), references (`references`: shown in
 /// the help) and the texts of its recommendation (the results' next steps) and help (opened on
@@ -21,6 +21,8 @@ pub const LITE_PLACEHOLDER: &str = "…";
 pub fn lite_grid_json(mut grid: serde_json::Value) -> String {
     if let Some(top) = grid.as_object_mut() {
         top.remove("frameworks");
+        // The grid's description: read by the command line's `questionnaire show`, not the app.
+        top.remove("description");
         if let Some(questions) = top.get_mut("questions").and_then(|q| q.as_array_mut()) {
             for q in questions.iter_mut().filter_map(|q| q.as_object_mut()) {
                 for key in ["mappings", "changes", "references"] {

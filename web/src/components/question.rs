@@ -39,9 +39,12 @@ pub struct QuestionProps {
 /// A question card.
 #[component]
 pub fn QuestionCard(props: &QuestionProps) -> Html {
-    let q = props.question;
     let lang = props.lang;
-    let grid = crate::grids::containing(q);
+    let grid = crate::grids::containing(props.question);
+    // Once the grid's full file is loaded, the question as it reads there (its help and
+    // references: see below).
+    let q = grid.question(&props.question.id).unwrap_or(props.question);
+    let refresh = use_force_update();
     let title_id = format!("q-{}-title", q.id);
     let both = q.tracks.len() > 1;
     let partial = match &q.partial {
@@ -63,10 +66,14 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
     let help = q.help.as_ref().map(|h| {
         let ontoggle = lite.then(|| {
             let dispatch = props.dispatch.clone();
+            let refresh = refresh.clone();
             Callback::from(move |_: Event| {
                 let dispatch = dispatch.clone();
+                let refresh = refresh.clone();
                 crate::grids::complete(Callback::from(move |r| {
-                    dispatch.emit(Action::MappingLoaded(r))
+                    dispatch.emit(Action::MappingLoaded(r));
+                    // The questionnaire's props do not change: this card reads the grid again.
+                    refresh.force_update();
                 }));
             })
         });
