@@ -39,6 +39,21 @@ pub fn containing(question: &Question) -> &'static Questionnaire {
         .unwrap_or_else(registry::default_grid)
 }
 
+/// `question` as the grids available now read it: itself, unless its grid is an embedded one
+/// whose full file has since replaced it ([`complete`]): then that file's question (with its
+/// help and references).
+pub fn current(question: &'static Question) -> &'static Question {
+    let Some(embedded) = registry::builtin_grids()
+        .iter()
+        .find(|g| g.questions.iter().any(|q| std::ptr::eq(q, question)))
+    else {
+        return question;
+    };
+    registry::find(&embedded.id, &embedded.version)
+        .and_then(|g| g.question(&question.id))
+        .unwrap_or(question)
+}
+
 /// Loads the full file of every grid embedded without its regulation mapping
 /// (`registry::partial`) and registers it in its place, then calls `done` (at once when there is
 /// none).

@@ -40,10 +40,10 @@ pub struct QuestionProps {
 #[component]
 pub fn QuestionCard(props: &QuestionProps) -> Html {
     let lang = props.lang;
-    let grid = crate::grids::containing(props.question);
     // Once the grid's full file is loaded, the question as it reads there (its help and
     // references: see below).
-    let q = grid.question(&props.question.id).unwrap_or(props.question);
+    let q = crate::grids::current(props.question);
+    let grid = crate::grids::containing(q);
     let refresh = use_force_update();
     let title_id = format!("q-{}-title", q.id);
     let both = q.tracks.len() > 1;
