@@ -162,8 +162,10 @@ test('regulations: references in French, linked questions sorted, a forced-labou
     const row = 'tr[data-ref="C29 art. 2"]';
     assert.equal(await page.locator(`${row} td[data-status=not_covered]`).count(), 0);
     assert.match(await page.textContent(`${row} td[data-status=other_track]`), /Sans objet pour ce volet/);
-    // Every list of linked questions is in order.
+    // Every list of linked questions is in order, and so are the questions' notes.
     const lists = await page.$$eval('.coverage-table .linked-answers', (l) => l.map((x) => x.textContent));
+    await pick(/Nations unies/);
+    lists.push(...await page.$$eval('.coverage-table .notes', (l) => l.map((x) => [...x.querySelectorAll('li')].map((li) => li.textContent.match(/^Q\d+/)?.[0] ?? '').join(' '))));
     for (const l of lists) {
       const ids = [...l.matchAll(/Q(\d+)/g)].map((m) => Number(m[1]));
       assert.deepEqual(ids, [...ids].sort((a, b) => a - b), l);
