@@ -318,6 +318,10 @@ test('a corrupted saved state shows the recovery path and is kept until the user
     const raw = await download(page, '#download-raw');
     assert.equal(raw.bytes.toString('utf8'), broken);
     await page.click('#start-again');
+    // Erasing asks first.
+    await page.waitForSelector('#recovery-confirm');
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), broken, 'kept until confirmed');
+    await page.click('#recovery-confirm-button');
     await page.waitForSelector('#new-name');
     const saved = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
     assert.equal(JSON.parse(saved).format, 'vigilance.web-state/1');
@@ -342,6 +346,7 @@ test('a state saved with another questionnaire version offers to recover its ans
     await page.waitForSelector('#recover-readable');
     assert.match(await page.innerText('.recovery'), /0\.9\.0/);
     await page.click('#recover-readable');
+    await page.click('#recovery-confirm-button');
     await page.waitForSelector('.assessment');
     assert.match(await page.innerText('.assessments'), /Ancienne SA/);
     // Read on the latest version of its grid (1.2.0: 38 + 39 answers).

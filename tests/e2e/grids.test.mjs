@@ -32,17 +32,25 @@ function savedOn100(answers) {
   });
 }
 
-test('provenance is shown on the start page and in the footer, in both languages', async () => {
+test('provenance is shown once per page: on the start page with RHSF and FIR spelled out, in the footer elsewhere, in both languages', async () => {
   await withApp({ locale: 'en-GB' }, async (page) => {
     const start = await page.innerText('#start-provenance');
     assert.match(start, /four maturity levels/);
     assert.match(start, /not endorsed by RHSF or the FIR/);
-    assert.match(await page.innerText('#footer-provenance'), /not endorsed by RHSF or the FIR/);
+    assert.match(start, /Ressources Humaines Sans Frontières, an NGO/);
+    // Once on the start page: not again in its footer (review defect 26).
+    assert.equal(await page.locator('#footer-provenance').count(), 0);
+    assert.equal((await page.innerText('body')).split('not endorsed by RHSF or the FIR').length, 2);
     assert.match(await page.innerText('.app-footer'), /four-level grid \(RHSF\/FIR maturity levels\)/);
     assert.doesNotMatch(await page.innerText('body'), /RHSF\/FIR grid/);
     await page.click('.lang-switch');
     await page.waitForSelector('html[lang=fr]');
     assert.match(await page.innerText('#start-provenance'), /ni validés ni approuvés par RHSF ou le FIR/);
+    assert.match(await page.innerText('#acronyms'), /Forum pour l.Investissement Responsable/);
+    // The other views carry it in their footer.
+    await page.fill('#new-name', 'Provenance SA');
+    await page.click('#start-button');
+    await page.waitForSelector('.question');
     assert.match(await page.innerText('#footer-provenance'), /ni validés ni approuvés par RHSF ou le FIR/);
   });
 });

@@ -28,6 +28,9 @@ pub struct Computed {
     pub compared: Option<(String, AnswerSheet, Assessment)>,
     /// The assessment compared with, as the results screen shows it.
     pub compared_view: Option<Rc<Compared>>,
+    /// The `na` answers without their justification (question, track): out of `sheet`, and
+    /// said so (`crate::state::unjustified_na`).
+    pub unjustified: Vec<(String, Track)>,
 }
 
 /// The result compared with, and its name.
@@ -128,6 +131,7 @@ pub fn compute(state: &AppState) -> Option<Computed> {
         entry: Rc::new(entry),
         compared,
         compared_view,
+        unjustified: crate::state::unjustified_na(&cur.sheet),
     })
 }
 

@@ -7,8 +7,10 @@
 //! page's loader when an assessment needs them ([`crate::ondemand::load_grids`]) and registered
 //! in the core registry. Loading happens before the assessment is shown, read or scored: at
 //! start (for the saved assessments), before a new assessment on another grid, before an import.
-//! The default grid itself is embedded without its regulation mapping, which only the results
-//! read: [`complete`] loads its full file, when the results are first shown.
+//! The default grid itself is embedded without what the first screens do not read (its
+//! regulation mapping, change log, references, and the texts of its recommendations and help:
+//! see `vigilance_grids::registry::is_partial`): [`complete`] loads its full file when the
+//! results are first shown, a help is first opened, or an assessment is upgraded to it.
 
 use vigilance_grids::registry::{self, BUILTIN, BuiltinGrid};
 use vigilance_model::answers::QuestionnaireRef;
@@ -37,6 +39,21 @@ pub fn containing(question: &Question) -> &'static Questionnaire {
         .unwrap_or_else(registry::default_grid)
 }
 
+/// `question` as the grids available now read it: itself, unless its grid is an embedded one
+/// whose full file has since replaced it ([`complete`]): then that file's question (with its
+/// help and references).
+pub fn current(question: &'static Question) -> &'static Question {
+    let Some(embedded) = registry::builtin_grids()
+        .iter()
+        .find(|g| g.questions.iter().any(|q| std::ptr::eq(q, question)))
+    else {
+        return question;
+    };
+    registry::find(&embedded.id, &embedded.version)
+        .and_then(|g| g.question(&question.id))
+        .unwrap_or(question)
+}
+
 /// Loads the full file of every grid embedded without its regulation mapping
 /// (`registry::partial`) and registers it in its place, then calls `done` (at once when there is
 /// none).
@@ -46,6 +63,21 @@ pub fn complete(done: yew::Callback<Result<(), String>>) {
         .map(|q| stem(&q.id, &q.version))
         .collect();
     crate::ondemand::load_grids(stems, done);
+}
+
+/// Sends `then` once every embedded grid is complete ([`complete`]: at once when they are), after
+/// telling the app the grids changed; nothing more when a full file cannot be loaded (the
+/// results say so). For what needs a grid's full file: the upgrade reads the later version's
+/// change log, which the first download leaves out.
+pub fn then_complete(dispatch: yew::Callback<crate::state::Action>, then: crate::state::Action) {
+    let then = std::cell::Cell::new(Some(then));
+    complete(yew::Callback::from(move |r: Result<(), String>| {
+        let ok = r.is_ok();
+        dispatch.emit(crate::state::Action::MappingLoaded(r));
+        if let Some(then) = then.take().filter(|_| ok) {
+            dispatch.emit(then);
+        }
+    }));
 }
 
 /// The file stem of a built-in grid: `rhsf-fir-1.0.0`.
@@ -140,12 +172,22 @@ pub fn choice_title(id: &str, lang: Lang) -> &'static str {
     }
 }
 
-/// The one-line description of grid `id` on the start page.
-pub fn choice_description(id: &str, lang: Lang) -> &'static str {
+/// The one-line description of grid `id` on the start page: the full grid's with its counts of
+/// questions and of answers (one per question and track: the unit of every counter), since the
+/// two differ.
+pub fn choice_description(id: &str, lang: Lang) -> String {
     if is_light(id) {
-        Web::GridLightDescription.text(lang)
-    } else {
-        Web::GridFullDescription.text(lang)
+        return Web::GridLightDescription.text(lang).to_string();
+    }
+    match registry::latest(id) {
+        Some(g) => {
+            let answers: usize = g.questions.iter().map(|q| q.tracks.len()).sum();
+            Web::GridFullCounted.fill(
+                lang,
+                &[("questions", &g.questions.len()), ("answers", &answers)],
+            )
+        }
+        None => Web::GridFullDescription.text(lang).to_string(),
     }
 }
 

@@ -41,8 +41,8 @@ impl Unreadable {
 /// Why a saved state cannot be used as it is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reason {
-    /// The text is not JSON (the parser's message).
-    NotJson(String),
+    /// The text is not JSON (cut short, or not JSON at all).
+    NotJson,
     /// The text is JSON of another format.
     UnknownFormat(String),
     /// An assessment is on a grid this page does not have.
@@ -52,8 +52,8 @@ pub enum Reason {
         /// Its version.
         version: String,
     },
-    /// The JSON is not a whole state (the parser's message).
-    Damaged(String),
+    /// The JSON is not a whole state.
+    Damaged,
     /// An assessment has an error.
     Invalid(Box<Problem>),
 }
@@ -62,14 +62,16 @@ impl Reason {
     /// The reason in `lang`.
     pub fn text(&self, lang: Lang) -> String {
         match self {
-            Reason::NotJson(e) => Web::SavedNotJson.fill(lang, &[("error", e)]),
+            // The parser's own words stay out (English, technical): the saved text can be
+            // downloaded as it is.
+            Reason::NotJson => Web::SavedNotJson.text(lang).to_string(),
             Reason::UnknownFormat(found) => {
                 Web::SavedUnknownFormat.fill(lang, &[("found", found), ("expected", &STATE_FORMAT)])
             }
             Reason::UnknownGrid { id, version } => {
                 Web::SavedUnknownGrid.fill(lang, &[("id", id), ("version", version)])
             }
-            Reason::Damaged(e) => Web::SavedDamaged.fill(lang, &[("error", e)]),
+            Reason::Damaged => Web::SavedDamaged.text(lang).to_string(),
             Reason::Invalid(p) => Web::SavedInvalid.fill(lang, &[("problem", &p.describe(lang))]),
         }
     }
@@ -107,8 +109,8 @@ pub fn decode(raw: &str) -> Loaded {
     };
     let value: Value = match serde_json::from_str(raw) {
         Ok(v) => v,
-        Err(e) => {
-            return unreadable(Reason::NotJson(e.to_string()), Vec::new());
+        Err(_) => {
+            return unreadable(Reason::NotJson, Vec::new());
         }
     };
     let format = value.get("format").and_then(Value::as_str).unwrap_or("");
@@ -139,8 +141,8 @@ pub fn decode(raw: &str) -> Loaded {
     }
     let state: AppState = match serde_json::from_str(raw) {
         Ok(s) => s,
-        Err(e) => {
-            return unreadable(Reason::Damaged(e.to_string()), salvage(&value));
+        Err(_) => {
+            return unreadable(Reason::Damaged, salvage(&value));
         }
     };
     for a in &state.assessments {

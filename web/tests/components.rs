@@ -177,6 +177,7 @@ fn results_show_the_level_the_failed_gate_and_the_next_step_of_the_method() {
         mapping_error: None,
         updated: Some("2025-06-01T09:30:00Z".into()),
         engagement: yew::Html::default(),
+        unjustified: Vec::new(),
     });
     // The report says when the answers were given, on which grid, and where the grid comes from.
     assert!(
@@ -191,11 +192,14 @@ fn results_show_the_level_the_failed_gate_and_the_next_step_of_the_method() {
         .find("aria-labelledby=\"track-FL-title\"")
         .expect("FL card")..];
     assert!(fl.contains("N1 — Knowledge of the subject"));
-    assert!(
-        fl.contains("N2 — Expressed commitment: the score (91.7%) reaches the 70% threshold."),
-        "{fl}"
-    );
-    assert!(fl.contains("critical question(s) not at their full point: Q09"));
+    // What blocks N2 comes first; its score reaching the threshold is said not to be enough.
+    let blocked = fl
+        .find("critical question(s) not at their full point: Q09")
+        .expect("the blocking critical question");
+    let score = fl
+        .find("N2 — Expressed commitment: the score (91.7%) reaches the 70% threshold, but that is not enough while this block remains.")
+        .expect("the score, not enough");
+    assert!(blocked < score, "{fl}");
     let steps = &html[html
         .find("aria-label=\"Next steps — Forced labour\"")
         .expect("FL steps")..];
@@ -217,6 +221,8 @@ fn the_profile_chart_draws_four_bars_and_the_threshold() {
             score,
             achieved: i == 0,
             counted: i == 0,
+            // N2 reaches the threshold but is not achieved: blocked.
+            blocked: i == 1,
         })
         .collect();
     let html = render::<ProfileChart>(ChartProps {
@@ -227,6 +233,9 @@ fn the_profile_chart_draws_four_bars_and_the_threshold() {
     });
     assert_eq!(html.matches("<rect").count(), 4);
     assert!(html.contains("Seuil 70\u{a0}%"));
+    // The blocked bar is marked, and the mark explained under the chart.
+    assert!(html.contains("N2 ⚠"), "{html}");
+    assert!(html.contains("chart-blocked"), "{html}");
     insta::assert_snapshot!("chart_fr", pretty(&html));
 }
 
@@ -328,6 +337,7 @@ fn results(entry: ResultEntry, lang: Lang) -> String {
         mapping_error: None,
         updated: None,
         engagement: yew::Html::default(),
+        unjustified: Vec::new(),
     })
 }
 

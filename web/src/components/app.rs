@@ -236,7 +236,7 @@ pub fn App(props: &AppProps) -> Html {
                 let engagement = html! { <EngagementPanel {lang} assessment={a.clone()} dispatch={dispatch.clone()} /> };
                 html! {
                     <ResultsView {lang} entry={c.entry.clone()} compared={c.compared_view.clone()}
-                        updated={a.sheet.updated.clone()}
+                        updated={a.sheet.updated.clone()} unjustified={c.unjustified.clone()}
                         comparison={a.comparison.clone()} {others} dispatch={dispatch.clone()} {takeaway}
                         mapping_error={state.mapping_error.clone()} {engagement} />
                 }
@@ -249,10 +249,12 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     // The footer names the open assessment's grid (the default grid on the start page) and
-    // says where it comes from.
+    // says where it comes from, except on the start page, which says it (and the privacy
+    // note) in its introduction: once per page.
     let grid = state
         .current()
         .map_or_else(registry::default_grid, |a| grids::of_sheet(&a.sheet));
+    let on_start = state.current.is_none() || state.view == View::Start;
     html! {
         <>
             <a class="skip-link" href="#main">{ Web::SkipToContent.text(lang) }</a>
@@ -261,10 +263,12 @@ pub fn App(props: &AppProps) -> Html {
             <main id="main" tabindex="-1">{ live }{ banner.unwrap_or_default() }{ body }</main>
             <footer class="app-footer">
                 <p>{ grid.title.get(lang) }{ format!(" · {} {}", grid.id, grid.version) }</p>
-                if let Some(p) = &grid.provenance {
+                if let Some(p) = grid.provenance.as_ref().filter(|_| !on_start) {
                     <p class="provenance" id="footer-provenance">{ p.get(lang) }</p>
                 }
-                <p>{ Web::PrivacyNote.text(lang) }</p>
+                if !on_start {
+                    <p>{ Web::PrivacyNote.text(lang) }</p>
+                }
             </footer>
         </>
     }

@@ -1,6 +1,7 @@
 //! The four-level profile of one track as an inline SVG bar chart: one bar per level (its score,
 //! ungated), the threshold as a dashed line labelled to the right of the bars, achieved levels
-//! marked; value labels never overlap the threshold's label or line ([`layout`]). No script, no inline style
+//! marked ✓, a bar above the threshold whose level is blocked marked ⚠ with a line under the
+//! chart saying why; value labels never overlap the threshold's label or line ([`layout`]). No script, no inline style
 //! (the Content-Security-Policy forbids both): colours come from classes in `style.css`.
 
 use crate::format;
@@ -19,6 +20,9 @@ pub struct Bar {
     pub achieved: bool,
     /// Counts towards the track's level (achieved and every level below achieved).
     pub counted: bool,
+    /// The score meets the threshold, but the level is not achieved (a critical question, too
+    /// many `na`): marked ⚠, with a line under the chart.
+    pub blocked: bool,
 }
 
 /// What a profile chart shows.
@@ -122,6 +126,8 @@ pub fn ProfileChart(props: &ChartProps) -> Html {
                 .map_or_else(|| "—".to_string(), |s| format::percent(lang, s));
             let state = if b.achieved {
                 Web::Achieved.text(lang)
+            } else if b.blocked {
+                Web::BarBlocked.text(lang)
             } else {
                 Web::NotAchieved.text(lang)
             };
@@ -154,7 +160,8 @@ pub fn ProfileChart(props: &ChartProps) -> Html {
             "bar",
             b.counted.then_some("counted"),
             (b.achieved && !b.counted).then_some("imbalanced"),
-            b.score.is_none().then_some("empty")
+            b.score.is_none().then_some("empty"),
+            b.blocked.then_some("blocked")
         );
         let label = b
             .score
@@ -164,12 +171,16 @@ pub fn ProfileChart(props: &ChartProps) -> Html {
                 <rect x={num(x)} y={num(top)} width={num(bar_w)} height={num(y(0.0) - top)} rx="2" />
                 <text class="value" x={num(x + bar_w / 2.0)} y={num(p.label_y)} text-anchor="middle">{ label }</text>
                 <text class="axis" x={num(x + bar_w / 2.0)} y={num(H - 10.0)} text-anchor="middle">
-                    { b.code }{ if b.achieved { " ✓" } else { "" } }
+                    { b.code }{ if b.achieved { " ✓" } else if b.blocked { " ⚠" } else { "" } }
                 </text>
             </g>
         }
     });
+    let blocked = props.bars.iter().any(|b| b.blocked).then(|| {
+        html! { <p class="hint chart-blocked">{ Web::ChartBlocked.text(lang) }</p> }
+    });
     html! {
+        <>
         <svg class="profile-chart" viewBox={format!("0 0 {W} {H}")} role="img"
             aria-label={description.clone()} xmlns="http://www.w3.org/2000/svg">
             <title>{ description }</title>
@@ -181,6 +192,8 @@ pub fn ProfileChart(props: &ChartProps) -> Html {
                 <text x={num(PLOT_RIGHT + 4.0)} y={num(ty + 11.0)}>{ threshold_text }</text>
             </g>
         </svg>
+        { blocked.unwrap_or_default() }
+        </>
     }
 }
 

@@ -43,9 +43,12 @@ pub struct QuestionProps {
 /// A question card.
 #[component]
 pub fn QuestionCard(props: &QuestionProps) -> Html {
-    let q = props.question;
     let lang = props.lang;
+    // Once the grid's full file is loaded, the question as it reads there (its help and
+    // references: see below).
+    let q = crate::grids::current(props.question);
     let grid = crate::grids::containing(q);
+    let refresh = use_force_update();
     let title_id = format!("q-{}-title", q.id);
     let both = q.tracks.len() > 1;
     let partial = match &q.partial {
@@ -61,13 +64,33 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
             <p class="na-condition">{ Msg::NaOnlyIf.fill(lang, &[("condition", &c.get(lang))]) }</p>
         }
     });
+    // The first download carries no help text (`vigilance_grids::registry::is_partial`): the
+    // grid's full file is loaded when a help is first opened.
+    let lite = vigilance_grids::registry::is_partial(grid);
     let help = q.help.as_ref().map(|h| {
+        let ontoggle = lite.then(|| {
+            let dispatch = props.dispatch.clone();
+            let refresh = refresh.clone();
+            Callback::from(move |_: Event| {
+                let dispatch = dispatch.clone();
+                let refresh = refresh.clone();
+                crate::grids::complete(Callback::from(move |r| {
+                    dispatch.emit(Action::MappingLoaded(r));
+                    // The questionnaire's props do not change: this card reads the grid again.
+                    refresh.force_update();
+                }));
+            })
+        });
         html! {
-            <details class="help">
+            <details class="help" {ontoggle}>
                 <summary>{ Web::Help.text(lang) }</summary>
-                <p>{ h.get(lang) }</p>
-                if !q.references.is_empty() {
-                    <p class="refs"><strong>{ Web::References.text(lang) }{ Web::AfterLabel.text(lang) }</strong>{ q.reference_labels(lang).collect::<Vec<_>>().join(" · ") }</p>
+                if lite {
+                    <p class="muted" role="status">{ Web::GridLoading.text(lang) }</p>
+                } else {
+                    <p>{ h.get(lang) }</p>
+                    if !q.references.is_empty() {
+                        <p class="refs"><strong>{ Web::References.text(lang) }{ Web::AfterLabel.text(lang) }</strong>{ q.reference_labels(lang).collect::<Vec<_>>().join(" · ") }</p>
+                    }
                 }
             </details>
         }
@@ -88,9 +111,9 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
             <div class="question-meta">
                 <span class="qid">{ &q.id }</span>
                 if q.critical {
-                    <span class="badge critical" title={Web::CriticalHint.text(lang)}>
+                    // The rule is in sight at the top of the level.
+                    <span class="badge critical" aria-describedby={crate::components::questionnaire::critical_rule_id(q.level)}>
                         { Web::Critical.text(lang) }
-                        <span class="visually-hidden">{ " — " }{ Web::CriticalHint.text(lang) }</span>
                     </span>
                 }
                 <span class="badge theme">{ grid.theme_label(&q.theme, lang) }</span>

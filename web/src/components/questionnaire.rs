@@ -11,6 +11,7 @@ use crate::components::question::QuestionCard;
 use crate::components::results::level_name;
 use crate::compute::answers_file;
 use crate::format::answered_of;
+use crate::grids;
 use crate::state::{
     Action, SavedAssessment, View, assessment_notes_key, first_unanswered, progress, upgrade_target,
 };
@@ -149,11 +150,19 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
             let p = progress(grid, sheet, Some(*t), Some(l));
             html! { <li>{ grid.track_label(*t, lang) }{ Web::AfterLabel.text(lang) }{ answered_of(lang, p.answered, p.total) }</li> }
         });
+        // The critical-question rule in sight (not in a tooltip), once per level that has some.
+        let critical = grid.questions.iter().any(|q| q.level == l && q.critical);
         html! {
             <header class="level-header">
                 <h2 id={format!("level-{}", l.code())} tabindex="-1">{ level_name(lang, l.code(), def.map_or("", |d| d.label.get(lang))) }</h2>
                 <p class="definition">{ def.map_or("", |d| d.definition.get(lang)) }</p>
                 <ul class="level-progress-list">{ for per_track }</ul>
+                <p class="hint counts-unit">{ Web::CountsAreAnswers.text(lang) }</p>
+                if critical {
+                    <p class="hint critical-rule" id={critical_rule_id(l)}>
+                        <span class="badge critical">{ Web::Critical.text(lang) }</span>{ " " }{ Web::CriticalHint.text(lang) }
+                    </p>
+                }
             </header>
         }
     };
@@ -261,7 +270,10 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
         .map(|to| {
             let dispatch = dispatch.clone();
             let id = a.id;
-            let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::Upgrade(id)));
+            // The later version's change log is in its full file only.
+            let onclick = Callback::from(move |_: MouseEvent| {
+                grids::then_complete(dispatch.clone(), Action::Upgrade(id))
+            });
             html! {
                 <p class="notice upgrade-offer" id="upgrade-offer-here">
                     <strong>{ Web::UpgradeTitle.text(lang) }{ Web::AfterLabel.text(lang) }</strong>
@@ -297,4 +309,9 @@ pub fn QuestionnaireView(props: &QuestionnaireProps) -> Html {
             </ContextProvider<Rc<Evidence>>>
         </div>
     }
+}
+
+/// The id of the critical-question rule shown at the top of level `l`.
+pub fn critical_rule_id(l: Level) -> String {
+    format!("critical-rule-{}", l.code())
 }

@@ -1,7 +1,8 @@
 //! The recovery panel, shown instead of the app when the saved state cannot be read back
 //! (corrupt, another format or another questionnaire version): it says why, offers the saved
 //! text for download and the answer sheets that can still be read, and lets the user start
-//! again. Nothing is erased until the user chooses.
+//! again. Its text offers only what its buttons do; nothing is erased until the user chooses
+//! and confirms (recovering drops the assessments that cannot be read).
 //!
 //! The saved sheets are read again like imported files, by the on-demand module (loaded when
 //! the panel appears): the lenient reader is not part of the first download.
@@ -46,6 +47,13 @@ pub fn RecoveryPanel(props: &RecoveryProps) -> Html {
             read_all(texts, lang, Callback::from(move |s| readable.set(Some(s))));
         });
     }
+    // Dropping what cannot be read asks first: `Some(true)` recovers, `Some(false)` starts again.
+    let confirming = use_state_eq(|| None::<bool>);
+    let ask = |recover: bool| {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(Some(recover)))
+    };
+    let salvageable = matches!(&*readable, Some(Ok(sheets)) if !sheets.is_empty());
     let recover = match &*readable {
         Some(Err(_)) => Some(html! {
             <p class="error" id="recover-failed">{ Web::RecoverFailed.text(lang) }</p>
@@ -55,33 +63,51 @@ pub fn RecoveryPanel(props: &RecoveryProps) -> Html {
                 { Web::RecoverReading.text(lang) }
             </button>
         }),
-        Some(Ok(sheets)) if !sheets.is_empty() => {
-            let on_restart = props.on_restart.clone();
-            let count = sheets.len();
-            let sheets = sheets.clone();
-            let onclick = Callback::from(move |_: MouseEvent| on_restart.emit(sheets.clone()));
-            Some(html! {
-                <button type="button" class="primary" id="recover-readable" {onclick}>
-                    { Web::LabelWithCount.fill(lang, &[("label", &Web::RecoverReadable.text(lang)), ("n", &count)]) }
-                </button>
-            })
-        }
+        Some(Ok(sheets)) if !sheets.is_empty() => Some(html! {
+            <button type="button" class="primary" id="recover-readable" onclick={ask(true)}>
+                { Web::LabelWithCount.fill(lang, &[("label", &Web::RecoverReadable.text(lang)), ("n", &sheets.len())]) }
+            </button>
+        }),
         _ => None,
     };
-    let restart = {
+    let confirm = confirming.map(|recover| {
+        let sheets = match (&*readable, recover) {
+            (Some(Ok(sheets)), true) => sheets.clone(),
+            _ => Vec::new(),
+        };
         let on_restart = props.on_restart.clone();
-        Callback::from(move |_: MouseEvent| on_restart.emit(Vec::new()))
-    };
+        let onclick = Callback::from(move |_: MouseEvent| on_restart.emit(sheets.clone()));
+        let cancel = {
+            let confirming = confirming.clone();
+            Callback::from(move |_: MouseEvent| confirming.set(None))
+        };
+        let text = if recover {
+            Web::RecoverConfirm
+        } else {
+            Web::StartAgainConfirm
+        };
+        html! {
+            <div class="notice warning" id="recovery-confirm" role="alert">
+                <p>{ text.text(lang) }</p>
+                <button type="button" class="danger" id="recovery-confirm-button" {onclick}>{ Web::ConfirmAction.text(lang) }</button>
+                { " " }
+                <button type="button" id="recovery-cancel" onclick={cancel}>{ Web::Cancel.text(lang) }</button>
+            </div>
+        }
+    });
     html! {
         <section class="recovery card" role="alert" aria-labelledby="recovery-title">
             <h1 id="recovery-title">{ Web::RecoveryTitle.text(lang) }</h1>
-            <p>{ Web::RecoveryText.text(lang) }</p>
+            // The text offers only what the buttons below do.
+            <p id="recovery-text">{ Web::RecoveryText.text(lang) }
+                if salvageable { { " " }{ Web::RecoveryTextSalvage.text(lang) } }</p>
             <p class="reason"><strong>{ Web::RecoveryReason.text(lang) }</strong>{ " " }{ u.reason(lang) }</p>
             <div class="actions">
                 <button type="button" id="download-raw" onclick={download}>{ Web::DownloadRaw.text(lang) }</button>
                 { recover }
-                <button type="button" class="danger" id="start-again" onclick={restart}>{ Web::StartAgain.text(lang) }</button>
+                <button type="button" class="danger" id="start-again" onclick={ask(false)}>{ Web::StartAgain.text(lang) }</button>
             </div>
+            { confirm }
         </section>
     }
 }

@@ -81,8 +81,11 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
     let statused = fw.kind.has_status();
     let rows = fw.requirements.iter().enumerate().map(|(ri, r)| {
         let m = map.iter().find(|m| m.framework == index && m.requirement == ri);
-        let notes = m.map(|m| requirement_notes(grid, m, lang)).unwrap_or_default();
-        let bars = m.map(|m| requirement_bars(grid, m, lang)).unwrap_or_default();
+        let mut notes = m.map(|m| requirement_notes(grid, m, lang)).unwrap_or_default();
+        let mut bars = m.map(|m| requirement_bars(grid, m, lang)).unwrap_or_default();
+        // The requirement's own notes first, then each question's in the order of their ids.
+        in_order(&mut notes, |a, b| question_of(a) > question_of(b));
+        in_order(&mut bars, |a, b| question_of(a) > question_of(b));
         let cells = tracks.iter().map(|t| {
             // The track's name as the phone layout shows it before each status.
             let track = format!("{}{}", grid.track_label(*t, lang), Web::AfterLabel.text(lang));
@@ -94,10 +97,11 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
                 Some(c) => {
                     let label = RequirementStatus::from_code(&c.status)
                         .map_or_else(|| informs_label(lang), |s| s.label(lang));
-                    let answers = c
-                        .questions
-                        .iter()
-                        .zip(&c.answers)
+                    // The linked questions in the grid's order of ids (Q18, Q24, Q39).
+                    let mut linked: Vec<_> = c.questions.iter().zip(&c.answers).collect();
+                    in_order(&mut linked, |a, b| a.0 > b.0);
+                    let answers = linked
+                        .into_iter()
                         .map(|(id, v)| {
                             let shown = v.map_or(Msg::CovUnanswered.text(lang), |v| grid.value_label(v, lang));
                             format!("{id}{} {shown}", colon(lang))
@@ -124,6 +128,11 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
                         </td>
                     }
                 }
+                // A requirement the grid links on another track only (a forced-labour norm) is
+                // not a gap of this track.
+                None if e.coverage.iter().any(|c| c.framework == fw.id && c.reference == r.reference) => html! {
+                    <td data-status="other_track" data-track={track} class="muted">{ Web::OtherTrackOnly.text(lang) }</td>
+                },
                 None => html! {
                     <td data-status="not_covered" data-track={track} class="muted">{ Web::NotCoveredByGrid.text(lang) }</td>
                 },
@@ -131,7 +140,11 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
         });
         html! {
             <tr data-ref={r.reference.clone()}>
-                <th scope="row"><span class="ref">{ &r.reference }</span>{ " " }{ r.title.get(lang) }
+                <th scope="row">
+                    if let Some(shown) = shown_reference(&r.reference, r.title.get(lang), lang) {
+                        <span class="ref">{ shown }</span>{ " " }
+                    }
+                    { r.title.get(lang) }
                     if !notes.is_empty() || (!statused && !bars.is_empty()) {
                         <ul class="notes">
                             { for notes.iter().chain(if statused { [].iter() } else { bars.iter() }).map(|n| html! { <li>{ n.clone() }</li> }) }
@@ -184,5 +197,40 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// A requirement's reference as shown before its title, in the user's language: the OECD
+/// guide's `Step 1` and the guiding principles' `GP 15` through the catalogue (« Étape 1 »,
+/// « Principe 15 »: no English label in the French screens), and none when the title already
+/// starts with it (« Étape 1 : … »).
+fn shown_reference(reference: &str, title: &str, lang: Lang) -> Option<String> {
+    let shown = if let Some(n) = reference.strip_prefix("Step ") {
+        Web::RefStep.fill(lang, &[("n", &n)])
+    } else if let Some(n) = reference.strip_prefix("GP ") {
+        Web::RefGuidingPrinciple.fill(lang, &[("n", &n)])
+    } else {
+        reference.to_string()
+    };
+    (!title.starts_with(&shown)).then_some(shown)
+}
+
+/// The question a note is about, when it starts with one (`Q09: …`): the key that sorts notes.
+fn question_of(note: &str) -> Option<&str> {
+    let id = note.split(|c: char| !c.is_ascii_alphanumeric()).next()?;
+    (id.len() > 1 && id.starts_with('Q') && id[1..].bytes().all(|b| b.is_ascii_digit()))
+        .then_some(id)
+}
+
+/// Sorts a short list in place, stably (`after(a, b)`: `a` goes after `b`): a few lines of
+/// insertion sort rather than the standard library's sort, whose generic code costs about 2 KB
+/// gzip of the first download per instantiation.
+fn in_order<T>(list: &mut [T], after: impl Fn(&T, &T) -> bool) {
+    for i in 1..list.len() {
+        let mut j = i;
+        while j > 0 && after(&list[j - 1], &list[j]) {
+            list.swap(j - 1, j);
+            j -= 1;
+        }
     }
 }

@@ -49,7 +49,10 @@ pub fn StartView(props: &StartProps) -> Html {
             .is_some_and(|c| props.assessments.iter().any(|x| x.id == c));
         let upgrade = upgrade_target(&a.sheet).filter(|_| !copied).map(|to| {
             let dispatch = props.dispatch.clone();
-            let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::Upgrade(id)));
+            // The later version's change log is in its full file only.
+            let onclick = Callback::from(move |_: MouseEvent| {
+                grids::then_complete(dispatch.clone(), Action::Upgrade(id))
+            });
             html! {
                 <p class="upgrade-offer" id={format!("upgrade-offer-{id}")}>
                     <strong>{ Web::UpgradeTitle.text(lang) }{ Web::AfterLabel.text(lang) }</strong>
@@ -112,6 +115,10 @@ pub fn StartView(props: &StartProps) -> Html {
         }
     });
 
+    // One form at a time: the open assessment's profile is a summary line until the user edits
+    // it, and the new-assessment form steps aside while it is edited.
+    let editing = use_state_eq(|| false);
+    let editing_profile = *editing && current.is_some();
     let profile = current.map(|a| {
         let p = Profile::of(&a.sheet);
         let dispatch = props.dispatch.clone();
@@ -120,11 +127,28 @@ pub fn StartView(props: &StartProps) -> Html {
             let dispatch = props.dispatch.clone();
             Callback::from(move |_: MouseEvent| dispatch.emit(Action::Show(View::Questionnaire)))
         };
+        let toggle = {
+            let editing = editing.clone();
+            Callback::from(move |_: MouseEvent| editing.set(!*editing))
+        };
+        let summary: Vec<&str> = [&p.name, &p.sector, &p.country, &p.period]
+            .into_iter()
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .collect();
         html! {
             <section class="card" aria-labelledby="profile-title">
                 <h2 id="profile-title">{ Web::ProfileOfCurrent.text(lang) }</h2>
-                <ProfileFields {lang} prefix="current" profile={p} {on_change}
-                    light={grids::is_light(&a.sheet.questionnaire.id)} />
+                if editing_profile {
+                    <ProfileFields {lang} prefix="current" profile={p.clone()} {on_change}
+                        light={grids::is_light(&a.sheet.questionnaire.id)} />
+                } else {
+                    <p class="profile-summary" id="profile-summary">{ summary.join(" · ") }</p>
+                }
+                <button type="button" id="edit-profile" aria-expanded={editing_profile.to_string()} onclick={toggle}>
+                    { if editing_profile { Web::Close.text(lang) } else { Web::EditProfile.text(lang) } }
+                </button>
+                { " " }
                 <button type="button" class="primary" onclick={go}>{ Web::ContinueToQuestionnaire.text(lang) }{ " →" }</button>
             </section>
         }
@@ -140,12 +164,15 @@ pub fn StartView(props: &StartProps) -> Html {
                     <div class="provenance-box" id="start-provenance">
                         <h2>{ Web::AboutGrid.text(lang) }</h2>
                         <p>{ p.get(lang) }</p>
+                        <p class="hint" id="acronyms">{ Web::AcronymsSpelled.text(lang) }</p>
                     </div>
                 }
             </section>
             { profile }
             <div class="start-grid">
-                <NewAssessment {lang} dispatch={props.dispatch.clone()} first={props.assessments.is_empty()} />
+                if !editing_profile {
+                    <NewAssessment {lang} dispatch={props.dispatch.clone()} first={props.assessments.is_empty()} />
+                }
                 <div>
                     <section class="card" aria-labelledby="saved-title">
                         <h2 id="saved-title">{ Web::YourAssessments.text(lang) }</h2>

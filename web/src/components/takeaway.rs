@@ -1,6 +1,6 @@
 //! "Take it away": download the answer sheet (JSON), download the results workbook (.xlsx, the
 //! same workbook the CLI writes, built by the on-demand module), and print the report or save it
-//! as PDF.
+//! as PDF. An `na` left without its justification is not in the files, and this bar says so.
 
 use crate::browser;
 use crate::compute::{Computed, answers_file, workbook_file_name, workbook_request};
@@ -66,9 +66,15 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
         })
     };
     let print = Callback::from(|_: MouseEvent| browser::print());
+    // An unjustified `na` is not in the files: said here, not silently dropped.
+    let left_out = (!props.computed.unjustified.is_empty()).then(|| {
+        let list = unjustified_list(&props.computed.unjustified, lang);
+        html! { <p class="notice warning" id="unjustified-left-out">{ Web::UnjustifiedLeftOut.fill(lang, &[("list", &list)]) }</p> }
+    });
     html! {
         <section class="takeaway no-print" aria-labelledby="takeaway-title">
             <h2 id="takeaway-title">{ Web::TakeAway.text(lang) }</h2>
+            { left_out }
             <div class="actions">
                 <button type="button" id="download-json" onclick={json}>{ Web::DownloadJson.text(lang) }</button>
                 <button type="button" id="download-xlsx" onclick={xlsx} disabled={*preparing}
@@ -81,4 +87,12 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
             }
         </section>
     }
+}
+
+/// The answers `list` names, for a sentence: « Q10 (travail forcé) ; Q12 (travail des enfants) ».
+pub fn unjustified_list(list: &[(String, vigilance_model::Track)], lang: Lang) -> String {
+    list.iter()
+        .map(|(q, t)| format!("{q} ({})", t.label(lang)))
+        .collect::<Vec<_>>()
+        .join(Web::ListSeparator.text(lang))
 }

@@ -85,6 +85,23 @@ impl SavedAssessment {
     }
 }
 
+/// The `na` answers of `sheet` given without their justification (question, track, in the
+/// grid's order of ids): kept on screen, shown as such in the results, and left out of what is
+/// scored and exported ([`accepted`]), which says so next to the downloads.
+pub fn unjustified_na(sheet: &AnswerSheet) -> Vec<(String, Track)> {
+    let mut out = Vec::new();
+    for (id, t) in &sheet.answers {
+        for track in Track::ALL {
+            if t.get(track)
+                .is_some_and(|a| a.value == AnswerValue::Na && !a.is_justified())
+            {
+                out.push((id.clone(), track));
+            }
+        }
+    }
+    out
+}
+
 /// A short name for `sheet` in lists: company and period.
 pub fn sheet_title(sheet: &AnswerSheet, lang: Lang) -> String {
     let name = sheet.company.name.trim();

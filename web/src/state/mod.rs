@@ -33,7 +33,7 @@ pub use action::{Action, Stamped, answer_anchor};
 pub use app_state::{Announce, Announcement, AppState, FocusRequest, Place, STATE_FORMAT, View};
 pub use assessment::{
     Profile, Progress, SavedAssessment, accepted, first_unanswered, is_accepted, next_unanswered,
-    notes_key as assessment_notes_key, progress, sheet_title,
+    notes_key as assessment_notes_key, progress, sheet_title, unjustified_na,
 };
 pub use comparison::Comparison;
 pub use documents::{Document, DocumentAction, answer_ref, stale, with_documents};

@@ -16,6 +16,7 @@ use super::{
 };
 use crate::grids;
 use std::rc::Rc;
+use vigilance_grids::registry;
 use vigilance_model::{Answer, AnswerSheet, AnswerValue, Level, Track};
 use yew::Reducible;
 
@@ -180,7 +181,9 @@ impl Reducible for AppState {
                     return Rc::new(s);
                 }
                 let from = grids::of_sheet(&old.sheet);
-                let Some(to) = upgrade_target(&old.sheet) else {
+                // The later version's change log must be there (`grids::then_complete`).
+                let Some(to) = upgrade_target(&old.sheet).filter(|to| !registry::is_partial(to))
+                else {
                     return self;
                 };
                 if let Ok(m) = vigilance_model::migrate::migrate(&old.sheet, from, to) {

@@ -359,9 +359,16 @@ impl Questionnaire {
     /// and a JSON error does not name its path. Those files are checked, located and all, by this
     /// crate's tests; leaving the path-tracking reader out keeps it out of the browser's first
     /// download, where only built-in grids are read.
+    ///
+    /// In WebAssembly (the browser app, whose only grids are those files) the checks are not run
+    /// again either: their code stays out of the first download too.
     pub fn parse_builtin(text: &str) -> Result<Questionnaire, Problems> {
         let file: QuestionnaireFile = serde_json::from_str(strip_bom(text))
             .map_err(|e| Problems(vec![json_error_problem(text, "", &e)]))?;
+        if cfg!(target_arch = "wasm32") {
+            let compiled = compile(&file);
+            return Ok(Questionnaire { file, compiled });
+        }
         Questionnaire::try_from(file)
     }
 

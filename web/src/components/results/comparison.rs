@@ -1,6 +1,8 @@
 //! The comparison with an earlier assessment, on the results screen: the choice of what to
 //! compare with (another assessment kept here, or a file), and the table of levels and level
-//! scores, earlier and now, with the change.
+//! scores, earlier (labelled with its period) and now, with the change; a warning when the
+//! earlier assessment is another company's, and, across versions of a grid, that the questions
+//! the new version added count as unanswered.
 
 use super::compare_file::read_compared_file;
 use super::pct;
@@ -183,16 +185,38 @@ pub fn ComparisonPanel(props: &ComparisonProps) -> Html {
         });
         let shared = (!same_grid && a.questionnaire.id == b.questionnaire.id)
             .then(|| c.shared_changes.clone());
+        // Another company's file is compared all the same, with a warning.
+        let same = |x: &str, y: &str| x.trim().to_lowercase() == y.trim().to_lowercase();
+        let other_company = !same(&a.company.name, &b.company.name)
+            || matches!((&a.company.id, &b.company.id), (Some(x), Some(y)) if !same(x, y));
+        let other_company = other_company.then(|| {
+            let untitled = |n: &str| {
+                if n.trim().is_empty() { Web::Untitled.text(lang).to_string() } else { n.to_string() }
+            };
+            Web::ComparedOtherCompany.fill(
+                lang,
+                &[("earlier", &untitled(&a.company.name)), ("now", &untitled(&b.company.name))],
+            )
+        });
+        // The earlier column says which period it is.
+        let earlier = match a.period.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+            Some(p) => Web::EarlierOf.fill(lang, &[("period", &p)]),
+            None => Web::Earlier.text(lang).to_string(),
+        };
         html! {
             <>
+            if let Some(w) = other_company {
+                <p class="notice warning" id="comparison-company" role="note">{ w }</p>
+            }
             if let Some(n) = note {
-                <p class="note" id="comparison-versions">{ n }{ format!(" ({} {} → {})", a.questionnaire.id, a.questionnaire.version, b.questionnaire.version) }</p>
+                <p class="note" id="comparison-versions">{ n }{ format!(" ({} {} → {})", a.questionnaire.id, a.questionnaire.version, b.questionnaire.version) }
+                    if shared.is_some() { { " " }{ Web::NewQuestionsUnanswered.text(lang) } }</p>
             }
             <table class="comparison-table">
                 <caption>{ Web::ComparedWith.fill(lang, &[("name", &c.name)]) }</caption>
                 <thead><tr>
                     <th scope="col"><span class="visually-hidden">{ Web::Level.text(lang) }</span></th>
-                    <th scope="col">{ Web::Earlier.text(lang) }</th>
+                    <th scope="col">{ earlier }</th>
                     <th scope="col">{ Web::Now.text(lang) }</th>
                     <th scope="col" class="num">{ Web::Change.text(lang) }</th>
                 </tr></thead>

@@ -61,6 +61,9 @@ pub struct ResultsProps {
     /// The analyst's review (`components::engagement`), after the track cards.
     #[prop_or_default]
     pub engagement: Html,
+    /// The `na` answers without their justification (question, track): shown as such.
+    #[prop_or_default]
+    pub unjustified: Vec<(String, Track)>,
 }
 
 fn pct(lang: Lang, v: Option<f64>) -> String {
@@ -172,6 +175,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                     score: le.and_then(|x| x.score),
                     achieved: le.is_some_and(|x| x.achieved),
                     counted: l.rank() <= t.level,
+                    blocked: le.is_some_and(|x| x.meets_threshold && !x.achieved),
                 }
             })
             .collect();
@@ -220,7 +224,8 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                 </ul>
                 <dl class="figures">
                     <dt>{ Web::Complete.text(lang) }</dt><dd>{ format::percent(lang, t.completeness) }</dd>
-                    <dt title={Web::IndexHint.text(lang)}>{ Web::Index.text(lang) }</dt><dd>{ format::percent(lang, t.index) }</dd>
+                    <dt>{ Web::Index.text(lang) }</dt><dd>{ format::percent(lang, t.index) }
+                        <span class="hint index-hint">{ Web::IndexHint.text(lang) }</span></dd>
                     <dt>{ Web::KnowledgeGaps.text(lang) }</dt><dd>{ t.unknown_count }</dd>
                     if substantiated {
                         <dt>{ Web::Unsubstantiated.text(lang) }</dt><dd data-unsubstantiated={t.unsubstantiated_count.to_string()}>{ t.unsubstantiated_count }</dd>
@@ -264,7 +269,8 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             .cloned()
             .collect();
         html! {
-            <NextSteps key={track.code()} {lang} track={*track} steps={list} grid={e.questionnaire.clone()} dispatch={dispatch.clone()} />
+            <NextSteps key={track.code()} {lang} track={*track} steps={list} grid={e.questionnaire.clone()} dispatch={dispatch.clone()}
+                unjustified={props.unjustified.iter().filter(|(_, t)| t == track).map(|(q, _)| q.clone()).collect::<Vec<_>>()} />
         }
     });
 

@@ -23,6 +23,10 @@ pub struct NextStepsProps {
     pub grid: vigilance_model::answers::QuestionnaireRef,
     /// Sends changes to the reducer (go to a question).
     pub dispatch: Callback<Action>,
+    /// The questions of this track answered `na` without a justification: their current answer
+    /// says so (they count as unanswered).
+    #[prop_or_default]
+    pub unjustified: Vec<String>,
 }
 
 /// How many steps are shown before "show all".
@@ -40,9 +44,11 @@ pub fn NextSteps(props: &NextStepsProps) -> Html {
             "next_level" => reason_label(StepReason::NextLevel, lang),
             _ => reason_label(StepReason::Consolidate, lang),
         };
-        let current = s
-            .current
-            .map_or(Web::Unanswered.text(lang), |v| grid.value_label(v, lang));
+        let current = match s.current {
+            Some(v) => grid.value_label(v, lang),
+            None if props.unjustified.contains(&s.question) => Web::NaNotJustified.text(lang),
+            None => Web::Unanswered.text(lang),
+        };
         let go = {
             let dispatch = props.dispatch.clone();
             let question = s.question.clone();
@@ -54,6 +60,14 @@ pub fn NextSteps(props: &NextStepsProps) -> Html {
                 })
             })
         };
+        // The first download carries no recommendation text: the results load the grid's full
+        // file when first shown (`vigilance_grids::registry::is_partial`), and are then
+        // recomputed.
+        let recommendation = if vigilance_grids::registry::is_partial(grid) {
+            Web::GridLoading.text(lang)
+        } else {
+            s.recommendation.get(lang)
+        };
         html! {
             <li class="step" data-question={s.question.clone()} data-track={s.track.code()}>
                 <p class="step-head">
@@ -64,7 +78,7 @@ pub fn NextSteps(props: &NextStepsProps) -> Html {
                 </p>
                 <p class="step-question">{ s.text.get(lang) }</p>
                 <p class="step-current"><strong>{ Web::CurrentAnswer.text(lang) }{ Web::AfterLabel.text(lang) }</strong>{ current }</p>
-                <p class="step-recommendation"><strong>{ Web::Recommendation.text(lang) }{ Web::AfterLabel.text(lang) }</strong>{ s.recommendation.get(lang) }</p>
+                <p class="step-recommendation"><strong>{ Web::Recommendation.text(lang) }{ Web::AfterLabel.text(lang) }</strong>{ recommendation }</p>
                 <button type="button" class="link no-print" onclick={go}>
                     { Web::GoToQuestion.text(lang) }<span class="visually-hidden">{ format!(" {} — {}", s.question, grid.track_label(s.track, lang)) }</span>
                 </button>

@@ -1,7 +1,7 @@
-//! Why a track is at its level: the sentences under each track card (the next level's score
-//! against the threshold, or its critical questions not at their full point, or too many
-//! questions answered not applicable on a grid with limits on `na`, and the levels achieved out
-//! of order).
+//! Why a track is at its level: the sentences under each track card, what blocks the next level
+//! first (its critical questions not at their full point, too many questions answered not
+//! applicable on a grid with limits on `na`), then its score against the threshold (said to be
+//! not enough when the level is blocked), and the levels achieved out of order.
 
 use super::level_name;
 use crate::format;
@@ -30,21 +30,9 @@ pub fn why_lines(
             );
             if let Some(le) = t.levels.get(&next) {
                 let level: (&str, &dyn std::fmt::Display) = ("level", &name);
-                match le.score {
-                    None => out.push(Web::NoApplicable.fill(lang, &[level])),
-                    Some(score) => {
-                        let score = format::percent(lang, score);
-                        let entry = if le.meets_threshold {
-                            Web::MeetsThreshold
-                        } else {
-                            Web::BelowThreshold
-                        };
-                        out.push(entry.fill(
-                            lang,
-                            &[level, ("score", &score), ("threshold", &threshold_text)],
-                        ));
-                    }
-                }
+                // What blocks the level comes first: its critical questions, too many `na`;
+                // then the score against the threshold, which alone does not reach a level.
+                let blocked = !le.failed_critical.is_empty() || le.too_many_na;
                 if !le.failed_critical.is_empty() {
                     let ids = le.failed_critical.join(", ");
                     out.push(Web::FailedCritical.fill(lang, &[level, ("ids", &ids)]));
@@ -57,6 +45,21 @@ pub fn why_lines(
                         Web::WhyTooManyNa
                             .fill(lang, &[level, ("percent", &percent), ("min", &min)]),
                     );
+                }
+                match le.score {
+                    None => out.push(Web::NoApplicable.fill(lang, &[level])),
+                    Some(score) => {
+                        let score = format::percent(lang, score);
+                        let entry = match (le.meets_threshold, blocked) {
+                            (true, true) => Web::MeetsThresholdBlocked,
+                            (true, false) => Web::MeetsThreshold,
+                            (false, _) => Web::BelowThreshold,
+                        };
+                        out.push(entry.fill(
+                            lang,
+                            &[level, ("score", &score), ("threshold", &threshold_text)],
+                        ));
+                    }
                 }
             }
         }
