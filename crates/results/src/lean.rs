@@ -83,7 +83,9 @@ pub struct GridTexts {
     /// ids of `coverage` refer to.
     pub requirements: BTreeMap<String, RequirementTexts>,
     /// The status codes, by number: what the first item of each of a result's coverage arrays
-    /// refers to (`coverage_statuses[0]` is `all_full`).
+    /// refers to (`coverage_statuses[0]` is `all_full`; absent, as `coverage`, when the grid
+    /// maps to no framework).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub coverage_statuses: Vec<String>,
     /// Per track, the stable ids of the requirements that a question covers on that track, in
     /// grid order: a result's `coverage[track][i]` is about requirement `coverage[track][i]`
@@ -212,7 +214,11 @@ impl GridTexts {
                 })
                 .collect(),
             requirements,
-            coverage_statuses: coverage_statuses().into_iter().map(String::from).collect(),
+            coverage_statuses: if coverage.is_empty() {
+                Vec::new()
+            } else {
+                coverage_statuses().into_iter().map(String::from).collect()
+            },
             coverage,
         }
     }
@@ -651,11 +657,16 @@ mod tests {
                 let full = entry
                     .coverage
                     .iter()
-                    .find(|e| e.track == *track && requirement_id(&e.framework, &e.reference) == *id)
+                    .find(|e| {
+                        e.track == *track && requirement_id(&e.framework, &e.reference) == *id
+                    })
                     .expect("the requirement of the grid's list");
                 assert_eq!(c.status(), full.status, "{id}");
                 assert_eq!(grid.coverage_statuses[usize::from(c.0)], full.status);
-                assert_eq!((c.1, c.2, c.3), (full.answered, full.excluded, full.with_evidence));
+                assert_eq!(
+                    (c.1, c.2, c.3),
+                    (full.answered, full.excluded, full.with_evidence)
+                );
                 let linked = &grid.requirements[id].questions[track];
                 assert_eq!(linked, &full.questions, "{id}");
                 seen += 1;
@@ -672,7 +683,14 @@ mod tests {
     fn status_numbers_are_the_codes_in_order() {
         assert_eq!(
             coverage_statuses(),
-            ["all_full", "some", "none", "incomplete", "not_assessed", "informs"]
+            [
+                "all_full",
+                "some",
+                "none",
+                "incomplete",
+                "not_assessed",
+                "informs"
+            ]
         );
         assert_eq!(coverage_status_number("informs"), Some(5));
         assert_eq!(coverage_status_number("met"), None);
