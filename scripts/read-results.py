@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Reads a result document of `vigilance score` back with Python's standard library only, and
 joins every result to its grid's texts (docs/formats.md, "Lean results"): each next step to its
-question's text and recommendation, each coverage entry to its requirement's title and linked
+question's text and recommendation, each coverage array to its requirement (the grid's
+`coverage[track]` at the same place), its status code (`coverage_statuses`), title and linked
 questions. Fails (status 1) on a reference that does not resolve.
 
     python3 scripts/read-results.py results.json|results.jsonl [--lang fr|en]
 
-Prints one line per result and next step and a closing count, the same for the JSON document
-and for JSON Lines of the same batch (the test in cli/tests/score.rs compares them).
+Prints one line per result, next step and requirement × track (its status and answered/linked)
+and a closing count, the same for the JSON document and for JSON Lines of the same batch (the
+test in cli/tests/lean.rs compares them, and compares the coverage lines with --embed-texts).
 """
 import json
 import sys
@@ -47,14 +49,23 @@ def main(argv):
         for s in r["next_steps"]:
             texts = grid["questions"][s["question"]]
             out.append(f"  {s['track']} {s['question']} {s['reason']}\t{texts['text'][lang]}")
-        for req_id, per_track in r.get("coverage", {}).items():
-            req = grid["requirements"][req_id]
-            for track, (status, answered, excluded, with_evidence) in per_track.items():
+        # Coverage is positional: per track, the i-th array is about the grid's
+        # coverage[track][i]; its first number indexes the grid's coverage_statuses.
+        for track, arrays in r.get("coverage", {}).items():
+            ids = grid["coverage"][track]
+            if len(arrays) != len(ids):
+                raise SystemExit(f"{r['source']}: {track}: {len(arrays)} arrays for {len(ids)} ids")
+            for req_id, (status, answered, excluded, with_evidence) in zip(ids, arrays):
+                req = grid["requirements"][req_id]
                 linked = req["questions"][track]
+                if not 0 <= status < len(grid["coverage_statuses"]):
+                    raise SystemExit(f"{r['source']}: {req_id} {track}: unknown status {status}")
                 if not (0 <= excluded <= answered <= len(linked)) or with_evidence > answered:
                     raise SystemExit(f"{r['source']}: {req_id} {track}: counts out of range")
                 if not req["title"][lang] or not grid["frameworks"][req["framework"]]["name"][lang]:
                     raise SystemExit(f"{r['source']}: {req_id}: no title")
+                shown = f"{grid['coverage_statuses'][status]} {answered}/{len(linked)}"
+                out.append(f"  {track} {req_id}\t{shown}")
     out.append(f"{len(results)} results, {len(errors)} errors")
     print("\n".join(out))
 

@@ -541,8 +541,8 @@ fn write_workbook(
 /// array is filled from the scoring pipeline while it is written, so that neither the sheets nor
 /// their results are all in memory at once; `errors` follows, sorted by source, with the errors
 /// already in `tally`; then, in the lean shape, the `grids` the results refer to. Pretty-printed
-/// down to each result's fields and each coverage requirement ([`LeanFormatter`]), compact
-/// below, as [`vigilance_core::report::lean::LeanDocument::to_json`].
+/// down to each result's fields and their entries (a track's coverage on one line:
+/// [`LeanFormatter`]), compact below, as [`vigilance_core::report::lean::LeanDocument::to_json`].
 fn stream_json(
     run: &ScoreRun,
     w: &mut dyn Write,

@@ -93,7 +93,25 @@ fn json_and_jsonl_join_to_the_grid_texts_with_the_python_standard_library() {
             );
             assert!(json.contains(&row), "{row}");
         }
+        // Each positional coverage array joined to the requirement and status the
+        // self-contained shape names.
+        for c in &r.coverage {
+            let row = format!(
+                "  {} {}/{}\t{} {}/{}",
+                c.track.code(),
+                c.framework,
+                c.reference,
+                c.status,
+                c.answered,
+                c.questions.len()
+            );
+            assert!(json.contains(&row), "{row}");
+        }
     }
+    assert!(
+        embedded.results.iter().any(|r| !r.coverage.is_empty()),
+        "a result with coverage (grid 1.2.0)"
+    );
 }
 
 #[test]
@@ -148,19 +166,7 @@ fn the_jq_example_of_the_formats_doc_joins_next_steps_to_their_texts() {
     }
     let dir = tempfile::tempdir().unwrap();
     score_batch(dir.path());
-    let out = Command::new("jq")
-        .arg("-r")
-        .arg("-f")
-        .arg(root().join("docs/examples/next-steps.jq"))
-        .arg(dir.path().join("results.json"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows = String::from_utf8(out.stdout).unwrap();
+    let rows = jq_rows(dir.path(), "next-steps.jq");
     let embedded: ResultDocument =
         serde_json::from_slice(&std::fs::read(dir.path().join("embedded.json")).unwrap()).unwrap();
     let expected: Vec<String> = embedded
@@ -181,7 +187,70 @@ fn the_jq_example_of_the_formats_doc_joins_next_steps_to_their_texts() {
         })
         .collect();
     assert!(!expected.is_empty());
-    assert_eq!(rows.lines().collect::<Vec<_>>(), expected);
+    assert_eq!(rows, expected);
+}
+
+/// Runs the jq program `docs/examples/{example}` on `results.json` of `dir`: its rows.
+fn jq_rows(dir: &Path, example: &str) -> Vec<String> {
+    let out = Command::new("jq")
+        .arg("-r")
+        .arg("-f")
+        .arg(root().join("docs/examples").join(example))
+        .arg(dir.join("results.json"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{example}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn the_jq_coverage_example_joins_each_positional_array_to_its_requirement() {
+    if !has("jq") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    score_batch(dir.path());
+    let rows = jq_rows(dir.path(), "coverage.jq");
+    let embedded: ResultDocument =
+        serde_json::from_slice(&std::fs::read(dir.path().join("embedded.json")).unwrap()).unwrap();
+    let doc: LeanDocument =
+        serde_json::from_slice(&std::fs::read(dir.path().join("results.json")).unwrap()).unwrap();
+    // The self-contained shape names the requirement, status and counts of every row; it lists
+    // them requirement by requirement, the lean one track by track.
+    let mut expected: Vec<String> = embedded
+        .results
+        .iter()
+        .flat_map(|r| {
+            let grid = &doc.grids[&format!("{}@{}", r.questionnaire.id, r.questionnaire.version)];
+            r.coverage.iter().map(move |c| {
+                let id = format!("{}/{}", c.framework, c.reference);
+                let title = &grid.requirements[&id].title.en;
+                format!(
+                    "{}\t{}\t{id}\t{}\t{}\t{}\t{}\t{}\t{title}",
+                    r.company.name,
+                    c.track.code(),
+                    c.status,
+                    c.answered,
+                    c.questions.len(),
+                    c.excluded,
+                    c.with_evidence
+                )
+            })
+        })
+        .collect();
+    assert!(expected.len() > 100, "{} rows", expected.len());
+    let mut rows = rows;
+    rows.sort();
+    expected.sort();
+    assert_eq!(rows, expected);
 }
 
 #[test]

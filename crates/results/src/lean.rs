@@ -3,7 +3,10 @@
 //! recommendations, level, track, theme and framework names, requirement titles and notes, and
 //! which questions are linked to each requirement) are written once per document in its
 //! `grids` section ([`GridTexts`], keyed by [`grid_key`]); each result ([`CompactEntry`])
-//! refers to them by id. Coverage is keyed by the requirement's stable id ([`requirement_id`]).
+//! refers to them by id. Coverage is positional: per track, one four-number array per
+//! requirement covered on that track ([`TrackCoverage`]), in the order of the grid's
+//! `coverage[track]`, which names each by its stable id ([`requirement_id`]); the status is a
+//! number, an index into the grid's `coverage_statuses` ([`coverage_statuses`]).
 //! `--embed-texts` writes the self-contained shape of [`crate::json`] instead.
 //!
 //! Also the lines of `--format jsonl` ([`JsonlLine`]) and the schema of both document shapes
@@ -11,7 +14,7 @@
 
 use crate::answers::{Company, QuestionnaireRef};
 use crate::codes::{AnswerValue, EvidenceMode, Level, Track};
-use crate::coverage::grid_coverage;
+use crate::coverage::{INFORMS, RequirementStatus, grid_coverage};
 use crate::json::{
     ErrorEntry, LevelEntry, ProblemEntry, RESULTS_FORMAT, ResultDocument, ResultEntry, StepEntry,
     TrackEntry, coverage_disclaimer, is_zero,
@@ -36,6 +39,25 @@ pub fn requirement_id(framework: &str, reference: &str) -> String {
     format!("{framework}/{reference}")
 }
 
+/// The status codes of coverage, in the order a lean result numbers them: the first item of a
+/// [`TrackCoverage`] is an index into this list (`0` = `all_full`, … `5` = `informs`), which
+/// each grid of a lean document also carries as `coverage_statuses`.
+pub fn coverage_statuses() -> Vec<&'static str> {
+    RequirementStatus::ALL
+        .iter()
+        .map(|s| s.code())
+        .chain([INFORMS])
+        .collect()
+}
+
+/// The number of a status code in [`coverage_statuses`] (`None`: not a status code).
+pub fn coverage_status_number(code: &str) -> Option<u8> {
+    coverage_statuses()
+        .iter()
+        .position(|&c| c == code)
+        .and_then(|i| u8::try_from(i).ok())
+}
+
 /// The texts of one grid, written once per document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct GridTexts {
@@ -58,8 +80,18 @@ pub struct GridTexts {
     /// Each framework's name, by its id.
     pub frameworks: BTreeMap<String, FrameworkTexts>,
     /// Each requirement of the grid's frameworks, by its stable id (`framework/ref`): what the
-    /// keys of `coverage` refer to.
+    /// ids of `coverage` refer to.
     pub requirements: BTreeMap<String, RequirementTexts>,
+    /// The status codes, by number: what the first item of each of a result's coverage arrays
+    /// refers to (`coverage_statuses[0]` is `all_full`; absent, as `coverage`, when the grid
+    /// maps to no framework).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coverage_statuses: Vec<String>,
+    /// Per track, the stable ids of the requirements that a question covers on that track, in
+    /// grid order: a result's `coverage[track][i]` is about requirement `coverage[track][i]`
+    /// (absent when the grid maps to no framework).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub coverage: BTreeMap<Track, Vec<String>>,
 }
 
 /// The texts of one question.
@@ -111,9 +143,17 @@ impl GridTexts {
             })
             .collect();
         let mut requirements = BTreeMap::new();
+        let mut coverage: BTreeMap<Track, Vec<String>> = BTreeMap::new();
         for r in grid_coverage(q) {
             let f = &q.frameworks[r.framework];
             let req = &f.requirements[r.requirement];
+            let id = requirement_id(&f.id, &req.reference);
+            // The order of `sheet_coverage`, hence of every result's arrays.
+            for &t in q.track_codes() {
+                if !r.questions_for(t).is_empty() {
+                    coverage.entry(t).or_default().push(id.clone());
+                }
+            }
             let questions = q
                 .track_codes()
                 .iter()
@@ -127,7 +167,7 @@ impl GridTexts {
                 })
                 .collect();
             requirements.insert(
-                requirement_id(&f.id, &req.reference),
+                id,
                 RequirementTexts {
                     framework: f.id.clone(),
                     reference: req.reference.clone(),
@@ -174,6 +214,12 @@ impl GridTexts {
                 })
                 .collect(),
             requirements,
+            coverage_statuses: if coverage.is_empty() {
+                Vec::new()
+            } else {
+                coverage_statuses().into_iter().map(String::from).collect()
+            },
+            coverage,
         }
     }
 
@@ -213,11 +259,12 @@ pub struct CompactEntry {
     pub next_steps: Vec<CompactStep>,
     /// Problems that did not prevent scoring.
     pub warnings: Vec<ProblemEntry>,
-    /// What the answers linked to each requirement show, by the requirement's stable id (the
-    /// grid's `requirements`), then per track (absent when the grid maps to no framework).
-    /// Information, not a legal opinion.
+    /// What the answers linked to each requirement show, per track: one array per requirement
+    /// covered on the track, in the order of the grid's `coverage[track]`, which gives each
+    /// one's stable id (absent when the grid maps to no framework). Information, not a legal
+    /// opinion.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub coverage: BTreeMap<String, BTreeMap<Track, TrackCoverage>>,
+    pub coverage: BTreeMap<Track, Vec<TrackCoverage>>,
     /// The result as reviewed by an analyst (`vigilance score --engagement`; absent without an
     /// engagement file), as in the self-contained shape.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -297,16 +344,16 @@ impl From<StepEntry> for CompactStep {
     }
 }
 
-/// What the answers linked to one requirement show for one track, as a four-item array:
-/// `[status, answered, excluded, with_evidence]` — the status code (`all_full`, `some`,
-/// `none`, `incomplete`, `not_assessed`, or `informs` for a framework whose kind has no
-/// status), how many of the linked
-/// questions (the grid's `requirements[id].questions[track]`) are answered (`na` included),
-/// how many of the answers are `na` (left out of the status), and how many carry evidence.
+/// What the answers linked to one requirement show for one track, as four numbers:
+/// `[status, answered, excluded, with_evidence]` — the status, as its index in the grid's
+/// `coverage_statuses` (`all_full`, `some`, `none`, `incomplete`, `not_assessed`, then
+/// `informs` for a framework whose kind has no status), how many of the linked questions (the
+/// grid's `requirements[id].questions[track]`) are answered (`na` included), how many of the
+/// answers are `na` (left out of the status), and how many carry evidence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct TrackCoverage(
-    /// The status code (docs/formats.md lists them).
-    pub String,
+    /// The status: its index in the grid's `coverage_statuses`.
+    pub u8,
     /// Linked questions answered (`na` included).
     pub u32,
     /// Answers `na`, left out of the status.
@@ -316,25 +363,29 @@ pub struct TrackCoverage(
 );
 
 impl TrackCoverage {
-    /// The status code.
-    pub fn status(&self) -> &str {
-        &self.0
+    /// The status code (`all_full`…; empty for a number past the list).
+    pub fn status(&self) -> &'static str {
+        coverage_statuses()
+            .get(usize::from(self.0))
+            .copied()
+            .unwrap_or_default()
     }
 }
 
 impl CompactEntry {
     /// The lean form of `entry` (built by [`ResultEntry::new`]).
     pub fn new(entry: ResultEntry) -> CompactEntry {
-        let mut coverage: BTreeMap<String, BTreeMap<Track, TrackCoverage>> = BTreeMap::new();
+        // `entry.coverage` is in grid order, requirement by requirement and track by track:
+        // the order of the grid's `coverage[track]` (`GridTexts::new`).
+        let mut coverage: BTreeMap<Track, Vec<TrackCoverage>> = BTreeMap::new();
         for c in &entry.coverage {
-            let (answered, excluded, with_evidence) = (c.answered, c.excluded, c.with_evidence);
-            coverage
-                .entry(requirement_id(&c.framework, &c.reference))
-                .or_default()
-                .insert(
-                    c.track,
-                    TrackCoverage(c.status.clone(), answered, excluded, with_evidence),
-                );
+            let status = coverage_status_number(&c.status).unwrap_or(u8::MAX);
+            coverage.entry(c.track).or_default().push(TrackCoverage(
+                status,
+                c.answered,
+                c.excluded,
+                c.with_evidence,
+            ));
         }
         CompactEntry {
             source: entry.source,
@@ -542,8 +593,8 @@ impl serde_json::ser::Formatter for LeanFormatter {
 }
 
 impl Default for LeanFormatter {
-    /// Pretty down to each result's fields and their entries (tracks, next steps, coverage
-    /// requirements), and each grid's questions and requirements.
+    /// Pretty down to each result's fields and their entries (tracks, next steps, a coverage
+    /// track's array of arrays on one line), and each grid's questions and requirements.
     fn default() -> LeanFormatter {
         LeanFormatter::new(4)
     }
@@ -556,5 +607,93 @@ pub fn to_json_lean(value: &impl Serialize) -> String {
     match value.serialize(&mut ser) {
         Ok(()) => String::from_utf8(out).unwrap_or_default(),
         Err(_) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::AnswerSheet;
+    use vigilance_model::{ScoringOptions, score};
+
+    /// A sheet on grid 1.2.0 (every framework mapped) with some answers, scored, in both shapes.
+    fn both_shapes() -> (GridTexts, ResultEntry, CompactEntry) {
+        let q = vigilance_grids::find("rhsf-fir", "1.2.0").expect("grid 1.2.0");
+        // Every fourth question unanswered, the others yes, no or unknown in turn.
+        let mut by_question: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for (i, x) in q.questions.iter().enumerate().filter(|(i, _)| i % 4 != 0) {
+            let value = ["yes", "no", "unknown"][i % 3];
+            for t in &x.tracks {
+                by_question
+                    .entry(x.id.as_str())
+                    .or_default()
+                    .push(format!(r#""{}":"{value}""#, t.code()));
+            }
+        }
+        let body = by_question
+            .iter()
+            .map(|(id, tracks)| format!(r#""{id}":{{{}}}"#, tracks.join(",")))
+            .collect::<Vec<_>>()
+            .join(",");
+        let json = format!(
+            r#"{{"format":"vigilance.answers/1","questionnaire":{{"id":"rhsf-fir","version":"1.2.0"}},"company":{{"name":"Exemple SA"}},"answers":{{{body}}}}}"#
+        );
+        let sheet = AnswerSheet::parse(&json, q).expect("a valid sheet").value;
+        let assessment = score(q, &sheet, &ScoringOptions::default());
+        let entry = ResultEntry::new("a.json", q, &sheet, &assessment, &[]);
+        let compact = CompactEntry::new(entry.clone());
+        (GridTexts::new(q), entry, compact)
+    }
+
+    #[test]
+    fn each_coverage_array_is_the_requirement_the_grid_names_at_its_place() {
+        let (grid, entry, compact) = both_shapes();
+        assert!(!entry.coverage.is_empty());
+        let mut seen = 0;
+        for (track, arrays) in &compact.coverage {
+            let ids = &grid.coverage[track];
+            assert_eq!(arrays.len(), ids.len(), "{track:?}");
+            for (c, id) in arrays.iter().zip(ids) {
+                let full = entry
+                    .coverage
+                    .iter()
+                    .find(|e| {
+                        e.track == *track && requirement_id(&e.framework, &e.reference) == *id
+                    })
+                    .expect("the requirement of the grid's list");
+                assert_eq!(c.status(), full.status, "{id}");
+                assert_eq!(grid.coverage_statuses[usize::from(c.0)], full.status);
+                assert_eq!(
+                    (c.1, c.2, c.3),
+                    (full.answered, full.excluded, full.with_evidence)
+                );
+                let linked = &grid.requirements[id].questions[track];
+                assert_eq!(linked, &full.questions, "{id}");
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, entry.coverage.len(), "every entry once");
+        // The statuses vary, or the check above would not see a misplaced array.
+        let statuses: std::collections::BTreeSet<_> =
+            entry.coverage.iter().map(|e| e.status.as_str()).collect();
+        assert!(statuses.len() >= 3, "{statuses:?}");
+    }
+
+    #[test]
+    fn status_numbers_are_the_codes_in_order() {
+        assert_eq!(
+            coverage_statuses(),
+            [
+                "all_full",
+                "some",
+                "none",
+                "incomplete",
+                "not_assessed",
+                "informs"
+            ]
+        );
+        assert_eq!(coverage_status_number("informs"), Some(5));
+        assert_eq!(coverage_status_number("met"), None);
+        assert_eq!(TrackCoverage(9, 0, 0, 0).status(), "");
     }
 }
