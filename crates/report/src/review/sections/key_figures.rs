@@ -1,6 +1,6 @@
 //! The key figures: one tile per count (companies, at least N2, any track at N0, provisional,
 //! carrying the heavy-`na` warning when any does),
-//! per track's mean index, movement since the previous campaign and targets on course.
+//! per track's mean index and evidence share (the cohort's answers pooled), movement since the previous campaign and targets on course.
 
 use crate::review::html::Writer;
 use crate::review::targets::TargetTrack;
@@ -61,6 +61,16 @@ impl Writer<'_, '_> {
                     &[("track", &self.c.q.track_label(t, self.lang))],
                 );
                 self.tile(&self.pct(v), None, &what);
+            }
+        }
+        // The evidence share, the cohort's answers pooled.
+        for &t in self.c.tracks() {
+            if let Some(v) = self.c.evidence_share(&all, t) {
+                let what = self.f(
+                    Review::TileEvidenceShare,
+                    &[("track", &self.c.q.track_label(t, self.lang))],
+                );
+                self.tile(&self.lang.percent(&self.pct(v)), None, &what);
             }
         }
         // No "0 of 0" tile: without a company in both campaigns, or a target rated, the
