@@ -2,7 +2,7 @@
 //! carrying the heavy-`na` warning when any does),
 //! per track's mean index and evidence share (the cohort's answers pooled), movement since the previous campaign and targets on course.
 
-use crate::review::html::Writer;
+use crate::review::html::{Writer, esc};
 use crate::review::targets::TargetTrack;
 use std::fmt::Write;
 use vigilance_text::Review;
@@ -70,7 +70,7 @@ impl Writer<'_, '_> {
                     Review::TileEvidenceShare,
                     &[("track", &self.c.q.track_label(t, self.lang))],
                 );
-                self.tile(&self.lang.percent(&self.pct(v)), None, &what);
+                self.tile(&esc(&self.lang.percent(&self.pct(v))), None, &what);
             }
         }
         // No "0 of 0" tile: without a company in both campaigns, or a target rated, the
@@ -92,6 +92,7 @@ impl Writer<'_, '_> {
                 self.tile(&good.to_string(), Some(total), &self.t(Review::TileTargets));
             }
         }
-        self.push("</div>\n</section>\n");
+        self.push("</div>\n");
+        self.push("</section>\n");
     }
 }
