@@ -521,6 +521,10 @@ pub struct ReportArgs {
     /// Name no company and show no company text: the edition a coalition publishes.
     #[arg(long)]
     pub anonymize: bool,
+    /// Write the one-page summary of this company instead of the review: its identifier, else
+    /// its name, as in the sheets (case and spacing ignored). Repeat for several companies.
+    #[arg(long, value_name = "ID_OR_NAME")]
+    pub company: Vec<String>,
     /// How answers without evidence count.
     #[arg(long, value_enum, default_value_t = EvidenceModeArg::Declarative)]
     pub evidence_mode: EvidenceModeArg,

@@ -510,8 +510,18 @@ fn init(args: &EngageInitArgs) -> Result<ExitCode, Fatal> {
                                 &[
                                     ("source", &read.source),
                                     ("path", &shown(&path)),
-                                    ("reviews", &reviews),
-                                    ("actions", &e.actions.len()),
+                                    (
+                                        "reviews",
+                                        &Cli::EngReviewsListed.count(lang, reviews as u64, &[]),
+                                    ),
+                                    (
+                                        "actions",
+                                        &Cli::EngActionsProposed.count(
+                                            lang,
+                                            e.actions.len() as u64,
+                                            &[],
+                                        ),
+                                    ),
                                 ],
                             ));
                             report.push('\n');

@@ -1,6 +1,6 @@
-//! `vigilance report`: the campaign review. Reads and scores the answer files (and those of the
-//! previous campaign, and the targets file), has core write the HTML review, and writes it
-//! atomically. Inputs that cannot be scored are listed on standard error and left out (exit
+//! `vigilance report`: the campaign review, or with `--company` the one-page summary of each
+//! company named. Reads and scores the answer files (and those of the previous campaign, and
+//! the targets file), has core write the HTML, and writes it atomically. Inputs that cannot be scored are listed on standard error and left out (exit
 //! status 1); a targets file with a bad row stops the command before anything is written (2).
 
 use crate::args::ReportArgs;
@@ -17,7 +17,8 @@ use vigilance_core::location::decode_text;
 use vigilance_core::registry::GridChoice;
 use vigilance_core::report::json::ErrorEntry;
 use vigilance_core::report::review::{
-    CompanyResult, ReviewOptions, Target as ReviewTarget, build_review, parse_targets,
+    CompanyResult, ReviewOptions, SummaryError, Target as ReviewTarget, build_company_summaries,
+    build_review, parse_targets,
 };
 use vigilance_core::report::workbook::{EngagementRows, ScoredSheet};
 use vigilance_core::{Cli, Lang, Msg, ScoringOptions};
@@ -25,6 +26,9 @@ use vigilance_core::{Cli, Lang, Msg, ScoringOptions};
 /// Runs `vigilance report`.
 pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     let lang: Lang = args.grid.lang.into();
+    if args.anonymize && !args.company.is_empty() {
+        return Err(Fatal::new(lang, Cli::FatalCompanyAnonymised, &[]));
+    }
     let grids = crate::grid::choice(args.grid.questionnaire.as_deref(), lang)?;
     // Each sheet is scored on its own grid (the review groups them); `q` is only named when no
     // sheet at all could be scored.
@@ -99,16 +103,31 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
         date: generated.get(..10).unwrap_or(&generated).to_string(),
         tool_version: format!("vigilance {}", env!("CARGO_PKG_VERSION")),
     };
-    let review = build_review(
-        q,
-        scored
-            .into_iter()
-            .map(|(s, extra)| company_result(s, extra.map(|(rows, _)| rows)))
-            .collect(),
-        previous,
-        &targets,
-        &options,
-    );
+    let current = scored
+        .into_iter()
+        .map(|(s, extra)| company_result(s, extra.map(|(rows, _)| rows)))
+        .collect();
+    if !args.company.is_empty() {
+        let summaries =
+            build_company_summaries(q, current, previous, &targets, &options, &args.company)
+                .map_err(|e| summary_error(&e, lang))?;
+        for w in &summaries.warnings {
+            let _ = writeln!(err, "{} {}", Cli::Warning.text(lang), w.message("", lang));
+        }
+        drop(err);
+        write_to(&target, lang, |w| w.write_all(summaries.html.as_bytes()))?;
+        if !args.quiet {
+            let line = format!(
+                "{}, {}{}",
+                Cli::SummaryWritten.count(lang, summaries.written as u64, &[]),
+                Cli::NotScored.count(lang, errors.len() as u64, &[]),
+                destination(&target)
+            );
+            let _ = writeln!(io::stderr(), "{line}");
+        }
+        return Ok(exit_status(&errors));
+    }
+    let review = build_review(q, current, previous, &targets, &options);
     let targets_file = args
         .targets
         .as_deref()
@@ -125,23 +144,50 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Fatal> {
     drop(err);
     write_to(&target, lang, |w| w.write_all(review.html.as_bytes()))?;
     if !args.quiet {
-        let dest = match &target {
-            Target::Stdout => String::new(),
-            Target::File(p) => format!(" → {}", crate::platform::shown(p)),
-        };
         let n = review.companies as u64;
         let line = format!(
-            "{}, {}{dest}",
+            "{}, {}{}",
             Cli::ReviewWritten.count(lang, n, &[]),
-            Cli::NotScored.count(lang, errors.len() as u64, &[])
+            Cli::NotScored.count(lang, errors.len() as u64, &[]),
+            destination(&target)
         );
         let _ = writeln!(io::stderr(), "{line}");
     }
-    Ok(if errors.is_empty() {
+    Ok(exit_status(&errors))
+}
+
+/// ` → FILE` after the summary line, or nothing for standard output.
+fn destination(target: &Target) -> String {
+    match target {
+        Target::Stdout => String::new(),
+        Target::File(p) => format!(" → {}", crate::platform::shown(p)),
+    }
+}
+
+/// 1 when some input could not be scored (and was left out), else success.
+fn exit_status(errors: &[ErrorEntry]) -> ExitCode {
+    if errors.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    })
+    }
+}
+
+/// Why no company summary was written, in `lang`.
+fn summary_error(e: &SummaryError, lang: Lang) -> Fatal {
+    match e {
+        SummaryError::Anonymised => Fatal::new(lang, Cli::FatalCompanyAnonymised, &[]),
+        SummaryError::NotFound { wanted, known } => Fatal::new(
+            lang,
+            Cli::FatalCompanyNotFound,
+            &[("wanted", wanted), ("known", &known.join(", "))],
+        ),
+        SummaryError::Ambiguous { wanted, found } => Fatal::new(
+            lang,
+            Cli::FatalCompanyAmbiguous,
+            &[("wanted", wanted), ("found", &found.join("; "))],
+        ),
+    }
 }
 
 /// Reads and scores the sheets of `paths` (files and directories, as `score` reads them).

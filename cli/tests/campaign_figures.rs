@@ -347,6 +347,202 @@ fn every_cohort_figure_recomputes_from_the_json_results() {
         check_targets(&targets, &html, lang);
         let anon = review(lang, true, dir.path());
         check_anonymised_heat_map(&anon, &counted, lang);
+        check_evidence_share(&sheet(&mut wb, &names[0]), &html, &cur, &counted, lang);
+        check_company_summaries(&counted, lang, dir.path());
+    }
+}
+
+/// The evidence share, exact: the answers that carry evidence in percent of the answers given
+/// (JSON `with_evidence` ÷ `answered`); `None` when nothing is answered.
+fn evidence_share(with: u32, answered: u32) -> Option<Q> {
+    (answered > 0).then(|| Q::new(100 * i128::from(with), i128::from(answered)))
+}
+
+/// The evidence share in the Summary (each company, each track), on each company page of the
+/// review, and the cohort's (the answers of the companies counted, pooled) in the key figures.
+fn check_evidence_share(
+    summary: &[Vec<Data>],
+    html: &str,
+    cur: &ResultDocument,
+    counted: &[&ResultEntry],
+    lang: &str,
+) {
+    let header: Vec<String> = summary[0].iter().map(cell).collect();
+    let suffix = if lang == "fr" {
+        "avec preuve (% des réponses)"
+    } else {
+        "with evidence (% of answers)"
+    };
+    let percent = |q: Q| {
+        if lang == "fr" {
+            format!("{} %", pct(q.tenths(), lang))
+        } else {
+            format!("{}%", pct(q.tenths(), lang))
+        }
+    };
+    let mut any = false;
+    for t in TRACKS {
+        let col = header
+            .iter()
+            .position(|h| *h == format!("{t} {suffix}"))
+            .unwrap_or_else(|| panic!("{lang}: no column {t} {suffix} in {header:?}"));
+        for (i, r) in cur.results.iter().enumerate() {
+            let e = track_entry(r, t);
+            let share = evidence_share(e.with_evidence, e.answered);
+            any |= e.with_evidence > 0;
+            assert_eq!(
+                num(&summary[i + 1][col]),
+                share.map(Q::tenths),
+                "{lang} Summary evidence share {} {t}",
+                r.company.name
+            );
+        }
+        let (with, answered) = counted.iter().fold((0, 0), |(w, a), r| {
+            let e = track_entry(r, t);
+            (w + e.with_evidence, a + e.answered)
+        });
+        let cohort = percent(evidence_share(with, answered).unwrap());
+        // Its own tile, naming the track.
+        let tile = section(html, "key-figures")
+            .split("<div class=\"tile\">")
+            .find(|tile| tile.contains(&format!("<b>{cohort}</b>")))
+            .unwrap_or_else(|| panic!("{lang}: no tile {cohort} for {t}"));
+        assert!(tile.contains(track_name(t, lang)), "{lang}: {tile}");
+    }
+    assert!(any, "the fixture has answers with evidence");
+    for r in counted {
+        let page = company_page(html, "<section class=\"company\">", &r.company.name);
+        for t in TRACKS {
+            let e = track_entry(r, t);
+            let Some(share) = evidence_share(e.with_evidence, e.answered) else {
+                continue;
+            };
+            let of = if lang == "fr" { "sur" } else { "of" };
+            let text = format!(
+                "{} ({} {of} {})",
+                percent(share),
+                e.with_evidence,
+                e.answered
+            );
+            assert!(page.contains(&text), "{lang} {}: {text}", r.company.name);
+        }
+    }
+}
+
+/// The track's name as the review writes it.
+fn track_name(t: &str, lang: &str) -> &'static str {
+    match (t, lang) {
+        ("CL", "fr") => "Travail des enfants",
+        ("FL", "fr") => "Travail forcé",
+        ("CL", _) => "Child labour",
+        _ => "Forced labour",
+    }
+}
+
+/// The page of company `name` in `html`, each page opening with `open`.
+fn company_page<'h>(html: &'h str, open: &str, name: &str) -> &'h str {
+    html.split(open)
+        .find(|p| p.contains(&format!("<h2>{}</h2>", name.replace('&', "&amp;"))))
+        .unwrap_or_else(|| panic!("no page for {name}"))
+}
+
+/// The company summary (`report --company`) of each company counted: its rank in its sector
+/// group (NACE section) per track, from the exact indices, and the group's mean index; its
+/// three next steps in the documented order (reason, then level, then track, then each
+/// track's own order; a question once).
+fn check_company_summaries(counted: &[&ResultEntry], lang: &str, dir: &Path) {
+    let path = dir.join(format!("summaries-{lang}.html"));
+    let mut cmd = vigilance();
+    cmd.args(["report", "--lang", lang, "--previous"])
+        .arg(fixture().join("previous"))
+        .arg("--targets")
+        .arg(fixture().join("targets.csv"))
+        .arg(fixture().join("current"));
+    for r in counted {
+        cmd.arg("--company").arg(r.company.id.as_deref().unwrap());
+    }
+    cmd.arg("-o").arg(&path).assert().success();
+    let html = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    assert_eq!(
+        html.matches("<section class=\"company summary\">").count(),
+        counted.len()
+    );
+    let of = if lang == "fr" { "sur" } else { "of" };
+    for r in counted {
+        let page = company_page(
+            &html,
+            "<section class=\"company summary\">",
+            &r.company.name,
+        );
+        let group: Vec<&&ResultEntry> = counted
+            .iter()
+            .filter(|o| nace_section(o) == nace_section(r))
+            .collect();
+        let position = &page[page.find("class=\"keep position\"").unwrap()..];
+        let position = &position[..position.find("</div>").unwrap()];
+        if group.len() == 1 {
+            assert!(!position.contains("<table>"), "{lang} {}", r.company.name);
+        } else {
+            let shown = rows(position);
+            assert_eq!(shown.len(), TRACKS.len(), "{lang} {}", r.company.name);
+            for (row, t) in shown.iter().zip(TRACKS) {
+                let me = index(r, t).unwrap();
+                let rank = 1 + group
+                    .iter()
+                    .filter(|o| index(o, t).unwrap().sub(me).n > 0)
+                    .count();
+                let m = mean(
+                    &group
+                        .iter()
+                        .map(|o| index(o, t).unwrap())
+                        .collect::<Vec<_>>(),
+                );
+                assert_eq!(
+                    row[2],
+                    pct(me.tenths(), lang),
+                    "{lang} {} {t}",
+                    r.company.name
+                );
+                assert_eq!(
+                    row[3],
+                    format!("{rank} {of} {}", group.len()),
+                    "{lang} {} {t}",
+                    r.company.name
+                );
+                assert_eq!(
+                    row[4],
+                    pct(m.unwrap().tenths(), lang),
+                    "{lang} {} {t}",
+                    r.company.name
+                );
+            }
+        }
+        let reason = |code: &str| match code {
+            "critical_next_level" => 0,
+            "next_level" => 1,
+            _ => 2,
+        };
+        let mut steps: Vec<(usize, &vigilance_core::report::json::StepEntry)> =
+            r.next_steps.iter().enumerate().collect();
+        steps.sort_by_key(|(i, s)| {
+            let track = TRACKS.iter().position(|t| *t == s.track.code());
+            (reason(&s.reason), s.level, track, *i)
+        });
+        let mut expected: Vec<&str> = Vec::new();
+        for (_, s) in steps {
+            if !expected.contains(&s.question.as_str()) {
+                expected.push(&s.question);
+            }
+        }
+        expected.truncate(3);
+        let shown: Vec<&str> = page
+            .split("<li class=\"step\"><b>")
+            .skip(1)
+            .map(|li| li.split("</b>").next().unwrap())
+            .collect();
+        assert_eq!(shown, expected, "{lang} {}: next steps", r.company.name);
     }
 }
 

@@ -247,7 +247,7 @@ fn a_campaign_runs_end_to_end() {
         en.contains("Reviewed at a lower headline level than declared: 1; higher: 0."),
         "{en}"
     );
-    assert!(en.contains("Companies reviewed by an analyst: 3 of 3."));
+    assert!(en.contains("3 companies of 3 reviewed by an analyst."));
     assert!(en.contains("<small>level as reviewed: N1</small>"));
     assert!(en.contains("The policy is not signed by the board."));
     assert!(en.contains("Meeting (CM, HR director) — Review of the 2025 answers."));

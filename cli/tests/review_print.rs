@@ -2,8 +2,10 @@
 //! PDF, and `pdftotext` says what landed on each page. Checks that no chart or heat map is cut
 //! across two pages, that each company has exactly one page of its own, that no page is nearly
 //! empty, and the page count — on grid 1.0.0, and on the examples moved to 1.1.0 (regulation
-//! coverage pages, a coverage table on each company page). One test, without printing, checks
-//! that a campaign of several grids is reviewed grid by grid.
+//! coverage pages, a coverage table on each company page). The company summaries
+//! (`report --company`) of the seven examples print to exactly one A4 page each, in French and
+//! English. One test, without printing, checks that a campaign of several grids is reviewed
+//! grid by grid.
 //!
 //! To find where a block starts and ends, the test adds zero-height marker lines (which do not
 //! move anything) as the first and last child of every figure and company section of the file
@@ -198,8 +200,9 @@ fn the_review_prints_to_a4_with_whole_charts_and_one_page_per_company() {
     );
     // Cohort pages, then the seven companies, then the one-page method annex (grid 1.0.0 maps
     // no regulation: no coverage pages, no frameworks in the annex).
+    // (The key figures carry the cohort's evidence share: six cohort pages at most.)
     let cohort = first_company.unwrap();
-    assert!((3..=5).contains(&cohort), "{cohort} cohort pages");
+    assert!((3..=6).contains(&cohort), "{cohort} cohort pages");
     assert_eq!(pages, cohort + 7 + 1);
 }
 
@@ -299,4 +302,51 @@ fn a_campaign_of_several_grids_is_reviewed_grid_by_grid() {
     assert!(html.contains("<section id=\"key-figures-2\">"));
     assert!(html.contains("comparisons across versions compare levels"));
     assert!(html.contains("<section id=\"regulations\">"));
+}
+
+#[test]
+fn each_example_company_summary_prints_to_exactly_one_a4_page() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, kicker, colophon) in [
+        ("fr", "Fiche entreprise — campagne", "Établie par vigilance"),
+        ("en", "Company summary — campaign", "Made by vigilance"),
+    ] {
+        let mut args = vec![
+            "questionnaires/examples",
+            "--previous",
+            "questionnaires/examples-2024",
+            "--targets",
+            "questionnaires/examples-targets.csv",
+            "--lang",
+            lang,
+        ];
+        let ids: Vec<String> = (1..=7).map(|i| format!("EXAMPLE-000{i}")).collect();
+        for id in &ids {
+            args.extend(["--company", id.as_str()]);
+        }
+        let html = review(&args, dir.path());
+        assert_eq!(
+            html.matches("<section class=\"company summary\">").count(),
+            7
+        );
+        let name = format!("summaries-{lang}");
+        let pages = print(&html, dir.path(), &name);
+        assert_eq!(pages.len(), 7, "{lang}: one page per company");
+        for (i, p) in pages.iter().enumerate() {
+            let flat = p.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(flat.matches(kicker).count(), 1, "{lang} page {}", i + 1);
+            assert_eq!(
+                flat.matches(colophon).count(),
+                1,
+                "{lang} page {}: the company's page runs over",
+                i + 1
+            );
+        }
+        let info = std::process::Command::new("pdfinfo")
+            .arg(dir.path().join(format!("{name}.pdf")))
+            .output()
+            .expect("pdfinfo runs (poppler-utils)");
+        let info = String::from_utf8_lossy(&info.stdout);
+        assert!(info.contains("(A4)"), "{lang}: {info}");
+    }
 }

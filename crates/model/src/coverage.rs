@@ -138,7 +138,7 @@ pub struct LinkedAnswers {
     pub full: u32,
     /// Of the answers not excluded, those earning some points.
     pub earning: u32,
-    /// Of the answers, those that carry evidence.
+    /// Of the answers, those that carry evidence (`AnswerScore::carries_evidence`).
     pub with_evidence: u32,
 }
 
@@ -157,7 +157,7 @@ impl LinkedAnswers {
                 continue;
             }
             out.answered += 1;
-            if s.has_evidence() {
+            if s.carries_evidence() {
                 out.with_evidence += 1;
             }
             match s.points() {

@@ -128,6 +128,16 @@ impl TrackResult {
         &self.levels[level.index()]
     }
 
+    /// Answers given on the track that carry evidence ([`AnswerScore::carries_evidence`]):
+    /// what the evidence share counts over [`TrackResult::answered`].
+    pub fn with_evidence(&self) -> u32 {
+        self.answers
+            .iter()
+            .flatten()
+            .filter(|a| a.carries_evidence())
+            .count() as u32
+    }
+
     /// Completeness in percent, rounded to one decimal.
     pub fn completeness(&self) -> f64 {
         completeness_percent(self.answered, self.questions)
@@ -305,6 +315,13 @@ impl AnswerScore {
     /// The answer carries evidence (a document reference or URL).
     pub fn has_evidence(&self) -> bool {
         self.evidence
+    }
+
+    /// The answer is given (any value, `unknown` and `na` included) and carries evidence: the
+    /// one meaning of "carries evidence", for the answers linked to a requirement
+    /// (`coverage::LinkedAnswers::with_evidence`) and for a track's evidence share.
+    pub fn carries_evidence(&self) -> bool {
+        self.value.is_some() && self.evidence
     }
 
     /// A `yes` or `partial` without evidence, halved in substantiated mode; or an `na` without

@@ -23,6 +23,18 @@ pub fn percent(ratio: &Ratio) -> Option<f64> {
     (ratio.possible > 0).then(|| ratio.earned as f64 * 100.0 / ratio.possible as f64)
 }
 
+/// `part` of `whole` in percent, unrounded; `None` when `whole` is 0.
+pub fn share(part: u32, whole: u32) -> Option<f64> {
+    (whole > 0).then(|| f64::from(part) * 100.0 / f64::from(whole))
+}
+
+/// The evidence share of track `t`: its answers that carry evidence
+/// (`AnswerScore::carries_evidence`) in percent of its answers given, unrounded; `None` when
+/// nothing is answered. The one rule of the workbook's Summary and the review.
+pub fn evidence_share(t: &TrackResult) -> Option<f64> {
+    share(t.with_evidence(), t.answered)
+}
+
 /// The indicative index of track `t` scored on grid `q`, unrounded: `Σ w·S ÷ Σ w` over the
 /// levels, a level where no question applies counting 0 (as scoring does).
 pub fn index(q: &Questionnaire, t: &TrackResult) -> f64 {
@@ -66,6 +78,13 @@ pub fn mean(values: &[f64]) -> Option<f64> {
     (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
 }
 
+/// The rank of `value` among `values` (exact values, `value` among them), highest first: one
+/// more than the number of values above it, so that companies tied share a rank. The one rank
+/// rule of the workbook's Summary and the company summary page.
+pub fn rank(values: &[f64], value: f64) -> usize {
+    1 + values.iter().filter(|v| **v > value + TIE).count()
+}
+
 /// The value at `p` (0..=1) of `sorted` values, interpolated linearly (`QUARTILE.INC`),
 /// unrounded; `None` when empty.
 pub fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
@@ -103,6 +122,16 @@ mod tests {
         assert_eq!(quantile(&v, 0.75), Some(32.5));
         assert_eq!(quantile(&v, 1.0), Some(40.0));
         assert_eq!(quantile(&[], 0.5), None);
+    }
+
+    #[test]
+    fn companies_tied_share_a_rank() {
+        let v = [50.0, 75.0, 75.0, 100.0 / 3.0];
+        assert_eq!(rank(&v, 75.0), 1);
+        assert_eq!(rank(&v, 50.0), 3);
+        assert_eq!(rank(&v, 100.0 / 3.0), 4);
+        // The same fraction reached another way is the same value.
+        assert_eq!(rank(&v, 75.0 - 1e-12), 1);
     }
 
     #[test]

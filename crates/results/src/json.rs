@@ -149,6 +149,11 @@ pub struct TrackEntry {
     pub unknown_count: u32,
     /// Answers counted unsubstantiated (substantiated mode).
     pub unsubstantiated_count: u32,
+    /// Answers that carry evidence (a document reference, a URL or an attached file; in
+    /// substantiated mode, stale evidence counts as none): the evidence share is this over
+    /// `answered`.
+    #[serde(default)]
+    pub with_evidence: u32,
     /// Levels achieved above a failed lower level (shown, not counted).
     pub imbalanced: Vec<Level>,
     /// The share of the track's question weight answered `na` and left out, in percent
@@ -350,6 +355,7 @@ impl ResultEntry {
                         answered: t.answered,
                         unknown_count: t.unknown_count,
                         unsubstantiated_count: t.unsubstantiated_count,
+                        with_evidence: t.with_evidence(),
                         imbalanced: t.imbalanced_levels(),
                         na_percent: t.na_share().percent().unwrap_or(0.0),
                     },

@@ -221,6 +221,28 @@ mod tests {
             Web::AnsweredOf.count(Lang::En, 12, &[("total", &29)]),
             "12 of 29 answered"
         );
+        // Issue 21's counts, one plural rule each.
+        let reviewed = |lang, n| Review::EngReviewedCount.count(lang, n, &[("total", &7)]);
+        assert_eq!(
+            reviewed(Lang::Fr, 0),
+            "0 entreprise sur 7 revue par un analyste."
+        );
+        assert_eq!(
+            reviewed(Lang::Fr, 2),
+            "2 entreprises sur 7 revues par un analyste."
+        );
+        assert_eq!(
+            reviewed(Lang::En, 1),
+            "1 company of 7 reviewed by an analyst."
+        );
+        assert_eq!(
+            Cli::EngActionsProposed.count(Lang::Fr, 0, &[]),
+            "0 action proposée"
+        );
+        assert_eq!(
+            Cli::EngReviewsListed.count(Lang::En, 1, &[]),
+            "1 answer listed (accepted as declared, to review)"
+        );
         assert_eq!(Msg::Problems.one(Lang::Fr), Some("{n} problème"));
         assert_eq!(Msg::Colon.one(Lang::Fr), None);
     }

@@ -70,6 +70,48 @@ pub fn write(cohorts: &[Cohort<'_>], previous: &[CompanyResult], o: &ReviewOptio
     w.out
 }
 
+/// Writes the one-page summaries of the chosen companies, in the order given: each is
+/// `(cohort, member)`, positions in `cohorts` and in its companies. Empty when none is chosen.
+pub fn write_summaries(
+    cohorts: &[Cohort<'_>],
+    previous: &[CompanyResult],
+    o: &ReviewOptions,
+    chosen: &[(usize, usize)],
+) -> String {
+    let Some(first) = cohorts.first() else {
+        return String::new();
+    };
+    let mut w = Writer {
+        out: String::with_capacity(32 * 1024),
+        cohorts,
+        c: first,
+        part: 0,
+        previous,
+        o,
+        lang: o.lang,
+    };
+    let names: Vec<&str> = chosen
+        .iter()
+        .filter_map(|&(k, i)| cohorts.get(k)?.companies.get(i))
+        .map(|m| m.result.company.name.as_str())
+        .collect();
+    let title = format!(
+        "{} — {}",
+        w.t(Review::SummaryDocTitle),
+        esc(&names.join(", "))
+    );
+    w.head(&title);
+    for &(k, i) in chosen {
+        if let Some(c) = cohorts.get(k) {
+            w.c = c;
+            w.part = k;
+            w.company_summary(i);
+        }
+    }
+    w.push("</body>\n</html>\n");
+    w.out
+}
+
 impl Writer<'_, '_> {
     /// The catalogue entry `l` in the review's language, escaped.
     pub(super) fn t(&self, l: Review) -> String {
@@ -174,14 +216,18 @@ impl Writer<'_, '_> {
         self.periods(&mut self.previous.iter())
     }
 
-    fn document(&mut self) {
+    /// The document's head, with `title` (escaped), the stylesheet, and the body's opening.
+    fn head(&mut self, title: &str) {
         let lang = self.lang.code();
-        let title = self.t(Review::DocTitle);
-        let period = self.current_period();
         let _ = write!(
             self.out,
-            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n<title>{title} — {period}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n"
+            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n"
         );
+    }
+
+    fn document(&mut self) {
+        let title = format!("{} — {}", self.t(Review::DocTitle), self.current_period());
+        self.head(&title);
         self.cover();
         let cohorts = self.cohorts;
         for (k, c) in cohorts.iter().enumerate() {

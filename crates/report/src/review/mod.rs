@@ -12,6 +12,9 @@
 //! identifier or other company text appears: companies are never named and sector groups of
 //! fewer than three companies are merged.
 //!
+//! [`build_company_summaries`] writes, from the same figures, the one-page summary of each
+//! company asked for (`vigilance report --company`); an anonymised campaign has none.
+//!
 //! Layout: `model` computes the cohort figures, `targets` reads the targets file and rates
 //! each target, `html` writes the document (its stylesheet is `review.css`) with the helpers
 //! the sections share, `sections` holds one module per section of the review, `svg` draws the
@@ -179,23 +182,14 @@ pub fn build_review(
         });
     }
     let mut found = vec![false; targets.len()];
-    let mut groups = model::by_grid(&current);
-    if groups.is_empty() {
-        groups.push((q, Vec::new()));
-    }
-    let cohorts: Vec<model::Cohort<'_>> = groups
-        .into_iter()
-        .map(|(g, members)| {
-            model::Cohort::new(
-                g,
-                members,
-                previous.as_deref(),
-                targets,
-                targets::year_of(&options.date),
-                &mut found,
-            )
-        })
-        .collect();
+    let cohorts = cohorts(
+        q,
+        &current,
+        previous.as_deref(),
+        targets,
+        options,
+        &mut found,
+    );
     if options.anonymize && current.len() >= model::MIN_GROUP {
         for c in &cohorts {
             let n = c.companies.len();
@@ -226,5 +220,175 @@ pub fn build_review(
         html,
         warnings,
         companies: current.len(),
+    }
+}
+
+/// The cohorts of the campaign, one per grid (`q` named when no company was scored);
+/// `found[k]` is set when target `k` names a company of the campaign.
+fn cohorts<'a>(
+    q: &'static Questionnaire,
+    current: &'a [CompanyResult],
+    previous: Option<&'a [CompanyResult]>,
+    targets: &'a [Target],
+    options: &ReviewOptions,
+    found: &mut [bool],
+) -> Vec<model::Cohort<'a>> {
+    let mut groups = model::by_grid(current);
+    if groups.is_empty() {
+        groups.push((q, Vec::new()));
+    }
+    groups
+        .into_iter()
+        .map(|(g, members)| {
+            model::Cohort::new(
+                g,
+                members,
+                previous,
+                targets,
+                targets::year_of(&options.date),
+                found,
+            )
+        })
+        .collect()
+}
+
+/// Why `vigilance report --company` cannot write a company summary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SummaryError {
+    /// An anonymised campaign prints no company page.
+    Anonymised,
+    /// No company of the campaign has this identifier or name.
+    NotFound {
+        /// The company as asked.
+        wanted: String,
+        /// The campaign's companies, as `name (identifier)`, sorted by name.
+        known: Vec<String>,
+    },
+    /// Several companies of the campaign answer to this identifier or name (the same name
+    /// under two identifiers, or the same company for two periods).
+    Ambiguous {
+        /// The company as asked.
+        wanted: String,
+        /// The companies found, as `name (identifier, period, source)`.
+        found: Vec<String>,
+    },
+}
+
+/// The company summaries and what was met on the way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summaries {
+    /// The self-contained HTML document: one A4 page per company.
+    pub html: String,
+    /// Warnings, in the order met (duplicates set aside).
+    pub warnings: Vec<ReviewWarning>,
+    /// The companies of the campaign (duplicates counted once).
+    pub companies: usize,
+    /// The companies summarised.
+    pub written: usize,
+}
+
+/// Writes one page per company of `wanted` (`vigilance report --company`), in the order given:
+/// each is found by identifier (ignoring case and spacing, as companies are matched across
+/// campaigns), else by name (ignoring case, spacing and accents). Every figure is the review's, on the
+/// same campaign (`current` with `previous` and `targets`, duplicates set aside).
+///
+/// An anonymised campaign prints no company page: `options.anonymize` is refused. A company
+/// that is not found, or that several companies answer to, is refused with the companies the
+/// caller can choose from.
+pub fn build_company_summaries(
+    q: &'static Questionnaire,
+    current: Vec<CompanyResult>,
+    previous: Option<Vec<CompanyResult>>,
+    targets: &[Target],
+    options: &ReviewOptions,
+    wanted: &[String],
+) -> Result<Summaries, SummaryError> {
+    if options.anonymize {
+        return Err(SummaryError::Anonymised);
+    }
+    let mut warnings = Vec::new();
+    let current = model::without_duplicates(current, &mut warnings);
+    let previous = previous.map(|p| model::without_duplicates(p, &mut warnings));
+    let mut found = vec![false; targets.len()];
+    let cohorts = cohorts(
+        q,
+        &current,
+        previous.as_deref(),
+        targets,
+        options,
+        &mut found,
+    );
+    let mut chosen = Vec::new();
+    for w in wanted {
+        chosen.push(choose(&cohorts, w)?);
+    }
+    chosen.dedup();
+    let html = html::write_summaries(
+        &cohorts,
+        previous.as_deref().unwrap_or(&[]),
+        options,
+        &chosen,
+    );
+    Ok(Summaries {
+        html,
+        warnings,
+        companies: current.len(),
+        written: chosen.len(),
+    })
+}
+
+/// The company `wanted` names: `(cohort, member)`.
+fn choose(cohorts: &[model::Cohort<'_>], wanted: &str) -> Result<(usize, usize), SummaryError> {
+    let all: Vec<(usize, usize, &CompanyResult)> = cohorts
+        .iter()
+        .enumerate()
+        .flat_map(|(k, c)| {
+            c.companies
+                .iter()
+                .enumerate()
+                .map(move |(i, m)| (k, i, m.result))
+        })
+        .collect();
+    let key = model::norm(wanted);
+    let by_id: Vec<_> = all
+        .iter()
+        .filter(|(_, _, r)| {
+            vigilance_results::matching::company_id(&r.company).as_ref() == Some(&key)
+        })
+        .collect();
+    let matches = if by_id.is_empty() {
+        let name = model::sort_key(wanted);
+        all.iter()
+            .filter(|(_, _, r)| model::sort_key(&r.company.name) == name)
+            .collect()
+    } else {
+        by_id
+    };
+    let shown = |r: &CompanyResult, detail: bool| {
+        let mut parts: Vec<&str> = r.company.id.as_deref().into_iter().collect();
+        if detail {
+            parts.extend(r.period.as_deref());
+            parts.push(&r.source);
+        }
+        if parts.is_empty() {
+            r.company.name.clone()
+        } else {
+            format!("{} ({})", r.company.name, parts.join(", "))
+        }
+    };
+    match matches.as_slice() {
+        [(k, i, _)] => Ok((*k, *i)),
+        [] => {
+            let mut known: Vec<String> = all.iter().map(|(_, _, r)| shown(r, false)).collect();
+            known.sort_by_key(|n| model::sort_key(n));
+            Err(SummaryError::NotFound {
+                wanted: wanted.to_string(),
+                known,
+            })
+        }
+        several => Err(SummaryError::Ambiguous {
+            wanted: wanted.to_string(),
+            found: several.iter().map(|(_, _, r)| shown(r, true)).collect(),
+        }),
     }
 }

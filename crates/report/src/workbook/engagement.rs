@@ -6,7 +6,7 @@
 
 use super::Writer;
 use super::figures::CompanyFigures;
-use super::stream::{columns_and_print, fit_row, put_text};
+use super::stream::{columns_and_print, fit_row, header_row, header_width, put_text, put_text_fmt};
 use crate::codes::{AnswerValue, Track, value_shown};
 use crate::scoring::Assessment;
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
@@ -142,13 +142,18 @@ pub fn status_label(code: &str, lang: crate::text::Lang) -> &str {
 }
 
 impl Writer<'_> {
+    /// A sheet of text columns: no header is split inside a word, and the header row is as
+    /// tall as its longest wrapped header (« Questions addressed » on two lines, not run into
+    /// the first row).
     fn simple_sheet(&self, name: &str, headers: &[(&str, f64)]) -> Result<Worksheet, XlsxError> {
         let mut ws = Worksheet::new();
         ws.set_name(name)?;
+        let headers: Vec<(&str, f64)> = headers
+            .iter()
+            .map(|&(h, w)| (h, header_width(h, w)))
+            .collect();
         columns_and_print(&mut ws, headers.iter().map(|(_, w)| *w))?;
-        for (c, (h, _)) in headers.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, *h, &self.header)?;
-        }
+        header_row(&mut ws, 0, &headers, headers.len())?;
         ws.set_freeze_panes(1, 1)?;
         ws.autofilter(0, 0, 0, (headers.len() - 1) as u16)?;
         Ok(ws)
@@ -169,10 +174,11 @@ impl Writer<'_> {
                 ("ID", 6.0),
                 (self.t(Wb::Track), 6.0),
                 (self.t(Wb::Status), 12.0),
-                (self.t(Wb::EngDeclared), 16.0),
-                (self.t(Wb::EngAccepted), 16.0),
-                (self.t(Wb::EngCounted), 16.0),
-                (self.t(Wb::EngNote), 60.0),
+                // Wide enough for « Partiellement » (partial): a value is never cut.
+                (self.t(Wb::EngDeclared), 24.0),
+                (self.t(Wb::EngAccepted), 24.0),
+                (self.t(Wb::EngCounted), 24.0),
+                (self.t(Wb::EngNote), 44.0),
                 (self.t(Wb::EngDate), 11.0),
                 (self.t(Wb::EngAnalyst), 9.0),
                 (self.t(Wb::EngFile), 30.0),
@@ -195,7 +201,11 @@ impl Writer<'_> {
                 value(d.counted)
             };
             put_text(&mut ws, r, 7, &counted)?;
-            fit_row(&mut ws, r, &[(60.0, &d.note)])?;
+            fit_row(
+                &mut ws,
+                r,
+                &[(30.0, &co.name), (44.0, &d.note), (30.0, file)],
+            )?;
             put_text(&mut ws, r, 8, &d.note)?;
             put_text(&mut ws, r, 9, &d.date)?;
             put_text(&mut ws, r, 10, &d.analyst)?;
@@ -218,10 +228,12 @@ impl Writer<'_> {
                 (self.t(Wb::Company), 30.0),
                 (self.t(Wb::Period), 8.0),
                 (self.t(Wb::ActionId), 8.0),
-                (self.t(Wb::ActionText), 60.0),
+                // One page across (at most 230 units): an action reads with its owner,
+                // due date and status on the same page.
+                (self.t(Wb::ActionText), 46.0),
                 (self.t(Wb::ActionAddresses), 16.0),
                 (self.t(Wb::Status), 12.0),
-                (self.t(Wb::ActionOwner), 20.0),
+                (self.t(Wb::ActionOwner), 18.0),
                 (self.t(Wb::ActionDue), 11.0),
                 (self.t(Wb::ActionOverdue), 10.0),
                 (self.t(Wb::ActionReason), 30.0),
@@ -229,21 +241,37 @@ impl Writer<'_> {
                 (self.t(Wb::ActionCarried), 10.0),
             ],
         )?;
+        // Top-aligned like the rest of the row (a tall row would show it at its foot).
         let late = Format::new()
+            .set_align(rust_xlsxwriter::FormatAlign::Top)
             .set_bold()
             .set_font_color(rust_xlsxwriter::Color::RGB(0x9C_0006))
             .set_background_color(rust_xlsxwriter::Color::RGB(0xFF_C7CE));
+        let wrap = Format::new()
+            .set_align(rust_xlsxwriter::FormatAlign::Top)
+            .set_text_wrap();
         for (i, (c, a)) in rows.iter().enumerate() {
             let r = i as u32 + 1;
             let co = &companies[*c];
             put_text(&mut ws, r, 0, &co.name)?;
             put_text(&mut ws, r, 1, co.period.as_deref().unwrap_or(""))?;
             put_text(&mut ws, r, 2, &a.id)?;
-            fit_row(&mut ws, r, &[(60.0, &a.text), (30.0, &a.evidence)])?;
+            fit_row(
+                &mut ws,
+                r,
+                &[
+                    (30.0, &co.name),
+                    (46.0, &a.text),
+                    (18.0, &a.owner),
+                    (30.0, a.dropped_reason.as_deref().unwrap_or("")),
+                    (30.0, &a.evidence),
+                ],
+            )?;
             put_text(&mut ws, r, 3, &a.text)?;
             put_text(&mut ws, r, 4, &a.addresses)?;
             ws.write_string(r, 5, status_label(&a.status, lang))?;
-            put_text(&mut ws, r, 6, &a.owner)?;
+            // The owner wraps in its narrow column rather than being cut.
+            put_text_fmt(&mut ws, r, 6, &a.owner, &wrap)?;
             put_text(&mut ws, r, 7, a.due.as_deref().unwrap_or(""))?;
             if a.is_overdue(today) {
                 ws.write_string_with_format(r, 8, self.t(Wb::ActionOverdue), &late)?;

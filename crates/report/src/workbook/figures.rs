@@ -66,6 +66,9 @@ pub(super) struct TrackFigures {
     /// Questions answered (any value).
     pub(super) answered: u32,
     pub(super) unsubstantiated: u32,
+    /// The evidence share (`stats::evidence_share`), unrounded; `None` when nothing is
+    /// answered.
+    pub(super) evidence_share: Option<f64>,
 }
 
 impl CompanyFigures {
@@ -105,6 +108,7 @@ impl CompanyFigures {
                         heavy_na: Level::ALL.map(|l| tr.level_result(l).heavy_na()),
                         answered: tr.answered,
                         unsubstantiated: tr.unsubstantiated_count,
+                        evidence_share: stats::evidence_share(tr),
                     })
                 })
                 .collect(),

@@ -1,6 +1,7 @@
 //! The Summary sheet: one row per company (details, headline level, each track's level, level
 //! scores, index, completeness, knowledge gaps, `na` answers and the share of the question
-//! weight they leave out, unsubstantiated answers) and the
+//! weight they leave out, unsubstantiated answers, the evidence share), its position in its
+//! sector group, data-quality flags and the
 //! grid it was assessed on, with the change since the previous campaign when one is given.
 
 use super::figures::{CompanyFigures, PreviousIndex, diff_tenths};
@@ -11,6 +12,8 @@ use super::stream::{
 use super::{Writer, yes_no};
 use crate::codes::Level;
 use crate::exact::Percent;
+use crate::review::model::{SectorKey, sector_key};
+use crate::stats;
 use rust_xlsxwriter::{
     ConditionalFormat3ColorScale, ConditionalFormatType, Format, RowNum, Table, TableColumn,
     Workbook, Worksheet, XlsxError,
@@ -18,50 +21,57 @@ use rust_xlsxwriter::{
 use std::collections::HashMap;
 use vigilance_text::Wb;
 
-/// Companies' sector groups and, per grid, group and track, the exact indices of the companies
-/// counted, highest first: a company's rank is one more than the number of indices above its own
-/// (companies tied share a rank).
+/// Companies' sector groups (the group's label, and its key: the review's one grouping rule,
+/// `review::model::sector_key`) and, per grid, group and track, the exact indices of the
+/// companies counted: a company's rank is `stats::rank` among them (companies tied share a
+/// rank).
 struct Positions {
     group: Vec<String>,
-    sorted: HashMap<(usize, String, usize), Vec<f64>>,
+    keys: Vec<SectorKey>,
+    indices: HashMap<(usize, SectorKey, usize), Vec<f64>>,
 }
 
 impl Positions {
     fn new(w: &Writer<'_>, companies: &[CompanyFigures]) -> Positions {
         let group: Vec<String> = companies.iter().map(|c| w.sector_group(c)).collect();
-        let mut sorted: HashMap<(usize, String, usize), Vec<f64>> = HashMap::new();
-        for (c, g) in companies.iter().zip(&group) {
+        let keys: Vec<SectorKey> = companies
+            .iter()
+            .map(|c| sector_key(c.nace_section, c.sector.as_deref()))
+            .collect();
+        let mut indices: HashMap<(usize, SectorKey, usize), Vec<f64>> = HashMap::new();
+        for (c, k) in companies.iter().zip(&keys) {
             if !c.counted {
                 continue;
             }
             for (ti, tr) in c.tracks.iter().enumerate() {
                 if let Some(tr) = tr {
-                    sorted
-                        .entry((c.grid, g.clone(), ti))
+                    indices
+                        .entry((c.grid, k.clone(), ti))
                         .or_default()
                         .push(tr.exact_index);
                 }
             }
         }
-        for v in sorted.values_mut() {
-            v.sort_by(|a, b| b.total_cmp(a));
+        Positions {
+            group,
+            keys,
+            indices,
         }
-        Positions { group, sorted }
     }
 
     /// The rank of company `i` on track `ti` in its sector group (1 = highest index).
     fn rank(&self, companies: &[CompanyFigures], i: usize, ti: usize) -> Option<usize> {
         let c = companies.get(i).filter(|c| c.counted)?;
         let me = c.tracks.get(ti).copied().flatten()?.exact_index;
-        let v = self.sorted.get(&(c.grid, self.group[i].clone(), ti))?;
-        Some(1 + v.partition_point(|x| *x > me + 1e-9))
+        let v = self.indices.get(&(c.grid, self.keys[i].clone(), ti))?;
+        Some(stats::rank(v, me))
     }
 
     /// The companies counted in the sector group of company `i`.
     fn size(&self, companies: &[CompanyFigures], i: usize) -> usize {
         companies
             .get(i)
-            .and_then(|c| self.sorted.get(&(c.grid, self.group[i].clone(), 0)))
+            .and_then(|c| self.indices.get(&(c.grid, self.keys[i].clone(), 0)))
             .map_or(0, Vec::len)
     }
 }
@@ -152,8 +162,9 @@ impl Writer<'_> {
             headers.push((format!("{c} {}", self.t(Wb::Na)), 8.0));
             headers.push((format!("{c} {}", self.t(Wb::NaShare)), 8.0));
             headers.push((format!("{c} {}", self.t(Wb::Unsubstantiated)), 9.0));
+            headers.push((format!("{c} {}", self.t(Wb::EvidenceShareCol)), 10.0));
         }
-        let per_track = 11;
+        let per_track = 12;
         let change_col = headers.len();
         if previous.is_some() {
             headers.push((self.t(Wb::ChangeInHeadlineLevel).into(), 10.0));
@@ -287,6 +298,9 @@ impl Writer<'_> {
                 ws.write_number(r, col + 8, f64::from(tr.na))?;
                 ws.write_number_with_format(r, col + 9, tr.na_share, &self.score)?;
                 ws.write_number(r, col + 10, f64::from(tr.unsubstantiated))?;
+                if let Some(v) = tr.evidence_share {
+                    ws.write_number_with_format(r, col + 11, stats::round1(v), &self.score)?;
+                }
             }
             if let Some(prev) = previous {
                 let col = change_col as u16;

@@ -13,6 +13,7 @@ use crate::answers::Company;
 use crate::codes::{Level, Track};
 use crate::mapping::compare_versions;
 use crate::questionnaire::Questionnaire;
+use crate::scoring::StepReason;
 use std::collections::{BTreeMap, HashMap};
 
 mod coverage;
@@ -20,7 +21,7 @@ pub mod grid;
 mod sectors;
 
 pub use coverage::{CoverageRow, answer_slot, company_coverage, company_linked_answers, same_grid};
-pub use sectors::{SectorGroup, SectorKey, sector_of};
+pub use sectors::{SectorGroup, SectorKey, SectorPosition, sector_key, sector_of};
 
 /// Sector groups smaller than this are merged into "other sectors" when anonymising.
 pub const MIN_GROUP: usize = 3;
@@ -28,6 +29,9 @@ pub const MIN_GROUP: usize = 3;
 /// Next steps per track that a company page shows, and that the cohort's "most common next
 /// steps" count.
 pub const TOP_STEPS: usize = 2;
+
+/// Next steps a company summary shows (`vigilance report --company`), across its tracks.
+pub const SUMMARY_STEPS: usize = 3;
 
 pub use vigilance_results::matching::norm;
 
@@ -398,6 +402,17 @@ impl<'a> Cohort<'a> {
         crate::stats::mean(&v)
     }
 
+    /// The evidence share of `members` on `track`, their answers pooled: the answers that
+    /// carry evidence in percent of the answers given (`stats::evidence_share` for one
+    /// company), unrounded; `None` when none is given.
+    pub fn evidence_share(&self, members: &[usize], track: Track) -> Option<f64> {
+        let (with, answered) = members
+            .iter()
+            .filter_map(|&i| self.companies.get(i)?.result.assessment.track(track))
+            .fold((0, 0), |(w, a), t| (w + t.with_evidence(), a + t.answered));
+        crate::stats::share(with, answered)
+    }
+
     /// Critical questions not at their full point at the level just above a company's level,
     /// with the number of companies they block on each track (aligned with [`Cohort::tracks`]),
     /// most blocking first.
@@ -447,6 +462,41 @@ impl<'a> Cohort<'a> {
             .take(TOP_STEPS)
             .map(|(i, _)| i)
             .collect()
+    }
+
+    /// A company's `n` next steps that matter most, across its tracks, as positions in its
+    /// assessment's list with the tracks each is a step for: in the method's order of reasons
+    /// (critical questions of the next level, then its other questions, then those of levels
+    /// already reached), the lowest level first within a reason (the headline is the lowest
+    /// track's level), then the tracks in report order and each track's own order. A question
+    /// that is a step on several tracks is listed once, where it first comes.
+    pub fn first_steps(member: &Member<'_>, n: usize) -> Vec<(usize, Vec<Track>)> {
+        let a = &member.result.assessment;
+        let track_rank = |t: Track| a.tracks.iter().position(|x| x.track == t);
+        let mut order: Vec<usize> = (0..a.next_steps.len()).collect();
+        order.sort_by_key(|&i| {
+            let s = &a.next_steps[i];
+            let reason = match s.reason {
+                StepReason::CriticalNextLevel => 0,
+                StepReason::NextLevel => 1,
+                StepReason::Consolidate => 2,
+            };
+            (reason, s.level.rank(), track_rank(s.track), i)
+        });
+        let mut out: Vec<(usize, Vec<Track>)> = Vec::new();
+        for i in order {
+            let step = &a.next_steps[i];
+            let full = out.len() >= n;
+            match out
+                .iter_mut()
+                .find(|(k, _)| a.next_steps[*k].question == step.question)
+            {
+                Some((_, tracks)) => tracks.push(step.track),
+                None if !full => out.push((i, vec![step.track])),
+                None => {}
+            }
+        }
+        out
     }
 
     /// Questions among the companies' top next steps, with the number of companies that have

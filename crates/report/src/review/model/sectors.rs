@@ -3,6 +3,7 @@
 
 use super::{Cohort, MIN_GROUP, norm};
 use crate::answers::Company;
+use crate::codes::Track;
 use std::collections::BTreeMap;
 
 /// How a sector group is defined: by NACE section when the sheets carry one, else by the
@@ -26,10 +27,17 @@ fn nace_section(company: &Company) -> Option<char> {
 
 /// The sector group of a company.
 pub fn sector_of(company: &Company) -> SectorKey {
-    if let Some(section) = nace_section(company) {
+    sector_key(nace_section(company), company.sector.as_deref())
+}
+
+/// The sector group of a company with NACE section `nace` and sector text `sector`: the one
+/// grouping rule of the review's sector view, the company summary and the workbook's
+/// positions in a sector group.
+pub fn sector_key(nace: Option<char>, sector: Option<&str>) -> SectorKey {
+    if let Some(section) = nace {
         return SectorKey::Nace(section);
     }
-    match company.sector.as_deref().map(str::trim) {
+    match sector.map(str::trim) {
         Some(s) if !s.is_empty() => SectorKey::Text(norm(s)),
         _ => SectorKey::NotStated,
     }
@@ -102,5 +110,42 @@ impl Cohort<'_> {
                 .then_with(|| a.key.cmp(&b.key))
         });
         out
+    }
+}
+
+/// Where a company stands in its sector group on one track.
+#[derive(Clone, Debug)]
+pub struct SectorPosition {
+    /// The group (never merged: a company summary is never anonymised).
+    pub group: SectorGroup,
+    /// Its rank by exact index, highest first (`stats::rank`: companies tied share a rank).
+    pub rank: usize,
+    /// The group's companies assessed on the track.
+    pub of: usize,
+    /// The group's mean index on the track, unrounded (the sector view's figure).
+    pub mean_index: Option<f64>,
+}
+
+impl Cohort<'_> {
+    /// Where company `member` stands in its sector group on `track`; `None` when it has no
+    /// result on the track.
+    pub fn sector_position(&self, member: usize, track: Track) -> Option<SectorPosition> {
+        let group = self
+            .sector_groups(false)
+            .into_iter()
+            .find(|g| g.members.contains(&member))?;
+        let index_of = |i: usize| {
+            let m = self.companies.get(i)?;
+            let t = m.result.assessment.track(track)?;
+            Some(crate::stats::index(m.result.grid, t))
+        };
+        let me = index_of(member)?;
+        let values: Vec<f64> = group.members.iter().filter_map(|&i| index_of(i)).collect();
+        Some(SectorPosition {
+            rank: crate::stats::rank(&values, me),
+            of: values.len(),
+            mean_index: self.mean_index(&group.members, track),
+            group,
+        })
     }
 }

@@ -116,6 +116,57 @@ impl Writer<'_, '_> {
         )
     }
 
+    /// A next step as a list item: the question, its level, whether critical, the tracks it
+    /// is a step for, and its recommendation. `None` when `k` is no step of the company's.
+    pub(super) fn step_item(
+        &self,
+        r: &CompanyResult,
+        k: usize,
+        tracks: &[Track],
+    ) -> Option<String> {
+        let step = r.assessment.next_steps.get(k)?;
+        let q = grid::question(r.grid, step.question)?;
+        let mut tags = vec![step.level.code().to_string()];
+        if step.critical {
+            tags.push(self.t(Review::Critical));
+        }
+        tags.extend(tracks.iter().map(|&t| self.track_label(t)));
+        Some(format!(
+            "<li class=\"step\"><b>{}</b> ({}) — {}</li>",
+            esc(&q.id),
+            tags.join(" · "),
+            esc(q.recommendation.get(self.lang))
+        ))
+    }
+
+    /// The company's evidence share per track: its answers that carry evidence, of those
+    /// given. Empty when nothing is answered.
+    fn evidence_line(&self, a: &crate::scoring::Assessment) -> String {
+        let tracks: Vec<String> = a
+            .tracks
+            .iter()
+            .filter_map(|t| {
+                let share = crate::stats::evidence_share(t)?;
+                Some(Review::EvidenceShareTrack.fill(
+                    self.lang,
+                    &[
+                        ("track", &self.c.q.track_label(t.track, self.lang)),
+                        ("percent", &self.pct(share)),
+                        ("with", &t.with_evidence()),
+                        ("answered", &t.answered),
+                    ],
+                ))
+            })
+            .collect();
+        if tracks.is_empty() {
+            return String::new();
+        }
+        format!(
+            "<p class=\"note evidence-share\">{}</p>\n",
+            self.f(Review::EvidenceShare, &[("tracks", &tracks.join(" · "))])
+        )
+    }
+
     fn why_not_higher(&self, m: &Member<'_>) -> String {
         let mut s = String::new();
         let threshold = self.threshold_text();
@@ -226,11 +277,11 @@ impl Writer<'_, '_> {
         s
     }
 
-    pub(in crate::review) fn company(&mut self, i: usize) {
-        let Some(m) = self.c.companies.get(i) else {
-            return;
-        };
-        let m = m.clone();
+    /// Opens a company's page (`<section class="{class}">`) and writes its name, details,
+    /// levels with the change since the previous campaign, and the notes on its result
+    /// (compared on another grid, not in the previous campaign, heavy `na`, provisional).
+    /// `kicker`, when given, is a line above the name.
+    pub(super) fn company_head(&mut self, m: &Member<'_>, class: &str, kicker: Option<&str>) {
         let r = m.result;
         let a = &r.assessment;
         let company = &r.company;
@@ -273,9 +324,12 @@ impl Writer<'_, '_> {
             }
         }
         let meta = meta.join(" · ");
+        let kicker = kicker
+            .map(|k| format!("<p class=\"kicker\">{k}</p>\n"))
+            .unwrap_or_default();
         let _ = write!(
             self.out,
-            "<section class=\"company\">\n<h2>{}</h2>\n<p class=\"meta\">{meta}</p>\n<div class=\"levels\">\n",
+            "<section class=\"{class}\">\n{kicker}<h2>{}</h2>\n<p class=\"meta\">{meta}</p>\n<div class=\"levels\">\n",
             esc(&company.name)
         );
         let mut keys = vec![TargetTrack::Headline];
@@ -362,6 +416,8 @@ impl Writer<'_, '_> {
         }
         let heavy = self.heavy_na(a);
         self.push(&heavy);
+        let evidence = self.evidence_line(a);
+        self.push(&evidence);
         if a.provisional {
             // Each track's completeness: one figure for the sheet would hide a track left
             // unanswered behind the other.
@@ -388,6 +444,13 @@ impl Writer<'_, '_> {
                 self.f(Review::Provisional, &[("tracks", &tracks)])
             );
         }
+    }
+
+    /// The company's profile chart, with its regulation coverage beside it when its grid maps
+    /// its questions.
+    pub(super) fn company_profile(&mut self, m: &Member<'_>) {
+        let r = m.result;
+        let a = &r.assessment;
         // Profile.
         let labels: Vec<String> = a
             .tracks
@@ -439,6 +502,17 @@ impl Writer<'_, '_> {
                 esc(title)
             );
         }
+    }
+
+    pub(in crate::review) fn company(&mut self, i: usize) {
+        let Some(m) = self.c.companies.get(i) else {
+            return;
+        };
+        let m = m.clone();
+        let r = m.result;
+        let a = &r.assessment;
+        self.company_head(&m, "company", None);
+        self.company_profile(&m);
         // Why not higher.
         let why = self.why_not_higher(&m);
         let _ = write!(
@@ -474,24 +548,9 @@ impl Writer<'_, '_> {
             self.push("<ul class=\"steps\">\n");
         }
         for (k, tracks) in &steps {
-            let Some(step) = a.next_steps.get(*k) else {
-                continue;
-            };
-            let Some(q) = grid::question(r.grid, step.question) else {
-                continue;
-            };
-            let mut tags = vec![step.level.code().to_string()];
-            if step.critical {
-                tags.push(self.t(Review::Critical));
+            if let Some(li) = self.step_item(r, *k, tracks) {
+                let _ = writeln!(self.out, "{li}");
             }
-            tags.extend(tracks.iter().map(|&t| self.track_label(t)));
-            let _ = writeln!(
-                self.out,
-                "<li class=\"step\"><b>{}</b> ({}) — {}</li>",
-                esc(&q.id),
-                tags.join(" · "),
-                esc(q.recommendation.get(self.lang))
-            );
         }
         if any {
             self.push("</ul>\n");

@@ -61,13 +61,11 @@ impl Writer<'_, '_> {
         let _ = writeln!(
             self.out,
             "<p class=\"intro\">{}<br>{}</p>",
-            self.f(
-                Review::EngReviewedCount,
-                &[
-                    ("reviewed", &pairs.len()),
-                    ("total", &self.c.companies.len())
-                ]
-            ),
+            esc(&Review::EngReviewedCount.count(
+                self.lang,
+                pairs.len() as u64,
+                &[("total", &self.c.companies.len())]
+            )),
             self.f(
                 Review::EngLowerCount,
                 &[("lower", &lower), ("higher", &higher)]

@@ -1,8 +1,8 @@
 //! The key figures: one tile per count (companies, at least N2, any track at N0, provisional,
 //! carrying the heavy-`na` warning when any does),
-//! per track's mean index, movement since the previous campaign and targets on course.
+//! per track's mean index and evidence share (the cohort's answers pooled), movement since the previous campaign and targets on course.
 
-use crate::review::html::Writer;
+use crate::review::html::{Writer, esc};
 use crate::review::targets::TargetTrack;
 use std::fmt::Write;
 use vigilance_text::Review;
@@ -63,6 +63,16 @@ impl Writer<'_, '_> {
                 self.tile(&self.pct(v), None, &what);
             }
         }
+        // The evidence share, the cohort's answers pooled.
+        for &t in self.c.tracks() {
+            if let Some(v) = self.c.evidence_share(&all, t) {
+                let what = self.f(
+                    Review::TileEvidenceShare,
+                    &[("track", &self.c.q.track_label(t, self.lang))],
+                );
+                self.tile(&esc(&self.lang.percent(&self.pct(v))), None, &what);
+            }
+        }
         // No "0 of 0" tile: without a company in both campaigns, or a target rated, the
         // sections below say so in words.
         if self.c.has_previous && self.c.matched() > 0 {
@@ -82,6 +92,7 @@ impl Writer<'_, '_> {
                 self.tile(&good.to_string(), Some(total), &self.t(Review::TileTargets));
             }
         }
-        self.push("</div>\n</section>\n");
+        self.push("</div>\n");
+        self.push("</section>\n");
     }
 }

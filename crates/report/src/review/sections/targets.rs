@@ -8,6 +8,9 @@ use crate::review::targets::{BehindReason, TargetStatus};
 use std::fmt::Write;
 use vigilance_text::Review;
 
+/// Targets tables of at most this many rows are never cut across pages.
+const KEEP_WHOLE: usize = 12;
+
 impl Writer<'_, '_> {
     fn status(&self, s: TargetStatus) -> String {
         match s {
@@ -126,7 +129,22 @@ impl Writer<'_, '_> {
             let _ = writeln!(self.out, "<p>{}</p>", self.t(Review::TargetsNoneMatched));
         } else {
             let all: Vec<usize> = (0..self.c.companies.len()).collect();
+            // A short table is kept whole: a row or two left alone on a page says little.
+            let rows: usize = self
+                .c
+                .companies
+                .iter()
+                .map(|m| m.targets.len())
+                .sum::<usize>()
+                + self.c.left_targets.len();
+            let keep = rows <= KEEP_WHOLE;
+            if keep {
+                self.push("<div class=\"keep\">\n");
+            }
             self.targets_table(&all, true);
+            if keep {
+                self.push("</div>\n");
+            }
         }
         self.push("</section>\n");
     }
