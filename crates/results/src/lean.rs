@@ -292,6 +292,10 @@ pub struct CompactTrack {
     pub unknown_count: u32,
     /// Answers counted unsubstantiated (substantiated mode).
     pub unsubstantiated_count: u32,
+    /// Answers that carry evidence (as `TrackEntry::with_evidence`): the evidence share is
+    /// this over `answered`.
+    #[serde(default)]
+    pub with_evidence: u32,
     /// Levels achieved above a failed lower level (shown, not counted).
     pub imbalanced: Vec<Level>,
     /// The share of the track's question weight answered `na` and left out, in percent
@@ -312,6 +316,7 @@ impl From<TrackEntry> for CompactTrack {
             answered: t.answered,
             unknown_count: t.unknown_count,
             unsubstantiated_count: t.unsubstantiated_count,
+            with_evidence: t.with_evidence,
             imbalanced: t.imbalanced,
             na_percent: t.na_percent,
         }
