@@ -21,15 +21,16 @@ exec </dev/null
 # locks each profile's folder of target/ on its own, so they and the debug builds below do not
 # wait for each other.
 #   web                wasm-bindgen-cli when missing (compiled: about 85 CPU seconds), the web app
-#                      into web/dist (scripts/build-web.sh), then the clippy check of the browser
-#                      build (wasm32) and the end-to-end tests in headless Chromium
-#                      (scripts/test-web.sh --no-unit-tests);
+#                      into web/dist (scripts/build-web.sh), then the end-to-end tests in headless
+#                      Chromium (scripts/test-web.sh --browser-only); the clippy check of the
+#                      browser build (wasm32) runs in the foreground after `cargo test`;
 #   release-binaries   the Windows and Linux binaries of the CLI for the archives, with the Cargo
 #                      profile `package-check` (the release settings without optimisation: the
 #                      archives' packaging is what this run checks, in 40 % of the compile time;
 #                      scripts/release.sh builds the archives to publish with `release`).
-# Measured on a fresh clone (2 cores): the foreground steps use under one core on average, so
-# the browser tests run beside `cargo test` rather than after it.
+# Measured on a fresh clone (2 cores, crates and tools already downloaded): 870 s when the browser
+# tests ran after `cargo test` and the archives' binaries were optimised; 700 s with the browser
+# tests and wasm32 clippy in the web job, when the foreground then waited 210 s for it.
 declare -A job_pid=()
 stop_background() {
   local name
@@ -90,13 +91,14 @@ grid_checks() {
 }
 
 step "set-up (apt, rustup targets, npm)" setup
-background web 5 bash -c 'bash scripts/build-web.sh && bash scripts/test-web.sh --no-unit-tests'
+background web 5 bash scripts/test-web.sh --browser-only
 background release-binaries 10 env VIGILANCE_RELEASE_PROFILE=package-check \
   bash scripts/release.sh --binaries-only
 step "grid content checks (check-grid.py, check-sme-grid.py)" grid_checks
 step "cargo fmt --check" cargo fmt --all -- --check
 step "cargo clippy (native, all targets)" cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test (every crate: core, cli, web components, fuzz seeds)" cargo test --workspace
+step "web: clippy wasm32 (both modules)" bash scripts/test-web.sh --clippy-only
 finish web
 finish release-binaries
 step "release archives: package into dist/" env VIGILANCE_RELEASE_PROFILE=package-check \
