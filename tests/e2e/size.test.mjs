@@ -13,8 +13,8 @@ import zlib from 'node:zlib';
 import { serve, browserProfile, DIST } from './harness.mjs';
 
 const BUDGET = 400_000;
-// Measured on main after issues 20, 21 and 23 (452,714 bytes, see docs/web.md): only ever lowered.
-const CEILING = 453_000;
+// Measured on main after issues 20, 21 and 23 (451,966 bytes, see docs/web.md): only ever lowered.
+const CEILING = 452_000;
 
 let measured;
 

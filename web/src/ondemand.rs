@@ -64,6 +64,7 @@ mod imp {
         /// its text.
         #[wasm_bindgen(method, js_name = exportEngagement)]
         fn export_engagement(this: &OnDemand, file: &str, lang: &str) -> js_sys::Promise;
+
         /// Loads the module (once) and gives the results only of a JSON request: a promise of
         /// their JSON text.
         #[wasm_bindgen(method, js_name = resultsJson)]
@@ -131,16 +132,7 @@ mod imp {
             Ok(j) => j,
             Err(e) => return done.emit(Err(e.to_string())),
         };
-        let Some(promise) = call(|l| l.workbook(&json)) else {
-            return done.emit(Err(NO_LOADER.into()));
-        };
-        wasm_bindgen_futures::spawn_local(async move {
-            let r = wasm_bindgen_futures::JsFuture::from(promise)
-                .await
-                .map(|v| js_sys::Uint8Array::new(&v).to_vec())
-                .map_err(message);
-            done.emit(r);
-        });
+        bytes_call(|l| l.workbook(&json), done)
     }
 
     /// Calls the module with `f`, then `done` with the bytes it answered.
@@ -161,16 +153,7 @@ mod imp {
     }
 
     pub fn results_json(request: &str, done: Callback<Result<String, String>>) {
-        let Some(promise) = call(|l| l.results_json(request)) else {
-            return done.emit(Err(NO_LOADER.into()));
-        };
-        wasm_bindgen_futures::spawn_local(async move {
-            let r = wasm_bindgen_futures::JsFuture::from(promise)
-                .await
-                .map_err(message)
-                .and_then(|v| v.as_string().ok_or_else(|| "not text".to_string()));
-            done.emit(r);
-        });
+        text_of(call(|l| l.results_json(request)), done)
     }
 
     pub fn pack_dossier(request: &str, files: Vec<u8>, done: Callback<Result<Vec<u8>, String>>) {
@@ -218,34 +201,33 @@ mod imp {
     ) {
         let array = js_sys::Uint8Array::from(bytes);
         let sheet = serde_json::to_string(sheet).unwrap_or_default();
-        let Some(promise) = call(|l| l.read_engagement(&array, &sheet, lang.code())) else {
-            return done.emit(Err(NO_LOADER.into()));
-        };
-        wasm_bindgen_futures::spawn_local(async move {
-            let r = wasm_bindgen_futures::JsFuture::from(promise)
-                .await
-                .map_err(message)
-                .and_then(|v| v.as_string().ok_or_else(|| "not text".to_string()))
-                .and_then(|json| {
-                    serde_json::from_str::<serde_json::Value>(&json).map_err(|e| e.to_string())
-                })
-                .map(|mut v| EngagementRead {
-                    warnings: v
-                        .get("warnings")
-                        .and_then(serde_json::Value::as_array)
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|w| w.as_str().map(str::to_string))
-                        .collect(),
-                    engagement: v
-                        .get_mut("engagement")
-                        .map(serde_json::Value::take)
-                        .unwrap_or_default(),
-                });
-            done.emit(r);
-        });
+        let promise = call(|l| l.read_engagement(&array, &sheet, lang.code()));
+        text_of(
+            promise,
+            Callback::from(move |r: Result<String, String>| {
+                let r = r
+                    .and_then(|json| {
+                        serde_json::from_str::<serde_json::Value>(&json).map_err(|e| e.to_string())
+                    })
+                    .map(|mut v| EngagementRead {
+                        warnings: v
+                            .get("warnings")
+                            .and_then(serde_json::Value::as_array)
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|w| w.as_str().map(str::to_string))
+                            .collect(),
+                        engagement: v
+                            .get_mut("engagement")
+                            .map(serde_json::Value::take)
+                            .unwrap_or_default(),
+                    });
+                done.emit(r)
+            }),
+        );
     }
 
+    /// Calls `done` with the text the module answered (`promise`; `None`: no loader).
     fn text_of(promise: Option<js_sys::Promise>, done: Callback<Result<String, String>>) {
         let Some(promise) = promise else {
             return done.emit(Err(NO_LOADER.into()));
@@ -304,17 +286,13 @@ mod imp {
         done: Callback<Result<Vec<ImportedPart>, String>>,
     ) {
         let array = js_sys::Uint8Array::from(bytes);
-        let Some(promise) = call(|l| l.read_answer_parts(name, &array, lang.code())) else {
-            return done.emit(Err(NO_LOADER.into()));
-        };
-        wasm_bindgen_futures::spawn_local(async move {
-            let r = wasm_bindgen_futures::JsFuture::from(promise)
-                .await
-                .map_err(message)
-                .and_then(|v| v.as_string().ok_or_else(|| "not text".to_string()))
-                .and_then(|json| serde_json::from_str(&json).map_err(|e| e.to_string()));
-            done.emit(r);
-        });
+        let promise = call(|l| l.read_answer_parts(name, &array, lang.code()));
+        text_of(
+            promise,
+            Callback::from(move |r: Result<String, String>| {
+                done.emit(r.and_then(|json| serde_json::from_str(&json).map_err(|e| e.to_string())))
+            }),
+        );
     }
 }
 
