@@ -7,11 +7,11 @@
 # Then, for each of the two WebAssembly modules — the app (vigilance-web, loaded with the page)
 # and the on-demand module (vigilance-web-module with its `module` feature: the workbook writer and
 # the xlsx reader, imported only when first needed): cargo build (profile release-wasm) ->
-# wasm-bindgen --target web -> wasm-opt -Oz -> the module embedded in a script file
-# (web/embed-wasm.mjs; the page's Content-Security-Policy forbids fetch, so a module cannot be
-# fetched). Then index.html, style.css, boot.js and assets are copied; the scripts (the glue of
-# both modules, boot.js) and style.css are minified with esbuild (no bundling: same files, same
-# names). Last, the first download (gzip -9 of what the page loads before the first question) is
+# wasm-bindgen --target web -> wasm-opt -Oz -> the module xz-compressed and embedded in a script
+# file (web/embed-wasm.py; the page's Content-Security-Policy forbids fetch, so a module cannot be
+# fetched), unpacked in the page by xz-decompress (web/unxz.mjs, bundled into unxz.js). Then
+# index.html, style.css, boot.js and assets are copied; the scripts (the glue of both modules,
+# boot.js) and style.css are minified with esbuild (no bundling: same files, same names). Last, the first download (gzip -9 of what the page loads before the first question) is
 # printed against its budget, 400,000 bytes (tests/e2e/size.test.mjs fails above it; docs/web.md,
 # "Size").
 #
@@ -44,7 +44,7 @@ inputs_hash() {
   {
     wasm-bindgen --version
     node --version
-    cat scripts/build-web.sh scripts/web-grids.py web/package-lock.json web/embed-wasm.mjs \
+    cat scripts/build-web.sh scripts/web-grids.py web/package-lock.json web/embed-wasm.py web/unxz.mjs \
       web/index.html web/style.css web/boot.js questionnaires/grids.toml questionnaires/*.json
     cat "$wasm_dir/vigilance_web.wasm" "$wasm_dir/vigilance_web_module.wasm"
     (cd web/assets && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
@@ -74,9 +74,13 @@ for name in vigilance_web vigilance_web_module; do
   # The glue minified: about 2 KB gzip less in the first download.
   web/node_modules/.bin/esbuild "$work/$name.js" --minify --format=esm --log-level=warning \
     --outfile="$dist/$name.js"
-  # The module as a string in a script: loaded by <script type=module> or import(), never fetched.
-  node web/embed-wasm.mjs "$work/$name.opt.wasm" "$dist/${name}_wasm.js"
+  # The module, xz-compressed, as a base64 string in a script: loaded by <script type=module> or
+  # import(), never fetched.
+  python3 web/embed-wasm.py "$work/$name.opt.wasm" "$dist/${name}_wasm.js"
 done
+# Their decompressor: xz-decompress and its small WebAssembly decoder, one ES module.
+web/node_modules/.bin/esbuild web/unxz.mjs --bundle --format=esm --platform=browser --minify \
+  --log-level=warning --outfile="$dist/unxz.js"
 # The built-in grids as scripts, and their loader (grids.js), from questionnaires/grids.toml.
 python3 scripts/web-grids.py "$dist"
 cp web/index.html "$dist/"
@@ -97,7 +101,7 @@ first=$(cd "$dist" && node -e '
   let n = 0;
   for (const f of process.argv.slice(1)) n += zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length;
   console.log(n);' index.html boot.js grids.js style.css vigilance_web.js vigilance_web_wasm.js \
-  assets/favicon.svg)
+  unxz.js assets/favicon.svg)
 if [ "$first" -gt "$budget" ]; then
   log "first download: $first bytes gzip -9, OVER its budget of $budget bytes (see docs/web.md)"
 else

@@ -59,7 +59,7 @@ same_list "$win.zip" "$win_files" "$(expect_cli "$win" vigilance.exe)"
 lin_files=$(tar -tzf "dist/$lin.tar.gz" | grep -v '/$' | LC_ALL=C sort)
 same_list "$lin.tar.gz" "$lin_files" "$(expect_cli "$lin" vigilance)"
 web_files=$(unzip -Z1 "dist/$web.zip" | grep -v '/$' | LC_ALL=C sort)
-for f in index.html boot.js style.css vigilance_web.js vigilance_web_wasm.js assets/favicon.svg LICENSE.txt; do
+for f in index.html boot.js style.css unxz.js vigilance_web.js vigilance_web_wasm.js assets/favicon.svg LICENSE.txt; do
   grep -qx "$web/$f" <<<"$web_files" || fail "$web.zip has no $f"
 done
 if grep -v "^$web/" <<<"$web_files" | grep -q .; then
@@ -137,7 +137,7 @@ ok "the Linux binary scores ($((2 * n)) rows) and validates the $n example sheet
 unzip -q "dist/$web.zip" -d "$work"
 site="$work/$web"
 # Absolute references (`/x`, `//host/x`) or remote ones would break under a sub-path or leave
-# the browser. vigilance_web_wasm.js is the module's bytes as a string: data, not references.
+# the browser. vigilance_web_wasm.js is the module compressed, in base64: data, not references.
 pages=$(cd "$site" && find . -name '*.html' -o -name '*.css' -o -name '*.js' | sed 's|^\./||' |
   grep -v '^vigilance_web_wasm\.js$')
 for p in $pages; do

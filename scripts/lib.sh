@@ -4,7 +4,7 @@
 # run: it exports a marker, so the scripts that one script calls skip them.
 #
 #   need_web_tools      the wasm32 target, wasm-bindgen-cli at the Cargo.lock version, wasm-opt
-#                       (npm binaryen in web/node_modules)
+#                       (npm binaryen), esbuild and xz-decompress in web/node_modules
 #   need_browser        Chromium and poppler-utils (apt), playwright-core and axe-core (npm in
 #                       tests/e2e); playwright-core drives Chromium over the DevTools protocol,
 #                       so no chromedriver
@@ -136,9 +136,11 @@ need_web_tools() {
   need_rust_target wasm32-unknown-unknown
   need_wasm_bindgen
   need_npm web
-  # wasm-opt (binaryen) and esbuild: a node_modules older than an added package lacks them.
-  if [ ! -x web/node_modules/.bin/wasm-opt ] || [ ! -x web/node_modules/.bin/esbuild ]; then
-    log "npm ci in web (wasm-opt, esbuild)"
+  # wasm-opt (binaryen), esbuild and xz-decompress: a node_modules older than an added package
+  # lacks them.
+  if [ ! -x web/node_modules/.bin/wasm-opt ] || [ ! -x web/node_modules/.bin/esbuild ] ||
+    [ ! -f web/node_modules/xz-decompress/package.json ]; then
+    log "npm ci in web (wasm-opt, esbuild, xz-decompress)"
     (cd web && npm ci --no-audit --no-fund --loglevel=error)
   fi
   export VG_HAVE_WEB_TOOLS=1

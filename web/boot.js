@@ -1,26 +1,34 @@
 // Starts the app without any request beyond the page's own files: each WebAssembly module is
-// embedded in a script (one character per byte, see web/embed-wasm.mjs), so the Content-Security-Policy can
-// forbid fetch/XHR entirely (connect-src 'none').
+// embedded in a script, xz-compressed and in base64 (web/embed-wasm.py), so the
+// Content-Security-Policy can forbid fetch/XHR entirely (connect-src 'none'):
 //   - vigilance_web*.js: the app (questionnaire, scoring, screens), loaded with the page;
 //   - vigilance_web_module*.js: the results workbook writer and every file reader, imported (a GET
 //     of those two static files, once) only when first needed;
-//   - grid-*.js: the built-in grids other than the default one, imported when first needed.
+//   - grid-*.js: the built-in grids other than the default one, imported when first needed;
+//   - unxz.js: the decompressor (xz-decompress, web/unxz.mjs).
 import init, { run } from './vigilance_web.js';
 import * as app from './vigilance_web_wasm.js';
 import { GRIDS } from './grids.js';
+import { XzReadableStream } from './unxz.js';
 
-/** The bytes of a module embedded by web/embed-wasm.mjs. */
-function decode({ wasmBytes, byteOf }) {
-  const bytes = new Uint8Array(wasmBytes.length);
-  for (let i = 0; i < wasmBytes.length; i++) bytes[i] = byteOf[wasmBytes.charCodeAt(i)];
-  return bytes;
+/** The bytes of a module embedded by web/embed-wasm.py: base64, then xz (its CRC32 checked). */
+async function decode({ xz }) {
+  let packed;
+  if (Uint8Array.fromBase64) {
+    packed = Uint8Array.fromBase64(xz);
+  } else {
+    const text = atob(xz);
+    packed = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) packed[i] = text.charCodeAt(i);
+  }
+  return new Response(new XzReadableStream(new Blob([packed]).stream())).arrayBuffer();
 }
 
 let moduleLoad;
 function onDemandModule() {
   moduleLoad ??= Promise.all([import('./vigilance_web_module.js'), import('./vigilance_web_module_wasm.js')])
     .then(async ([glue, embedded]) => {
-      await glue.default({ module_or_path: decode(embedded) });
+      await glue.default({ module_or_path: await decode(embedded) });
       return glue;
     })
     .catch((e) => { moduleLoad = undefined; throw e; });
@@ -90,7 +98,8 @@ globalThis.vigilanceStore = {
 };
 
 const loading = document.getElementById('loading');
-init({ module_or_path: decode(app) })
+decode(app)
+  .then((bytes) => init({ module_or_path: bytes }))
   .then(() => {
     run(onDemand);
     if (loading) loading.remove();

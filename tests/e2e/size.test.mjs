@@ -1,10 +1,8 @@
 // The first download: what the browser loads before the first question is usable — every file it
 // requested, as a web server with gzip on would send it (gzip -9). Its figure is printed file by
-// file, with the room left under the budget. Two checks: it must not grow past CEILING, what main
-// measured once issues 20, 21 and 23 were merged (a regression fails); and the budget of 400,000
-// bytes, which it exceeds again with the evidence documents and the engagement view, is a TODO
-// test — reported as not met in every run, without failing it, until the size is brought down
-// (docs/web.md, "Size").
+// file, with the room left under the budget. Two checks: the budget of 400,000 bytes; and a
+// ceiling a little above what main measures, so that growth is noticed while there is still room
+// (raise it only on purpose, saying in docs/web.md, "Size", what the bytes buy).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -13,8 +11,8 @@ import zlib from 'node:zlib';
 import { serve, browserProfile, DIST } from './harness.mjs';
 
 const BUDGET = 400_000;
-// Measured on main after issues 20, 21 and 23 (451,966 bytes, see docs/web.md): only ever lowered.
-const CEILING = 452_000;
+// Main measured 345,809 bytes once the modules were shipped xz-compressed (docs/web.md, "Size").
+const CEILING = 350_000;
 
 let measured;
 
@@ -48,8 +46,8 @@ test(`the first download, up to the first question, does not grow past ${CEILING
       rows.push(`${name} ${size}`);
     }
     console.log(`first download: ${total} bytes gzip -9 (budget ${BUDGET}, ${BUDGET - total} left): ${rows.join(', ')}`);
-    // The seven files of the first download; a new one would have to be counted on purpose.
-    assert.deepEqual(files, ['assets/favicon.svg', 'boot.js', 'grids.js', 'index.html', 'style.css', 'vigilance_web.js', 'vigilance_web_wasm.js']);
+    // The eight files of the first download; a new one would have to be counted on purpose.
+    assert.deepEqual(files, ['assets/favicon.svg', 'boot.js', 'grids.js', 'index.html', 'style.css', 'unxz.js', 'vigilance_web.js', 'vigilance_web_wasm.js']);
     measured = { total, rows };
     assert.ok(total <= CEILING, `the first download is ${total} bytes gzip -9: it grew past ` +
       `${CEILING} bytes (${rows.join(', ')})`);
@@ -58,7 +56,7 @@ test(`the first download, up to the first question, does not grow past ${CEILING
   }
 });
 
-test(`the first download is at most ${BUDGET} bytes gzip -9`, { todo: 'over budget: see docs/web.md, "Size"' }, () => {
+test(`the first download is at most ${BUDGET} bytes gzip -9`, () => {
   assert.ok(measured, 'the first download was not measured (see the test above)');
   assert.ok(measured.total <= BUDGET, `the first download is ${measured.total} bytes gzip -9, ` +
     `${measured.total - BUDGET} over its budget of ${BUDGET} bytes (${measured.rows.join(', ')})`);
