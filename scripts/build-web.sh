@@ -7,7 +7,7 @@
 # Then, for each of the two WebAssembly modules — the app (vigilance-web, loaded with the page)
 # and the on-demand module (vigilance-web-module with its `module` feature: the workbook writer and
 # the xlsx reader, imported only when first needed): cargo build (profile release-wasm) ->
-# wasm-bindgen --target web -> wasm-opt -Oz -> the module xz-compressed and embedded in a script
+# wasm-bindgen --target web -> wasm-opt -O1 -> the module xz-compressed and embedded in a script
 # file (web/embed-wasm.py; the page's Content-Security-Policy forbids fetch, so a module cannot be
 # fetched), unpacked in the page by xz-decompress (web/unxz.mjs, bundled into unxz.js). Then
 # index.html, style.css, boot.js and assets are copied; the scripts (the glue of both modules,
@@ -63,13 +63,14 @@ fi
 rm -rf "$work" "$dist"
 mkdir -p "$work" "$dist/assets"
 for name in vigilance_web vigilance_web_module; do
-  # --converge repeats -Oz while it still shrinks the module: worth it for the first download
-  # (about 2 KB gzip), not for the on-demand module.
-  converge=""; [ "$name" = vigilance_web ] && converge="--converge"
-  log "$name: wasm-bindgen --target web, wasm-opt -Oz $converge, embedded in ${name}_wasm.js"
+  # wasm-opt -O1, not -Oz: rustc already optimised for size (opt-level "z"), and what -Oz takes
+  # off the module is what xz would have compressed, so the shipped file grows (measured: the
+  # app's module 305.6 KB gzip with -O1, 323.5 KB with -Oz --converge; the on-demand module 756.8
+  # KB against 798.6 KB), for four to five times the build time (docs/web.md, "Size").
+  log "$name: wasm-bindgen --target web, wasm-opt -O1, xz-compressed into ${name}_wasm.js"
   wasm-bindgen --target web --no-typescript --out-dir "$work" \
     "$wasm_dir/$name.wasm"
-  web/node_modules/.bin/wasm-opt -Oz $converge --strip-debug --strip-producers \
+  web/node_modules/.bin/wasm-opt -O1 --strip-debug --strip-producers \
     "$work/${name}_bg.wasm" -o "$work/$name.opt.wasm"
   # The glue minified: about 2 KB gzip less in the first download.
   web/node_modules/.bin/esbuild "$work/$name.js" --minify --format=esm --log-level=warning \

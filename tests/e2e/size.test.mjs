@@ -11,8 +11,8 @@ import zlib from 'node:zlib';
 import { serve, browserProfile, DIST } from './harness.mjs';
 
 const BUDGET = 400_000;
-// Main measured 345,809 bytes once the modules were shipped xz-compressed (docs/web.md, "Size").
-const CEILING = 350_000;
+// Main measured 328,013 bytes once the modules were shipped xz-compressed (docs/web.md, "Size").
+const CEILING = 335_000;
 
 let measured;
 
