@@ -177,7 +177,9 @@ fn method_keeps_the_verification_trail_of_every_framework() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/method.md");
     let method = std::fs::read_to_string(&path).unwrap();
     let heading = "## Regulation mapping: sources and verification";
-    let start = method.find(heading).expect("docs/method.md has the trail section");
+    let start = method
+        .find(heading)
+        .expect("docs/method.md has the trail section");
     let section = &method[start + heading.len()..];
     let section = &section[..section.find("\n## ").unwrap_or(section.len())];
     let grid = registry::default_grid();
