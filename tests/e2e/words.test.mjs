@@ -140,6 +140,29 @@ test('comparison: another company is flagged, the earlier column names its perio
   });
 });
 
+// Issue 23, defect 18: the regulation notes are dated editorial text; which source a fact was
+// checked against, and what is not verified, is in docs/method.md, never on screen.
+const TRAIL = /non vérifi|pas été vérifi|source secondaire|nos sources|notre connaissance|non relu|unverified|not verified|not checked|not been checked|secondary source|our sources|our knowledge|not re-read/i;
+for (const [lang, locale, dated] of [['fr', 'fr-FR', /État au 6 décembre 2026/], ['en', 'en-GB', /As of 6 December 2026/]]) {
+  test(`regulations (${lang}): every framework's notes are dated editorial text, with no verification trail`, async () => {
+    await withApp({ locale }, async (page) => {
+      await load(page, state([{ name: 'Normes SA', period: '2025', answers: blockedN2 }], { lang }));
+      await resultsShown(page);
+      const values = await page.$$eval('#framework-select option', (o) => o.map((x) => x.value));
+      assert.ok(values.length >= 10, `${values.length} frameworks`);
+      let all = '';
+      for (const value of values) {
+        await page.selectOption('#framework-select', value);
+        await page.waitForFunction((v) => document.querySelector('#framework-select').value === v, value);
+        const text = await page.textContent('#regulations');
+        assert.doesNotMatch(text, TRAIL, `framework ${value}`);
+        all += text;
+      }
+      assert.match(all, dated);
+    });
+  });
+}
+
 test('regulations: references in French, linked questions sorted, a forced-labour norm is not a child-labour gap', async () => {
   await withApp({ locale: 'fr-FR' }, async (page) => {
     await load(page, state([{ name: 'Normes SA', period: '2025', answers: blockedN2 }]));
