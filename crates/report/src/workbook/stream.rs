@@ -225,7 +225,7 @@ pub(super) struct LongSheet {
     /// The Excel table name of its rows (`VigilanceAnswers`; `VigilanceAnswers2`… on further
     /// sheets): every long sheet is a table, with filters and banded rows.
     table: &'static str,
-    headers: Vec<(&'static str, f64)>,
+    headers: Vec<(String, f64)>,
     /// A sentence shown above the header row of every part (the coverage disclaimer).
     preamble: Option<String>,
     /// Full sheets.
@@ -241,10 +241,10 @@ pub(super) struct LongSheet {
 }
 
 impl LongSheet {
-    pub(super) fn start(
+    pub(super) fn start<H: Into<String>>(
         wb: &mut Workbook,
         (base, table): (&'static str, &'static str),
-        headers: Vec<(&'static str, f64)>,
+        headers: Vec<(H, f64)>,
         memory: Memory,
         rows_per_sheet: u32,
     ) -> Result<LongSheet, XlsxError> {
@@ -252,18 +252,22 @@ impl LongSheet {
     }
 
     /// [`LongSheet::start`] with a sentence above the header row of every part.
-    pub(super) fn start_with_preamble(
+    pub(super) fn start_with_preamble<H: Into<String>>(
         wb: &mut Workbook,
         (base, table): (&'static str, &'static str),
         preamble: Option<String>,
-        headers: Vec<(&'static str, f64)>,
+        headers: Vec<(H, f64)>,
         memory: Memory,
         rows_per_sheet: u32,
     ) -> Result<LongSheet, XlsxError> {
         // No header split inside a word.
-        let headers: Vec<(&'static str, f64)> = headers
+        let headers: Vec<(String, f64)> = headers
             .into_iter()
-            .map(|(h, w)| (h, header_width(h, w)))
+            .map(|(h, w)| {
+                let h: String = h.into();
+                let w = header_width(&h, w);
+                (h, w)
+            })
             .collect();
         let current = Self::new_part(wb, base, preamble.as_deref(), &headers, memory, 1)?;
         let row = Self::first_row(preamble.as_deref());
@@ -296,7 +300,7 @@ impl LongSheet {
         wb: &mut Workbook,
         base: &str,
         preamble: Option<&str>,
-        headers: &[(&'static str, f64)],
+        headers: &[(String, f64)],
         memory: Memory,
         part: usize,
     ) -> Result<Worksheet, XlsxError> {
@@ -313,7 +317,7 @@ impl LongSheet {
             ws.set_repeat_rows(0, top)?;
         }
         for (c, (h, _)) in headers.iter().enumerate() {
-            ws.write_string_with_format(top, c as u16, *h, &hf)?;
+            ws.write_string_with_format(top, c as u16, h, &hf)?;
         }
         // The header row and the key column (the company) stay in view.
         ws.set_freeze_panes(top + 1, 1)?;
@@ -364,7 +368,7 @@ impl LongSheet {
         let columns: Vec<TableColumn> = self
             .headers
             .iter()
-            .map(|(h, _)| TableColumn::new().set_header(*h).set_header_format(&hf))
+            .map(|(h, _)| TableColumn::new().set_header(h).set_header_format(&hf))
             .collect();
         // Called with the sheet of part `self.part`.
         let name = if self.part <= 1 {
