@@ -1,7 +1,7 @@
 //! The Answers sheet: one row per company and question, the two tracks side by side — for each
 //! track (child labour, forced labour) the answer as written and the points scoring gave it,
 //! then each track's comment, evidence and justification. A track the question is not asked on
-//! reads "Not relevant to this track"; a question asked but left unanswered has empty cells.
+//! reads "Not asked" (« Non posée »); a question asked but left unanswered has empty cells.
 //!
 //! Side by side rather than one row per track: analysts compare the two tracks of a question
 //! anyway, and the row's company, question, level, theme and critical flag are written once
@@ -27,8 +27,9 @@ pub enum AnswersSheet {
 }
 
 /// Companies up to which the Answers sheet is written by default. Measured with
-/// `scripts/bench-cli.sh` on grid 1.2.0: the workbook of 5,000 companies is about 25 MB with
-/// it; the Answers sheet alone then holds 225,000 rows, about half the file.
+/// `scripts/bench-cli.sh` on grid 1.2.0: the workbook of 5,000 companies is 20.3 MB with it
+/// (the sheet 10.7 MB and 225,000 rows); at 10,000 it would be 21.5 of 40.6 MB, and the
+/// workbook without it is 18.7 MB.
 pub const ANSWERS_SHEET_MAX_COMPANIES: usize = 5_000;
 
 impl Default for AnswersSheet {
@@ -71,7 +72,7 @@ impl Writer<'_> {
         }
         for t in Track::ALL {
             h.push((format!("{} {}", t.code(), self.t(Wb::Answer)), 14.0));
-            h.push((format!("{} {}", t.code(), self.t(Wb::Points)), 7.0));
+            h.push((format!("{} {}", t.code(), self.t(Wb::Points)), 8.0));
         }
         for t in Track::ALL {
             for (m, w) in [
@@ -84,6 +85,16 @@ impl Writer<'_> {
         }
         h.push((self.t(Wb::Grid).to_string(), 16.0));
         h
+    }
+}
+
+impl Writer<'_> {
+    /// The Points columns, right-aligned under their headers.
+    pub(super) fn answers_number_columns(&self) -> Vec<u16> {
+        let short = KEY_COLUMNS + QUESTION_COLUMNS;
+        (0..Track::ALL.len() as u16)
+            .map(|ti| short + SHORT_PER_TRACK * ti + 1)
+            .collect()
     }
 }
 

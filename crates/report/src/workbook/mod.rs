@@ -326,7 +326,8 @@ impl<'q> ResultsWorkbook<'q> {
             // table of distinct texts, comments included, is held in memory).
             w.memory(Memory::Low),
             w.rows_per_sheet,
-        )?;
+        )?
+        .number_columns(&w.answers_number_columns())?;
         let next_steps = LongSheet::start(
             &mut wb,
             (w.names.next_steps, "VigilanceNextSteps"),

@@ -226,6 +226,8 @@ pub(super) struct LongSheet {
     /// sheets): every long sheet is a table, with filters and banded rows.
     table: &'static str,
     headers: Vec<(String, f64)>,
+    /// The columns that hold numbers: their headers are right-aligned, over their figures.
+    numbers: Vec<u16>,
     /// A sentence shown above the header row of every part (the coverage disclaimer).
     preamble: Option<String>,
     /// Full sheets.
@@ -275,6 +277,7 @@ impl LongSheet {
             base,
             table,
             headers,
+            numbers: Vec::new(),
             preamble,
             done: Vec::new(),
             current,
@@ -283,6 +286,20 @@ impl LongSheet {
             memory,
             rows_per_sheet,
         })
+    }
+
+    /// Marks `columns` as holding numbers: their headers are right-aligned, over their figures
+    /// (call it before the first row).
+    pub(super) fn number_columns(mut self, columns: &[u16]) -> Result<LongSheet, XlsxError> {
+        self.numbers = columns.to_vec();
+        let top = Self::header_row(self.preamble.as_deref());
+        let f = header_number_format();
+        for &c in columns {
+            if let Some((h, _)) = self.headers.get(usize::from(c)) {
+                self.current.write_string_with_format(top, c, h, &f)?;
+            }
+        }
+        Ok(self)
     }
 
     /// The row of the header (0, or 1 under a preamble).
@@ -319,6 +336,13 @@ impl LongSheet {
         for (c, (h, _)) in headers.iter().enumerate() {
             ws.write_string_with_format(top, c as u16, h, &hf)?;
         }
+        // As tall as its longest wrapped header (« Secteur (section NACE, sinon secteur
+        // déclaré) »), as `header_row` does.
+        let cells: Vec<(f64, &str)> = headers
+            .iter()
+            .map(|(h, w)| (*w * 0.85, h.as_str()))
+            .collect();
+        fit_row(&mut ws, top, &cells)?;
         // The header row and the key column (the company) stay in view.
         ws.set_freeze_panes(top + 1, 1)?;
         Ok(ws)
@@ -330,7 +354,7 @@ impl LongSheet {
         wb: &mut Workbook,
     ) -> Result<(&mut Worksheet, RowNum), XlsxError> {
         if self.row >= self.rows_per_sheet {
-            let next = Self::new_part(
+            let mut next = Self::new_part(
                 wb,
                 self.base,
                 self.preamble.as_deref(),
@@ -338,6 +362,13 @@ impl LongSheet {
                 self.memory,
                 self.part + 1,
             )?;
+            let top = Self::header_row(self.preamble.as_deref());
+            let f = header_number_format();
+            for &c in &self.numbers {
+                if let Some((h, _)) = self.headers.get(usize::from(c)) {
+                    next.write_string_with_format(top, c, h, &f)?;
+                }
+            }
             let full = std::mem::replace(&mut self.current, next);
             self.done.push(self.filtered(full)?);
             self.part += 1;
@@ -364,11 +395,19 @@ impl LongSheet {
             ws.autofilter(top, 0, top + 1, last_col)?;
             return Ok(ws);
         }
-        let hf = header_format();
+        let (hf, nf) = (header_format(), header_number_format());
         let columns: Vec<TableColumn> = self
             .headers
             .iter()
-            .map(|(h, _)| TableColumn::new().set_header(h).set_header_format(&hf))
+            .enumerate()
+            .map(|(c, (h, _))| {
+                let f = if self.numbers.contains(&(c as u16)) {
+                    &nf
+                } else {
+                    &hf
+                };
+                TableColumn::new().set_header(h).set_header_format(f)
+            })
             .collect();
         // Called with the sheet of part `self.part`.
         let name = if self.part <= 1 {
