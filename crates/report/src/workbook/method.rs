@@ -1,4 +1,6 @@
 //! The Method sheet: the questionnaire, evidence mode, threshold, date and tool version, the
+//! counts of companies and inputs not scored, and when the Answers sheet was left out, why and
+//! how to get it (`score --answers-sheet`, the JSON and JSON Lines outputs), the
 //! levels and their definitions, the scoring rule in words (with the heavy-`na` warning and the
 //! limits on `na` of the grids that declare them), each grid of the batch with its version and
 //! provenance, and, when a grid maps to frameworks, the coverage disclaimer, the coverage rule,
