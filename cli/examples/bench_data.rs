@@ -3,8 +3,10 @@
 //! - `bench_data generate DIR N` writes N varied, valid answer sheets of the default grid
 //!   (deterministic: the same N gives the same files);
 //! - `bench_data floor DIR OUT.xlsx` measures the floor the CLI is compared with: parse the same
-//!   JSON files and write the Answers sheet's cells (11 per answer) with rust_xlsxwriter, in
-//!   constant-memory mode, with no validation and no scoring;
+//!   JSON files and write the cells of the former Answers sheet, one row per answer (11 cells
+//!   per answer; the sheet now has one row per question, both tracks side by side: the floor is
+//!   kept as it was to compare with earlier figures), with rust_xlsxwriter, in constant-memory
+//!   mode, with no validation and no scoring;
 //! - `bench_data stages DIR` prints the single-threaded time per sheet of each stage of
 //!   `score --format json` (read, parse and check, score, result entry, serialisation).
 

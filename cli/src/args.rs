@@ -493,6 +493,12 @@ pub struct ScoreArgs {
     /// "Coverage (by framework)": one row per company × framework, a cell per requirement.
     #[arg(long)]
     pub coverage_detail: bool,
+    /// Workbook: write the Answers sheet (one row per company and question, both tracks side
+    /// by side) whatever the number of companies. By default it is written up to 5,000
+    /// companies and left out past that, as the Method sheet then says; the JSON and JSON
+    /// Lines outputs always hold every answer.
+    #[arg(long)]
+    pub answers_sheet: bool,
     /// Do not print the summary line and the progress bar on standard error (failures are
     /// still printed).
     #[arg(short, long)]

@@ -6,7 +6,7 @@ use vigilance_core::Lang;
 use vigilance_core::report::csv::{Delimiter, summary_csv_reviewed};
 use vigilance_core::report::json::ErrorEntry;
 use vigilance_core::report::reviewed::Reviewed;
-use vigilance_core::report::workbook::{ScoredSheet, WorkbookOptions};
+use vigilance_core::report::workbook::{AnswersSheet, ScoredSheet, WorkbookOptions};
 
 /// Sheets above which the workbook's long sheets are streamed to temporary files (memory stays
 /// flat in the number of companies, but they are then not Excel tables: just filtered).
@@ -14,14 +14,16 @@ pub const STREAM_ABOVE: usize = 500;
 
 /// The options of the results workbook: language, date, tool version, the previous campaign,
 /// the targets, constant-memory worksheets for the long sheets of a batch of more than
-/// [`STREAM_ABOVE`] inputs, and whether to add the detailed Coverage sheet
-/// (`--coverage-detail`).
+/// [`STREAM_ABOVE`] inputs, whether to add the detailed Coverage sheet (`--coverage-detail`),
+/// and whether to write the Answers sheet whatever the number of companies (`--answers-sheet`;
+/// otherwise up to `ANSWERS_SHEET_MAX_COMPANIES`).
 pub fn workbook_options(
     lang: Lang,
     previous: Option<Vec<ScoredSheet>>,
     targets: Vec<vigilance_core::report::review::Target>,
     inputs: usize,
     coverage_detail: bool,
+    answers_sheet: bool,
 ) -> WorkbookOptions {
     WorkbookOptions {
         lang,
@@ -31,6 +33,11 @@ pub fn workbook_options(
         constant_memory: inputs > STREAM_ABOVE,
         targets,
         coverage_detail,
+        answers_sheet: if answers_sheet {
+            AnswersSheet::Always
+        } else {
+            AnswersSheet::default()
+        },
     }
 }
 

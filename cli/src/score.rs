@@ -33,7 +33,8 @@ use vigilance_core::report::lean::{
 use vigilance_core::report::matching::{self, DuplicateFinder};
 use vigilance_core::report::reviewed::{Reviewed, ReviewedEntry};
 use vigilance_core::report::workbook::{
-    EvidenceRow, ResultsWorkbook, ScoredSheet, WorkbookError, WorkbookOptions,
+    ANSWERS_SHEET_MAX_COMPANIES, EvidenceRow, ResultsWorkbook, ScoredSheet, WorkbookError,
+    WorkbookOptions,
 };
 use vigilance_core::{
     Cli, Company, Lang, Place, Problem, Questionnaire, ScoringOptions, Text, score,
@@ -61,6 +62,8 @@ struct Tally {
     reviews: String,
     warned: Vec<(String, Vec<Problem>)>,
     errors: Vec<ErrorEntry>,
+    /// The workbook's Answers sheet was left out (more companies than its default limit).
+    answers_left_out: bool,
 }
 
 /// The sheets of a batch that repeat an earlier one (same company, same period), found in the
@@ -417,6 +420,7 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode, Fatal> {
                 targets,
                 inputs.len(),
                 args.coverage_detail,
+                args.answers_sheet,
             );
             write_workbook(&run, &target, inputs, options, &mut tally, args.quiet)?
         }
@@ -528,6 +532,7 @@ fn write_workbook(
     for e in &tally.errors {
         book.push_error(e);
     }
+    tally.answers_left_out = book.answers_left_out();
     match target {
         Target::Stdout => {
             let bytes = book.finish().map_err(fatal)?;
@@ -773,6 +778,16 @@ fn report(tally: &Tally, target: &Target, lang: Lang, quiet: bool) {
     print_failures(&mut err, &tally.errors, lang);
     if quiet {
         return;
+    }
+    if tally.answers_left_out {
+        let note = Cli::AnswersSheetLeftOut.fill(
+            lang,
+            &[
+                ("companies", &tally.scored),
+                ("max", &ANSWERS_SHEET_MAX_COMPANIES),
+            ],
+        );
+        let _ = writeln!(err, "{note}");
     }
     let dest = match target {
         Target::Stdout => String::new(),

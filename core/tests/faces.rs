@@ -90,6 +90,7 @@ fn workbook(scored: &[ScoredSheet], lang: Lang) -> Vec<u8> {
             targets: Vec::new(),
             constant_memory: false,
             coverage_detail: true,
+            answers_sheet: Default::default(),
         },
     )
     .unwrap()

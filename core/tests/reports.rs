@@ -14,7 +14,8 @@ use vigilance_core::import::{
 use vigilance_core::report::csv::summary_csv;
 use vigilance_core::report::json::ErrorEntry;
 use vigilance_core::report::workbook::{
-    ScoredSheet, SheetNames, WorkbookOptions, results_workbook, results_workbook_with_row_limit,
+    AnswersSheet, ScoredSheet, SheetNames, WorkbookOptions, results_workbook,
+    results_workbook_with_row_limit,
 };
 use vigilance_core::{
     AnswerSheet, AnswerValue, Lang, Place, Problem, ProblemKind, Questionnaire, ScoringOptions,
@@ -110,6 +111,7 @@ fn opts(lang: Lang) -> WorkbookOptions {
         constant_memory: false,
         targets: Vec::new(),
         coverage_detail: true,
+        answers_sheet: Default::default(),
     }
 }
 
@@ -210,7 +212,8 @@ fn summary_has_one_row_per_company_with_the_assessed_levels() {
 #[test]
 fn answers_sheet_lists_every_answer_and_continues_past_the_row_limit() {
     let batch = batch();
-    let per_company = q().answer_count();
+    // One row per company and question, the two tracks side by side.
+    let per_company = q().questions.len();
     let bytes =
         results_workbook_with_row_limit(q(), &batch, &[], &opts(Lang::En), 101).expect("workbook");
     let mut wb = open(&bytes);
@@ -219,13 +222,104 @@ fn answers_sheet_lists_every_answer_and_continues_past_the_row_limit() {
     let total = per_company * batch.len();
     assert_eq!(parts.len(), total.div_ceil(100));
     assert_eq!(parts[1], "Answers (2)");
+    let labels: Vec<(Data, AnswerValue)> = AnswerValue::ALL
+        .iter()
+        .map(|&v| (Data::String(q().value_label(v, Lang::En).into()), v))
+        .collect();
     let mut rows = 0;
+    let mut answers = 0;
     for p in &parts {
         let r = wb.worksheet_range(p).expect("part");
         assert_eq!(cell(&r, 0, 0), Data::String("Company".into()));
+        let (company, question) = (col_of(&r, "Company"), col_of(&r, "Question"));
+        for row in 1..r.height() as u32 {
+            let Data::String(name) = cell(&r, row, company) else {
+                panic!("row {row} of {p} has no company")
+            };
+            let Data::String(id) = cell(&r, row, question) else {
+                panic!("row {row} of {p} has no question")
+            };
+            let s = batch
+                .iter()
+                .find(|s| s.sheet.company.name == name)
+                .expect("a company of the batch");
+            // Each track's answer in its own column, as the sheet gave it.
+            for t in [Track::CL, Track::FL] {
+                let shown = cell(&r, row, col_of(&r, &format!("{} Answer", t.code())));
+                let Some(a) = s.sheet.answer(&id, t) else {
+                    assert!(
+                        shown == Data::Empty || shown == Data::String("Not asked".into()),
+                        "{name} {id} {t:?}: {shown:?}"
+                    );
+                    continue;
+                };
+                let value = labels.iter().find(|(l, _)| *l == shown).map(|(_, v)| *v);
+                assert_eq!(value, Some(a.value), "{name} {id} {t:?}");
+                answers += 1;
+            }
+        }
         rows += r.height() - 1;
     }
     assert_eq!(rows, total, "no answer row lost");
+    assert_eq!(
+        answers,
+        q().answer_count() * batch.len(),
+        "every answer shown"
+    );
+}
+
+#[test]
+fn answers_sheet_is_left_out_past_its_limit_and_the_method_sheet_says_so() {
+    let batch = batch();
+    let mut o = opts(Lang::Fr);
+    o.answers_sheet = AnswersSheet::UpTo(batch.len() - 1);
+    let bytes = results_workbook(q(), &batch, &[], &o).expect("workbook");
+    let mut wb = open(&bytes);
+    let names = wb.sheet_names();
+    assert!(
+        !names.iter().any(|n| n.starts_with("Réponses")),
+        "{names:?}"
+    );
+    // Every other sheet is still complete.
+    let summary = wb.worksheet_range("Synthèse").expect("summary");
+    assert_eq!(summary.height(), 1 + batch.len());
+    let method = wb.worksheet_range("Méthode").expect("method");
+    let texts: Vec<String> = method
+        .used_cells()
+        .filter_map(|(_, _, d)| match d {
+            Data::String(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    let note = texts
+        .iter()
+        .find(|t| t.contains("--answers-sheet"))
+        .expect("the Method sheet says how to get the Answers sheet");
+    assert!(
+        note.contains(&format!("{} entreprises", batch.len())),
+        "{note}"
+    );
+    assert!(note.contains("JSON Lines"), "{note}");
+    assert!(texts.iter().any(|t| t == "Réponses"), "named: {texts:?}");
+    // At the limit, or always: written, and no note.
+    for rule in [AnswersSheet::UpTo(batch.len()), AnswersSheet::Always] {
+        o.answers_sheet = rule;
+        let bytes = results_workbook(q(), &batch, &[], &o).expect("workbook");
+        let mut wb = open(&bytes);
+        let r = wb.worksheet_range("Réponses").expect("answers");
+        assert_eq!(
+            r.height(),
+            1 + q().questions.len() * batch.len(),
+            "{rule:?}"
+        );
+        let method = wb.worksheet_range("Méthode").expect("method");
+        assert!(
+            !method
+                .used_cells()
+                .any(|(_, _, d)| matches!(d, Data::String(s) if s.contains("--answers-sheet"))),
+            "{rule:?}"
+        );
+    }
 }
 
 #[test]
@@ -251,7 +345,7 @@ fn constant_memory_workbook_reads_back_the_same() {
     let bytes = results_workbook(q(), &batch, &[], &o).expect("workbook");
     let mut wb = open(&bytes);
     let r = wb.worksheet_range("Réponses").expect("answers");
-    assert_eq!(r.height(), 1 + q().answer_count() * batch.len());
+    assert_eq!(r.height(), 1 + q().questions.len() * batch.len());
     assert_eq!(cell(&r, 1, 0), Data::String("Alpha SA".into()));
     // Themes and Next steps are low-memory sheets (shared strings): same content.
     let steps: usize = batch.iter().map(|s| s.assessment.next_steps.len()).sum();
@@ -728,17 +822,10 @@ fn workbook_points_come_from_scoring_even_for_na_where_forbidden() {
     let bytes = results_workbook(q(), &scored, &[], &opts(Lang::En)).unwrap();
     let mut wb = open(&bytes);
     let answers = wb.worksheet_range("Answers").unwrap();
-    let (qcol, tcol, pcol) = (
-        col_of(&answers, "Question"),
-        col_of(&answers, "Track"),
-        col_of(&answers, "Points"),
-    );
+    let (qcol, pcol) = (col_of(&answers, "Question"), col_of(&answers, "CL Points"));
     let row = (1..answers.height() as u32)
-        .find(|r| {
-            cell(&answers, *r, qcol) == Data::String("Q01".into())
-                && cell(&answers, *r, tcol) == Data::String("CL".into())
-        })
-        .expect("Q01 CL row");
+        .find(|r| cell(&answers, *r, qcol) == Data::String("Q01".into()))
+        .expect("Q01 row");
     assert_eq!(cell(&answers, row, pcol), Data::Float(0.0));
 }
 

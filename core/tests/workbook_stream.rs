@@ -88,6 +88,7 @@ fn opts(lang: Lang, constant_memory: bool) -> WorkbookOptions {
         constant_memory,
         targets: Vec::new(),
         coverage_detail: true,
+        answers_sheet: Default::default(),
     }
 }
 

@@ -31,7 +31,7 @@ use vigilance_model::{AnswerSheet, Lang, Questionnaire};
 #[cfg(feature = "full")]
 use vigilance_model::{EvidenceMode, ScoringOptions, score};
 #[cfg(feature = "full")]
-use vigilance_report::workbook::{ScoredSheet, WorkbookOptions, results_workbook};
+use vigilance_report::workbook::{AnswersSheet, ScoredSheet, WorkbookOptions, results_workbook};
 
 /// Where the scored sheet comes from, in reports.
 pub const SOURCE: &str = "browser";
@@ -90,6 +90,8 @@ pub fn build_workbook(req: &WorkbookRequest) -> Result<Vec<u8>, String> {
         targets: Vec::new(),
         // One company: the detailed coverage is a few hundred rows, and what it is read for.
         coverage_detail: true,
+        // One company: its answers are what the workbook is read for.
+        answers_sheet: AnswersSheet::Always,
     };
     results_workbook(grid, &[scored(SOURCE, &req.sheet)], &[], &opts).map_err(|e| e.to_string())
 }

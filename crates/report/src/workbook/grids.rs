@@ -14,8 +14,6 @@ pub(super) struct Grid<'q> {
     pub(super) q: &'q Questionnaire,
     /// Per track, the themes with at least one question in it (as in the result document).
     pub(super) theme_index: Vec<(Track, Vec<usize>)>,
-    /// Every (question, track) pair, in the questionnaire's order.
-    pub(super) track_pairs: Vec<(usize, Track)>,
     /// The answer values' labels, in the order of [`AnswerValue::ALL`].
     pub(super) value_labels: Vec<&'q str>,
     /// Every requirement of the grid's frameworks with the questions mapped to it.
@@ -51,17 +49,6 @@ impl<'q> Grid<'q> {
                 (t, idx)
             })
             .collect();
-        let track_pairs = q
-            .questions
-            .iter()
-            .enumerate()
-            .flat_map(|(qi, qq)| {
-                tracks
-                    .iter()
-                    .filter(move |t| qq.has_track(**t))
-                    .map(move |t| (qi, *t))
-            })
-            .collect();
         let value_labels = AnswerValue::ALL
             .iter()
             .map(|v| q.value_label(*v, lang))
@@ -73,7 +60,6 @@ impl<'q> Grid<'q> {
         Grid {
             q,
             theme_index,
-            track_pairs,
             value_labels,
             coverage,
             coverage_counts,

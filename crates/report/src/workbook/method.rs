@@ -1,4 +1,6 @@
 //! The Method sheet: the questionnaire, evidence mode, threshold, date and tool version, the
+//! counts of companies and inputs not scored, and when the Answers sheet was left out, why and
+//! how to get it (`score --answers-sheet`, the JSON and JSON Lines outputs), the
 //! levels and their definitions, the scoring rule in words (with the heavy-`na` warning and the
 //! limits on `na` of the grids that declare them), each grid of the batch with its version and
 //! provenance, and, when a grid maps to frameworks, the coverage disclaimer, the coverage rule,
@@ -16,14 +18,27 @@ use crate::questionnaire::Questionnaire;
 use rust_xlsxwriter::{Format, RowNum, Worksheet, XlsxError};
 use vigilance_text::{Msg, Wb};
 
+/// The counts the Method sheet gives at its top.
+pub(super) struct Counts {
+    /// Companies (scored sheets) in the workbook.
+    pub(super) scored: usize,
+    /// Inputs that could not be scored.
+    pub(super) errors: usize,
+    /// The Answers sheet was left out (too many companies, `WorkbookOptions::answers_sheet`).
+    pub(super) answers_left_out: bool,
+}
+
 impl Writer<'_> {
     pub(super) fn method(
         &self,
         grids: &[Grid<'_>],
-        scored: usize,
+        Counts {
+            scored,
+            errors,
+            answers_left_out,
+        }: Counts,
         modes: &[EvidenceMode],
         threshold: Percent,
-        errors: usize,
     ) -> Result<Worksheet, XlsxError> {
         let lang = self.lang;
         let mut sheet = Worksheet::new();
@@ -74,7 +89,20 @@ impl Writer<'_> {
         r += 1;
         ws.write_string_with_format(r, 0, self.t(Wb::InputsNotScored), &self.bold)?;
         ws.write_number(r, 1, errors as f64)?;
-        r += 2;
+        r += 1;
+        if answers_left_out {
+            // No silent omission: what was left out, why, and where every answer is.
+            ws.write_string_with_format(r, 0, self.names.answers, &self.bold)?;
+            r += 1;
+            let max = match self.opts.answers_sheet {
+                super::AnswersSheet::UpTo(max) => max,
+                super::AnswersSheet::Always => scored,
+            };
+            let note = Wb::AnswersSheetLeftOut.fill(lang, &[("companies", &scored), ("max", &max)]);
+            self.paragraph(ws, r, &note)?;
+            r += 1;
+        }
+        r += 1;
 
         put_text_fmt(ws, r, 0, self.t(Wb::Levels), &self.bold)?;
         r += 1;

@@ -28,8 +28,13 @@
 //!   questionnaire's texts), 6 % smaller than inline strings at 10,000 companies. Memory then
 //!   grows with the number of companies only by their summary figures and the table of
 //!   distinct texts (comments, evidence): 133 MiB at 10,000 companies on grid 1.2.0;
-//! - a workbook of more than 100,000 answer rows is compressed at zip level 3 rather than 6
-//!   (faster, the same size with the zip crate's zlib-rs).
+//! - the workbook is compressed at rust_xlsxwriter's default zip level (6) whatever its size:
+//!   level 3, used above 100,000 answer rows until issue 22, made the 10,000-company workbook
+//!   about a fifth larger (measured on 1,000 companies of `scripts/bench-cli.sh`: 5.02 MB at
+//!   level 3, 4.15 MB at level 6, for the same time within noise);
+//! - the Answers sheet ([`AnswersSheet`]) is written up to [`ANSWERS_SHEET_MAX_COMPANIES`]
+//!   companies by default and left out past that, unless asked for; the Method sheet then says
+//!   so, how to get it, and that the JSON and JSON Lines outputs hold every answer.
 
 //!
 //! A batch may mix grids: each sheet is written with the grid it was scored on, the Summary
@@ -57,6 +62,7 @@ mod suppliers;
 mod targets;
 mod themes;
 
+pub use answers::{ANSWERS_SHEET_MAX_COMPANIES, AnswersSheet};
 pub use engagement::{ActionRow, DialogueRow, DisputedRow, EngagementRows, status_label};
 pub(crate) use stream::{header_format, put_text, put_text_fmt};
 
@@ -73,9 +79,6 @@ use vigilance_text::{Msg, Wb};
 
 /// Rows in an Excel worksheet (header included).
 pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
-
-/// Answer rows above which the workbook is compressed faster (zip level 3 instead of 6).
-const LARGE_ANSWER_ROWS: usize = 100_000;
 
 /// Characters an Excel cell holds.
 pub const EXCEL_MAX_CELL_CHARS: usize = 32_767;
@@ -104,6 +107,9 @@ pub struct WorkbookOptions {
     /// (about 200 rows per company on grid 1.2.0). Without it, per-company coverage is the
     /// "Coverage (by framework)" sheet alone, one row per company × framework.
     pub coverage_detail: bool,
+    /// When to write the Answers sheet: by default up to [`ANSWERS_SHEET_MAX_COMPANIES`]
+    /// companies, or always (`score --answers-sheet`). Left out, the Method sheet says so.
+    pub answers_sheet: AnswersSheet,
 }
 
 /// Why a workbook could not be written.
@@ -244,7 +250,10 @@ pub struct ResultsWorkbook<'q> {
     w: Writer<'q>,
     wb: Workbook,
     themes: LongSheet,
-    answers: LongSheet,
+    /// `None` once the companies pushed outnumber what [`WorkbookOptions::answers_sheet`]
+    /// allows: the sheet is then dropped, and `answers_left_out` set.
+    answers: Option<LongSheet>,
+    answers_left_out: bool,
     next_steps: LongSheet,
     /// One row per company × requirement × track (with `coverage_detail`); started with the
     /// first sheet whose grid maps to frameworks.
@@ -312,12 +321,13 @@ impl<'q> ResultsWorkbook<'q> {
             (w.names.answers, "VigilanceAnswers"),
             w.answers_headers(),
             // Shared strings: most of its cells repeat (keys, codes, labels, the grid). Measured
-            // with scripts/bench-cli.sh at 10,000 companies: 62.0 MB against 66.3 MB with
-            // inline strings, for a peak memory of 133 MiB against 81 (the table of distinct
-            // texts, comments included, is held in memory).
+            // with scripts/bench-cli.sh at 10,000 companies (one row per answer then): 62.0 MB
+            // against 66.3 MB with inline strings, for a peak memory of 133 MiB against 81 (the
+            // table of distinct texts, comments included, is held in memory).
             w.memory(Memory::Low),
             w.rows_per_sheet,
-        )?;
+        )?
+        .number_columns(&w.answers_number_columns())?;
         let next_steps = LongSheet::start(
             &mut wb,
             (w.names.next_steps, "VigilanceNextSteps"),
@@ -329,7 +339,8 @@ impl<'q> ResultsWorkbook<'q> {
             w,
             wb,
             themes,
-            answers,
+            answers: Some(answers),
+            answers_left_out: false,
             next_steps,
             coverage: None,
             coverage_by_framework: None,
@@ -357,6 +368,17 @@ impl<'q> ResultsWorkbook<'q> {
     /// written to, in constant-memory mode).
     pub fn push(&mut self, s: &ScoredSheet) -> Result<(), WorkbookError> {
         let g = self.grid_index(s);
+        if self.answers.is_some()
+            && !self
+                .w
+                .opts
+                .answers_sheet
+                .written_for(self.companies.len() + 1)
+        {
+            // Past the limit: the rows written so far (and their temporary file) are dropped.
+            self.answers = None;
+            self.answers_left_out = true;
+        }
         self.push_themes(s, g)?;
         self.push_answers(s, g)?;
         self.push_next_steps(s, g)?;
@@ -428,6 +450,12 @@ impl<'q> ResultsWorkbook<'q> {
         self.grids.len() - 1
     }
 
+    /// Whether the Answers sheet was left out: more companies were pushed than
+    /// [`WorkbookOptions::answers_sheet`] allows (the Method sheet says so and how to get it).
+    pub fn answers_left_out(&self) -> bool {
+        self.answers_left_out
+    }
+
     /// Adds an input that could not be scored (listed on the Errors sheet, in push order).
     pub fn push_error(&mut self, e: &ErrorEntry) {
         self.errors.push(e.clone());
@@ -460,6 +488,7 @@ impl<'q> ResultsWorkbook<'q> {
             mut wb,
             themes,
             answers,
+            answers_left_out,
             next_steps,
             coverage,
             coverage_by_framework,
@@ -476,12 +505,6 @@ impl<'q> ResultsWorkbook<'q> {
             engaged,
             ..
         } = self;
-        if companies.len().saturating_mul(w.q.answer_count()) > LARGE_ANSWER_ROWS {
-            // Compressing is most of the saving time of a large workbook. Measured on 1,000
-            // companies (grid 1.2.0): level 3 gives the same size as level 6, faster; level 9
-            // saves 5 % for about twice the time.
-            wb.set_zip_compression_level(3);
-        }
         let threshold = threshold.unwrap_or_else(|| w.q.threshold_percent());
         let mut summary = w.summary(&mut wb, &grids, &companies, previous.as_ref(), threshold)?;
         summary.set_active(true);
@@ -507,10 +530,14 @@ impl<'q> ResultsWorkbook<'q> {
             wb.push_worksheet(w.review_sheet(&companies, &review_rows)?);
             wb.push_worksheet(w.actions_sheet(&companies, &action_rows, &today)?);
         }
+        let answers = match answers {
+            Some(a) => a.close()?,
+            None => Vec::new(),
+        };
         for ws in themes
             .close()?
             .into_iter()
-            .chain(answers.close()?)
+            .chain(answers)
             .chain(next_steps.close()?)
         {
             wb.push_worksheet(ws);
@@ -539,7 +566,12 @@ impl<'q> ResultsWorkbook<'q> {
                 wb.push_worksheet(ws);
             }
         }
-        wb.push_worksheet(w.method(&grids, companies.len(), &modes, threshold, errors.len())?);
+        let counts = method::Counts {
+            scored: companies.len(),
+            errors: errors.len(),
+            answers_left_out,
+        };
+        wb.push_worksheet(w.method(&grids, counts, &modes, threshold)?);
         Ok(wb)
     }
 }

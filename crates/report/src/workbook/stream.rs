@@ -225,7 +225,9 @@ pub(super) struct LongSheet {
     /// The Excel table name of its rows (`VigilanceAnswers`; `VigilanceAnswers2`… on further
     /// sheets): every long sheet is a table, with filters and banded rows.
     table: &'static str,
-    headers: Vec<(&'static str, f64)>,
+    headers: Vec<(String, f64)>,
+    /// The columns that hold numbers: their headers are right-aligned, over their figures.
+    numbers: Vec<u16>,
     /// A sentence shown above the header row of every part (the coverage disclaimer).
     preamble: Option<String>,
     /// Full sheets.
@@ -241,10 +243,10 @@ pub(super) struct LongSheet {
 }
 
 impl LongSheet {
-    pub(super) fn start(
+    pub(super) fn start<H: Into<String>>(
         wb: &mut Workbook,
         (base, table): (&'static str, &'static str),
-        headers: Vec<(&'static str, f64)>,
+        headers: Vec<(H, f64)>,
         memory: Memory,
         rows_per_sheet: u32,
     ) -> Result<LongSheet, XlsxError> {
@@ -252,18 +254,22 @@ impl LongSheet {
     }
 
     /// [`LongSheet::start`] with a sentence above the header row of every part.
-    pub(super) fn start_with_preamble(
+    pub(super) fn start_with_preamble<H: Into<String>>(
         wb: &mut Workbook,
         (base, table): (&'static str, &'static str),
         preamble: Option<String>,
-        headers: Vec<(&'static str, f64)>,
+        headers: Vec<(H, f64)>,
         memory: Memory,
         rows_per_sheet: u32,
     ) -> Result<LongSheet, XlsxError> {
         // No header split inside a word.
-        let headers: Vec<(&'static str, f64)> = headers
+        let headers: Vec<(String, f64)> = headers
             .into_iter()
-            .map(|(h, w)| (h, header_width(h, w)))
+            .map(|(h, w)| {
+                let h: String = h.into();
+                let w = header_width(&h, w);
+                (h, w)
+            })
             .collect();
         let current = Self::new_part(wb, base, preamble.as_deref(), &headers, memory, 1)?;
         let row = Self::first_row(preamble.as_deref());
@@ -271,6 +277,7 @@ impl LongSheet {
             base,
             table,
             headers,
+            numbers: Vec::new(),
             preamble,
             done: Vec::new(),
             current,
@@ -279,6 +286,20 @@ impl LongSheet {
             memory,
             rows_per_sheet,
         })
+    }
+
+    /// Marks `columns` as holding numbers: their headers are right-aligned, over their figures
+    /// (call it before the first row).
+    pub(super) fn number_columns(mut self, columns: &[u16]) -> Result<LongSheet, XlsxError> {
+        self.numbers = columns.to_vec();
+        let top = Self::header_row(self.preamble.as_deref());
+        let f = header_number_format();
+        for &c in columns {
+            if let Some((h, _)) = self.headers.get(usize::from(c)) {
+                self.current.write_string_with_format(top, c, h, &f)?;
+            }
+        }
+        Ok(self)
     }
 
     /// The row of the header (0, or 1 under a preamble).
@@ -296,7 +317,7 @@ impl LongSheet {
         wb: &mut Workbook,
         base: &str,
         preamble: Option<&str>,
-        headers: &[(&'static str, f64)],
+        headers: &[(String, f64)],
         memory: Memory,
         part: usize,
     ) -> Result<Worksheet, XlsxError> {
@@ -313,8 +334,15 @@ impl LongSheet {
             ws.set_repeat_rows(0, top)?;
         }
         for (c, (h, _)) in headers.iter().enumerate() {
-            ws.write_string_with_format(top, c as u16, *h, &hf)?;
+            ws.write_string_with_format(top, c as u16, h, &hf)?;
         }
+        // As tall as its longest wrapped header (« Secteur (section NACE, sinon secteur
+        // déclaré) »), as `header_row` does.
+        let cells: Vec<(f64, &str)> = headers
+            .iter()
+            .map(|(h, w)| (*w * 0.85, h.as_str()))
+            .collect();
+        fit_row(&mut ws, top, &cells)?;
         // The header row and the key column (the company) stay in view.
         ws.set_freeze_panes(top + 1, 1)?;
         Ok(ws)
@@ -326,7 +354,7 @@ impl LongSheet {
         wb: &mut Workbook,
     ) -> Result<(&mut Worksheet, RowNum), XlsxError> {
         if self.row >= self.rows_per_sheet {
-            let next = Self::new_part(
+            let mut next = Self::new_part(
                 wb,
                 self.base,
                 self.preamble.as_deref(),
@@ -334,6 +362,13 @@ impl LongSheet {
                 self.memory,
                 self.part + 1,
             )?;
+            let top = Self::header_row(self.preamble.as_deref());
+            let f = header_number_format();
+            for &c in &self.numbers {
+                if let Some((h, _)) = self.headers.get(usize::from(c)) {
+                    next.write_string_with_format(top, c, h, &f)?;
+                }
+            }
             let full = std::mem::replace(&mut self.current, next);
             self.done.push(self.filtered(full)?);
             self.part += 1;
@@ -360,11 +395,19 @@ impl LongSheet {
             ws.autofilter(top, 0, top + 1, last_col)?;
             return Ok(ws);
         }
-        let hf = header_format();
+        let (hf, nf) = (header_format(), header_number_format());
         let columns: Vec<TableColumn> = self
             .headers
             .iter()
-            .map(|(h, _)| TableColumn::new().set_header(*h).set_header_format(&hf))
+            .enumerate()
+            .map(|(c, (h, _))| {
+                let f = if self.numbers.contains(&(c as u16)) {
+                    &nf
+                } else {
+                    &hf
+                };
+                TableColumn::new().set_header(h).set_header_format(f)
+            })
             .collect();
         // Called with the sheet of part `self.part`.
         let name = if self.part <= 1 {
