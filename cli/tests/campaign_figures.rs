@@ -551,7 +551,12 @@ fn check_company_summaries(counted: &[&ResultEntry], lang: &str, dir: &Path) {
 fn check_quartiles(rows: &[Vec<Data>], counted: &[&ResultEntry], lang: &str) {
     let mut checked = 0;
     for row in rows {
-        let track = cell(&row[1]);
+        // The French workbook names the tracks in words in its labels.
+        let track = match cell(&row[1]).as_str() {
+            "Travail des enfants" => "CL".to_string(),
+            "Travail forcé" => "FL".to_string(),
+            t => t.to_string(),
+        };
         let level = cell(&row[2]);
         if !TRACKS.contains(&track.as_str()) || !level.starts_with('N') || row.len() < 9 {
             continue;

@@ -245,7 +245,7 @@ pub fn App(props: &AppProps) -> Html {
                     .collect();
                 let takeaway = html! {
                     <>
-                        <TakeAway {lang} computed={c.clone()} />
+                        <TakeAway {lang} computed={c.clone()} documents={a.documents.clone()} />
                         <ExportChoices {lang} computed={c.clone()} documents={a.documents.clone()} />
                     </>
                 };

@@ -6,14 +6,16 @@
 //! A document supports answers (question and track, both tracks alike). In the results, each
 //! document that is not stale counts as evidence of the answers it supports
 //! ([`with_documents`]); whether it is stale is the command line's rule,
-//! [`vigilance_dossier::evidence::staleness`] ([`stale`]).
+//! [`vigilance_dossier::evidence::staleness`] ([`stale`]). Both rules live with the document
+//! in the on-demand module's shared types, which the workbook applies too.
 
 use super::{Announce, AppState, Duplicates, SavedAssessment};
 use std::collections::BTreeSet;
 use vigilance_dossier::AnswerRef;
-use vigilance_dossier::evidence::{DEFAULT_MAX_AGE_MONTHS, Staleness, period_end, staleness};
+#[cfg(test)]
+use vigilance_dossier::evidence::Staleness;
 use vigilance_model::{AnswerSheet, Track};
-pub use vigilance_web_module::dossier::Document;
+pub use vigilance_web_module::dossier::{Document, stale, with_documents};
 
 /// What the user does with documents.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,36 +42,6 @@ pub fn answer_ref(question: &str, track: Track) -> AnswerRef {
         question: question.to_string(),
         track: track.code().to_string(),
     }
-}
-
-/// Whether `doc` is stale for the period of `sheet`: the command line's rule, with its default
-/// age (24 months before the period's end) or past its valid-until date.
-pub fn stale(doc: &Document, sheet: &AnswerSheet) -> Option<Staleness> {
-    staleness(
-        &doc.as_manifest_file(),
-        period_end(sheet.period.as_deref()),
-        DEFAULT_MAX_AGE_MONTHS,
-    )
-}
-
-/// `sheet` with each of `docs` that is not stale as evidence (`file:<id>`) of the answers it
-/// supports: what is scored (the exports keep the sheet as it is).
-pub fn with_documents(sheet: &AnswerSheet, docs: &[Document]) -> AnswerSheet {
-    let mut out = sheet.clone();
-    for d in docs.iter().filter(|d| stale(d, sheet).is_none()) {
-        for a in &d.answers {
-            let Some(track) = Track::from_code(&a.track) else {
-                continue;
-            };
-            if let Some(mut answer) = out.answer(&a.question, track).cloned() {
-                answer
-                    .evidence
-                    .push(format!("{}{}", vigilance_dossier::FILE_REF_PREFIX, d.id));
-                out.set_answer(&a.question, track, Some(answer));
-            }
-        }
-    }
-    out
 }
 
 /// The keys of every document the assessments of `state` keep: the bytes the browser's store
