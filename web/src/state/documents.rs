@@ -10,7 +10,6 @@
 //! in the on-demand module's shared types, which the workbook applies too.
 
 use super::{Announce, AppState, Duplicates, SavedAssessment};
-use std::collections::BTreeSet;
 use vigilance_dossier::AnswerRef;
 #[cfg(test)]
 use vigilance_dossier::evidence::Staleness;
@@ -46,21 +45,28 @@ pub fn answer_ref(question: &str, track: Track) -> AnswerRef {
 
 /// The keys of every document the assessments of `state` keep: the bytes the browser's store
 /// must keep. An upgrade's copy shares its original's documents (the same keys).
-pub fn document_keys(state: &AppState) -> BTreeSet<String> {
-    state
-        .assessments
-        .iter()
-        .flat_map(|a| a.documents.iter().map(|d| d.id.clone()))
-        .collect()
+pub fn document_keys(state: &AppState) -> Vec<String> {
+    // A list, not a set: a few documents, and no set type in the first download.
+    let mut keys: Vec<String> = Vec::new();
+    for d in state.assessments.iter().flat_map(|a| &a.documents) {
+        if !keys.contains(&d.id) {
+            keys.push(d.id.clone());
+        }
+    }
+    keys
 }
 
 /// The documents kept before (`before`, their keys) that no assessment of `after` keeps any
 /// more: a document removed, an assessment deleted or replaced by an import. The app removes
 /// their bytes from the browser's store once `after` is saved; a document another assessment
 /// still uses stays.
-pub fn released_documents(before: &BTreeSet<String>, after: &AppState) -> Vec<String> {
+pub fn released_documents(before: &[String], after: &AppState) -> Vec<String> {
     let kept = document_keys(after);
-    before.difference(&kept).cloned().collect()
+    before
+        .iter()
+        .filter(|k| !kept.contains(k))
+        .cloned()
+        .collect()
 }
 
 impl SavedAssessment {
@@ -228,7 +234,7 @@ mod tests {
         let s = with_one_document();
         let first = s.current.unwrap_or_default();
         let kept = document_keys(&s);
-        assert_eq!(kept, BTreeSet::from(["d1".to_string()]));
+        assert_eq!(kept, vec!["d1".to_string()]);
         // The upgrade's copy keeps the document (the same key), supporting the answers carried
         // over: Q01, not the revised Q12.
         let s = apply(s, Action::Upgrade(first));
