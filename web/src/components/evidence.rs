@@ -10,7 +10,7 @@
 //! ([`crate::evidence_store`]); the dossier is written and read by the on-demand module.
 
 use crate::browser;
-use crate::components::start::{DuplicateQuestion, twice};
+use crate::components::start::{duplicate_question, twice};
 use crate::compute::{Computed, answers_file, file_stem, workbook_request};
 use crate::evidence_store::{self, MAX_ASSESSMENT_BYTES, MAX_FILE_BYTES, StoreError};
 use crate::ondemand;
@@ -473,7 +473,7 @@ pub struct ImportDossierProps {
     pub assessments: Vec<SavedAssessment>,
 }
 
-/// A dossier read, waiting for the user's answer to [`DuplicateQuestion`].
+/// A dossier read, waiting for the user's answer to [`duplicate_question`].
 type Pending = (ondemand::DossierRead, Vec<Vec<u8>>, Vec<String>);
 
 /// Import of an evidence dossier: verified, its files stored, its answers and documents
@@ -555,7 +555,7 @@ pub fn ImportDossier(props: &ImportDossierProps) -> Html {
                 }
             })
         };
-        html! { <DuplicateQuestion {lang} id="import-dossier" names={p.2.clone()} {choose} /> }
+        duplicate_question(lang, "import-dossier", &p.2, &choose)
     });
     html! {
         <section class="card" aria-labelledby="import-dossier-title">

@@ -434,33 +434,24 @@ pub struct ImportProps {
     pub assessments: Vec<SavedAssessment>,
 }
 
-/// What the question asked before an import makes a second assessment needs.
-#[derive(Properties, PartialEq, Clone)]
-pub struct DuplicateProps {
-    /// Interface language.
-    pub lang: Lang,
-    /// The prefix of the elements' ids (`import`, `import-dossier`).
-    pub id: AttrValue,
-    /// The assessments (company — period) the import would make twice.
-    pub names: Vec<String>,
-    /// The user's answer (`None`: cancel, nothing imported).
-    pub choose: Callback<Option<Duplicates>>,
-}
-
 /// The question every import asks before it makes a second assessment for a company and
-/// period already kept: replace it, keep both, or cancel.
-#[component]
-pub fn DuplicateQuestion(props: &DuplicateProps) -> Html {
-    let lang = props.lang;
-    let id = &props.id;
+/// period already kept (`names`): replace it, keep both, or cancel (`choose` gets `None`). Its
+/// elements' ids start with `id` (`import`, `import-dossier`). A function, not a component:
+/// fewer bytes in the first download.
+pub fn duplicate_question(
+    lang: Lang,
+    id: &str,
+    names: &[String],
+    choose: &Callback<Option<Duplicates>>,
+) -> Html {
     let button = |suffix: &str, answer: Option<Duplicates>, label: Web| {
-        let choose = props.choose.clone();
+        let choose = choose.clone();
         let onclick = Callback::from(move |_: MouseEvent| choose.emit(answer));
         html! { <button type="button" id={format!("{id}-{suffix}")} {onclick}>{ label.text(lang) }</button> }
     };
     html! {
         <div class="notice warning" id={format!("{id}-duplicate")} role="alert">
-            <p>{ Web::ImportDuplicate.fill(lang, &[("name", &props.names.join(" ; "))]) }</p>
+            <p>{ Web::ImportDuplicate.fill(lang, &[("name", &names.join(" ; "))]) }</p>
             { button("replace", Some(Duplicates::Replace), Web::ImportReplace) }{ " " }
             { button("anyway", Some(Duplicates::KeepBoth), Web::ImportAnyway) }{ " " }
             { button("cancel", None, Web::Cancel) }
@@ -469,7 +460,7 @@ pub fn DuplicateQuestion(props: &DuplicateProps) -> Html {
 }
 
 /// The names (company — period) of `sheets` that an import would make twice among
-/// `assessments`: when not empty, the import asks first ([`DuplicateQuestion`]).
+/// `assessments`: when not empty, the import asks first ([`duplicate_question`]).
 pub fn twice(assessments: &[SavedAssessment], sheets: &[AnswerSheet], lang: Lang) -> Vec<String> {
     sheets
         .iter()
@@ -596,7 +587,7 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
                 }
             })
         };
-        html! { <DuplicateQuestion {lang} id="import" names={twice.clone()} {choose} /> }
+        duplicate_question(lang, "import", twice, &choose)
     });
     html! {
         <section class="card" aria-labelledby="import-title">

@@ -250,19 +250,18 @@ impl AppState {
 }
 
 /// The assessments of `assessments` kept for the same company and period as `sheet` (the
-/// company's name and the period, spaces around and case ignored): what an import asks about
-/// before it makes a second one. The one rule for every import (answer files and dossiers).
+/// company's name and the period, spaces around and ASCII case ignored): what an import asks
+/// about before it makes a second one. The one rule for every import (answer files and
+/// dossiers).
 pub fn duplicates_of(assessments: &[SavedAssessment], sheet: &AnswerSheet) -> Vec<u32> {
-    let key = |s: &AnswerSheet| {
-        (
-            s.company.name.trim().to_lowercase(),
-            s.period.as_deref().unwrap_or("").trim().to_lowercase(),
-        )
-    };
-    let k = key(sheet);
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    let period = |s: &AnswerSheet| s.period.clone().unwrap_or_default();
     assessments
         .iter()
-        .filter(|a| key(&a.sheet) == k)
+        .filter(|a| {
+            same(&a.sheet.company.name, &sheet.company.name)
+                && same(&period(&a.sheet), &period(sheet))
+        })
         .map(|a| a.id)
         .collect()
 }
