@@ -91,6 +91,14 @@ globalThis.vigilanceStore = {
   put: (key, bytes) => store('readwrite', (s) => s.put(bytes, key)),
   get: (key) => store('readonly', (s) => s.get(key)),
   remove: (key) => store('readwrite', (s) => s.delete(key)),
+  // The SHA-256 of the bytes kept under `key`, in hex ('' when missing or no Web Crypto):
+  // the results workbook's Evidence sheet names each file by it, as a dossier does.
+  digest: async (key) => {
+    const v = await store('readonly', (s) => s.get(key));
+    if (!v || !globalThis.crypto?.subtle) return '';
+    const h = new Uint8Array(await crypto.subtle.digest('SHA-256', v));
+    return Array.from(h, (b) => b.toString(16).padStart(2, '0')).join('');
+  },
   estimate: async () => {
     const e = await navigator.storage?.estimate?.();
     return [e?.usage || 0, e?.quota || 0];

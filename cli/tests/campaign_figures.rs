@@ -384,7 +384,7 @@ fn check_evidence_share(
     for t in TRACKS {
         let col = header
             .iter()
-            .position(|h| *h == format!("{t} {suffix}"))
+            .position(|h| *h == format!("{} {suffix}", track_head(t, lang)))
             .unwrap_or_else(|| panic!("{lang}: no column {t} {suffix} in {header:?}"));
         for (i, r) in cur.results.iter().enumerate() {
             let e = track_entry(r, t);
@@ -546,12 +546,31 @@ fn check_company_summaries(counted: &[&ResultEntry], lang: &str, dir: &Path) {
     }
 }
 
+/// The track code of a Cohort or Coverage (cohort) label: the French workbook names the
+/// tracks in words there (« Travail des enfants »), the English one by their codes.
+fn track_code(d: &Data) -> String {
+    match cell(d).as_str() {
+        "Travail des enfants" => "CL".to_string(),
+        "Travail forcé" => "FL".to_string(),
+        t => t.to_string(),
+    }
+}
+
+/// How the workbook's headers name track `code` in `lang`: words in French, the code in English.
+fn track_head<'a>(code: &'a str, lang: &str) -> &'a str {
+    match (code, lang) {
+        ("CL", "fr") => "Travail des enfants",
+        ("FL", "fr") => "Travail forcé",
+        _ => code,
+    }
+}
+
 /// Cohort: min, quartiles, median and max of each level score, for all the companies and per
 /// sector group (NACE section), on the exact scores, rounded once.
 fn check_quartiles(rows: &[Vec<Data>], counted: &[&ResultEntry], lang: &str) {
     let mut checked = 0;
     for row in rows {
-        let track = cell(&row[1]);
+        let track = track_code(&row[1]);
         let level = cell(&row[2]);
         if !TRACKS.contains(&track.as_str()) || !level.starts_with('N') || row.len() < 9 {
             continue;
@@ -614,10 +633,11 @@ fn check_coverage_cohort(rows: &[Vec<Data>], counted: &[&ResultEntry], lang: &st
     for row in rows.iter().skip(2) {
         // One row per requirement and track; the "tracks together" rows follow their own rule
         // (tested in core/tests/coverage.rs) and informing frameworks have no status counts.
-        if !TRACKS.contains(&cell(&row[4]).as_str()) || num(&row[5]).is_none() {
+        let track = track_code(&row[4]);
+        if !TRACKS.contains(&track.as_str()) || num(&row[5]).is_none() {
             continue;
         }
-        let key = (cell(&row[1]), cell(&row[2]), cell(&row[4]));
+        let key = (cell(&row[1]), cell(&row[2]), track);
         let shown: Vec<u32> = row[5..10].iter().map(|d| num(d).unwrap() as u32).collect();
         assert_eq!(
             shown,
@@ -648,7 +668,7 @@ fn check_summary(rows: &[Vec<Data>], cur: &ResultDocument, prev: &ResultDocument
         for t in TRACKS {
             let col = header
                 .iter()
-                .position(|h| *h == format!("{t} {change}"))
+                .position(|h| *h == format!("{} {change}", track_head(t, lang)))
                 .unwrap();
             let expected = previous_of(r, prev)
                 .map(|p| index(r, t).unwrap().sub(index(p, t).unwrap()).tenths());
@@ -662,7 +682,9 @@ fn check_summary(rows: &[Vec<Data>], cur: &ResultDocument, prev: &ResultDocument
             // NACE section with a higher exact index.
             let rank = header
                 .iter()
-                .position(|h| h.starts_with(t) && (h.contains("rank") || h.contains("rang")))
+                .position(|h| {
+                    h.starts_with(track_head(t, lang)) && (h.contains("rank") || h.contains("rang"))
+                })
                 .unwrap();
             let counted = counted(cur);
             let expected = counted.iter().any(|c| std::ptr::eq(*c, r)).then(|| {

@@ -182,7 +182,11 @@ fn the_heavy_na_sheet_carries_the_warning_in_every_face() {
     // Workbook: the N/A share on the Summary, the warnings on the Warnings sheet.
     for (lang, share, warnings) in [
         (Lang::En, "CL N/A share (% of weight)", "Warnings"),
-        (Lang::Fr, "CL part N/A (% du poids)", "Avertissements"),
+        (
+            Lang::Fr,
+            "Travail des enfants part N/A (% du poids)",
+            "Avertissements",
+        ),
     ] {
         let bytes = workbook(std::slice::from_ref(&s), lang);
         let mut book = open(&bytes);

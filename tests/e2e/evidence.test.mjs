@@ -4,7 +4,9 @@
 // fingerprint the page shows is the SHA-256 of the dossier's manifest.json, computed here in
 // node from the downloaded zip (and checked by the command line, `vigilance dossier verify
 // --fingerprint`, when its binary is built: VIGILANCE_BIN or target/{release,debug}/vigilance).
-// A file over the per-file limit is refused in plain words, and nothing is saved for it.
+// A file over the per-file limit is refused in plain words, and nothing is saved for it. The
+// same dossier imported again asks first (replace, keep both, cancel); the results workbook
+// lists the documents on its Evidence sheet; deleting an assessment removes its files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -69,6 +71,16 @@ const stored = (page, keys) => page.evaluate(async (keys) => {
   }
   return out;
 }, keys);
+
+/** Waits until none of `keys` is kept in IndexedDB any more (removed after the state is saved). */
+async function gone(page, keys) {
+  for (let i = 0; i < 100; i++) {
+    const left = Object.values(await stored(page, keys)).filter((v) => v !== null);
+    if (left.length === 0) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`still in IndexedDB: ${keys.join(', ')}`);
+}
 
 async function start(page, name, period = '2025') {
   await page.fill('#new-name', name);
@@ -193,6 +205,47 @@ test('two files on three answers survive a reload, travel in the dossier, and th
     const text = await page.textContent('#import-dossier-message');
     assert.match(text, /nothing was restored/);
     assert.match(text, /VG-D\d\d/);
+
+    // The same dossier again: the company and period are kept, so the import asks first, as
+    // an answer file's does. Replace: still one assessment, the replaced one's files gone.
+    const oldKeys = a.documents.map((d) => d.id);
+    await page.setInputFiles('#import-dossier-file', dossier);
+    await page.waitForSelector('#import-dossier-duplicate');
+    await page.click('#import-dossier-cancel');
+    assert.equal(await page.locator('#import-dossier-duplicate').count(), 0, 'cancelled');
+    assert.equal(await page.locator('.assessment').count(), 1, 'cancelled: still one');
+    await page.setInputFiles('#import-dossier-file', dossier);
+    await page.click('#import-dossier-replace');
+    await page.waitForSelector('.question');
+    const replaced = await saved(page);
+    const count = await page.evaluate(() => JSON.parse(localStorage.getItem('vigilance.web.state')).assessments.length);
+    assert.equal(count, 1, 'replaced: still one assessment');
+    assert.notDeepEqual(replaced.documents.map((d) => d.id).sort(), [...oldKeys].sort());
+    await gone(page, oldKeys);
+    const kept = await stored(page, replaced.documents.map((d) => d.id));
+    assert.ok(Object.values(kept).every((v) => v), 'the new files are kept');
+
+    // The results workbook lists the documents on its Evidence sheet, with each file's SHA-256
+    // prefix, and a one-company workbook has no Cohort sheet.
+    await page.click('button[data-view=results]');
+    await resultsShown(page);
+    const [xl] = await Promise.all([page.waitForEvent('download'), page.click('#download-xlsx')]);
+    const xlsx = await fs.readFile(await xl.path());
+    const sheets = zipEntry(xlsx, 'xl/workbook.xml').bytes.toString('utf8');
+    assert.match(sheets, /<sheet name="Evidence"/);
+    assert.doesNotMatch(sheets, /<sheet name="Cohort"/);
+    const texts = zipEntry(xlsx, '').names
+      .filter((n) => n.startsWith('xl/'))
+      .map((n) => zipEntry(xlsx, n).bytes.toString('utf8'))
+      .join('');
+    assert.ok(texts.includes(sha256(PLAN).slice(0, 12)), 'plan.pdf by its SHA-256 prefix');
+
+    // Deleting the assessment removes its files from IndexedDB.
+    await page.click('button[data-view=start]');
+    await page.click('.assessment .danger');
+    await page.click('.assessment .danger.confirm');
+    await page.waitForFunction(() => document.querySelectorAll('.assessment').length === 0);
+    await gone(page, replaced.documents.map((d) => d.id));
     assert.deepEqual(errors, [], 'no error in the page');
   } finally {
     await second.close();

@@ -1,6 +1,8 @@
 //! The evidence dossier (`vigilance.dossier/1`) as the web app exports and imports it: the
 //! documents an assessment keeps ([`Document`], their bytes in the browser's IndexedDB), the
-//! export request ([`DossierRequest`]) and what an import gives back ([`DossierRead`]).
+//! export request ([`DossierRequest`]) and what an import gives back ([`DossierRead`]); and
+//! which documents count as evidence ([`stale`], [`with_documents`]: the rule the results
+//! screen and the workbook share).
 //!
 //! The zip and the hashes are written and checked by `vigilance-dossier`, the command line's own
 //! code ([`vigilance_dossier::pack_bytes`], [`vigilance_dossier::read_bytes`]): this module only
@@ -16,7 +18,8 @@
 
 use serde::{Deserialize, Serialize};
 use vigilance_dossier::AnswerRef;
-use vigilance_model::AnswerSheet;
+use vigilance_dossier::evidence::{DEFAULT_MAX_AGE_MONTHS, Staleness, period_end, staleness};
+use vigilance_model::{AnswerSheet, Track};
 
 /// A document attached to an assessment. Its bytes are kept apart (the browser's IndexedDB,
 /// under [`Document::id`]).
@@ -65,6 +68,36 @@ impl Document {
             answers: self.answers.clone(),
         }
     }
+}
+
+/// Whether `doc` is stale for the period of `sheet`: the command line's rule, with its default
+/// age (24 months before the period's end) or past its valid-until date.
+pub fn stale(doc: &Document, sheet: &AnswerSheet) -> Option<Staleness> {
+    staleness(
+        &doc.as_manifest_file(),
+        period_end(sheet.period.as_deref()),
+        DEFAULT_MAX_AGE_MONTHS,
+    )
+}
+
+/// `sheet` with each of `docs` that is not stale as evidence (`file:<id>`) of the answers it
+/// supports: what is scored (the exports keep the sheet as it is).
+pub fn with_documents(sheet: &AnswerSheet, docs: &[Document]) -> AnswerSheet {
+    let mut out = sheet.clone();
+    for d in docs.iter().filter(|d| stale(d, sheet).is_none()) {
+        for a in &d.answers {
+            let Some(track) = Track::from_code(&a.track) else {
+                continue;
+            };
+            if let Some(mut answer) = out.answer(&a.question, track).cloned() {
+                answer
+                    .evidence
+                    .push(format!("{}{}", vigilance_dossier::FILE_REF_PREFIX, d.id));
+                out.set_answer(&a.question, track, Some(answer));
+            }
+        }
+    }
+    out
 }
 
 /// What a dossier is made of.
@@ -122,7 +155,58 @@ pub fn split_read(bytes: &[u8]) -> Result<(DossierRead, Vec<Vec<u8>>), String> {
 mod work {
     use super::*;
     use vigilance_dossier::{Attachment, FILE_REF_PREFIX, PackError};
-    use vigilance_model::{Lang, Track};
+    use vigilance_model::Lang;
+
+    /// `sheet` with every document of `docs` (stale ones too) in the evidence of the answers it
+    /// supports, as `file:<sha256>` (`file:<id>` when its hash is unknown): the sheet as the
+    /// command line shows a dossier's answers.
+    pub fn shown_with_files(sheet: &AnswerSheet, docs: &[(Document, String)]) -> AnswerSheet {
+        let mut out = sheet.clone();
+        for (d, sha) in docs {
+            let key = if sha.is_empty() { &d.id } else { sha };
+            for a in &d.answers {
+                let Some(track) = Track::from_code(&a.track) else {
+                    continue;
+                };
+                if let Some(mut answer) = out.answer(&a.question, track).cloned() {
+                    answer.evidence.push(format!("{FILE_REF_PREFIX}{key}"));
+                    out.set_answer(&a.question, track, Some(answer));
+                }
+            }
+        }
+        out
+    }
+
+    /// The Evidence sheet's rows of `docs` (each with its SHA-256) for `sheet`: one per
+    /// document and answer given it supports, stale or not by [`stale`].
+    pub fn evidence_rows(
+        sheet: &AnswerSheet,
+        docs: &[(Document, String)],
+    ) -> Vec<vigilance_results::EvidenceRow> {
+        let mut rows = Vec::new();
+        for (d, sha) in docs {
+            let is_stale = stale(d, sheet).is_some();
+            for a in &d.answers {
+                let Some(track) = Track::from_code(&a.track) else {
+                    continue;
+                };
+                if sheet.answer(&a.question, track).is_none() {
+                    continue;
+                }
+                rows.push(vigilance_results::EvidenceRow {
+                    question: a.question.clone(),
+                    track,
+                    title: d.title_shown().to_string(),
+                    file_name: d.name.clone(),
+                    date: d.date.clone(),
+                    valid_until: d.valid_until.clone(),
+                    sha256: sha.clone(),
+                    stale: is_stale,
+                });
+            }
+        }
+        rows
+    }
 
     /// Writes the dossier of `req`, the documents' bytes concatenated in `files`: the
     /// fingerprint's hex digits, then the zip ([`split_packed`]).
@@ -233,7 +317,7 @@ mod work {
 }
 
 #[cfg(feature = "full")]
-pub use work::{pack_dossier, read_dossier};
+pub use work::{evidence_rows, pack_dossier, read_dossier, shown_with_files};
 
 #[cfg(all(test, feature = "full"))]
 #[allow(clippy::unwrap_used)]

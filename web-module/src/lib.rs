@@ -55,6 +55,11 @@ pub struct WorkbookRequest {
     /// The version of the app asking, written in the Method sheet.
     #[serde(default)]
     pub tool_version: String,
+    /// The documents attached to the sheet's answers, each with the SHA-256 of its bytes (empty
+    /// when the browser could not read them): those not stale count as evidence, every one is
+    /// listed on the Evidence sheet, as for a dossier scored by the command line.
+    #[serde(default)]
+    pub documents: Vec<(dossier::Document, String)>,
 }
 
 /// The results workbook (.xlsx): the workbook the CLI writes, for this sheet, with the compared
@@ -78,6 +83,19 @@ pub fn build_workbook(req: &WorkbookRequest) -> Result<Vec<u8>, String> {
         grid,
         evidence: Vec::new(),
     };
+    // The attached documents as the command line reads a dossier: the sheet shows every one
+    // (`file:<sha256>`), the documents that are not stale count, the Evidence sheet lists them.
+    let documents: Vec<dossier::Document> = req.documents.iter().map(|(d, _)| d.clone()).collect();
+    let this = ScoredSheet {
+        assessment: score(
+            grid,
+            &dossier::with_documents(&req.sheet, &documents),
+            &options,
+        ),
+        sheet: dossier::shown_with_files(&req.sheet, &req.documents),
+        evidence: dossier::evidence_rows(&req.sheet, &req.documents),
+        ..scored(SOURCE, &req.sheet)
+    };
     let opts = WorkbookOptions {
         lang: req.lang,
         generated: req.generated.clone(),
@@ -93,7 +111,7 @@ pub fn build_workbook(req: &WorkbookRequest) -> Result<Vec<u8>, String> {
         // One company: its answers are what the workbook is read for.
         answers_sheet: AnswersSheet::Always,
     };
-    results_workbook(grid, &[scored(SOURCE, &req.sheet)], &[], &opts).map_err(|e| e.to_string())
+    results_workbook(grid, &[this], &[], &opts).map_err(|e| e.to_string())
 }
 
 /// The results only (levels, profile, coverage) of the request's sheet, as JSON: the result
@@ -501,6 +519,7 @@ mod tests {
             substantiated: false,
             generated: "2026-11-29T00:00:00Z".into(),
             tool_version: "test".into(),
+            documents: Vec::new(),
         };
         let json = match serde_json::to_string(&req) {
             Ok(j) => j,
@@ -516,6 +535,150 @@ mod tests {
         };
         assert!(vigilance_model::files::FileKind::is_zip(&bytes));
         assert!(String::from_utf8_lossy(&bytes).contains("xl/workbook.xml"));
+    }
+
+    /// The cells of sheet `name` of a workbook, as text, row by row.
+    fn cells(bytes: &[u8], name: &str) -> Vec<Vec<String>> {
+        use calamine::Reader;
+        let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+        let range = book.worksheet_range(name).unwrap();
+        range
+            .rows()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect()
+    }
+
+    fn sheet_names(bytes: &[u8]) -> Vec<String> {
+        use calamine::Reader;
+        calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec()))
+            .unwrap()
+            .sheet_names()
+    }
+
+    #[test]
+    fn the_browsers_workbook_lists_the_documents_counts_answers_without_evidence_and_has_no_cohort_of_one()
+     {
+        use vigilance_dossier::AnswerRef;
+        let grid = registry::latest("rhsf-fir").unwrap();
+        let mut s = AnswerSheet::new(grid);
+        s.company.name = "Preuve SA".into();
+        s.period = Some("2025".into());
+        // Q01 yes on both tracks, Q04 partial (CL), Q03 yes (CL) with a text reference.
+        s.set_answer("Q01", Track::CL, Some(Answer::new(AnswerValue::Yes)));
+        s.set_answer("Q01", Track::FL, Some(Answer::new(AnswerValue::Yes)));
+        s.set_answer("Q04", Track::CL, Some(Answer::new(AnswerValue::Partial)));
+        let mut q3 = Answer::new(AnswerValue::Yes);
+        q3.evidence = vec!["Plan p. 3".into()];
+        s.set_answer("Q03", Track::CL, Some(q3));
+        let doc = |id: &str, name: &str, date: &str, answers: &[(&str, &str)]| dossier::Document {
+            id: id.into(),
+            name: name.into(),
+            title: None,
+            media_type: "application/pdf".into(),
+            size: 3,
+            date: Some(date.into()),
+            valid_until: None,
+            answers: answers
+                .iter()
+                .map(|(q, t)| AnswerRef {
+                    question: q.to_string(),
+                    track: t.to_string(),
+                })
+                .collect(),
+        };
+        let plan_sha = "ab".repeat(32);
+        let documents = vec![
+            // Backs Q01 CL and FL: counts.
+            (
+                doc(
+                    "k1",
+                    "plan.pdf",
+                    "2025-02-01",
+                    &[("Q01", "CL"), ("Q01", "FL")],
+                ),
+                plan_sha.clone(),
+            ),
+            // Backs Q04 CL, but dated 2019: stale for 2025, counts as none.
+            (
+                doc("k2", "audit-2019.pdf", "2019-05-01", &[("Q04", "CL")]),
+                "cd".repeat(32),
+            ),
+        ];
+        let request = |substantiated| WorkbookRequest {
+            sheet: s.clone(),
+            previous: None,
+            lang: Lang::Fr,
+            substantiated,
+            generated: "2026-12-07T00:00:00Z".into(),
+            tool_version: "test".into(),
+            documents: documents.clone(),
+        };
+        for substantiated in [false, true] {
+            let bytes = build_workbook(&request(substantiated)).unwrap();
+            let names = sheet_names(&bytes);
+            // One company: no cohort figures of one.
+            assert!(
+                !names
+                    .iter()
+                    .any(|n| n == "Cohorte" || n == "Couverture (cohorte)"),
+                "{names:?}"
+            );
+            assert!(names.iter().any(|n| n == "Preuves"), "{names:?}");
+            // The Evidence sheet, as the command line writes it for a dossier.
+            let ev = cells(&bytes, "Preuves");
+            let rows: Vec<String> = ev[1..].iter().map(|r| r[5..].join("|")).collect();
+            assert_eq!(
+                rows,
+                vec![
+                    format!(
+                        "Q01|CL|plan.pdf|plan.pdf|2025-02-01||{}|Non",
+                        &plan_sha[..12]
+                    ),
+                    format!(
+                        "Q01|FL|plan.pdf|plan.pdf|2025-02-01||{}|Non",
+                        &plan_sha[..12]
+                    ),
+                    format!(
+                        "Q04|CL|audit-2019.pdf|audit-2019.pdf|2019-05-01||{}|Oui",
+                        &"cd".repeat(6)
+                    ),
+                ],
+                "{:?}",
+                ev[0]
+            );
+            // Answers without evidence, in both modes: Q04 (its only document is stale) on
+            // child labour; none on forced labour (Q01 is backed).
+            let summary = cells(&bytes, "Synthèse");
+            let col = |h: &str| {
+                summary[0]
+                    .iter()
+                    .position(|x| x == h)
+                    .unwrap_or_else(|| panic!("{h}: {:?}", summary[0]))
+            };
+            assert_eq!(
+                summary[1][col("Travail des enfants oui/partiel sans preuve")],
+                "1"
+            );
+            assert_eq!(
+                summary[1][col("Travail forcé oui/partiel sans preuve")],
+                "0"
+            );
+            // French words in the headers, not the codes.
+            assert!(
+                !summary[0]
+                    .iter()
+                    .any(|h| h.starts_with("CL ") || h.starts_with("FL ")),
+                "{:?}",
+                summary[0]
+            );
+            // The Answers sheet shows the files as the command line shows a dossier's.
+            let answers = cells(&bytes, "Réponses");
+            assert!(
+                answers
+                    .iter()
+                    .any(|r| r.iter().any(|c| *c == format!("file:{plan_sha}")))
+            );
+        }
     }
 
     /// The example sheet the end-to-end test imports, and the engagement file made for it with

@@ -189,6 +189,8 @@ pub fn workbook_request(c: &Computed, lang: Lang) -> WorkbookRequest {
         substantiated: c.assessment.evidence_mode == EvidenceMode::Substantiated,
         generated: browser::now_iso().unwrap_or_default(),
         tool_version: format!("vigilance-web {}", env!("CARGO_PKG_VERSION")),
+        // Given, with their hashes, by the take-away bar (`evidence_store::digest_all`).
+        documents: Vec::new(),
     }
 }
 

@@ -153,6 +153,8 @@ mod imp {
         fn store_get(key: &str) -> Result<js_sys::Promise, JsValue>;
         #[wasm_bindgen(js_namespace = vigilanceStore, js_name = remove, catch)]
         fn store_remove(key: &str) -> Result<js_sys::Promise, JsValue>;
+        #[wasm_bindgen(js_namespace = vigilanceStore, js_name = digest, catch)]
+        fn store_digest(key: &str) -> Result<js_sys::Promise, JsValue>;
         #[wasm_bindgen(js_namespace = vigilanceStore, js_name = estimate, catch)]
         fn store_estimate() -> Result<js_sys::Promise, JsValue>;
     }
@@ -276,6 +278,17 @@ mod imp {
             let _ = settle(store_remove(&key)).await;
         });
     }
+
+    pub fn digest_all(keys: Vec<String>, done: Callback<Vec<String>>) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut out = Vec::with_capacity(keys.len());
+            for key in keys {
+                let hex = settle(store_digest(&key)).await.ok();
+                out.push(hex.and_then(|v| v.as_string()).unwrap_or_default());
+            }
+            done.emit(out);
+        });
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -308,6 +321,18 @@ mod imp {
 
     pub fn remove(key: String) {
         STORE.with(|s| s.borrow_mut().remove(&key));
+    }
+
+    pub fn digest_all(keys: Vec<String>, done: Callback<Vec<String>>) {
+        let hex = |k: &String| {
+            STORE.with(|s| {
+                s.borrow()
+                    .get(k)
+                    .map(|b| vigilance_dossier::sha256_hex(b))
+                    .unwrap_or_default()
+            })
+        };
+        done.emit(keys.iter().map(hex).collect());
     }
 }
 
@@ -358,6 +383,12 @@ pub fn get_all(keys: Vec<String>, done: Callback<Result<Vec<Vec<u8>>, String>>) 
         );
     }
     next(keys.into_iter(), Vec::new(), done)
+}
+
+/// The SHA-256 (hex) of the bytes kept under each of `keys`, in order (empty for a key whose
+/// bytes are missing, or when the browser has no Web Crypto), then calls `done`.
+pub fn digest_all(keys: Vec<String>, done: Callback<Vec<String>>) {
+    imp::digest_all(keys, done)
 }
 
 /// Removes the bytes kept under `key` (a failure only leaves room taken).

@@ -34,7 +34,7 @@ fn assessment(lang: Lang) -> SavedAssessment {
         vigilance_grids::registry::default_grid(),
         lang,
     ));
-    let s = s.reduce(Action::Import(vec![sheet]).at(None));
+    let s = s.reduce(Action::Import(vec![sheet], Default::default()).at(None));
     let accepted = s.current().unwrap().accepted_sheet();
     let bytes = include_bytes!("../../tests/e2e/fixtures/engagement-construction-2025.json");
     let read = vigilance_web_module::read_engagement(bytes, &accepted, lang).unwrap();

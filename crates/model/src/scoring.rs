@@ -128,6 +128,19 @@ impl TrackResult {
         &self.levels[level.index()]
     }
 
+    /// `yes` and `partial` answers given on the track without evidence, whatever the evidence
+    /// mode: the answers substantiated mode halves ([`TrackResult::unsubstantiated_count`] counts
+    /// them in that mode only, with an unproven `na` on a grid whose `na_limits` ask it).
+    pub fn without_evidence(&self) -> u32 {
+        self.answers
+            .iter()
+            .flatten()
+            .filter(|a| {
+                matches!(a.value, Some(AnswerValue::Yes | AnswerValue::Partial)) && !a.evidence
+            })
+            .count() as u32
+    }
+
     /// Answers given on the track that carry evidence ([`AnswerScore::carries_evidence`]):
     /// what the evidence share counts over [`TrackResult::answered`].
     pub fn with_evidence(&self) -> u32 {

@@ -12,8 +12,11 @@ use crate::components::results::ResultsView;
 use crate::components::start::StartView;
 use crate::components::takeaway::TakeAway;
 use crate::compute::{answers_file, compute};
+use crate::evidence_store;
 use crate::grids;
-use crate::state::{Action, Announce, AppState, Place, View};
+use crate::state::{
+    Action, Announce, AppState, Duplicates, Place, View, document_keys, released_documents,
+};
 use crate::storage::{self, Loaded, SaveError, Unreadable};
 use std::rc::Rc;
 use vigilance_grids::registry;
@@ -92,11 +95,23 @@ pub fn App(props: &AppProps) -> Html {
     {
         // Every change is saved at once; nothing is written while the recovery panel waits
         // for the user's decision (the unreadable text must not be overwritten).
+        // Once saved, the bytes of the documents no assessment keeps any more (a document
+        // removed, an assessment deleted or replaced) are removed from the browser's store;
+        // not before, so that a state that could not be saved never names a missing file.
         let save_error = save_error.clone();
         let in_recovery = recovery.is_some();
+        let kept = use_mut_ref(|| document_keys(&init.state));
         use_effect_with(((*state).clone(), in_recovery), move |(s, in_recovery)| {
             if !*in_recovery {
-                save_error.set(storage::save(s).err());
+                let saved = storage::save(s);
+                if saved.is_ok() {
+                    let mut kept = kept.borrow_mut();
+                    for key in released_documents(&kept, s) {
+                        evidence_store::remove(key);
+                    }
+                    *kept = document_keys(s);
+                }
+                save_error.set(saved.err());
             }
         });
     }
@@ -207,7 +222,8 @@ pub fn App(props: &AppProps) -> Html {
                 storage::clear();
                 let s = Rc::new(AppState::new(registry::default_grid(), lang));
                 let now = browser::now_iso();
-                let s = yew::Reducible::reduce(s, Action::Import(sheets).at(now));
+                let s =
+                    yew::Reducible::reduce(s, Action::Import(sheets, Duplicates::KeepBoth).at(now));
                 let mut s = (*s).clone();
                 s.view = View::Start;
                 dispatch.emit(Action::Replace(Box::new(s)));
@@ -229,7 +245,7 @@ pub fn App(props: &AppProps) -> Html {
                     .collect();
                 let takeaway = html! {
                     <>
-                        <TakeAway {lang} computed={c.clone()} />
+                        <TakeAway {lang} computed={c.clone()} documents={a.documents.clone()} />
                         <ExportChoices {lang} computed={c.clone()} documents={a.documents.clone()} />
                     </>
                 };

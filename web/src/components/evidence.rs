@@ -10,11 +10,13 @@
 //! ([`crate::evidence_store`]); the dossier is written and read by the on-demand module.
 
 use crate::browser;
+use crate::components::start::{duplicate_question, twice};
 use crate::compute::{Computed, answers_file, file_stem, workbook_request};
 use crate::evidence_store::{self, MAX_ASSESSMENT_BYTES, MAX_FILE_BYTES, StoreError};
 use crate::ondemand;
 use crate::state::{
-    Action, Document, DocumentAction, SavedAssessment, answer_ref, stale, with_documents,
+    Action, Document, DocumentAction, Duplicates, SavedAssessment, answer_ref, stale,
+    with_documents,
 };
 use std::rc::Rc;
 use vigilance_dossier::evidence::{DEFAULT_MAX_AGE_MONTHS, Staleness};
@@ -236,8 +238,9 @@ pub fn DocumentList() -> Html {
             let dispatch = ev.dispatch.clone();
             let id = d.id.clone();
             Callback::from(move |_: MouseEvent| {
+                // Its bytes go once the state is saved, unless an upgrade's copy or original
+                // still uses it (`state::released_documents`).
                 dispatch.emit(Action::Documents(DocumentAction::Remove(id.clone())));
-                evidence_store::remove(id.clone());
             })
         };
         let supports: Vec<String> = d
@@ -464,25 +467,39 @@ pub struct ImportDossierProps {
     pub lang: Lang,
     /// Sends the imported assessment to the reducer.
     pub dispatch: Callback<Action>,
+    /// The assessments kept: a dossier for one of their company and period asks first, as an
+    /// answer file's import does.
+    #[prop_or_default]
+    pub assessments: Vec<SavedAssessment>,
 }
 
+/// A dossier read, waiting for the user's answer to [`duplicate_question`].
+type Pending = (ondemand::DossierRead, Vec<Vec<u8>>, Vec<String>);
+
 /// Import of an evidence dossier: verified, its files stored, its answers and documents
-/// restored as a new assessment.
+/// restored as a new assessment (asking first, as the answer files' import, when its company
+/// and period are already kept).
 #[component]
 pub fn ImportDossier(props: &ImportDossierProps) -> Html {
     let lang = props.lang;
     let message = use_state(|| None::<(bool, String)>);
     let reading = use_mut_ref(|| None::<browser::Reading>);
+    let pending = use_state(|| None::<Rc<Pending>>);
     let onchange = {
         let dispatch = props.dispatch.clone();
         let message = message.clone();
         let reading = reading.clone();
+        let pending = pending.clone();
+        let assessments = props.assessments.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                 return;
             };
             let dispatch = dispatch.clone();
             let message = message.clone();
+            let pending = pending.clone();
+            let assessments = assessments.clone();
+            pending.set(None);
             let done = Callback::from(move |(_, bytes): (String, Result<Vec<u8>, String>)| {
                 let Ok(bytes) = bytes else {
                     return message.set(Some((true, Web::ReadFailed.text(lang).to_string())));
@@ -490,6 +507,8 @@ pub fn ImportDossier(props: &ImportDossierProps) -> Html {
                 message.set(Some((false, Web::Reading.text(lang).to_string())));
                 let dispatch = dispatch.clone();
                 let message = message.clone();
+                let pending = pending.clone();
+                let assessments = assessments.clone();
                 ondemand::read_dossier(
                     &bytes,
                     lang,
@@ -499,7 +518,23 @@ pub fn ImportDossier(props: &ImportDossierProps) -> Html {
                             format!("{} {e}", Web::DossierRefused.text(lang)),
                         ))),
                         Ok((read, files)) => {
-                            store_imported(read, files, lang, dispatch.clone(), message.clone())
+                            let read: ondemand::DossierRead = read;
+                            let twice =
+                                twice(&assessments, std::slice::from_ref(&read.sheet), lang);
+                            if twice.is_empty() {
+                                let (dispatch, message) = (dispatch.clone(), message.clone());
+                                store_imported(
+                                    read,
+                                    files,
+                                    Duplicates::KeepBoth,
+                                    lang,
+                                    dispatch,
+                                    message,
+                                )
+                            } else {
+                                message.set(None);
+                                pending.set(Some(Rc::new((read, files, twice))));
+                            }
                         }
                     }),
                 );
@@ -507,6 +542,21 @@ pub fn ImportDossier(props: &ImportDossierProps) -> Html {
             *reading.borrow_mut() = browser::read_picked_file(&input, done);
         })
     };
+    let question = pending.as_ref().map(|p| {
+        let choose = {
+            let (dispatch, message, pending) =
+                (props.dispatch.clone(), message.clone(), pending.clone());
+            let p = p.clone();
+            Callback::from(move |answer: Option<Duplicates>| {
+                pending.set(None);
+                if let Some(d) = answer {
+                    let (read, files, _) = (*p).clone();
+                    store_imported(read, files, d, lang, dispatch.clone(), message.clone());
+                }
+            })
+        };
+        duplicate_question(lang, "import-dossier", &p.2, &choose)
+    });
     html! {
         <section class="card" aria-labelledby="import-dossier-title">
             <h2 id="import-dossier-title">{ Web::ImportDossierTitle.text(lang) }</h2>
@@ -520,6 +570,7 @@ pub fn ImportDossier(props: &ImportDossierProps) -> Html {
             if let Some((is_error, text)) = &*message {
                 <p class={if *is_error { "error pre" } else { "notice" }} role="alert" id="import-dossier-message">{ text }</p>
             }
+            { question }
         </section>
     }
 }
@@ -531,6 +582,7 @@ pub fn ImportDossier(props: &ImportDossierProps) -> Html {
 fn store_imported(
     read: ondemand::DossierRead,
     files: Vec<Vec<u8>>,
+    duplicates: Duplicates,
     lang: Lang,
     dispatch: Callback<Action>,
     message: UseStateHandle<Option<(bool, String)>>,
@@ -559,6 +611,7 @@ fn store_imported(
             dispatch.emit(Action::Documents(DocumentAction::Imported(
                 Box::new(read.sheet.clone()),
                 documents.clone(),
+                duplicates,
             )));
         }
     });

@@ -6,7 +6,7 @@ use crate::browser::{self, Reading};
 use crate::components::on_input_text;
 use crate::grids;
 use crate::ondemand::{self, ImportedPart};
-use crate::state::{Action, Profile, SavedAssessment, View, progress, upgrade_target};
+use crate::state::{Action, Duplicates, Profile, SavedAssessment, View, progress, upgrade_target};
 use vigilance_grids::registry;
 use vigilance_model::answers::QuestionnaireRef;
 use vigilance_model::{AnswerSheet, Lang};
@@ -182,9 +182,9 @@ pub fn StartView(props: &StartProps) -> Html {
                             <ul class="assessments">{ for list }</ul>
                         }
                     </section>
-                    <ImportSheet {lang} dispatch={props.dispatch.clone()}
-                        existing={props.assessments.iter().map(|a| a.title(lang)).collect::<Vec<_>>()} />
-                    <crate::components::evidence::ImportDossier {lang} dispatch={props.dispatch.clone()} />
+                    <ImportSheet {lang} dispatch={props.dispatch.clone()} assessments={props.assessments.clone()} />
+                    <crate::components::evidence::ImportDossier {lang} dispatch={props.dispatch.clone()}
+                        assessments={props.assessments.clone()} />
                 </div>
             </div>
         </div>
@@ -428,10 +428,45 @@ pub struct ImportProps {
     pub lang: Lang,
     /// Sends the imported sheet to the reducer.
     pub dispatch: Callback<Action>,
-    /// The names (company — period) of the assessments kept: importing one of them again asks
-    /// first.
+    /// The assessments kept: importing one of their company and period again asks first
+    /// ([`crate::state::duplicates_of`]).
     #[prop_or_default]
-    pub existing: Vec<String>,
+    pub assessments: Vec<SavedAssessment>,
+}
+
+/// The question every import asks before it makes a second assessment for a company and
+/// period already kept (`names`): replace it, keep both, or cancel (`choose` gets `None`). Its
+/// elements' ids start with `id` (`import`, `import-dossier`). A function, not a component:
+/// fewer bytes in the first download.
+pub fn duplicate_question(
+    lang: Lang,
+    id: &str,
+    names: &[String],
+    choose: &Callback<Option<Duplicates>>,
+) -> Html {
+    let button = |suffix: &str, answer: Option<Duplicates>, label: Web| {
+        let choose = choose.clone();
+        let onclick = Callback::from(move |_: MouseEvent| choose.emit(answer));
+        html! { <button type="button" id={format!("{id}-{suffix}")} {onclick}>{ label.text(lang) }</button> }
+    };
+    html! {
+        <div class="notice warning" id={format!("{id}-duplicate")} role="alert">
+            <p>{ Web::ImportDuplicate.fill(lang, &[("name", &names.join(" ; "))]) }</p>
+            { button("replace", Some(Duplicates::Replace), Web::ImportReplace) }{ " " }
+            { button("anyway", Some(Duplicates::KeepBoth), Web::ImportAnyway) }{ " " }
+            { button("cancel", None, Web::Cancel) }
+        </div>
+    }
+}
+
+/// The names (company — period) of `sheets` that an import would make twice among
+/// `assessments`: when not empty, the import asks first ([`duplicate_question`]).
+pub fn twice(assessments: &[SavedAssessment], sheets: &[AnswerSheet], lang: Lang) -> Vec<String> {
+    sheets
+        .iter()
+        .filter(|sh| !crate::state::duplicates_of(assessments, sh).is_empty())
+        .map(|sh| crate::state::sheet_title(sh, lang))
+        .collect()
 }
 
 /// Import of an answer file (JSON, Excel template or matrix, CSV matrix) as new assessments.
@@ -447,13 +482,13 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
         let message = message.clone();
         let reading = reading.clone();
         let pending = pending.clone();
-        let existing = props.existing.clone();
+        let assessments = props.assessments.clone();
         Callback::from(move |ev: Event| {
             let Some(input) = ev.target_dyn_into::<HtmlInputElement>() else {
                 return;
             };
             let dispatch = dispatch.clone();
-            let existing = existing.clone();
+            let assessments = assessments.clone();
             pending.set(None);
             let parsed = {
                 let message = message.clone();
@@ -485,15 +520,14 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
                             Err(problems) => failures.push(label(problems)),
                         }
                     }
-                    let twice: Vec<String> = sheets
-                        .iter()
-                        .map(|sh| crate::state::sheet_title(sh, lang))
-                        .filter(|t| existing.contains(t))
-                        .collect();
+                    let twice = twice(&assessments, &sheets, lang);
                     if !twice.is_empty() {
                         pending.set(Some((std::mem::take(&mut sheets), twice)));
                     } else if !sheets.is_empty() {
-                        dispatch.emit(Action::Import(std::mem::take(&mut sheets)));
+                        dispatch.emit(Action::Import(
+                            std::mem::take(&mut sheets),
+                            Duplicates::KeepBoth,
+                        ));
                     }
                     message.set(if !failures.is_empty() {
                         Some((
@@ -542,27 +576,18 @@ pub fn ImportSheet(props: &ImportProps) -> Html {
         })
     };
     let pending_question = pending.as_ref().map(|(sheets, twice)| {
-        let import = {
+        let choose = {
             let dispatch = props.dispatch.clone();
             let pending = pending.clone();
             let sheets = sheets.clone();
-            Callback::from(move |_: MouseEvent| {
+            Callback::from(move |answer: Option<Duplicates>| {
                 pending.set(None);
-                dispatch.emit(Action::Import(sheets.clone()));
+                if let Some(d) = answer {
+                    dispatch.emit(Action::Import(sheets.clone(), d));
+                }
             })
         };
-        let cancel = {
-            let pending = pending.clone();
-            Callback::from(move |_: MouseEvent| pending.set(None))
-        };
-        html! {
-            <div class="notice warning" id="import-duplicate" role="alert">
-                <p>{ Web::ImportDuplicate.fill(lang, &[("name", &twice.join(" ; "))]) }</p>
-                <button type="button" id="import-anyway" onclick={import}>{ Web::ImportAnyway.text(lang) }</button>
-                { " " }
-                <button type="button" id="import-cancel" onclick={cancel}>{ Web::Cancel.text(lang) }</button>
-            </div>
-        }
+        duplicate_question(lang, "import", twice, &choose)
     });
     html! {
         <section class="card" aria-labelledby="import-title">

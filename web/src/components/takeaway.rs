@@ -4,7 +4,9 @@
 
 use crate::browser;
 use crate::compute::{Computed, answers_file, workbook_file_name, workbook_request};
+use crate::evidence_store;
 use crate::ondemand;
+use crate::state::Document;
 use std::rc::Rc;
 use vigilance_model::Lang;
 use vigilance_text::Web;
@@ -17,6 +19,9 @@ pub struct TakeAwayProps {
     pub lang: Lang,
     /// The open assessment, scored.
     pub computed: Rc<Computed>,
+    /// Its documents: in the workbook, with the SHA-256 of their bytes.
+    #[prop_or_default]
+    pub documents: Vec<Document>,
 }
 
 /// The take-away bar.
@@ -42,6 +47,7 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
         let c = props.computed.clone();
         let error = error.clone();
         let preparing = preparing.clone();
+        let documents = props.documents.clone();
         Callback::from(move |_: MouseEvent| {
             let req = workbook_request(&c, lang);
             let name = workbook_file_name(&req);
@@ -62,7 +68,20 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
                     Err(e) => error.set(Some(e)),
                 }
             });
-            ondemand::workbook(req, done);
+            if documents.is_empty() {
+                return ondemand::workbook(req, done);
+            }
+            // The documents go with the SHA-256 of their bytes (the Evidence sheet names them so).
+            let documents = documents.clone();
+            let keys = documents.iter().map(|d| d.id.clone()).collect();
+            evidence_store::digest_all(
+                keys,
+                Callback::from(move |hashes: Vec<String>| {
+                    let mut req = req.clone();
+                    req.documents = documents.iter().cloned().zip(hashes).collect();
+                    ondemand::workbook(req, done.clone());
+                }),
+            );
         })
     };
     let print = Callback::from(|_: MouseEvent| browser::print());

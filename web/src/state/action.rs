@@ -29,8 +29,9 @@ pub enum Action {
     /// Change the open assessment's profile.
     UpdateProfile(Profile),
     /// Add imported answer sheets as new assessments (one per company of a file), open the last
-    /// and announce them.
-    Import(Vec<AnswerSheet>),
+    /// and announce them; an assessment kept for the same company and period is kept too, or
+    /// replaced, as the user chose ([`Duplicates`]).
+    Import(Vec<AnswerSheet>, Duplicates),
     /// Set (or clear, with `None`) the value of an answer; comment and evidence are kept (when
     /// cleared, for the next value chosen).
     SetValue {
@@ -102,6 +103,17 @@ impl Action {
     pub fn at(self, at: Option<String>) -> Stamped {
         Stamped { action: self, at }
     }
+}
+
+/// What an import does with an assessment already kept for the same company and period
+/// ([`super::AppState::duplicates_of`]), as the user chose when asked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Duplicates {
+    /// Keep it: the import is a second assessment (named apart, see `AppState::names`).
+    #[default]
+    KeepBoth,
+    /// Delete it (its documents too, unless another assessment uses them), then import.
+    Replace,
 }
 
 /// An action and when it was done: the reducer's input. The time is what the reducer stamps on

@@ -186,6 +186,11 @@ impl AppState {
         self.assessments.iter().find(|a| a.id == id)
     }
 
+    /// The assessments kept for the same company and period as `sheet`: [`duplicates_of`].
+    pub fn duplicates_of(&self, sheet: &AnswerSheet) -> Vec<u32> {
+        duplicates_of(&self.assessments, sheet)
+    }
+
     /// Where the user is (what a history entry restores).
     pub fn place(&self) -> Place {
         Place {
@@ -242,4 +247,21 @@ impl AppState {
             Comparison::Imported { name, sheet } => Some((name.clone(), accepted(sheet))),
         }
     }
+}
+
+/// The assessments of `assessments` kept for the same company and period as `sheet` (the
+/// company's name and the period, spaces around and ASCII case ignored): what an import asks
+/// about before it makes a second one. The one rule for every import (answer files and
+/// dossiers).
+pub fn duplicates_of(assessments: &[SavedAssessment], sheet: &AnswerSheet) -> Vec<u32> {
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    let period = |s: &AnswerSheet| s.period.clone().unwrap_or_default();
+    assessments
+        .iter()
+        .filter(|a| {
+            same(&a.sheet.company.name, &sheet.company.name)
+                && same(&period(&a.sheet), &period(sheet))
+        })
+        .map(|a| a.id)
+        .collect()
 }

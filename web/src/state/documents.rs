@@ -6,13 +6,15 @@
 //! A document supports answers (question and track, both tracks alike). In the results, each
 //! document that is not stale counts as evidence of the answers it supports
 //! ([`with_documents`]); whether it is stale is the command line's rule,
-//! [`vigilance_dossier::evidence::staleness`] ([`stale`]).
+//! [`vigilance_dossier::evidence::staleness`] ([`stale`]). Both rules live with the document
+//! in the on-demand module's shared types, which the workbook applies too.
 
-use super::{Announce, AppState, SavedAssessment};
+use super::{Announce, AppState, Duplicates, SavedAssessment};
 use vigilance_dossier::AnswerRef;
-use vigilance_dossier::evidence::{DEFAULT_MAX_AGE_MONTHS, Staleness, period_end, staleness};
+#[cfg(test)]
+use vigilance_dossier::evidence::Staleness;
 use vigilance_model::{AnswerSheet, Track};
-pub use vigilance_web_module::dossier::Document;
+pub use vigilance_web_module::dossier::{Document, stale, with_documents};
 
 /// What the user does with documents.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,8 +30,9 @@ pub enum DocumentAction {
     /// A document is removed: the answers it supported lose it.
     Remove(String),
     /// A dossier was imported: its sheet as a new assessment, with its documents (their bytes
-    /// already stored).
-    Imported(Box<AnswerSheet>, Vec<Document>),
+    /// already stored); an assessment kept for the same company and period is kept too, or
+    /// replaced, as the user chose.
+    Imported(Box<AnswerSheet>, Vec<Document>, Duplicates),
 }
 
 /// The reference to `question` for `track`.
@@ -40,34 +43,30 @@ pub fn answer_ref(question: &str, track: Track) -> AnswerRef {
     }
 }
 
-/// Whether `doc` is stale for the period of `sheet`: the command line's rule, with its default
-/// age (24 months before the period's end) or past its valid-until date.
-pub fn stale(doc: &Document, sheet: &AnswerSheet) -> Option<Staleness> {
-    staleness(
-        &doc.as_manifest_file(),
-        period_end(sheet.period.as_deref()),
-        DEFAULT_MAX_AGE_MONTHS,
-    )
-}
-
-/// `sheet` with each of `docs` that is not stale as evidence (`file:<id>`) of the answers it
-/// supports: what is scored (the exports keep the sheet as it is).
-pub fn with_documents(sheet: &AnswerSheet, docs: &[Document]) -> AnswerSheet {
-    let mut out = sheet.clone();
-    for d in docs.iter().filter(|d| stale(d, sheet).is_none()) {
-        for a in &d.answers {
-            let Some(track) = Track::from_code(&a.track) else {
-                continue;
-            };
-            if let Some(mut answer) = out.answer(&a.question, track).cloned() {
-                answer
-                    .evidence
-                    .push(format!("{}{}", vigilance_dossier::FILE_REF_PREFIX, d.id));
-                out.set_answer(&a.question, track, Some(answer));
-            }
+/// The keys of every document the assessments of `state` keep: the bytes the browser's store
+/// must keep. An upgrade's copy shares its original's documents (the same keys).
+pub fn document_keys(state: &AppState) -> Vec<String> {
+    // A list, not a set: a few documents, and no set type in the first download.
+    let mut keys: Vec<String> = Vec::new();
+    for d in state.assessments.iter().flat_map(|a| &a.documents) {
+        if !keys.contains(&d.id) {
+            keys.push(d.id.clone());
         }
     }
-    out
+    keys
+}
+
+/// The documents kept before (`before`, their keys) that no assessment of `after` keeps any
+/// more: a document removed, an assessment deleted or replaced by an import. The app removes
+/// their bytes from the browser's store once `after` is saved; a document another assessment
+/// still uses stays.
+pub fn released_documents(before: &[String], after: &AppState) -> Vec<String> {
+    let kept = document_keys(after);
+    before
+        .iter()
+        .filter(|k| !kept.contains(k))
+        .cloned()
+        .collect()
 }
 
 impl SavedAssessment {
@@ -89,7 +88,8 @@ impl SavedAssessment {
 impl AppState {
     /// Applies a [`DocumentAction`] to the open assessment (a new one for an imported dossier).
     pub(super) fn apply_document(&mut self, action: DocumentAction, at: Option<&str>) {
-        if let DocumentAction::Imported(sheet, documents) = action {
+        if let DocumentAction::Imported(sheet, documents, duplicates) = action {
+            self.replace_duplicates(&sheet, duplicates);
             self.add(*sheet, at);
             if let Some(a) = self.current_mut() {
                 a.documents = documents;
@@ -203,5 +203,95 @@ mod tests {
         let scored = with_documents(&a.sheet, &a.documents);
         assert_eq!(ev(&scored, Track::CL), Some(vec![]));
         assert!(a.documents_of("Q01", Track::FL).is_empty());
+    }
+
+    /// "Preuve SA" 2025 on grid 1.0.0, Q01 answered yes on both tracks, with document `d1`
+    /// supporting Q01 CL and FL.
+    fn with_one_document() -> std::rc::Rc<AppState> {
+        let profile = Profile {
+            name: "Preuve SA".into(),
+            period: "2025".into(),
+            ..Profile::default()
+        };
+        let s = apply(fresh(), Action::Create(profile, grid_1_0()));
+        let s = answer(s, "Q01", Track::CL, AnswerValue::Yes);
+        let s = answer(s, "Q12", Track::CL, AnswerValue::Yes);
+        let mut s = apply(
+            s,
+            Action::Documents(DocumentAction::Add(doc("d1", "2025-01-10"))),
+        );
+        for (q, t) in [("Q01", Track::CL), ("Q12", Track::CL)] {
+            s = apply(
+                s,
+                Action::Documents(DocumentAction::Attach("d1".into(), answer_ref(q, t))),
+            );
+        }
+        s
+    }
+
+    #[test]
+    fn deleting_an_assessment_releases_its_documents_unless_another_uses_them() {
+        let s = with_one_document();
+        let first = s.current.unwrap_or_default();
+        let kept = document_keys(&s);
+        assert_eq!(kept, vec!["d1".to_string()]);
+        // The upgrade's copy keeps the document (the same key), supporting the answers carried
+        // over: Q01, not the revised Q12.
+        let s = apply(s, Action::Upgrade(first));
+        let copy = s.current().cloned().unwrap_or_else(|| panic!("copy"));
+        assert_ne!(copy.id, first);
+        assert_eq!(copy.documents.len(), 1);
+        assert_eq!(copy.documents[0].id, "d1");
+        assert_eq!(
+            copy.documents[0].answers,
+            vec![answer_ref("Q01", Track::CL)],
+            "only the answers carried over"
+        );
+        let scored = with_documents(&copy.sheet, &copy.documents);
+        let ev = scored.answer("Q01", Track::CL).map(|a| a.evidence.clone());
+        assert_eq!(ev, Some(vec!["file:d1".to_string()]), "and it still counts");
+        // Deleting the original: the copy still uses the file, whose bytes stay.
+        let s = apply(s, Action::Delete(first));
+        assert!(released_documents(&kept, &s).is_empty());
+        // Deleting the copy too: nothing uses it, its bytes go.
+        let s = apply(s, Action::Delete(copy.id));
+        assert_eq!(released_documents(&kept, &s), vec!["d1".to_string()]);
+        // Removing a document from the list releases it the same way.
+        let s = with_one_document();
+        let s = apply(s, Action::Documents(DocumentAction::Remove("d1".into())));
+        assert_eq!(released_documents(&kept, &s), vec!["d1".to_string()]);
+    }
+
+    #[test]
+    fn a_dossier_for_a_company_and_period_kept_replaces_it_or_is_kept_beside_it() {
+        let s = with_one_document();
+        let old = s.current().cloned().unwrap_or_else(|| panic!("open"));
+        let kept = document_keys(&s);
+        let mut sheet = old.sheet.clone();
+        // The same company and period, written differently.
+        sheet.company.name = " preuve sa ".into();
+        assert_eq!(s.duplicates_of(&sheet), vec![old.id]);
+        let imported = |d: Duplicates| {
+            Action::Documents(DocumentAction::Imported(
+                Box::new(sheet.clone()),
+                vec![doc("d2", "2025-03-01")],
+                d,
+            ))
+        };
+        let both = apply(s.clone(), imported(Duplicates::KeepBoth));
+        assert_eq!(both.assessments.len(), 2);
+        assert!(released_documents(&kept, &both).is_empty());
+        let replaced = apply(s, imported(Duplicates::Replace));
+        assert_eq!(replaced.assessments.len(), 1);
+        assert_ne!(replaced.current, Some(old.id));
+        let docs = replaced.current().map(|a| a.documents.clone());
+        assert_eq!(docs.map(|d| d[0].id.clone()).as_deref(), Some("d2"));
+        // The replaced assessment's document goes with it.
+        assert_eq!(released_documents(&kept, &replaced), vec!["d1".to_string()]);
+        // Answer files follow the same rule.
+        let s = with_one_document();
+        let again = apply(s, Action::Import(vec![sheet.clone()], Duplicates::Replace));
+        assert_eq!(again.assessments.len(), 1);
+        assert!(again.current().is_some_and(|a| a.documents.is_empty()));
     }
 }

@@ -153,7 +153,7 @@ mod tests {
             Ok(read) => read.sheet.clone(),
             Err(e) => panic!("{e}"),
         };
-        let s = apply(fresh(), AppAction::Import(vec![sheet]));
+        let s = apply(fresh(), AppAction::Import(vec![sheet], Default::default()));
         let bytes = include_bytes!("../../../tests/e2e/fixtures/engagement-construction-2025.json");
         let accepted = s.current().map(|a| a.accepted_sheet()).expect("open");
         let read = vigilance_web_module::read_engagement(bytes, &accepted, Lang::En)

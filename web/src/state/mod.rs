@@ -29,13 +29,17 @@ mod engagement;
 mod reducer;
 mod upgrade;
 
-pub use action::{Action, Stamped, answer_anchor};
-pub use app_state::{Announce, Announcement, AppState, FocusRequest, Place, STATE_FORMAT, View};
+pub use action::{Action, Duplicates, Stamped, answer_anchor};
+pub use app_state::{
+    Announce, Announcement, AppState, FocusRequest, Place, STATE_FORMAT, View, duplicates_of,
+};
 pub use assessment::{
     Profile, Progress, SavedAssessment, accepted, first_unanswered, is_accepted, next_unanswered,
     notes_key as assessment_notes_key, progress, sheet_title, unjustified_na,
 };
 pub use comparison::Comparison;
-pub use documents::{Document, DocumentAction, answer_ref, stale, with_documents};
+pub use documents::{
+    Document, DocumentAction, answer_ref, document_keys, released_documents, stale, with_documents,
+};
 pub use engagement::{EngagementEdit, actions_of, dropped_without_reason, text_of};
 pub use upgrade::{UpgradeNote, upgrade_target};

@@ -11,8 +11,9 @@
 //! action on it.
 
 use super::{
-    Action, Announce, Announcement, AppState, Comparison, FocusRequest, SavedAssessment, Stamped,
-    UpgradeNote, View, answer_anchor, assessment::notes_key, next_unanswered, upgrade_target,
+    Action, Announce, Announcement, AppState, Comparison, Duplicates, FocusRequest,
+    SavedAssessment, Stamped, UpgradeNote, View, answer_anchor, assessment::notes_key,
+    next_unanswered, upgrade_target,
 };
 use crate::grids;
 use std::rc::Rc;
@@ -45,6 +46,32 @@ impl AppState {
         self.view = View::Questionnaire;
         self.revision += 1;
         self.land_on_level();
+    }
+
+    /// Deletes the assessment `id` (its documents' bytes are removed by the app once no
+    /// assessment uses them: [`super::released_documents`]).
+    pub(super) fn delete(&mut self, id: u32) {
+        self.assessments.retain(|a| a.id != id);
+        for a in &mut self.assessments {
+            if a.comparison == Some(Comparison::Saved { id }) {
+                a.comparison = None;
+            }
+        }
+        if self.current == Some(id) {
+            self.current = None;
+            self.view = View::Start;
+        }
+        self.revision += 1;
+    }
+
+    /// Deletes the assessments kept for the same company and period as `sheet`, when the user
+    /// chose to replace them.
+    pub(super) fn replace_duplicates(&mut self, sheet: &AnswerSheet, duplicates: Duplicates) {
+        if duplicates == Duplicates::Replace {
+            for id in self.duplicates_of(sheet) {
+                self.delete(id);
+            }
+        }
     }
 
     /// Moves the focus to `id` once rendered: at the top of the window (`top`) or its middle.
@@ -190,11 +217,26 @@ impl Reducible for AppState {
                     let note = UpgradeNote::of(&from.version, &m);
                     let mut sheet = m.sheet;
                     sheet.updated = None;
+                    // The copy keeps the documents, shared with the original (the same keys in
+                    // the browser's store), supporting the answers carried over.
+                    let documents = old
+                        .documents
+                        .iter()
+                        .map(|d| {
+                            let mut d = d.clone();
+                            d.answers.retain(|r| {
+                                Track::from_code(&r.track)
+                                    .is_some_and(|t| sheet.answer(&r.question, t).is_some())
+                            });
+                            d
+                        })
+                        .collect();
                     s.add(sheet, at);
                     let copy = s.current;
                     if let Some(a) = s.current_mut() {
                         a.upgrade = Some(note);
                         a.comparison = Some(Comparison::Saved { id });
+                        a.documents = documents;
                     }
                     if let Some(a) = s.assessments.iter_mut().find(|a| a.id == id) {
                         a.upgraded_to = copy;
@@ -220,22 +262,13 @@ impl Reducible for AppState {
                     s.land_on_level();
                 }
             }
-            Action::Delete(id) => {
-                s.assessments.retain(|a| a.id != id);
-                for a in &mut s.assessments {
-                    if a.comparison == Some(Comparison::Saved { id }) {
-                        a.comparison = None;
-                    }
-                }
-                if s.current == Some(id) {
-                    s.current = None;
-                    s.view = View::Start;
-                }
-                s.revision += 1;
-            }
+            Action::Delete(id) => s.delete(id),
             Action::Documents(d) => s.apply_document(d, at),
             Action::UpdateProfile(profile) => s.edit_sheet(at, |sheet| profile.apply(sheet)),
-            Action::Import(sheets) => {
+            Action::Import(sheets, duplicates) => {
+                for sheet in &sheets {
+                    s.replace_duplicates(sheet, duplicates);
+                }
                 let first = s.assessments.len();
                 for sheet in sheets {
                     s.add(sheet, at);

@@ -157,7 +157,7 @@ impl Writer<'_> {
             .iter()
             .map(|t| {
                 (
-                    t.code().to_string(),
+                    self.track_head(*t).to_string(),
                     (|c: &CompanyFigures, si: usize| {
                         c.tracks.get(si).copied().flatten().map(|tr| tr.level)
                     }) as LevelOf,
@@ -290,7 +290,7 @@ impl Writer<'_> {
                         .collect();
                     v.sort_by(f64::total_cmp);
                     put_text(ws, *r, 0, scope)?;
-                    ws.write_string(*r, 1, t.code())?;
+                    ws.write_string(*r, 1, self.track_head(t))?;
                     ws.write_string(*r, 2, l.code())?;
                     ws.write_number(*r, 3, v.len() as f64)?;
                     for (k, p) in [0.0, 0.25, 0.5, 0.75, 1.0].into_iter().enumerate() {

@@ -154,7 +154,7 @@ impl Writer<'_> {
                 for &t in &covered {
                     let counts = grid.coverage_counts.get(ri).map(|c| &c[t.index()]);
                     let answers = grid.answer_counts.get(ri).map(|c| &c[t.index()]);
-                    row(&mut ws, t.code(), counts, answers)?;
+                    row(&mut ws, self.track_head(t), counts, answers)?;
                 }
                 if statused && covered.len() > 1 {
                     let together = Msg::CovTracksTogether.text(self.lang);

@@ -3,7 +3,7 @@
 //! date, valid-until, the first 12 digits of its SHA-256, and whether it is stale (too old, or
 //! past its validity: it then counts as no evidence).
 
-use super::stream::{print_setup, put_text};
+use super::stream::{fit_row, print_setup, put_text};
 use super::{KEY_COLUMNS, Keys, Writer};
 use rust_xlsxwriter::{Table, TableColumn, Worksheet, XlsxError};
 use vigilance_results::EvidenceRow;
@@ -29,6 +29,9 @@ impl Writer<'_> {
             ws.set_column_width(c, *w)?;
             ws.write_string_with_format(0, c, *h, &self.header)?;
         }
+        // As tall as its tallest wrapped header (the sector group's, over two lines).
+        let cells: Vec<(f64, &str)> = headers.iter().map(|(h, w)| (*w * 0.85, *h)).collect();
+        fit_row(&mut ws, 0, &cells)?;
         print_setup(&mut ws, headers.iter().map(|(_, w)| w).sum(), None, None)?;
         ws.set_freeze_panes(1, 1)?;
         const K: u16 = KEY_COLUMNS;

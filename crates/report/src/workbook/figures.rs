@@ -65,7 +65,9 @@ pub(super) struct TrackFigures {
     pub(super) heavy_na: [bool; 4],
     /// Questions answered (any value).
     pub(super) answered: u32,
-    pub(super) unsubstantiated: u32,
+    /// `yes`/`partial` answers without evidence, in either evidence mode
+    /// (`TrackResult::without_evidence`).
+    pub(super) without_evidence: u32,
     /// The evidence share (`stats::evidence_share`), unrounded; `None` when nothing is
     /// answered.
     pub(super) evidence_share: Option<f64>,
@@ -107,7 +109,7 @@ impl CompanyFigures {
                         na_share: tr.na_share().percent().unwrap_or(0.0),
                         heavy_na: Level::ALL.map(|l| tr.level_result(l).heavy_na()),
                         answered: tr.answered,
-                        unsubstantiated: tr.unsubstantiated_count,
+                        without_evidence: tr.without_evidence(),
                         evidence_share: stats::evidence_share(tr),
                     })
                 })

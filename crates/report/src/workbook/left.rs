@@ -25,7 +25,7 @@ impl Writer<'_> {
         let track_headers: Vec<String> = self
             .tracks()
             .iter()
-            .map(|t| format!("{} {}", t.code(), self.t(Wb::LevelLower)))
+            .map(|&t| format!("{} {}", self.track_head(t), self.t(Wb::LevelLower)))
             .collect();
         for h in &track_headers {
             headers.push((h.as_str(), 9.0));

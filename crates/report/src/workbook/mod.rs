@@ -1,7 +1,9 @@
 //! The results workbook (`vigilance score --format xlsx`, and the browser's download): one Excel
 //! file, in French or English, with the sheets an analyst works from — Summary, Cohort,
-//! Suppliers (when sheets name a buyer), Themes, Answers, Next steps, Coverage (cohort) and
-//! Coverage (when a grid maps to frameworks), Errors (when any) and Method. Every sheet has its
+//! Suppliers (when sheets name a buyer), Themes, Answers, Next steps, Evidence (when a dossier
+//! attached documents), Coverage (cohort) and Coverage (when a grid maps to frameworks), Errors
+//! (when any) and Method. Cohort and Coverage (cohort) need a cohort: a workbook of one company
+//! has neither. Every sheet has its
 //! print setup (A4, one page wide or, for a sheet too wide to read so, several pages across with
 //! its company column repeated; header rows repeated: `stream::print_setup`).
 //!
@@ -512,7 +514,12 @@ impl<'q> ResultsWorkbook<'q> {
         // A company given twice for the same period is listed twice but counted once.
         let counted: Vec<CompanyFigures> =
             companies.iter().filter(|c| c.counted).cloned().collect();
-        wb.push_worksheet(w.cohort(&grids, &counted, previous.as_ref())?);
+        // The cohort's figures (companies per level, quartiles) need a cohort: a workbook of one
+        // company (the browser's, or one sheet scored) has neither Cohort nor Coverage (cohort).
+        let cohort = counted.len() > 1;
+        if cohort {
+            wb.push_worksheet(w.cohort(&grids, &counted, previous.as_ref())?);
+        }
         if let Some(prev) = previous.as_ref()
             && let Some(ws) = w.left(prev, &companies)?
         {
@@ -546,7 +553,9 @@ impl<'q> ResultsWorkbook<'q> {
             wb.push_worksheet(w.evidence(&evidence)?);
         }
         if let Some(by_framework) = coverage_by_framework {
-            wb.push_worksheet(w.coverage_summary(&grids, &modes)?);
+            if cohort {
+                wb.push_worksheet(w.coverage_summary(&grids, &modes)?);
+            }
             for ws in by_framework.close()? {
                 wb.push_worksheet(ws);
             }
@@ -643,6 +652,16 @@ impl<'a> Writer<'a> {
 
     fn tracks(&self) -> &'a [Track] {
         self.q.track_codes()
+    }
+
+    /// The track as headers and labels name it: words in French (« Travail des enfants »), the
+    /// codes CL and FL in English. Data columns (Volet / Track) keep the code, a stable
+    /// identifier to filter on.
+    fn track_head(&self, t: Track) -> &'static str {
+        match t {
+            Track::CL => Wb::TrackHeadCl.text(self.lang),
+            Track::FL => Wb::TrackHeadFl.text(self.lang),
+        }
     }
 
     fn score_cell(

@@ -1,6 +1,6 @@
 //! The Summary sheet: one row per company (details, headline level, each track's level, level
 //! scores, index, completeness, knowledge gaps, `na` answers and the share of the question
-//! weight they leave out, unsubstantiated answers, the evidence share), its position in its
+//! weight they leave out, `yes`/`partial` answers without evidence in either mode, the evidence share), its position in its
 //! sector group, data-quality flags and the
 //! grid it was assessed on, with the change since the previous campaign when one is given.
 
@@ -96,7 +96,7 @@ impl Writer<'_> {
         let mut answered = Vec::new();
         for (&t, tr) in self.tracks().iter().zip(&c.tracks) {
             let Some(tr) = tr else { continue };
-            let code = t.code();
+            let code = self.track_head(t);
             if tr.answered == 0 {
                 flags.push(Wb::FlagUnanswered.fill(lang, &[("track", &code)]));
             } else if tr.heavy_na.contains(&true) {
@@ -151,7 +151,7 @@ impl Writer<'_> {
         // Figures in narrow columns under headers wrapped on up to four lines: the sheet is
         // wide, and prints fitted to one page wide.
         for &t in self.tracks() {
-            let c = t.code();
+            let c = self.track_head(t);
             headers.push((format!("{c} {}", self.t(Wb::LevelLower)), 7.0));
             for l in Level::ALL {
                 headers.push((format!("{c} {}", l.code()), 6.5));
@@ -161,7 +161,7 @@ impl Writer<'_> {
             headers.push((format!("{c} {}", self.t(Wb::DontKnow)), 8.0));
             headers.push((format!("{c} {}", self.t(Wb::Na)), 8.0));
             headers.push((format!("{c} {}", self.t(Wb::NaShare)), 8.0));
-            headers.push((format!("{c} {}", self.t(Wb::Unsubstantiated)), 9.0));
+            headers.push((format!("{c} {}", self.t(Wb::WithoutEvidence)), 9.0));
             headers.push((format!("{c} {}", self.t(Wb::EvidenceShareCol)), 10.0));
         }
         let per_track = 12;
@@ -169,7 +169,7 @@ impl Writer<'_> {
         if previous.is_some() {
             headers.push((self.t(Wb::ChangeInHeadlineLevel).into(), 10.0));
             for &t in self.tracks() {
-                let c = t.code();
+                let c = self.track_head(t);
                 headers.push((format!("{c} {}", self.t(Wb::ChangeInLevel)), 9.0));
                 headers.push((format!("{c} {}", self.t(Wb::ChangeInIndex)), 9.0));
             }
@@ -181,7 +181,7 @@ impl Writer<'_> {
             headers.push((self.t(Wb::ReviewedHeadline).into(), 10.0));
             for &t in self.tracks() {
                 headers.push((
-                    format!("{} {}", t.code(), self.t(Wb::ReviewedLevelLower)),
+                    format!("{} {}", self.track_head(t), self.t(Wb::ReviewedLevelLower)),
                     8.0,
                 ));
             }
@@ -191,14 +191,17 @@ impl Writer<'_> {
         headers.push((self.t(Wb::NaceSection).into(), 9.0));
         headers.push((self.t(Wb::SectorGroup).into(), 28.0));
         for &t in self.tracks() {
-            headers.push((format!("{} {}", t.code(), self.t(Wb::RankInGroup)), 11.0));
+            headers.push((
+                format!("{} {}", self.track_head(t), self.t(Wb::RankInGroup)),
+                11.0,
+            ));
         }
         headers.push((self.t(Wb::GroupSize).into(), 12.0));
         if previous.is_some() {
             headers.push((self.t(Wb::PreviousHeadline).into(), 11.0));
             for &t in self.tracks() {
                 headers.push((
-                    format!("{} {}", t.code(), self.t(Wb::PreviousTrackLevel)),
+                    format!("{} {}", self.track_head(t), self.t(Wb::PreviousTrackLevel)),
                     10.0,
                 ));
             }
@@ -297,7 +300,7 @@ impl Writer<'_> {
                 ws.write_number(r, col + 7, f64::from(tr.unknown))?;
                 ws.write_number(r, col + 8, f64::from(tr.na))?;
                 ws.write_number_with_format(r, col + 9, tr.na_share, &self.score)?;
-                ws.write_number(r, col + 10, f64::from(tr.unsubstantiated))?;
+                ws.write_number(r, col + 10, f64::from(tr.without_evidence))?;
                 if let Some(v) = tr.evidence_share {
                     ws.write_number_with_format(r, col + 11, stats::round1(v), &self.score)?;
                 }

@@ -70,7 +70,7 @@ impl Writer<'_> {
                     let scopes = tracks
                         .iter()
                         .enumerate()
-                        .map(|(ti, t)| (t.code(), Some(ti)))
+                        .map(|(ti, &t)| (self.track_head(t), Some(ti)))
                         .chain([(self.t(Wb::Headline), None)]);
                     for (label, ti) in scopes {
                         put_text(&mut ws, r, 0, &self.tier_label(tier))?;
@@ -95,7 +95,7 @@ impl Writer<'_> {
                     self.t(Wb::Grid).to_string(),
                     self.t(Wb::Headline).to_string(),
                 ];
-                headers.extend(tracks.iter().map(|t| t.code().to_string()));
+                headers.extend(tracks.iter().map(|&t| self.track_head(t).to_string()));
                 for (c, h) in headers.iter().enumerate() {
                     ws.write_string_with_format(r, c as u16, h, &self.header)?;
                 }
