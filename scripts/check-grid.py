@@ -174,6 +174,7 @@ def check_grid(g, base, plan):
             if not isinstance(r.get("ref"), str) or not r["ref"].strip():
                 err(f"framework {fid}", "requirement without ref")
             check_text(f"framework {fid} {r.get('ref')} title", r.get("title"))
+            check_text(f"framework {fid} {r.get('ref')} label", r.get("label"), required=False)
             check_text(f"framework {fid} {r.get('ref')} note", r.get("note"), required=False)
             check_text(f"framework {fid} {r.get('ref')} suspended", r.get("suspended"), required=False)
         if f.get("kind", "obligation") not in KINDS:

@@ -164,7 +164,11 @@ pub fn render_mappings(q: &Questionnaire, lang: Lang, width: usize) -> String {
                 .join(" · ");
             line(
                 &mut out,
-                &format!("{} — {} [{per_track}]", req.reference, req.title.get(lang)),
+                &format!(
+                    "{} — {} [{per_track}]",
+                    req.shown(lang),
+                    req.title.get(lang)
+                ),
                 2,
             );
             for note in requirement_notes(q, r, lang)

@@ -207,3 +207,46 @@ fn method_keeps_the_verification_trail_of_every_framework() {
         }
     }
 }
+
+/// Words that say a requirement's `ref` is written in English: the default grid must then give
+/// it a French reading label (« Étape 1 », « Annexe, partie I (travail des enfants) »), shown by
+/// the web app, the campaign review and `questionnaire show`.
+const ENGLISH_IN_REFS: &[&str] = &[
+    "Step",
+    "GP ",
+    "Annex",
+    "Part",
+    "Database",
+    "Declaration",
+    "recruitment",
+    "information",
+    "subpara",
+    "no. ",
+];
+
+#[test]
+fn every_english_worded_reference_of_the_default_grid_reads_in_french() {
+    let grid = registry::default_grid();
+    let mut labelled = 0;
+    for f in &grid.frameworks {
+        for r in &f.requirements {
+            let english = ENGLISH_IN_REFS.iter().any(|w| r.reference.contains(w));
+            if let Some(label) = &r.label {
+                labelled += 1;
+                // The English label is the reference itself: the workbook and the JSON results
+                // show `ref`, and an English reader must see the same words everywhere.
+                assert_eq!(label.get(Lang::En), r.reference, "{} {}", f.id, r.reference);
+                assert_ne!(label.get(Lang::Fr), r.reference, "{} {}", f.id, r.reference);
+                assert_eq!(r.shown(Lang::Fr), label.get(Lang::Fr));
+            } else {
+                assert!(
+                    !english,
+                    "{} {}: an English-worded reference with no French label",
+                    f.id, r.reference
+                );
+                assert_eq!(r.shown(Lang::Fr), r.reference);
+            }
+        }
+    }
+    assert!(labelled >= 30, "{labelled} labels");
+}

@@ -181,6 +181,11 @@ test('regulations: references in French, linked questions sorted, a forced-labou
     const ungp = await refs();
     assert.doesNotMatch(ungp, /GP \d/);
     assert.match(ungp, /Principe 15/);
+    // The grid's reading labels: the CSDDD's annex and the LkSG's numbers cited in French.
+    await pick(/CSDDD/);
+    const csddd = await refs();
+    assert.match(csddd, /Annexe, partie I \(travail des enfants\)/);
+    assert.doesNotMatch(csddd, /Annex Part|information requests|subpara/);
     await pick(/OIT/);
     const row = 'tr[data-ref="C29 art. 2"]';
     assert.equal(await page.locator(`${row} td[data-status=not_covered]`).count(), 0);

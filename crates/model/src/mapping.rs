@@ -114,6 +114,11 @@ pub struct Requirement {
     /// Its reference in the framework (`Art. 10`, `L.225-102-4 I 1°`, `S2-1`…).
     #[serde(rename = "ref")]
     pub reference: String,
+    /// The reference as a reader of each language cites it (« Annexe, partie I (travail des
+    /// enfants) », « Étape 1 »), where `ref` has words of one language; absent: `ref`, in both.
+    /// `ref` stays the requirement's identifier (mappings, results, files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
     /// What it requires, in a few words.
     pub title: Text,
     /// A note (scope, pending change).
@@ -123,6 +128,15 @@ pub struct Requirement {
     /// dated): coverage then shows it as not assessed, whatever the answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suspended: Option<Text>,
+}
+
+impl Requirement {
+    /// The reference as shown to a reader of `lang`: its label, or `ref` itself.
+    pub fn shown(&self, lang: Lang) -> &str {
+        self.label
+            .as_ref()
+            .map_or(self.reference.as_str(), |l| l.get(lang))
+    }
 }
 
 /// Where the grid's bar sits against the text of a requirement.
@@ -311,6 +325,9 @@ pub(crate) fn check(data: &MappingData<'_>, out: &mut Vec<Problem>) {
                 ));
             }
             bilingual(out, format!("{rbase}/title"), &r.title);
+            if let Some(l) = &r.label {
+                bilingual(out, format!("{rbase}/label"), l);
+            }
             if let Some(n) = &r.suspended {
                 bilingual(out, format!("{rbase}/suspended"), n);
             }

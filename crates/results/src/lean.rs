@@ -122,6 +122,10 @@ pub struct RequirementTexts {
     /// The requirement's reference in the framework.
     #[serde(rename = "ref")]
     pub reference: String,
+    /// The reference as a reader of each language cites it, when the grid gives one (absent:
+    /// `ref` in both languages).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
     /// What it requires, in a few words.
     pub title: Text,
     /// A note (scope, pending change).
@@ -171,6 +175,7 @@ impl GridTexts {
                 RequirementTexts {
                     framework: f.id.clone(),
                     reference: req.reference.clone(),
+                    label: req.label.clone(),
                     title: req.title.clone(),
                     note: req.note.clone(),
                     questions,

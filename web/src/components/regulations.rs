@@ -19,6 +19,7 @@ use vigilance_model::coverage::{
     RequirementStatus, column_header, disclaimer, grid_coverage, informs_label, kind_label,
     requirement_bars, requirement_notes, self_declared,
 };
+use vigilance_model::mapping::Requirement;
 use vigilance_model::{Lang, Track};
 use vigilance_results::json::ResultEntry;
 use vigilance_text::messages::colon;
@@ -141,7 +142,7 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
         html! {
             <tr data-ref={r.reference.clone()}>
                 <th scope="row">
-                    if let Some(shown) = shown_reference(&r.reference, r.title.get(lang), lang) {
+                    if let Some(shown) = shown_reference(r, lang) {
                         <span class="ref">{ shown }</span>{ " " }
                     }
                     { r.title.get(lang) }
@@ -200,19 +201,22 @@ pub fn Regulations(props: &RegulationsProps) -> Html {
     }
 }
 
-/// A requirement's reference as shown before its title, in the user's language: the OECD
-/// guide's `Step 1` and the guiding principles' `GP 15` through the catalogue (« Étape 1 »,
-/// « Principe 15 »: no English label in the French screens), and none when the title already
-/// starts with it (« Étape 1 : … »).
-fn shown_reference(reference: &str, title: &str, lang: Lang) -> Option<String> {
-    let shown = if let Some(n) = reference.strip_prefix("Step ") {
+/// A requirement's reference as shown before its title, in the user's language: its label in
+/// the grid (« Étape 1 », « Annexe, partie I (travail des enfants) », from grid 1.2.0 on); for a
+/// grid without labels, the OECD guide's `Step 1` and the guiding principles' `GP 15` through
+/// the catalogue; none when the title already starts with it (« Étape 1 : … »).
+fn shown_reference(r: &Requirement, lang: Lang) -> Option<String> {
+    let reference = r.reference.as_str();
+    let shown = if r.label.is_some() {
+        r.shown(lang).to_string()
+    } else if let Some(n) = reference.strip_prefix("Step ") {
         Web::RefStep.fill(lang, &[("n", &n)])
     } else if let Some(n) = reference.strip_prefix("GP ") {
         Web::RefGuidingPrinciple.fill(lang, &[("n", &n)])
     } else {
         reference.to_string()
     };
-    (!title.starts_with(&shown)).then_some(shown)
+    (!r.title.get(lang).starts_with(&shown)).then_some(shown)
 }
 
 /// The question a note is about, when it starts with one (`Q09: …`): the key that sorts notes.

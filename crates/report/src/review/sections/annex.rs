@@ -58,7 +58,7 @@ impl Writer<'_, '_> {
                         notes,
                         "<tr><td>{} <b>{}</b></td><td>{}</td></tr>",
                         esc(&f.id),
-                        esc(&req.reference),
+                        esc(req.shown(self.lang)),
                         lines
                             .iter()
                             .map(|l| esc(l))

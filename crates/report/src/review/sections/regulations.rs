@@ -189,7 +189,7 @@ impl Writer<'_, '_> {
                     let _ = write!(
                         self.out,
                         "<tr><td><b>{}</b> {}{}</td>",
-                        esc(&req.reference),
+                        esc(req.shown(self.lang)),
                         esc(req.title.get(self.lang)),
                         bars.concat()
                     );
@@ -242,7 +242,7 @@ impl Writer<'_, '_> {
                     .iter()
                     .filter(|r| r.counts.iter().all(Option::is_none))
                     .filter_map(|r| f.requirements.get(r.requirement))
-                    .map(|req| esc(&req.reference))
+                    .map(|req| esc(req.shown(self.lang)))
                     .collect();
                 if !uncovered.is_empty() {
                     let _ = writeln!(
