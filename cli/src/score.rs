@@ -783,8 +783,8 @@ fn report(tally: &Tally, target: &Target, lang: Lang, quiet: bool) {
         let note = Cli::AnswersSheetLeftOut.fill(
             lang,
             &[
-                ("companies", &tally.scored),
-                ("max", &ANSWERS_SHEET_MAX_COMPANIES),
+                ("companies", &lang.integer(tally.scored as u64)),
+                ("max", &lang.integer(ANSWERS_SHEET_MAX_COMPANIES as u64)),
             ],
         );
         let _ = writeln!(err, "{note}");

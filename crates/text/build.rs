@@ -112,7 +112,7 @@ fn main() {
             .collect();
         let _ = writeln!(
             l,
-            "    LangData {{ code: {}, name: {}, switch_to: {}, names: &[{}], decimal_mark: {}, \
+            "    LangData {{ code: {}, name: {}, switch_to: {}, names: &[{}], decimal_mark: {}, thousands: {}, \
              percent: {}, plural_one: &{:?}, typography: Rules {{ narrow_before: {}, \
              narrow_after: {}, nbsp_before: {} }} }},",
             lit(&lang.code),
@@ -120,6 +120,7 @@ fn main() {
             lit(&lang.rules().apply(&lang.switch_to)),
             names.join(", "),
             lit(&lang.decimal_mark),
+            lit(&lang.thousands),
             lit(&lang.rules().apply(&lang.percent)),
             lang.plural_one,
             chars(&lang.narrow_before),

@@ -59,6 +59,7 @@ pub struct Language {
     pub switch_to: String,
     pub names: Table,
     pub decimal_mark: String,
+    pub thousands: String,
     pub percent: String,
     pub plural_one: Vec<u64>,
     pub narrow_before: Vec<char>,
@@ -164,6 +165,14 @@ pub fn read_language(path: &Path, errors: &mut Vec<String>) -> Option<Language> 
     let name = string("name", &mut err);
     let switch_to = string("switch_to", &mut err);
     let decimal_mark = string("decimal_mark", &mut err);
+    // A space is a separator too (French's narrow no-break space): present and not empty.
+    let thousands = match header.get("thousands").and_then(Value::as_str) {
+        Some(s) if !s.is_empty() => s.to_string(),
+        _ => {
+            err("[language] thousands: missing (the separator of thousands, e.g. \",\")".into());
+            String::new()
+        }
+    };
     let percent = string("percent", &mut err);
     if !percent.is_empty() && placeholders(&percent).ok() != Some(BTreeSet::from(["n".into()])) {
         err("[language] percent: must hold `{n}` and no other placeholder".into());
@@ -232,6 +241,7 @@ pub fn read_language(path: &Path, errors: &mut Vec<String>) -> Option<Language> 
             "switch_to",
             "names",
             "decimal_mark",
+            "thousands",
             "percent",
             "plural_one",
             "typography",
@@ -322,6 +332,7 @@ pub fn read_language(path: &Path, errors: &mut Vec<String>) -> Option<Language> 
         switch_to,
         names,
         decimal_mark,
+        thousands,
         percent,
         plural_one,
         narrow_before,

@@ -18,6 +18,8 @@ struct LangData {
     /// The name of each language (in [`Lang::ALL`] order) in this one.
     names: &'static [&'static str],
     decimal_mark: &'static str,
+    /// What separates the groups of three digits of a whole number (`10 000`, `10,000`).
+    thousands: &'static str,
     /// How a percentage reads, `{n}` standing for the number (typeset).
     percent: &'static str,
     /// The counts that take the `one` form.
@@ -88,6 +90,21 @@ impl Lang {
     /// A number written with a decimal point, with this language's decimal mark (`8,5`).
     pub fn decimal(self, number: &str) -> String {
         number.replace('.', self.data().decimal_mark)
+    }
+
+    /// A whole number with this language's thousands separator: `10 000` (a narrow no-break
+    /// space) in French, `10,000` in English.
+    pub fn integer(self, n: u64) -> String {
+        let digits = n.to_string();
+        let sep = self.data().thousands;
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len());
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        out
     }
 
     /// A percentage: `number` (written with a decimal point) with this language's decimal mark
@@ -172,6 +189,20 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_are_grouped_by_thousands_as_each_language_writes_them() {
+        for (n, fr, en) in [
+            (0, "0", "0"),
+            (999, "999", "999"),
+            (5000, "5\u{202f}000", "5,000"),
+            (10000, "10\u{202f}000", "10,000"),
+            (1234567, "1\u{202f}234\u{202f}567", "1,234,567"),
+        ] {
+            assert_eq!(Lang::Fr.integer(n), fr);
+            assert_eq!(Lang::En.integer(n), en);
+        }
+    }
 
     #[test]
     fn a_grid_text_falls_back_to_english_then_french() {

@@ -98,7 +98,13 @@ impl Writer<'_> {
                 super::AnswersSheet::UpTo(max) => max,
                 super::AnswersSheet::Always => scored,
             };
-            let note = Wb::AnswersSheetLeftOut.fill(lang, &[("companies", &scored), ("max", &max)]);
+            let note = Wb::AnswersSheetLeftOut.fill(
+                lang,
+                &[
+                    ("companies", &lang.integer(scored as u64)),
+                    ("max", &lang.integer(max as u64)),
+                ],
+            );
             self.paragraph(ws, r, &note)?;
             r += 1;
         }
