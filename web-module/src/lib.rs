@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 use vigilance_grids::registry;
 use vigilance_model::{AnswerSheet, Lang, Questionnaire};
 #[cfg(feature = "full")]
-use vigilance_model::{EvidenceMode, ScoringOptions, score};
+use vigilance_model::{ScoringOptions, score};
 #[cfg(feature = "full")]
 use vigilance_report::workbook::{AnswersSheet, ScoredSheet, WorkbookOptions, results_workbook};
 
@@ -67,14 +67,7 @@ pub struct WorkbookRequest {
 #[cfg(feature = "full")]
 pub fn build_workbook(req: &WorkbookRequest) -> Result<Vec<u8>, String> {
     let grid = grid_of(&req.sheet);
-    let options = ScoringOptions {
-        evidence_mode: if req.substantiated {
-            EvidenceMode::Substantiated
-        } else {
-            EvidenceMode::Declarative
-        },
-        threshold: None,
-    };
+    let options = ScoringOptions::with_evidence(req.substantiated);
     let scored = |source: &str, sheet: &AnswerSheet| ScoredSheet {
         source: source.to_string(),
         assessment: score(grid, sheet, &options),
@@ -120,14 +113,7 @@ pub fn build_workbook(req: &WorkbookRequest) -> Result<Vec<u8>, String> {
 #[cfg(feature = "full")]
 pub fn results_json(req: &WorkbookRequest) -> Result<String, String> {
     let grid = grid_of(&req.sheet);
-    let options = ScoringOptions {
-        evidence_mode: if req.substantiated {
-            EvidenceMode::Substantiated
-        } else {
-            EvidenceMode::Declarative
-        },
-        threshold: None,
-    };
+    let options = ScoringOptions::with_evidence(req.substantiated);
     let assessment = score(grid, &req.sheet, &options);
     let entry =
         vigilance_results::json::ResultEntry::new(SOURCE, grid, &req.sheet, &assessment, &[]);
@@ -311,14 +297,7 @@ pub fn engagement_view(
         return json!({ "mismatch": format!("[{}] {}", p.code(), p.kind.message(lang)) });
     }
     let grid = grid_of(sheet);
-    let options = ScoringOptions {
-        evidence_mode: if substantiated {
-            EvidenceMode::Substantiated
-        } else {
-            EvidenceMode::Declarative
-        },
-        threshold: None,
-    };
+    let options = ScoringOptions::with_evidence(substantiated);
     let applied = reviewed_sheet(sheet, &e);
     let declared = score(grid, sheet, &options);
     let reviewed = score(grid, &applied.sheet, &options);

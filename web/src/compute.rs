@@ -52,14 +52,7 @@ pub struct Compared {
 pub fn compute(state: &AppState) -> Option<Computed> {
     let cur = state.current()?;
     let grid = crate::grids::of_sheet(&cur.sheet);
-    let options = ScoringOptions {
-        evidence_mode: if cur.substantiated {
-            EvidenceMode::Substantiated
-        } else {
-            EvidenceMode::Declarative
-        },
-        threshold: None,
-    };
+    let options = ScoringOptions::with_evidence(cur.substantiated);
     let t0 = browser::now_ms();
     let sheet = cur.accepted_sheet();
     let t1 = browser::now_ms();

@@ -24,6 +24,21 @@ pub struct ScoringOptions {
     pub threshold: Option<Percent>,
 }
 
+impl ScoringOptions {
+    /// The grid's own threshold, in substantiated mode or else declarative: the settings the
+    /// browser offers (an assessment's "substantiated" switch).
+    pub fn with_evidence(substantiated: bool) -> ScoringOptions {
+        ScoringOptions {
+            evidence_mode: if substantiated {
+                EvidenceMode::Substantiated
+            } else {
+                EvidenceMode::Declarative
+            },
+            threshold: None,
+        }
+    }
+}
+
 /// One level of one track.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LevelResult {
