@@ -6,9 +6,8 @@ import fs from 'node:fs/promises';
 import fsSync from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { serve, browserProfile, openApp, DIST, resultsShown, withApp as harnessWithApp } from './harness.mjs';
+import { serve, browserProfile, openApp, DIST, resultsShown, withApp as harnessWithApp, zipEntry } from './harness.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -105,32 +104,6 @@ async function download(page, selector) {
   const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'vigilance-dl-')), dl.suggestedFilename());
   await dl.saveAs(file);
   return { file, name: dl.suggestedFilename(), bytes: await fs.readFile(file) };
-}
-
-/** The text of one entry of a zip file (enough of the format for an xlsx). */
-function zipEntry(buf, wanted) {
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  assert.ok(eocd >= 0, 'a zip file');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const names = [];
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extra = buf.readUInt16LE(p + 30);
-    const comment = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    names.push(name);
-    if (name === wanted) {
-      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-      const data = buf.subarray(start, start + size);
-      return { names, text: (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8') };
-    }
-    p += 46 + nameLen + extra + comment;
-  }
-  return { names, text: null };
 }
 
 test('answers survive a reload', async () => {
@@ -273,10 +246,11 @@ test('the results workbook is an xlsx holding the Summary sheet', async () => {
     const { name, bytes } = await download(page, '#download-xlsx');
     assert.equal(name, 'vigilance-classeur-sa-2025-results.xlsx');
     assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
-    const { names, text } = zipEntry(bytes, 'xl/workbook.xml');
+    const { names, bytes: book } = zipEntry(bytes, 'xl/workbook.xml');
+    const text = book.toString('utf8');
     assert.ok(names.includes('[Content_Types].xml'), names.join(', '));
     assert.match(text, /<sheet name="Summary"/);
-    const strings = zipEntry(bytes, 'xl/sharedStrings.xml').text ?? '';
+    const strings = zipEntry(bytes, 'xl/sharedStrings.xml').bytes?.toString('utf8') ?? '';
     assert.match(strings, /Classeur SA/);
   });
 });

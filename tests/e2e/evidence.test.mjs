@@ -15,9 +15,8 @@ import fs from 'node:fs/promises';
 import fsSync from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { serve, browserProfile, openApp, resultsShown } from './harness.mjs';
+import { serve, browserProfile, openApp, resultsShown, zipEntry } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let server;
@@ -26,33 +25,6 @@ after(async () => { await server?.close(); });
 
 const PLAN = Buffer.from('%PDF-1.4\n% Plan de vigilance 2025\n' + 'x'.repeat(3000));
 const AUDIT = Buffer.from('Audit social 2025, usine de Tirupur\n');
-
-/** The bytes of one entry of a zip file (stored or deflated), and every entry's name. */
-function zipEntry(buf, wanted) {
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  assert.ok(eocd >= 0, 'a zip file');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const names = [];
-  let found = null;
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extra = buf.readUInt16LE(p + 30);
-    const comment = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    names.push(name);
-    if (name === wanted) {
-      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-      const data = buf.subarray(start, start + size);
-      found = method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data);
-    }
-    p += 46 + nameLen + extra + comment;
-  }
-  return { names, bytes: found };
-}
 
 const sha256 = (b) => createHash('sha256').update(b).digest('hex');
 

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -162,3 +163,29 @@ export async function noSidewaysScroll(page, view) {
   assert.ok(r.scroll <= r.client, `${view}: scrollWidth ${r.scroll} > clientWidth ${r.client} (${r.wide.join(', ')})`);
 }
 
+/** The bytes of one entry of a zip file (stored or deflated), and every entry's name. */
+export function zipEntry(buf, wanted) {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(eocd >= 0, 'a zip file');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const names = [];
+  let found = null;
+  for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extra = buf.readUInt16LE(p + 30);
+    const comment = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    names.push(name);
+    if (name === wanted) {
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const data = buf.subarray(start, start + size);
+      found = method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data);
+    }
+    p += 46 + nameLen + extra + comment;
+  }
+  return { names, bytes: found };
+}
