@@ -29,8 +29,10 @@ async function start(page, name = 'Flux SA', period = '2025') {
 
 const active = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
 
-/** Where an element sits: its top, the sticky toolbar's bottom (0 when it does not stick). */
-const placeOf = (page, selector) => page.evaluate((selector) => {
+/** Where an element sits once the page has painted (two frames: the app aligns a landing again
+ * at the next frame): its top, the sticky toolbar's bottom (0 when it does not stick). */
+const placeOf = (page, selector) => page.evaluate(async (selector) => {
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   const bar = document.querySelector('.toolbar');
   // Only a toolbar stuck at the top of the window covers anything.
   const sticky = bar && getComputedStyle(bar).position === 'sticky' && bar.getBoundingClientRect().top <= 1;

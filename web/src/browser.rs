@@ -113,6 +113,29 @@ mod imp {
         let Some(el) = doc.get_element_by_id(id) else {
             return;
         };
+        align(&doc, &el, top);
+        if let Ok(h) = el.clone().dyn_into::<web_sys::HtmlElement>() {
+            let opts = web_sys::FocusOptions::new();
+            opts.set_prevent_scroll(true);
+            let _ = h.focus_with_options(&opts);
+        }
+        // Once more at the next frame, when the view just rendered has been laid out (on a slow
+        // device the first scroll can be measured against a layout still changing), unless the
+        // focus has moved on since.
+        let again = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(doc) = document()
+                && doc.active_element().as_ref() == Some(&el)
+            {
+                align(&doc, &el, top);
+            }
+        });
+        if let Some(w) = window() {
+            let _ = w.request_animation_frame(again.unchecked_ref());
+        }
+    }
+
+    /// Scrolls `el` to the top of the window, below the sticky toolbar (`top`), or to its middle.
+    fn align(doc: &web_sys::Document, el: &web_sys::Element, top: bool) {
         let opts = web_sys::ScrollIntoViewOptions::new();
         // At once, whatever the style sheet's smooth scrolling: the toolbar is measured below.
         opts.set_behavior(web_sys::ScrollBehavior::Instant);
@@ -126,7 +149,7 @@ mod imp {
             // The style sheet's scroll-padding-top leaves room for the sticky toolbar; should
             // the toolbar be taller than that (it wraps on narrow windows), scroll by the rest.
             // Only a toolbar stuck at the top of the window covers anything.
-            let toolbar = stuck_toolbar_bottom(&doc);
+            let toolbar = stuck_toolbar_bottom(doc);
             let top_now = el.get_bounding_client_rect().top();
             if let (Some(bottom), Some(w)) = (toolbar, window())
                 && bottom > 0.0
@@ -138,11 +161,6 @@ mod imp {
                 by.set_behavior(web_sys::ScrollBehavior::Instant);
                 w.scroll_by_with_scroll_to_options(&by);
             }
-        }
-        if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
-            let opts = web_sys::FocusOptions::new();
-            opts.set_prevent_scroll(true);
-            let _ = h.focus_with_options(&opts);
         }
     }
 
